@@ -1,0 +1,184 @@
+"""The circular flow of power: delegations, the Congress, and the elections that follow it.
+
+A region's delegation follows its secretary unless the rank and file's sympathy for another
+faction overwhelms the secretary's hold — close to winner-take-all, never proportional.  The
+Congress elects the Central Committee and the Control Commission; the Central Committee elects
+the Politburo and the General Secretary.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from game.engine import posts
+from game.engine.state import UNALIGNED, State
+
+#: a region with no secretary goes to the faction its rank and file favour above this
+FREE_REGION_SYMPATHY = 30
+
+
+def delegation(state: State, rules, rid: str) -> tuple[Optional[str], str]:
+    """(faction or None, reason) for one region's delegation."""
+    reg = state.regions[rid]
+    threshold = rules.settings.override_threshold
+    hold = reg.loyalty + state.trackers.get("bureaucracy", 0) // 4
+    live = {f: s for f, s in reg.sympathy.items() if f in state.factions and _may_send(state, f)}
+    if reg.secretary is not None and _may_send(state, reg.secretary):
+        rivals = [(s, f) for f, s in live.items() if f != reg.secretary and s >= threshold and s > hold]
+        if rivals:
+            _s, winner = max(rivals)
+            return winner, "the rank and file overwhelm the secretary"
+        return reg.secretary, "the secretary's machine"
+    if live:
+        s, f = max((s, f) for f, s in live.items())
+        if s >= FREE_REGION_SYMPATHY:
+            return f, "the rank and file's sympathy"
+    return None, "no faction commands it"
+
+
+def _may_send(state: State, faction: str) -> bool:
+    return state.factions[faction].status not in posts.NO_POLITBURO
+
+
+def delegations(state: State, rules) -> list[tuple[str, Optional[str], int, str]]:
+    out = []
+    for rid in sorted(state.regions):
+        fid, why = delegation(state, rules, rid)
+        out.append((rid, fid, rules.regions[rid].delegates, why))
+    return out
+
+
+def delegate_shares(state: State, rules) -> dict[str, int]:
+    shares: dict[str, int] = {}
+    for _rid, fid, n, _why in delegations(state, rules):
+        key = fid or UNALIGNED
+        shares[key] = shares.get(key, 0) + n
+    return shares
+
+
+def apportion(weights: dict[str, int], seats: int) -> dict[str, int]:
+    """Largest-remainder apportionment, ties broken by name.
+
+    >>> apportion({"a": 60, "b": 40}, 5)
+    {'a': 3, 'b': 2}
+    """
+    total = sum(weights.values())
+    if total <= 0 or seats <= 0:
+        return {k: 0 for k in weights}
+    exact = {k: w * seats / total for k, w in weights.items()}
+    out = {k: int(v) for k, v in exact.items()}
+    rest = seats - sum(out.values())
+    for k in sorted(exact, key=lambda k: (-(exact[k] - out[k]), k))[:rest]:
+        out[k] += 1
+    return out
+
+
+def elect_assembly(state: State, rules, body_id: str, shares: dict[str, int]) -> dict[str, int]:
+    seats = rules.bodies[body_id].seats
+    unaligned = seats * rules.settings.congress_unaligned_share // 100
+    weights = {f: n for f, n in shares.items() if f != UNALIGNED and n > 0}
+    result = apportion(weights, seats - unaligned) if weights else {}
+    result[UNALIGNED] = seats - sum(result.values())
+    return {k: v for k, v in sorted(result.items()) if v > 0}
+
+
+def run_congress(state: State, rules, name: str) -> list[str]:
+    """Hold a Congress: delegations, then the elections.  Returns chronicle lines."""
+    lines = []
+    shares = delegate_shares(state, rules)
+    parts = ", ".join(
+        f"{rules.factions[f].name if f in rules.factions else 'uncommitted'} {n}"
+        for f, n in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    lines.append(f"The {name} meets. Delegates: {parts}")
+    state.cc = elect_assembly(state, rules, "central_committee", shares)
+    state.ccc = elect_assembly(state, rules, "control_commission", shares)
+    lines.append("New Central Committee: " + _seat_text(rules, state.cc))
+    lines.extend(elect_politburo(state, rules))
+    lines.extend(elect_gensec(state, rules))
+    state.last_congress_turn = state.turn
+    state.congress_due = None
+    return lines
+
+
+def _seat_text(rules, seats: dict[str, int]) -> str:
+    return ", ".join(
+        f"{rules.factions[f].name if f in rules.factions else 'unaligned'} {n}"
+        for f, n in sorted(seats.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+
+
+def dhondt(weights: dict[str, int], seats: int) -> dict[str, int]:
+    """D'Hondt apportionment (highest averages), ties by name.
+
+    >>> dhondt({"a": 30, "b": 10}, 4)
+    {'a': 3, 'b': 1}
+    """
+    out = {k: 0 for k in weights}
+    for _ in range(seats):
+        best = max(sorted(weights), key=lambda k: weights[k] / (out[k] + 1))
+        out[best] += 1
+    return out
+
+
+def elect_politburo(state: State, rules) -> list[str]:
+    """The CC fills the Politburo: seats by d'Hondt on CC seats, incumbents kept first."""
+    seats = rules.bodies["politburo"].seats
+    quotas = dhondt({f: n for f, n in state.cc.items() if n > 0}, seats)
+    # the incapacitated keep their seat while alive (Lenin in 1923)
+    new = [f for f in state.politburo if state.figures[f].status == "incapacitated"]
+    for fid in sorted(quotas, key=lambda f: (-quotas[f], f)):
+        faction = None if fid == UNALIGNED else fid
+        want = quotas[fid] - sum(1 for f in new if state.figures[f].faction == faction)
+        pool = _politburo_pool(state, rules, faction, new)
+        new.extend(pool[: max(0, want)])
+    if len(new) < seats:  # a faction short of figures: the seats go to anyone eligible
+        new.extend(_politburo_pool(state, rules, "*", new)[: seats - len(new)])
+    lost = [f for f in state.politburo if f not in new]
+    gained = [f for f in new if f not in state.politburo]
+    state.politburo = new[:seats]
+    lines = []
+    if gained:
+        lines.append("Elected to the Politburo: " + ", ".join(rules.figures[f].name for f in gained))
+    if lost:
+        lines.append("Dropped from the Politburo: " + ", ".join(rules.figures[f].name for f in lost))
+    return lines
+
+
+def _politburo_pool(state: State, rules, faction, taken) -> list[str]:
+    pool = [
+        f for f in rules.figures
+        if (faction == "*" or state.figures[f].faction == faction)
+        and f not in taken and state.figures[f].status == "active" and posts.can_sit(state, f)
+    ]
+    leaders = {rules.factions[x].leader for x in state.factions}
+    pool.sort(key=lambda f: (f not in state.politburo, f not in leaders))
+    return pool
+
+
+def elect_gensec(state: State, rules) -> list[str]:
+    """The CC's largest bloc keeps or takes the General Secretary's post."""
+    strength: dict[str, int] = {}
+    for fid, n in state.cc.items():
+        if fid in state.factions:
+            allies = [fid] + [g for g in state.factions if state.in_bloc(fid, g)]
+            strength[fid] = sum(state.cc.get(a, 0) for a in allies) * 100 + n
+    if not strength:
+        return []
+    holder_faction = state.holder_faction("general_secretary")
+    best = max(sorted(strength), key=lambda f: strength[f])
+    if holder_faction in strength and strength[holder_faction] // 100 >= strength[best] // 100:
+        return []
+    if holder_faction is not None and state.in_bloc(holder_faction, best):
+        return []
+    pick = _gensec_candidate(state, rules, best)
+    if pick is None:
+        return []
+    posts.appoint(state, rules, "general_secretary", pick)
+    return [f"The Central Committee makes {rules.figures[pick].name} General Secretary"]
+
+
+def _gensec_candidate(state: State, rules, faction: str) -> Optional[str]:
+    members = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
+    members.sort(key=lambda f: ("organiser" not in rules.figures[f].traits, f != rules.factions[faction].leader))
+    return members[0] if members else None

@@ -1,0 +1,149 @@
+"""The engine's front door: a handful of pure functions.
+
+>>> from game.ruleset import load_base
+>>> rules = load_base()
+>>> state = new_game(rules, "succession_1923", seed=1)
+>>> action = legal_actions(state, rules)[0]
+>>> after = apply_action(state, rules, action)
+>>> after is not state
+True
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from game.engine import moves, phases, rng
+from game.engine.actions import CHOOSE, Action, IllegalActionError
+from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
+
+
+def new_game(rules, scenario_id: str, seed: int) -> State:
+    """A fresh game of a scenario, advanced to the first decision."""
+    sc = rules.scenarios[scenario_id]
+    year, quarter = int(sc.start[:4]), int(sc.start[-1])
+    factions = {}
+    for fid in sc.factions:
+        start = sc.faction_start.get(fid)
+        fs = FactionState()
+        if start is not None:
+            fs = FactionState(start.influence, start.prestige, start.exposure, start.mantle, start.status,
+                              0, start.action_points)
+        factions[fid] = fs
+    figures = {}
+    for fid, rec in rules.figures.items():
+        override = sc.figures.get(fid)
+        faction = rec.faction
+        if override is not None and override.faction is not None:
+            faction = None if override.faction == UNALIGNED else override.faction
+        if faction not in factions:
+            faction = None  # a faction not in this scenario: its people stand alone
+        affinity = dict(rec.affinity)
+        if override is not None:
+            affinity.update(override.affinity)
+        status = override.status if override is not None and override.status else "active"
+        figures[fid] = FigureState(faction, status, affinity)
+    regions = {}
+    for rid in rules.regions:
+        start = sc.regions.get(rid)
+        if start is None:
+            regions[rid] = RegionState(None, 0, {})
+        else:
+            sec = start.secretary if start.secretary in factions else None
+            regions[rid] = RegionState(sec, start.loyalty if sec else 0,
+                                       {f: s for f, s in start.sympathy.items() if f in factions})
+    trackers = {t: (0 if rec.kind == "issue" else 50) for t, rec in rules.trackers.items()}
+    trackers.update(sc.trackers)
+    state = State(
+        scenario=scenario_id, seed=seed, start_year=year, start_quarter=quarter, turns=sc.turns,
+        factions=factions, figures=figures,
+        offices={o: sc.offices.get(o) for o in rules.offices},
+        politburo=list(sc.politburo),
+        cc=_seats(sc.central_committee, factions), ccc=_seats(sc.control_commission, factions),
+        regions=regions, trackers=trackers, rng=rng.seed_state(seed),
+    )
+    state.blocs = sorted(tuple(sorted(p)) for p in sc.blocs if all(f in factions for f in p))
+    state.flags = set(sc.flags)
+    state.cultivation = {f: {} for f in factions}
+    state.say(f"{sc.name}: the game begins", kind="outcome")
+    phases.start_turn(state, rules)
+    phases.advance(state, rules)
+    return state
+
+
+def _seats(table: dict[str, int], factions) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for fid, n in table.items():
+        key = fid if fid in factions else UNALIGNED
+        out[key] = out.get(key, 0) + n
+    return out
+
+
+def legal_actions(state: State, rules, faction: Optional[str] = None) -> tuple[Action, ...]:
+    """Every action the acting faction may take now, sorted.  Empty if ``faction`` is not to act.
+
+    This is the only source of legality: menus, bots and tests all read it.
+    """
+    actor = state.active
+    if state.outcome is not None or actor is None or (faction is not None and faction != actor):
+        return ()
+    if state.phase == "choice":
+        eid, chooser = state.pending_choice
+        return tuple(Action(CHOOSE, chooser, (o.id,)) for o in rules.events[eid].choice.options)
+    fs = state.factions[actor]
+    caps = moves.capabilities(state, rules, actor)
+    out = []
+    for aid, rule in rules.actions.items():
+        if not _affordable(fs, rule, caps):
+            continue
+        for args in moves.OPTIONS[rule.kind](state, rules, actor, rule):
+            if rule.kind in moves.ONCE_PER_TURN and (actor, rule.kind, *args[:1]) in state.acted:
+                continue
+            out.append(Action(aid, actor, tuple(args)))
+    return tuple(sorted(out))
+
+
+def _affordable(fs: FactionState, rule, caps: set[str]) -> bool:
+    if fs.status not in rule.allowed_status:
+        return False
+    if rule.cost.ap > fs.ap or rule.cost.influence > fs.influence or rule.cost.prestige > fs.prestige:
+        return False
+    return rule.requires is None or rule.requires in caps
+
+
+def apply_action(state: State, rules, action: Action) -> State:
+    """The state after ``action``; raises IllegalActionError (leaving ``state`` untouched) if it
+    is not legal."""
+    if action not in legal_actions(state, rules):
+        raise IllegalActionError(f"not a legal action now: {action.to_text()}")
+    return apply_unchecked(state, rules, action)
+
+
+def apply_unchecked(state: State, rules, action: Action) -> State:
+    """Like :func:`apply_action` without the legality check — for replays and search only, on
+    actions already known to be legal."""
+    new = state.clone()
+    if action.name == CHOOSE:
+        phases.resolve_choice(new, rules, action.args[0])
+        phases.advance(new, rules)
+        return new
+    rule = rules.actions[action.name]
+    fs = new.factions[action.faction]
+    fs.ap -= rule.cost.ap
+    fs.influence -= rule.cost.influence
+    fs.prestige -= rule.cost.prestige
+    if rule.exposure:
+        from game.engine.effects import bump
+
+        bump(new, rules, action.faction, "exposure", rule.exposure)
+    if rule.kind in moves.ONCE_PER_TURN:
+        new.acted.add((action.faction, rule.kind, *action.args[:1]))
+    moves.DO[rule.kind](new, rules, action.faction, action.args, rule)
+    phases.after_action(new, rules, action.faction)
+    phases.advance(new, rules)
+    return new
+
+
+def outcome(state: State) -> Optional[tuple[str, Optional[str]]]:
+    """None while the game goes on; else (kind, winner faction or None)."""
+    return state.outcome

@@ -1,0 +1,183 @@
+"""Motions: what may be proposed, and what a passed motion does.
+
+One function per motion kind gives the legal arguments; one gives the effect of passing.
+Motions wait on the agenda until the vote phase (a Congress motion until the next Congress).
+"""
+
+from __future__ import annotations
+
+from game.engine import posts
+from game.engine.discipline import set_status
+from game.engine.effects import bump, move_tracker
+from game.engine.state import Proposal, State
+from game.engine.votes import DISCIPLINE, Breakdown, vote
+
+CONGRESS_GAP = 4  # turns between Congresses before an extraordinary one may be convened
+
+
+def _targets(state: State, rules, faction: str, motion) -> list[tuple[str, ...]]:
+    out = []
+    for fid, fs in sorted(state.factions.items()):
+        if fid == faction or state.in_bloc(fid, faction):
+            continue
+        if fs.status in motion.target_status and fs.exposure >= motion.min_exposure:
+            out.append((fid,))
+    return out
+
+
+def _remove_office(state, rules, faction, motion):
+    return [(o,) for o, h in sorted(state.offices.items()) if h and state.figures[h].faction != faction]
+
+
+def _appoint_office(state, rules, faction, motion):
+    out = []
+    mine = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
+    busy = set(h for h in state.offices.values() if h)
+    free = [f for f in mine if f not in busy][:2]
+    for office, holder in sorted(state.offices.items()):
+        if holder is None or state.figures[holder].faction != faction:
+            out.extend((office, f) for f in free)
+    return out
+
+
+def _adopt_line(state, rules, faction, motion):
+    out = []
+    for issue, stance in sorted(rules.factions[faction].stances.items()):
+        if issue in state.trackers and stance != 0:
+            out.append((issue, "left" if stance < 0 else "right"))
+    return out
+
+
+def _read_testament(state, rules, faction, motion):
+    ok = "testament_known" in state.flags and "testament_read" not in state.flags
+    return [()] if ok and state.holder_faction("general_secretary") not in (faction, None) else []
+
+
+def _convene(state, rules, faction, motion):
+    due = state.congress_due is not None or state.turn - state.last_congress_turn < CONGRESS_GAP
+    return [] if due else [()]
+
+
+OPTIONS = {
+    "censure": _targets,
+    "remove_posts": _targets,
+    "expel_cc": _targets,
+    "expel_party": _targets,
+    "exile": _targets,
+    "deport": _targets,
+    "remove_office": _remove_office,
+    "appoint_office": _appoint_office,
+    "adopt_line": _adopt_line,
+    "read_testament": _read_testament,
+    "convene_congress": _convene,
+}
+
+
+def motion_options(state: State, rules, faction: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every (motion id, args) the faction may propose now, not already on the agenda."""
+    queued = {p.key() for p in state.agenda}
+    out = []
+    for mid, motion in rules.motions.items():
+        for args in OPTIONS[motion.kind](state, rules, faction, motion):
+            if (mid, args) not in queued:
+                out.append((mid, args))
+    return out
+
+
+def motion_args_valid(state: State, rules, faction: str, mid: str, args: tuple[str, ...]) -> bool:
+    motion = rules.motions.get(mid)
+    return motion is not None and args in OPTIONS[motion.kind](state, rules, faction, motion)
+
+
+def describe(state: State, rules, prop: Proposal) -> str:
+    motion = rules.motions[prop.motion]
+    names = {**{k: v.name for k, v in rules.factions.items()}, **{k: v.name for k, v in rules.figures.items()}}
+    names.update({k: v.name for k, v in rules.offices.items()})
+    names.update({k: v.name for k, v in rules.trackers.items()})
+    words = " ".join(names.get(a, a) for a in prop.args)
+    return f"{motion.name}{': ' + words if words else ''} (moved by {rules.factions[prop.proposer].name})"
+
+
+def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
+    """Vote on a proposal and carry it out if it passes.  None if it lapsed (no longer valid)."""
+    motion = rules.motions[prop.motion]
+    if not _still_valid(state, rules, prop):
+        state.say(f"Lapsed: {describe(state, rules, prop)}", kind="vote")
+        return None
+    body = motion.body
+    if motion.kind in ("appoint_office", "remove_office"):
+        body = rules.offices[prop.args[0]].appointed_by
+    label = describe(state, rules, prop)
+    result = vote(state, rules, body, prop, label)
+    passed = result.passed(rules.bodies[body].threshold)
+    verdict = "carried" if passed else "defeated"
+    state.say(f"{rules.bodies[body].name}: {label} — {verdict} {result.summary()}", kind="vote")
+    if passed:
+        PASS[motion.kind](state, rules, prop, motion)
+    elif motion.kind in DISCIPLINE or motion.kind == "read_testament":
+        bump(state, rules, prop.proposer, "prestige", -1)
+    state.votes.append(
+        {"turn": state.turn, "body": body, "motion": label, "passed": passed,
+         "ballots": [[b.voter, b.side, b.weight, b.reason] for b in result.ballots]}
+    )
+    return result
+
+
+def _still_valid(state, rules, prop) -> bool:
+    motion = rules.motions[prop.motion]
+    if state.factions[prop.proposer].status in ("expelled_party", "exiled", "deported"):
+        return False
+    if motion.kind == "convene_congress":
+        return state.congress_due is None
+    return prop.args in OPTIONS[motion.kind](state, rules, prop.proposer, motion)
+
+
+def _pass_discipline(state, rules, prop, motion):
+    set_status(state, rules, prop.args[0], motion.result_status)
+    if motion.kind == "censure":
+        bump(state, rules, prop.args[0], "prestige", -2)
+
+
+def _pass_remove_office(state, rules, prop, motion):
+    posts.vacate(state, rules, prop.args[0])
+
+
+def _pass_appoint_office(state, rules, prop, motion):
+    posts.appoint(state, rules, prop.args[0], prop.args[1])
+
+
+def _pass_adopt_line(state, rules, prop, motion):
+    issue, direction = prop.args
+    shift = motion.params.get("opinion", 10)
+    move_tracker(state, rules, issue, -shift if direction == "left" else shift)
+    bump(state, rules, prop.proposer, "prestige", motion.params.get("prestige", 1))
+    for fid in state.factions:
+        stance = rules.factions[fid].stances.get(issue, 0)
+        if stance and (stance < 0) != (direction == "left"):
+            bump(state, rules, fid, "mantle", -1)
+
+
+def _pass_testament(state, rules, prop, motion):
+    state.flags.add("testament_read")
+    accused = state.holder_faction("general_secretary")
+    if accused:
+        bump(state, rules, accused, "prestige", -motion.params.get("prestige", 3))
+        bump(state, rules, accused, "mantle", -motion.params.get("mantle", 2))
+        for mid, m in rules.motions.items():
+            if m.kind == "remove_office":
+                state.agenda.append(Proposal(prop.proposer, mid, ("general_secretary",)))
+                break
+
+
+def _pass_convene(state, rules, prop, motion):
+    state.congress_due = "Extraordinary Congress"
+
+
+PASS = {
+    **{kind: _pass_discipline for kind in DISCIPLINE},
+    "remove_office": _pass_remove_office,
+    "appoint_office": _pass_appoint_office,
+    "adopt_line": _pass_adopt_line,
+    "read_testament": _pass_testament,
+    "convene_congress": _pass_convene,
+}

@@ -1,0 +1,295 @@
+"""Action kinds: for each, the legal arguments now and what taking it does.
+
+The rule file's ``actions`` entries give each kind its cost, statuses, requirement and numbers;
+this module is the verb behind each ``kind``.  ``OPTIONS[kind]`` lists argument tuples;
+``DO[kind]`` changes a cloned state.
+"""
+
+from __future__ import annotations
+
+from game.engine import discipline, motions, posts
+from game.engine.effects import bump, clamp, move_tracker, shift_sympathy
+from game.engine.state import Proposal, State
+
+RUMOUR_AT = 30  # secret cultivation this deep starts public rumours (the faction stays unnamed)
+OFFER_LIFE = 1  # an offer lapses at the end of the turn after it was made
+
+
+def capabilities(state: State, rules, faction: str) -> set[str]:
+    caps: set[str] = set()
+    for office, holder in state.offices.items():
+        if holder and state.figures[holder].faction == faction:
+            caps.update(rules.offices[office].grants)
+    return caps
+
+
+def issues(rules) -> list[str]:
+    return [t for t, rec in rules.trackers.items() if rec.kind == "issue"]
+
+
+def _toward(rules, faction: str, issue: str, amount: int) -> int:
+    stance = rules.factions[faction].stances.get(issue, 0)
+    return -amount if stance < 0 else amount
+
+
+def name(rules, ident: str) -> str:
+    for table in (rules.factions, rules.figures, rules.regions, rules.press, rules.trackers, rules.offices):
+        if ident in table:
+            return table[ident].name
+    return ident
+
+
+# --- options ---------------------------------------------------------------------------------
+
+
+def _o_appoint(state, rules, faction, rule):
+    out = []
+    for rid, reg in sorted(state.regions.items()):
+        chief = rules.regions[rid].chief_office
+        if chief and state.holder_faction(chief) not in (None, faction):
+            continue  # a city machine under a rival chief is out of the Secretariat's reach
+        if reg.secretary != faction:
+            out.append((rid,))
+    return out
+
+
+def _o_cultivate(state, rules, faction, rule):
+    leaders = {rules.factions[f].leader for f in state.factions}
+    return [
+        (f,) for f in rules.figures
+        if state.figures[f].status == "active" and state.figures[f].faction != faction and f not in leaders
+    ]
+
+
+def _o_publish(state, rules, faction, rule):
+    organs = [o for o, rec in rules.press.items() if state.holder_faction(rec.controlled_by) == faction]
+    return [(o, i) for o in organs for i in issues(rules) if rules.factions[faction].stances.get(i)]
+
+
+def _o_issue(state, rules, faction, rule):
+    return [(i,) for i in issues(rules) if rules.factions[faction].stances.get(i)]
+
+
+def _o_propose(state, rules, faction, rule):
+    return [(mid, *args) for mid, args in motions.motion_options(state, rules, faction)]
+
+
+def _o_offer(state, rules, faction, rule):
+    pending = {(a, b) for a, b, _t in state.offers} | {(b, a) for a, b, _t in state.offers}
+    return [
+        (f,) for f in sorted(state.factions)
+        if f != faction and not state.in_bloc(f, faction) and (faction, f) not in pending
+        and state.factions[f].status in rule.allowed_status
+    ]
+
+
+def _o_answer(state, rules, faction, rule):
+    return [(a,) for a, b, _t in state.offers if b == faction]
+
+
+def _o_break(state, rules, faction, rule):
+    return [(b if a == faction else a,) for a, b in state.blocs if faction in (a, b)]
+
+
+def _o_regions(state, rules, faction, rule):
+    return [(r,) for r in sorted(state.regions)]
+
+
+def _o_levy(state, rules, faction, rule):
+    last = state.marks.get("lenin_levy", -999)
+    return [()] if state.turn - last >= rule.params.get("cooldown", 8) else []
+
+
+def _o_once(state, rules, faction, rule):
+    return [()]
+
+
+OPTIONS = {
+    "appoint": _o_appoint,
+    "cultivate": _o_cultivate,
+    "publish": _o_publish,
+    "underground": _o_issue,
+    "speak": _o_issue,
+    "propose": _o_propose,
+    "offer_bloc": _o_offer,
+    "accept_bloc": _o_answer,
+    "decline_bloc": _o_answer,
+    "break_bloc": _o_break,
+    "mass_appeal": _o_regions,
+    "lenin_levy": _o_levy,
+    "signatures": _o_once,
+    "recant": _o_once,
+    "military": _o_once,
+    "pass": _o_once,
+}
+
+# kinds that may be taken once per turn per argument (repeats would only stack numbers)
+ONCE_PER_TURN = ("appoint", "cultivate", "publish", "underground", "speak", "mass_appeal", "signatures", "offer_bloc")
+
+
+# --- effects ---------------------------------------------------------------------------------
+
+
+def _appoint(state, rules, faction, args, rule):
+    reg = state.regions[args[0]]
+    reg.secretary, reg.loyalty, reg.appointed_turn = faction, rule.params.get("loyalty", 40), state.turn
+    state.say(f"The Secretariat appoints a new party secretary in {name(rules, args[0])}")
+
+
+def _cultivate(state, rules, faction, args, rule):
+    fig = args[0]
+    book = state.cultivation.setdefault(faction, {})
+    before = sum(c.get(fig, 0) for c in state.cultivation.values())
+    book[fig] = clamp(book.get(fig, 0) + rule.params.get("affinity", 10), 0, 100)
+    state.say(f"You cultivate {name(rules, fig)} in private", visible_to=(faction,), kind="secret")
+    if before < RUMOUR_AT <= before + rule.params.get("affinity", 10):
+        state.say(f"Rumours in the corridors: {name(rules, fig)} is being courted")
+
+
+def _publish(state, rules, faction, args, rule):
+    organ, issue = args
+    reach = rules.press[organ].reach
+    p = rule.params
+    move_tracker(state, rules, issue, _toward(rules, faction, issue, p.get("opinion", 5) * reach // 2))
+    bump(state, rules, faction, "prestige", p.get("prestige", 1))
+    shift_sympathy(state, faction, p.get("sympathy", 2) * reach // 2)
+    stance = rules.factions[faction].stances.get(issue, 0)
+    if (stance < 0) == (state.trackers[issue] < 0):
+        bump(state, rules, faction, "mantle", p.get("mantle", 1))
+    state.say(f"{name(rules, organ)} carries the line of {name(rules, faction)} on {name(rules, issue)}")
+
+
+def _underground(state, rules, faction, args, rule):
+    issue = args[0]
+    p = rule.params
+    move_tracker(state, rules, issue, _toward(rules, faction, issue, p.get("opinion", 3)))
+    shift_sympathy(state, faction, p.get("sympathy", 3))
+    police = state.holder_faction("ogpu_chair")
+    hostile = police is not None and police != faction and not state.in_bloc(police, faction)
+    if hostile and state.roll(100) < p.get("raid_chance", 30):
+        bump(state, rules, faction, "exposure", p.get("raid_exposure", 4))
+        bump(state, rules, faction, "prestige", -p.get("raid_prestige", 2))
+        state.say(f"The OGPU raids an underground press of {name(rules, faction)}; the arrests are trumpeted")
+    else:
+        state.say(f"Leaflets of {name(rules, faction)} on {name(rules, issue)} circulate in the cells")
+
+
+def _speak(state, rules, faction, args, rule):
+    issue = args[0]
+    p = rule.params
+    leader = rules.factions[faction].leader
+    orator = "orator" in rules.figures[leader].traits
+    move_tracker(state, rules, issue, _toward(rules, faction, issue, p.get("opinion", 4) * (2 if orator else 1)))
+    if orator:
+        bump(state, rules, faction, "prestige", p.get("prestige", 1))
+    state.say(f"{name(rules, leader)} speaks at the plenum on {name(rules, issue)}")
+
+
+def _propose(state, rules, faction, args, rule):
+    prop = Proposal(faction, args[0], tuple(args[1:]))
+    state.agenda.append(prop)
+    state.say(f"Put on the agenda: {motions.describe(state, rules, prop)}", kind="vote")
+
+
+def _offer(state, rules, faction, args, rule):
+    state.offers.append((faction, args[0], state.turn))
+    both = (faction, args[0])
+    state.say(f"{name(rules, faction)} proposes a bloc to {name(rules, args[0])}", visible_to=both, kind="secret")
+
+
+def _accept(state, rules, faction, args, rule):
+    state.offers = [o for o in state.offers if not (o[0] == args[0] and o[1] == faction)]
+    pair = tuple(sorted((faction, args[0])))
+    if pair not in state.blocs:
+        state.blocs.append(pair)
+        state.blocs.sort()
+    state.say(f"{name(rules, args[0])} and {name(rules, faction)} form a bloc")
+
+
+def _decline(state, rules, faction, args, rule):
+    state.offers = [o for o in state.offers if not (o[0] == args[0] and o[1] == faction)]
+    both = (faction, args[0])
+    state.say(f"{name(rules, faction)} declines the bloc offered by {name(rules, args[0])}", visible_to=both, kind="secret")
+
+
+def _break(state, rules, faction, args, rule):
+    state.blocs.remove(tuple(sorted((faction, args[0]))))
+    bump(state, rules, faction, "prestige", -rule.params.get("prestige", 1))
+    state.say(f"{name(rules, faction)} breaks with {name(rules, args[0])}")
+
+
+def _mass_appeal(state, rules, faction, args, rule):
+    mood = state.trackers.get("mass_mood", 50)
+    gain = rule.params.get("sympathy", 10) * mood // 50
+    shift_sympathy(state, faction, gain, args[0])
+    move_tracker(state, rules, "mass_mood", rule.params.get("mood", 1))
+    state.say(f"{name(rules, faction)} takes its case to the workers of {name(rules, args[0])}")
+
+
+def _lenin_levy(state, rules, faction, args, rule):
+    p = rule.params
+    move_tracker(state, rules, "bureaucracy", p.get("bureaucracy", 10))
+    keep = 100 - p.get("dilution", 20)
+    for reg in state.regions.values():
+        for fid in reg.sympathy:
+            if fid != reg.secretary:
+                reg.sympathy[fid] = reg.sympathy[fid] * keep // 100
+        if reg.secretary is not None:
+            reg.loyalty = clamp(reg.loyalty + p.get("loyalty", 10), 0, 100)
+    state.marks["lenin_levy"] = state.turn
+    state.say("A Lenin Levy floods the party with new members loyal to the apparatus")
+
+
+def _signatures(state, rules, faction, args, rule):
+    fs = state.factions[faction]
+    fs.signatures += 1
+    shift_sympathy(state, faction, rule.params.get("sympathy", 5))
+    bump(state, rules, faction, "prestige", rule.params.get("prestige", 1))
+    state.say(f"{name(rules, faction)} gathers signatures for its platform")
+
+
+def _recant(state, rules, faction, args, rule):
+    bump(state, rules, faction, "prestige", -rule.params.get("prestige", 3))
+    bump(state, rules, faction, "mantle", -rule.params.get("mantle", 2))
+    discipline.set_status(state, rules, faction, "capitulated")
+
+
+def _military(state, rules, faction, args, rule):
+    state.flags.add(f"military_option_{faction}")
+    if state.roll(100) < rule.params.get("chance", 15):
+        leader = rules.factions[faction].leader
+        posts.appoint(state, rules, "general_secretary", leader)
+        move_tracker(state, rules, "mass_mood", -20)
+        for fid in state.factions:
+            if fid != faction:
+                bump(state, rules, fid, "prestige", -5)
+        state.say(f"The army moves: {name(rules, leader)} seizes the Secretariat")
+    else:
+        bump(state, rules, faction, "prestige", -10)
+        bump(state, rules, faction, "exposure", rules.settings.max_exposure)
+        state.say(f"The military plot of {name(rules, faction)} collapses; the commissars hold the army")
+        discipline.set_status(state, rules, faction, "expelled_party")
+
+
+def _pass(state, rules, faction, args, rule):
+    state.factions[faction].done = True
+
+
+DO = {
+    "appoint": _appoint,
+    "cultivate": _cultivate,
+    "publish": _publish,
+    "underground": _underground,
+    "speak": _speak,
+    "propose": _propose,
+    "offer_bloc": _offer,
+    "accept_bloc": _accept,
+    "decline_bloc": _decline,
+    "break_bloc": _break,
+    "mass_appeal": _mass_appeal,
+    "lenin_levy": _lenin_levy,
+    "signatures": _signatures,
+    "recant": _recant,
+    "military": _military,
+    "pass": _pass,
+}

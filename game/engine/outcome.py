@@ -1,0 +1,58 @@
+"""Who is winning: power scores, sole leadership, and the result at a scenario's end."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from game.engine.state import State
+
+#: rungs at which a rival leader no longer stands in the way of sole leadership
+BEATEN = ("expelled_party", "exiled", "deported", "capitulated")
+
+
+def power_scores(state: State, rules) -> dict[str, int]:
+    """Each faction's power: offices, Politburo seats, CC share, prestige and Lenin's mantle."""
+    v = next(iter(rules.victory.values()))
+    cc_total = sum(state.cc.values()) or 1
+    out = {}
+    for fid, fs in sorted(state.factions.items()):
+        score = sum(
+            rules.offices[o].power * v.office_weight
+            for o, h in state.offices.items() if h and state.figures[h].faction == fid
+        )
+        score += v.politburo_seat * sum(1 for f in state.politburo if state.figures[f].faction == fid)
+        score += v.cc_share * state.cc.get(fid, 0) // cc_total
+        score += v.prestige * fs.prestige + v.mantle * fs.mantle
+        out[fid] = score
+    return out
+
+
+def sole_leader(state: State, rules) -> Optional[str]:
+    """The faction that holds the party alone, if any.
+
+    It holds the General Secretary's post or a Politburo majority, commands a majority of the
+    Central Committee, and every rival is expelled, exiled, deported or has capitulated.
+    """
+    cc_total = sum(state.cc.values()) or 1
+    for fid, fs in sorted(state.factions.items()):
+        if fs.status != "active":
+            continue
+        seats = sum(1 for f in state.politburo if state.figures[f].faction == fid)
+        top = state.holder_faction("general_secretary") == fid or seats * 2 > len(state.politburo)
+        if not top or state.cc.get(fid, 0) * 2 <= cc_total:
+            continue
+        if all(other.status in BEATEN for g, other in state.factions.items() if g != fid):
+            return fid
+    return None
+
+
+def final_outcome(state: State, rules) -> tuple[str, Optional[str]]:
+    """At the end: the strongest faction if clearly ahead, else a collective leadership."""
+    v = next(iter(rules.victory.values()))
+    scores = power_scores(state, rules)
+    ranked = sorted(scores, key=lambda f: (-scores[f], f))
+    best = ranked[0]
+    runner = scores[ranked[1]] if len(ranked) > 1 else 0
+    if scores[best] * 100 >= runner * (100 + v.margin) and scores[best] > runner:
+        return "power_score", best
+    return "collective_leadership", None

@@ -1,0 +1,235 @@
+"""The turn: events → income → actions → votes and congresses → end of turn.
+
+``advance`` runs every phase that needs no decision and stops when a faction must act (an
+action, or a choice in an event) or when the game is over.
+"""
+
+from __future__ import annotations
+
+from game.engine import congress, discipline, motions, posts
+from game.engine.effects import bump, holds, run_effects
+from game.engine.outcome import final_outcome, power_scores, sole_leader
+from game.engine.moves import OFFER_LIFE
+from game.engine.state import State
+
+#: action points by status: the expelled act weakly (letters, the underground press)
+AP_BY_STATUS = {"expelled_party": 1, "exiled": 1, "deported": 1, "capitulated": 2}
+INCOME_BY_STATUS = {"expelled_party": 1, "exiled": 1, "deported": 1}
+
+
+def quarter_of(date: str) -> tuple[int, int]:
+    year, month = int(date[:4]), int(date[5:7])
+    return year, (month - 1) // 3 + 1
+
+
+def events_due(state: State, rules, scenario) -> list[str]:
+    now = state.date()
+    chosen = set(scenario.events) if scenario.events else None
+    due = []
+    for eid, ev in rules.events.items():
+        if eid in state.fired or (chosen is not None and eid not in chosen):
+            continue
+        if ev.date is None:
+            continue
+        when = quarter_of(ev.date)
+        if (ev.trigger and when <= now) or when == now:
+            due.append((ev.date, eid))
+    return [eid for _d, eid in sorted(due)]
+
+
+def start_turn(state: State, rules) -> None:
+    scenario = rules.scenarios[state.scenario]
+    state.acted.clear()
+    state.event_queue = events_due(state, rules, scenario)
+    state.phase = "events"
+
+
+def advance(state: State, rules) -> None:
+    """Run automatic phases until a faction must decide or the game ends."""
+    while state.outcome is None:
+        if state.phase == "events":
+            if not _run_events(state, rules):
+                return  # a choice is pending
+            _income(state, rules)
+            _begin_actions(state, rules)
+        if state.phase == "actions":
+            if _next_actor(state):
+                return
+            state.phase = "votes"
+        if state.phase == "votes":
+            _votes(state, rules)
+            _end_turn(state, rules)
+            if state.outcome is None:
+                start_turn(state, rules)
+
+
+def _run_events(state: State, rules) -> bool:
+    while state.event_queue:
+        eid = state.event_queue[0]
+        ev = rules.events[eid]
+        if not holds(state, ev.conditions):
+            state.event_queue.pop(0)
+            if not ev.trigger:
+                state.fired.add(eid)  # a dated event whose moment passed does not come back
+            continue
+        if ev.chance < 100 and state.roll(100) >= ev.chance:
+            state.event_queue.pop(0)
+            state.fired.add(eid)
+            continue
+        if ev.choice is not None and state.pending_choice is None:
+            chooser = ev.choice.faction
+            if chooser in state.factions and state.factions[chooser].status != "deported":
+                state.pending_choice = (eid, chooser)
+                state.say(f"{ev.name}: {ev.text}".strip(), kind="event")
+                state.phase = "choice"
+                state.active = chooser
+                return False
+            state.say(f"{ev.name}: {ev.text}".strip(), kind="event")
+            run_effects(state, rules, ev.choice.options[0].effects)  # the historical path
+        elif ev.choice is None:
+            state.say(f"{ev.name}: {ev.text}".strip(), kind="event")
+        run_effects(state, rules, ev.effects)
+        state.event_queue.pop(0)
+        state.fired.add(eid)
+    return True
+
+
+def resolve_choice(state: State, rules, option_id: str) -> None:
+    eid, chooser = state.pending_choice
+    ev = rules.events[eid]
+    option = next(o for o in ev.choice.options if o.id == option_id)
+    state.say(f"{rules.factions[chooser].name} chooses: {option.name}", kind="event")
+    run_effects(state, rules, option.effects)
+    run_effects(state, rules, ev.effects)
+    state.event_queue.pop(0)
+    state.fired.add(eid)
+    state.pending_choice = None
+    state.phase = "events"
+    state.active = None
+
+
+def _income(state: State, rules) -> None:
+    discipline.readmit_due(state, rules)
+    for fid, fs in state.factions.items():
+        gain = rules.settings.base_income
+        for office, holder in state.offices.items():
+            if holder and state.figures[holder].faction == fid:
+                gain += rules.offices[office].income
+        gain += sum(1 for r in state.regions.values() if r.secretary == fid) // 3
+        gain = min(gain, INCOME_BY_STATUS.get(fs.status, gain))
+        bump(state, rules, fid, "influence", gain)
+        fs.ap = min(fs.base_ap, AP_BY_STATUS.get(fs.status, fs.base_ap))
+        fs.done = False
+
+
+def _begin_actions(state: State, rules) -> None:
+    # initiative: highest prestige first, then the rule files' order
+    rank = {f: i for i, f in enumerate(rules.factions)}
+    state.order = sorted(state.factions, key=lambda f: (-state.factions[f].prestige, rank[f]))
+    state.active = None
+    state.phase = "actions"
+
+
+def _next_actor(state: State) -> bool:
+    """Set ``state.active`` to the next faction still to act (round-robin); False when none."""
+    order = state.order
+    start = order.index(state.active) + 1 if state.active in order else 0
+    for i in range(len(order)):
+        fid = order[(start + i) % len(order)]
+        fs = state.factions[fid]
+        if not fs.done:
+            state.active = fid
+            return True
+    state.active = None
+    return False
+
+
+def after_action(state: State, rules, faction: str) -> None:
+    """Bookkeeping after a faction acted: out of action points means done for the turn."""
+    fs = state.factions[faction]
+    if fs.ap <= 0:
+        fs.done = True
+    if state.outcome is None and sole_leader(state, rules):
+        _declare(state, rules)
+
+
+def _votes(state: State, rules) -> None:
+    agenda, state.agenda = state.agenda, []
+    later = []
+    for prop in agenda:
+        if rules.bodies[_body(rules, prop)].kind == "congress" and state.congress_due is None:
+            later.append(prop)  # waits for the next Congress
+            continue
+        motions.resolve(state, rules, prop)
+    # motions added while voting (e.g. after the Testament) are voted at once
+    while state.agenda:
+        motions.resolve(state, rules, state.agenda.pop(0))
+    if state.congress_due is not None:
+        for prop in later:
+            motions.resolve(state, rules, prop)
+        later = []
+        for line in congress.run_congress(state, rules, state.congress_due):
+            state.say(line, kind="congress")
+    state.agenda = later
+    _fill_vacancies(state, rules)
+
+
+def _body(rules, prop) -> str:
+    motion = rules.motions[prop.motion]
+    if motion.kind in ("appoint_office", "remove_office"):
+        return rules.offices[prop.args[0]].appointed_by
+    return motion.body
+
+
+def _fill_vacancies(state: State, rules) -> None:
+    for office, holder in sorted(state.offices.items()):
+        if holder is not None:
+            continue
+        faction = _majority(state, rules, rules.offices[office].appointed_by)
+        pick = posts.best_candidate(state, rules, faction) or posts.best_candidate(state, rules, None)
+        if pick:
+            posts.appoint(state, rules, office, pick)
+            state.say(f"{rules.figures[pick].name} becomes {rules.offices[office].name}", kind="office")
+
+
+def _majority(state: State, rules, body_id: str):
+    """The faction with most votes in a body (its own seats, blocs not counted)."""
+    body = rules.bodies[body_id]
+    counts: dict = {}
+    if body.kind == "council":
+        for f in state.politburo:
+            fac = state.figures[f].faction
+            if fac in state.factions and state.factions[fac].status not in posts.NO_POSTS:
+                counts[fac] = counts.get(fac, 0) + 1
+    else:
+        counts = {f: n for f, n in state.cc.items() if f in state.factions and state.factions[f].status not in posts.NO_POSTS}
+    return max(sorted(counts), key=lambda f: counts[f]) if counts else None
+
+
+def _end_turn(state: State, rules) -> None:
+    growth = rules.settings.secretary_loyalty_growth
+    for reg in state.regions.values():
+        if reg.secretary is not None:
+            reg.loyalty = min(100, reg.loyalty + growth)
+    state.offers = [o for o in state.offers if state.turn - o[2] < OFFER_LIFE]
+    state.scores.append(power_scores(state, rules))
+    if sole_leader(state, rules):
+        _declare(state, rules)
+        return
+    if state.turn + 1 >= state.turns:
+        kind, winner = final_outcome(state, rules)
+        state.outcome = (kind, winner)
+        state.phase = "over"
+        state.active = None
+        text = {"power_score": "ends with {w} strongest", "collective_leadership": "ends in a collective leadership"}[kind]
+        state.say("The scenario " + text.format(w=rules.factions[winner].name if winner else ""), kind="outcome")
+        return
+    state.turn += 1
+
+
+def _declare(state: State, rules) -> None:
+    winner = sole_leader(state, rules)
+    state.outcome = ("sole_leadership", winner)
+    state.phase = "over"
+    state.active = None
+    state.say(f"{rules.factions[winner].name} achieves sole leadership of the party", kind="outcome")

@@ -1,0 +1,97 @@
+"""Offices, seats and figures: the changes that must keep each other consistent.
+
+Every change of an office holder, a Politburo seat or a figure's standing goes through here, so
+that the invariants hold everywhere: every office holder exists, is alive and in the party; a
+region led by a chief office follows its holder.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from game.engine.state import State
+
+#: statuses (faction ladder) from which a faction's figures may no longer hold posts
+NO_POSTS = ("removed", "expelled_cc", "expelled_party", "exiled", "deported")
+NO_POLITBURO = ("expelled_cc", "expelled_party", "exiled", "deported")
+
+
+def can_hold_office(state: State, figure: str) -> bool:
+    fig = state.figures[figure]
+    if fig.status != "active":
+        return False
+    return fig.faction is None or state.factions.get(fig.faction) is None or (
+        state.factions[fig.faction].status not in NO_POSTS
+    )
+
+
+def can_sit(state: State, figure: str) -> bool:
+    """May the figure take a Politburo seat?"""
+    fig = state.figures[figure]
+    if not fig.in_party:
+        return False
+    fs = state.factions.get(fig.faction) if fig.faction else None
+    return fs is None or fs.status not in NO_POLITBURO
+
+
+def appoint(state: State, rules, office: str, figure: str) -> None:
+    if state.offices.get(office) == figure:
+        return
+    state.offices[office] = figure
+    _chief_changed(state, rules, office)
+
+
+def vacate(state: State, rules, office: str) -> Optional[str]:
+    holder = state.offices.get(office)
+    state.offices[office] = None
+    _chief_changed(state, rules, office)
+    return holder
+
+
+def _chief_changed(state: State, rules, office: str) -> None:
+    """A region whose chief office changed hands now follows the new chief's faction."""
+    faction = state.holder_faction(office)
+    for rid, region in rules.regions.items():
+        if region.chief_office == office and rid in state.regions:
+            reg = state.regions[rid]
+            if faction != reg.secretary:
+                reg.secretary, reg.loyalty, reg.appointed_turn = faction, 30 if faction else 0, state.turn
+
+
+def strip_posts(state: State, rules, figure: str) -> list[str]:
+    """Remove a figure from every office; returns the offices vacated."""
+    lost = [o for o, h in sorted(state.offices.items()) if h == figure]
+    for office in lost:
+        vacate(state, rules, office)
+    return lost
+
+
+def leave_politburo(state: State, figure: str) -> bool:
+    if figure in state.politburo:
+        state.politburo.remove(figure)
+        return True
+    return False
+
+
+def set_figure_status(state: State, rules, figure: str, status: str) -> None:
+    fig = state.figures[figure]
+    fig.status = status
+    if status not in ("active",):
+        strip_posts(state, rules, figure)
+    if status not in ("active", "incapacitated"):
+        leave_politburo(state, figure)
+
+
+def faction_figures(state: State, faction: str) -> list[str]:
+    return [f for f, fig in state.figures.items() if fig.faction == faction]
+
+
+def best_candidate(state: State, rules, faction: Optional[str], exclude=()) -> Optional[str]:
+    """The faction's first eligible figure in rule-file order (the leader last, to keep him free)."""
+    leader = rules.factions[faction].leader if faction in rules.factions else None
+    pool = [f for f in rules.figures if state.figures[f].faction == faction and f not in exclude]
+    pool.sort(key=lambda f: (f == leader, any(h == f for h in state.offices.values())))
+    for fig in pool:
+        if can_hold_office(state, fig):
+            return fig
+    return None

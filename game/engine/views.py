@@ -1,0 +1,74 @@
+"""The one door secrets leave by: what a faction may see of the game.
+
+A view is plain JSON-ready data.  Private to each faction: its cultivation of figures, the bloc
+offers it made or received, and its private log.  The generator state never leaves the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from game.engine.congress import delegations
+from game.engine.state import State
+
+
+def player_view(state: State, rules, faction: Optional[str]) -> dict:
+    """What ``faction`` sees (``None``: the public view, e.g. for a shared screen)."""
+    mine = state.cultivation.get(faction, {}) if faction else {}
+    figures = {}
+    for fid, fig in state.figures.items():
+        aff = dict(fig.affinity)
+        if fid in mine:
+            aff[faction] = aff.get(faction, 0) + mine[fid]
+        figures[fid] = {"faction": fig.faction, "status": fig.status, "affinity": aff}
+    regions = {}
+    for rid, reg in state.regions.items():
+        regions[rid] = {
+            "secretary": reg.secretary,
+            "loyalty": reg.loyalty,
+            "sympathy": dict(reg.sympathy),
+        }
+    return {
+        "you": faction,
+        "scenario": state.scenario,
+        "turn": state.turn,
+        "turns": state.turns,
+        "date": state.date_text(),
+        "phase": state.phase,
+        "active": state.active,
+        "factions": {
+            fid: {"status": fs.status, "prestige": fs.prestige, "influence": fs.influence,
+                  "exposure": fs.exposure, "mantle": fs.mantle, "ap": fs.ap, "done": fs.done}
+            for fid, fs in state.factions.items()
+        },
+        "figures": figures,
+        "offices": dict(state.offices),
+        "politburo": list(state.politburo),
+        "central_committee": dict(state.cc),
+        "control_commission": dict(state.ccc),
+        "regions": regions,
+        "trackers": dict(state.trackers),
+        "blocs": [list(p) for p in state.blocs],
+        "offers": [list(o[:2]) for o in state.offers if faction in o[:2]],
+        "agenda": [[p.proposer, p.motion, list(p.args)] for p in state.agenda],
+        "congress_due": state.congress_due,
+        "cultivation": dict(mine),
+        "pending_choice": list(state.pending_choice) if state.pending_choice and state.pending_choice[1] == faction else None,
+        "log": [
+            [e.turn, e.text, e.kind] for e in state.log
+            if e.visible_to is None or (faction is not None and faction in e.visible_to)
+        ],
+        "votes": list(state.votes),
+        "forecast": forecast(state, rules),
+        "outcome": list(state.outcome) if state.outcome else None,
+    }
+
+
+def forecast(state: State, rules) -> dict[str, int]:
+    """'If the Congress met now': delegates per faction, from public facts only (secretaries,
+    their hold, the rank and file's sympathy)."""
+    out: dict[str, int] = {}
+    for _rid, fid, n, _why in delegations(state, rules):
+        key = fid or "unaligned"
+        out[key] = out.get(key, 0) + n
+    return out

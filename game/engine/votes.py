@@ -1,0 +1,217 @@
+"""Votes in the Politburo, the Central Committee, the joint plenum and the Congress.
+
+Every vote returns a :class:`Breakdown`: who voted how, with how many votes, and the main reason.
+Faction-held seats follow the faction's interest; unaligned members and delegations weigh
+prestige, Lenin's mantle, exposure under the ban on factions and party opinion; named figures
+may have been secretly cultivated by another faction, which shows only when they vote.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from attrs import define, field
+
+from game.engine.state import UNALIGNED, Proposal, State
+
+DEFECTION_MARGIN = 25  # affinity lead another faction needs before a figure breaks ranks
+
+
+@define
+class Ballot:
+    voter: str
+    side: str  # yes | no | abstain
+    weight: int
+    reason: str
+
+
+@define
+class Breakdown:
+    body: str
+    motion: str
+    ballots: list[Ballot] = field(factory=list)
+
+    def total(self, side: str) -> int:
+        return sum(b.weight for b in self.ballots if b.side == side)
+
+    def passed(self, threshold: int) -> bool:
+        yes, no = self.total("yes"), self.total("no")
+        return yes > 0 and yes * 100 > threshold * (yes + no)
+
+    def summary(self) -> str:
+        return f"{self.total('yes')}–{self.total('no')}" + (
+            f" ({self.total('abstain')} abstaining)" if self.total("abstain") else ""
+        )
+
+
+# --- who is hurt and who gains by a motion ---------------------------------------------------
+
+DISCIPLINE = ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport")
+
+
+def target_of(state: State, rules, prop: Proposal) -> Optional[str]:
+    kind = rules.motions[prop.motion].kind
+    if kind in DISCIPLINE:
+        return prop.args[0]
+    if kind in ("remove_office", "appoint_office"):
+        return state.holder_faction(prop.args[0])
+    if kind == "read_testament":
+        return state.holder_faction("general_secretary")
+    return None
+
+
+def beneficiary_of(state: State, rules, prop: Proposal) -> str:
+    kind = rules.motions[prop.motion].kind
+    if kind == "appoint_office":
+        return state.figures[prop.args[1]].faction or prop.proposer
+    return prop.proposer
+
+
+def faction_side(state: State, rules, fid: str, prop: Proposal) -> tuple[str, str]:
+    """How a faction's disciplined seats vote on a motion, and why."""
+    names = rules.factions
+    target, gainer = target_of(state, rules, prop), beneficiary_of(state, rules, prop)
+    if fid == target:
+        return "no", "defends itself"
+    if fid in (prop.proposer, gainer):
+        return "yes", "its own motion" if fid == prop.proposer else "its own candidate"
+    if state.in_bloc(fid, prop.proposer):
+        return "yes", f"bloc with {names[prop.proposer].name}"
+    if target and state.in_bloc(fid, target):
+        return "no", f"bloc with {names[target].name}"
+    if state.factions[fid].status == "capitulated":
+        return "yes", "capitulated: votes with the majority"
+    return _interest(state, rules, fid, prop, target)
+
+
+def _interest(state, rules, fid, prop, target) -> tuple[str, str]:
+    motion = rules.motions[prop.motion]
+    kind = motion.kind
+    if kind in DISCIPLINE:
+        if state.factions[target].exposure >= motion.min_exposure + 4:
+            return "yes", "the ban on factions"
+        if rules.factions[fid].stances.get("party_democracy", 0) < -30:
+            return "no", "party democracy"
+        return "abstain", "no clear case"
+    if kind == "adopt_line":
+        issue, direction = prop.args
+        own = rules.factions[fid].stances.get(issue, 0)
+        agrees = (own < 0) == (direction == "left")
+        return ("yes", f"agrees on {rules.trackers[issue].name}") if agrees else ("no", "opposes the line")
+    if kind == "read_testament":
+        return "yes", "Lenin's last word"
+    if kind == "convene_congress":
+        from game.engine.congress import delegate_shares
+
+        shares = delegate_shares(state, rules)
+        total_cc = sum(state.cc.values()) or 1
+        gain = shares.get(fid, 0) * 100 // max(1, sum(shares.values())) - state.cc.get(fid, 0) * 100 // total_cc
+        return ("yes", "expects more delegates") if gain > 0 else ("no", "fears the delegates")
+    return "abstain", "no stake"
+
+
+def swing_score(state: State, rules, prop: Proposal, affinity: Optional[dict] = None, leaning: int = 0):
+    """(score, reason) for an unaligned voter: positive means yes."""
+    motion = rules.motions[prop.motion]
+    target = target_of(state, rules, prop)
+    p = state.factions[prop.proposer]
+    parts = {"prestige": p.prestige - (state.factions[target].prestige if target else 8),
+             "Lenin's mantle": 2 * (p.mantle - (state.factions[target].mantle if target else 3))}
+    if motion.kind in DISCIPLINE:
+        parts["fear of exposure"] = 2 * state.factions[target].exposure - motion.min_exposure
+    if motion.kind == "adopt_line":
+        issue, direction = prop.args
+        sign = -1 if direction == "left" else 1
+        parts["party opinion"] = sign * (state.trackers.get(issue, 0) + leaning // 2) // 5
+    if motion.kind == "read_testament":
+        parts["Lenin's last word"] = 6
+    if motion.kind == "convene_congress":
+        parts["routine"] = -6
+    if affinity is not None:
+        against = affinity.get(target, 0) if target else 30
+        parts["personal ties"] = (affinity.get(prop.proposer, 0) - against) // 4
+    score = sum(parts.values())
+    if score > 0:
+        reason = max(parts, key=lambda k: (parts[k], k))
+    else:
+        reason = min(parts, key=lambda k: (parts[k], k))
+    return score, reason
+
+
+def affinity_of(state: State, figure: str) -> dict[str, int]:
+    """A figure's real affinity: public ties plus every faction's secret cultivation."""
+    aff = dict(state.figures[figure].affinity)
+    for fid, cult in state.cultivation.items():
+        if figure in cult:
+            aff[fid] = aff.get(fid, 0) + cult[figure]
+    return aff
+
+
+def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
+    fig = state.figures[figure]
+    name = rules.figures[figure].name
+    aff = affinity_of(state, figure)
+    own = fig.faction
+    if own is not None and own in state.factions:
+        side, reason = faction_side(state, rules, own, prop)
+        if figure != rules.factions[own].leader:
+            rival = max((f for f in state.factions if f != own), key=lambda f: (aff.get(f, 0), f), default=None)
+            if rival and aff.get(rival, 0) - aff.get(own, 0) >= DEFECTION_MARGIN:
+                r_side, _ = faction_side(state, rules, rival, prop)
+                if r_side != side:
+                    return Ballot(name, r_side, 1, f"secretly won over by {rules.factions[rival].name}")
+        return Ballot(name, side, 1, reason)
+    score, reason = swing_score(state, rules, prop, aff, rules.figures[figure].leaning)
+    return Ballot(name, "yes" if score > 0 else "no", 1, reason)
+
+
+def council_vote(state: State, rules, body: str, prop: Proposal, label: str) -> Breakdown:
+    out = Breakdown(body, label)
+    for figure in state.politburo:
+        if state.figures[figure].status == "active":
+            out.ballots.append(figure_ballot(state, rules, figure, prop))
+    return out
+
+
+def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Proposal, label: str) -> Breakdown:
+    out = Breakdown(body, label)
+    for fid, n in sorted(seats.items()):
+        if n <= 0:
+            continue
+        if fid == UNALIGNED or fid not in state.factions:
+            score, reason = swing_score(state, rules, prop)
+            yes = max(0, min(n, round(n * (50 + 5 * score) / 100)))
+            if yes:
+                out.ballots.append(Ballot("unaligned members", "yes", yes, reason))
+            if n - yes:
+                out.ballots.append(Ballot("unaligned members", "no", n - yes, reason))
+            continue
+        side, reason = faction_side(state, rules, fid, prop)
+        out.ballots.append(Ballot(rules.factions[fid].name, side, n, reason))
+    return out
+
+
+def vote(state: State, rules, body_id: str, prop: Proposal, label: str) -> Breakdown:
+    """Put a motion to a body and return the breakdown."""
+    from game.engine.congress import delegations
+
+    body = rules.bodies[body_id]
+    if body.kind == "council":
+        return council_vote(state, rules, body_id, prop, label)
+    if body.kind == "congress":
+        seats: dict[str, int] = {}
+        for _region, fid, n, _why in delegations(state, rules):
+            key = fid or UNALIGNED
+            seats[key] = seats.get(key, 0) + n
+        return seat_vote(state, rules, seats, body_id, prop, label)
+    if body.kind == "joint":
+        seats = {}
+        for member in body.members_of:
+            for fid, n in _assembly_seats(state, member).items():
+                seats[fid] = seats.get(fid, 0) + n
+        return seat_vote(state, rules, seats, body_id, prop, label)
+    return seat_vote(state, rules, _assembly_seats(state, body_id), body_id, prop, label)
+
+
+def _assembly_seats(state: State, body_id: str) -> dict[str, int]:
+    return state.ccc if body_id == "control_commission" else state.cc

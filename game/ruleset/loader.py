@@ -1,0 +1,311 @@
+"""Rule files → a :class:`Rules` bundle of typed frozen records, or a list of every problem.
+
+A ruleset is a folder (``rules/base`` is the first one) holding ``mod.yaml`` and one YAML file per
+concept.  Mods are folders of the same shape laid over it: an entry with a known id replaces the
+base entry, a new id adds one, and ``remove:`` in ``mod.yaml`` drops entries explicitly.  Every
+problem is collected and reported as ``file:line:col: message [id]``; nothing here exits or raises
+past :func:`load_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+import attrs
+import cattrs
+from attrs import frozen
+
+from game.ruleset import records, yamlpos
+
+FORMAT_VERSION = 1
+
+
+@frozen(order=True)
+class Problem:
+    file: str
+    line: int
+    col: int
+    message: str
+    id: str = ""
+
+    def __str__(self) -> str:
+        tag = f" [{self.id}]" if self.id else ""
+        return f"{self.file}:{self.line}:{self.col}: {self.message}{tag}"
+
+
+class RulesError(Exception):
+    """Raised by :func:`load_rules_or_raise` with every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@frozen
+class Rules:
+    """Every rule entry, by kind then id, plus where each entry was defined."""
+
+    by_kind: dict[str, dict[str, object]]
+    origin: dict[tuple[str, str], tuple[str, int, int]]
+    root: Path
+
+    def __getattr__(self, kind: str) -> dict:
+        try:
+            return self.by_kind[kind]
+        except KeyError:
+            raise AttributeError(kind) from None
+
+    @property
+    def settings(self) -> records.Settings:
+        return next(iter(self.by_kind["settings"].values()))
+
+    @property
+    def victory(self) -> dict:
+        return self.by_kind["victory"]
+
+
+def _strict(kind: type, name: str):
+    def hook(value, _type):
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r}")
+        return value
+
+    return hook
+
+
+def make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _strict(str, "text"))
+    conv.register_structure_hook(int, _strict(int, "a whole number"))
+    conv.register_structure_hook(bool, lambda v, _t: v if isinstance(v, bool) else _bad_bool(v))
+    return conv
+
+
+def _bad_bool(value):
+    raise TypeError(f"expected true or false, got {value!r}")
+
+
+CONVERTER = make_converter()
+_PATH_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['([^']*)'\]")
+_SPLIT = re.compile(r"^(.*) @ (\$.*)$")
+
+
+def _parse_path(text: str) -> list:
+    steps = []
+    for attr, index, key in _PATH_STEP.findall(text):
+        steps.append(attr or (int(index) if index else key))
+    return steps
+
+
+def structure_entry(raw, cls, fname: str, entry_id: str) -> tuple[Optional[object], list[Problem]]:
+    """One YAML entry → a record, or the problems with it (positions from the YAML nodes)."""
+    if not isinstance(raw, dict):
+        line, col = getattr(raw, "pos", (1, 1))
+        return None, [Problem(fname, line, col, "an entry must be a mapping of keys", entry_id)]
+    raw = _normalise_sources(raw)
+    try:
+        return CONVERTER.structure(raw, cls), []
+    except Exception as exc:  # cattrs groups every failure; turn each into a positioned message
+        messages = cattrs.transform_error(exc, path="$") if isinstance(exc, cattrs.BaseValidationError) else [f"{exc} @ $"]
+        problems = []
+        for msg in messages:
+            match = _SPLIT.match(msg)
+            text, path = (match.group(1), match.group(2)) if match else (msg, "$")
+            steps = _parse_path(path)
+            text = _explain(text, cls, steps, raw)
+            line, col = yamlpos.position(raw, steps)
+            where = ".".join(str(s) for s in steps)
+            problems.append(Problem(fname, line, col, f"{where + ': ' if where else ''}{text}", entry_id))
+        return None, problems
+
+
+def _explain(text: str, cls: type, steps: list, raw) -> str:
+    """Add a 'did you mean' hint to cattrs' 'extra fields' message."""
+    match = re.match(r"extra fields found \((.*)\)", text)
+    if not match:
+        return text
+    target = cls
+    for step in steps:
+        if isinstance(step, str) and attrs.has(target):
+            ftype = attrs.fields_dict(target)[step].type
+            target = _inner_class(ftype)
+    known = records.fields_of(target) if attrs.has(target) else ()
+    hints = []
+    for name in match.group(1).split(", "):
+        close = _closest(name, known)
+        hints.append(f"unknown key '{name}'" + (f" (did you mean '{close}'?)" if close else ""))
+    return "; ".join(hints) + (f"; allowed: {', '.join(known)}" if known else "")
+
+
+def _inner_class(ftype):
+    if isinstance(ftype, str):
+        ftype = getattr(records, ftype.split("[")[-1].rstrip("], .").replace("Optional", ""), None)
+    args = getattr(ftype, "__args__", ())
+    for arg in args:
+        if attrs.has(arg):
+            return arg
+    return ftype
+
+
+def _closest(name: str, options) -> Optional[str]:
+    import difflib
+
+    found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _normalise_sources(raw: dict) -> dict:
+    """Allow a single citation mapping where a list is expected (keeps positions)."""
+    src = raw.get("source")
+    if isinstance(src, yamlpos.PosDict):
+        lst = yamlpos.PosList([src])
+        lst.pos, lst.item_pos = src.pos, [src.pos]
+        out = yamlpos.PosDict(raw)
+        out.pos, out.key_pos, out.value_pos = raw.pos, raw.key_pos, dict(raw.value_pos)
+        out["source"] = lst
+        return out
+    return raw
+
+
+def _read(path: Path, label: str, problems: list[Problem]):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(label, 1, 1, f"cannot read file: {exc}"))
+        return None
+    try:
+        return yamlpos.load(text)
+    except yamlpos.YamlError as exc:
+        problems.append(Problem(label, exc.line, exc.col, exc.message))
+        return None
+
+
+def _files_of(folder: Path) -> list[Path]:
+    files = sorted(folder.glob("*.yaml")) + sorted((folder / "scenarios").glob("*.yaml"))
+    return [f for f in files if f.name != "mod.yaml"]
+
+
+def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Problem]) -> list[str]:
+    """Load one ruleset folder on top of ``by_kind``; returns the ids it asks to remove."""
+    removals: list[str] = []
+    manifest = folder / "mod.yaml"
+    if manifest.exists():
+        data = _read(manifest, _label(manifest, root), problems)
+        if isinstance(data, dict):
+            removals = _check_manifest(data, _label(manifest, root), problems)
+    else:
+        problems.append(Problem(_label(manifest, root), 1, 1, "missing mod.yaml (id, name, format_version)"))
+    seen: dict = {}
+    for path in _files_of(folder):
+        label = _label(path, root)
+        data = _read(path, label, problems)
+        if data is None:
+            continue
+        _load_file(data, label, by_kind, origin, seen, problems)
+    return removals
+
+
+def _check_manifest(data, label, problems) -> list[str]:
+    for key in ("id", "name", "format_version"):
+        if key not in data:
+            problems.append(Problem(label, data.pos[0], data.pos[1], f"mod.yaml needs '{key}'"))
+    for key in data:
+        if key not in ("id", "name", "format_version", "description", "remove", "author"):
+            line, col = data.key_pos[key]
+            problems.append(Problem(label, line, col, f"unknown key '{key}' in mod.yaml"))
+    removals = data.get("remove") or []
+    return [str(r) for r in removals] if isinstance(removals, list) else []
+
+
+def _load_file(data, label, by_kind, origin, seen, problems) -> None:
+    if not isinstance(data, dict):
+        problems.append(Problem(label, 1, 1, "a rule file must be a mapping with format_version and one concept key"))
+        return
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
+        line, col = data.value_pos.get("format_version", data.pos)
+        problems.append(Problem(label, line, col, f"format_version must be {FORMAT_VERSION}, got {version!r}"))
+    for key in data:
+        if key == "format_version":
+            continue
+        line, col = data.key_pos[key]
+        if key not in records.KINDS:
+            close = _closest(str(key), records.KINDS)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            problems.append(Problem(label, line, col, f"unknown section '{key}'{hint}"))
+            continue
+        entries = data[key]
+        if isinstance(entries, dict):  # a single entry (e.g. one scenario per file)
+            entries = yamlpos.PosList([entries])
+            entries.pos, entries.item_pos = data.value_pos[key], [data.value_pos[key]]
+        if not isinstance(entries, list):
+            problems.append(Problem(label, line, col, f"'{key}' must be a list of entries"))
+            continue
+        for i, raw in enumerate(entries):
+            _load_entry(raw, entries.item_pos[i], key, label, by_kind, origin, seen, problems)
+
+
+def _load_entry(raw, pos, kind, label, by_kind, origin, seen, problems) -> None:
+    entry_id = str(raw.get("id", "")) if isinstance(raw, dict) else ""
+    if isinstance(raw, dict) and "id" not in raw:
+        problems.append(Problem(label, pos[0], pos[1], f"entry in '{kind}' has no id"))
+        return
+    if entry_id and not re.fullmatch(r"[a-z][a-z0-9_]*", entry_id):
+        line, col = raw.value_pos["id"]
+        problems.append(Problem(label, line, col, "an id must be lowercase snake_case", entry_id))
+    record, errs = structure_entry(raw, records.KINDS[kind], label, entry_id)
+    problems.extend(errs)
+    if record is None:
+        return
+    table = by_kind.setdefault(kind, {})
+    key = (kind, entry_id)
+    if key in seen:  # the same id twice in one ruleset; a later mod replacing it is fine
+        first = seen[key]
+        problems.append(
+            Problem(label, pos[0], pos[1], f"duplicate id '{entry_id}' (first defined at {first[0]}:{first[1]})", entry_id)
+        )
+        return
+    table[entry_id] = record
+    origin[key] = seen[key] = (label, pos[0], pos[1])
+    raw_store = by_kind.setdefault("_raw", {})
+    raw_store[key] = raw
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def load_rules(folders: list[Path], root: Path) -> tuple[Optional[Rules], list[Problem]]:
+    """Load the base folder and any mods over it, then validate.  Returns (rules, problems)."""
+    from game.ruleset import validate
+
+    by_kind: dict = {kind: {} for kind in records.KINDS}
+    origin: dict = {}
+    problems: list[Problem] = []
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(Problem(_label(folder, root), 1, 1, "no such rules folder"))
+            continue
+        before = dict(origin)
+        removals = load_folder(folder, root, by_kind, origin, problems)
+        _apply_removals(removals, folder, root, by_kind, origin, before, problems)
+    raw = by_kind.pop("_raw", {})
+    rules = Rules(by_kind=by_kind, origin=origin, root=root)
+    problems.extend(validate.validate(rules, raw))
+    return (rules if not problems else None), sorted(set(problems))
+
+
+def _apply_removals(removals, folder, root, by_kind, origin, before, problems) -> None:
+    for ref in removals:
+        kind, _, entry_id = ref.partition(".")
+        if (kind, entry_id) not in before:
+            label = _label(folder / "mod.yaml", root)
+            problems.append(Problem(label, 1, 1, f"remove: no entry '{ref}' to remove (write kind.id)"))
+            continue
+        by_kind[kind].pop(entry_id, None)
+        origin.pop((kind, entry_id), None)

@@ -1,0 +1,322 @@
+"""Cross-entry checks on loaded rules: references, vocabularies, dates, and citations.
+
+Each check yields :class:`Problem` values positioned on the YAML node at fault.  Citations are
+checked against the seed files themselves: the quote must appear in the cited lines (whitespace
+collapsed, case and typographic quotes ignored).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from game.ruleset import records, yamlpos
+from game.ruleset.loader import Problem, _closest
+
+_WS = re.compile(r"\s+")
+_TYPO = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+UNALIGNED = "unaligned"
+SCENARIO_START = re.compile(r"^(\d{4})-Q([1-4])$")
+DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def normalise(text: str) -> str:
+    return _WS.sub(" ", text.translate(_TYPO)).strip().lower()
+
+
+@lru_cache(maxsize=16)
+def _seed_lines(path: str) -> tuple[str, ...]:
+    return tuple(Path(path).read_text(encoding="utf-8", errors="replace").split("\n"))
+
+
+class _Checker:
+    def __init__(self, rules, raw):
+        self.rules, self.raw, self.problems = rules, raw, []
+        self.cited: dict[str, list[int]] = {}
+
+    def report(self, kind, entry_id, path, message) -> None:
+        file = self.rules.origin.get((kind, entry_id), ("?", 1, 1))[0]
+        node = self.raw.get((kind, entry_id))
+        line, col = yamlpos.position(node, path) if node is not None else self.rules.origin[(kind, entry_id)][1:]
+        self.problems.append(Problem(file, line, col, message, entry_id))
+
+    def ref(self, kind, entry_id, path, target_kind, value, optional=False) -> None:
+        if value is None and optional:
+            return
+        table = self.rules.by_kind.get(target_kind, {})
+        if value not in table:
+            close = _closest(str(value), table)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            self.report(kind, entry_id, path, f"unknown {target_kind[:-1]} '{value}'{hint}")
+
+    def one_of(self, kind, entry_id, path, value, allowed, what) -> None:
+        if value not in allowed:
+            close = _closest(str(value), allowed)
+            hint = f" (did you mean '{close}'?)" if close else f"; one of: {', '.join(allowed)}"
+            self.report(kind, entry_id, path, f"unknown {what} '{value}'{hint}")
+
+
+def validate(rules, raw) -> list[Problem]:
+    chk = _Checker(rules, raw)
+    for kind, check in CHECKS.items():
+        for entry_id, rec in rules.by_kind.get(kind, {}).items():
+            check(chk, entry_id, rec)
+    for kind in records.KINDS:
+        for entry_id, rec in rules.by_kind.get(kind, {}).items():
+            _check_sources(chk, kind, entry_id, rec)
+    if len(rules.by_kind.get("settings", {})) != 1:
+        chk.problems.append(Problem("settings.yaml", 1, 1, "exactly one settings entry is needed"))
+    if not rules.by_kind.get("victory"):
+        chk.problems.append(Problem("victory.yaml", 1, 1, "a victory entry is needed"))
+    return chk.problems
+
+
+def coverage(rules) -> tuple[int, int]:
+    """(entries with a verified citation, historical entries) — call on rules that validated."""
+    total = cited = 0
+    for kind in records.HISTORICAL:
+        for rec in rules.by_kind.get(kind, {}).values():
+            total += 1
+            cited += bool(rec.source)
+    return cited, total
+
+
+def _check_sources(chk, kind, entry_id, rec) -> None:
+    sources = getattr(rec, "source", ())
+    if kind in records.HISTORICAL and not sources:
+        chk.report(kind, entry_id, ["id"], "historical entry has no source (seed, lines, quote)")
+    for i, cit in enumerate(sources):
+        _check_citation(chk, kind, entry_id, ["source", i], cit)
+
+
+def _check_citation(chk, kind, entry_id, path, cit) -> None:
+    if cit.outside is not None:
+        if cit.seed is not None:
+            chk.report(kind, entry_id, path, "a citation names either a seed or an outside source, not both")
+        return
+    if cit.seed is None or cit.lines is None:
+        chk.report(kind, entry_id, path, "a citation needs seed and lines (or outside)")
+        return
+    seed_path = chk.rules.root / cit.seed
+    if not cit.seed.startswith("seeds/") or ".." in cit.seed or not seed_path.is_file():
+        chk.report(kind, entry_id, path + ["seed"], f"no seed file '{cit.seed}' (write seeds/FILE)")
+        return
+    try:
+        first, last = cit.line_range()
+    except ValueError:
+        chk.report(kind, entry_id, path + ["lines"], f"lines must be N or N-M, got '{cit.lines}'")
+        return
+    lines = _seed_lines(str(seed_path))
+    if not 1 <= first <= last <= len(lines):
+        chk.report(kind, entry_id, path + ["lines"], f"lines {first}-{last} outside {cit.seed} (1-{len(lines)})")
+        return
+    if normalise(cit.quote) not in normalise("\n".join(lines[first - 1 : last])):
+        chk.report(kind, entry_id, path + ["quote"], f"quote not found in {cit.seed} lines {first}-{last}")
+
+
+# --- per-kind reference checks ---------------------------------------------------------------
+
+
+def _faction(chk, fid, f):
+    chk.ref("factions", fid, ["leader"], "figures", f.leader)
+    for issue in f.stances:
+        chk.ref("factions", fid, ["stances", issue], "trackers", issue)
+
+
+def _figure(chk, fid, f):
+    chk.ref("figures", fid, ["faction"], "factions", f.faction, optional=True)
+    for i, trait in enumerate(f.traits):
+        chk.one_of("figures", fid, ["traits", i], trait, records.TRAITS, "trait")
+    for fac, value in f.affinity.items():
+        chk.ref("figures", fid, ["affinity", fac], "factions", fac)
+        if not 0 <= value <= 100:
+            chk.report("figures", fid, ["affinity", fac], f"affinity must be 0..100, got {value}")
+    if not -100 <= f.leaning <= 100:
+        chk.report("figures", fid, ["leaning"], f"leaning must be -100..100, got {f.leaning}")
+
+
+def _office(chk, oid, o):
+    chk.ref("offices", oid, ["appointed_by"], "bodies", o.appointed_by)
+    for i, g in enumerate(o.grants):
+        chk.one_of("offices", oid, ["grants", i], g, records.CAPABILITIES, "capability")
+
+
+def _body(chk, bid, b):
+    chk.one_of("bodies", bid, ["kind"], b.kind, records.BODY_KINDS, "body kind")
+    chk.ref("bodies", bid, ["elected_by"], "bodies", b.elected_by, optional=True)
+    for i, m in enumerate(b.members_of):
+        chk.ref("bodies", bid, ["members_of", i], "bodies", m)
+    if not 1 <= b.threshold <= 99:
+        chk.report("bodies", bid, ["threshold"], "threshold is a percent of votes, 1..99")
+
+
+def _region(chk, rid, r):
+    chk.ref("regions", rid, ["chief_office"], "offices", r.chief_office, optional=True)
+    if r.delegates <= 0:
+        chk.report("regions", rid, ["delegates"], "delegates must be positive")
+
+
+def _organ(chk, oid, o):
+    chk.ref("press", oid, ["controlled_by"], "offices", o.controlled_by)
+    chk.ref("press", oid, ["issue"], "trackers", o.issue, optional=True)
+
+
+def _tracker(chk, tid, t):
+    chk.one_of("trackers", tid, ["kind"], t.kind, records.TRACKER_KINDS, "tracker kind")
+    if t.low >= t.high:
+        chk.report("trackers", tid, ["low"], "low must be below high")
+
+
+def _action(chk, aid, a):
+    chk.one_of("actions", aid, ["kind"], a.kind, tuple(records.ACTION_KINDS), "action kind")
+    for i, s in enumerate(a.allowed_status):
+        chk.one_of("actions", aid, ["allowed_status", i], s, records.STATUSES, "status")
+    if a.requires is not None:
+        chk.one_of("actions", aid, ["requires"], a.requires, records.CAPABILITIES, "capability")
+    for p in a.params:
+        chk.one_of("actions", aid, ["params", p], p, records.ACTION_KINDS.get(a.kind, ()), f"param of {a.kind}")
+
+
+def _motion(chk, mid, m):
+    chk.one_of("motions", mid, ["kind"], m.kind, records.MOTION_KINDS, "motion kind")
+    chk.ref("motions", mid, ["body"], "bodies", m.body)
+    for i, s in enumerate(m.target_status):
+        chk.one_of("motions", mid, ["target_status", i], s, records.STATUSES, "status")
+    if m.result_status is not None:
+        chk.one_of("motions", mid, ["result_status"], m.result_status, records.STATUSES, "status")
+
+
+def _event(chk, eid, e):
+    if e.date is not None and not _valid_date(e.date):
+        chk.report("events", eid, ["date"], f"date must be YYYY-MM-DD, got '{e.date}'")
+    if not 0 <= e.chance <= 100:
+        chk.report("events", eid, ["chance"], "chance is a percent, 0..100")
+    for i, cond in enumerate(e.conditions):
+        _verb(chk, "events", eid, ["conditions", i], cond, records.CONDITIONS, "condition")
+    for i, eff in enumerate(e.effects):
+        _verb(chk, "events", eid, ["effects", i], eff, records.EFFECTS, "effect")
+    if e.choice is not None:
+        chk.ref("events", eid, ["choice", "faction"], "factions", e.choice.faction)
+        for j, opt in enumerate(e.choice.options):
+            for i, eff in enumerate(opt.effects):
+                _verb(chk, "events", eid, ["choice", "options", j, "effects", i], eff, records.EFFECTS, "effect")
+
+
+def _valid_date(text: str) -> bool:
+    m = DATE.match(text)
+    return bool(m) and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31
+
+
+def _verb(chk, kind, eid, path, item, table, what) -> None:
+    if not isinstance(item, dict) or len(item) != 1:
+        chk.report(kind, eid, path, f"each {what} is a map with one key (the verb)")
+        return
+    (verb, arg), = item.items()
+    if verb not in table:
+        chk.one_of(kind, eid, path, verb, tuple(table), what)
+        return
+    _arg(chk, kind, eid, path + [verb], table[verb], arg)
+
+
+_VALUES = {"status": records.STATUSES, "figure_status": records.FIGURE_STATUSES}
+
+
+def _arg(chk, kind, eid, path, spec, arg) -> None:
+    if isinstance(spec, dict):
+        if not isinstance(arg, dict):
+            chk.report(kind, eid, path, f"expects a map with keys: {', '.join(k.rstrip('?') for k in spec)}")
+            return
+        names = {k.rstrip("?"): k for k in spec}
+        for key in arg:
+            if key not in names:
+                close = _closest(str(key), names)
+                chk.report(kind, eid, path + [key], f"unknown argument '{key}'" + (f" (did you mean '{close}'?)" if close else ""))
+        for name, key in names.items():
+            if name not in arg or arg[name] is None:
+                if not key.endswith("?"):
+                    chk.report(kind, eid, path, f"missing argument '{name}'")
+                continue
+            _arg(chk, kind, eid, path + [name], spec[key], arg[name])
+    elif spec == "int":
+        if isinstance(arg, bool) or not isinstance(arg, int):
+            chk.report(kind, eid, path, f"expected a whole number, got {arg!r}")
+    elif spec == "str":
+        if not isinstance(arg, str):
+            chk.report(kind, eid, path, f"expected text, got {arg!r}")
+    elif spec in _VALUES:
+        chk.one_of(kind, eid, path, arg, _VALUES[spec], spec.replace("_", " "))
+    else:
+        chk.ref(kind, eid, path, spec, arg)
+
+
+def _scenario(chk, sid, s):
+    k = "scenarios"
+    if not SCENARIO_START.match(s.start):
+        chk.report(k, sid, ["start"], f"start must be YYYY-Qn, got '{s.start}'")
+    if s.turns < 1:
+        chk.report(k, sid, ["turns"], "turns must be at least 1")
+    for i, f in enumerate(s.factions):
+        chk.ref(k, sid, ["factions", i], "factions", f)
+    if len(s.factions) < 2:
+        chk.report(k, sid, ["factions"], "a scenario needs at least two factions")
+    for f, start in s.faction_start.items():
+        chk.one_of(k, sid, ["faction_start", f], f, s.factions, "faction of this scenario")
+        chk.one_of(k, sid, ["faction_start", f, "status"], start.status, records.STATUSES, "status")
+    for office, fig in s.offices.items():
+        chk.ref(k, sid, ["offices", office], "offices", office)
+        chk.ref(k, sid, ["offices", office], "figures", fig)
+    for i, fig in enumerate(s.politburo):
+        chk.ref(k, sid, ["politburo", i], "figures", fig)
+    seats = chk.rules.by_kind["bodies"]
+    for field in ("central_committee", "control_commission"):
+        for f in getattr(s, field):
+            if f != UNALIGNED:
+                chk.one_of(k, sid, [field, f], f, s.factions, "faction of this scenario")
+        body = seats.get(field)
+        total = sum(getattr(s, field).values())
+        if body is not None and total != body.seats:
+            chk.report(k, sid, [field], f"{field} seats add up to {total}, the body has {body.seats}")
+    pb = seats.get("politburo")
+    if pb is not None and len(s.politburo) > pb.seats:
+        chk.report(k, sid, ["politburo"], f"{len(s.politburo)} Politburo members, the body has {pb.seats} seats")
+    for r, start in s.regions.items():
+        chk.ref(k, sid, ["regions", r], "regions", r)
+        if start.secretary is not None:
+            chk.one_of(k, sid, ["regions", r, "secretary"], start.secretary, s.factions, "faction of this scenario")
+        chk.ref(k, sid, ["regions", r, "secretary_figure"], "figures", start.secretary_figure, optional=True)
+        for f in start.sympathy:
+            chk.ref(k, sid, ["regions", r, "sympathy", f], "factions", f)
+    for fig, start in s.figures.items():
+        chk.ref(k, sid, ["figures", fig], "figures", fig)
+        if start.faction != UNALIGNED:
+            chk.ref(k, sid, ["figures", fig, "faction"], "factions", start.faction, optional=True)
+        if start.status is not None:
+            chk.one_of(k, sid, ["figures", fig, "status"], start.status, records.FIGURE_STATUSES, "figure status")
+    for t in s.trackers:
+        chk.ref(k, sid, ["trackers", t], "trackers", t)
+    for i, pair in enumerate(s.blocs):
+        for j, f in enumerate(pair):
+            chk.one_of(k, sid, ["blocs", i, j], f, s.factions, "faction of this scenario")
+    for i, e in enumerate(s.events):
+        chk.ref(k, sid, ["events", i], "events", e)
+    for f in s.briefings:
+        chk.one_of(k, sid, ["briefings", f], f, s.factions, "faction of this scenario")
+    for f in s.factions:
+        if f not in s.briefings:
+            chk.report(k, sid, ["briefings"], f"no briefing for faction '{f}'")
+
+
+CHECKS = {
+    "factions": _faction,
+    "figures": _figure,
+    "offices": _office,
+    "bodies": _body,
+    "regions": _region,
+    "press": _organ,
+    "trackers": _tracker,
+    "actions": _action,
+    "motions": _motion,
+    "events": _event,
+    "scenarios": _scenario,
+}
