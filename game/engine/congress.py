@@ -37,7 +37,7 @@ def delegation(state: State, rules, rid: str) -> tuple[Optional[str], str]:
 
 
 def _may_send(state: State, faction: str) -> bool:
-    return state.factions[faction].status not in posts.NO_POLITBURO
+    return state.factions[faction].status not in posts.NO_CC
 
 
 def delegations(state: State, rules) -> list[tuple[str, Optional[str], int, str]]:
@@ -73,10 +73,19 @@ def apportion(weights: dict[str, int], seats: int) -> dict[str, int]:
     return out
 
 
-def elect_assembly(state: State, rules, body_id: str, shares: dict[str, int]) -> dict[str, int]:
+def elect_assembly(state: State, rules, body_id: str, shares: dict[str, int], old: dict[str, int]) -> dict[str, int]:
+    """Seats by a blend of the delegates' shares and the outgoing body (continuity)."""
     seats = rules.bodies[body_id].seats
     unaligned = seats * rules.settings.congress_unaligned_share // 100
-    weights = {f: n for f, n in shares.items() if f != UNALIGNED and n > 0}
+    renew = rules.settings.cc_renewal
+    d_total, o_total = sum(shares.values()) or 1, sum(old.values()) or 1
+    weights = {}
+    for f in set(shares) | set(old):
+        if f == UNALIGNED or f not in state.factions or not _may_send(state, f):
+            continue
+        w = renew * shares.get(f, 0) * 1000 // d_total + (100 - renew) * old.get(f, 0) * 1000 // o_total
+        if w > 0:
+            weights[f] = w
     result = apportion(weights, seats - unaligned) if weights else {}
     result[UNALIGNED] = seats - sum(result.values())
     return {k: v for k, v in sorted(result.items()) if v > 0}
@@ -91,8 +100,8 @@ def run_congress(state: State, rules, name: str) -> list[str]:
         for f, n in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
     )
     lines.append(f"The {name} meets. Delegates: {parts}")
-    state.cc = elect_assembly(state, rules, "central_committee", shares)
-    state.ccc = elect_assembly(state, rules, "control_commission", shares)
+    state.cc = elect_assembly(state, rules, "central_committee", shares, state.cc)
+    state.ccc = elect_assembly(state, rules, "control_commission", shares, state.ccc)
     lines.append("New Central Committee: " + _seat_text(rules, state.cc))
     lines.extend(elect_politburo(state, rules))
     lines.extend(elect_gensec(state, rules))
@@ -122,27 +131,29 @@ def dhondt(weights: dict[str, int], seats: int) -> dict[str, int]:
 
 
 def elect_politburo(state: State, rules) -> list[str]:
-    """The CC fills the Politburo: seats by d'Hondt on CC seats, incumbents kept first."""
+    """The CC fills the Politburo.  Sitting members keep their seats (removing one takes a
+    motion); vacant seats go to the factions furthest below their d'Hondt share of the CC."""
     seats = rules.bodies["politburo"].seats
+    new = [f for f in state.politburo if posts.can_sit(state, f) and state.figures[f].status != "dead"]
+    open_seats = seats - len(new)
     quotas = dhondt({f: n for f, n in state.cc.items() if n > 0}, seats)
-    # the incapacitated keep their seat while alive (Lenin in 1923)
-    new = [f for f in state.politburo if state.figures[f].status == "incapacitated"]
-    for fid in sorted(quotas, key=lambda f: (-quotas[f], f)):
-        faction = None if fid == UNALIGNED else fid
-        want = quotas[fid] - sum(1 for f in new if state.figures[f].faction == faction)
-        pool = _politburo_pool(state, rules, faction, new)
-        new.extend(pool[: max(0, want)])
-    if len(new) < seats:  # a faction short of figures: the seats go to anyone eligible
-        new.extend(_politburo_pool(state, rules, "*", new)[: seats - len(new)])
-    lost = [f for f in state.politburo if f not in new]
+    for _ in range(max(0, open_seats)):
+        held = {q: sum(1 for f in new if (state.figures[f].faction or UNALIGNED) == q) for q in quotas}
+        for q in sorted(quotas, key=lambda q: (held[q] - quotas[q], -state.cc.get(q, 0), q)):
+            pool = _politburo_pool(state, rules, None if q == UNALIGNED else q, new)
+            if pool:
+                new.append(pool[0])
+                break
+        else:
+            pool = _politburo_pool(state, rules, "*", new)
+            if not pool:
+                break
+            new.append(pool[0])
     gained = [f for f in new if f not in state.politburo]
-    state.politburo = new[:seats]
-    lines = []
+    state.politburo = new
     if gained:
-        lines.append("Elected to the Politburo: " + ", ".join(rules.figures[f].name for f in gained))
-    if lost:
-        lines.append("Dropped from the Politburo: " + ", ".join(rules.figures[f].name for f in lost))
-    return lines
+        return ["Elected to the Politburo: " + ", ".join(rules.figures[f].name for f in gained)]
+    return []
 
 
 def _politburo_pool(state: State, rules, faction, taken) -> list[str]:

@@ -34,6 +34,7 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
     if status in posts.NO_POLITBURO:
         for fig in members:
             posts.leave_politburo(state, fig)
+    if status in posts.NO_CC:
         for seats in (state.cc, state.ccc):
             seats[UNALIGNED] = seats.get(UNALIGNED, 0) + seats.pop(faction, 0)
     if status in ("expelled_party", "exiled", "deported"):

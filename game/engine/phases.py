@@ -98,7 +98,7 @@ def resolve_choice(state: State, rules, option_id: str) -> None:
     eid, chooser = state.pending_choice
     ev = rules.events[eid]
     option = next(o for o in ev.choice.options if o.id == option_id)
-    state.say(f"{rules.factions[chooser].name} chooses: {option.name}", kind="event")
+    state.say(f"Choice of {rules.factions[chooser].name}: {option.name}", kind="event")
     run_effects(state, rules, option.effects)
     run_effects(state, rules, ev.effects)
     state.event_queue.pop(0)
@@ -186,7 +186,7 @@ def _fill_vacancies(state: State, rules) -> None:
         if holder is not None:
             continue
         faction = _majority(state, rules, rules.offices[office].appointed_by)
-        pick = posts.best_candidate(state, rules, faction) or posts.best_candidate(state, rules, None)
+        pick = posts.best_candidate(state, rules, faction, office) or posts.best_candidate(state, rules, None, office)
         if pick:
             posts.appoint(state, rules, office, pick)
             state.say(f"{rules.figures[pick].name} becomes {rules.offices[office].name}", kind="office")

@@ -13,7 +13,14 @@ from game.engine.state import State
 
 #: statuses (faction ladder) from which a faction's figures may no longer hold posts
 NO_POSTS = ("removed", "expelled_cc", "expelled_party", "exiled", "deported")
-NO_POLITBURO = ("expelled_cc", "expelled_party", "exiled", "deported")
+#: removal from posts costs the Politburo seat too (Trotsky, October 1926)
+NO_POLITBURO = NO_POSTS
+#: statuses whose seats in the CC and the Control Commission are lost
+NO_CC = ("expelled_cc", "expelled_party", "exiled", "deported")
+#: traits preferred for an office, by what the office grants
+TRAIT_FOR = {"police": "policeman", "army": "soldier", "press": "journalist", "government": "economist",
+             "secretariat": "organiser", "unions": "organiser", "party_city": "organiser",
+             "comintern": "theorist", "discipline": "organiser"}
 
 
 def can_hold_office(state: State, figure: str) -> bool:
@@ -86,11 +93,14 @@ def faction_figures(state: State, faction: str) -> list[str]:
     return [f for f, fig in state.figures.items() if fig.faction == faction]
 
 
-def best_candidate(state: State, rules, faction: Optional[str], exclude=()) -> Optional[str]:
-    """The faction's first eligible figure in rule-file order (the leader last, to keep him free)."""
+def best_candidate(state: State, rules, faction: Optional[str], office: Optional[str] = None) -> Optional[str]:
+    """The faction's best eligible figure for an office: the right trait first, then those with
+    no office, the leader last, then rule-file order."""
     leader = rules.factions[faction].leader if faction in rules.factions else None
-    pool = [f for f in rules.figures if state.figures[f].faction == faction and f not in exclude]
-    pool.sort(key=lambda f: (f == leader, any(h == f for h in state.offices.values())))
+    wanted = {TRAIT_FOR.get(g) for g in rules.offices[office].grants} if office else set()
+    busy = set(state.offices.values())
+    pool = [f for f in rules.figures if state.figures[f].faction == faction]
+    pool.sort(key=lambda f: (not wanted & set(rules.figures[f].traits), f in busy, f == leader))
     for fig in pool:
         if can_hold_office(state, fig):
             return fig

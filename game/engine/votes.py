@@ -100,6 +100,8 @@ def _interest(state, rules, fid, prop, target) -> tuple[str, str]:
         return ("yes", f"agrees on {rules.trackers[issue].name}") if agrees else ("no", "opposes the line")
     if kind == "read_testament":
         return "yes", "Lenin's last word"
+    if kind in ("remove_office", "appoint_office"):
+        return "no", "keeps things as they are"
     if kind == "convene_congress":
         from game.engine.congress import delegate_shares
 
@@ -127,6 +129,8 @@ def swing_score(state: State, rules, prop: Proposal, affinity: Optional[dict] = 
         parts["Lenin's last word"] = 6
     if motion.kind == "convene_congress":
         parts["routine"] = -6
+    if motion.kind in ("remove_office", "appoint_office"):
+        parts["keeps things as they are"] = -4
     if affinity is not None:
         against = affinity.get(target, 0) if target else 30
         parts["personal ties"] = (affinity.get(prop.proposer, 0) - against) // 4
@@ -152,6 +156,9 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
     name = rules.figures[figure].name
     aff = affinity_of(state, figure)
     own = fig.faction
+    kind = rules.motions[prop.motion].kind
+    if kind in ("remove_office", "appoint_office") and state.offices.get(prop.args[0]) == figure:
+        return Ballot(name, "no", 1, "keeps his own post")
     if own is not None and own in state.factions:
         side, reason = faction_side(state, rules, own, prop)
         if figure != rules.factions[own].leader:

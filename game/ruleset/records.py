@@ -317,6 +317,9 @@ class Settings:
     secretary_loyalty_growth: int = 10
     override_threshold: int = 60
     congress_unaligned_share: int = 20
+    #: percent of a new Central Committee chosen by this Congress's delegates; the rest follows
+    #: the outgoing CC (most members were re-elected)
+    cc_renewal: int = 50
     max_prestige: int = 30
     max_exposure: int = 30
     base_income: int = 2

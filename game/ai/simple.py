@@ -1,0 +1,203 @@
+"""The simple built-in bot: scores each legal action from its faction's view and explains itself.
+
+It sees only :func:`game.engine.player_view` and the legal actions; its randomness is its own
+generator (one integer), never the game's and never the global ``random``.  Weights follow the
+faction profiles loosely: the apparatus appoints, the Left appeals to the masses and the press,
+everyone guards against the strongest rival.
+"""
+
+from __future__ import annotations
+
+from attrs import define
+
+from game.engine import rng
+from game.engine.actions import CHOOSE, Action
+
+
+@define
+class SimpleBot:
+    faction: str
+    state: int  # the bot's own generator
+
+    @classmethod
+    def for_game(cls, faction: str, seed: int) -> "SimpleBot":
+        return cls(faction, rng.derive(seed, "bot:" + faction))
+
+    def choose(self, view: dict, legal: tuple[Action, ...], rules) -> tuple[Action, str]:
+        """Pick an action and say why."""
+        best, best_score, best_reason = None, None, ""
+        for action in legal:
+            score, reason = score_action(view, action, rules)
+            noise, self.state = rng.below(self.state, 5)
+            total = score * 10 + noise
+            if best_score is None or total > best_score:
+                best, best_score, best_reason = action, total, reason
+        return best, best_reason
+
+
+def _strongest_rival(view: dict, me: str) -> str | None:
+    cc = view["central_committee"]
+    rivals = [f for f in view["factions"] if f != me and [me, f] not in view["blocs"] and [f, me] not in view["blocs"]]
+    if not rivals:
+        return None
+    return max(rivals, key=lambda f: (cc.get(f, 0) * 2 + view["factions"][f]["prestige"], f))
+
+
+def _support(view: dict, me: str, body_seats: dict[str, int]) -> float:
+    mine = body_seats.get(me, 0) + sum(
+        body_seats.get(b if a == me else a, 0) for a, b in view["blocs"] if me in (a, b)
+    )
+    total = sum(body_seats.values()) or 1
+    return mine / total
+
+
+def _politburo_seats(view: dict) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for fig in view["politburo"]:
+        fac = view["figures"][fig]["faction"] or "unaligned"
+        out[fac] = out.get(fac, 0) + 1
+    return out
+
+
+def score_action(view: dict, action: Action, rules) -> tuple[int, str]:
+    me = view["you"]
+    if action.name == CHOOSE:
+        eid = view["pending_choice"][0]
+        first = rules.events[eid].choice.options[0].id
+        return (3 if action.args[0] == first else 2), "follows its instinct"
+    kind = rules.actions[action.name].kind
+    fn = SCORES.get(kind)
+    return fn(view, action, rules, me) if fn else (0, "nothing better to do")
+
+
+def _appoint(view, action, rules, me):
+    region = action.args[0]
+    sec = view["regions"][region]["secretary"]
+    value = 6 + rules.regions[region].delegates // 3 + (3 if sec not in (None, me) else 0)
+    return value, f"a loyal secretary for {rules.regions[region].name}"
+
+
+def _cultivate(view, action, rules, me):
+    fig = action.args[0]
+    if view["factions"][me]["influence"] < 4:
+        return 1, "saving influence"
+    in_pb = fig in view["politburo"]
+    known = view["cultivation"].get(fig, 0)
+    return (5 if in_pb else 2) - known // 20, f"win over {rules.figures[fig].name}"
+
+
+def _publish(view, action, rules, me):
+    organ, issue = action.args
+    return 5 + rules.press[organ].reach, f"carry the line in {rules.press[organ].name}"
+
+
+def _underground(view, action, rules, me):
+    exposure = view["factions"][me]["exposure"]
+    return 3 - exposure // 5, "the underground press is all that is left"
+
+
+def _speak(view, action, rules, me):
+    orator = "orator" in rules.figures[rules.factions[me].leader].traits
+    return (5 if orator else 3), "speak at the plenum"
+
+
+def _propose(view, action, rules, me):
+    motion = rules.motions[action.args[0]]
+    body = motion.body
+    if motion.kind in ("appoint_office", "remove_office"):
+        body = rules.offices[action.args[1]].appointed_by
+    seats = _politburo_seats(view) if rules.bodies[body].kind == "council" else (
+        view["forecast"] if rules.bodies[body].kind == "congress" else view["central_committee"]
+    )
+    support = _support(view, me, seats)
+    if motion.kind in ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport"):
+        target = action.args[1]
+        value = 4 + view["factions"][target]["exposure"] // 3 + (3 if target == _strongest_rival(view, me) else 0)
+        return (value if support > 0.45 else 1), f"discipline {rules.factions[target].name}"
+    if motion.kind in ("remove_office", "appoint_office"):
+        return (6 if support > 0.5 else 0), f"take the post of {rules.offices[action.args[1]].name}"
+    if motion.kind == "adopt_line":
+        return (4 if support > 0.4 else 1), "commit the party to its line"
+    if motion.kind == "read_testament":
+        return 7, "let Lenin's last word be heard"
+    if motion.kind == "convene_congress":
+        share = view["forecast"].get(me, 0) / (sum(view["forecast"].values()) or 1)
+        return (6 if share > 0.5 else 0), "a Congress now would be ours"
+    return 1, "a motion"
+
+
+def _offer(view, action, rules, me):
+    other = action.args[0]
+    strongest = _strongest_rival(view, me)
+    if other == strongest:
+        return 0, "never with the strongest"
+    gap = sum(abs(rules.factions[me].stances.get(i, 0) - rules.factions[other].stances.get(i, 0)) for i in rules.factions[me].stances)
+    return 6 - gap // 100, f"a bloc with {rules.factions[other].name} against the strongest"
+
+
+def _accept(view, action, rules, me):
+    other = action.args[0]
+    return (1 if other == _strongest_rival(view, me) else 7), "accept the bloc"
+
+
+def _decline(view, action, rules, me):
+    other = action.args[0]
+    return (6 if other == _strongest_rival(view, me) else 1), "decline the bloc"
+
+
+def _break(view, action, rules, me):
+    partner = action.args[0]
+    share = view["central_committee"].get(partner, 0) / (sum(view["central_committee"].values()) or 1)
+    return (7 if share > 0.45 else 0), "the partner has grown too strong"
+
+
+def _mass_appeal(view, action, rules, me):
+    region = action.args[0]
+    mood = view["trackers"].get("mass_mood", 50)
+    leftish = rules.factions[me].stances.get("party_democracy", 0) < 0
+    exposure = view["factions"][me]["exposure"]
+    value = (3 if leftish else 1) + mood // 25 + rules.regions[region].delegates // 8 - exposure // 6
+    return value, f"rally the workers of {rules.regions[region].name}"
+
+
+def _levy(view, action, rules, me):
+    return 9, "dilute the old guard with new members"
+
+
+def _signatures(view, action, rules, me):
+    return 2 - view["factions"][me]["exposure"] // 8, "a platform with signatures"
+
+
+def _recant(view, action, rules, me):
+    status = view["factions"][me]["status"]
+    stubborn = rules.figures[rules.factions[me].leader].leaning < -60
+    value = 5 if status in ("expelled_party", "exiled") and not stubborn else 0
+    return value, "recant to stay in the party"
+
+
+def _military(view, action, rules, me):
+    return -5, "the army is not a tool against the party"
+
+
+def _pass(view, action, rules, me):
+    return 0, "nothing worth the effort"
+
+
+SCORES = {
+    "appoint": _appoint,
+    "cultivate": _cultivate,
+    "publish": _publish,
+    "underground": _underground,
+    "speak": _speak,
+    "propose": _propose,
+    "offer_bloc": _offer,
+    "accept_bloc": _accept,
+    "decline_bloc": _decline,
+    "break_bloc": _break,
+    "mass_appeal": _mass_appeal,
+    "lenin_levy": _levy,
+    "signatures": _signatures,
+    "recant": _recant,
+    "military": _military,
+    "pass": _pass,
+}

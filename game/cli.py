@@ -1,0 +1,165 @@
+"""The command line: play (headless or in the terminal), validate, scenarios, replay.
+
+Library code never exits; this module turns every expected failure into a message and an exit
+code (0 ok, 1 problems found, 2 bad usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional
+
+from game.ruleset import BASE, PROJECT, load_rules
+from game.ruleset.validate import coverage
+
+DEFAULT_SCENARIO = "succession_1923"
+
+
+def _rules(mods: list[str]):
+    folders = [BASE] + [Path(m) for m in mods]
+    rules, problems = load_rules(folders, PROJECT)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in the rules; nothing was started.", file=sys.stderr)
+    return rules
+
+
+def cmd_validate(args) -> int:
+    folders = [Path(args.rules)] if args.rules else [BASE]
+    folders += [Path(m) for m in args.mod]
+    rules, problems = load_rules(folders, PROJECT)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem(s)")
+        return 1
+    cited, total = coverage(rules)
+    counts = ", ".join(f"{len(v)} {k}" for k, v in rules.by_kind.items() if v)
+    print(f"rules ok: {counts}")
+    print(f"citations: {cited}/{total} historical entries carry a verified source ({100 * cited // max(total, 1)}%)")
+    return 0
+
+
+def cmd_scenarios(args) -> int:
+    rules = _rules(args.mod)
+    if rules is None:
+        return 1
+    for sid, sc in rules.scenarios.items():
+        from game.engine.state import State
+
+        probe = State(sid, 0, int(sc.start[:4]), int(sc.start[-1]), sc.turns, {}, {}, {}, [], {}, {}, {}, {})
+        end = probe.date_text(sc.turns - 1)
+        print(f"{sid}  [{sc.kind}]  {sc.start} to {end}, {sc.turns} turns  {sc.name}")
+        print(f"    {sc.summary}")
+    return 0
+
+
+def cmd_play(args) -> int:
+    from game.session import match, replay, terminal
+
+    rules = _rules(args.mod)
+    if rules is None:
+        return 1
+    if args.scenario not in rules.scenarios:
+        print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+        return 2
+    factions = rules.scenarios[args.scenario].factions
+    humans = {}
+    if not args.headless:
+        human = args.human or terminal.ask_faction(rules, factions)
+        if human is None:
+            return 0
+        if human not in factions:
+            print(f"unknown faction '{human}'; one of: {', '.join(factions)}", file=sys.stderr)
+            return 2
+        humans[human] = terminal.HumanSeat(rules, human)
+    autosave = None if args.headless else terminal.autosave_path()
+
+    def on_turn(state, record):
+        if autosave is not None:
+            replay.write_atomic(autosave, record.to_text())
+
+    try:
+        state, record = match.play(rules, args.scenario, args.seed, humans, on_turn)
+    except terminal.Quit:
+        print("\nGame left." + (f" Autosave: {autosave}" if autosave else ""))
+        return 0
+    if args.headless or args.chronicle:
+        for line in match.chronicle(state, rules):
+            print(line)
+    if args.record:
+        replay.write_atomic(Path(args.record), record.to_text())
+    kind, winner = state.outcome
+    print(f"outcome: {kind} winner={winner or 'none'}")
+    return 0
+
+
+def cmd_replay(args) -> int:
+    from game.session import replay
+
+    try:
+        rep = replay.load(Path(args.file))
+    except replay.ReplayError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    rules = _rules(args.mod + rep.mods)
+    if rules is None:
+        return 1
+    try:
+        state = replay.run(rep, rules, args.file)
+    except replay.ReplayError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"replayed {len(rep.actions)} actions of {rep.scenario}, seed {rep.seed}: now {state.date_text()}")
+    if rep.final is None:
+        print("no final hash in the file: nothing to verify")
+    elif rep.final != state.digest():
+        print(f"{args.file}: final state hash differs: file {rep.final[:16]}…, replay {state.digest()[:16]}…", file=sys.stderr)
+        return 1
+    else:
+        print("final state hash verified")
+    if state.outcome:
+        kind, winner = state.outcome
+        print(f"outcome: {kind} winner={winner or 'none'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="succession", description="Succession: the struggle for Lenin's succession, 1923–1929.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    play = sub.add_parser("play", help="play a game (in the terminal, or headless with bots)")
+    play.add_argument("--headless", action="store_true", help="bots play every faction; print the chronicle")
+    play.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario id (see 'scenarios')")
+    play.add_argument("--seed", type=int, default=1, help="random seed (same seed, same game)")
+    play.add_argument("--human", metavar="FACTION", help="play this faction yourself in the terminal")
+    play.add_argument("--record", metavar="FILE", help="write a replay file at the end")
+    play.add_argument("--chronicle", action="store_true", help="print the chronicle at the end")
+    play.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    play.set_defaults(func=cmd_play)
+    val = sub.add_parser("validate", help="check the rule files")
+    val.add_argument("--rules", metavar="DIR", help="a rules folder instead of rules/base")
+    val.add_argument("--mod", action="append", default=[], metavar="DIR")
+    val.set_defaults(func=cmd_validate)
+    sc = sub.add_parser("scenarios", help="list the scenarios")
+    sc.add_argument("--mod", action="append", default=[], metavar="DIR")
+    sc.set_defaults(func=cmd_scenarios)
+    rp = sub.add_parser("replay", help="replay a replay file and verify its final state")
+    rp.add_argument("file")
+    rp.add_argument("--mod", action="append", default=[], metavar="DIR")
+    rp.set_defaults(func=cmd_replay)
+    return parser
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        args = parser.parse_args(["play", *(argv or [])])
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130

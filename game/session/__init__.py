@@ -1,0 +1,1 @@
+"""A match: seats (human or bot), the action record, replay files."""
