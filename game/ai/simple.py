@@ -13,6 +13,8 @@ from attrs import define
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 
+NOISE = 25  # tenths of a score point: enough to vary games, not to play at random
+
 
 @define
 class SimpleBot:
@@ -28,7 +30,7 @@ class SimpleBot:
         best, best_score, best_reason = None, None, ""
         for action in legal:
             score, reason = score_action(view, action, rules)
-            noise, self.state = rng.below(self.state, 5)
+            noise, self.state = rng.below(self.state, NOISE)
             total = score * 10 + noise
             if best_score is None or total > best_score:
                 best, best_score, best_reason = action, total, reason

@@ -15,12 +15,12 @@ from game.engine.votes import DISCIPLINE, Breakdown, vote
 CONGRESS_GAP = 4  # turns between Congresses before an extraordinary one may be convened
 
 
-def _targets(state: State, rules, faction: str, motion) -> list[tuple[str, ...]]:
+def _targets(state: State, rules, faction: str, motion, forced: bool = False) -> list[tuple[str, ...]]:
     out = []
     for fid, fs in sorted(state.factions.items()):
         if fid == faction or state.in_bloc(fid, faction):
             continue
-        if fs.status in motion.target_status and fs.exposure >= motion.min_exposure:
+        if fs.status in motion.target_status and (forced or fs.exposure >= motion.min_exposure):
             out.append((fid,))
     return out
 
@@ -85,8 +85,14 @@ def motion_options(state: State, rules, faction: str) -> list[tuple[str, tuple[s
 
 
 def motion_args_valid(state: State, rules, faction: str, mid: str, args: tuple[str, ...]) -> bool:
+    """May ``faction`` move this motion now?  (Used for motions that events put on the agenda:
+    history forces the motion whatever the target's exposure, but never a vote's result.)"""
     motion = rules.motions.get(mid)
-    return motion is not None and args in OPTIONS[motion.kind](state, rules, faction, motion)
+    if motion is None:
+        return False
+    if OPTIONS[motion.kind] is _targets:
+        return args in _targets(state, rules, faction, motion, forced=True)
+    return args in OPTIONS[motion.kind](state, rules, faction, motion)
 
 
 def describe(state: State, rules, prop: Proposal) -> str:
@@ -129,7 +135,7 @@ def _still_valid(state, rules, prop) -> bool:
         return False
     if motion.kind == "convene_congress":
         return state.congress_due is None
-    return prop.args in OPTIONS[motion.kind](state, rules, prop.proposer, motion)
+    return motion_args_valid(state, rules, prop.proposer, prop.motion, prop.args)
 
 
 def _pass_discipline(state, rules, prop, motion):

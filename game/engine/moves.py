@@ -141,7 +141,7 @@ def _cultivate(state, rules, faction, args, rule):
     book = state.cultivation.setdefault(faction, {})
     before = sum(c.get(fig, 0) for c in state.cultivation.values())
     book[fig] = clamp(book.get(fig, 0) + rule.params.get("affinity", 10), 0, 100)
-    state.say(f"You cultivate {name(rules, fig)} in private", visible_to=(faction,), kind="secret")
+    state.say(f"{name(rules, faction)} cultivates {name(rules, fig)} in private", visible_to=(faction,), kind="secret")
     if before < RUMOUR_AT <= before + rule.params.get("affinity", 10):
         state.say(f"Rumours in the corridors: {name(rules, fig)} is being courted")
 

@@ -118,6 +118,8 @@ def _income(state: State, rules) -> None:
         gain += sum(1 for r in state.regions.values() if r.secretary == fid) // 3
         gain = min(gain, INCOME_BY_STATUS.get(fs.status, gain))
         bump(state, rules, fid, "influence", gain)
+        if fs.prestige > rules.settings.prestige_fade_above:
+            fs.prestige -= 1
         fs.ap = min(fs.base_ap, AP_BY_STATUS.get(fs.status, fs.base_ap))
         fs.done = False
 

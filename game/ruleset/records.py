@@ -320,6 +320,8 @@ class Settings:
     #: percent of a new Central Committee chosen by this Congress's delegates; the rest follows
     #: the outgoing CC (most members were re-elected)
     cc_renewal: int = 50
+    #: prestige above this fades by one point a turn (glory needs feeding)
+    prestige_fade_above: int = 12
     max_prestige: int = 30
     max_exposure: int = 30
     base_income: int = 2

@@ -49,7 +49,12 @@ def _scalar(node: yaml.ScalarNode):
     return _SCALARS.construct_object(node, deep=True)
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:" + t for t in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
+
+
 def _convert(node: yaml.Node):
+    if node.tag not in _PLAIN_TAGS:
+        raise YamlError(*_pos(node), f"tags such as '{node.tag}' are not allowed in rule files")
     if isinstance(node, yaml.MappingNode):
         out = PosDict()
         out.pos, out.key_pos, out.value_pos = _pos(node), {}, {}

@@ -1,0 +1,89 @@
+"""Benchmarks for `make bench`: measured figures, never timed tests.
+
+Prints: rule loading + validation time; actions applied per second; the time of one full
+campaign with the simple bots; bot games per second using both cores.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from game.engine import legal_actions, new_game  # noqa: E402
+from game.engine.game import apply_unchecked  # noqa: E402
+from game.ruleset import BASE, PROJECT, load_rules  # noqa: E402
+from game.ruleset import validate as _validate  # noqa: E402
+from game.session.match import play  # noqa: E402
+
+SCENARIO = "succession_1923"
+
+
+def bench_load(repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        _validate._seed_lines.cache_clear()
+        t = time.perf_counter()
+        rules, problems = load_rules([BASE], PROJECT)
+        times.append(time.perf_counter() - t)
+        assert not problems, problems
+    return statistics.median(times)
+
+
+def bench_actions(rules, games: int = 5) -> float:
+    """Actions applied per second (legal actions listed, first-legal policy, no bots)."""
+    count, spent = 0, 0.0
+    for seed in range(games):
+        state = new_game(rules, SCENARIO, seed)
+        while state.outcome is None:
+            legal = legal_actions(state, rules)
+            action = legal[(seed + count) % len(legal)]
+            t = time.perf_counter()
+            state = apply_unchecked(state, rules, action)
+            spent += time.perf_counter() - t
+            count += 1
+    return count / spent
+
+
+def bench_campaign(rules, repeat: int = 9) -> float:
+    times = []
+    for seed in range(repeat):
+        t = time.perf_counter()
+        play(rules, SCENARIO, seed)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def _worker_games(seeds: list[int]) -> int:
+    rules, _ = load_rules([BASE], PROJECT)
+    for seed in seeds:
+        play(rules, SCENARIO, seed)
+    return len(seeds)
+
+
+def bench_parallel(games: int = 16) -> tuple[float, int]:
+    workers = min(2, os.cpu_count() or 1)
+    chunks = [list(range(i, games, workers)) for i in range(workers)]
+    t = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = sum(pool.map(_worker_games, chunks))
+    return done / (time.perf_counter() - t), workers
+
+
+def main() -> None:
+    load = bench_load()
+    print(f"rule loading + validation: {load * 1000:.0f} ms (median of 7)")
+    rules, _ = load_rules([BASE], PROJECT)
+    print(f"actions applied per second: {bench_actions(rules):.0f}")
+    print(f"one full campaign with the simple bots: {bench_campaign(rules) * 1000:.0f} ms (median of 9)")
+    rate, workers = bench_parallel()
+    print(f"bot games per second on {workers} cores: {rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()
