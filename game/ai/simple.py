@@ -117,6 +117,10 @@ def _propose(view, action, rules, me):
         value = 4 + view["factions"][target]["exposure"] // 3 + (3 if target == _strongest_rival(view, me) else 0)
         return (value if support > 0.45 else 1), f"discipline {rules.factions[target].name}"
     if motion.kind in ("remove_office", "appoint_office"):
+        holder = view["offices"].get(action.args[1])
+        holder_faction = view["figures"][holder]["faction"] if holder else None
+        if holder_faction and ([me, holder_faction] in view["blocs"] or [holder_faction, me] in view["blocs"]):
+            return -1, "not against a partner"
         return (6 if support > 0.5 else 0), f"take the post of {rules.offices[action.args[1]].name}"
     if motion.kind == "adopt_line":
         return (4 if support > 0.4 else 1), "commit the party to its line"

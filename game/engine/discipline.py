@@ -27,6 +27,7 @@ _TEXT = {
 def set_status(state: State, rules, faction: str, status: str, say: bool = True) -> None:
     fs = state.factions[faction]
     fs.status = status
+    state.marks["ladder_" + faction] = state.turn
     members = posts.faction_figures(state, faction)
     if status in posts.NO_POSTS:
         for fig in members:

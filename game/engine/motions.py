@@ -17,9 +17,12 @@ CONGRESS_GAP = 4  # turns between Congresses before an extraordinary one may be 
 
 def _targets(state: State, rules, faction: str, motion, forced: bool = False) -> list[tuple[str, ...]]:
     out = []
+    pause = rules.settings.ladder_pause
     for fid, fs in sorted(state.factions.items()):
         if fid == faction or state.in_bloc(fid, faction):
             continue
+        if not forced and state.turn - state.marks.get("ladder_" + fid, -99) < pause:
+            continue  # each rung takes time: no second step against a faction straight away
         if fs.status in motion.target_status and (forced or fs.exposure >= motion.min_exposure):
             out.append((fid,))
     return out

@@ -23,6 +23,16 @@ def capabilities(state: State, rules, faction: str) -> set[str]:
     return caps
 
 
+def capability_holder(state: State, rules, capability: str):
+    """The faction holding an office that grants the capability (first office in rule order)."""
+    for office, rec in rules.offices.items():
+        if capability in rec.grants and state.offices.get(office):
+            fac = state.holder_faction(office)
+            if fac is not None:
+                return fac
+    return None
+
+
 def issues(rules) -> list[str]:
     return [t for t, rec in rules.trackers.items() if rec.kind == "issue"]
 
@@ -164,7 +174,7 @@ def _underground(state, rules, faction, args, rule):
     p = rule.params
     move_tracker(state, rules, issue, _toward(rules, faction, issue, p.get("opinion", 3)))
     shift_sympathy(state, faction, p.get("sympathy", 3))
-    police = state.holder_faction("ogpu_chair")
+    police = capability_holder(state, rules, "police") or capability_holder(state, rules, "secretariat")
     hostile = police is not None and police != faction and not state.in_bloc(police, faction)
     if hostile and state.roll(100) < p.get("raid_chance", 30):
         bump(state, rules, faction, "exposure", p.get("raid_exposure", 4))

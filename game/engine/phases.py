@@ -120,6 +120,7 @@ def _income(state: State, rules) -> None:
         bump(state, rules, fid, "influence", gain)
         if fs.prestige > rules.settings.prestige_fade_above:
             fs.prestige -= 1
+        bump(state, rules, fid, "exposure", -rules.settings.exposure_fade)
         fs.ap = min(fs.base_ap, AP_BY_STATUS.get(fs.status, fs.base_ap))
         fs.done = False
 

@@ -322,6 +322,10 @@ class Settings:
     cc_renewal: int = 50
     #: prestige above this fades by one point a turn (glory needs feeding)
     prestige_fade_above: int = 12
+    #: exposure fades by this much a turn (the Control Commission's memory is long, not endless)
+    exposure_fade: int = 1
+    #: turns a faction rests on a rung of the ladder before the next motion against it
+    ladder_pause: int = 2
     max_prestige: int = 30
     max_exposure: int = 30
     base_income: int = 2

@@ -1,0 +1,271 @@
+"""The command line: validate, scenarios, play --headless, replay, and usage errors.
+
+Commands are run through :func:`game.cli.main` with captured output; one test runs the real
+``python -m game`` entry point in a subprocess.  Every test runs inside ``tmp_path`` with the
+home and data folders pointed there, and any file the game writes must land under ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import cli
+from game.ruleset import BASE, PROJECT
+from game.session import replay as replay_mod
+
+PROBLEM_LINE = re.compile(r"^\S+\.yaml:\d+:\d+: ")
+DATED = re.compile(r"^\d{4}-Q[1-4]\b")
+OUTCOME = re.compile(r"^outcome: \w+ winner=\w+$")
+
+
+@pytest.fixture(autouse=True)
+def sandbox(tmp_path, monkeypatch):
+    """Run in tmp_path; send home/data folders there; refuse any write outside it."""
+    monkeypatch.chdir(tmp_path)
+    for var in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / "home"))
+    from game.session import terminal
+
+    monkeypatch.setattr(terminal, "autosave_path", lambda: tmp_path / "home" / "autosave.replay")
+    real_write = replay_mod.write_atomic
+    written: list[Path] = []
+
+    def guarded_write(path, text):
+        resolved = Path(path).resolve()
+        assert resolved.is_relative_to(tmp_path.resolve()), f"the game wrote outside tmp_path: {resolved}"
+        written.append(resolved)
+        real_write(path, text)
+
+    monkeypatch.setattr(replay_mod, "write_atomic", guarded_write)
+    return written
+
+
+def run(capsys, *argv: str) -> tuple[int, list[str], list[str]]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err.splitlines()
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory) -> str:
+    """The text of a replay of a headless game with seed 3 (played once for the module)."""
+    import contextlib
+    import io
+
+    path = tmp_path_factory.mktemp("recorded") / "seed3.replay"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert cli.main(["play", "--headless", "--seed", "3", "--record", str(path)]) == 0
+    return path.read_text(encoding="utf-8")
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def test_validate_base_rules(capsys):
+    code, out, err = run(capsys, "validate")
+    assert code == 0
+    assert out[0].startswith("rules ok: ")
+    assert any(line.startswith("citations: ") for line in out)
+    assert err == []
+
+
+def test_validate_a_broken_copy(capsys, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(BASE, broken)
+    regions = broken / "regions.yaml"
+    text = regions.read_text(encoding="utf-8").replace("    delegates: 14\n", "    delegates: 14\n    delegats: 5\n", 1)
+    regions.write_text(text, encoding="utf-8")
+    figures = broken / "figures.yaml"
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace("    faction: stalin\n", "    faction: stallin\n", 1), encoding="utf-8"
+    )
+    code, out, err = run(capsys, "validate", "--rules", str(broken))
+    assert code == 1
+    everything = "\n".join(out + err)
+    assert "Traceback" not in everything
+    problems = [line for line in out if PROBLEM_LINE.match(line)]
+    assert len(problems) >= 2, everything
+    # outside the project a label is just the file name
+    assert any(line.startswith("figures.yaml:") and "unknown faction 'stallin'" in line for line in problems)
+    assert any(line.startswith("regions.yaml:") and "unknown key 'delegats'" in line for line in problems)
+    assert out[-1] == f"{len(problems)} problem(s)"
+    assert all(PROBLEM_LINE.match(line) for line in out[:-1]), everything
+
+
+def test_validate_a_missing_folder(capsys, tmp_path):
+    code, out, err = run(capsys, "validate", "--rules", str(tmp_path / "nothing"))
+    assert code == 1
+    assert any("no such rules folder" in line for line in out)
+
+
+def test_module_entry_point_runs_validate(tmp_path):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", HOME=str(tmp_path / "home"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "game", "validate"], capture_output=True, text=True, cwd=PROJECT, env=env, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "citations:" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+# --- scenarios -------------------------------------------------------------------------------
+
+
+def test_scenarios_lists_the_campaign(capsys):
+    code, out, err = run(capsys, "scenarios")
+    assert code == 0
+    heads = [line for line in out if not line.startswith(" ")]
+    assert any(line.startswith("succession_1923 ") for line in heads), out
+    assert any("1923-Q1 to 1929-Q4, 28 turns" in line for line in heads), out
+
+
+def test_scenarios_with_a_broken_mod_fails_cleanly(capsys, tmp_path):
+    mod = tmp_path / "mod"
+    mod.mkdir()
+    (mod / "mod.yaml").write_text("id: m\nname: M\nformat_version: 1\nremove: [figures.kamenev]\n", encoding="utf-8")
+    code, out, err = run(capsys, "scenarios", "--mod", str(mod))
+    assert code == 1
+    assert any("unknown figure 'kamenev'" in line for line in err)
+    assert "problem(s) in the rules" in err[-1]
+
+
+# --- play ------------------------------------------------------------------------------------
+
+
+def test_play_headless_prints_a_dated_chronicle_and_the_outcome(capsys, sandbox):
+    code, out, err = run(capsys, "play", "--headless", "--seed", "3")
+    assert code == 0
+    assert len(out) > 10
+    assert OUTCOME.match(out[-1]), out[-1]
+    undated = [line for line in out[:-1] if not DATED.match(line)]
+    assert undated == []
+    assert out[0].startswith("1923-Q1")
+    assert sandbox == []  # headless without --record writes nothing
+
+
+def test_play_unknown_scenario_is_a_usage_error(capsys):
+    code, out, err = run(capsys, "play", "--headless", "--scenario", "nosuch")
+    assert code == 2
+    assert any("unknown scenario 'nosuch'" in line for line in err)
+
+
+def test_play_record_then_replay_verifies(capsys, tmp_path, sandbox):
+    path = tmp_path / "games" / "seed3.replay"
+    code, out, _ = run(capsys, "play", "--headless", "--seed", "3", "--record", str(path))
+    assert code == 0
+    assert path.is_file()
+    assert sandbox == [path.resolve()]
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Succession replay\n")
+    assert "\nseed: 3\n" in text and re.search(r"^final: [0-9a-f]{64}$", text, re.M)
+    outcome = out[-1]
+
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 0, err
+    assert "final state hash verified" in out
+    assert out[-1] == outcome  # the replay reaches the same end as the game
+
+
+def test_the_same_seed_gives_the_same_game(tmp_path, recorded, capsys):
+    path = tmp_path / "again.replay"
+    assert cli.main(["play", "--headless", "--seed", "3", "--record", str(path)]) == 0
+    capsys.readouterr()
+    assert path.read_text(encoding="utf-8") == recorded
+
+
+# --- replay failures -------------------------------------------------------------------------
+
+
+def first_action_line(text: str) -> int:
+    """0-based index of the first action line of a replay."""
+    lines = text.split("\n")
+    return lines.index("actions:") + 1
+
+
+def test_replay_with_an_illegal_action_names_file_and_line(capsys, tmp_path, recorded):
+    lines = recorded.split("\n")
+    index = first_action_line(recorded)
+    assert lines[index] and not lines[index].startswith("final:")
+    lines[index] = "pass_turn nosuchfaction"
+    path = tmp_path / "illegal.replay"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 1
+    message = "\n".join(err)
+    assert f"{path}:{index + 1}:" in message, message
+    assert "Traceback" not in message
+    assert "final state hash verified" not in out
+
+
+def test_replay_with_an_unparseable_action_names_file_and_line(capsys, tmp_path, recorded):
+    lines = recorded.split("\n")
+    index = first_action_line(recorded) + 2
+    lines[index] = "pass_turn"  # too few words
+    path = tmp_path / "garbled.replay"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 1
+    assert f"{path}:{index + 1}:" in "\n".join(err)
+
+
+def test_replay_with_an_altered_final_hash_fails(capsys, tmp_path, recorded):
+    match = re.search(r"^final: ([0-9a-f]{64})$", recorded, re.M)
+    assert match
+    digest = match.group(1)
+    altered = digest[:-1] + ("0" if digest[-1] != "0" else "1")
+    path = tmp_path / "altered.replay"
+    path.write_text(recorded.replace(f"final: {digest}", f"final: {altered}"), encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 1
+    assert "final state hash verified" not in out
+    assert any("final state hash differs" in line and str(path) in line for line in err), err
+
+
+def test_replay_of_a_file_that_is_not_a_replay(capsys, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list\neggs\n", encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 1
+    message = "\n".join(out + err)
+    assert "Traceback" not in message
+    assert f"{path}:1:" in message and "not a Succession replay" in message
+
+
+def test_replay_of_a_missing_file(capsys, tmp_path):
+    code, out, err = run(capsys, "replay", str(tmp_path / "absent.replay"))
+    assert code == 1
+    assert any("cannot read" in line for line in err)
+
+
+def test_replay_of_an_unknown_scenario(capsys, tmp_path, recorded):
+    path = tmp_path / "other.replay"
+    path.write_text(recorded.replace("scenario: succession_1923", "scenario: nosuch", 1), encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 1
+    assert any(f"{path}:3:" in line and "unknown scenario 'nosuch'" in line for line in err), err
+
+
+# --- usage errors ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["play", "--seed", "notanumber"],
+        ["nosuchcommand"],
+        ["replay"],
+        ["validate", "--bogus"],
+    ],
+)
+def test_bad_command_line_exits_with_2(capsys, argv):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(argv)
+    assert exc.value.code == 2
+    assert "usage:" in capsys.readouterr().err
