@@ -22,7 +22,7 @@ class SimpleBot:
     state: int  # the bot's own generator
 
     @classmethod
-    def for_game(cls, faction: str, seed: int) -> "SimpleBot":
+    def for_game(cls, faction: str, seed: int) -> SimpleBot:
         return cls(faction, rng.derive(seed, "bot:" + faction))
 
     def choose(self, view: dict, legal: tuple[Action, ...], rules) -> tuple[Action, str]:

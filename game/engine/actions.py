@@ -38,7 +38,7 @@ class Action:
         return " ".join((self.name, self.faction, *self.args))
 
     @classmethod
-    def parse(cls, text: str) -> "Action":
+    def parse(cls, text: str) -> Action:
         """The inverse of :meth:`to_text`.
 
         >>> Action.parse("pass_turn trotsky")

@@ -8,8 +8,6 @@ the Politburo and the General Secretary.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from game.engine import posts
 from game.engine.state import UNALIGNED, State
 
@@ -17,7 +15,7 @@ from game.engine.state import UNALIGNED, State
 FREE_REGION_SYMPATHY = 30
 
 
-def delegation(state: State, rules, rid: str) -> tuple[Optional[str], str]:
+def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
     """(faction or None, reason) for one region's delegation."""
     reg = state.regions[rid]
     threshold = rules.settings.override_threshold
@@ -40,7 +38,7 @@ def _may_send(state: State, faction: str) -> bool:
     return state.factions[faction].status not in posts.NO_CC
 
 
-def delegations(state: State, rules) -> list[tuple[str, Optional[str], int, str]]:
+def delegations(state: State, rules) -> list[tuple[str, str | None, int, str]]:
     out = []
     for rid in sorted(state.regions):
         fid, why = delegation(state, rules, rid)
@@ -189,7 +187,7 @@ def elect_gensec(state: State, rules) -> list[str]:
     return [f"The Central Committee makes {rules.figures[pick].name} General Secretary"]
 
 
-def _gensec_candidate(state: State, rules, faction: str) -> Optional[str]:
+def _gensec_candidate(state: State, rules, faction: str) -> str | None:
     members = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
     members.sort(key=lambda f: ("organiser" not in rules.figures[f].traits, f != rules.factions[faction].leader))
     return members[0] if members else None

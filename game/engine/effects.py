@@ -7,7 +7,7 @@ its docstring is the modder documentation.  Effects change a cloned state; condi
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from game.engine import posts
 from game.engine.state import Proposal, State

@@ -11,8 +11,6 @@ True
 
 from __future__ import annotations
 
-from typing import Optional
-
 from game.engine import moves, phases, rng
 from game.engine.actions import CHOOSE, Action, IllegalActionError
 from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
@@ -79,7 +77,7 @@ def _seats(table: dict[str, int], factions) -> dict[str, int]:
     return out
 
 
-def legal_actions(state: State, rules, faction: Optional[str] = None) -> tuple[Action, ...]:
+def legal_actions(state: State, rules, faction: str | None = None) -> tuple[Action, ...]:
     """Every action the acting faction may take now, sorted.  Empty if ``faction`` is not to act.
 
     This is the only source of legality: menus, bots and tests all read it.
@@ -144,7 +142,7 @@ def apply_unchecked(state: State, rules, action: Action) -> State:
     return new
 
 
-def outcome(state: State) -> Optional[tuple[str, Optional[str]]]:
+def outcome(state: State) -> tuple[str, str | None] | None:
     """None while the game goes on; else (kind, winner faction or None)."""
     return state.outcome
 

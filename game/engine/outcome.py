@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from game.engine.state import State
 
 #: rungs at which a rival leader no longer stands in the way of sole leadership
@@ -27,7 +25,7 @@ def power_scores(state: State, rules) -> dict[str, int]:
     return out
 
 
-def sole_leader(state: State, rules) -> Optional[str]:
+def sole_leader(state: State, rules) -> str | None:
     """The faction that holds the party alone, if any.
 
     It holds the General Secretary's post or a Politburo majority, commands a majority of the
@@ -46,7 +44,7 @@ def sole_leader(state: State, rules) -> Optional[str]:
     return None
 
 
-def final_outcome(state: State, rules) -> tuple[str, Optional[str]]:
+def final_outcome(state: State, rules) -> tuple[str, str | None]:
     """At the end: the strongest faction if clearly ahead, else a collective leadership."""
     v = next(iter(rules.victory.values()))
     scores = power_scores(state, rules)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from game.engine import congress, discipline, motions, posts
 from game.engine.effects import bump, holds, run_effects
-from game.engine.outcome import final_outcome, power_scores, sole_leader
 from game.engine.moves import OFFER_LIFE
+from game.engine.outcome import final_outcome, power_scores, sole_leader
 from game.engine.state import State
 
 #: action points by status: the expelled act weakly (letters, the underground press)

@@ -7,8 +7,6 @@ region led by a chief office follows its holder.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from game.engine.state import State
 
 #: statuses (faction ladder) from which a faction's figures may no longer hold posts
@@ -48,7 +46,7 @@ def appoint(state: State, rules, office: str, figure: str) -> None:
     _chief_changed(state, rules, office)
 
 
-def vacate(state: State, rules, office: str) -> Optional[str]:
+def vacate(state: State, rules, office: str) -> str | None:
     holder = state.offices.get(office)
     state.offices[office] = None
     _chief_changed(state, rules, office)
@@ -93,7 +91,7 @@ def faction_figures(state: State, faction: str) -> list[str]:
     return [f for f, fig in state.figures.items() if fig.faction == faction]
 
 
-def best_candidate(state: State, rules, faction: Optional[str], office: Optional[str] = None) -> Optional[str]:
+def best_candidate(state: State, rules, faction: str | None, office: str | None = None) -> str | None:
     """The faction's best eligible figure for an office: the right trait first, then those with
     no office, the leader last, then rule-file order."""
     leader = rules.factions[faction].leader if faction in rules.factions else None

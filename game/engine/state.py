@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Optional
 
 from attrs import define, field
 
@@ -32,7 +31,7 @@ class FactionState:
     signatures: int = 0
     readmit_turn: int = -1
 
-    def clone(self) -> "FactionState":
+    def clone(self) -> FactionState:
         return FactionState(
             self.influence, self.prestige, self.exposure, self.mantle, self.status, self.ap,
             self.base_ap, self.done, self.signatures, self.readmit_turn,
@@ -41,11 +40,11 @@ class FactionState:
 
 @define
 class FigureState:
-    faction: Optional[str]
+    faction: str | None
     status: str
     affinity: dict[str, int]
 
-    def clone(self) -> "FigureState":
+    def clone(self) -> FigureState:
         return FigureState(self.faction, self.status, dict(self.affinity))
 
     @property
@@ -55,12 +54,12 @@ class FigureState:
 
 @define
 class RegionState:
-    secretary: Optional[str]
+    secretary: str | None
     loyalty: int
     sympathy: dict[str, int]
     appointed_turn: int = -1
 
-    def clone(self) -> "RegionState":
+    def clone(self) -> RegionState:
         return RegionState(self.secretary, self.loyalty, dict(self.sympathy), self.appointed_turn)
 
 
@@ -81,7 +80,7 @@ class LogEntry:
     turn: int
     text: str
     #: None = public; otherwise only these factions see it
-    visible_to: Optional[tuple[str, ...]] = None
+    visible_to: tuple[str, ...] | None = None
     kind: str = "event"
 
 
@@ -94,7 +93,7 @@ class State:
     turns: int
     factions: dict[str, FactionState]
     figures: dict[str, FigureState]
-    offices: dict[str, Optional[str]]
+    offices: dict[str, str | None]
     politburo: list[str]
     cc: dict[str, int]
     ccc: dict[str, int]
@@ -104,25 +103,25 @@ class State:
     turn: int = 0
     phase: str = "actions"
     order: list[str] = field(factory=list)
-    active: Optional[str] = None
+    active: str | None = None
     cultivation: dict[str, dict[str, int]] = field(factory=dict)
     blocs: list[tuple[str, str]] = field(factory=list)
     offers: list[tuple[str, str, int]] = field(factory=list)  # (from, to, turn made)
     agenda: list[Proposal] = field(factory=list)
-    congress_due: Optional[str] = None
+    congress_due: str | None = None
     last_congress_turn: int = -99
     flags: set[str] = field(factory=set)
     fired: set[str] = field(factory=set)
     event_queue: list[str] = field(factory=list)
-    pending_choice: Optional[tuple[str, str]] = None
+    pending_choice: tuple[str, str] | None = None
     acted: set[tuple] = field(factory=set)  # (faction, kind, arg) done this turn, to stop repeats
     log: list[LogEntry] = field(factory=list)
-    outcome: Optional[tuple[str, Optional[str]]] = None
+    outcome: tuple[str, str | None] | None = None
     scores: list[dict[str, int]] = field(factory=list)
     votes: list[dict] = field(factory=list)  # public breakdowns of every vote, never mutated
     marks: dict[str, int] = field(factory=dict)  # turn a once-in-a-while action was last taken
 
-    def clone(self) -> "State":
+    def clone(self) -> State:
         return State(
             self.scenario, self.seed, self.start_year, self.start_quarter, self.turns,
             {k: v.clone() for k, v in self.factions.items()},
@@ -146,20 +145,20 @@ class State:
         value, self.rng = rng.below(self.rng, n)
         return value
 
-    def date(self, turn: Optional[int] = None) -> tuple[int, int]:
+    def date(self, turn: int | None = None) -> tuple[int, int]:
         """(year, quarter 1-4) of a turn."""
         t = self.turn if turn is None else turn
         index = self.start_quarter - 1 + t
         return self.start_year + index // 4, index % 4 + 1
 
-    def date_text(self, turn: Optional[int] = None) -> str:
+    def date_text(self, turn: int | None = None) -> str:
         year, quarter = self.date(turn)
         return f"{year}-Q{quarter}"
 
     def in_bloc(self, a: str, b: str) -> bool:
         return (min(a, b), max(a, b)) in self.blocs
 
-    def holder_faction(self, office: str) -> Optional[str]:
+    def holder_faction(self, office: str) -> str | None:
         holder = self.offices.get(office)
         return self.figures[holder].faction if holder else None
 
@@ -167,7 +166,7 @@ class State:
         status = self.factions[faction].status
         return LADDER.index(status) if status in LADDER else 0
 
-    def say(self, text: str, visible_to: Optional[tuple[str, ...]] = None, kind: str = "event") -> None:
+    def say(self, text: str, visible_to: tuple[str, ...] | None = None, kind: str = "event") -> None:
         self.log.append(LogEntry(self.turn, text, visible_to, kind))
 
     # --- canonical form ------------------------------------------------------------------------

@@ -6,13 +6,11 @@ offers it made or received, and its private log.  The generator state never leav
 
 from __future__ import annotations
 
-from typing import Optional
-
 from game.engine.congress import delegations
 from game.engine.state import State
 
 
-def player_view(state: State, rules, faction: Optional[str]) -> dict:
+def player_view(state: State, rules, faction: str | None) -> dict:
     """What ``faction`` sees (``None``: the public view, e.g. for a shared screen)."""
     mine = state.cultivation.get(faction, {}) if faction else {}
     figures = {}

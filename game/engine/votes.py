@@ -8,8 +8,6 @@ may have been secretly cultivated by another faction, which shows only when they
 
 from __future__ import annotations
 
-from typing import Optional
-
 from attrs import define, field
 
 from game.engine.state import UNALIGNED, Proposal, State
@@ -49,7 +47,7 @@ class Breakdown:
 DISCIPLINE = ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport")
 
 
-def target_of(state: State, rules, prop: Proposal) -> Optional[str]:
+def target_of(state: State, rules, prop: Proposal) -> str | None:
     kind = rules.motions[prop.motion].kind
     if kind in DISCIPLINE:
         return prop.args[0]
@@ -112,7 +110,7 @@ def _interest(state, rules, fid, prop, target) -> tuple[str, str]:
     return "abstain", "no stake"
 
 
-def swing_score(state: State, rules, prop: Proposal, affinity: Optional[dict] = None, leaning: int = 0):
+def swing_score(state: State, rules, prop: Proposal, affinity: dict | None = None, leaning: int = 0):
     """(score, reason) for an unaligned voter: positive means yes."""
     motion = rules.motions[prop.motion]
     target = target_of(state, rules, prop)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional
 
 import attrs
 import cattrs
@@ -99,7 +98,7 @@ def _parse_path(text: str) -> list:
     return steps
 
 
-def structure_entry(raw, cls, fname: str, entry_id: str) -> tuple[Optional[object], list[Problem]]:
+def structure_entry(raw, cls, fname: str, entry_id: str) -> tuple[object | None, list[Problem]]:
     """One YAML entry → a record, or the problems with it (positions from the YAML nodes)."""
     if not isinstance(raw, dict):
         line, col = getattr(raw, "pos", (1, 1))
@@ -108,17 +107,41 @@ def structure_entry(raw, cls, fname: str, entry_id: str) -> tuple[Optional[objec
     try:
         return CONVERTER.structure(raw, cls), []
     except Exception as exc:  # cattrs groups every failure; turn each into a positioned message
-        messages = cattrs.transform_error(exc, path="$") if isinstance(exc, cattrs.BaseValidationError) else [f"{exc} @ $"]
+        if isinstance(exc, cattrs.BaseValidationError):
+            messages = cattrs.transform_error(exc, path="$", format_exception=_format)
+        else:
+            messages = [f"{exc} @ $"]
         problems = []
         for msg in messages:
             match = _SPLIT.match(msg)
             text, path = (match.group(1), match.group(2)) if match else (msg, "$")
             steps = _parse_path(path)
-            text = _explain(text, cls, steps, raw)
+            extra = re.match(r"extra fields found \((.*)\)", text)
+            if extra:  # one problem per unknown key, at the key itself
+                for key in extra.group(1).split(", "):
+                    problems.append(_unknown_key(fname, entry_id, cls, raw, steps, key))
+                continue
             line, col = yamlpos.position(raw, steps)
             where = ".".join(str(s) for s in steps)
             problems.append(Problem(fname, line, col, f"{where + ': ' if where else ''}{text}", entry_id))
         return None, problems
+
+
+def _format(exc: BaseException, type_) -> str:
+    """cattrs' messages, but keep our own 'expected …' explanations."""
+    if isinstance(exc, TypeError) and str(exc).startswith("expected "):
+        return str(exc)
+    return cattrs.v.format_exception(exc, type_)
+
+
+def _unknown_key(fname: str, entry_id: str, cls: type, raw, steps: list, key: str) -> Problem:
+    node = raw
+    for step in steps:
+        node = node[step]
+    line, col = node.key_pos.get(key, node.pos) if isinstance(node, yamlpos.PosDict) else yamlpos.position(raw, steps)
+    where = ".".join(str(s) for s in steps)
+    text = _explain(f"extra fields found ({key})", cls, steps, raw)
+    return Problem(fname, line, col, f"{where + ': ' if where else ''}{text}", entry_id)
 
 
 def _explain(text: str, cls: type, steps: list, raw) -> str:
@@ -149,7 +172,7 @@ def _inner_class(ftype):
     return ftype
 
 
-def _closest(name: str, options) -> Optional[str]:
+def _closest(name: str, options) -> str | None:
     import difflib
 
     found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
@@ -280,7 +303,7 @@ def _label(path: Path, root: Path) -> str:
         return path.name
 
 
-def load_rules(folders: list[Path], root: Path) -> tuple[Optional[Rules], list[Problem]]:
+def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Problem]]:
     """Load the base folder and any mods over it, then validate.  Returns (rules, problems)."""
     from game.ruleset import validate
 

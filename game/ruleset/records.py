@@ -7,8 +7,6 @@ afterwards by :mod:`game.ruleset.validate`.  Field docstrings double as the modd
 
 from __future__ import annotations
 
-from typing import Optional
-
 import attrs
 from attrs import field, frozen
 
@@ -35,9 +33,9 @@ class Citation:
     reference (``outside``) for facts the seeds do not give."""
 
     quote: str
-    seed: Optional[str] = None
-    lines: Optional[str] = None
-    outside: Optional[str] = None
+    seed: str | None = None
+    lines: str | None = None
+    outside: str | None = None
 
     def line_range(self) -> tuple[int, int]:
         first, _, last = str(self.lines).partition("-")
@@ -65,7 +63,7 @@ class Faction:
     stances: dict[str, int] = field(factory=dict)
     profile: Profile = field(factory=Profile)
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -73,15 +71,15 @@ class Figure:
     id: str
     name: str
     #: faction the figure belongs to at the start of history (scenarios may override)
-    faction: Optional[str] = None
+    faction: str | None = None
     #: -100 (left) .. 100 (right)
     leaning: int = 0
     traits: tuple[str, ...] = ()
     #: starting public affinity towards factions, 0..100
     affinity: dict[str, int] = field(factory=dict)
-    born: Optional[int] = None
+    born: int | None = None
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -95,7 +93,7 @@ class Office:
     #: capabilities the office gives its holder's faction: secretariat, police, army, press, ...
     grants: tuple[str, ...] = ()
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -106,12 +104,12 @@ class Body:
     #: congress: delegates from the regions
     kind: str
     seats: int = 0
-    elected_by: Optional[str] = None
+    elected_by: str | None = None
     members_of: tuple[str, ...] = ()
     #: share of seats (percent) a motion needs to pass
     threshold: int = 50
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -121,9 +119,9 @@ class Region:
     #: weight of the region's delegation at a Congress
     delegates: int
     #: an office whose holder is the region's party chief (the Secretariat cannot appoint over it)
-    chief_office: Optional[str] = None
+    chief_office: str | None = None
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -134,9 +132,9 @@ class Organ:
     controlled_by: str
     reach: int = 1
     #: issue the paper speaks to most
-    issue: Optional[str] = None
+    issue: str | None = None
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -147,10 +145,10 @@ class Tracker:
     kind: str
     low: int = 0
     high: int = 100
-    left_label: Optional[str] = None
-    right_label: Optional[str] = None
+    left_label: str | None = None
+    right_label: str | None = None
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -170,12 +168,12 @@ class Action:
     cost: Cost = field(factory=Cost)
     allowed_status: tuple[str, ...] = ("active", "censured", "removed", "capitulated")
     #: office capability the acting faction must hold (e.g. secretariat)
-    requires: Optional[str] = None
+    requires: str | None = None
     exposure: int = 0
     params: dict[str, int] = field(factory=dict)
     text: str = ""
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -188,14 +186,14 @@ class Motion:
     body: str
     #: ladder step the target faction must be at; the motion moves it to ``result_status``
     target_status: tuple[str, ...] = ()
-    result_status: Optional[str] = None
+    result_status: str | None = None
     #: exposure the target needs before the motion may be proposed
     min_exposure: int = 0
     cost: Cost = field(factory=Cost)
     params: dict[str, int] = field(factory=dict)
     text: str = ""
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -218,17 +216,17 @@ class Event:
     id: str
     name: str
     #: ISO date (YYYY-MM-DD); the event fires in the turn (quarter) containing it
-    date: Optional[str] = None
+    date: str | None = None
     text: str = ""
     #: percent chance the event fires when due and its conditions hold
     chance: int = 100
     conditions: tuple[dict, ...] = ()
     effects: tuple[dict, ...] = ()
-    choice: Optional[Choice] = None
+    choice: Choice | None = None
     #: counterfactual events fire on their trigger (conditions) from this date on, once
     trigger: bool = False
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -244,7 +242,7 @@ class Victory:
     #: the leader's score must beat the runner-up by this percent, else collective leadership
     margin: int = 25
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -259,17 +257,17 @@ class FactionStart:
 
 @frozen
 class RegionStart:
-    secretary: Optional[str] = None
+    secretary: str | None = None
     loyalty: int = 50
     sympathy: dict[str, int] = field(factory=dict)
-    secretary_figure: Optional[str] = None
+    secretary_figure: str | None = None
 
 
 @frozen
 class FigureStart:
     #: a faction id, or ``unaligned``; omitted = as in figures.yaml
-    faction: Optional[str] = None
-    status: Optional[str] = None
+    faction: str | None = None
+    status: str | None = None
     affinity: dict[str, int] = field(factory=dict)
 
 
@@ -305,7 +303,7 @@ class Scenario:
     premise: str = ""
     briefings: dict[str, Briefing] = field(factory=dict)
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 @frozen
@@ -330,7 +328,7 @@ class Settings:
     max_exposure: int = 30
     base_income: int = 2
     source: tuple[Citation, ...] = ()
-    design: Optional[str] = None
+    design: str | None = None
 
 
 #: file key → record class; also the order files are loaded in

@@ -27,7 +27,11 @@ def normalise(text: str) -> str:
 
 @lru_cache(maxsize=16)
 def _seed_lines(path: str) -> tuple[str, ...]:
-    return tuple(Path(path).read_text(encoding="utf-8", errors="replace").split("\n"))
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    lines = text.split("\n")  # not splitlines(): \f or \u2028 must not shift line numbers
+    if text.endswith("\n"):
+        lines.pop()
+    return tuple(lines)
 
 
 class _Checker:
@@ -106,6 +110,9 @@ def _check_citation(chk, kind, entry_id, path, cit) -> None:
         first, last = cit.line_range()
     except ValueError:
         chk.report(kind, entry_id, path + ["lines"], f"lines must be N or N-M, got '{cit.lines}'")
+        return
+    if not normalise(cit.quote):
+        chk.report(kind, entry_id, path + ["quote"], "a citation needs a non-empty quote")
         return
     lines = _seed_lines(str(seed_path))
     if not 1 <= first <= last <= len(lines):

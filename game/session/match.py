@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from game.ai.simple import SimpleBot
 from game.engine import Action, apply_action, legal_actions, new_game, player_view
@@ -12,8 +12,8 @@ from game.session.replay import Replay
 Chooser = Callable[[dict, tuple[Action, ...]], Action]
 
 
-def play(rules, scenario: str, seed: int, humans: Optional[dict[str, Chooser]] = None,
-         on_turn: Optional[Callable] = None):
+def play(rules, scenario: str, seed: int, humans: dict[str, Chooser] | None = None,
+         on_turn: Callable | None = None):
     """Play to the end.  Returns (final state, replay).  ``on_turn(state, replay so far)`` runs
     as each turn ends (the autosave hook)."""
     humans = humans or {}

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Optional
 
 from attrs import define, field
 
@@ -40,7 +39,7 @@ class Replay:
     scenario: str
     seed: int
     actions: list[Action] = field(factory=list)
-    final: Optional[str] = None
+    final: str | None = None
     mods: list[str] = field(factory=list)
     action_lines: list[int] = field(factory=list)
 

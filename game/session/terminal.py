@@ -6,8 +6,8 @@ leaves the game; the autosave of the last completed turn stays on disk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from game.engine import Action
 from game.engine.actions import CHOOSE
@@ -30,7 +30,7 @@ def _read(prompt: str, read: Callable[[str], str]) -> str:
         raise Quit() from None
 
 
-def ask_faction(rules, factions, read: Callable[[str], str] = input) -> Optional[str]:
+def ask_faction(rules, factions, read: Callable[[str], str] = input) -> str | None:
     print("Choose your faction:")
     for i, f in enumerate(factions, 1):
         print(f"  {i}. {rules.factions[f].name}")

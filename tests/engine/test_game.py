@@ -10,7 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import (
-    Action, IllegalActionError, apply_action, legal_actions, new_game, outcome, player_view,
+    Action,
+    IllegalActionError,
+    apply_action,
+    legal_actions,
+    new_game,
+    outcome,
+    player_view,
 )
 from game.engine.posts import NO_POSTS
 from game.ruleset.records import LADDER, STATUSES

@@ -1,8 +1,7 @@
 """The four mechanics the game is about, end to end, plus blocs, cultivation, appeals, the levy
 and victory.  Set-ups edit a cloned state directly; every move then goes through the engine."""
 
-from game.engine import Action, apply_action, legal_actions, player_view
-from game.engine import congress, motions, phases
+from game.engine import Action, apply_action, congress, legal_actions, motions, phases, player_view
 from game.engine.state import UNALIGNED, Proposal
 from game.engine.votes import vote
 
