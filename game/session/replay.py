@@ -123,7 +123,8 @@ def run(replay: Replay, rules, name: str = "<replay>"):
     if replay.scenario not in rules.scenarios:
         raise ReplayError(f"{name}:3: unknown scenario '{replay.scenario}'")
     state = new_game(rules, replay.scenario, replay.seed)
-    for action, line in zip(replay.actions, replay.action_lines or [0] * len(replay.actions)):
+    lines = replay.action_lines or [0] * len(replay.actions)
+    for action, line in zip(replay.actions, lines, strict=True):
         try:
             state = apply_action(state, rules, action)
         except IllegalActionError as exc:

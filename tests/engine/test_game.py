@@ -91,7 +91,7 @@ def test_no_other_factions_secret_in_a_view(rules, fresh):
         for other, book in secrets.items():
             if other == viewer:
                 continue
-            for fig, amount in book.items():
+            for fig in book:
                 public = state.figures[fig].affinity.get(other, 0)
                 assert view["figures"][fig]["affinity"].get(other, 0) == public
         for entry in state.log:
