@@ -99,6 +99,9 @@ def render(rules, view: dict, seen: int) -> list[str]:
     return out
 
 
+GROUP_ABOVE = 12  # longer menus are split: first the kind of action, then its target
+
+
 class HumanSeat:
     """A terminal seat: shows the view and reads a numbered choice."""
 
@@ -112,15 +115,45 @@ class HumanSeat:
         self.seen = len(view["log"])
         if view["pending_choice"]:
             self.write(rules_prompt(self.rules, view))
-        for i, action in enumerate(legal, 1):
+            return self._pick(legal, view)
+        groups: dict[str, list[Action]] = {}
+        for action in legal:
+            groups.setdefault(action.name, []).append(action)
+        if len(legal) <= GROUP_ABOVE:
+            return self._pick(legal, view)
+        names = list(groups)
+        while True:
+            self.write("What will you do?")
+            for i, name in enumerate(names, 1):
+                first = groups[name][0]
+                count = len(groups[name])
+                label = self.rules.actions[name].name
+                self.write(f"  {i:>3}. {label}" + (f" ({count} choices)" if count > 1 else describe(self.rules, first, view)[len(label):]))
+            answer = self._ask(len(names))
+            chosen = groups[names[answer - 1]]
+            if len(chosen) == 1:
+                return chosen[0]
+            picked = self._pick(chosen, view, back=True)
+            if picked is not None:
+                return picked
+
+    def _pick(self, options, view, back: bool = False):
+        for i, action in enumerate(options, 1):
             self.write(f"  {i:>3}. {describe(self.rules, action, view)}")
+        if back:
+            self.write("    0. back")
+        answer = self._ask(len(options), allow_zero=back)
+        return None if answer == 0 else options[answer - 1]
+
+    def _ask(self, count: int, allow_zero: bool = False) -> int:
+        low = 0 if allow_zero else 1
         while True:
             answer = _read("your move (number, q to quit)> ", self.read)
             if answer.lower() in ("q", "quit"):
                 raise Quit()
-            if answer.isdigit() and 1 <= int(answer) <= len(legal):
-                return legal[int(answer) - 1]
-            self.write(f"Please type a number from 1 to {len(legal)}, or q.")
+            if answer.isdigit() and low <= int(answer) <= count:
+                return int(answer)
+            self.write(f"Please type a number from {low} to {count}, or q.")
 
 
 def rules_prompt(rules, view: dict) -> str:

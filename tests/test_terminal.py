@@ -1,0 +1,63 @@
+"""The terminal seat: the faction's own view, numbered menus, re-prompting on bad input."""
+
+import pytest
+
+from game.engine import legal_actions, player_view
+from game.session.terminal import HumanSeat, Quit, ask_faction
+
+
+def _seat(rules, faction, answers):
+    feed, out = iter(answers), []
+    return HumanSeat(rules, faction, read=lambda _p: next(feed), write=out.append), out
+
+
+def test_bad_input_is_asked_again_and_a_grouped_menu_leads_to_an_action(rules, fresh):
+    state = fresh
+    actor = state.active
+    legal = legal_actions(state, rules)
+    seat, out = _seat(rules, actor, ["zzz", "99", "1"])
+    action = seat(player_view(state, rules, actor), legal)
+    assert action in legal
+    assert sum("Please type a number" in line for line in out) == 2
+
+
+def test_two_level_menu_and_back(rules, fresh):
+    from game.engine import apply_action
+
+    state = fresh
+    while state.phase == "choice":
+        state = apply_action(state, rules, legal_actions(state, rules)[0])
+    actor, legal = state.active, legal_actions(state, rules)
+    assert len(legal) > 12
+    groups = list(dict.fromkeys(a.name for a in legal))
+    multi = next(i for i, g in enumerate(groups, 1) if sum(a.name == g for a in legal) > 1)
+    seat, out = _seat(rules, actor, [str(multi), "0", str(multi), "1"])
+    action = seat(player_view(state, rules, actor), legal)
+    assert action.name == groups[multi - 1]
+    assert any("back" in line for line in out)
+    assert any("since you last acted" in line for line in out)
+
+
+def test_quit_and_end_of_input(rules, fresh):
+    seat, _ = _seat(rules, fresh.active, ["q"])
+    with pytest.raises(Quit):
+        seat(player_view(fresh, rules, fresh.active), legal_actions(fresh, rules))
+
+    def eof(_prompt):
+        raise EOFError
+
+    assert ask_faction(rules, ("stalin", "trotsky"), read=eof) is None
+    assert ask_faction(rules, ("stalin", "trotsky"), read=lambda _p: "2") == "trotsky"
+
+
+def test_the_screen_shows_only_the_faction_view(rules, fresh):
+    from game.engine import apply_action
+
+    state = fresh
+    while state.phase == "choice":
+        state = apply_action(state, rules, legal_actions(state, rules)[0])
+    actor = state.active
+    state.cultivation.setdefault("someone_else", {})["kalinin"] = 50
+    seat, out = _seat(rules, actor, ["1", "1"])
+    seat(player_view(state, rules, actor), legal_actions(state, rules))
+    assert not any("Kalinin +50" in line for line in out)
