@@ -281,6 +281,7 @@ def _load_entry(raw, pos, kind, label, by_kind, origin, seen, problems) -> None:
     record, errs = structure_entry(raw, records.KINDS[kind], label, entry_id)
     problems.extend(errs)
     if record is None:
+        by_kind.setdefault("_failed", set()).add((kind, entry_id))
         return
     table = by_kind.setdefault(kind, {})
     key = (kind, entry_id)
@@ -318,8 +319,9 @@ def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Prob
         removals = load_folder(folder, root, by_kind, origin, problems)
         _apply_removals(removals, folder, root, by_kind, origin, before, problems)
     raw = by_kind.pop("_raw", {})
+    failed = by_kind.pop("_failed", set())
     rules = Rules(by_kind=by_kind, origin=origin, root=root)
-    problems.extend(validate.validate(rules, raw))
+    problems.extend(validate.validate(rules, raw, failed))
     return (rules if not problems else None), sorted(set(problems))
 
 

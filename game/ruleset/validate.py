@@ -35,8 +35,9 @@ def _seed_lines(path: str) -> tuple[str, ...]:
 
 
 class _Checker:
-    def __init__(self, rules, raw):
+    def __init__(self, rules, raw, failed=frozenset()):
         self.rules, self.raw, self.problems = rules, raw, []
+        self.failed = failed  # (kind, id) of entries already reported as unloadable
         self.cited: dict[str, list[int]] = {}
 
     def report(self, kind, entry_id, path, message) -> None:
@@ -49,7 +50,7 @@ class _Checker:
         if value is None and optional:
             return
         table = self.rules.by_kind.get(target_kind, {})
-        if value not in table:
+        if value not in table and (target_kind, value) not in self.failed:
             close = _closest(str(value), table)
             hint = f" (did you mean '{close}'?)" if close else ""
             self.report(kind, entry_id, path, f"unknown {target_kind[:-1]} '{value}'{hint}")
@@ -61,8 +62,10 @@ class _Checker:
             self.report(kind, entry_id, path, f"unknown {what} '{value}'{hint}")
 
 
-def validate(rules, raw) -> list[Problem]:
-    chk = _Checker(rules, raw)
+def validate(rules, raw, failed=frozenset()) -> list[Problem]:
+    """Every cross-entry problem; references to entries in ``failed`` (already reported) are
+    not reported again."""
+    chk = _Checker(rules, raw, failed)
     for kind, check in CHECKS.items():
         for entry_id, rec in rules.by_kind.get(kind, {}).items():
             check(chk, entry_id, rec)
