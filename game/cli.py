@@ -46,11 +46,11 @@ def cmd_scenarios(args) -> int:
     rules = _rules(args.mod)
     if rules is None:
         return 1
-    for sid, sc in rules.scenarios.items():
-        from game.engine.state import State
+    from game.engine.state import turn_date
 
-        probe = State(sid, 0, int(sc.start[:4]), int(sc.start[-1]), sc.turns, {}, {}, {}, [], {}, {}, {}, {})
-        end = probe.date_text(sc.turns - 1)
+    for sid, sc in rules.scenarios.items():
+        year, quarter = turn_date(int(sc.start[:4]), int(sc.start[-1]), sc.turns - 1)
+        end = f"{year}-Q{quarter}"
         print(f"{sid}  [{sc.kind}]  {sc.start} to {end}, {sc.turns} turns  {sc.name}")
         print(f"    {sc.summary}")
     return 0

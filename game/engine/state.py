@@ -198,6 +198,16 @@ class State:
         return hashlib.sha256(text.encode()).hexdigest()
 
 
+def turn_date(start_year: int, start_quarter: int, turn: int) -> tuple[int, int]:
+    """(year, quarter) of a turn counted from a start quarter.
+
+    >>> turn_date(1923, 1, 27)
+    (1929, 4)
+    """
+    index = start_quarter - 1 + turn
+    return start_year + index // 4, index % 4 + 1
+
+
 def _fields(obj) -> dict:
     out = {}
     for name in obj.__attrs_attrs__:
