@@ -12,6 +12,7 @@ from attrs import define
 
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
+from game.engine.motions import body_of
 
 NOISE = 25  # tenths of a score point: enough to vary games, not to play at random
 
@@ -105,9 +106,7 @@ def _speak(view, action, rules, me):
 
 def _propose(view, action, rules, me):
     motion = rules.motions[action.args[0]]
-    body = motion.body
-    if motion.kind in ("appoint_office", "remove_office"):
-        body = rules.offices[action.args[1]].appointed_by
+    body = body_of(rules, action.args[0], action.args[1:])
     seats = _politburo_seats(view) if rules.bodies[body].kind == "council" else (
         view["forecast"] if rules.bodies[body].kind == "congress" else view["central_committee"]
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from game.engine import moves, phases, rng
 from game.engine.actions import CHOOSE, Action, IllegalActionError
+from game.engine.effects import bump
 from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
 
 
@@ -131,8 +132,6 @@ def apply_unchecked(state: State, rules, action: Action) -> State:
     fs.influence -= rule.cost.influence
     fs.prestige -= rule.cost.prestige
     if rule.exposure:
-        from game.engine.effects import bump
-
         bump(new, rules, action.faction, "exposure", rule.exposure)
     if rule.kind in moves.ONCE_PER_TURN:
         new.acted.add((action.faction, rule.kind, *action.args[:1]))

@@ -98,6 +98,14 @@ def motion_args_valid(state: State, rules, faction: str, mid: str, args: tuple[s
     return args in OPTIONS[motion.kind](state, rules, faction, motion)
 
 
+def body_of(rules, motion_id: str, args: tuple[str, ...]) -> str:
+    """The body that votes: an office motion goes to the office's own appointing body."""
+    motion = rules.motions[motion_id]
+    if motion.kind in ("appoint_office", "remove_office"):
+        return rules.offices[args[0]].appointed_by
+    return motion.body
+
+
 def describe(state: State, rules, prop: Proposal) -> str:
     motion = rules.motions[prop.motion]
     names = {**{k: v.name for k, v in rules.factions.items()}, **{k: v.name for k, v in rules.figures.items()}}
@@ -113,9 +121,7 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
     if not _still_valid(state, rules, prop):
         state.say(f"Lapsed: {describe(state, rules, prop)}", kind="vote")
         return None
-    body = motion.body
-    if motion.kind in ("appoint_office", "remove_office"):
-        body = rules.offices[prop.args[0]].appointed_by
+    body = body_of(rules, prop.motion, prop.args)
     label = describe(state, rules, prop)
     result = vote(state, rules, body, prop, label)
     passed = result.passed(rules.bodies[body].threshold)

@@ -160,7 +160,7 @@ def _votes(state: State, rules) -> None:
     agenda, state.agenda = state.agenda, []
     later = []
     for prop in agenda:
-        if rules.bodies[_body(rules, prop)].kind == "congress" and state.congress_due is None:
+        if rules.bodies[motions.body_of(rules, prop.motion, prop.args)].kind == "congress" and state.congress_due is None:
             later.append(prop)  # waits for the next Congress
             continue
         motions.resolve(state, rules, prop)
@@ -175,13 +175,6 @@ def _votes(state: State, rules) -> None:
             state.say(line, kind="congress")
     state.agenda = later
     _fill_vacancies(state, rules)
-
-
-def _body(rules, prop) -> str:
-    motion = rules.motions[prop.motion]
-    if motion.kind in ("appoint_office", "remove_office"):
-        return rules.offices[prop.args[0]].appointed_by
-    return motion.body
 
 
 def _fill_vacancies(state: State, rules) -> None:
