@@ -6,7 +6,7 @@ offers it made or received, and its private log.  The generator state never leav
 
 from __future__ import annotations
 
-from game.engine.congress import delegations
+from game.engine.congress import delegate_shares
 from game.engine.state import State
 
 
@@ -65,8 +65,4 @@ def player_view(state: State, rules, faction: str | None) -> dict:
 def forecast(state: State, rules) -> dict[str, int]:
     """'If the Congress met now': delegates per faction, from public facts only (secretaries,
     their hold, the rank and file's sympathy)."""
-    out: dict[str, int] = {}
-    for _rid, fid, n, _why in delegations(state, rules):
-        key = fid or "unaligned"
-        out[key] = out.get(key, 0) + n
-    return out
+    return delegate_shares(state, rules)
