@@ -108,11 +108,23 @@ def cmd_replay(args) -> int:
     if rules is None:
         return 1
     try:
-        state = replay.run(rep, rules, args.file)
+        state, results = replay.run_checked(rep, rules, args.file)
     except replay.ReplayError as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"replayed {len(rep.actions)} actions of {rep.scenario}, seed {rep.seed}: now {state.date_text()}")
+    missed = 0
+    for res in results:
+        cp = res.checkpoint
+        mark = {True: "met", False: "NOT MET", None: "NOT REACHED"}[res.met]
+        print(f"checkpoint {cp.date} {mark}: {cp.text}")
+        if not res.met:
+            missed += 1
+            print(f"{args.file}:{cp.line}: checkpoint {mark.lower()}: {cp.text}", file=sys.stderr)
+    if results:
+        print(f"checkpoints: {len(results) - missed}/{len(results)} met")
+    if missed:
+        return 1
     if rep.final is None:
         print("no final hash in the file: nothing to verify")
     elif rep.final != state.digest():

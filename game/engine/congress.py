@@ -73,7 +73,7 @@ def apportion(weights: dict[str, int], seats: int) -> dict[str, int]:
 
 def elect_assembly(state: State, rules, body_id: str, shares: dict[str, int], old: dict[str, int]) -> dict[str, int]:
     """Seats by a blend of the delegates' shares and the outgoing body (continuity)."""
-    seats = rules.bodies[body_id].seats
+    seats = state.seat_count(rules, body_id)
     unaligned = seats * rules.settings.congress_unaligned_share // 100
     renew = rules.settings.cc_renewal
     d_total, o_total = sum(shares.values()) or 1, sum(old.values()) or 1
@@ -103,6 +103,7 @@ def run_congress(state: State, rules, name: str) -> list[str]:
     lines.append("New Central Committee: " + _seat_text(rules, state.cc))
     lines.extend(elect_politburo(state, rules))
     lines.extend(elect_gensec(state, rules))
+    lines.extend(elect_secretariat(state, rules))
     state.last_congress_turn = state.turn
     state.congress_due = None
     return lines
@@ -131,7 +132,7 @@ def dhondt(weights: dict[str, int], seats: int) -> dict[str, int]:
 def elect_politburo(state: State, rules) -> list[str]:
     """The CC fills the Politburo.  Sitting members keep their seats (removing one takes a
     motion); vacant seats go to the factions furthest below their d'Hondt share of the CC."""
-    seats = rules.bodies["politburo"].seats
+    seats = state.seat_count(rules, "politburo")
     new = [f for f in state.politburo if posts.can_sit(state, f) and state.figures[f].status != "dead"]
     open_seats = seats - len(new)
     quotas = dhondt({f: n for f, n in state.cc.items() if n > 0}, seats)
@@ -185,6 +186,31 @@ def elect_gensec(state: State, rules) -> list[str]:
         return []
     posts.appoint(state, rules, "general_secretary", pick)
     return [f"The Central Committee makes {rules.figures[pick].name} General Secretary"]
+
+
+def elect_secretariat(state: State, rules) -> list[str]:
+    """The new CC re-elects the Secretariat around the General Secretary: sitting secretaries of
+    his faction, its allies or none stay; the other places go to his faction's organisers."""
+    head = state.offices.get(posts.SECRETARIAT_HEAD)
+    if head is None:
+        return []
+    side = state.figures[head].faction
+    size = max(3, len(state.secretariat))
+
+    def friendly(f: str) -> bool:
+        fac = state.figures[f].faction
+        return fac is None or fac == side or (side is not None and state.in_bloc(fac, side))
+
+    new = [head] + [f for f in state.secretariat if f != head and friendly(f) and posts.can_hold_office(state, f)]
+    busy = set(state.offices.values())
+    pool = [f for f in rules.figures if f not in new and state.figures[f].faction == side and posts.can_hold_office(state, f)]
+    pool.sort(key=lambda f: ("organiser" not in rules.figures[f].traits, f in busy))
+    new += pool[: max(0, size - len(new))]
+    gained = [f for f in new if f not in state.secretariat]
+    state.secretariat = new
+    if gained:
+        return ["New secretaries of the Central Committee: " + ", ".join(rules.figures[f].name for f in gained)]
+    return []
 
 
 def _gensec_candidate(state: State, rules, faction: str) -> str | None:

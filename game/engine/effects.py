@@ -66,6 +66,8 @@ def run_effects(state: State, rules, effects) -> None:
 
 
 def holds(state: State, conditions) -> bool:
+    if isinstance(conditions, dict):
+        conditions = (conditions,)
     for item in conditions:
         ((verb, arg),) = item.items()
         if not CONDITIONS[verb](state, arg):
@@ -144,7 +146,7 @@ def _vacate(state, rules, office):
 def _pb_add(state, rules, figure):
     """Give a figure a Politburo seat if one is free and the figure may sit."""
     if figure not in state.politburo and posts.can_sit(state, figure):
-        if len(state.politburo) >= rules.bodies["politburo"].seats:
+        if len(state.politburo) >= state.seat_count(rules, "politburo"):
             return
         state.politburo.append(figure)
 
@@ -153,6 +155,26 @@ def _pb_add(state, rules, figure):
 def _pb_remove(state, rules, figure):
     """Take a figure's Politburo seat away."""
     posts.leave_politburo(state, figure)
+
+
+@effect("seats")
+def _seats(state, rules, arg):
+    """Change how many seats a body has; the next election fills them (the CC grew at each Congress)."""
+    state.seats[arg["body"]] = max(1, arg["to"])
+
+
+@effect("secretariat_add")
+def _sec_add(state, rules, figure):
+    """Make a figure a secretary of the Central Committee (skipped if the figure may not hold office)."""
+    if figure not in state.secretariat and posts.can_hold_office(state, figure):
+        state.secretariat.append(figure)
+
+
+@effect("secretariat_remove")
+def _sec_remove(state, rules, figure):
+    """Relieve a secretary of the Central Committee."""
+    if figure in state.secretariat:
+        state.secretariat.remove(figure)
 
 
 @effect("status")
@@ -312,3 +334,21 @@ def _c_prestige(state, arg):
     """The faction is in play with at least this much prestige."""
     fs = state.factions.get(arg["faction"])
     return fs is not None and fs.prestige >= arg["value"]
+
+
+@condition("in_secretariat")
+def _c_in_sec(state, figure):
+    """The figure is a secretary of the Central Committee."""
+    return figure in state.secretariat
+
+
+@condition("figure_status")
+def _c_figure_status(state, arg):
+    """The figure has exactly this standing (active, incapacitated, dead, expelled, exiled, deported)."""
+    return state.figures[arg["figure"]].status == arg["status"]
+
+
+@condition("not")
+def _c_not(state, arg):
+    """The condition (or all of a list of conditions) does not hold."""
+    return not holds(state, arg)

@@ -11,7 +11,7 @@ True
 
 from __future__ import annotations
 
-from game.engine import moves, phases, rng
+from game.engine import moves, phases, posts, rng
 from game.engine.actions import CHOOSE, Action, IllegalActionError
 from game.engine.effects import bump
 from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
@@ -63,6 +63,11 @@ def new_game(rules, scenario_id: str, seed: int) -> State:
     )
     state.blocs = sorted(tuple(sorted(p)) for p in sc.blocs if all(f in factions for f in p))
     state.flags = set(sc.flags)
+    state.seats = dict(sc.seats)
+    state.secretariat = [f for f in sc.secretariat if posts.can_hold_office(state, f)]
+    head = state.offices.get(posts.SECRETARIAT_HEAD)
+    if head is not None and head not in state.secretariat:
+        state.secretariat.insert(0, head)
     state.cultivation = {f: {} for f in factions}
     state.say(f"{sc.name}: the game begins", kind="outcome")
     phases.start_turn(state, rules)
@@ -110,21 +115,22 @@ def _affordable(fs: FactionState, rule, caps: set[str]) -> bool:
     return rule.requires is None or rule.requires in caps
 
 
-def apply_action(state: State, rules, action: Action) -> State:
+def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State:
     """The state after ``action``; raises IllegalActionError (leaving ``state`` untouched) if it
-    is not legal."""
+    is not legal.  ``on_turn_end(state)`` is called at the close of each turn this action ends
+    (see :func:`game.engine.phases.advance`)."""
     if action not in legal_actions(state, rules):
         raise IllegalActionError(f"not a legal action now: {action.to_text()}")
-    return apply_unchecked(state, rules, action)
+    return apply_unchecked(state, rules, action, on_turn_end)
 
 
-def apply_unchecked(state: State, rules, action: Action) -> State:
+def apply_unchecked(state: State, rules, action: Action, on_turn_end=None) -> State:
     """Like :func:`apply_action` without the legality check — for replays and search only, on
     actions already known to be legal."""
     new = state.clone()
     if action.name == CHOOSE:
         phases.resolve_choice(new, rules, action.args[0])
-        phases.advance(new, rules)
+        phases.advance(new, rules, on_turn_end)
         return new
     rule = rules.actions[action.name]
     fs = new.factions[action.faction]
@@ -137,7 +143,7 @@ def apply_unchecked(state: State, rules, action: Action) -> State:
         new.acted.add((action.faction, rule.kind, *action.args[:1]))
     moves.DO[rule.kind](new, rules, action.faction, action.args, rule)
     phases.after_action(new, rules, action.faction)
-    phases.advance(new, rules)
+    phases.advance(new, rules, on_turn_end)
     return new
 
 

@@ -14,6 +14,8 @@ from game.engine.state import State
 
 #: action points by status: the expelled act weakly (letters, the underground press)
 AP_BY_STATUS = {"expelled_party": 1, "exiled": 1, "deported": 1, "capitulated": 2}
+#: influence a faction draws from each of its people among the CC's secretaries (the GS apart)
+SECRETARY_INCOME = 1
 INCOME_BY_STATUS = {"expelled_party": 1, "exiled": 1, "deported": 1}
 
 
@@ -25,9 +27,10 @@ def quarter_of(date: str) -> tuple[int, int]:
 def events_due(state: State, rules, scenario) -> list[str]:
     now = state.date()
     chosen = set(scenario.events) if scenario.events else None
+    skipped = set(scenario.skip_events)
     due = []
     for eid, ev in rules.events.items():
-        if eid in state.fired or (chosen is not None and eid not in chosen):
+        if eid in state.fired or eid in skipped or (chosen is not None and eid not in chosen):
             continue
         if ev.date is None:
             continue
@@ -44,8 +47,12 @@ def start_turn(state: State, rules) -> None:
     state.phase = "events"
 
 
-def advance(state: State, rules) -> None:
-    """Run automatic phases until a faction must decide or the game ends."""
+def advance(state: State, rules, on_turn_end=None) -> None:
+    """Run automatic phases until a faction must decide or the game ends.
+
+    ``on_turn_end(state)``, if given, is called at the close of each turn (after the votes and any
+    Congress, before the next quarter's events) — replays check their checkpoints there.  It must
+    not change the state."""
     while state.outcome is None:
         if state.phase == "events":
             if not _run_events(state, rules):
@@ -58,6 +65,8 @@ def advance(state: State, rules) -> None:
             state.phase = "votes"
         if state.phase == "votes":
             _votes(state, rules)
+            if on_turn_end is not None:
+                on_turn_end(state)
             _end_turn(state, rules)
             if state.outcome is None:
                 start_turn(state, rules)
@@ -116,6 +125,7 @@ def _income(state: State, rules) -> None:
             if holder and state.figures[holder].faction == fid:
                 gain += rules.offices[office].income
         gain += sum(1 for r in state.regions.values() if r.secretary == fid) // 3
+        gain += sum(1 for f in state.secretariat[1:] if state.figures[f].faction == fid) * SECRETARY_INCOME
         gain = min(gain, INCOME_BY_STATUS.get(fs.status, gain))
         bump(state, rules, fid, "influence", gain)
         if fs.prestige > rules.settings.prestige_fade_above:

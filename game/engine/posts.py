@@ -21,6 +21,10 @@ TRAIT_FOR = {"police": "policeman", "army": "soldier", "press": "journalist", "g
              "comintern": "theorist", "discipline": "organiser"}
 
 
+#: the office whose holder heads the Secretariat
+SECRETARIAT_HEAD = "general_secretary"
+
+
 def can_hold_office(state: State, figure: str) -> bool:
     fig = state.figures[figure]
     if fig.status != "active":
@@ -44,6 +48,8 @@ def appoint(state: State, rules, office: str, figure: str) -> None:
         return
     state.offices[office] = figure
     _chief_changed(state, rules, office)
+    if office == SECRETARIAT_HEAD and figure not in state.secretariat:
+        state.secretariat.insert(0, figure)
 
 
 def vacate(state: State, rules, office: str) -> str | None:
@@ -68,6 +74,8 @@ def strip_posts(state: State, rules, figure: str) -> list[str]:
     lost = [o for o, h in sorted(state.offices.items()) if h == figure]
     for office in lost:
         vacate(state, rules, office)
+    if figure in state.secretariat:
+        state.secretariat.remove(figure)
     return lost
 
 

@@ -120,6 +120,12 @@ class State:
     scores: list[dict[str, int]] = field(factory=list)
     votes: list[dict] = field(factory=list)  # public breakdowns of every vote, never mutated
     marks: dict[str, int] = field(factory=dict)  # turn a once-in-a-while action was last taken
+    secretariat: list[str] = field(factory=list)  # the secretaries of the CC, General Secretary first
+    seats: dict[str, int] = field(factory=dict)  # body id → seats, where it differs from the rules
+
+    def seat_count(self, rules, body: str) -> int:
+        """Seats of a body now: the scenario or a Congress may have changed the rule files' count."""
+        return self.seats.get(body, rules.bodies[body].seats)
 
     def clone(self) -> State:
         return State(
@@ -136,6 +142,7 @@ class State:
             list(self.event_queue), self.pending_choice, set(self.acted),
             list(self.log),  # entries are never mutated, so a shallow copy is enough
             self.outcome, list(self.scores), list(self.votes), dict(self.marks),
+            list(self.secretariat), dict(self.seats),
         )
 
     # --- small helpers used everywhere -------------------------------------------------------
@@ -190,6 +197,7 @@ class State:
             "log": [[e.turn, e.text, e.visible_to, e.kind] for e in self.log],
             "outcome": self.outcome, "scores": self.scores, "votes": self.votes,
             "marks": dict(sorted(self.marks.items())),
+            "secretariat": self.secretariat, "seats": dict(sorted(self.seats.items())),
         }
 
     def digest(self) -> str:

@@ -42,6 +42,8 @@ def player_view(state: State, rules, faction: str | None) -> dict:
         "figures": figures,
         "offices": dict(state.offices),
         "politburo": list(state.politburo),
+        "secretariat": list(state.secretariat),
+        "seats": {b: state.seat_count(rules, b) for b in rules.bodies},
         "central_committee": dict(state.cc),
         "control_commission": dict(state.ccc),
         "regions": regions,

@@ -23,6 +23,7 @@ LADDER = (
     "deported",
 )
 STATUSES = LADDER + ("capitulated",)
+SCENARIO_KINDS = ("campaign", "classroom", "counterfactual")
 FIGURE_STATUSES = ("active", "incapacitated", "dead", "expelled", "exiled", "deported")
 TRAITS = ("orator", "organiser", "theorist", "soldier", "policeman", "economist", "journalist")
 
@@ -286,11 +287,16 @@ class Scenario:
     start: str
     turns: int
     summary: str
+    #: campaign, classroom or counterfactual
     kind: str = "campaign"
     factions: tuple[str, ...] = ()
     faction_start: dict[str, FactionStart] = field(factory=dict)
     offices: dict[str, str] = field(factory=dict)
     politburo: tuple[str, ...] = ()
+    #: the secretaries of the Central Committee (the General Secretary among them)
+    secretariat: tuple[str, ...] = ()
+    #: body id → seats at the start, where it differs from bodies.yaml (the CC grew at each Congress)
+    seats: dict[str, int] = field(factory=dict)
     central_committee: dict[str, int] = field(factory=dict)
     control_commission: dict[str, int] = field(factory=dict)
     regions: dict[str, RegionStart] = field(factory=dict)
@@ -300,6 +306,9 @@ class Scenario:
     flags: tuple[str, ...] = ()
     #: ids of events in play; empty means every event dated within the scenario
     events: tuple[str, ...] = ()
+    #: ids of events taken out of play (a counterfactual's premise removes what it undoes)
+    skip_events: tuple[str, ...] = ()
+    #: for counterfactuals: what is changed, and why the documents think it could have gone so
     premise: str = ""
     briefings: dict[str, Briefing] = field(factory=dict)
     source: tuple[Citation, ...] = ()
@@ -384,6 +393,9 @@ EFFECTS: dict[str, object] = {
     "bloc": {"a": "factions", "b": "factions"},
     "break_bloc": {"a": "factions", "b": "factions"},
     "congress": "str",
+    "seats": {"body": "bodies", "to": "int"},
+    "secretariat_add": "figures",
+    "secretariat_remove": "figures",
     "motion": {
         "motion": "motions",
         "proposer": "factions",
@@ -412,6 +424,9 @@ CONDITIONS: dict[str, object] = {
     "in_politburo": "figures",
     "bloc": {"a": "factions", "b": "factions"},
     "prestige_at_least": {"faction": "factions", "value": "int"},
+    "in_secretariat": "figures",
+    "figure_status": {"figure": "figures", "status": "figure_status"},
+    "not": "conditions",
 }
 
 #: action kind → the params it reads (all integers)

@@ -79,6 +79,22 @@ def validate(rules, raw, failed=frozenset()) -> list[Problem]:
     return chk.problems
 
 
+class _Loose(_Checker):
+    """A checker for text outside the rule files (e.g. a replay's checkpoints): bare messages."""
+
+    def report(self, kind, entry_id, path, message) -> None:
+        where = ".".join(str(p) for p in path)
+        self.problems.append(f"{where}: {message}" if where else message)
+
+
+def condition_problems(rules, condition) -> list[str]:
+    """What is wrong with a condition (a one-verb map, or a list of them); [] if it is usable."""
+    chk = _Loose(rules, {})
+    for i, cond in enumerate(condition if isinstance(condition, list) else [condition]):
+        _verb(chk, "", "", [i] if isinstance(condition, list) else [], cond, records.CONDITIONS, "condition")
+    return chk.problems
+
+
 def coverage(rules) -> tuple[int, int]:
     """(entries with a verified citation, historical entries) — call on rules that validated."""
     total = cited = 0
@@ -256,6 +272,9 @@ def _arg(chk, kind, eid, path, spec, arg) -> None:
             chk.report(kind, eid, path, f"expected text, got {arg!r}")
     elif spec in _VALUES:
         chk.one_of(kind, eid, path, arg, _VALUES[spec], spec.replace("_", " "))
+    elif spec == "conditions":  # ``not``: one condition, or a list of them (all must hold to fail)
+        for i, cond in enumerate(arg if isinstance(arg, list) else [arg]):
+            _verb(chk, kind, eid, path + [i] if isinstance(arg, list) else path, cond, records.CONDITIONS, "condition")
     else:
         chk.ref(kind, eid, path, spec, arg)
 
@@ -266,6 +285,20 @@ def _scenario(chk, sid, s):
         chk.report(k, sid, ["start"], f"start must be YYYY-Qn, got '{s.start}'")
     if s.turns < 1:
         chk.report(k, sid, ["turns"], "turns must be at least 1")
+    chk.one_of(k, sid, ["kind"], s.kind, records.SCENARIO_KINDS, "scenario kind")
+    if s.kind == "counterfactual" and not s.premise.strip():
+        chk.report(k, sid, ["premise"], "a counterfactual needs a premise")
+    for i, fig in enumerate(s.secretariat):
+        chk.ref(k, sid, ["secretariat", i], "figures", fig)
+    gensec = s.offices.get("general_secretary")
+    if s.secretariat and gensec is not None and gensec not in s.secretariat:
+        chk.report(k, sid, ["secretariat"], f"the General Secretary '{gensec}' is not in the Secretariat")
+    for body, n in s.seats.items():
+        chk.ref(k, sid, ["seats", body], "bodies", body)
+        if n < 1:
+            chk.report(k, sid, ["seats", body], "a body needs at least one seat")
+    for i, e in enumerate(s.skip_events):
+        chk.ref(k, sid, ["skip_events", i], "events", e)
     for i, f in enumerate(s.factions):
         chk.ref(k, sid, ["factions", i], "factions", f)
     if len(s.factions) < 2:
@@ -285,11 +318,15 @@ def _scenario(chk, sid, s):
                 chk.one_of(k, sid, [field, f], f, s.factions, "faction of this scenario")
         body = seats.get(field)
         total = sum(getattr(s, field).values())
-        if body is not None and total != body.seats:
-            chk.report(k, sid, [field], f"{field} seats add up to {total}, the body has {body.seats}")
+        if body is not None:
+            n = s.seats.get(field, body.seats)
+            if total != n:
+                chk.report(k, sid, [field], f"{field} seats add up to {total}, the body has {n}")
     pb = seats.get("politburo")
-    if pb is not None and len(s.politburo) > pb.seats:
-        chk.report(k, sid, ["politburo"], f"{len(s.politburo)} Politburo members, the body has {pb.seats} seats")
+    if pb is not None:
+        n = s.seats.get("politburo", pb.seats)
+        if len(s.politburo) > n:
+            chk.report(k, sid, ["politburo"], f"{len(s.politburo)} Politburo members, the body has {n} seats")
     for r, start in s.regions.items():
         chk.ref(k, sid, ["regions", r], "regions", r)
         if start.secretary is not None:

@@ -10,7 +10,11 @@
     actions:
     appoint_secretary stalin ukraine
     ...
+    check 1925-Q1 | Trotsky is no longer War Commissar | not: {holder: {office: war_commissar, figure: trotsky}}
     final: 3f5a...
+
+A ``check`` line is a checkpoint: at the close of the named quarter (after its votes and any
+Congress) the condition — written in the rule files' condition vocabulary, as YAML — must hold.
 
 Loading replays every action through the legality check, so a bad file fails loudly with the
 line at fault instead of yielding a corrupt game.  Files are written atomically.
@@ -19,12 +23,15 @@ line at fault instead of yielding a corrupt game.  Files are written atomically.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
+import yaml
 from attrs import define, field
 
 from game.engine import Action, ActionSyntaxError, IllegalActionError, apply_action, new_game
+from game.engine.effects import holds
 
 FORMAT = 1
 HEADER = "# Succession replay"
@@ -35,6 +42,26 @@ class ReplayError(Exception):
 
 
 @define
+class Checkpoint:
+    """A condition that must hold at the close of a quarter."""
+
+    date: str  # YYYY-Qn
+    text: str
+    condition: object  # one condition map, or a list of them
+    source: str = ""  # the condition as written
+    line: int = 0
+
+    def to_text(self) -> str:
+        return f"check {self.date} | {self.text} | {self.source}"
+
+
+@define
+class CheckResult:
+    checkpoint: Checkpoint
+    met: bool | None  # None: the game never reached the quarter
+
+
+@define
 class Replay:
     scenario: str
     seed: int
@@ -42,11 +69,13 @@ class Replay:
     final: str | None = None
     mods: list[str] = field(factory=list)
     action_lines: list[int] = field(factory=list)
+    checkpoints: list[Checkpoint] = field(factory=list)
 
     def to_text(self) -> str:
         lines = [HEADER, f"format: {FORMAT}", f"scenario: {self.scenario}", f"seed: {self.seed}",
                  f"mods: {' '.join(self.mods)}".rstrip(), "actions:"]
         lines += [a.to_text() for a in self.actions]
+        lines += [c.to_text() for c in self.checkpoints]
         if self.final:
             lines.append(f"final: {self.final}")
         return "\n".join(lines) + "\n"
@@ -102,12 +131,32 @@ def parse(text: str, name: str = "<replay>") -> Replay:
         if line.startswith("final:"):
             replay.final = line.partition(":")[2].strip()
             continue
+        if line.startswith("check "):
+            replay.checkpoints.append(_checkpoint(line, f"{name}:{j + 1}", j + 1))
+            continue
         try:
             replay.actions.append(Action.parse(line))
         except ActionSyntaxError as exc:
             raise ReplayError(f"{name}:{j + 1}: {exc}") from None
         replay.action_lines.append(j + 1)
     return replay
+
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _checkpoint(line: str, where: str, number: int) -> Checkpoint:
+    parts = [p.strip() for p in line[len("check "):].split(" | ")]
+    if len(parts) != 3:
+        raise ReplayError(f"{where}: a checkpoint is 'check YYYY-Qn | what | condition'")
+    date, text, source = parts
+    if not _QUARTER.match(date):
+        raise ReplayError(f"{where}: checkpoint date must be YYYY-Qn, got {date!r}")
+    try:
+        condition = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        raise ReplayError(f"{where}: checkpoint condition is not valid YAML: {str(exc).splitlines()[0]}") from None
+    return Checkpoint(date, text, condition, source, number)
 
 
 def load(path: Path) -> Replay:
@@ -120,13 +169,33 @@ def load(path: Path) -> Replay:
 
 def run(replay: Replay, rules, name: str = "<replay>"):
     """Replay every action with the legality check; returns the final state."""
+    return run_checked(replay, rules, name)[0]
+
+
+def run_checked(replay: Replay, rules, name: str = "<replay>"):
+    """Replay every action with the legality check and test every checkpoint at the close of its
+    quarter.  Returns (final state, [CheckResult in file order])."""
     if replay.scenario not in rules.scenarios:
         raise ReplayError(f"{name}:3: unknown scenario '{replay.scenario}'")
+    from game.ruleset.validate import condition_problems
+
+    for cp in replay.checkpoints:
+        problems = condition_problems(rules, cp.condition)
+        if problems:
+            raise ReplayError(f"{name}:{cp.line}: checkpoint condition: {problems[0]}")
+    met: dict[int, bool] = {}
+
+    def at_turn_end(state) -> None:
+        now = state.date_text()
+        for i, cp in enumerate(replay.checkpoints):
+            if cp.date == now:
+                met[i] = holds(state, cp.condition)
+
     state = new_game(rules, replay.scenario, replay.seed)
     lines = replay.action_lines or [0] * len(replay.actions)
     for action, line in zip(replay.actions, lines, strict=True):
         try:
-            state = apply_action(state, rules, action)
+            state = apply_action(state, rules, action, at_turn_end)
         except IllegalActionError as exc:
             raise ReplayError(f"{name}:{line}: {exc}") from None
-    return state
+    return state, [CheckResult(cp, met.get(i)) for i, cp in enumerate(replay.checkpoints)]

@@ -82,6 +82,8 @@ def render(rules, view: dict, seen: int) -> list[str]:
     out.append("Offices: " + "; ".join(held))
     out.append("Politburo: " + ", ".join(
         f"{rules.figures[f].name} ({view['figures'][f]['faction'] or '-'})" for f in view["politburo"]))
+    out.append("Secretariat: " + ", ".join(
+        f"{rules.figures[f].name} ({view['figures'][f]['faction'] or '-'})" for f in view["secretariat"]))
     out.append("Central Committee: " + ", ".join(f"{k} {v}" for k, v in sorted(view["central_committee"].items())))
     out.append("If the Congress met now: " + ", ".join(f"{k} {v}" for k, v in sorted(view["forecast"].items())))
     out.append("Opinion: " + ", ".join(f"{rules.trackers[t].name} {v}" for t, v in view["trackers"].items()))
