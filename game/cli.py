@@ -47,12 +47,21 @@ def cmd_scenarios(args) -> int:
     if rules is None:
         return 1
     from game.engine.state import turn_date
+    from game.ruleset.records import SCENARIO_KINDS
 
-    for sid, sc in rules.scenarios.items():
+    def order(sid):
+        sc = rules.scenarios[sid]
+        kind = SCENARIO_KINDS.index(sc.kind) if sc.kind in SCENARIO_KINDS else len(SCENARIO_KINDS)
+        return kind, sc.start, sid
+
+    for sid in sorted(rules.scenarios, key=order):
+        sc = rules.scenarios[sid]
         year, quarter = turn_date(int(sc.start[:4]), int(sc.start[-1]), sc.turns - 1)
         end = f"{year}-Q{quarter}"
         print(f"{sid}  [{sc.kind}]  {sc.start} to {end}, {sc.turns} turns  {sc.name}")
         print(f"    {sc.summary}")
+        if sc.premise:
+            print(f"    Premise: {sc.premise}")
     return 0
 
 
@@ -138,6 +147,46 @@ def cmd_replay(args) -> int:
     return 0
 
 
+def _shown(path: Path) -> Path:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def cmd_historical(args) -> int:
+    from game.session import historical, replay
+
+    rules = _rules([])
+    if rules is None:
+        return 1
+    plan_file = Path(args.plan) if args.plan else _shown(historical.plan_path(rules))
+    out = Path(args.out) if args.out else _shown(historical.replay_path(rules))
+    try:
+        plan = historical.load_plan(plan_file)
+        rep, warnings = historical.build(rules, plan)
+    except historical.PlanError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for w in warnings:
+        print(f"{plan_file}: {w}", file=sys.stderr)
+    text = rep.to_text()
+    state, results = replay.run_checked(replay.parse(text, str(out)), rules, str(out))
+    met = sum(1 for r in results if r.met)
+    print(f"{len(rep.actions)} moves, {state.date_text()}, checkpoints {met}/{len(results)} met")
+    if args.check:
+        current = out.read_text(encoding="utf-8") if out.exists() else ""
+        if current != text:
+            print(f"{out}: out of date with {plan_file}; run 'python -m game historical' to rewrite it", file=sys.stderr)
+            return 1
+        print(f"{out} is up to date")
+    else:
+        replay.write_atomic(out, text)
+        print(f"wrote {out}")
+    return 0 if met == len(results) and not warnings else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="succession", description="Succession: the struggle for Lenin's succession, 1923–1929.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -161,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("file")
     rp.add_argument("--mod", action="append", default=[], metavar="DIR")
     rp.set_defaults(func=cmd_replay)
+    hi = sub.add_parser("historical", help="rebuild the historical line's replay from its plan")
+    hi.add_argument("--plan", metavar="FILE", help="a plan file instead of rules/base/historical/plan.yaml")
+    hi.add_argument("--out", metavar="FILE", help="where to write (default rules/base/historical.replay)")
+    hi.add_argument("--check", action="store_true", help="write nothing; fail if the shipped file is out of date")
+    hi.set_defaults(func=cmd_historical)
     return parser
 
 

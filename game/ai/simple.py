@@ -136,7 +136,8 @@ def _offer(view, action, rules, me):
     strongest = _strongest_rival(view, me)
     if other == strongest:
         return 0, "never with the strongest"
-    gap = sum(abs(rules.factions[me].stances.get(i, 0) - rules.factions[other].stances.get(i, 0)) for i in rules.factions[me].stances)
+    mine, theirs = view["stances"].get(me, {}), view["stances"].get(other, {})
+    gap = sum(abs(mine.get(i, 0) - theirs.get(i, 0)) for i in mine)
     return 6 - gap // 100, f"a bloc with {rules.factions[other].name} against the strongest"
 
 
@@ -159,7 +160,7 @@ def _break(view, action, rules, me):
 def _mass_appeal(view, action, rules, me):
     region = action.args[0]
     mood = view["trackers"].get("mass_mood", 50)
-    leftish = rules.factions[me].stances.get("party_democracy", 0) < 0
+    leftish = view["stances"].get(me, {}).get("party_democracy", 0) < 0
     exposure = view["factions"][me]["exposure"]
     value = (3 if leftish else 1) + mood // 25 + rules.regions[region].delegates // 8 - exposure // 6
     return value, f"rally the workers of {rules.regions[region].name}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine import posts
-from game.engine.state import Proposal, State
+from game.engine.state import UNALIGNED, Proposal, State
 from game.ruleset.records import LADDER, STATUSES
 
 EFFECTS: dict[str, Callable] = {}
@@ -42,7 +42,8 @@ def bump(state: State, rules, faction: str, attr: str, delta: int) -> None:
     if faction not in state.factions:
         return
     fs = state.factions[faction]
-    ceiling = {"prestige": rules.settings.max_prestige, "exposure": rules.settings.max_exposure}.get(attr, 99)
+    ceiling = {"prestige": rules.settings.max_prestige, "exposure": rules.settings.max_exposure,
+               "mantle": rules.settings.max_mantle}.get(attr, 99)
     setattr(fs, attr, clamp(getattr(fs, attr) + delta, 0, ceiling))
 
 
@@ -159,8 +160,23 @@ def _pb_remove(state, rules, figure):
 
 @effect("seats")
 def _seats(state, rules, arg):
-    """Change how many seats a body has; the next election fills them (the CC grew at each Congress)."""
-    state.seats[arg["body"]] = max(1, arg["to"])
+    """Change how many seats a body has (the CC grew at each Congress).  A Central Committee or
+    Control Commission changes size at once: new seats sit unaligned until the next election
+    fills them; lost seats come from the unaligned first, then from the largest factions."""
+    body, size = arg["body"], max(1, arg["to"])
+    state.seats[body] = size
+    table = {"central_committee": state.cc, "control_commission": state.ccc}.get(body)
+    if table is None:
+        return
+    gap = size - sum(table.values())
+    if gap > 0:
+        table[UNALIGNED] = table.get(UNALIGNED, 0) + gap
+    while gap < 0:
+        key = UNALIGNED if table.get(UNALIGNED, 0) > 0 else max(sorted(table), key=lambda k: table[k])
+        table[key] -= 1
+        if table[key] == 0:
+            del table[key]
+        gap += 1
 
 
 @effect("secretariat_add")
@@ -175,6 +191,13 @@ def _sec_remove(state, rules, figure):
     """Relieve a secretary of the Central Committee."""
     if figure in state.secretariat:
         state.secretariat.remove(figure)
+
+
+@effect("stance")
+def _stance(state, rules, arg):
+    """A faction changes its stance on an issue (-100 left .. 100 right): Stalin's turn of 1928."""
+    if arg["faction"] in state.stances:
+        state.stances[arg["faction"]][arg["issue"]] = clamp(arg["to"], -100, 100)
 
 
 @effect("status")
@@ -217,15 +240,14 @@ def _congress(state, rules, name):
 
 @effect("motion")
 def _motion(state, rules, arg):
-    """Put a motion on this turn's agenda, as if the proposer had moved it."""
-    from game.engine.motions import motion_args_valid
-
+    """Put a motion on this turn's agenda, as if the proposer had moved it.  Whether it may be
+    voted is checked when the vote comes (it lapses otherwise), so an event can table the next
+    rung of the ladder behind one still on the agenda (the CC expulsion, then the party's)."""
     proposer = arg["proposer"]
     if proposer not in state.factions:
         return
     args = tuple(str(arg[k]) for k in ("target", "office", "figure", "issue", "direction") if arg.get(k) is not None)
-    if motion_args_valid(state, rules, proposer, arg["motion"], args):
-        state.agenda.append(Proposal(proposer, arg["motion"], args))
+    state.agenda.append(Proposal(proposer, arg["motion"], args))
 
 
 @effect("flag")

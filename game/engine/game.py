@@ -64,6 +64,7 @@ def new_game(rules, scenario_id: str, seed: int) -> State:
     state.blocs = sorted(tuple(sorted(p)) for p in sc.blocs if all(f in factions for f in p))
     state.flags = set(sc.flags)
     state.seats = dict(sc.seats)
+    state.stances = {f: {**rules.factions[f].stances, **sc.stances.get(f, {})} for f in factions}
     state.secretariat = [f for f in sc.secretariat if posts.can_hold_office(state, f)]
     head = state.offices.get(posts.SECRETARIAT_HEAD)
     if head is not None and head not in state.secretariat:

@@ -45,7 +45,7 @@ def _appoint_office(state, rules, faction, motion):
 
 def _adopt_line(state, rules, faction, motion):
     out = []
-    for issue, stance in sorted(rules.factions[faction].stances.items()):
+    for issue, stance in sorted(state.stances.get(faction, {}).items()):
         if issue in state.trackers and stance != 0:
             out.append((issue, "left" if stance < 0 else "right"))
     return out
@@ -167,7 +167,7 @@ def _pass_adopt_line(state, rules, prop, motion):
     move_tracker(state, rules, issue, -shift if direction == "left" else shift)
     bump(state, rules, prop.proposer, "prestige", motion.params.get("prestige", 1))
     for fid in state.factions:
-        stance = rules.factions[fid].stances.get(issue, 0)
+        stance = state.stance(fid, issue)
         if stance and (stance < 0) != (direction == "left"):
             bump(state, rules, fid, "mantle", -1)
 

@@ -37,8 +37,8 @@ def issues(rules) -> list[str]:
     return [t for t, rec in rules.trackers.items() if rec.kind == "issue"]
 
 
-def _toward(rules, faction: str, issue: str, amount: int) -> int:
-    stance = rules.factions[faction].stances.get(issue, 0)
+def _toward(state, faction: str, issue: str, amount: int) -> int:
+    stance = state.stance(faction, issue)
     return -amount if stance < 0 else amount
 
 
@@ -73,11 +73,11 @@ def _o_cultivate(state, rules, faction, rule):
 
 def _o_publish(state, rules, faction, rule):
     organs = [o for o, rec in rules.press.items() if state.holder_faction(rec.controlled_by) == faction]
-    return [(o, i) for o in organs for i in issues(rules) if rules.factions[faction].stances.get(i)]
+    return [(o, i) for o in organs for i in issues(rules) if state.stance(faction, i)]
 
 
 def _o_issue(state, rules, faction, rule):
-    return [(i,) for i in issues(rules) if rules.factions[faction].stances.get(i)]
+    return [(i,) for i in issues(rules) if state.stance(faction, i)]
 
 
 def _o_propose(state, rules, faction, rule):
@@ -160,10 +160,10 @@ def _publish(state, rules, faction, args, rule):
     organ, issue = args
     reach = rules.press[organ].reach
     p = rule.params
-    move_tracker(state, rules, issue, _toward(rules, faction, issue, p.get("opinion", 5) * reach // 2))
+    move_tracker(state, rules, issue, _toward(state, faction, issue, p.get("opinion", 5) * reach // 2))
     bump(state, rules, faction, "prestige", p.get("prestige", 1))
     shift_sympathy(state, faction, p.get("sympathy", 2) * reach // 2)
-    stance = rules.factions[faction].stances.get(issue, 0)
+    stance = state.stance(faction, issue)
     if (stance < 0) == (state.trackers[issue] < 0):
         bump(state, rules, faction, "mantle", p.get("mantle", 1))
     state.say(f"{name(rules, organ)} carries the line of {name(rules, faction)} on {name(rules, issue)}")
@@ -172,7 +172,7 @@ def _publish(state, rules, faction, args, rule):
 def _underground(state, rules, faction, args, rule):
     issue = args[0]
     p = rule.params
-    move_tracker(state, rules, issue, _toward(rules, faction, issue, p.get("opinion", 3)))
+    move_tracker(state, rules, issue, _toward(state, faction, issue, p.get("opinion", 3)))
     shift_sympathy(state, faction, p.get("sympathy", 3))
     police = capability_holder(state, rules, "police") or capability_holder(state, rules, "secretariat")
     hostile = police is not None and police != faction and not state.in_bloc(police, faction)
@@ -189,7 +189,7 @@ def _speak(state, rules, faction, args, rule):
     p = rule.params
     leader = rules.factions[faction].leader
     orator = "orator" in rules.figures[leader].traits
-    move_tracker(state, rules, issue, _toward(rules, faction, issue, p.get("opinion", 4) * (2 if orator else 1)))
+    move_tracker(state, rules, issue, _toward(state, faction, issue, p.get("opinion", 4) * (2 if orator else 1)))
     if orator:
         bump(state, rules, faction, "prestige", p.get("prestige", 1))
     state.say(f"{name(rules, leader)} speaks at the plenum on {name(rules, issue)}")

@@ -89,8 +89,10 @@ def leave_politburo(state: State, figure: str) -> bool:
 def set_figure_status(state: State, rules, figure: str, status: str) -> None:
     fig = state.figures[figure]
     fig.status = status
-    if status not in ("active",):
+    if status not in ("active", "incapacitated"):  # a stricken man keeps his titles (Lenin, 1923)
         strip_posts(state, rules, figure)
+    elif status == "incapacitated" and figure in state.secretariat:
+        state.secretariat.remove(figure)
     if status not in ("active", "incapacitated"):
         leave_politburo(state, figure)
 

@@ -122,6 +122,11 @@ class State:
     marks: dict[str, int] = field(factory=dict)  # turn a once-in-a-while action was last taken
     secretariat: list[str] = field(factory=list)  # the secretaries of the CC, General Secretary first
     seats: dict[str, int] = field(factory=dict)  # body id → seats, where it differs from the rules
+    stances: dict[str, dict[str, int]] = field(factory=dict)  # faction → issue → stance now
+
+    def stance(self, faction: str, issue: str) -> int:
+        """The faction's stance on an issue now (-100 left .. 100 right; 0 = none)."""
+        return self.stances.get(faction, {}).get(issue, 0)
 
     def seat_count(self, rules, body: str) -> int:
         """Seats of a body now: the scenario or a Congress may have changed the rule files' count."""
@@ -142,7 +147,7 @@ class State:
             list(self.event_queue), self.pending_choice, set(self.acted),
             list(self.log),  # entries are never mutated, so a shallow copy is enough
             self.outcome, list(self.scores), list(self.votes), dict(self.marks),
-            list(self.secretariat), dict(self.seats),
+            list(self.secretariat), dict(self.seats), {k: dict(v) for k, v in self.stances.items()},
         )
 
     # --- small helpers used everywhere -------------------------------------------------------
@@ -198,6 +203,7 @@ class State:
             "outcome": self.outcome, "scores": self.scores, "votes": self.votes,
             "marks": dict(sorted(self.marks.items())),
             "secretariat": self.secretariat, "seats": dict(sorted(self.seats.items())),
+            "stances": {k: dict(sorted(v.items())) for k, v in sorted(self.stances.items())},
         }
 
     def digest(self) -> str:

@@ -48,6 +48,7 @@ def player_view(state: State, rules, faction: str | None) -> dict:
         "control_commission": dict(state.ccc),
         "regions": regions,
         "trackers": dict(state.trackers),
+        "stances": {f: dict(v) for f, v in state.stances.items()},
         "blocs": [list(p) for p in state.blocs],
         "offers": [list(o[:2]) for o in state.offers if faction in o[:2]],
         "agenda": [[p.proposer, p.motion, list(p.args)] for p in state.agenda],

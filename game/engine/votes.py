@@ -88,12 +88,12 @@ def _interest(state, rules, fid, prop, target) -> tuple[str, str]:
     if kind in DISCIPLINE:
         if state.factions[target].exposure >= motion.min_exposure + 4:
             return "yes", "the ban on factions"
-        if rules.factions[fid].stances.get("party_democracy", 0) < -30:
+        if state.stance(fid, "party_democracy") < -30:
             return "no", "party democracy"
         return "abstain", "no clear case"
     if kind == "adopt_line":
         issue, direction = prop.args
-        own = rules.factions[fid].stances.get(issue, 0)
+        own = state.stance(fid, issue)
         agrees = (own < 0) == (direction == "left")
         return ("yes", f"agrees on {rules.trackers[issue].name}") if agrees else ("no", "opposes the line")
     if kind == "read_testament":

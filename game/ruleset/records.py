@@ -297,6 +297,8 @@ class Scenario:
     secretariat: tuple[str, ...] = ()
     #: body id → seats at the start, where it differs from bodies.yaml (the CC grew at each Congress)
     seats: dict[str, int] = field(factory=dict)
+    #: faction → issue → stance at the start, where it differs from factions.yaml
+    stances: dict[str, dict[str, int]] = field(factory=dict)
     central_committee: dict[str, int] = field(factory=dict)
     control_commission: dict[str, int] = field(factory=dict)
     regions: dict[str, RegionStart] = field(factory=dict)
@@ -335,6 +337,7 @@ class Settings:
     ladder_pause: int = 2
     max_prestige: int = 30
     max_exposure: int = 30
+    max_mantle: int = 30
     base_income: int = 2
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -394,6 +397,7 @@ EFFECTS: dict[str, object] = {
     "break_bloc": {"a": "factions", "b": "factions"},
     "congress": "str",
     "seats": {"body": "bodies", "to": "int"},
+    "stance": {"faction": "factions", "issue": "trackers", "to": "int"},
     "secretariat_add": "figures",
     "secretariat_remove": "figures",
     "motion": {

@@ -297,6 +297,10 @@ def _scenario(chk, sid, s):
         chk.ref(k, sid, ["seats", body], "bodies", body)
         if n < 1:
             chk.report(k, sid, ["seats", body], "a body needs at least one seat")
+    for f, table in s.stances.items():
+        chk.one_of(k, sid, ["stances", f], f, s.factions, "faction of this scenario")
+        for issue in table:
+            chk.ref(k, sid, ["stances", f, issue], "trackers", issue)
     for i, e in enumerate(s.skip_events):
         chk.ref(k, sid, ["skip_events", i], "events", e)
     for i, f in enumerate(s.factions):

@@ -70,11 +70,15 @@ class Replay:
     mods: list[str] = field(factory=list)
     action_lines: list[int] = field(factory=list)
     checkpoints: list[Checkpoint] = field(factory=list)
+    #: comment lines written before the action of that index (ignored when read back)
+    comments: dict[int, list[str]] = field(factory=dict)
 
     def to_text(self) -> str:
         lines = [HEADER, f"format: {FORMAT}", f"scenario: {self.scenario}", f"seed: {self.seed}",
                  f"mods: {' '.join(self.mods)}".rstrip(), "actions:"]
-        lines += [a.to_text() for a in self.actions]
+        for i, action in enumerate(self.actions):
+            lines += self.comments.get(i, [])
+            lines.append(action.to_text())
         lines += [c.to_text() for c in self.checkpoints]
         if self.final:
             lines.append(f"final: {self.final}")
@@ -198,4 +202,9 @@ def run_checked(replay: Replay, rules, name: str = "<replay>"):
             state = apply_action(state, rules, action, at_turn_end)
         except IllegalActionError as exc:
             raise ReplayError(f"{name}:{line}: {exc}") from None
+    if state.outcome is not None:  # a game that ended mid-quarter closes that quarter there
+        now = state.date_text()
+        for i, cp in enumerate(replay.checkpoints):
+            if cp.date == now and i not in met:
+                met[i] = holds(state, cp.condition)
     return state, [CheckResult(cp, met.get(i)) for i, cp in enumerate(replay.checkpoints)]

@@ -114,11 +114,17 @@ def _invariants(state, rules):
             assert fig.status in ("active", "incapacitated"), (office, holder, fig.status)
             if fig.faction in state.factions:
                 assert state.factions[fig.faction].status not in NO_POSTS, (office, holder)
-    assert len(state.politburo) <= rules.bodies["politburo"].seats
+    assert len(state.politburo) <= state.seat_count(rules, "politburo")
     assert len(set(state.politburo)) == len(state.politburo)
     assert all(state.figures[f].status in ("active", "incapacitated") for f in state.politburo)
-    assert sum(state.cc.values()) == rules.bodies["central_committee"].seats
-    assert sum(state.ccc.values()) == rules.bodies["control_commission"].seats
+    assert sum(state.cc.values()) == state.seat_count(rules, "central_committee")
+    assert sum(state.ccc.values()) == state.seat_count(rules, "control_commission")
+    assert len(set(state.secretariat)) == len(state.secretariat)
+    for sec in state.secretariat:  # secretaries are people who may hold office now
+        fig = state.figures[sec]
+        assert fig.status == "active", (sec, fig.status)
+        if fig.faction in state.factions:
+            assert state.factions[fig.faction].status not in NO_POSTS, sec
     assert all(n >= 0 for n in list(state.cc.values()) + list(state.ccc.values()))
     for t, value in state.trackers.items():
         assert rules.trackers[t].low <= value <= rules.trackers[t].high
@@ -135,7 +141,7 @@ def _check_moves_allowed(state, rules, legal):
         assert state.factions[a.faction].status in rule.allowed_status
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_random_legal_play_keeps_every_invariant(rules, data):
     scenario = data.draw(st.sampled_from(sorted(rules.scenarios)), label="scenario")

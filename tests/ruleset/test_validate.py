@@ -126,22 +126,22 @@ def test_every_effect_verb_in_the_base_rules_is_known():
 def test_central_committee_seats_must_add_up_to_the_body(tree):
     text = replace_once(
         tree / "base" / "scenarios" / "succession_1923.yaml",
-        "central_committee: {stalin: 12,",
-        "central_committee: {stalin: 13,",
+        "central_committee: {stalin: 8,",
+        "central_committee: {stalin: 9,",
     )
     problems = problems_of(tree)
     assert len(problems) == 1, "\n".join(map(str, problems))
     p = problems[0]
     assert p.file == "base/scenarios/succession_1923.yaml"
-    assert p.line == line_of(text, "central_committee:")
-    assert "central_committee seats add up to 41, the body has 40" in p.message
+    assert p.line == line_of(text, "    central_committee: {")
+    assert "central_committee seats add up to 28, the body has 27" in p.message
     assert p.id == "succession_1923"
 
 
 def test_body_seats_changed_instead_of_the_scenario(tree):
-    replace_once(tree / "base" / "bodies.yaml", "    seats: 40\n", "    seats: 42\n")
+    replace_once(tree / "base" / "bodies.yaml", "    seats: 20\n", "    seats: 22\n")
     problems = problems_of(tree)
-    assert any("central_committee seats add up to 40, the body has 42" in p.message for p in problems)
+    assert any("control_commission seats add up to 20, the body has 22" in p.message for p in problems)
 
 
 # --- coverage --------------------------------------------------------------------------------

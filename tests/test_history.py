@@ -1,0 +1,197 @@
+"""The history the rule files carry: the historical line replays with every checkpoint met, the
+scenarios the issue asks for exist and play to their end, and checkpoints fail loudly.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from game import cli
+from game.engine import new_game
+from game.ruleset import BASE, load_base
+from game.session import historical, match
+from game.session import replay as replay_mod
+
+HISTORICAL = BASE / "historical.replay"
+SCENARIOS = sorted(load_base().scenarios)
+
+
+def run(capsys, *argv: str) -> tuple[int, list[str], list[str]]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err.splitlines()
+
+
+# --- the historical line ---------------------------------------------------------------------
+
+
+def test_the_historical_replay_meets_every_checkpoint(capsys):
+    code, out, err = run(capsys, "replay", str(HISTORICAL))
+    assert code == 0, err
+    checks = [line for line in out if line.startswith("checkpoint ")]
+    assert len(checks) >= 19
+    assert all(" met: " in line for line in checks), checks
+    assert "final state hash verified" in out
+    assert "outcome: sole_leadership winner=stalin" in out
+
+
+def test_the_historical_line_covers_the_record(rules):
+    """The checkpoints the record demands are all there, on their dates."""
+    rep = replay_mod.load(HISTORICAL)
+    state, results = replay_mod.run_checked(rep, rules, str(HISTORICAL))
+    by_text = {r.checkpoint.text: (r.checkpoint.date, r.met) for r in results}
+    expected = {
+        "Trotsky has lost the War Commissariat": "1925-Q1",
+        "Trotsky has lost his Politburo seat": "1926-Q4",
+        "Zinoviev has lost Leningrad to Kirov": "1926-Q1",
+        "Trotsky is expelled from the CC and the party": "1927-Q4",
+        "Zinoviev is expelled from the CC and the party": "1927-Q4",
+        "Trotsky is exiled to Alma-Ata": "1928-Q1",
+        "Trotsky is deported from the Soviet Union": "1929-Q1",
+        "Bukharin is removed from the Politburo": "1929-Q4",
+        "Stalin holds the Secretariat at the end of 1929": "1929-Q4",
+    }
+    for text, date in expected.items():
+        assert by_text[text] == (date, True), text
+    # and the state agrees with the checkpoints, read directly
+    assert state.offices["general_secretary"] == "stalin"
+    assert state.factions["trotsky"].status == "deported"
+    assert "bukharin" not in state.politburo and "trotsky" not in state.politburo
+
+
+def test_the_shipped_replay_is_what_the_plan_produces(rules):
+    plan = historical.load_plan(historical.plan_path(rules))
+    rep, warnings = historical.build(rules, plan)
+    assert warnings == []
+    assert rep.to_text() == HISTORICAL.read_text(encoding="utf-8")
+
+
+def test_historical_check_passes_and_a_stale_file_fails(capsys, tmp_path):
+    code, out, err = run(capsys, "historical", "--check")
+    assert code == 0, err
+    assert any(line.endswith("is up to date") for line in out)
+    stale = tmp_path / "stale.replay"
+    stale.write_text(HISTORICAL.read_text(encoding="utf-8").replace("seed: 1923", "seed: 1924"), encoding="utf-8")
+    code, out, err = run(capsys, "historical", "--check", "--out", str(stale))
+    assert code == 1
+    assert any("out of date" in line for line in err)
+
+
+def _with_checkpoint(line: str) -> str:
+    text = HISTORICAL.read_text(encoding="utf-8")
+    return text.replace("\nfinal:", f"\n{line}\nfinal:")
+
+
+def test_a_checkpoint_that_is_not_met_fails_with_its_line(capsys, tmp_path):
+    bad = tmp_path / "bad.replay"
+    bad.write_text(_with_checkpoint("check 1925-Q1 | Trotsky keeps the army | {holder: {office: war_commissar, figure: trotsky}}"),
+                   encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(bad))
+    assert code == 1
+    number = bad.read_text(encoding="utf-8").splitlines().index(
+        "check 1925-Q1 | Trotsky keeps the army | {holder: {office: war_commissar, figure: trotsky}}") + 1
+    assert any(line.startswith(f"{bad}:{number}: checkpoint not met: Trotsky keeps the army") for line in err), err
+    assert any("NOT MET: Trotsky keeps the army" in line for line in out)
+
+
+def test_a_checkpoint_after_the_game_ended_is_not_reached(rules):
+    text = _with_checkpoint("check 1931-Q1 | Too late | {dead: lenin}")
+    _state, results = replay_mod.run_checked(replay_mod.parse(text, "t"), rules, "t")
+    assert results[-1].met is None
+
+
+@pytest.mark.parametrize("line, message", [
+    ("check 1925 | x | {dead: lenin}", "checkpoint date must be YYYY-Qn"),
+    ("check 1925-Q1 | {dead: lenin}", "a checkpoint is 'check YYYY-Qn | what | condition'"),
+    ("check 1925-Q1 | x | {dead: [unclosed}", "not valid YAML"),
+])
+def test_malformed_checkpoints_name_file_and_line(line, message):
+    text = _with_checkpoint(line)
+    number = text.splitlines().index(line) + 1
+    with pytest.raises(replay_mod.ReplayError, match=re.escape(f"t:{number}: ") + ".*" + re.escape(message)):
+        replay_mod.parse(text, "t")
+
+
+@pytest.mark.parametrize("condition, message", [
+    ("{dead: lennin}", "unknown figure 'lennin' (did you mean 'lenin'?)"),
+    ("{deceased: lenin}", "unknown condition 'deceased'"),
+    ("{not: {holds: {office: war_commissar}}}", "missing argument 'faction'"),
+])
+def test_checkpoint_conditions_are_checked_against_the_rules(rules, condition, message):
+    line = f"check 1925-Q1 | x | {condition}"
+    text = _with_checkpoint(line)
+    number = text.splitlines().index(line) + 1
+    rep = replay_mod.parse(text, "t")
+    with pytest.raises(replay_mod.ReplayError, match=re.escape(f"t:{number}: checkpoint condition: ") + ".*" + re.escape(message)):
+        replay_mod.run_checked(rep, rules, "t")
+
+
+def test_a_broken_plan_is_reported_not_raised(capsys, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("scenario: succession_1923\nseed: [\n", encoding="utf-8")
+    code, _out, err = run(capsys, "historical", "--plan", str(plan), "--out", str(tmp_path / "x.replay"))
+    assert code == 1
+    assert err and err[0].startswith(f"{plan}: cannot read the plan")
+    assert not (tmp_path / "x.replay").exists()
+
+
+# --- scenarios -------------------------------------------------------------------------------
+
+
+def test_the_scenarios_the_game_ships(rules):
+    kinds = {}
+    for sid, sc in rules.scenarios.items():
+        kinds.setdefault(sc.kind, []).append(sid)
+    assert len(kinds["campaign"]) >= 1 and len(kinds["classroom"]) >= 3 and len(kinds["counterfactual"]) >= 3
+    campaign = rules.scenarios["succession_1923"]
+    assert campaign.start == "1923-Q1" and campaign.turns == 28
+    for sid in kinds["classroom"]:
+        assert 6 <= rules.scenarios[sid].turns <= 8, sid
+    for sid in kinds["counterfactual"]:
+        sc = rules.scenarios[sid]
+        assert len(sc.premise.split()) >= 20, sid
+        assert any(c.seed for c in sc.source), f"{sid}: the passages that argue the premise"
+    for sid, sc in rules.scenarios.items():
+        assert set(sc.briefings) == set(sc.factions), sid
+        for brief in sc.briefings.values():
+            assert brief.situation.strip() and brief.aims.strip() and brief.levers.strip(), sid
+
+
+def test_scenarios_lists_every_kind_in_order(capsys):
+    code, out, _err = run(capsys, "scenarios")
+    assert code == 0
+    heads = [line for line in out if not line.startswith(" ")]
+    kinds = [re.search(r"\[(\w+)\]", line).group(1) for line in heads]
+    assert kinds == sorted(kinds, key=["campaign", "classroom", "counterfactual"].index)
+    assert kinds.count("classroom") >= 3 and kinds.count("counterfactual") >= 3
+    assert sum(1 for line in out if line.startswith("    Premise: ")) == kinds.count("counterfactual")
+
+
+def test_each_scenario_starts_with_its_secretariat_and_bodies(rules):
+    for sid, sc in rules.scenarios.items():
+        state = new_game(rules, sid, 1)
+        gensec = state.offices["general_secretary"]
+        assert state.secretariat and state.secretariat[0] == gensec, sid
+        if sc.secretariat:
+            assert set(state.secretariat) == set(sc.secretariat), sid
+        assert state.seat_count(rules, "politburo") >= len(state.politburo)
+        for body in ("central_committee", "control_commission"):
+            table = state.cc if body == "central_committee" else state.ccc
+            assert sum(table.values()) == state.seat_count(rules, body), (sid, body)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_every_scenario_is_played_to_its_end_by_the_bots(rules, scenario):
+    sc = rules.scenarios[scenario]
+    for seed in (1, 2):
+        state, record = match.play(rules, scenario, seed)
+        assert state.outcome is not None
+        kind, winner = state.outcome
+        assert kind in ("sole_leadership", "power_score", "collective_leadership")
+        assert winner is None or winner in sc.factions
+        assert state.turn <= sc.turns - 1
+        # the recorded game replays to the same end
+        again = replay_mod.run(replay_mod.parse(record.to_text(), "r"), rules, "r")
+        assert again.digest() == state.digest()
