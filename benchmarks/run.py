@@ -1,7 +1,8 @@
 """Benchmarks for `make bench`: measured figures, never timed tests.
 
 Prints: rule loading + validation time; actions applied per second; the time of one full
-campaign with the simple bots; bot games per second using both cores.
+campaign with the simple bots; a bot game of every other scenario; replaying the historical line
+with its checkpoints; bot games per second using both cores.
 """
 
 from __future__ import annotations
@@ -59,6 +60,32 @@ def bench_campaign(rules, repeat: int = 9) -> float:
     return statistics.median(times)
 
 
+def bench_scenarios(rules, repeat: int = 5) -> dict[str, float]:
+    """Median time of a bot game of each scenario."""
+    out = {}
+    for sid in rules.scenarios:
+        times = []
+        for seed in range(repeat):
+            t = time.perf_counter()
+            play(rules, sid, seed)
+            times.append(time.perf_counter() - t)
+        out[sid] = statistics.median(times)
+    return out
+
+
+def bench_historical(rules, repeat: int = 5) -> tuple[float, int, int]:
+    """Median time to replay the historical line with every checkpoint checked."""
+    from game.session import replay
+
+    rep = replay.load(BASE / "historical.replay")
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        _state, results = replay.run_checked(rep, rules)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), sum(1 for r in results if r.met), len(results)
+
+
 def _worker_games(seeds: list[int]) -> int:
     rules, _ = load_rules([BASE], PROJECT)
     for seed in seeds:
@@ -81,6 +108,11 @@ def main() -> None:
     rules, _ = load_rules([BASE], PROJECT)
     print(f"actions applied per second: {bench_actions(rules):.0f}")
     print(f"one full campaign with the simple bots: {bench_campaign(rules) * 1000:.0f} ms (median of 9)")
+    for sid, spent in bench_scenarios(rules).items():
+        if sid != SCENARIO:
+            print(f"  bot game of {sid} ({rules.scenarios[sid].turns} turns): {spent * 1000:.0f} ms (median of 5)")
+    spent, met, total = bench_historical(rules)
+    print(f"historical line replayed with checkpoints: {spent * 1000:.0f} ms (median of 5), {met}/{total} met")
     rate, workers = bench_parallel()
     print(f"bot games per second on {workers} cores: {rate:.2f}")
 

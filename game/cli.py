@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from game.ruleset import BASE, PROJECT, load_rules
-from game.ruleset.validate import coverage
+from game.ruleset.validate import coverage, source_report, unverified
 
 DEFAULT_SCENARIO = "succession_1923"
 
@@ -39,6 +39,15 @@ def cmd_validate(args) -> int:
     counts = ", ".join(f"{len(v)} {k}" for k, v in rules.by_kind.items() if v)
     print(f"rules ok: {counts}")
     print(f"citations: {cited}/{total} historical entries carry a verified source ({100 * cited // max(total, 1)}%)")
+    rep = source_report(rules)
+    print(f"  {rep['seed']} cite the seed documents, every quote found in the lines it names")
+    print(f"  {rep['outside_quote']} rest on outside texts quoted word for word (not checkable here)")
+    if rep["paraphrase_only"]:
+        print(f"  {rep['paraphrase_only']} rest only on outside works paraphrased, without a verified citation:")
+        for kind, entry_id in unverified(rules):
+            print(f"    {kind}.{entry_id}")
+    print(f"  in all: {rep['seed_citations']} seed quotes, {rep['outside_quotes']} outside quotes, "
+          f"{rep['paraphrases']} paraphrases of works not at hand")
     return 0
 
 

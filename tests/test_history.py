@@ -195,3 +195,54 @@ def test_every_scenario_is_played_to_its_end_by_the_bots(rules, scenario):
         # the recorded game replays to the same end
         again = replay_mod.run(replay_mod.parse(record.to_text(), "r"), rules, "r")
         assert again.digest() == state.digest()
+
+
+# --- the content the issue asks for ------------------------------------------------------------
+
+REQUIRED_FIGURES = (
+    "lenin", "stalin", "trotsky", "zinoviev", "kamenev", "bukharin", "rykov", "tomsky", "molotov",
+    "kalinin", "voroshilov", "kuibyshev", "rudzutak", "dzerzhinsky", "menzhinsky", "frunze",
+    "antonov_ovseyenko", "krupskaya", "preobrazhensky", "radek", "rakovsky", "pyatakov", "smilga",
+    "kaganovich", "uglanov", "kirov",
+)
+
+#: (event id, its date) for the moments the record cannot do without
+REQUIRED_EVENTS = {
+    "lenin_third_stroke": "1923-03", "lenin_dies": "1924-01", "testament_read": "1924-05",
+    "declaration_of_46": "1923-10", "new_course": "1923-12", "lenin_levy": "1924-02",
+    "antonov_ovseyenko_removed": "1924-01", "twelfth_congress": "1923-04", "thirteenth_congress": "1924-05",
+    "fourteenth_congress": "1925-12", "fifteenth_congress": "1927-12", "lessons_of_october": "1924-10",
+    "trotsky_leaves_war_commissariat": "1925-01", "leningrad_opposition": "1925-12",
+    "united_opposition": "1926-04", "dzerzhinsky_dies": "1926-07", "anglo_russian_committee": "1925-05",
+    "general_strike": "1926-05", "shanghai_coup": "1927-04", "war_scare": "1927-06",
+    "opposition_platform": "1927-09", "printing_shop_raid": "1927-09", "leningrad_demonstration": "1927-10",
+    "november_7_demonstrations": "1927-11", "expel_cc_trotsky": "1927-10", "expel_party_trotsky": "1927-11",
+    "ioffe_suicide": "1927-11", "zinoviev_recants": "1927-12", "exile_alma_ata": "1928-01",
+    "grain_crisis": "1928-01", "right_deviation": "1928-10", "april_1929_plenum": "1929-04",
+    "trotsky_deported": "1929-02", "bukharin_off_politburo": "1929-11",
+}
+
+
+def test_the_figures_of_the_period_are_there_and_sourced(rules):
+    assert len(rules.figures) >= 30
+    for fid in REQUIRED_FIGURES:
+        fig = rules.figures[fid]
+        assert fig.traits and fig.affinity and fig.source, fid
+        assert -100 <= fig.leaning <= 100
+
+
+def test_the_dated_events_of_the_record_are_there_on_their_dates(rules):
+    dated = [e for e in rules.events.values() if e.date]
+    assert len(dated) >= 40
+    for eid, month in REQUIRED_EVENTS.items():
+        ev = rules.events[eid]
+        assert ev.date.startswith(month), (eid, ev.date)
+        assert ev.text.strip() and ev.source, eid
+        assert ev.effects or ev.choice, eid
+
+
+def test_the_faction_profiles_are_complete_and_cited(rules):
+    for fid, faction in rules.factions.items():
+        p = faction.profile
+        assert p.strengths and p.power_bases and p.behaviour and p.weaknesses, fid
+        assert any(c.seed for c in faction.source), fid

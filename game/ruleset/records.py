@@ -30,13 +30,16 @@ TRAITS = ("orator", "organiser", "theorist", "soldier", "policeman", "economist"
 
 @frozen
 class Citation:
-    """Where a rule comes from: a seed file and line range with a verbatim quote, or an outside
-    reference (``outside``) for facts the seeds do not give."""
+    """Where a rule comes from: a seed file and line range with a verbatim ``quote`` (checked
+    against the file), or an ``outside`` reference for facts the seeds do not give — with a
+    verbatim ``quote`` from a text at hand, or ``says``: what the work states, in our words,
+    when its text is not at hand to quote."""
 
-    quote: str
+    quote: str = ""
     seed: str | None = None
     lines: str | None = None
     outside: str | None = None
+    says: str | None = None
 
     def line_range(self) -> tuple[int, int]:
         first, _, last = str(self.lines).partition("-")

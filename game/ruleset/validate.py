@@ -96,13 +96,45 @@ def condition_problems(rules, condition) -> list[str]:
 
 
 def coverage(rules) -> tuple[int, int]:
-    """(entries with a verified citation, historical entries) — call on rules that validated."""
+    """(entries with a verified citation, historical entries) — call on rules that validated.
+
+    A citation is verified when the validator has found its quote in the seed lines it names,
+    or when it quotes an outside text verbatim; a paraphrase (``says``) alone is not."""
     total = cited = 0
     for kind in records.HISTORICAL:
         for rec in rules.by_kind.get(kind, {}).values():
             total += 1
-            cited += bool(rec.source)
+            cited += any(c.seed or normalise(c.quote) for c in rec.source)
     return cited, total
+
+
+def unverified(rules) -> list[tuple[str, str]]:
+    """(kind, id) of historical entries without a verified citation."""
+    return [
+        (kind, entry_id)
+        for kind in records.HISTORICAL
+        for entry_id, rec in rules.by_kind.get(kind, {}).items()
+        if not any(c.seed or normalise(c.quote) for c in rec.source)
+    ]
+
+
+def source_report(rules) -> dict[str, int]:
+    """How the historical entries are sourced: by a seed quote, by outside quotes only, by
+    paraphrased outside works only; and how many citations of each sort there are."""
+    out = {"seed": 0, "outside_quote": 0, "paraphrase_only": 0,
+           "seed_citations": 0, "outside_quotes": 0, "paraphrases": 0}
+    for kind in records.HISTORICAL:
+        for rec in rules.by_kind.get(kind, {}).values():
+            out["seed_citations"] += sum(1 for c in rec.source if c.seed)
+            out["outside_quotes"] += sum(1 for c in rec.source if c.outside and normalise(c.quote))
+            out["paraphrases"] += sum(1 for c in rec.source if c.says)
+            if any(c.seed for c in rec.source):
+                out["seed"] += 1
+            elif any(normalise(c.quote) for c in rec.source):
+                out["outside_quote"] += 1
+            elif rec.source:
+                out["paraphrase_only"] += 1
+    return out
 
 
 def _check_sources(chk, kind, entry_id, rec) -> None:
@@ -117,6 +149,11 @@ def _check_citation(chk, kind, entry_id, path, cit) -> None:
     if cit.outside is not None:
         if cit.seed is not None:
             chk.report(kind, entry_id, path, "a citation names either a seed or an outside source, not both")
+        elif bool(normalise(cit.quote)) == bool(cit.says and normalise(cit.says)):
+            chk.report(kind, entry_id, path, "an outside reference needs a quote or (if the text is not at hand) says, not both")
+        return
+    if cit.says is not None:
+        chk.report(kind, entry_id, path + ["says"], "a seed citation quotes the seed; 'says' is for outside references")
         return
     if cit.seed is None or cit.lines is None:
         chk.report(kind, entry_id, path, "a citation needs seed and lines (or outside)")

@@ -144,6 +144,63 @@ def test_body_seats_changed_instead_of_the_scenario(tree):
     assert any("control_commission seats add up to 20, the body has 22" in p.message for p in problems)
 
 
+CAMPAIGN = ("scenarios", "succession_1923.yaml")
+
+
+@pytest.mark.parametrize("old, new, needle, message", [
+    ("    kind: campaign\n", "    kind: campain\n", "    kind: campain",
+     "unknown scenario kind 'campain' (did you mean 'campaign'?)"),
+    ("    kind: campaign\n", "    kind: counterfactual\n", "  - id: succession_1923",
+     "a counterfactual needs a premise"),
+    ("    secretariat: [stalin, molotov, kuibyshev]\n", "    secretariat: [molotov, kuibyshev]\n", "    secretariat:",
+     "the General Secretary 'stalin' is not in the Secretariat"),
+    ("    secretariat: [stalin, molotov, kuibyshev]\n", "    secretariat: [stalin, molotof]\n", "    secretariat:",
+     "unknown figure 'molotof' (did you mean 'molotov'?)"),
+    ("    seats: {central_committee: 27}\n", "    seats: {central_comittee: 27}\n", "    seats:",
+     "unknown bodie 'central_comittee'"),
+])
+def test_scenario_checks(tree, old, new, needle, message):
+    text = replace_once(tree / "base" / CAMPAIGN[0] / CAMPAIGN[1], old, new)
+    problems = problems_of(tree)
+    hits = [p for p in problems if message in p.message]
+    assert hits, "\n".join(map(str, problems))
+    assert hits[0].file == "base/scenarios/succession_1923.yaml"
+    assert hits[0].line == line_of(text, needle)
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ('        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n',
+     '        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n'
+     '        says: "The CC of 1922 had 27 members."\n',
+     "an outside reference needs a quote or (if the text is not at hand) says, not both"),
+    ('        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n',
+     "",
+     "an outside reference needs a quote or (if the text is not at hand) says, not both"),
+    ('        quote: "When Stalin was appointed to the position of GenSec in 1922"\n',
+     '        says: "Stalin became General Secretary in 1922"\n',
+     "'says' is for outside references"),
+])
+def test_citation_kinds(tree, old, new, message):
+    replace_once(tree / "base" / CAMPAIGN[0] / CAMPAIGN[1], old, new)
+    problems = problems_of(tree)
+    assert any(message in p.message and p.file == "base/scenarios/succession_1923.yaml" for p in problems), \
+        "\n".join(map(str, problems))
+
+
+def test_a_paraphrase_alone_is_not_a_verified_citation(tree):
+    from game.ruleset.validate import unverified
+
+    path = tree / "base" / CAMPAIGN[0] / CAMPAIGN[1]
+    text = path.read_text(encoding="utf-8")
+    head = text[: text.index("    source:\n")]  # the source list closes the file's only entry
+    path.write_text(head + '    source:\n      - outside: "A book"\n        says: "Something."\n', encoding="utf-8")
+    rules, problems = load_rules([tree / "base"], tree)
+    assert problems == [], "\n".join(map(str, problems))
+    cited, total = coverage(rules)
+    assert cited == coverage(load_rules([BASE], PROJECT)[0])[0] - 1
+    assert ("scenarios", "succession_1923") in unverified(rules)
+
+
 # --- coverage --------------------------------------------------------------------------------
 
 
