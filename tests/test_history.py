@@ -219,7 +219,7 @@ REQUIRED_EVENTS = {
     "november_7_demonstrations": "1927-11", "expel_cc_trotsky": "1927-10", "expel_party_trotsky": "1927-11",
     "ioffe_suicide": "1927-11", "zinoviev_recants": "1927-12", "exile_alma_ata": "1928-01",
     "grain_crisis": "1928-01", "right_deviation": "1928-10", "april_1929_plenum": "1929-04",
-    "trotsky_deported": "1929-02", "bukharin_off_politburo": "1929-11",
+    "trotsky_deported": "1929-02", "trotskyist_capitulations": "1929-07", "bukharin_off_politburo": "1929-11",
 }
 
 
