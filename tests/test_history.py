@@ -246,3 +246,23 @@ def test_the_faction_profiles_are_complete_and_cited(rules):
         p = faction.profile
         assert p.strengths and p.power_bases and p.behaviour and p.weaknesses, fid
         assert any(c.seed for c in faction.source), fid
+
+
+@pytest.mark.parametrize("body, message", [
+    ("scenario: succession_1923\nseed: many\n", "malformed plan"),
+    ("scenario: succession_1923\nseed: 1\ncheckpoints:\n  - {date: 1925-Q1, text: x}\n", "checkpoint 1 needs date, text and condition"),
+    ("scenario: succession_1923\nseed: 1\ncheckpoints:\n  - {date: 1925, text: x, condition: {dead: lenin}}\n", "checkpoint date must be YYYY-Qn"),
+    ("scenario: succession_1923\nstanding: {}\n", "a plan needs 'scenario' and 'seed'"),
+])
+def test_plan_mistakes_are_messages(tmp_path, body, message):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(body, encoding="utf-8")
+    with pytest.raises(historical.PlanError, match=re.escape(message)):
+        historical.load_plan(plan)
+
+
+def test_a_planned_move_that_never_becomes_legal_is_reported(rules):
+    plan = historical.load_plan(historical.plan_path(rules))
+    plan.turns["1923-Q1"] = {"trotsky": ["lenin_levy trotsky"]}  # only the Secretariat may
+    _rep, warnings = historical.build(rules, plan)
+    assert warnings == ["1923-Q1 trotsky: planned move never legal: lenin_levy trotsky"]

@@ -46,15 +46,20 @@ def load_plan(path: Path) -> Plan:
         raise PlanError(f"{path}: cannot read the plan: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict) or "scenario" not in data or "seed" not in data:
         raise PlanError(f"{path}: a plan needs 'scenario' and 'seed'")
-    plan = Plan(str(data["scenario"]), int(data["seed"]))
-    plan.standing = {f: list(p) for f, p in (data.get("standing") or {}).items()}
-    for date, entry in (data.get("turns") or {}).items():
-        entry = dict(entry or {})
-        if "note" in entry:
-            plan.notes[str(date)] = str(entry.pop("note"))
-        plan.turns[str(date)] = {f: list(p) for f, p in entry.items()}
-    plan.choices = {str(k): str(v) for k, v in (data.get("choices") or {}).items()}
+    try:
+        plan = Plan(str(data["scenario"]), int(data["seed"]))
+        plan.standing = {str(f): [str(x) for x in p] for f, p in (data.get("standing") or {}).items()}
+        for date, entry in (data.get("turns") or {}).items():
+            entry = dict(entry or {})
+            if "note" in entry:
+                plan.notes[str(date)] = str(entry.pop("note"))
+            plan.turns[str(date)] = {str(f): [str(x) for x in p] for f, p in entry.items()}
+        plan.choices = {str(k): str(v) for k, v in (data.get("choices") or {}).items()}
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise PlanError(f"{path}: malformed plan: {exc}") from None
     for i, cp in enumerate(data.get("checkpoints") or []):
+        if not isinstance(cp, dict) or not {"date", "text", "condition"} <= set(cp):
+            raise PlanError(f"{path}: checkpoint {i + 1} needs date, text and condition")
         line = f"check {cp['date']} | {cp['text']} | {_flow(cp['condition'])}"
         try:
             plan.checkpoints.append(_checkpoint(line, f"{path}: checkpoint {i + 1}", 0))
