@@ -5,17 +5,7 @@ event tables behind others."""
 from game.engine import apply_action, congress, legal_actions, new_game, phases, player_view
 from game.engine.effects import holds, run_effects
 from game.engine.state import UNALIGNED
-
-
-def _actions_turn(state, faction):
-    s = state.clone()
-    s.phase, s.pending_choice, s.active, s.event_queue = "actions", None, faction, []
-    s.order = sorted(s.factions)
-    for fid, fs in s.factions.items():
-        fs.done = fid != faction
-    s.factions[faction].ap, s.factions[faction].influence = 3, 20
-    return s
-
+from tests.engine.test_mechanics import _turn_of
 
 # --- the Secretariat ---------------------------------------------------------------------------
 
@@ -105,7 +95,7 @@ def test_the_campaign_congresses_grow_the_central_committee(rules):
 
 
 def test_a_changed_stance_changes_the_lines_a_faction_can_move(rules, fresh):
-    s = _actions_turn(fresh, "stalin")
+    s = _turn_of(fresh, rules, "stalin")
     lines = {a.args for a in legal_actions(s, rules) if a.name == "propose_motion" and a.args[0] == "adopt_line"}
     assert ("adopt_line", "industrialisation", "right") in lines
     run_effects(s, rules, [{"stance": {"faction": "stalin", "issue": "industrialisation", "to": -40}}])
