@@ -56,14 +56,9 @@ def cmd_scenarios(args) -> int:
     if rules is None:
         return 1
     from game.engine.state import turn_date
-    from game.ruleset.records import SCENARIO_KINDS
+    from game.session.terminal import scenario_order
 
-    def order(sid):
-        sc = rules.scenarios[sid]
-        kind = SCENARIO_KINDS.index(sc.kind) if sc.kind in SCENARIO_KINDS else len(SCENARIO_KINDS)
-        return kind, sc.start, sid
-
-    for sid in sorted(rules.scenarios, key=order):
+    for sid in scenario_order(rules):
         sc = rules.scenarios[sid]
         year, quarter = turn_date(int(sc.start[:4]), int(sc.start[-1]), sc.turns - 1)
         end = f"{year}-Q{quarter}"
@@ -80,6 +75,10 @@ def cmd_play(args) -> int:
     rules = _rules(args.mod)
     if rules is None:
         return 1
+    if args.scenario is None:
+        args.scenario = DEFAULT_SCENARIO if args.headless or args.human else terminal.ask_scenario(rules, DEFAULT_SCENARIO)
+        if args.scenario is None:
+            return 0
     if args.scenario not in rules.scenarios:
         print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
         return 2
@@ -92,7 +91,7 @@ def cmd_play(args) -> int:
         if human not in factions:
             print(f"unknown faction '{human}'; one of: {', '.join(factions)}", file=sys.stderr)
             return 2
-        humans[human] = terminal.HumanSeat(rules, human)
+        humans[human] = terminal.HumanSeat(rules, human, scenario=args.scenario)
     autosave = None if args.headless else terminal.autosave_path()
 
     def on_turn(state, record):
@@ -201,7 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play a game (in the terminal, or headless with bots)")
     play.add_argument("--headless", action="store_true", help="bots play every faction; print the chronicle")
-    play.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario id (see 'scenarios')")
+    play.add_argument("--scenario", default=None,
+                      help=f"scenario id (see 'scenarios'); asked in the terminal, {DEFAULT_SCENARIO} when headless")
     play.add_argument("--seed", type=int, default=1, help="random seed (same seed, same game)")
     play.add_argument("--human", metavar="FACTION", help="play this faction yourself in the terminal")
     play.add_argument("--record", metavar="FILE", help="write a replay file at the end")

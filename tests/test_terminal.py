@@ -61,3 +61,35 @@ def test_the_screen_shows_only_the_faction_view(rules, fresh):
     seat, out = _seat(rules, actor, ["1", "1"])
     seat(player_view(state, rules, actor), legal_actions(state, rules))
     assert not any("Kalinin +50" in line for line in out)
+
+
+def test_choosing_a_scenario(rules):
+    from game.session.terminal import ask_scenario, scenario_order
+
+    out = []
+    answers = iter(["zz", "3"])
+    picked = ask_scenario(rules, "succession_1923", read=lambda _p: next(answers), write=out.append)
+    assert picked == scenario_order(rules)[2]
+    assert any("Please type a number" in line for line in out)
+    assert any("(Enter)" in line and "The Succession" in line for line in out)
+    assert ask_scenario(rules, "succession_1923", read=lambda _p: "", write=out.append) == "succession_1923"
+    assert ask_scenario(rules, "succession_1923", read=lambda _p: "q", write=out.append) is None
+    kinds = [rules.scenarios[s].kind for s in scenario_order(rules)]
+    assert kinds == sorted(kinds, key=["campaign", "classroom", "counterfactual"].index)
+
+
+def test_the_briefing_opens_the_game_and_b_shows_it_again(rules):
+    from game.engine import new_game
+
+    state = new_game(rules, "testament_1923", 1)
+    actor = state.active
+    brief = rules.scenarios["testament_1923"].briefings[actor]
+    import itertools
+
+    feed, out = itertools.chain(["b"], itertools.repeat("1")), []
+    seat = HumanSeat(rules, actor, read=lambda _p: next(feed), write=out.append, scenario="testament_1923")
+    seat(player_view(state, rules, actor), legal_actions(state, rules))
+    text = " ".join(out)
+    assert text.count("Your situation:") == 2  # at the start, and again on b
+    assert "What if:" in text  # a counterfactual states its premise
+    assert " ".join(brief.aims.split()[:6]) in " ".join(text.split())

@@ -48,6 +48,64 @@ def ask_faction(rules, factions, read: Callable[[str], str] = input) -> str | No
         print(f"Please type a number from 1 to {len(factions)}.")
 
 
+def scenario_order(rules) -> list[str]:
+    """Scenario ids as a menu lists them: the campaign, then classroom, then counterfactuals."""
+    from game.ruleset.records import SCENARIO_KINDS
+
+    def key(sid):
+        sc = rules.scenarios[sid]
+        kind = SCENARIO_KINDS.index(sc.kind) if sc.kind in SCENARIO_KINDS else len(SCENARIO_KINDS)
+        return kind, sc.start, sid
+
+    return sorted(rules.scenarios, key=key)
+
+
+def ask_scenario(rules, default: str, read: Callable[[str], str] = input,
+                 write: Callable[[str], None] = print) -> str | None:
+    """A numbered list of scenarios; Enter takes the default.  None if the player leaves."""
+    ids = scenario_order(rules)
+    write("Choose a scenario:")
+    for i, sid in enumerate(ids, 1):
+        sc = rules.scenarios[sid]
+        mark = " (Enter)" if sid == default else ""
+        write(f"  {i}. {sc.name} [{sc.kind}, from {sc.start}, {sc.turns} turns]{mark}")
+    while True:
+        try:
+            answer = _read("scenario number (q to quit)> ", read)
+        except Quit:
+            return None
+        if answer.lower() in ("q", "quit"):
+            return None
+        if answer == "" and default in rules.scenarios:
+            return default
+        if answer.isdigit() and 1 <= int(answer) <= len(ids):
+            return ids[int(answer) - 1]
+        if answer in rules.scenarios:
+            return answer
+        write(f"Please type a number from 1 to {len(ids)}.")
+
+
+def briefing(rules, scenario: str, faction: str) -> list[str]:
+    """The scenario's premise (for a counterfactual) and the faction's briefing, as lines."""
+    import textwrap
+
+    sc = rules.scenarios[scenario]
+    out = ["", f"=== {sc.name} — {rules.factions[faction].name} ==="]
+
+    def para(title: str, text: str) -> None:
+        out.extend(textwrap.wrap(f"{title}: {' '.join(text.split())}", width=96, subsequent_indent="  "))
+
+    if sc.premise:
+        para("What if", sc.premise)
+    brief = sc.briefings.get(faction)
+    if brief is not None:
+        para("Your situation", brief.situation)
+        para("Your aims", brief.aims)
+        para("Your levers", brief.levers)
+    out.append("(type b at any prompt to read this again)")
+    return out
+
+
 def describe(rules, action: Action, view: dict) -> str:
     """A menu line for an action, in words."""
     if action.name == CHOOSE:
@@ -107,11 +165,22 @@ GROUP_ABOVE = 12  # longer menus are split: first the kind of action, then its t
 class HumanSeat:
     """A terminal seat: shows the view and reads a numbered choice."""
 
-    def __init__(self, rules, faction: str, read: Callable[[str], str] = input, write: Callable[[str], None] = print):
+    def __init__(self, rules, faction: str, read: Callable[[str], str] = input, write: Callable[[str], None] = print,
+                 scenario: str | None = None):
         self.rules, self.faction, self.read, self.write = rules, faction, read, write
+        self.scenario = scenario
         self.seen = 0
+        self.briefed = False
+
+    def _brief(self) -> None:
+        if self.scenario is not None:
+            for line in briefing(self.rules, self.scenario, self.faction):
+                self.write(line)
 
     def __call__(self, view: dict, legal: tuple[Action, ...]) -> Action:
+        if not self.briefed:
+            self.briefed = True
+            self._brief()
         for line in render(self.rules, view, self.seen):
             self.write(line)
         self.seen = len(view["log"])
@@ -153,6 +222,9 @@ class HumanSeat:
             answer = _read("your move (number, q to quit)> ", self.read)
             if answer.lower() in ("q", "quit"):
                 raise Quit()
+            if answer.lower() == "b" and self.scenario is not None:
+                self._brief()
+                continue
             if answer.isdigit() and low <= int(answer) <= count:
                 return int(answer)
             self.write(f"Please type a number from {low} to {count}, or q.")
