@@ -8,41 +8,18 @@ Each breakage test works on a copy of ``rules/base`` in ``tmp_path/base`` with t
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import attrs
 import pytest
 
 from game.ruleset import BASE, PROJECT, Problem, load_rules, records
+from tests.ruleset.edits import line_of, replace_once
 
 SEEDS = PROJECT / "seeds"
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    """A root holding a copy of the base rules (``base/``) and of the seeds (``seeds/``)."""
-    shutil.copytree(BASE, tmp_path / "base")
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    return tmp_path
-
-
-def replace_once(path: Path, old: str, new: str) -> str:
-    """Replace the single occurrence of ``old`` in ``path`` by ``new``; returns the new text."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, f"{old!r} not in {path}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def line_of(text: str, needle: str) -> int:
-    """1-based number of the line holding the first occurrence of ``needle``."""
-    index = text.index(needle)
-    return text[:index].count("\n") + 1
 
 
 def load(root: Path, *mods: str):

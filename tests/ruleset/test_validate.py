@@ -3,32 +3,13 @@ seat counts, and citation coverage."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from game.ruleset import BASE, PROJECT, load_rules, records
 from game.ruleset.validate import coverage, normalise
-
-
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    shutil.copytree(BASE, tmp_path / "base")
-    shutil.copytree(PROJECT / "seeds", tmp_path / "seeds")
-    return tmp_path
-
-
-def replace_once(path: Path, old: str, new: str) -> str:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def line_of(text: str, needle: str) -> int:
-    return text[: text.index(needle)].count("\n") + 1
+from tests.ruleset.edits import line_of, replace_once
 
 
 def problems_of(root: Path):
