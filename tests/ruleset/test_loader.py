@@ -16,8 +16,6 @@ import pytest
 from game.ruleset import BASE, PROJECT, Problem, load_rules, records
 from tests.ruleset.edits import line_of, replace_once
 
-
-
 # --- helpers ---------------------------------------------------------------------------------
 
 
