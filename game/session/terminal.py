@@ -30,22 +30,34 @@ def _read(prompt: str, read: Callable[[str], str]) -> str:
         raise Quit() from None
 
 
-def ask_faction(rules, factions, read: Callable[[str], str] = input) -> str | None:
-    print("Choose your faction:")
-    for i, f in enumerate(factions, 1):
-        print(f"  {i}. {rules.factions[f].name}")
+def _ask_choice(title: str, what: str, keys: list[str], labels: list[str], read: Callable[[str], str],
+                write: Callable[[str], None], default: str | None = None) -> str | None:
+    """A numbered list; the answer is a number, a key, or Enter for ``default``.  None if the
+    player leaves (``q`` or end of input)."""
+    write(title)
+    for i, (key, label) in enumerate(zip(keys, labels, strict=True), 1):
+        write(f"  {i}. {label}" + (" (Enter)" if key == default else ""))
     while True:
         try:
-            answer = _read("faction number (q to quit)> ", read)
+            answer = _read(f"{what} number (q to quit)> ", read)
         except Quit:
             return None
         if answer.lower() in ("q", "quit"):
             return None
-        if answer.isdigit() and 1 <= int(answer) <= len(factions):
-            return factions[int(answer) - 1]
-        if answer in factions:
+        if answer == "" and default is not None:
+            return default
+        if answer.isdigit() and 1 <= int(answer) <= len(keys):
+            return keys[int(answer) - 1]
+        if answer in keys:
             return answer
-        print(f"Please type a number from 1 to {len(factions)}.")
+        write(f"Please type a number from 1 to {len(keys)}.")
+
+
+def ask_faction(rules, factions, read: Callable[[str], str] = input,
+                write: Callable[[str], None] = print) -> str | None:
+    factions = list(factions)
+    return _ask_choice("Choose your faction:", "faction", factions,
+                       [rules.factions[f].name for f in factions], read, write)
 
 
 def scenario_order(rules) -> list[str]:
@@ -64,25 +76,9 @@ def ask_scenario(rules, default: str, read: Callable[[str], str] = input,
                  write: Callable[[str], None] = print) -> str | None:
     """A numbered list of scenarios; Enter takes the default.  None if the player leaves."""
     ids = scenario_order(rules)
-    write("Choose a scenario:")
-    for i, sid in enumerate(ids, 1):
-        sc = rules.scenarios[sid]
-        mark = " (Enter)" if sid == default else ""
-        write(f"  {i}. {sc.name} [{sc.kind}, from {sc.start}, {sc.turns} turns]{mark}")
-    while True:
-        try:
-            answer = _read("scenario number (q to quit)> ", read)
-        except Quit:
-            return None
-        if answer.lower() in ("q", "quit"):
-            return None
-        if answer == "" and default in rules.scenarios:
-            return default
-        if answer.isdigit() and 1 <= int(answer) <= len(ids):
-            return ids[int(answer) - 1]
-        if answer in rules.scenarios:
-            return answer
-        write(f"Please type a number from 1 to {len(ids)}.")
+    labels = [f"{sc.name} [{sc.kind}, from {sc.start}, {sc.turns} turns]" for sc in (rules.scenarios[i] for i in ids)]
+    return _ask_choice("Choose a scenario:", "scenario", ids, labels, read, write,
+                       default if default in rules.scenarios else None)
 
 
 def briefing(rules, scenario: str, faction: str) -> list[str]:
