@@ -100,12 +100,12 @@ def coverage(rules) -> tuple[int, int]:
 
     A citation is verified when the validator has found its quote in the seed lines it names,
     or when it quotes an outside text verbatim; a paraphrase (``says``) alone is not."""
-    total = cited = 0
-    for kind in records.HISTORICAL:
-        for rec in rules.by_kind.get(kind, {}).values():
-            total += 1
-            cited += any(c.seed or normalise(c.quote) for c in rec.source)
-    return cited, total
+    total = sum(len(rules.by_kind.get(kind, {})) for kind in records.HISTORICAL)
+    return total - len(unverified(rules)), total
+
+
+def _verified(rec) -> bool:
+    return any(c.seed or normalise(c.quote) for c in rec.source)
 
 
 def unverified(rules) -> list[tuple[str, str]]:
@@ -114,7 +114,7 @@ def unverified(rules) -> list[tuple[str, str]]:
         (kind, entry_id)
         for kind in records.HISTORICAL
         for entry_id, rec in rules.by_kind.get(kind, {}).items()
-        if not any(c.seed or normalise(c.quote) for c in rec.source)
+        if not _verified(rec)
     ]
 
 
@@ -130,7 +130,7 @@ def source_report(rules) -> dict[str, int]:
             out["paraphrases"] += sum(1 for c in rec.source if c.says)
             if any(c.seed for c in rec.source):
                 out["seed"] += 1
-            elif any(normalise(c.quote) for c in rec.source):
+            elif _verified(rec):
                 out["outside_quote"] += 1
             elif rec.source:
                 out["paraphrase_only"] += 1

@@ -192,7 +192,7 @@ def run_checked(replay: Replay, rules, name: str = "<replay>"):
     def at_turn_end(state) -> None:
         now = state.date_text()
         for i, cp in enumerate(replay.checkpoints):
-            if cp.date == now:
+            if cp.date == now and i not in met:
                 met[i] = holds(state, cp.condition)
 
     state = new_game(rules, replay.scenario, replay.seed)
@@ -203,8 +203,5 @@ def run_checked(replay: Replay, rules, name: str = "<replay>"):
         except IllegalActionError as exc:
             raise ReplayError(f"{name}:{line}: {exc}") from None
     if state.outcome is not None:  # a game that ended mid-quarter closes that quarter there
-        now = state.date_text()
-        for i, cp in enumerate(replay.checkpoints):
-            if cp.date == now and i not in met:
-                met[i] = holds(state, cp.condition)
+        at_turn_end(state)
     return state, [CheckResult(cp, met.get(i)) for i, cp in enumerate(replay.checkpoints)]
