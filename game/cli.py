@@ -169,8 +169,8 @@ def cmd_historical(args) -> int:
     rules = _rules([])
     if rules is None:
         return 1
-    plan_file = Path(args.plan) if args.plan else _shown(historical.plan_path(rules))
-    out = Path(args.out) if args.out else _shown(historical.replay_path(rules))
+    plan_file = Path(args.plan) if args.plan else _shown(historical.PLAN)
+    out = Path(args.out) if args.out else _shown(historical.REPLAY)
     try:
         plan = historical.load_plan(plan_file)
         rep, warnings = historical.build(rules, plan)

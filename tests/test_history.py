@@ -10,11 +10,11 @@ import pytest
 
 from game import cli
 from game.engine import new_game
-from game.ruleset import BASE, load_base
+from game.ruleset import load_base
 from game.session import historical, match
 from game.session import replay as replay_mod
 
-HISTORICAL = BASE / "historical.replay"
+HISTORICAL = historical.REPLAY
 SCENARIOS = sorted(load_base().scenarios)
 
 
@@ -62,7 +62,7 @@ def test_the_historical_line_covers_the_record(rules):
 
 
 def test_the_shipped_replay_is_what_the_plan_produces(rules):
-    plan = historical.load_plan(historical.plan_path(rules))
+    plan = historical.load_plan(historical.PLAN)
     rep, warnings = historical.build(rules, plan)
     assert warnings == []
     assert rep.to_text() == HISTORICAL.read_text(encoding="utf-8")
@@ -262,7 +262,7 @@ def test_plan_mistakes_are_messages(tmp_path, body, message):
 
 
 def test_a_planned_move_that_never_becomes_legal_is_reported(rules):
-    plan = historical.load_plan(historical.plan_path(rules))
+    plan = historical.load_plan(historical.PLAN)
     plan.turns["1923-Q1"] = {"trotsky": ["lenin_levy trotsky"]}  # only the Secretariat may
     _rep, warnings = historical.build(rules, plan)
     assert warnings == ["1923-Q1 trotsky: planned move never legal: lenin_levy trotsky"]

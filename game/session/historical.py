@@ -18,10 +18,12 @@ import yaml
 from attrs import define, field
 
 from game.engine import Action, apply_action, legal_actions, new_game
-from game.session.replay import Checkpoint, Replay, ReplayError, _checkpoint
+from game.ruleset import BASE
+from game.session.replay import Checkpoint, Replay, ReplayError, parse_checkpoint
 
-PLAN = Path("historical") / "plan.yaml"
-REPLAY = Path("historical.replay")
+#: the base rules' historical line: its plan, and the replay built from it
+PLAN = BASE / "historical" / "plan.yaml"
+REPLAY = BASE / "historical.replay"
 
 
 class PlanError(Exception):
@@ -62,7 +64,7 @@ def load_plan(path: Path) -> Plan:
             raise PlanError(f"{path}: checkpoint {i + 1} needs date, text and condition")
         line = f"check {cp['date']} | {cp['text']} | {_flow(cp['condition'])}"
         try:
-            plan.checkpoints.append(_checkpoint(line, f"{path}: checkpoint {i + 1}", 0))
+            plan.checkpoints.append(parse_checkpoint(line, f"{path}: checkpoint {i + 1}", 0))
         except ReplayError as exc:
             raise PlanError(str(exc)) from None
     return plan
@@ -91,10 +93,12 @@ def build(rules, plan: Plan, max_actions: int = 20_000) -> tuple[Replay, list[st
     warnings: list[str] = []
     pending: dict[str, list[str]] = {}
     date = None
+    def unplayed() -> list[str]:
+        return [f"{date} {fac}: planned move never legal: {p}" for fac, left in pending.items() for p in left]
+
     while state.outcome is None and len(replay.actions) < max_actions:
         if state.date_text() != date:
-            for fac, left in pending.items():
-                warnings.extend(f"{date} {fac}: planned move never legal: {p}" for p in left)
+            warnings.extend(unplayed())
             date = state.date_text()
             pending = {f: list(p) for f, p in plan.turns.get(date, {}).items()}
             head = [f"# --- {date} ---"]
@@ -120,20 +124,11 @@ def build(rules, plan: Plan, max_actions: int = 20_000) -> tuple[Replay, list[st
                 action = got[1] if got else next(a for a in legal if rules.actions[a.name].kind == "pass")
         replay.actions.append(action)
         state = apply_action(state, rules, action)
-    for fac, left in pending.items():
-        warnings.extend(f"{date} {fac}: planned move never legal: {p}" for p in left)
+    warnings.extend(unplayed())
     replay.checkpoints = list(plan.checkpoints)
     replay.final = state.digest()
     replay.comments = comments
     return replay, warnings
 
 
-def plan_path(rules) -> Path:
-    return rules.root / "rules" / "base" / PLAN
-
-
-def replay_path(rules) -> Path:
-    return rules.root / "rules" / "base" / REPLAY
-
-
-__all__ = ["Plan", "PlanError", "build", "load_plan", "plan_path", "replay_path"]
+__all__ = ["PLAN", "REPLAY", "Plan", "PlanError", "build", "load_plan"]

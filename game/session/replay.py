@@ -136,7 +136,7 @@ def parse(text: str, name: str = "<replay>") -> Replay:
             replay.final = line.partition(":")[2].strip()
             continue
         if line.startswith("check "):
-            replay.checkpoints.append(_checkpoint(line, f"{name}:{j + 1}", j + 1))
+            replay.checkpoints.append(parse_checkpoint(line, f"{name}:{j + 1}", j + 1))
             continue
         try:
             replay.actions.append(Action.parse(line))
@@ -149,7 +149,8 @@ def parse(text: str, name: str = "<replay>") -> Replay:
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
-def _checkpoint(line: str, where: str, number: int) -> Checkpoint:
+def parse_checkpoint(line: str, where: str, number: int) -> Checkpoint:
+    """A ``check YYYY-Qn | what | condition`` line; ``where`` prefixes any error message."""
     parts = [p.strip() for p in line[len("check "):].split(" | ")]
     if len(parts) != 3:
         raise ReplayError(f"{where}: a checkpoint is 'check YYYY-Qn | what | condition'")
