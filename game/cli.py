@@ -108,9 +108,21 @@ def cmd_play(args) -> int:
             print(line)
     if args.record:
         replay.write_atomic(Path(args.record), record.to_text())
+    for human in humans:
+        from game.engine import player_view
+
+        for line in terminal.result_lines(rules, player_view(state, rules, human)):
+            print(line)
+    _print_results(state, rules)
     kind, winner = state.outcome
     print(f"outcome: {kind} winner={winner or 'none'}")
     return 0
+
+
+def _print_results(state, rules) -> None:
+    """Each faction's result against history: ``result FACTION: RESULT (N points)``."""
+    for fid, (points, result) in state.results.items():
+        print(f"result {fid}: {result} ({points} points)")
 
 
 def cmd_replay(args) -> int:
@@ -150,6 +162,7 @@ def cmd_replay(args) -> int:
     else:
         print("final state hash verified")
     if state.outcome:
+        _print_results(state, rules)
         kind, winner = state.outcome
         print(f"outcome: {kind} winner={winner or 'none'}")
     return 0

@@ -98,6 +98,7 @@ def run_congress(state: State, rules, name: str) -> list[str]:
         for f, n in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
     )
     lines.append(f"The {name} meets. Delegates: {parts}")
+    state.congress_shares = dict(shares)
     state.cc = elect_assembly(state, rules, "central_committee", shares, state.cc)
     state.ccc = elect_assembly(state, rules, "control_commission", shares, state.ccc)
     lines.append("New Central Committee: " + _seat_text(rules, state.cc))

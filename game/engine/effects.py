@@ -374,3 +374,76 @@ def _c_figure_status(state, arg):
 def _c_not(state, arg):
     """The condition (or all of a list of conditions) does not hold."""
     return not holds(state, arg)
+
+
+@condition("any")
+def _c_any(state, arg):
+    """At least one of a list of conditions holds."""
+    items = arg if isinstance(arg, list | tuple) else (arg,)
+    return any(holds(state, item) for item in items)
+
+
+def _share(part: int, whole: int, percent: int) -> bool:
+    return whole > 0 and part * 100 >= percent * whole
+
+
+@condition("cc_share_at_least")
+def _c_cc_share(state, arg):
+    """The faction holds at least this percent of the Central Committee's seats."""
+    return _share(state.cc.get(arg["faction"], 0), sum(state.cc.values()), arg["percent"])
+
+
+@condition("politburo_seats_at_least")
+def _c_pb_seats(state, arg):
+    """At least this many of the faction's figures sit in the Politburo."""
+    seats = sum(1 for f in state.politburo if state.figures[f].faction == arg["faction"])
+    return seats >= arg["value"]
+
+
+@condition("regions_at_least")
+def _c_regions(state, arg):
+    """The faction's secretaries lead at least this many party organisations."""
+    return sum(1 for r in state.regions.values() if r.secretary == arg["faction"]) >= arg["value"]
+
+
+@condition("delegates_at_least")
+def _c_delegates(state, arg):
+    """At the last Congress held in this game, the faction sent at least this percent of the
+    delegates (false if no Congress has met yet)."""
+    shares = state.congress_shares
+    return _share(shares.get(arg["faction"], 0), sum(shares.values()), arg["percent"])
+
+
+@condition("signatures_at_least")
+def _c_signatures(state, arg):
+    """The faction's platform has gathered at least this many thousand signatures."""
+    fs = state.factions.get(arg["faction"])
+    return fs is not None and fs.signatures >= arg["value"]
+
+
+@condition("exposure_below")
+def _c_exposure_below(state, arg):
+    """The faction is in play with exposure below the value."""
+    fs = state.factions.get(arg["faction"])
+    return fs is not None and fs.exposure < arg["value"]
+
+
+@condition("mantle_at_least")
+def _c_mantle(state, arg):
+    """The faction is in play with at least this much of Lenin's mantle."""
+    fs = state.factions.get(arg["faction"])
+    return fs is not None and fs.mantle >= arg["value"]
+
+
+@condition("power_ratio_at_least")
+def _c_power_ratio(state, arg):
+    """At the close of the last quarter, the faction's power score was at least this percent of
+    the strongest rival's (100: it was the strongest)."""
+    if not state.scores:
+        return False
+    scores = state.scores[-1]
+    mine = scores.get(arg["faction"])
+    rivals = [v for f, v in scores.items() if f != arg["faction"]]
+    if mine is None or not rivals:
+        return False
+    return mine * 100 >= arg["percent"] * max(max(rivals), 1)

@@ -6,11 +6,12 @@ action, or a choice in an event) or when the game is over.
 
 from __future__ import annotations
 
-from game.engine import congress, discipline, motions, posts
+from game.engine import congress, discipline, motions, objectives, posts
 from game.engine.effects import bump, holds, run_effects
 from game.engine.moves import OFFER_LIFE
 from game.engine.outcome import final_outcome, power_scores, sole_leader
 from game.engine.state import State
+from game.ruleset.records import RESULT_NAMES
 
 #: action points by status: the expelled act weakly (letters, the underground press)
 AP_BY_STATUS = {"expelled_party": 1, "exiled": 1, "deported": 1, "capitulated": 2}
@@ -219,6 +220,7 @@ def _end_turn(state: State, rules) -> None:
             reg.loyalty = min(100, reg.loyalty + growth)
     state.offers = [o for o in state.offers if state.turn - o[2] < OFFER_LIFE]
     state.scores.append(power_scores(state, rules))
+    objectives.track(state, rules)
     if sole_leader(state, rules):
         _declare(state, rules)
         return
@@ -229,6 +231,7 @@ def _end_turn(state: State, rules) -> None:
         state.active = None
         text = {"power_score": "ends with {w} strongest", "collective_leadership": "ends in a collective leadership"}[kind]
         state.say("The scenario " + text.format(w=rules.factions[winner].name if winner else ""), kind="outcome")
+        _judge(state, rules)
         return
     state.turn += 1
 
@@ -239,3 +242,13 @@ def _declare(state: State, rules) -> None:
     state.phase = "over"
     state.active = None
     state.say(f"{rules.factions[winner].name} achieves sole leadership of the party", kind="outcome")
+    _judge(state, rules)
+
+
+def _judge(state: State, rules) -> None:
+    """The game is over: every faction's result against history, in the chronicle."""
+    objectives.track(state, rules)
+    state.results = objectives.final_results(state, rules)
+    for fid, (points, result) in state.results.items():
+        label = RESULT_NAMES[result]
+        state.say(f"{rules.factions[fid].name}: {label} ({points} points against history)", kind="outcome")

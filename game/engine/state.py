@@ -123,6 +123,10 @@ class State:
     secretariat: list[str] = field(factory=list)  # the secretaries of the CC, General Secretary first
     seats: dict[str, int] = field(factory=dict)  # body id → seats, where it differs from the rules
     stances: dict[str, dict[str, int]] = field(factory=dict)  # faction → issue → stance now
+    congress_shares: dict[str, int] = field(factory=dict)  # delegates at the last Congress held
+    achieved: set[str] = field(factory=set)  # "faction:goal" of 'ever' goals met so far
+    failed: set[str] = field(factory=set)  # "faction:goal" of 'always' goals broken so far
+    results: dict[str, tuple[int, str]] = field(factory=dict)  # faction → (points, result), at the end
 
     def stance(self, faction: str, issue: str) -> int:
         """The faction's stance on an issue now (-100 left .. 100 right; 0 = none)."""
@@ -148,6 +152,7 @@ class State:
             list(self.log),  # entries are never mutated, so a shallow copy is enough
             self.outcome, list(self.scores), list(self.votes), dict(self.marks),
             list(self.secretariat), dict(self.seats), {k: dict(v) for k, v in self.stances.items()},
+            dict(self.congress_shares), set(self.achieved), set(self.failed), dict(self.results),
         )
 
     # --- small helpers used everywhere -------------------------------------------------------
@@ -204,6 +209,9 @@ class State:
             "marks": dict(sorted(self.marks.items())),
             "secretariat": self.secretariat, "seats": dict(sorted(self.seats.items())),
             "stances": {k: dict(sorted(v.items())) for k, v in sorted(self.stances.items())},
+            "congress_shares": dict(sorted(self.congress_shares.items())),
+            "achieved": sorted(self.achieved), "failed": sorted(self.failed),
+            "results": {k: list(v) for k, v in sorted(self.results.items())},
         }
 
     def digest(self) -> str:

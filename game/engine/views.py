@@ -7,6 +7,7 @@ offers it made or received, and its private log.  The generator state never leav
 from __future__ import annotations
 
 from game.engine.congress import delegate_shares
+from game.engine.objectives import standing
 from game.engine.state import State
 
 
@@ -62,6 +63,22 @@ def player_view(state: State, rules, faction: str | None) -> dict:
         "votes": list(state.votes),
         "forecast": forecast(state, rules),
         "outcome": list(state.outcome) if state.outcome else None,
+        "objectives": _objectives(state, rules, faction),
+        "results": {f: list(r) for f, r in state.results.items()},
+    }
+
+
+def _objectives(state: State, rules, faction: str | None) -> dict | None:
+    """The faction's goals, how it stands on each, and the result if the game ended now."""
+    st = standing(state, rules, faction) if faction else None
+    if st is None:
+        return None
+    return {
+        "points": st.points, "result": st.result, "history": st.history,
+        "goals": [
+            {"id": g.goal, "name": g.name, "points": g.points, "when": g.when, "by": g.by, "status": g.status}
+            for g in st.goals
+        ],
     }
 
 

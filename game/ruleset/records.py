@@ -24,6 +24,17 @@ LADDER = (
 )
 STATUSES = LADDER + ("capitulated",)
 SCENARIO_KINDS = ("campaign", "classroom", "counterfactual")
+#: a faction's result against history, worst to best
+RESULTS = ("disaster", "defeat", "historical", "victory", "decisive_victory")
+RESULT_NAMES = {
+    "disaster": "Disaster",
+    "defeat": "Defeat",
+    "historical": "Historical result",
+    "victory": "Victory",
+    "decisive_victory": "Decisive victory",
+}
+#: when a goal is judged: at the scenario's end, at the close of any quarter, at every close
+GOAL_WHEN = ("end", "ever", "always")
 FIGURE_STATUSES = ("active", "incapacitated", "dead", "expelled", "exiled", "deported")
 TRAITS = ("orator", "organiser", "theorist", "soldier", "policeman", "economist", "journalist")
 
@@ -283,6 +294,45 @@ class Briefing:
 
 
 @frozen
+class Goal:
+    """One objective of a faction in a scenario, worth ``points`` when met (negative points mark a
+    fate worse than history's).  ``condition`` is a list of conditions that must all hold."""
+
+    id: str
+    name: str
+    points: int
+    condition: tuple[dict, ...]
+    #: end: holds when the scenario ends; ever: holds at the close of some quarter (by ``by``,
+    #: YYYY-Qn, if given); always: holds at the close of every quarter of the scenario
+    when: str = "end"
+    by: str | None = None
+    text: str = ""
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
+@frozen
+class Scale:
+    """The fewest points for each result; fewer than ``defeat`` is a disaster.  The historical
+    line scores at least ``historical`` and less than ``victory``."""
+
+    decisive_victory: int
+    victory: int
+    historical: int
+    defeat: int
+
+
+@frozen
+class Objectives:
+    """A faction's objectives in a scenario, measured against what it really achieved."""
+
+    #: what the faction achieved in history over this span: the yardstick for "historical result"
+    history: str
+    scale: Scale
+    goals: tuple[Goal, ...]
+
+
+@frozen
 class Scenario:
     id: str
     name: str
@@ -316,6 +366,8 @@ class Scenario:
     #: for counterfactuals: what is changed, and why the documents think it could have gone so
     premise: str = ""
     briefings: dict[str, Briefing] = field(factory=dict)
+    #: faction → its objectives, scored against history at the end
+    objectives: dict[str, Objectives] = field(factory=dict)
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -434,6 +486,15 @@ CONDITIONS: dict[str, object] = {
     "in_secretariat": "figures",
     "figure_status": {"figure": "figures", "status": "figure_status"},
     "not": "conditions",
+    "any": "conditions",
+    "cc_share_at_least": {"faction": "factions", "percent": "int"},
+    "politburo_seats_at_least": {"faction": "factions", "value": "int"},
+    "regions_at_least": {"faction": "factions", "value": "int"},
+    "delegates_at_least": {"faction": "factions", "percent": "int"},
+    "signatures_at_least": {"faction": "factions", "value": "int"},
+    "exposure_below": {"faction": "factions", "value": "int"},
+    "mantle_at_least": {"faction": "factions", "value": "int"},
+    "power_ratio_at_least": {"faction": "factions", "percent": "int"},
 }
 
 #: action kind → the params it reads (all integers)

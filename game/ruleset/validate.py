@@ -393,6 +393,38 @@ def _scenario(chk, sid, s):
     for f in s.factions:
         if f not in s.briefings:
             chk.report(k, sid, ["briefings"], f"no briefing for faction '{f}'")
+    for f, obj in s.objectives.items():
+        chk.one_of(k, sid, ["objectives", f], f, s.factions, "faction of this scenario")
+        _objectives(chk, sid, ["objectives", f], obj)
+
+
+def _objectives(chk, sid, path, obj) -> None:
+    k = "scenarios"
+    sc = obj.scale
+    if not sc.decisive_victory >= sc.victory >= sc.historical >= sc.defeat:
+        chk.report(k, sid, path + ["scale"], "the scale must rise: defeat <= historical <= victory <= decisive_victory")
+    if not obj.goals:
+        chk.report(k, sid, path + ["goals"], "a faction needs at least one goal")
+    best = sum(g.points for g in obj.goals if g.points > 0)
+    if obj.goals and best < sc.victory:
+        chk.report(k, sid, path + ["scale", "victory"], f"victory needs {sc.victory} points, the goals give at most {best}")
+    seen = set()
+    for i, goal in enumerate(obj.goals):
+        where = path + ["goals", i]
+        if goal.id in seen:
+            chk.report(k, sid, where + ["id"], f"goal id '{goal.id}' is used twice")
+        seen.add(goal.id)
+        chk.one_of(k, sid, where + ["when"], goal.when, records.GOAL_WHEN, "goal timing")
+        if goal.by is not None and (goal.when != "ever" or not SCENARIO_START.match(goal.by)):
+            chk.report(k, sid, where + ["by"], "by is a YYYY-Qn deadline, for 'ever' goals only")
+        if not goal.condition:
+            chk.report(k, sid, where + ["condition"], "a goal needs a condition")
+        for j, cond in enumerate(goal.condition):
+            _verb(chk, k, sid, where + ["condition", j], cond, records.CONDITIONS, "condition")
+        for j, cit in enumerate(goal.source):
+            _check_citation(chk, k, sid, where + ["source", j], cit)
+        if not goal.source and not goal.design:
+            chk.report(k, sid, where, "a goal cites its yardstick (source) or says it is a design choice (design)")
 
 
 CHECKS = {

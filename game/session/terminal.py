@@ -148,10 +148,41 @@ def render(rules, view: dict, seen: int) -> list[str]:
     if view["cultivation"]:
         out.append("Your secret contacts: " + ", ".join(
             f"{rules.figures[f].name} +{v}" for f, v in sorted(view["cultivation"].items())))
+    out.extend(objective_lines(view))
     new = view["log"][seen:]
     if new:
         out.append("--- since you last acted ---")
         out.extend(f"  {line[1]}" for line in new)
+    return out
+
+
+_WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's close"}
+
+
+def objective_lines(view: dict) -> list[str]:
+    """The faction's objectives and how it stands on each."""
+    from game.ruleset.records import RESULT_NAMES
+
+    obj = view.get("objectives")
+    if not obj:
+        return []
+    out = [f"Objectives — {obj['points']} points now: {RESULT_NAMES[obj['result']]} if the game ended now"]
+    for g in obj["goals"]:
+        when = f"by {g['by']}" if g["by"] else _WHEN[g["when"]]
+        out.append(f"  [{g['status']:>7}] {g['points']:+d}  {g['name']} ({when})")
+    return out
+
+
+def result_lines(rules, view: dict) -> list[str]:
+    """The end of the game: each faction's result against history."""
+    from game.ruleset.records import RESULT_NAMES
+
+    out = ["", "=== The result, measured against history ==="]
+    for fid, (points, result) in view["results"].items():
+        out.append(f"  {rules.factions[fid].name}: {RESULT_NAMES[result]} ({points} points)")
+    obj = view.get("objectives")
+    if obj:
+        out.append(f"In history: {' '.join(obj['history'].split())}")
     return out
 
 

@@ -1,0 +1,137 @@
+"""Objectives measured against history: each faction's goals in a scenario and its result.
+
+A scenario gives every faction goals worth points (``rules/base/scenarios/*.yaml``,
+``objectives``) and a scale: the fewest points for a decisive victory, a victory, the historical
+result and a defeat; fewer is a disaster.  The historical result is what the faction really
+achieved in that span, so a lost cause can still be won by doing better than history did.
+Sole leadership is an instant decisive victory.
+
+Goals are judged with the rule files' condition vocabulary.  ``ever`` and ``always`` goals are
+tracked at the close of each quarter (:func:`track`); ``end`` goals are read when the game ends.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from game.engine.effects import holds
+from game.engine.state import State
+from game.ruleset.records import RESULTS
+
+#: what a goal's status may be while the game goes on and at its end
+MET, NOT_MET, PENDING, FAILED = "met", "not met", "pending", "failed"
+
+
+@frozen
+class GoalStanding:
+    goal: str
+    name: str
+    points: int
+    when: str
+    by: str | None
+    status: str  # met | not met | pending | failed
+    scored: bool  # counts towards the points if the game ended now
+
+
+@frozen
+class Standing:
+    """How a faction stands against its objectives, as if the game ended now."""
+
+    faction: str
+    points: int
+    result: str  # one of records.RESULTS
+    goals: tuple[GoalStanding, ...]
+    history: str
+
+
+def objectives_of(state: State, rules, faction: str):
+    """The faction's objectives in this game's scenario, or None."""
+    return rules.scenarios[state.scenario].objectives.get(faction)
+
+
+def _key(faction: str, goal) -> str:
+    return f"{faction}:{goal.id}"
+
+
+def _open(state: State, goal) -> bool:
+    """May an ``ever`` goal still be met this quarter (its deadline has not passed)?"""
+    return goal.by is None or state.date_text() <= goal.by
+
+
+def track(state: State, rules) -> None:
+    """At the close of a quarter: note the ``ever`` goals met and the ``always`` goals broken."""
+    scenario = rules.scenarios[state.scenario]
+    for faction, obj in scenario.objectives.items():
+        if faction not in state.factions:
+            continue
+        for goal in obj.goals:
+            key = _key(faction, goal)
+            if goal.when == "ever" and key not in state.achieved and _open(state, goal):
+                if holds(state, goal.condition):
+                    state.achieved.add(key)
+            elif goal.when == "always" and key not in state.failed and not holds(state, goal.condition):
+                state.failed.add(key)
+
+
+def _goal_standing(state: State, faction: str, goal) -> GoalStanding:
+    key = _key(faction, goal)
+    if goal.when == "ever":
+        if key in state.achieved:
+            status, scored = MET, True
+        else:
+            status, scored = (PENDING if _open(state, goal) and state.outcome is None else FAILED), False
+    elif goal.when == "always":
+        broken = key in state.failed
+        status, scored = (FAILED if broken else MET), not broken
+    else:
+        now = holds(state, goal.condition)
+        status, scored = (MET if now else NOT_MET), now
+    return GoalStanding(goal.id, goal.name, goal.points, goal.when, goal.by, status, scored)
+
+
+def result_for(scale, points: int) -> str:
+    """The result a number of points earns on a scale.
+
+    >>> from game.ruleset.records import Scale
+    >>> result_for(Scale(decisive_victory=9, victory=5, historical=2, defeat=0), 5)
+    'victory'
+    >>> result_for(Scale(decisive_victory=9, victory=5, historical=2, defeat=0), -1)
+    'disaster'
+    """
+    for result, least in (("decisive_victory", scale.decisive_victory), ("victory", scale.victory),
+                          ("historical", scale.historical), ("defeat", scale.defeat)):
+        if points >= least:
+            return result
+    return "disaster"
+
+
+def standing(state: State, rules, faction: str) -> Standing | None:
+    """The faction's points and result if the game ended now (None: no objectives)."""
+    obj = objectives_of(state, rules, faction)
+    if obj is None:
+        return None
+    goals = tuple(_goal_standing(state, faction, g) for g in obj.goals)
+    points = sum(g.points for g in goals if g.scored)
+    result = result_for(obj.scale, points)
+    if state.outcome is not None and state.outcome[0] == "sole_leadership" and state.outcome[1] == faction:
+        result = "decisive_victory"
+    return Standing(faction, points, result, goals, obj.history)
+
+
+def final_results(state: State, rules) -> dict[str, tuple[int, str]]:
+    """Every faction's (points, result) at the end of the game."""
+    out = {}
+    for faction in sorted(state.factions):
+        st = standing(state, rules, faction)
+        if st is not None:
+            out[faction] = (st.points, st.result)
+    return out
+
+
+def at_least(result: str, floor: str) -> bool:
+    """Is ``result`` as good as ``floor`` or better?
+
+    >>> at_least("decisive_victory", "victory"), at_least("historical", "victory")
+    (True, False)
+    """
+    return RESULTS.index(result) >= RESULTS.index(floor)
