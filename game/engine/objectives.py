@@ -113,9 +113,15 @@ def standing(state: State, rules, faction: str) -> Standing | None:
     goals = tuple(_goal_standing(state, faction, g) for g in obj.goals)
     points = sum(g.points for g in goals if g.scored)
     result = result_for(obj.scale, points)
-    if state.outcome is not None and state.outcome[0] == "sole_leadership" and state.outcome[1] == faction:
+    if _sole_leader_in_time(state, obj, faction):
         result = "decisive_victory"
     return Standing(faction, points, result, goals, obj.history)
+
+
+def _sole_leader_in_time(state: State, obj, faction: str) -> bool:
+    if state.outcome is None or state.outcome[0] != "sole_leadership" or state.outcome[1] != faction:
+        return False
+    return obj.decisive_before is None or state.date_text() < obj.decisive_before
 
 
 def final_results(state: State, rules) -> dict[str, tuple[int, str]]:

@@ -330,6 +330,9 @@ class Objectives:
     history: str
     scale: Scale
     goals: tuple[Goal, ...]
+    #: sole leadership is a decisive victory; if history itself reached it within the span, give
+    #: that quarter (YYYY-Qn) here: only sole leadership before it is decisive, later the goals decide
+    decisive_before: str | None = None
 
 
 @frozen

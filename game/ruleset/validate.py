@@ -405,6 +405,8 @@ def _objectives(chk, sid, path, obj) -> None:
         chk.report(k, sid, path + ["scale"], "the scale must rise: defeat <= historical <= victory <= decisive_victory")
     if not obj.goals:
         chk.report(k, sid, path + ["goals"], "a faction needs at least one goal")
+    if obj.decisive_before is not None and not SCENARIO_START.match(obj.decisive_before):
+        chk.report(k, sid, path + ["decisive_before"], f"decisive_before is YYYY-Qn, got '{obj.decisive_before}'")
     best = sum(g.points for g in obj.goals if g.points > 0)
     if obj.goals and best < sc.victory:
         chk.report(k, sid, path + ["scale", "victory"], f"victory needs {sc.victory} points, the goals give at most {best}")

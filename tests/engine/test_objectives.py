@@ -108,6 +108,17 @@ def test_sole_leadership_is_a_decisive_victory_whatever_the_points(rules):
     assert objectives.standing(state, custom, "trotsky").result == "decisive_victory"
 
 
+def test_sole_leadership_as_late_as_history_is_judged_by_the_goals(rules):
+    custom = _with_goals(rules, [_goal("alive", 5, {"alive": "trotsky"})])
+    sc = custom.scenarios[SCENARIO]
+    late = attrs.evolve(sc.objectives["trotsky"], decisive_before="1926-Q2")
+    scenarios = {**custom.scenarios, SCENARIO: attrs.evolve(sc, objectives={**sc.objectives, "trotsky": late})}
+    custom = Rules({**custom.by_kind, "scenarios": scenarios}, custom.origin, custom.root)
+    state = new_game(custom, SCENARIO, 1)
+    state.outcome = ("sole_leadership", "trotsky")
+    assert objectives.standing(state, custom, "trotsky").result == "victory"  # 5 points, not decisive
+
+
 def test_new_conditions_read_the_state(rules):
     from game.engine.effects import holds
 
