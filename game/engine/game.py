@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from game.engine import moves, phases, posts, rng
 from game.engine.actions import CHOOSE, Action, IllegalActionError
-from game.engine.effects import bump
+from game.engine.effects import bump, holds
 from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
 
 
@@ -99,7 +99,7 @@ def legal_actions(state: State, rules, faction: str | None = None) -> tuple[Acti
     caps = moves.capabilities(state, rules, actor)
     out = []
     for aid, rule in rules.actions.items():
-        if not _affordable(fs, rule, caps):
+        if not _affordable(fs, rule, caps) or not _offered(state, rule):
             continue
         for args in moves.OPTIONS[rule.kind](state, rules, actor, rule):
             if rule.kind in moves.ONCE_PER_TURN and (actor, rule.kind, *args[:1]) in state.acted:
@@ -114,6 +114,11 @@ def _affordable(fs: FactionState, rule, caps: set[str]) -> bool:
     if rule.cost.ap > fs.ap or rule.cost.influence > fs.influence or rule.cost.prestige > fs.prestige:
         return False
     return rule.requires is None or rule.requires in caps
+
+
+def _offered(state: State, rule) -> bool:
+    """The rule file's conditions for the action hold now (the Lenin Levy waits for Lenin's death)."""
+    return not rule.conditions or holds(state, rule.conditions)
 
 
 def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State:
@@ -140,6 +145,7 @@ def apply_unchecked(state: State, rules, action: Action, on_turn_end=None) -> St
     fs.prestige -= rule.cost.prestige
     if rule.exposure:
         bump(new, rules, action.faction, "exposure", rule.exposure)
+        new.marks["loud_" + action.faction] = new.turn  # an oppositional act: no quiet fade this turn
     if rule.kind in moves.ONCE_PER_TURN:
         new.acted.add((action.faction, rule.kind, *action.args[:1]))
     moves.DO[rule.kind](new, rules, action.faction, action.args, rule)

@@ -29,17 +29,20 @@ def _targets(state: State, rules, faction: str, motion, forced: bool = False) ->
 
 
 def _remove_office(state, rules, faction, motion):
-    return [(o,) for o, h in sorted(state.offices.items()) if h and state.figures[h].faction != faction]
+    return [
+        (o,) for o, h in sorted(state.offices.items())
+        if h and state.figures[h].faction != faction and posts.contested(state, o)
+    ]
 
 
 def _appoint_office(state, rules, faction, motion):
     out = []
     mine = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
     busy = set(h for h in state.offices.values() if h)
-    free = [f for f in mine if f not in busy][:2]
+    free = [f for f in mine if f not in busy]
     for office, holder in sorted(state.offices.items()):
-        if holder is None or state.figures[holder].faction != faction:
-            out.extend((office, f) for f in free)
+        if (holder is None or state.figures[holder].faction != faction) and posts.contested(state, office):
+            out.extend((office, f) for f in [f for f in free if posts.eligible(rules, office, f)][:2])
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from game.engine import discipline, motions, posts
 from game.engine.effects import bump, clamp, move_tracker, shift_sympathy
 from game.engine.state import Proposal, State
+from game.engine.votes import target_of
 
 RUMOUR_AT = 30  # secret cultivation this deep starts public rumours (the faction stays unnamed)
 OFFER_LIFE = 1  # an offer lapses at the end of the turn after it was made
@@ -53,14 +54,41 @@ def name(rules, ident: str) -> str:
 
 
 def _o_appoint(state, rules, faction, rule):
+    done = sum(1 for key in state.acted if key[0] == faction and key[1] == "appoint")
+    if done >= rules.settings.appointments_per_turn:
+        return []  # the apparatus moves slowly, turn by turn
     out = []
+    purse = state.factions[faction].influence - rule.cost.influence
     for rid, reg in sorted(state.regions.items()):
         chief = rules.regions[rid].chief_office
         if chief and state.holder_faction(chief) not in (None, faction):
             continue  # a city machine under a rival chief is out of the Secretariat's reach
-        if reg.secretary != faction:
+        if reg.secretary != faction and resistance(state, rid, faction, rule) <= purse:
             out.append((rid,))
     return out
+
+
+def resistance(state, region: str, faction: str, rule) -> int:
+    """Extra influence it costs to replace a rival's secretary: his machine resists in proportion
+    to his hold (``resist`` points of loyalty per point of influence)."""
+    reg = state.regions[region]
+    if reg.secretary in (None, faction):
+        return 0
+    return reg.loyalty // rule.params["resist"]
+
+
+def _o_mine(state, rules, faction, rule):
+    """The regions whose secretary is the faction's and whose hold can still grow."""
+    return [(rid,) for rid, reg in sorted(state.regions.items()) if reg.secretary == faction and reg.loyalty < 100]
+
+
+def _o_pledge(state, rules, faction, rule):
+    return [()] if state.factions[faction].exposure > 0 else []
+
+
+def _o_military(state, rules, faction, rule):
+    # the General Secretary's faction has no Secretariat to seize: it already holds it
+    return [] if state.holder_faction(posts.SECRETARIAT_HEAD) == faction else [()]
 
 
 def _o_cultivate(state, rules, faction, rule):
@@ -129,18 +157,24 @@ OPTIONS = {
     "lenin_levy": _o_levy,
     "signatures": _o_once,
     "recant": _o_once,
-    "military": _o_once,
+    "military": _o_military,
+    "pledge": _o_pledge,
+    "entrench": _o_mine,
     "pass": _o_once,
 }
 
 # kinds that may be taken once per turn per argument (repeats would only stack numbers)
-ONCE_PER_TURN = ("appoint", "cultivate", "publish", "underground", "speak", "mass_appeal", "signatures", "offer_bloc")
+ONCE_PER_TURN = (
+    "appoint", "cultivate", "publish", "underground", "speak", "mass_appeal", "signatures", "offer_bloc",
+    "pledge", "entrench",
+)
 
 
 # --- effects ---------------------------------------------------------------------------------
 
 
 def _appoint(state, rules, faction, args, rule):
+    state.factions[faction].influence -= resistance(state, args[0], faction, rule)
     reg = state.regions[args[0]]
     reg.secretary, reg.loyalty, reg.appointed_turn = faction, rule.params.get("loyalty", 40), state.turn
     state.say(f"The Secretariat appoints a new party secretary in {name(rules, args[0])}")
@@ -199,6 +233,11 @@ def _propose(state, rules, faction, args, rule):
     prop = Proposal(faction, args[0], tuple(args[1:]))
     state.agenda.append(prop)
     state.say(f"Put on the agenda: {motions.describe(state, rules, prop)}", kind="vote")
+    target = target_of(state, rules, prop)
+    if target is not None and target != faction and state.in_bloc(faction, target):
+        state.blocs.remove(tuple(sorted((faction, target))))
+        bump(state, rules, faction, "prestige", -rules.settings.betrayal_prestige)
+        state.say(f"{name(rules, faction)} moves against {name(rules, target)}: their bloc is broken")
 
 
 def _offer(state, rules, faction, args, rule):
@@ -213,6 +252,8 @@ def _accept(state, rules, faction, args, rule):
     if pair not in state.blocs:
         state.blocs.append(pair)
         state.blocs.sort()
+    # partners withdraw the motions they had tabled against each other
+    state.agenda = [p for p in state.agenda if {p.proposer, target_of(state, rules, p)} != set(pair)]
     state.say(f"{name(rules, args[0])} and {name(rules, faction)} form a bloc")
 
 
@@ -281,6 +322,19 @@ def _military(state, rules, faction, args, rule):
         discipline.set_status(state, rules, faction, "expelled_party")
 
 
+def _pledge(state, rules, faction, args, rule):
+    p = rule.params
+    bump(state, rules, faction, "exposure", -p["exposure"])
+    bump(state, rules, faction, "prestige", -p["prestige"])
+    state.say(f"{name(rules, faction)} pledges to respect party discipline")
+
+
+def _entrench(state, rules, faction, args, rule):
+    reg = state.regions[args[0]]
+    reg.loyalty = clamp(reg.loyalty + rule.params["loyalty"], 0, 100)
+    state.say(f"Party work strengthens the secretary's hold in {name(rules, args[0])}", visible_to=(faction,), kind="secret")
+
+
 def _pass(state, rules, faction, args, rule):
     state.factions[faction].done = True
 
@@ -301,5 +355,7 @@ DO = {
     "signatures": _signatures,
     "recant": _recant,
     "military": _military,
+    "pledge": _pledge,
+    "entrench": _entrench,
     "pass": _pass,
 }

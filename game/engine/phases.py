@@ -131,7 +131,9 @@ def _income(state: State, rules) -> None:
         bump(state, rules, fid, "influence", gain)
         if fs.prestige > rules.settings.prestige_fade_above:
             fs.prestige -= 1
-        bump(state, rules, fid, "exposure", -rules.settings.exposure_fade)
+        quiet = state.marks.get("loud_" + fid, -99) < state.turn - 1  # no oppositional act last quarter
+        fade = rules.settings.exposure_fade + (rules.settings.quiet_fade if quiet and state.turn else 0)
+        bump(state, rules, fid, "exposure", -fade)
         fs.ap = min(fs.base_ap, AP_BY_STATUS.get(fs.status, fs.base_ap))
         fs.done = False
 

@@ -34,6 +34,18 @@ def can_hold_office(state: State, figure: str) -> bool:
     )
 
 
+def eligible(rules, office: str, figure: str) -> bool:
+    """Has the figure a trait the office asks for (the rule file's ``traits``; none: anyone)?"""
+    wanted = rules.offices[office].traits
+    return not wanted or bool(set(wanted) & set(rules.figures[figure].traits))
+
+
+def contested(state: State, office: str) -> bool:
+    """May a motion touch the office?  Not while a stricken holder keeps it (Lenin, 1923)."""
+    holder = state.offices.get(office)
+    return holder is None or state.figures[holder].status != "incapacitated"
+
+
 def can_sit(state: State, figure: str) -> bool:
     """May the figure take a Politburo seat?"""
     fig = state.figures[figure]
@@ -110,6 +122,6 @@ def best_candidate(state: State, rules, faction: str | None, office: str | None 
     pool = [f for f in rules.figures if state.figures[f].faction == faction]
     pool.sort(key=lambda f: (not wanted & set(rules.figures[f].traits), f in busy, f == leader))
     for fig in pool:
-        if can_hold_office(state, fig):
+        if can_hold_office(state, fig) and (office is None or eligible(rules, office, fig)):
             return fig
     return None

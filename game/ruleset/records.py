@@ -107,6 +107,8 @@ class Office:
     power: int = 0
     #: capabilities the office gives its holder's faction: secretariat, police, army, press, ...
     grants: tuple[str, ...] = ()
+    #: a motion or the appointing body may name only a figure with one of these traits (empty: anyone)
+    traits: tuple[str, ...] = ()
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -186,6 +188,8 @@ class Action:
     requires: str | None = None
     exposure: int = 0
     params: dict[str, int] = field(factory=dict)
+    #: conditions (rule-file vocabulary) that must all hold for the action to be offered
+    conditions: tuple[dict, ...] = ()
     text: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -393,6 +397,12 @@ class Settings:
     exposure_fade: int = 1
     #: turns a faction rests on a rung of the ladder before the next motion against it
     ladder_pause: int = 2
+    #: regional secretaries the Secretariat may move in one quarter ("slowly, turn by turn")
+    appointments_per_turn: int = 2
+    #: extra exposure a faction sheds in a quarter in which it took no oppositional act
+    quiet_fade: int = 2
+    #: prestige lost by a faction that moves against its own bloc partner (the bloc breaks)
+    betrayal_prestige: int = 2
     max_prestige: int = 30
     max_exposure: int = 30
     max_mantle: int = 30
@@ -502,7 +512,9 @@ CONDITIONS: dict[str, object] = {
 
 #: action kind → the params it reads (all integers)
 ACTION_KINDS: dict[str, tuple[str, ...]] = {
-    "appoint": ("loyalty",),
+    "appoint": ("loyalty", "resist"),
+    "pledge": ("exposure", "prestige"),
+    "entrench": ("loyalty",),
     "cultivate": ("affinity",),
     "publish": ("opinion", "prestige", "mantle", "sympathy"),
     "underground": ("opinion", "sympathy", "raid_chance", "raid_exposure", "raid_prestige"),

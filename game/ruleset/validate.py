@@ -203,6 +203,8 @@ def _office(chk, oid, o):
     chk.ref("offices", oid, ["appointed_by"], "bodies", o.appointed_by)
     for i, g in enumerate(o.grants):
         chk.one_of("offices", oid, ["grants", i], g, records.CAPABILITIES, "capability")
+    for i, t in enumerate(o.traits):
+        chk.one_of("offices", oid, ["traits", i], t, records.TRAITS, "trait")
 
 
 def _body(chk, bid, b):
@@ -239,6 +241,8 @@ def _action(chk, aid, a):
         chk.one_of("actions", aid, ["requires"], a.requires, records.CAPABILITIES, "capability")
     for p in a.params:
         chk.one_of("actions", aid, ["params", p], p, records.ACTION_KINDS.get(a.kind, ()), f"param of {a.kind}")
+    for i, cond in enumerate(a.conditions):
+        _verb(chk, "actions", aid, ["conditions", i], cond, records.CONDITIONS, "condition")
 
 
 def _motion(chk, mid, m):

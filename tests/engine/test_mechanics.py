@@ -212,6 +212,8 @@ def test_mass_appeals_scale_with_mood(rules, fresh):
 
 def test_the_lenin_levy_dilutes_the_rank_and_file(rules, fresh):
     s = _turn_of(fresh, rules, "stalin")
+    assert not _has(s, rules, "lenin_levy stalin")  # the Levy honoured a dead Lenin
+    s.figures["lenin"].status = "dead"
     before = s.regions["moscow"].sympathy["trotsky"], s.trackers["bureaucracy"]
     after = apply_action(s, rules, Action.parse("lenin_levy stalin"))
     assert after.regions["moscow"].sympathy["trotsky"] < before[0]

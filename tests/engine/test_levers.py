@@ -1,0 +1,108 @@
+"""Levers that work all game long: the Secretariat's pace, rival machines, lying low, patronage,
+blocs that bind, offices with eligibility, and the military option's limits."""
+
+from game.engine import Action, apply_action, legal_actions, new_game
+from game.engine.state import Proposal
+from tests.engine.test_mechanics import _has, _turn_of
+
+
+def _appointments(state, rules, faction):
+    return [a for a in legal_actions(state, rules) if a.name == "appoint_secretary" and a.faction == faction]
+
+
+def test_the_secretariat_moves_two_secretaries_a_quarter(rules, fresh):
+    s = _turn_of(fresh, rules, "stalin")
+    s.factions["stalin"].ap = 5
+    limit = rules.settings.appointments_per_turn
+    for _ in range(limit):
+        s = apply_action(s, rules, _appointments(s, rules, "stalin")[0])
+        s.active = "stalin"
+    assert limit == 2 and _appointments(s, rules, "stalin") == []
+
+
+def test_a_rival_machine_resists_in_proportion_to_its_hold(rules, fresh):
+    s = _turn_of(fresh, rules, "stalin")
+    reg = s.regions["ukraine"]
+    reg.secretary, reg.loyalty = "trotsky", 80
+    resist = rules.actions["appoint_secretary"].params["resist"]
+    cost = rules.actions["appoint_secretary"].cost.influence + 80 // resist
+    s.factions["stalin"].influence = cost
+    after = apply_action(s, rules, Action.parse("appoint_secretary stalin ukraine"))
+    assert after.factions["stalin"].influence == 0
+    s.factions["stalin"].influence = cost - 1
+    assert not _has(s, rules, "appoint_secretary stalin ukraine")
+
+
+def test_pledging_discipline_lowers_exposure(rules, fresh):
+    s = _turn_of(fresh, rules, "trotsky")
+    s.factions["trotsky"].exposure = 10
+    after = apply_action(s, rules, Action.parse("pledge_discipline trotsky"))
+    assert after.factions["trotsky"].exposure == 10 - rules.actions["pledge_discipline"].params["exposure"]
+    s.factions["trotsky"].exposure = 0
+    assert not _has(s, rules, "pledge_discipline trotsky")  # nothing to shed
+
+
+def test_a_quiet_quarter_sheds_more_exposure_than_a_loud_one(rules):
+    def next_quarter(loud: bool):
+        s = new_game(rules, "united_opposition_1926", 1)
+        s = _turn_of(s, rules, "trotsky")
+        s.factions["trotsky"].exposure = 20
+        if loud:
+            s = apply_action(s, rules, Action.parse("mass_appeal trotsky moscow"))
+        turn = s.turn
+        while s.turn == turn and s.outcome is None:
+            waits = [a for a in legal_actions(s, rules) if a.name in ("pass_turn", "choose")]
+            s = apply_action(s, rules, waits[0])
+        return s.factions["trotsky"].exposure
+
+    assert next_quarter(loud=False) < next_quarter(loud=True) - rules.actions["mass_appeal"].exposure
+
+
+def test_patronage_strengthens_your_own_machine(rules, fresh):
+    s = _turn_of(fresh, rules, "stalin")
+    mine = next(r for r, reg in sorted(s.regions.items()) if reg.secretary == "stalin" and reg.loyalty < 80)
+    before = s.regions[mine].loyalty
+    after = apply_action(s, rules, Action.parse(f"entrench_secretary stalin {mine}"))
+    assert after.regions[mine].loyalty == before + rules.actions["entrench_secretary"].params["loyalty"]
+    assert not _has(s, rules, "entrench_secretary stalin leningrad") or s.regions["leningrad"].secretary == "stalin"
+
+
+def test_moving_against_a_partner_breaks_the_bloc(rules, fresh):
+    s = _turn_of(fresh, rules, "stalin")
+    s.blocs = [("stalin", "zinoviev")]
+    office = next(o for o, h in sorted(s.offices.items()) if h and s.figures[h].faction == "zinoviev")
+    prestige = s.factions["stalin"].prestige
+    after = apply_action(s, rules, Action.parse(f"propose_motion stalin remove_office {office}"))
+    assert not after.in_bloc("stalin", "zinoviev")
+    assert after.factions["stalin"].prestige == max(0, prestige - rules.settings.betrayal_prestige)
+
+
+def test_a_new_bloc_withdraws_the_partners_motions_against_each_other(rules, fresh):
+    s = _turn_of(fresh, rules, "trotsky")
+    s.offers = [("zinoviev", "trotsky", s.turn)]
+    s.agenda = [Proposal("zinoviev", "censure", ("trotsky",)), Proposal("stalin", "censure", ("trotsky",))]
+    after = apply_action(s, rules, Action.parse("accept_bloc trotsky zinoviev"))
+    assert [p.proposer for p in after.agenda] == ["stalin"]
+
+
+def test_an_office_asks_for_the_right_kind_of_figure(rules, fresh):
+    s = _turn_of(fresh, rules, "zinoviev")
+    offers = [a for a in legal_actions(s, rules) if a.args[:2] == ("appoint_office", "ogpu_chair")]
+    assert offers == []  # nobody in Zinoviev's faction is a policeman
+    unions = {a.args[2] for a in legal_actions(s, rules) if a.args[:2] == ("appoint_office", "trade_unions_chair")}
+    assert "krupskaya" not in unions and unions  # an organiser, not Lenin's widow
+
+
+def test_a_stricken_lenin_keeps_sovnarkom_out_of_the_motions(rules, fresh):
+    s = _turn_of(fresh, rules, "stalin")
+    assert s.offices["sovnarkom_chair"] == "lenin" and s.figures["lenin"].status == "incapacitated"
+    assert not [a for a in legal_actions(s, rules) if "sovnarkom_chair" in a.args]
+
+
+def test_the_general_secretary_cannot_seize_the_secretariat(rules, fresh):
+    s = _turn_of(fresh, rules, "stalin")
+    s.offices["war_commissar"] = "voroshilov"
+    assert not _has(s, rules, "military_option stalin")
+    t = _turn_of(fresh, rules, "trotsky")
+    t.factions["trotsky"].influence = 20
+    assert t.offices["war_commissar"] == "trotsky" and _has(t, rules, "military_option trotsky")
