@@ -293,7 +293,8 @@ def _lenin_levy(state, rules, faction, args, rule):
 
 def _signatures(state, rules, faction, args, rule):
     fs = state.factions[faction]
-    fs.signatures += 1
+    # each drive gathers thousands, more when the workers are stirring
+    fs.signatures += rule.params["thousands"] * state.trackers.get("mass_mood", 50) // 50
     shift_sympathy(state, faction, rule.params.get("sympathy", 5))
     bump(state, rules, faction, "prestige", rule.params.get("prestige", 1))
     state.say(f"{name(rules, faction)} gathers signatures for its platform")

@@ -526,7 +526,7 @@ ACTION_KINDS: dict[str, tuple[str, ...]] = {
     "break_bloc": ("prestige",),
     "mass_appeal": ("sympathy", "mood"),
     "lenin_levy": ("bureaucracy", "dilution", "loyalty", "cooldown"),
-    "signatures": ("sympathy", "prestige"),
+    "signatures": ("sympathy", "prestige", "thousands"),
     "recant": ("prestige", "mantle"),
     "military": ("chance",),
     "pass": (),

@@ -106,3 +106,12 @@ def test_the_general_secretary_cannot_seize_the_secretariat(rules, fresh):
     t = _turn_of(fresh, rules, "trotsky")
     t.factions["trotsky"].influence = 20
     assert t.offices["war_commissar"] == "trotsky" and _has(t, rules, "military_option trotsky")
+
+
+def test_a_signature_drive_gathers_thousands_with_the_mood(rules, fresh):
+    s = _turn_of(fresh, rules, "trotsky")
+    s.trackers["mass_mood"] = 50
+    calm = apply_action(s, rules, Action.parse("gather_signatures trotsky")).factions["trotsky"].signatures
+    s.trackers["mass_mood"] = 100
+    stirred = apply_action(s, rules, Action.parse("gather_signatures trotsky")).factions["trotsky"].signatures
+    assert calm == rules.actions["gather_signatures"].params["thousands"] and stirred == 2 * calm
