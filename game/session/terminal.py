@@ -136,15 +136,10 @@ def describe(rules, action: Action, view: dict) -> str:
         eid = view["pending_choice"][0]
         opt = next(o for o in rules.events[eid].choice.options if o.id == action.args[0])
         return opt.name + (f" — {opt.text}" if opt.text else "")
-    rule = rules.actions[action.name]
-    from game.engine.moves import name
+    from game.engine.words import action_words
 
-    words = []
-    for a in action.args:
-        if a in rules.motions:
-            words.append(rules.motions[a].name)
-        else:
-            words.append(name(rules, a))
+    rule = rules.actions[action.name]
+    words = action_words(rules, action)
     cost = rule.cost
     price = f"  [{cost.ap} AP" + (f", {cost.influence} influence" if cost.influence else "") + "]"
     return f"{rule.name}{': ' + ', '.join(words) if words else ''}{price}"
