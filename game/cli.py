@@ -14,6 +14,29 @@ from game.ruleset import BASE, PROJECT, load_rules
 from game.ruleset.validate import coverage, source_report, unverified
 
 DEFAULT_SCENARIO = "succession_1923"
+MAX_SEED_DIGITS = 18  # a seed is typed back by hand; any longer is a mistake
+
+
+def seed_arg(text: str) -> int:
+    """``--seed``: a whole number written with the digits 0-9 (argparse turns the error into a
+    usage message)."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) <= MAX_SEED_DIGITS:
+        return int(text)
+    shown = text if len(text) <= 24 else text[:20] + "…"
+    raise argparse.ArgumentTypeError(
+        f"a seed is a whole number, 0 or more, written with at most {MAX_SEED_DIGITS} digits 0-9; got {shown!r}")
+
+
+def fresh_seed() -> int:
+    """A new seed for a game started without ``--seed`` (the engine itself never draws one)."""
+    import secrets
+
+    return 1 + secrets.randbelow(999_999)
+
+
+def seed_line(seed: int) -> str:
+    return f"seed {seed} — replay this game with --seed {seed}"
 
 
 def _rules(mods: list[str]):
@@ -82,6 +105,9 @@ def cmd_play(args) -> int:
     if args.scenario not in rules.scenarios:
         print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
         return 2
+    if args.record and Path(args.record).is_dir():
+        print(f"--record {args.record}: that is a folder; give a file name", file=sys.stderr)
+        return 2
     factions = rules.scenarios[args.scenario].factions
     humans = {}
     if not args.headless:
@@ -93,21 +119,36 @@ def cmd_play(args) -> int:
             return 2
         humans[human] = terminal.HumanSeat(rules, human, scenario=args.scenario)
     autosave = None if args.headless else terminal.autosave_path()
+    saved = False  # an autosave of this game is on disk
 
     def on_turn(state, record):
+        nonlocal autosave, saved
         if autosave is not None:
-            replay.write_atomic(autosave, record.to_text())
+            try:
+                replay.write_atomic(autosave, record.to_text())
+                saved = True
+            except OSError as exc:
+                print(f"cannot autosave to {autosave} ({exc.strerror or exc}); the game goes on without autosave",
+                      file=sys.stderr)
+                autosave, saved = None, False
 
+    seed = fresh_seed() if args.seed is None else args.seed
+    print(seed_line(seed))
     try:
-        state, record = match.play(rules, args.scenario, args.seed, humans, on_turn)
+        state, record = match.play(rules, args.scenario, seed, humans, on_turn)
     except terminal.Quit:
-        print("\nGame left." + (f" Autosave: {autosave}" if autosave else ""))
+        print("\nGame left." + (f" Autosave: {autosave}" if saved else ""))
         return 0
     if args.headless or args.chronicle:
         for line in match.chronicle(state, rules):
             print(line)
+    code = 0
     if args.record:
-        replay.write_atomic(Path(args.record), record.to_text())
+        try:
+            replay.write_atomic(Path(args.record), record.to_text())
+        except OSError as exc:
+            print(f"cannot write the replay to {args.record}: {exc.strerror or exc}", file=sys.stderr)
+            code = 1
     for human in humans:
         from game.engine import player_view
 
@@ -116,7 +157,7 @@ def cmd_play(args) -> int:
     _print_results(state, rules)
     kind, winner = state.outcome
     print(f"outcome: {kind} winner={winner or 'none'}")
-    return 0
+    return code
 
 
 def _print_results(state, rules) -> None:
@@ -203,7 +244,11 @@ def cmd_historical(args) -> int:
             return 1
         print(f"{out} is up to date")
     else:
-        replay.write_atomic(out, text)
+        try:
+            replay.write_atomic(out, text)
+        except OSError as exc:
+            print(f"cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         print(f"wrote {out}")
     return 0 if met == len(results) and not warnings else 1
 
@@ -215,7 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--headless", action="store_true", help="bots play every faction; print the chronicle")
     play.add_argument("--scenario", default=None,
                       help=f"scenario id (see 'scenarios'); asked in the terminal, {DEFAULT_SCENARIO} when headless")
-    play.add_argument("--seed", type=int, default=1, help="random seed (same seed, same game)")
+    play.add_argument("--seed", type=seed_arg, default=None,
+                      help="random seed (same seed, same game); a fresh one, printed, when not given")
     play.add_argument("--human", metavar="FACTION", help="play this faction yourself in the terminal")
     play.add_argument("--record", metavar="FILE", help="write a replay file at the end")
     play.add_argument("--chronicle", action="store_true", help="print the chronicle at the end")
@@ -250,3 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (``... | head``): stop quietly
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
+        return 1

@@ -23,6 +23,7 @@ from game.session import replay as replay_mod
 PROBLEM_LINE = re.compile(r"^\S+\.yaml:\d+:\d+: ")
 DATED = re.compile(r"^\d{4}-Q[1-4]\b")
 OUTCOME = re.compile(r"^outcome: \w+ winner=\w+$")
+SEED_LINE = re.compile(r"^seed (\d+) — replay this game with --seed (\d+)$")
 
 
 @pytest.fixture(autouse=True)
@@ -143,11 +144,104 @@ def test_play_headless_prints_a_dated_chronicle_and_the_outcome(capsys, sandbox)
     code, out, err = run(capsys, "play", "--headless", "--seed", "3")
     assert code == 0
     assert len(out) > 10
+    assert out[0] == "seed 3 — replay this game with --seed 3"
     assert OUTCOME.match(out[-1]), out[-1]
-    undated = [line for line in out[:-1] if not DATED.match(line)]
+    undated = [line for line in out[1:-1] if not DATED.match(line)]
     assert undated == []
-    assert out[0].startswith("1923-Q1")
+    assert out[1].startswith("1923-Q1")
     assert sandbox == []  # headless without --record writes nothing
+
+
+def test_without_a_seed_a_fresh_one_is_printed_and_replays_the_same_game(capsys, tmp_path):
+    games = {}
+    for i in range(2):
+        path = tmp_path / f"game{i}.replay"
+        code, out, err = run(capsys, "play", "--headless", "--scenario", "crisis_1923", "--record", str(path))
+        assert code == 0, err
+        match = SEED_LINE.match(out[0])
+        assert match and match.group(1) == match.group(2), out[0]
+        seed = match.group(1)
+        assert f"\nseed: {seed}\n" in path.read_text(encoding="utf-8")  # the replay file records it
+        games[i] = (seed, out, path.read_text(encoding="utf-8"))
+    for seed, out, text in games.values():
+        again = tmp_path / "again.replay"
+        code, out2, _ = run(capsys, "play", "--headless", "--scenario", "crisis_1923", "--seed", seed, "--record", str(again))
+        assert code == 0
+        assert out2 == out  # the printed seed line, the chronicle and the outcome
+        assert again.read_text(encoding="utf-8") == text
+
+
+def test_fresh_seeds_differ_from_run_to_run():
+    seeds = {cli.fresh_seed() for _ in range(20)}
+    assert len(seeds) > 1
+    assert all(0 <= s < 10**cli.MAX_SEED_DIGITS for s in seeds)
+
+
+def test_a_fresh_seed_makes_a_different_game(capsys, monkeypatch):
+    outs = []
+    for seed in (11, 12):
+        monkeypatch.setattr(cli, "fresh_seed", lambda seed=seed: seed)
+        code, out, _ = run(capsys, "play", "--headless", "--scenario", "crisis_1923")
+        assert code == 0 and out[0] == f"seed {seed} — replay this game with --seed {seed}"
+        outs.append(out[1:])
+    assert outs[0] != outs[1]
+
+
+@pytest.mark.parametrize("seed", ["-5", "abc", "３", "٣", "1.5", "9" * 5000, ""])
+def test_a_bad_seed_is_a_usage_message(capsys, seed):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["play", "--headless", "--seed", seed])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "a seed is a whole number" in err
+    assert len(err) < 2000  # a 5000-digit seed is not echoed back whole
+
+
+def test_record_into_a_folder_is_refused_before_the_game(capsys, tmp_path):
+    code, out, err = run(capsys, "play", "--headless", "--scenario", "crisis_1923", "--record", str(tmp_path))
+    assert code == 2
+    assert out == []
+    assert any("that is a folder" in line for line in err)
+
+
+def test_record_to_a_path_that_cannot_be_written_is_a_message(capsys, tmp_path):
+    (tmp_path / "blocker").write_text("a file, not a folder", encoding="utf-8")
+    path = tmp_path / "blocker" / "game.replay"
+    code, out, err = run(capsys, "play", "--headless", "--scenario", "crisis_1923", "--seed", "3", "--record", str(path))
+    assert code == 1
+    assert OUTCOME.match(out[-1])  # the game was played and its outcome still printed
+    assert any(line.startswith(f"cannot write the replay to {path}") for line in err), err
+
+
+def test_a_terminal_game_goes_on_when_the_autosave_cannot_be_written(capsys, tmp_path, monkeypatch):
+    import io
+
+    from game.session import terminal
+
+    (tmp_path / "blocker").write_text("a file, not a folder", encoding="utf-8")
+    monkeypatch.setattr(terminal, "autosave_path", lambda: tmp_path / "blocker" / "autosave.replay")
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n" * 30))  # then end of input: the player leaves
+    code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin", "--seed", "5")
+    assert code == 0
+    assert out[0] == "seed 5 — replay this game with --seed 5"
+    assert sum("cannot autosave" in line for line in err) == 1, err
+    assert out[-1] == "Game left."  # and no autosave to point to
+
+
+def test_leaving_before_the_first_autosave_points_to_no_autosave(capsys, tmp_path, monkeypatch):
+    import io
+
+    from game.session import terminal
+
+    old = tmp_path / "home" / "autosave.replay"
+    old.parent.mkdir(parents=True)
+    old.write_text("# an autosave of an earlier game\n", encoding="utf-8")
+    monkeypatch.setattr(terminal, "autosave_path", lambda: old)
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin", "--seed", "5")
+    assert code == 0
+    assert out[-1] == "Game left."
 
 
 def test_play_unknown_scenario_is_a_usage_error(capsys):
@@ -171,6 +265,21 @@ def test_play_record_then_replay_verifies(capsys, tmp_path, sandbox):
     assert code == 0, err
     assert "final state hash verified" in out
     assert out[-1] == outcome  # the replay reaches the same end as the game
+
+
+def test_the_output_may_be_cut_short_by_its_reader(tmp_path):
+    """``succession play --headless | head -1``: no traceback when the pipe closes."""
+    env = dict(os.environ, HOME=str(tmp_path / "home"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "--headless", "--scenario", "crisis_1923", "--seed", "3"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT, env=env,
+    )
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert first.decode().startswith("seed 3 ")
+    assert "Traceback" not in err
 
 
 def test_the_same_seed_gives_the_same_game(tmp_path, recorded, capsys):

@@ -93,3 +93,67 @@ def test_the_briefing_opens_the_game_and_b_shows_it_again(rules):
     assert text.count("Your situation:") == 2  # at the start, and again on b
     assert "What if:" in text  # a counterfactual states its premise
     assert " ".join(brief.aims.split()[:6]) in " ".join(text.split())
+
+
+# answers that look like numbers but are not menu numbers: str.isdigit() accepts the first three
+# (int('²') raises), and int() of the last is refused by Python's limit on digits
+NOT_MENU_NUMBERS = ["٣", "²", "３", "9" * 5000]
+
+
+@pytest.mark.parametrize("bad", NOT_MENU_NUMBERS, ids=["arabic-indic", "superscript", "full-width", "5000-digits"])
+def test_prompts_ask_again_on_digits_that_are_not_menu_numbers(rules, fresh, bad):
+    from game.engine import apply_action
+    from game.session.terminal import ask_scenario, scenario_order
+
+    def scripted(answers):
+        feed, out = iter(answers), []
+        return (lambda _p: next(feed)), out
+
+    read, out = scripted([bad, "2"])
+    assert ask_faction(rules, ("stalin", "trotsky"), read=read, write=out.append) == "trotsky"
+    assert sum("Please type a number from 1 to 2" in line for line in out) == 1
+
+    read, out = scripted([bad, "3"])
+    assert ask_scenario(rules, "succession_1923", read=read, write=out.append) == scenario_order(rules)[2]
+    assert sum("Please type a number" in line for line in out) == 1
+
+    # an event's choice
+    assert fresh.phase == "choice"
+    seat, out = _seat(rules, fresh.active, [bad, "1"])
+    legal = legal_actions(fresh, rules)
+    assert seat(player_view(fresh, rules, fresh.active), legal) == legal[0]
+    assert sum("Please type a number" in line for line in out) == 1
+
+    # the action menu, both levels
+    state = fresh
+    while state.phase == "choice":
+        state = apply_action(state, rules, legal_actions(state, rules)[0])
+    legal = legal_actions(state, rules)
+    groups = list(dict.fromkeys(a.name for a in legal))
+    multi = next(i for i, g in enumerate(groups, 1) if sum(a.name == g for a in legal) > 1)
+    seat, out = _seat(rules, state.active, [bad, str(multi), bad, "1"])
+    action = seat(player_view(state, rules, state.active), legal)
+    assert action.name == groups[multi - 1]
+    assert sum("Please type a number" in line for line in out) == 2
+
+
+def test_the_retry_message_says_what_is_wrong():
+    from game.session.terminal import _retry
+
+    assert "digits 0-9" in _retry(1, 5, "３")
+    assert "5000 digits" in _retry(1, 5, "9" * 5000)
+    assert _retry(1, 5, "zz") == "Please type a number from 1 to 5"
+
+
+def test_input_that_is_not_text_is_asked_again(rules):
+    answers = iter([None, "1"])
+
+    def read(_prompt):
+        answer = next(answers)
+        if answer is None:
+            raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+        return answer
+
+    out = []
+    assert ask_faction(rules, ("stalin", "trotsky"), read=read, write=out.append) == "stalin"
+    assert sum("Please type a number" in line for line in out) == 1

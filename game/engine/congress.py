@@ -93,7 +93,7 @@ def run_congress(state: State, rules, name: str) -> list[str]:
     """Hold a Congress: delegations, then the elections.  Returns chronicle lines."""
     lines = []
     shares = delegate_shares(state, rules)
-    parts = ", ".join(
+    parts = "; ".join(  # "; ": a faction's name may itself hold a comma
         f"{rules.factions[f].name if f in rules.factions else 'uncommitted'} {n}"
         for f, n in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
     )
@@ -111,7 +111,7 @@ def run_congress(state: State, rules, name: str) -> list[str]:
 
 
 def _seat_text(rules, seats: dict[str, int]) -> str:
-    return ", ".join(
+    return "; ".join(
         f"{rules.factions[f].name if f in rules.factions else 'unaligned'} {n}"
         for f, n in sorted(seats.items(), key=lambda kv: (-kv[1], kv[0]))
     )

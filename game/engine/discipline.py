@@ -7,21 +7,32 @@ after a wait, without posts, diminished.
 
 from __future__ import annotations
 
-from game.engine import posts
+from game.engine import posts, words
 from game.engine.state import UNALIGNED, State
 
 READMIT_WAIT = 2  # turns: "may reapply after six months" (seed 002) — two quarters
 
+#: the chronicle's line for each rung; the faction is the subject (see ``words.faction_says``)
 _TEXT = {
-    "active": "{name} is restored to good standing",
-    "censured": "{name} is censured",
-    "removed": "{name} is removed from their posts",
-    "expelled_cc": "{name} is expelled from the Central Committee",
-    "expelled_party": "{name} is expelled from the party",
-    "exiled": "{name} is sent into internal exile",
-    "deported": "{name}'s leader is deported from the Soviet Union",
-    "capitulated": "{name} recants and capitulates",
+    "active": "{name} {is} restored to good standing",
+    "censured": "{name} {is} censured",
+    "removed": "{name} {is} removed from {its} posts",
+    "expelled_cc": "{name} {is} expelled from the Central Committee",
+    "expelled_party": "{name} {is} expelled from the party",
+    "exiled": "{name} {is} sent into internal exile",
+    "deported": "{leader} is deported from the Soviet Union",
+    "capitulated": "{name} recant{s} and capitulate{s}",
 }
+#: deportation when the leader is dead: no one is put on the ship
+_DEPORTED_WITHOUT_LEADER = "{name} {is} broken up, {its} people in exile"
+
+
+def status_text(state: State, rules, faction: str, status: str) -> str:
+    """The chronicle's line for a faction reaching ``status``."""
+    template = _TEXT[status]
+    if status == "deported" and state.figures[rules.factions[faction].leader].status != "deported":
+        template = _DEPORTED_WITHOUT_LEADER
+    return words.faction_says(rules, faction, template, leader=words.leader(rules, faction))
 
 
 def set_status(state: State, rules, faction: str, status: str, say: bool = True) -> None:
@@ -54,7 +65,7 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
         fs.readmit_turn = state.turn + READMIT_WAIT
         fs.exposure = 0
     if say:
-        state.say(_TEXT[status].format(name=rules.factions[faction].name), kind="discipline")
+        state.say(status_text(state, rules, faction, status), kind="discipline")
 
 
 def readmit_due(state: State, rules) -> None:

@@ -11,6 +11,7 @@ from game.engine.discipline import set_status
 from game.engine.effects import bump, move_tracker
 from game.engine.state import Proposal, State
 from game.engine.votes import DISCIPLINE, Breakdown, vote
+from game.engine.words import motion_label
 
 CONGRESS_GAP = 4  # turns between Congresses before an extraordinary one may be convened
 
@@ -110,12 +111,7 @@ def body_of(rules, motion_id: str, args: tuple[str, ...]) -> str:
 
 
 def describe(state: State, rules, prop: Proposal) -> str:
-    motion = rules.motions[prop.motion]
-    names = {**{k: v.name for k, v in rules.factions.items()}, **{k: v.name for k, v in rules.figures.items()}}
-    names.update({k: v.name for k, v in rules.offices.items()})
-    names.update({k: v.name for k, v in rules.trackers.items()})
-    words = " ".join(names.get(a, a) for a in prop.args)
-    return f"{motion.name}{': ' + words if words else ''} (moved by {rules.factions[prop.proposer].name})"
+    return f"{motion_label(rules, prop.motion, prop.args)} (moved by {rules.factions[prop.proposer].name})"
 
 
 def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:

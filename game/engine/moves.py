@@ -7,7 +7,7 @@ this module is the verb behind each ``kind``.  ``OPTIONS[kind]`` lists argument 
 
 from __future__ import annotations
 
-from game.engine import discipline, motions, posts
+from game.engine import discipline, motions, posts, words
 from game.engine.effects import bump, clamp, move_tracker, shift_sympathy
 from game.engine.state import Proposal, State
 from game.engine.votes import target_of
@@ -41,13 +41,6 @@ def issues(rules) -> list[str]:
 def _toward(state, faction: str, issue: str, amount: int) -> int:
     stance = state.stance(faction, issue)
     return -amount if stance < 0 else amount
-
-
-def name(rules, ident: str) -> str:
-    for table in (rules.factions, rules.figures, rules.regions, rules.press, rules.trackers, rules.offices):
-        if ident in table:
-            return table[ident].name
-    return ident
 
 
 # --- options ---------------------------------------------------------------------------------
@@ -177,7 +170,7 @@ def _appoint(state, rules, faction, args, rule):
     state.factions[faction].influence -= resistance(state, args[0], faction, rule)
     reg = state.regions[args[0]]
     reg.secretary, reg.loyalty, reg.appointed_turn = faction, rule.params.get("loyalty", 40), state.turn
-    state.say(f"The Secretariat appoints a new party secretary in {name(rules, args[0])}")
+    state.say(f"The Secretariat appoints a new party secretary in {rules.regions[args[0]].name}")
 
 
 def _cultivate(state, rules, faction, args, rule):
@@ -185,9 +178,11 @@ def _cultivate(state, rules, faction, args, rule):
     book = state.cultivation.setdefault(faction, {})
     before = sum(c.get(fig, 0) for c in state.cultivation.values())
     book[fig] = clamp(book.get(fig, 0) + rule.params.get("affinity", 10), 0, 100)
-    state.say(f"{name(rules, faction)} cultivates {name(rules, fig)} in private", visible_to=(faction,), kind="secret")
+    who = words.figure(rules, fig)
+    state.say(words.faction_says(rules, faction, "{name} cultivate{s} {who} in private", who=who),
+              visible_to=(faction,), kind="secret")
     if before < RUMOUR_AT <= before + rule.params.get("affinity", 10):
-        state.say(f"Rumours in the corridors: {name(rules, fig)} is being courted")
+        state.say(f"Rumours in the corridors: {who} is being courted")
 
 
 def _publish(state, rules, faction, args, rule):
@@ -200,7 +195,7 @@ def _publish(state, rules, faction, args, rule):
     stance = state.stance(faction, issue)
     if (stance < 0) == (state.trackers[issue] < 0):
         bump(state, rules, faction, "mantle", p.get("mantle", 1))
-    state.say(f"{name(rules, organ)} carries the line of {name(rules, faction)} on {name(rules, issue)}")
+    state.say(f"{rules.press[organ].name} carries the line of {rules.factions[faction].name} on {rules.trackers[issue].name}")
 
 
 def _underground(state, rules, faction, args, rule):
@@ -213,9 +208,9 @@ def _underground(state, rules, faction, args, rule):
     if hostile and state.roll(100) < p.get("raid_chance", 30):
         bump(state, rules, faction, "exposure", p.get("raid_exposure", 4))
         bump(state, rules, faction, "prestige", -p.get("raid_prestige", 2))
-        state.say(f"The OGPU raids an underground press of {name(rules, faction)}; the arrests are trumpeted")
+        state.say(f"The OGPU raids an underground press of {rules.factions[faction].name}; the arrests are trumpeted")
     else:
-        state.say(f"Leaflets of {name(rules, faction)} on {name(rules, issue)} circulate in the cells")
+        state.say(f"Leaflets of {rules.factions[faction].name} on {rules.trackers[issue].name} circulate in the cells")
 
 
 def _speak(state, rules, faction, args, rule):
@@ -226,7 +221,7 @@ def _speak(state, rules, faction, args, rule):
     move_tracker(state, rules, issue, _toward(state, faction, issue, p.get("opinion", 4) * (2 if orator else 1)))
     if orator:
         bump(state, rules, faction, "prestige", p.get("prestige", 1))
-    state.say(f"{name(rules, leader)} speaks at the plenum on {name(rules, issue)}")
+    state.say(f"{words.figure(rules, leader)} speaks at the plenum on {rules.trackers[issue].name}")
 
 
 def _propose(state, rules, faction, args, rule):
@@ -237,13 +232,15 @@ def _propose(state, rules, faction, args, rule):
     if target is not None and target != faction and state.in_bloc(faction, target):
         state.blocs.remove(tuple(sorted((faction, target))))
         bump(state, rules, faction, "prestige", -rules.settings.betrayal_prestige)
-        state.say(f"{name(rules, faction)} moves against {name(rules, target)}: their bloc is broken")
+        state.say(words.faction_says(rules, faction, "{name} move{s} against {other}: the bloc is broken",
+                                     other=rules.factions[target].name))
 
 
 def _offer(state, rules, faction, args, rule):
     state.offers.append((faction, args[0], state.turn))
     both = (faction, args[0])
-    state.say(f"{name(rules, faction)} proposes a bloc to {name(rules, args[0])}", visible_to=both, kind="secret")
+    state.say(words.faction_says(rules, faction, "{name} propose{s} a bloc to {other}", other=rules.factions[args[0]].name),
+              visible_to=both, kind="secret")
 
 
 def _accept(state, rules, faction, args, rule):
@@ -254,19 +251,21 @@ def _accept(state, rules, faction, args, rule):
         state.blocs.sort()
     # partners withdraw the motions they had tabled against each other
     state.agenda = [p for p in state.agenda if {p.proposer, target_of(state, rules, p)} != set(pair)]
-    state.say(f"{name(rules, args[0])} and {name(rules, faction)} form a bloc")
+    state.say(words.faction_says(rules, faction, "{name} accept{s} the bloc offered by {other}",
+                                 other=rules.factions[args[0]].name))
 
 
 def _decline(state, rules, faction, args, rule):
     state.offers = [o for o in state.offers if not (o[0] == args[0] and o[1] == faction)]
     both = (faction, args[0])
-    state.say(f"{name(rules, faction)} declines the bloc offered by {name(rules, args[0])}", visible_to=both, kind="secret")
+    state.say(words.faction_says(rules, faction, "{name} decline{s} the bloc offered by {other}",
+                                 other=rules.factions[args[0]].name), visible_to=both, kind="secret")
 
 
 def _break(state, rules, faction, args, rule):
     state.blocs.remove(tuple(sorted((faction, args[0]))))
     bump(state, rules, faction, "prestige", -rule.params.get("prestige", 1))
-    state.say(f"{name(rules, faction)} breaks with {name(rules, args[0])}")
+    state.say(words.faction_says(rules, faction, "{name} break{s} with {other}", other=rules.factions[args[0]].name))
 
 
 def _mass_appeal(state, rules, faction, args, rule):
@@ -274,7 +273,8 @@ def _mass_appeal(state, rules, faction, args, rule):
     gain = rule.params.get("sympathy", 10) * mood // 50
     shift_sympathy(state, faction, gain, args[0])
     move_tracker(state, rules, "mass_mood", rule.params.get("mood", 1))
-    state.say(f"{name(rules, faction)} takes its case to the workers of {name(rules, args[0])}")
+    state.say(words.faction_says(rules, faction, "{name} take{s} {its} case to the workers of {region}",
+                                 region=rules.regions[args[0]].name))
 
 
 def _lenin_levy(state, rules, faction, args, rule):
@@ -297,7 +297,7 @@ def _signatures(state, rules, faction, args, rule):
     fs.signatures += rule.params["thousands"] * state.trackers.get("mass_mood", 50) // 50
     shift_sympathy(state, faction, rule.params.get("sympathy", 5))
     bump(state, rules, faction, "prestige", rule.params.get("prestige", 1))
-    state.say(f"{name(rules, faction)} gathers signatures for its platform")
+    state.say(words.faction_says(rules, faction, "{name} gather{s} signatures for {its} platform"))
 
 
 def _recant(state, rules, faction, args, rule):
@@ -315,11 +315,11 @@ def _military(state, rules, faction, args, rule):
         for fid in state.factions:
             if fid != faction:
                 bump(state, rules, fid, "prestige", -5)
-        state.say(f"The army moves: {name(rules, leader)} seizes the Secretariat")
+        state.say(f"The army moves: {words.figure(rules, leader)} seizes the Secretariat")
     else:
         bump(state, rules, faction, "prestige", -10)
         bump(state, rules, faction, "exposure", rules.settings.max_exposure)
-        state.say(f"The military plot of {name(rules, faction)} collapses; the commissars hold the army")
+        state.say(f"The military plot of {rules.factions[faction].name} collapses; the commissars hold the army")
         discipline.set_status(state, rules, faction, "expelled_party")
 
 
@@ -327,13 +327,13 @@ def _pledge(state, rules, faction, args, rule):
     p = rule.params
     bump(state, rules, faction, "exposure", -p["exposure"])
     bump(state, rules, faction, "prestige", -p["prestige"])
-    state.say(f"{name(rules, faction)} pledges to respect party discipline")
+    state.say(words.faction_says(rules, faction, "{name} pledge{s} to respect party discipline"))
 
 
 def _entrench(state, rules, faction, args, rule):
     reg = state.regions[args[0]]
     reg.loyalty = clamp(reg.loyalty + rule.params["loyalty"], 0, 100)
-    state.say(f"Party work strengthens the secretary's hold in {name(rules, args[0])}", visible_to=(faction,), kind="secret")
+    state.say(f"Party work strengthens the secretary's hold in {rules.regions[args[0]].name}", visible_to=(faction,), kind="secret")
 
 
 def _pass(state, rules, faction, args, rule):

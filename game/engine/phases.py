@@ -6,7 +6,7 @@ action, or a choice in an event) or when the game is over.
 
 from __future__ import annotations
 
-from game.engine import congress, discipline, motions, objectives, posts
+from game.engine import congress, discipline, motions, objectives, posts, words
 from game.engine.effects import bump, holds, run_effects
 from game.engine.moves import OFFER_LIFE
 from game.engine.outcome import final_outcome, power_scores, sole_leader
@@ -243,7 +243,7 @@ def _declare(state: State, rules) -> None:
     state.outcome = ("sole_leadership", winner)
     state.phase = "over"
     state.active = None
-    state.say(f"{rules.factions[winner].name} achieves sole leadership of the party", kind="outcome")
+    state.say(words.faction_says(rules, winner, "{name} achieve{s} sole leadership of the party"), kind="outcome")
     _judge(state, rules)
 
 

@@ -70,9 +70,9 @@ def faction_side(state: State, rules, fid: str, prop: Proposal) -> tuple[str, st
     names = rules.factions
     target, gainer = target_of(state, rules, prop), beneficiary_of(state, rules, prop)
     if fid == target:
-        return "no", "defends itself"
+        return "no", "self-defence"
     if fid in (prop.proposer, gainer):
-        return "yes", "its own motion" if fid == prop.proposer else "its own candidate"
+        return "yes", "own motion" if fid == prop.proposer else "own candidate"
     if state.in_bloc(fid, prop.proposer):
         return "yes", f"bloc with {names[prop.proposer].name}"
     if target and state.in_bloc(fid, target):
@@ -156,7 +156,7 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
     own = fig.faction
     kind = rules.motions[prop.motion].kind
     if kind in ("remove_office", "appoint_office") and state.offices.get(prop.args[0]) == figure:
-        return Ballot(name, "no", 1, "keeps his own post")
+        return Ballot(name, "no", 1, "defends own post")
     if own is not None and own in state.factions:
         side, reason = faction_side(state, rules, own, prop)
         if figure != rules.factions[own].leader:

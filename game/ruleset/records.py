@@ -74,6 +74,8 @@ class Faction:
     leader: str
     colour: str
     symbol: str
+    #: the name is grammatically plural ("Zinoviev and Kamenev are"); the chronicle's verbs agree
+    plural: bool = False
     #: position on each issue tracker, -100 (left) .. 100 (right)
     stances: dict[str, int] = field(factory=dict)
     profile: Profile = field(factory=Profile)

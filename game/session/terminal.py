@@ -23,11 +23,38 @@ def autosave_path() -> Path:
     return Path(platformdirs.user_data_dir("succession", appauthor=False)) / "autosave.replay"
 
 
+#: the longest answer read as a number: menus are short, and ``int()`` of a very long string is slow or refused
+MAX_DIGITS = 6
+
+
 def _read(prompt: str, read: Callable[[str], str]) -> str:
+    """One answer, stripped.  End of input leaves the game; bytes that are not text read as an
+    answer no menu accepts (so the prompt comes again)."""
     try:
         return read(prompt).strip()
     except EOFError:
         raise Quit() from None
+    except UnicodeDecodeError:
+        return "\ufffd"
+
+
+def _number(answer: str, low: int, high: int) -> int | None:
+    """The answer as a menu number from ``low`` to ``high``, or None.  Only the ASCII digits 0-9
+    count: ``'²'`` or ``'٣'`` pass ``str.isdigit`` but are not numbers a menu shows."""
+    if not (answer.isascii() and answer.isdigit()) or len(answer) > MAX_DIGITS:
+        return None
+    number = int(answer)
+    return number if low <= number <= high else None
+
+
+def _retry(low: int, high: int, answer: str) -> str:
+    """What to say after an answer that is not a menu number."""
+    hint = ""
+    if answer and not answer.isascii() and any(ch.isdigit() for ch in answer):
+        hint = " (with the digits 0-9)"
+    elif answer.isascii() and answer.isdigit() and len(answer) > MAX_DIGITS:
+        hint = f" (that number has {len(answer)} digits)"
+    return f"Please type a number from {low} to {high}{hint}"
 
 
 def _ask_choice(title: str, what: str, keys: list[str], labels: list[str], read: Callable[[str], str],
@@ -46,11 +73,12 @@ def _ask_choice(title: str, what: str, keys: list[str], labels: list[str], read:
             return None
         if answer == "" and default is not None:
             return default
-        if answer.isdigit() and 1 <= int(answer) <= len(keys):
-            return keys[int(answer) - 1]
+        number = _number(answer, 1, len(keys))
+        if number is not None:
+            return keys[number - 1]
         if answer in keys:
             return answer
-        write(f"Please type a number from 1 to {len(keys)}.")
+        write(_retry(1, len(keys), answer) + ".")
 
 
 def ask_faction(rules, factions, read: Callable[[str], str] = input,
@@ -108,15 +136,10 @@ def describe(rules, action: Action, view: dict) -> str:
         eid = view["pending_choice"][0]
         opt = next(o for o in rules.events[eid].choice.options if o.id == action.args[0])
         return opt.name + (f" — {opt.text}" if opt.text else "")
-    rule = rules.actions[action.name]
-    from game.engine.moves import name
+    from game.engine.words import action_words
 
-    words = []
-    for a in action.args:
-        if a in rules.motions:
-            words.append(rules.motions[a].name)
-        else:
-            words.append(name(rules, a))
+    rule = rules.actions[action.name]
+    words = action_words(rules, action)
     cost = rule.cost
     price = f"  [{cost.ap} AP" + (f", {cost.influence} influence" if cost.influence else "") + "]"
     return f"{rule.name}{': ' + ', '.join(words) if words else ''}{price}"
@@ -252,9 +275,10 @@ class HumanSeat:
             if answer.lower() == "b" and self.scenario is not None:
                 self._brief()
                 continue
-            if answer.isdigit() and low <= int(answer) <= count:
-                return int(answer)
-            self.write(f"Please type a number from {low} to {count}, or q.")
+            number = _number(answer, low, count)
+            if number is not None:
+                return number
+            self.write(_retry(low, count, answer) + ", or q.")
 
 
 def rules_prompt(rules, view: dict) -> str:

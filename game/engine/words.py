@@ -1,0 +1,91 @@
+"""Words for the chronicle and the menus: names looked up by what an id stands for, and verbs that
+agree with a faction's name.
+
+Ids are shared between tables (the faction ``zinoviev`` and the figure ``zinoviev``), so a name is
+always looked up in the table the argument belongs to, never by guessing.  A faction's name may be
+plural ("Zinoviev and Kamenev"): templates say ``{name} {is} censured`` or ``{name} recant{s}``
+and :func:`faction_says` fills in the forms that agree with it.
+"""
+
+from __future__ import annotations
+
+from game.engine.votes import DISCIPLINE
+
+#: the rule table each argument of an action kind names (None: a word shown as it is)
+ACTION_ARGS: dict[str, tuple[str | None, ...]] = {
+    "appoint": ("regions",),
+    "cultivate": ("figures",),
+    "publish": ("press", "trackers"),
+    "underground": ("trackers",),
+    "speak": ("trackers",),
+    "offer_bloc": ("factions",),
+    "accept_bloc": ("factions",),
+    "decline_bloc": ("factions",),
+    "break_bloc": ("factions",),
+    "mass_appeal": ("regions",),
+}
+
+#: the same for a motion's arguments, by motion kind
+MOTION_ARGS: dict[str, tuple[str | None, ...]] = {
+    **{kind: ("factions",) for kind in DISCIPLINE},
+    "remove_office": ("offices",),
+    "appoint_office": ("offices", "figures"),
+    "adopt_line": ("trackers", None),
+}
+
+
+def _named(rules, tables: tuple[str | None, ...], args) -> list[str]:
+    out = []
+    for i, arg in enumerate(args):
+        table = getattr(rules, tables[i]) if i < len(tables) and tables[i] else {}
+        out.append(table[arg].name if arg in table else arg)
+    return out
+
+
+def motion_words(rules, motion_id: str, args) -> list[str]:
+    """A motion's arguments in words: a discipline motion names the faction, an appointment the
+    office and the figure, a policy line the side of the issue it takes."""
+    kind = rules.motions[motion_id].kind
+    if kind == "adopt_line" and len(args) == 2 and args[0] in rules.trackers:
+        issue = rules.trackers[args[0]]
+        label = issue.left_label if args[1] == "left" else issue.right_label if args[1] == "right" else None
+        if label:
+            return [label]
+    return _named(rules, MOTION_ARGS.get(kind, ()), args)
+
+
+def motion_label(rules, motion_id: str, args) -> str:
+    """``Expel from the party: Zinoviev and Kamenev``: the motion's name and its arguments."""
+    words = ", ".join(motion_words(rules, motion_id, args))
+    return rules.motions[motion_id].name + (f": {words}" if words else "")
+
+
+def action_words(rules, action) -> list[str]:
+    """An action's arguments in words (a proposal: the motion and its arguments, as one)."""
+    kind = rules.actions[action.name].kind
+    if kind == "propose" and action.args:
+        return [motion_label(rules, action.args[0], action.args[1:])]
+    return _named(rules, ACTION_ARGS.get(kind, ()), action.args)
+
+
+def agreement(rules, faction: str) -> dict[str, str]:
+    """The words that agree with a faction's name: ``name``, ``is``, ``has``, ``its`` and the
+    verb ending ``s``."""
+    rec = rules.factions[faction]
+    if rec.plural:
+        return {"name": rec.name, "is": "are", "has": "have", "its": "their", "s": ""}
+    return {"name": rec.name, "is": "is", "has": "has", "its": "its", "s": "s"}
+
+
+def faction_says(rules, faction: str, template: str, **more: str) -> str:
+    """``template`` with the faction as its subject, e.g. ``"{name} take{s} {its} case to {region}"``."""
+    return template.format(**agreement(rules, faction), **more)
+
+
+def figure(rules, figure_id: str) -> str:
+    return rules.figures[figure_id].name
+
+
+def leader(rules, faction: str) -> str:
+    """The name of the faction's leader, the person who speaks and acts for it."""
+    return rules.figures[rules.factions[faction].leader].name
