@@ -185,6 +185,18 @@ def _military(view, action, rules, me):
     return -5, "the army is not a tool against the party"
 
 
+def _pledge(view, action, rules, me):
+    fs = view["factions"][me]
+    danger = fs["status"] != "active" or fs["exposure"] >= 8
+    return (4 + fs["exposure"] // 6 if danger else 0), "lie low: pledge discipline before the Control Commission acts"
+
+
+def _entrench(view, action, rules, me):
+    region = action.args[0]
+    hold = view["regions"][region]["loyalty"]
+    return 3 + rules.regions[region].delegates // 6 - hold // 30, f"dig in the machine in {rules.regions[region].name}"
+
+
 def _pass(view, action, rules, me):
     return 0, "nothing worth the effort"
 
@@ -205,5 +217,7 @@ SCORES = {
     "signatures": _signatures,
     "recant": _recant,
     "military": _military,
+    "pledge": _pledge,
+    "entrench": _entrench,
     "pass": _pass,
 }
