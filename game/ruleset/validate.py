@@ -72,9 +72,10 @@ def validate(rules, raw, failed=frozenset()) -> list[Problem]:
     for kind in records.KINDS:
         for entry_id, rec in rules.by_kind.get(kind, {}).items():
             _check_sources(chk, kind, entry_id, rec)
-    if len(rules.by_kind.get("settings", {})) != 1:
+    unloaded = {kind for kind, _id in failed}  # an entry that failed to load is reported already
+    if len(rules.by_kind.get("settings", {})) != 1 and "settings" not in unloaded:
         chk.problems.append(Problem("settings.yaml", 1, 1, "exactly one settings entry is needed"))
-    if not rules.by_kind.get("victory"):
+    if not rules.by_kind.get("victory") and "victory" not in unloaded:
         chk.problems.append(Problem("victory.yaml", 1, 1, "a victory entry is needed"))
     return chk.problems
 
