@@ -109,10 +109,11 @@ class Body:
     #: council: named members; assembly: seat counts per faction; joint: several assemblies;
     #: congress: delegates from the regions
     kind: str
+    #: share of seats (percent) a motion needs to pass: more than this many percent of the votes
+    #: cast for and against
+    threshold: int
     seats: int = 0
     members_of: tuple[str, ...] = ()
-    #: share of seats (percent) a motion needs to pass
-    threshold: int = 50
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
