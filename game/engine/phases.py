@@ -123,7 +123,7 @@ def _income(state: State, rules) -> None:
         gain = min(gain, s.income_by_status.get(fs.status, gain))
         bump(state, rules, fid, "influence", gain)
         if fs.prestige > s.prestige_fade_above:
-            fs.prestige -= s.prestige_fade
+            bump(state, rules, fid, "prestige", -s.prestige_fade)
         bump(state, rules, fid, "exposure", -s.exposure_fade)
         fs.ap = min(fs.base_ap, s.ap_by_status.get(fs.status, fs.base_ap))
         fs.done = False
