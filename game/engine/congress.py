@@ -11,15 +11,12 @@ from __future__ import annotations
 from game.engine import posts
 from game.engine.state import UNALIGNED, State
 
-#: a region with no secretary goes to the faction its rank and file favour above this
-FREE_REGION_SYMPATHY = 30
-
 
 def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
     """(faction or None, reason) for one region's delegation."""
     reg = state.regions[rid]
     threshold = rules.settings.override_threshold
-    hold = reg.loyalty + state.trackers.get("bureaucracy", 0) // 4
+    hold = reg.loyalty + state.trackers.get("bureaucracy", 0) // rules.settings.bureaucracy_per_hold
     live = {f: s for f, s in reg.sympathy.items() if f in state.factions and _may_send(state, f)}
     if reg.secretary is not None and _may_send(state, reg.secretary):
         rivals = [(s, f) for f, s in live.items() if f != reg.secretary and s >= threshold and s > hold]
@@ -29,7 +26,7 @@ def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
         return reg.secretary, "the secretary's machine"
     if live:
         s, f = max((s, f) for f, s in live.items())
-        if s >= FREE_REGION_SYMPATHY:
+        if s >= rules.settings.free_region_sympathy:
             return f, "the rank and file's sympathy"
     return None, "no faction commands it"
 
@@ -196,7 +193,7 @@ def elect_secretariat(state: State, rules) -> list[str]:
     if head is None:
         return []
     side = state.figures[head].faction
-    size = max(3, len(state.secretariat))
+    size = max(rules.settings.secretariat_min, len(state.secretariat))
 
     def friendly(f: str) -> bool:
         fac = state.figures[f].faction

@@ -10,8 +10,6 @@ from __future__ import annotations
 from game.engine import posts, words
 from game.engine.state import UNALIGNED, State
 
-READMIT_WAIT = 2  # turns: "may reapply after six months" (seed 002) — two quarters
-
 #: the chronicle's line for each rung; the faction is the subject (see ``words.faction_says``)
 _TEXT = {
     "active": "{name} {is} restored to good standing",
@@ -62,7 +60,7 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
         if state.figures[leader].status != "dead":
             posts.set_figure_status(state, rules, leader, "deported")
     if status == "capitulated":
-        fs.readmit_turn = state.turn + READMIT_WAIT
+        fs.readmit_turn = state.turn + rules.settings.readmit_wait
         fs.exposure = 0
     if say:
         state.say(status_text(state, rules, faction, status), kind="discipline")

@@ -42,8 +42,9 @@ def bump(state: State, rules, faction: str, attr: str, delta: int) -> None:
     if faction not in state.factions:
         return
     fs = state.factions[faction]
-    ceiling = {"prestige": rules.settings.max_prestige, "exposure": rules.settings.max_exposure,
-               "mantle": rules.settings.max_mantle}.get(attr, 99)
+    s = rules.settings
+    ceiling = {"prestige": s.max_prestige, "exposure": s.max_exposure, "mantle": s.max_mantle,
+               "influence": s.max_influence}[attr]
     setattr(fs, attr, clamp(getattr(fs, attr) + delta, 0, ceiling))
 
 

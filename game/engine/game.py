@@ -51,7 +51,7 @@ def new_game(rules, scenario_id: str, seed: int) -> State:
             sec = start.secretary if start.secretary in factions else None
             regions[rid] = RegionState(sec, start.loyalty if sec else 0,
                                        {f: s for f, s in start.sympathy.items() if f in factions})
-    trackers = {t: (0 if rec.kind == "issue" else 50) for t, rec in rules.trackers.items()}
+    trackers = {t: rec.start for t, rec in rules.trackers.items()}
     trackers.update(sc.trackers)
     state = State(
         scenario=scenario_id, seed=seed, start_year=year, start_quarter=quarter, turns=sc.turns,

@@ -13,8 +13,6 @@ from game.engine.state import Proposal, State
 from game.engine.votes import DISCIPLINE, Breakdown, vote
 from game.engine.words import motion_label
 
-CONGRESS_GAP = 4  # turns between Congresses before an extraordinary one may be convened
-
 
 def _targets(state: State, rules, faction: str, motion, forced: bool = False) -> list[tuple[str, ...]]:
     out = []
@@ -61,7 +59,7 @@ def _read_testament(state, rules, faction, motion):
 
 
 def _convene(state, rules, faction, motion):
-    due = state.congress_due is not None or state.turn - state.last_congress_turn < CONGRESS_GAP
+    due = state.congress_due is not None or state.turn - state.last_congress_turn < motion.params["gap"]
     return [] if due else [()]
 
 
@@ -129,7 +127,7 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
     if passed:
         PASS[motion.kind](state, rules, prop, motion)
     elif motion.kind in DISCIPLINE or motion.kind == "read_testament":
-        bump(state, rules, prop.proposer, "prestige", -1)
+        bump(state, rules, prop.proposer, "prestige", -motion.params["defeat_prestige"])
     state.votes.append(
         {"turn": state.turn, "body": body, "motion": label, "passed": passed,
          "ballots": [[b.voter, b.side, b.weight, b.reason] for b in result.ballots]}
@@ -149,7 +147,7 @@ def _still_valid(state, rules, prop) -> bool:
 def _pass_discipline(state, rules, prop, motion):
     set_status(state, rules, prop.args[0], motion.result_status)
     if motion.kind == "censure":
-        bump(state, rules, prop.args[0], "prestige", -2)
+        bump(state, rules, prop.args[0], "prestige", -motion.params["prestige"])
 
 
 def _pass_remove_office(state, rules, prop, motion):
@@ -162,25 +160,23 @@ def _pass_appoint_office(state, rules, prop, motion):
 
 def _pass_adopt_line(state, rules, prop, motion):
     issue, direction = prop.args
-    shift = motion.params.get("opinion", 10)
+    shift = motion.params["opinion"]
     move_tracker(state, rules, issue, -shift if direction == "left" else shift)
-    bump(state, rules, prop.proposer, "prestige", motion.params.get("prestige", 1))
+    bump(state, rules, prop.proposer, "prestige", motion.params["prestige"])
     for fid in state.factions:
         stance = state.stance(fid, issue)
         if stance and (stance < 0) != (direction == "left"):
-            bump(state, rules, fid, "mantle", -1)
+            bump(state, rules, fid, "mantle", -motion.params["mantle"])
 
 
 def _pass_testament(state, rules, prop, motion):
     state.flags.add("testament_read")
     accused = state.holder_faction("general_secretary")
     if accused:
-        bump(state, rules, accused, "prestige", -motion.params.get("prestige", 3))
-        bump(state, rules, accused, "mantle", -motion.params.get("mantle", 2))
-        for mid, m in rules.motions.items():
-            if m.kind == "remove_office":
-                state.agenda.append(Proposal(prop.proposer, mid, ("general_secretary",)))
-                break
+        bump(state, rules, accused, "prestige", -motion.params["prestige"])
+        bump(state, rules, accused, "mantle", -motion.params["mantle"])
+        if motion.follow_up is not None:
+            state.agenda.append(Proposal(prop.proposer, motion.follow_up, ("general_secretary",)))
 
 
 def _pass_convene(state, rules, prop, motion):

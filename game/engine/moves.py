@@ -12,9 +12,6 @@ from game.engine.effects import bump, clamp, move_tracker, shift_sympathy
 from game.engine.state import Proposal, State
 from game.engine.votes import target_of
 
-RUMOUR_AT = 30  # secret cultivation this deep starts public rumours (the faction stays unnamed)
-OFFER_LIFE = 1  # an offer lapses at the end of the turn after it was made
-
 
 def capabilities(state: State, rules, faction: str) -> set[str]:
     caps: set[str] = set()
@@ -128,7 +125,7 @@ def _o_regions(state, rules, faction, rule):
 
 def _o_levy(state, rules, faction, rule):
     last = state.marks.get("lenin_levy", -999)
-    return [()] if state.turn - last >= rule.params.get("cooldown", 8) else []
+    return [()] if state.turn - last >= rule.params["cooldown"] else []
 
 
 def _o_once(state, rules, faction, rule):
@@ -169,7 +166,7 @@ ONCE_PER_TURN = (
 def _appoint(state, rules, faction, args, rule):
     state.factions[faction].influence -= resistance(state, args[0], faction, rule)
     reg = state.regions[args[0]]
-    reg.secretary, reg.loyalty, reg.appointed_turn = faction, rule.params.get("loyalty", 40), state.turn
+    reg.secretary, reg.loyalty, reg.appointed_turn = faction, rule.params["loyalty"], state.turn
     state.say(f"The Secretariat appoints a new party secretary in {rules.regions[args[0]].name}")
 
 
@@ -177,11 +174,11 @@ def _cultivate(state, rules, faction, args, rule):
     fig = args[0]
     book = state.cultivation.setdefault(faction, {})
     before = sum(c.get(fig, 0) for c in state.cultivation.values())
-    book[fig] = clamp(book.get(fig, 0) + rule.params.get("affinity", 10), 0, 100)
+    book[fig] = clamp(book.get(fig, 0) + rule.params["affinity"], 0, 100)
     who = words.figure(rules, fig)
     state.say(words.faction_says(rules, faction, "{name} cultivate{s} {who} in private", who=who),
               visible_to=(faction,), kind="secret")
-    if before < RUMOUR_AT <= before + rule.params.get("affinity", 10):
+    if before < rule.params["rumour_at"] <= before + rule.params["affinity"]:
         state.say(f"Rumours in the corridors: {who} is being courted")
 
 
@@ -189,25 +186,25 @@ def _publish(state, rules, faction, args, rule):
     organ, issue = args
     reach = rules.press[organ].reach
     p = rule.params
-    move_tracker(state, rules, issue, _toward(state, faction, issue, p.get("opinion", 5) * reach // 2))
-    bump(state, rules, faction, "prestige", p.get("prestige", 1))
-    shift_sympathy(state, faction, p.get("sympathy", 2) * reach // 2)
+    move_tracker(state, rules, issue, _toward(state, faction, issue, p["opinion"] * reach // p["reach_par"]))
+    bump(state, rules, faction, "prestige", p["prestige"])
+    shift_sympathy(state, faction, p["sympathy"] * reach // p["reach_par"])
     stance = state.stance(faction, issue)
     if (stance < 0) == (state.trackers[issue] < 0):
-        bump(state, rules, faction, "mantle", p.get("mantle", 1))
+        bump(state, rules, faction, "mantle", p["mantle"])
     state.say(f"{rules.press[organ].name} carries the line of {rules.factions[faction].name} on {rules.trackers[issue].name}")
 
 
 def _underground(state, rules, faction, args, rule):
     issue = args[0]
     p = rule.params
-    move_tracker(state, rules, issue, _toward(state, faction, issue, p.get("opinion", 3)))
-    shift_sympathy(state, faction, p.get("sympathy", 3))
+    move_tracker(state, rules, issue, _toward(state, faction, issue, p["opinion"]))
+    shift_sympathy(state, faction, p["sympathy"])
     police = capability_holder(state, rules, "police") or capability_holder(state, rules, "secretariat")
     hostile = police is not None and police != faction and not state.in_bloc(police, faction)
-    if hostile and state.roll(100) < p.get("raid_chance", 30):
-        bump(state, rules, faction, "exposure", p.get("raid_exposure", 4))
-        bump(state, rules, faction, "prestige", -p.get("raid_prestige", 2))
+    if hostile and state.roll(100) < p["raid_chance"]:
+        bump(state, rules, faction, "exposure", p["raid_exposure"])
+        bump(state, rules, faction, "prestige", -p["raid_prestige"])
         state.say(f"The OGPU raids an underground press of {rules.factions[faction].name}; the arrests are trumpeted")
     else:
         state.say(f"Leaflets of {rules.factions[faction].name} on {rules.trackers[issue].name} circulate in the cells")
@@ -218,9 +215,9 @@ def _speak(state, rules, faction, args, rule):
     p = rule.params
     leader = rules.factions[faction].leader
     orator = "orator" in rules.figures[leader].traits
-    move_tracker(state, rules, issue, _toward(state, faction, issue, p.get("opinion", 4) * (2 if orator else 1)))
+    move_tracker(state, rules, issue, _toward(state, faction, issue, p["opinion"] * (p["orator"] if orator else 1)))
     if orator:
-        bump(state, rules, faction, "prestige", p.get("prestige", 1))
+        bump(state, rules, faction, "prestige", p["prestige"])
     state.say(f"{words.figure(rules, leader)} speaks at the plenum on {rules.trackers[issue].name}")
 
 
@@ -264,29 +261,29 @@ def _decline(state, rules, faction, args, rule):
 
 def _break(state, rules, faction, args, rule):
     state.blocs.remove(tuple(sorted((faction, args[0]))))
-    bump(state, rules, faction, "prestige", -rule.params.get("prestige", 1))
+    bump(state, rules, faction, "prestige", -rule.params["prestige"])
     state.say(words.faction_says(rules, faction, "{name} break{s} with {other}", other=rules.factions[args[0]].name))
 
 
 def _mass_appeal(state, rules, faction, args, rule):
-    mood = state.trackers.get("mass_mood", 50)
-    gain = rule.params.get("sympathy", 10) * mood // 50
+    p = rule.params
+    gain = p["sympathy"] * state.trackers["mass_mood"] // p["mood_par"]
     shift_sympathy(state, faction, gain, args[0])
-    move_tracker(state, rules, "mass_mood", rule.params.get("mood", 1))
+    move_tracker(state, rules, "mass_mood", p["mood"])
     state.say(words.faction_says(rules, faction, "{name} take{s} {its} case to the workers of {region}",
                                  region=rules.regions[args[0]].name))
 
 
 def _lenin_levy(state, rules, faction, args, rule):
     p = rule.params
-    move_tracker(state, rules, "bureaucracy", p.get("bureaucracy", 10))
-    keep = 100 - p.get("dilution", 20)
+    move_tracker(state, rules, "bureaucracy", p["bureaucracy"])
+    keep = 100 - p["dilution"]
     for reg in state.regions.values():
         for fid in reg.sympathy:
             if fid != reg.secretary:
                 reg.sympathy[fid] = reg.sympathy[fid] * keep // 100
         if reg.secretary is not None:
-            reg.loyalty = clamp(reg.loyalty + p.get("loyalty", 10), 0, 100)
+            reg.loyalty = clamp(reg.loyalty + p["loyalty"], 0, 100)
     state.marks["lenin_levy"] = state.turn
     state.say("A Lenin Levy floods the party with new members loyal to the apparatus")
 
@@ -295,30 +292,31 @@ def _signatures(state, rules, faction, args, rule):
     fs = state.factions[faction]
     # each drive gathers thousands, more when the workers are stirring
     fs.signatures += rule.params["thousands"] * state.trackers.get("mass_mood", 50) // 50
-    shift_sympathy(state, faction, rule.params.get("sympathy", 5))
-    bump(state, rules, faction, "prestige", rule.params.get("prestige", 1))
+    shift_sympathy(state, faction, rule.params["sympathy"])
+    bump(state, rules, faction, "prestige", rule.params["prestige"])
     state.say(words.faction_says(rules, faction, "{name} gather{s} signatures for {its} platform"))
 
 
 def _recant(state, rules, faction, args, rule):
-    bump(state, rules, faction, "prestige", -rule.params.get("prestige", 3))
-    bump(state, rules, faction, "mantle", -rule.params.get("mantle", 2))
+    bump(state, rules, faction, "prestige", -rule.params["prestige"])
+    bump(state, rules, faction, "mantle", -rule.params["mantle"])
     discipline.set_status(state, rules, faction, "capitulated")
 
 
 def _military(state, rules, faction, args, rule):
+    p = rule.params
     state.flags.add(f"military_option_{faction}")
-    if state.roll(100) < rule.params.get("chance", 15):
+    if state.roll(100) < p["chance"]:
         leader = rules.factions[faction].leader
         posts.appoint(state, rules, "general_secretary", leader)
-        move_tracker(state, rules, "mass_mood", -20)
+        move_tracker(state, rules, "mass_mood", -p["mood"])
         for fid in state.factions:
             if fid != faction:
-                bump(state, rules, fid, "prestige", -5)
+                bump(state, rules, fid, "prestige", -p["prestige"])
         state.say(f"The army moves: {words.figure(rules, leader)} seizes the Secretariat")
     else:
-        bump(state, rules, faction, "prestige", -10)
-        bump(state, rules, faction, "exposure", rules.settings.max_exposure)
+        bump(state, rules, faction, "prestige", -p["fail_prestige"])
+        bump(state, rules, faction, "exposure", p["fail_exposure"])
         state.say(f"The military plot of {rules.factions[faction].name} collapses; the commissars hold the army")
         discipline.set_status(state, rules, faction, "expelled_party")
 

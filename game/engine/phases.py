@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from game.engine import congress, discipline, motions, objectives, posts, words
 from game.engine.effects import bump, holds, run_effects
-from game.engine.moves import OFFER_LIFE
 from game.engine.outcome import final_outcome, power_scores, sole_leader
 from game.engine.state import State
 from game.ruleset.records import RESULT_NAMES
-
-#: action points by status: the expelled act weakly (letters, the underground press)
-AP_BY_STATUS = {"expelled_party": 1, "exiled": 1, "deported": 1, "capitulated": 2}
-#: influence a faction draws from each of its people among the CC's secretaries (the GS apart)
-SECRETARY_INCOME = 1
-INCOME_BY_STATUS = {"expelled_party": 1, "exiled": 1, "deported": 1}
 
 
 def quarter_of(date: str) -> tuple[int, int]:
@@ -120,21 +113,22 @@ def resolve_choice(state: State, rules, option_id: str) -> None:
 
 def _income(state: State, rules) -> None:
     discipline.readmit_due(state, rules)
+    s = rules.settings
     for fid, fs in state.factions.items():
-        gain = rules.settings.base_income
+        gain = s.base_income
         for office, holder in state.offices.items():
             if holder and state.figures[holder].faction == fid:
                 gain += rules.offices[office].income
-        gain += sum(1 for r in state.regions.values() if r.secretary == fid) // 3
-        gain += sum(1 for f in state.secretariat[1:] if state.figures[f].faction == fid) * SECRETARY_INCOME
-        gain = min(gain, INCOME_BY_STATUS.get(fs.status, gain))
+        gain += sum(1 for r in state.regions.values() if r.secretary == fid) // s.regions_per_influence
+        gain += sum(1 for f in state.secretariat[1:] if state.figures[f].faction == fid) * s.secretary_income
+        gain = min(gain, s.income_by_status.get(fs.status, gain))
         bump(state, rules, fid, "influence", gain)
-        if fs.prestige > rules.settings.prestige_fade_above:
-            fs.prestige -= 1
+        if fs.prestige > s.prestige_fade_above:
+            bump(state, rules, fid, "prestige", -s.prestige_fade)
         quiet = state.marks.get("loud_" + fid, -99) < state.turn - 1  # no oppositional act last quarter
-        fade = rules.settings.exposure_fade + (rules.settings.quiet_fade if quiet and state.turn else 0)
+        fade = s.exposure_fade + (s.quiet_fade if quiet and state.turn else 0)
         bump(state, rules, fid, "exposure", -fade)
-        fs.ap = min(fs.base_ap, AP_BY_STATUS.get(fs.status, fs.base_ap))
+        fs.ap = min(fs.base_ap, s.ap_by_status.get(fs.status, fs.base_ap))
         fs.done = False
 
 
@@ -220,7 +214,7 @@ def _end_turn(state: State, rules) -> None:
     for reg in state.regions.values():
         if reg.secretary is not None:
             reg.loyalty = min(100, reg.loyalty + growth)
-    state.offers = [o for o in state.offers if state.turn - o[2] < OFFER_LIFE]
+    state.offers = [o for o in state.offers if state.turn - o[2] < rules.settings.offer_life]
     state.scores.append(power_scores(state, rules))
     objectives.track(state, rules)
     if sole_leader(state, rules):

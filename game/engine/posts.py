@@ -78,7 +78,7 @@ def _chief_changed(state: State, rules, office: str) -> None:
         if region.chief_office == office and rid in state.regions:
             reg = state.regions[rid]
             if faction != reg.secretary:
-                reg.secretary, reg.loyalty, reg.appointed_turn = faction, 30 if faction else 0, state.turn
+                reg.secretary, reg.loyalty, reg.appointed_turn = faction, rules.settings.chief_loyalty if faction else 0, state.turn
 
 
 def strip_posts(state: State, rules, figure: str) -> list[str]:

@@ -12,8 +12,6 @@ from attrs import define, field
 
 from game.engine.state import UNALIGNED, Proposal, State
 
-DEFECTION_MARGIN = 25  # affinity lead another faction needs before a figure breaks ranks
-
 
 @define
 class Ballot:
@@ -86,9 +84,10 @@ def _interest(state, rules, fid, prop, target) -> tuple[str, str]:
     motion = rules.motions[prop.motion]
     kind = motion.kind
     if kind in DISCIPLINE:
-        if state.factions[target].exposure >= motion.min_exposure + 4:
+        v = rules.settings.votes
+        if state.factions[target].exposure >= motion.min_exposure + v.ban_margin:
             return "yes", "the ban on factions"
-        if state.stance(fid, "party_democracy") < -30:
+        if state.stance(fid, "party_democracy") < v.democrat_stance:
             return "no", "party democracy"
         return "abstain", "no clear case"
     if kind == "adopt_line":
@@ -115,23 +114,24 @@ def swing_score(state: State, rules, prop: Proposal, affinity: dict | None = Non
     motion = rules.motions[prop.motion]
     target = target_of(state, rules, prop)
     p = state.factions[prop.proposer]
-    parts = {"prestige": p.prestige - (state.factions[target].prestige if target else 8),
-             "Lenin's mantle": 2 * (p.mantle - (state.factions[target].mantle if target else 3))}
+    v = rules.settings.votes
+    parts = {"prestige": p.prestige - (state.factions[target].prestige if target else v.prestige_default),
+             "Lenin's mantle": v.mantle_weight * (p.mantle - (state.factions[target].mantle if target else v.mantle_default))}
     if motion.kind in DISCIPLINE:
-        parts["fear of exposure"] = 2 * state.factions[target].exposure - motion.min_exposure
+        parts["fear of exposure"] = v.exposure_weight * state.factions[target].exposure - motion.min_exposure
     if motion.kind == "adopt_line":
         issue, direction = prop.args
         sign = -1 if direction == "left" else 1
-        parts["party opinion"] = sign * (state.trackers.get(issue, 0) + leaning // 2) // 5
+        parts["party opinion"] = sign * (state.trackers.get(issue, 0) + leaning // v.leaning_divisor) // v.opinion_divisor
     if motion.kind == "read_testament":
-        parts["Lenin's last word"] = 6
+        parts["Lenin's last word"] = v.testament
     if motion.kind == "convene_congress":
-        parts["routine"] = -6
+        parts["routine"] = v.routine
     if motion.kind in ("remove_office", "appoint_office"):
-        parts["keeps things as they are"] = -4
+        parts["keeps things as they are"] = v.status_quo
     if affinity is not None:
-        against = affinity.get(target, 0) if target else 30
-        parts["personal ties"] = (affinity.get(prop.proposer, 0) - against) // 4
+        against = affinity.get(target, 0) if target else v.ties_default
+        parts["personal ties"] = (affinity.get(prop.proposer, 0) - against) // v.ties_divisor
     score = sum(parts.values())
     if score > 0:
         reason = max(parts, key=lambda k: (parts[k], k))
@@ -161,7 +161,7 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
         side, reason = faction_side(state, rules, own, prop)
         if figure != rules.factions[own].leader:
             rival = max((f for f in state.factions if f != own), key=lambda f: (aff.get(f, 0), f), default=None)
-            if rival and aff.get(rival, 0) - aff.get(own, 0) >= DEFECTION_MARGIN:
+            if rival and aff.get(rival, 0) - aff.get(own, 0) >= rules.settings.votes.defection_margin:
                 r_side, _ = faction_side(state, rules, rival, prop)
                 if r_side != side:
                     return Ballot(name, r_side, 1, f"secretly won over by {rules.factions[rival].name}")
@@ -185,7 +185,8 @@ def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Propo
             continue
         if fid == UNALIGNED or fid not in state.factions:
             score, reason = swing_score(state, rules, prop)
-            yes = max(0, min(n, round(n * (50 + 5 * score) / 100)))
+            v = rules.settings.votes
+            yes = max(0, min(n, round(n * (v.unaligned_base + v.unaligned_step * score) / 100)))
             if yes:
                 out.ballots.append(Ballot("unaligned members", "yes", yes, reason))
             if n - yes:

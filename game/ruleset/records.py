@@ -36,6 +36,8 @@ RESULT_NAMES = {
 #: when a goal is judged: at the scenario's end, at the close of any quarter, at every close
 GOAL_WHEN = ("end", "ever", "always")
 FIGURE_STATUSES = ("active", "incapacitated", "dead", "expelled", "exiled", "deported")
+#: the two ways a policy line can move an issue tracker
+DIRECTIONS = ("left", "right")
 TRAITS = ("orator", "organiser", "theorist", "soldier", "policeman", "economist", "journalist")
 
 
@@ -122,11 +124,11 @@ class Body:
     #: council: named members; assembly: seat counts per faction; joint: several assemblies;
     #: congress: delegates from the regions
     kind: str
+    #: share of seats (percent) a motion needs to pass: more than this many percent of the votes
+    #: cast for and against
+    threshold: int
     seats: int = 0
-    elected_by: str | None = None
     members_of: tuple[str, ...] = ()
-    #: share of seats (percent) a motion needs to pass
-    threshold: int = 50
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -150,8 +152,6 @@ class Organ:
     #: the office whose holder controls the paper
     controlled_by: str
     reach: int = 1
-    #: issue the paper speaks to most
-    issue: str | None = None
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -162,6 +162,8 @@ class Tracker:
     name: str
     #: issue: party opinion, -100 left .. 100 right; mood, tide, bureaucracy: 0..100
     kind: str
+    #: the value at the start of a game, unless the scenario sets it
+    start: int
     low: int = 0
     high: int = 100
     left_label: str | None = None
@@ -189,6 +191,7 @@ class Action:
     #: office capability the acting faction must hold (e.g. secretariat)
     requires: str | None = None
     exposure: int = 0
+    #: its numbers: ``ACTION_KINDS`` lists the params each kind reads (all required)
     params: dict[str, int] = field(factory=dict)
     #: conditions (rule-file vocabulary) that must all hold for the action to be offered
     conditions: tuple[dict, ...] = ()
@@ -210,8 +213,12 @@ class Motion:
     result_status: str | None = None
     #: exposure the target needs before the motion may be proposed
     min_exposure: int = 0
-    cost: Cost = field(factory=Cost)
+    #: its numbers: ``MOTION_KINDS`` lists the params each kind reads (all required)
     params: dict[str, int] = field(factory=dict)
+    #: a motion (of kind remove_office) this one puts on the agenda when it passes, moved by the
+    #: same proposer and voted at once; only read_testament tables one (the General Secretary's
+    #: removal)
+    follow_up: str | None = None
     text: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -254,14 +261,15 @@ class Event:
 class Victory:
     id: str
     name: str
-    #: power score weights
-    office_weight: int = 1
-    politburo_seat: int = 4
-    cc_share: int = 30
-    prestige: int = 1
-    mantle: int = 1
+    #: power score weights: per point of office power, per Politburo seat, for a whole Central
+    #: Committee (scaled by the share held), per point of prestige and of Lenin's mantle
+    office_weight: int
+    politburo_seat: int
+    cc_share: int
+    prestige: int
+    mantle: int
     #: the leader's score must beat the runner-up by this percent, else collective leadership
-    margin: int = 25
+    margin: int
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -281,7 +289,6 @@ class RegionStart:
     secretary: str | None = None
     loyalty: int = 50
     sympathy: dict[str, int] = field(factory=dict)
-    secretary_figure: str | None = None
 
 
 @frozen
@@ -382,33 +389,108 @@ class Scenario:
 
 
 @frozen
+class Votes:
+    """How votes are cast: when a faction's own men break ranks, how a faction with no stake in a
+    motion decides, and the weights an unaligned voter gives each consideration (its swing score:
+    positive votes yes)."""
+
+    #: affinity lead another faction needs over a figure's own before he votes with it
+    defection_margin: int
+    #: a faction with no stake backs a discipline motion when the target's exposure is this far
+    #: past the motion's threshold (the ban on factions) ...
+    ban_margin: int
+    #: ... and otherwise votes against it if its stance on party democracy is below this
+    democrat_stance: int
+    #: swing score: the proposer's prestige counts against the target's, or against this when the
+    #: motion has no target
+    prestige_default: int
+    #: swing score: the gap in Lenin's mantle counts this many times over ...
+    mantle_weight: int
+    #: ... against this much mantle when the motion has no target
+    mantle_default: int
+    #: swing score, discipline motions: the target's exposure counts this many times over (less
+    #: the motion's exposure threshold)
+    exposure_weight: int
+    #: swing score, adopting a line: party opinion on the issue plus the voter's leaning divided by
+    #: ``leaning_divisor``, all divided by ``opinion_divisor`` (signed by the line's direction)
+    opinion_divisor: int
+    leaning_divisor: int
+    #: swing score for reading Lenin's Testament ("Lenin's last word")
+    testament: int
+    #: swing score for convening a Congress ahead of time ("routine"; negative: against)
+    routine: int
+    #: swing score for appointing to or removing from an office ("keeps things as they are")
+    status_quo: int
+    #: swing score of a named figure: his affinity for the proposer less his affinity for the
+    #: target (or ``ties_default`` when there is none), divided by ``ties_divisor``
+    ties_divisor: int
+    ties_default: int
+    #: unaligned seats in an assembly or Congress: percent voting yes at a swing score of 0 ...
+    unaligned_base: int
+    #: ... and how many points more (or fewer) per point of swing score
+    unaligned_step: int
+
+
+@frozen
 class Settings:
-    """Global numbers of the rules (one entry, in settings.yaml)."""
+    """Global numbers of the rules (one entry, in settings.yaml); every one is required."""
 
     id: str
     name: str
-    secretary_loyalty_growth: int = 10
-    override_threshold: int = 60
-    congress_unaligned_share: int = 20
+    # --- income and action points (each turn) ---
+    #: influence every faction draws before office income
+    base_income: int
+    #: one influence per this many regions whose secretary is the faction's
+    regions_per_influence: int
+    #: influence per secretary of the Central Committee (the General Secretary apart)
+    secretary_income: int
+    #: status → the most influence a faction of that status draws (the expelled live on little)
+    income_by_status: dict[str, int]
+    #: status → the most action points a faction of that status has (the expelled act weakly)
+    ap_by_status: dict[str, int]
+    #: prestige above this fades by ``prestige_fade`` a turn (glory needs feeding)
+    prestige_fade_above: int
+    prestige_fade: int
+    #: exposure fades by this much a turn (the Control Commission's memory is long, not endless)
+    exposure_fade: int
+    max_prestige: int
+    max_exposure: int
+    max_mantle: int
+    max_influence: int
+    # --- the regions, the Secretariat and the Congress ---
+    #: a secretary's hold on his region grows by this much a turn
+    secretary_loyalty_growth: int
+    #: a region's machine starts with this loyalty when its chief office changes hands
+    chief_loyalty: int
+    #: the rank and file override their secretary only with at least this much sympathy ...
+    override_threshold: int
+    #: ... and more than his hold: his loyalty plus one point per this much bureaucracy
+    bureaucracy_per_hold: int
+    #: a region with no secretary sends its delegates to the faction its rank and file favour
+    #: with at least this much sympathy
+    free_region_sympathy: int
+    #: percent of the seats a Congress elects that stay unaligned
+    congress_unaligned_share: int
     #: percent of a new Central Committee chosen by this Congress's delegates; the rest follows
     #: the outgoing CC (most members were re-elected)
-    cc_renewal: int = 50
-    #: prestige above this fades by one point a turn (glory needs feeding)
-    prestige_fade_above: int = 12
-    #: exposure fades by this much a turn (the Control Commission's memory is long, not endless)
-    exposure_fade: int = 1
+    cc_renewal: int
+    #: a new Central Committee re-elects at least this many secretaries
+    secretariat_min: int
+    # --- the ladder, blocs and cultivation ---
     #: turns a faction rests on a rung of the ladder before the next motion against it
-    ladder_pause: int = 2
+    ladder_pause: int
     #: regional secretaries the Secretariat may move in one quarter ("slowly, turn by turn")
-    appointments_per_turn: int = 2
+    appointments_per_turn: int
     #: extra exposure a faction sheds in a quarter in which it took no oppositional act
-    quiet_fade: int = 2
+    quiet_fade: int
     #: prestige lost by a faction that moves against its own bloc partner (the bloc breaks)
-    betrayal_prestige: int = 2
-    max_prestige: int = 30
-    max_exposure: int = 30
-    max_mantle: int = 30
-    base_income: int = 2
+    betrayal_prestige: int
+    #: turns a faction that recanted waits before its people are readmitted to the party
+    readmit_wait: int
+    #: turns a bloc offer stands: it lapses at the end of the turn this many turns after it was made
+    offer_life: int
+    #: how votes are cast
+    votes: Votes
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -477,7 +559,7 @@ EFFECTS: dict[str, object] = {
         "office?": "offices",
         "figure?": "figures",
         "issue?": "trackers",
-        "direction?": "int",
+        "direction?": "direction",
     },
     "flag": "str",
     "unflag": "str",
@@ -512,41 +594,44 @@ CONDITIONS: dict[str, object] = {
     "power_ratio_at_least": {"faction": "factions", "percent": "int"},
 }
 
-#: action kind → the params it reads (all integers)
+#: action kind → the params it reads (all integers, all required)
 ACTION_KINDS: dict[str, tuple[str, ...]] = {
     "appoint": ("loyalty", "resist"),
     "pledge": ("exposure", "prestige"),
     "entrench": ("loyalty",),
-    "cultivate": ("affinity",),
-    "publish": ("opinion", "prestige", "mantle", "sympathy"),
+    "cultivate": ("affinity", "rumour_at"),
+    "publish": ("opinion", "prestige", "mantle", "sympathy", "reach_par"),
     "underground": ("opinion", "sympathy", "raid_chance", "raid_exposure", "raid_prestige"),
-    "speak": ("opinion", "prestige"),
+    "speak": ("opinion", "prestige", "orator"),
     "propose": (),
     "offer_bloc": (),
     "accept_bloc": (),
     "decline_bloc": (),
     "break_bloc": ("prestige",),
-    "mass_appeal": ("sympathy", "mood"),
+    "mass_appeal": ("sympathy", "mood", "mood_par"),
     "lenin_levy": ("bureaucracy", "dilution", "loyalty", "cooldown"),
     "signatures": ("sympathy", "prestige", "thousands"),
     "recant": ("prestige", "mantle"),
-    "military": ("chance",),
+    "military": ("chance", "mood", "prestige", "fail_prestige", "fail_exposure"),
     "pass": (),
 }
 
-MOTION_KINDS = (
-    "appoint_office",
-    "remove_office",
-    "censure",
-    "remove_posts",
-    "expel_cc",
-    "expel_party",
-    "exile",
-    "deport",
-    "adopt_line",
-    "read_testament",
-    "convene_congress",
-)
+#: the params every discipline motion reads: prestige its proposer loses if it is defeated
+_DISCIPLINE_PARAMS = ("defeat_prestige",)
+#: motion kind → the params it reads (all integers, all required)
+MOTION_KINDS: dict[str, tuple[str, ...]] = {
+    "appoint_office": (),
+    "remove_office": (),
+    "censure": _DISCIPLINE_PARAMS + ("prestige",),
+    "remove_posts": _DISCIPLINE_PARAMS,
+    "expel_cc": _DISCIPLINE_PARAMS,
+    "expel_party": _DISCIPLINE_PARAMS,
+    "exile": _DISCIPLINE_PARAMS,
+    "deport": _DISCIPLINE_PARAMS,
+    "adopt_line": ("opinion", "prestige", "mantle"),
+    "read_testament": ("prestige", "mantle", "defeat_prestige"),
+    "convene_congress": ("gap",),
+}
 BODY_KINDS = ("council", "assembly", "joint", "congress")
 TRACKER_KINDS = ("issue", "mood", "tide", "bureaucracy")
 CAPABILITIES = ("secretariat", "police", "army", "government", "unions", "comintern", "press", "discipline", "party_city")

@@ -72,9 +72,10 @@ def validate(rules, raw, failed=frozenset()) -> list[Problem]:
     for kind in records.KINDS:
         for entry_id, rec in rules.by_kind.get(kind, {}).items():
             _check_sources(chk, kind, entry_id, rec)
-    if len(rules.by_kind.get("settings", {})) != 1:
+    unloaded = {kind for kind, _id in failed}  # an entry that failed to load is reported already
+    if len(rules.by_kind.get("settings", {})) != 1 and "settings" not in unloaded:
         chk.problems.append(Problem("settings.yaml", 1, 1, "exactly one settings entry is needed"))
-    if not rules.by_kind.get("victory"):
+    if not rules.by_kind.get("victory") and "victory" not in unloaded:
         chk.problems.append(Problem("victory.yaml", 1, 1, "a victory entry is needed"))
     return chk.problems
 
@@ -209,7 +210,6 @@ def _office(chk, oid, o):
 
 def _body(chk, bid, b):
     chk.one_of("bodies", bid, ["kind"], b.kind, records.BODY_KINDS, "body kind")
-    chk.ref("bodies", bid, ["elected_by"], "bodies", b.elected_by, optional=True)
     for i, m in enumerate(b.members_of):
         chk.ref("bodies", bid, ["members_of", i], "bodies", m)
     if not 1 <= b.threshold <= 99:
@@ -224,13 +224,14 @@ def _region(chk, rid, r):
 
 def _organ(chk, oid, o):
     chk.ref("press", oid, ["controlled_by"], "offices", o.controlled_by)
-    chk.ref("press", oid, ["issue"], "trackers", o.issue, optional=True)
 
 
 def _tracker(chk, tid, t):
     chk.one_of("trackers", tid, ["kind"], t.kind, records.TRACKER_KINDS, "tracker kind")
     if t.low >= t.high:
         chk.report("trackers", tid, ["low"], "low must be below high")
+    elif not t.low <= t.start <= t.high:
+        chk.report("trackers", tid, ["start"], f"start must be within {t.low}..{t.high}, got {t.start}")
 
 
 def _action(chk, aid, a):
@@ -239,19 +240,57 @@ def _action(chk, aid, a):
         chk.one_of("actions", aid, ["allowed_status", i], s, records.STATUSES, "status")
     if a.requires is not None:
         chk.one_of("actions", aid, ["requires"], a.requires, records.CAPABILITIES, "capability")
-    for p in a.params:
-        chk.one_of("actions", aid, ["params", p], p, records.ACTION_KINDS.get(a.kind, ()), f"param of {a.kind}")
+    if a.kind in records.ACTION_KINDS:
+        _params(chk, "actions", aid, a, records.ACTION_KINDS[a.kind])
     for i, cond in enumerate(a.conditions):
         _verb(chk, "actions", aid, ["conditions", i], cond, records.CONDITIONS, "condition")
 
 
+#: (kind, param) of the params the engine divides by
+_DIVISORS = {("publish", "reach_par"), ("mass_appeal", "mood_par")}
+
+
+def _params(chk, kind, entry_id, rec, wanted) -> None:
+    """Every param the entry's kind reads is given, and no other."""
+    for p, value in rec.params.items():
+        chk.one_of(kind, entry_id, ["params", p], p, wanted, f"param of {rec.kind}")
+        if (rec.kind, p) in _DIVISORS and value < 1:
+            chk.report(kind, entry_id, ["params", p], f"{p} divides: it must be at least 1")
+    for p in wanted:
+        if p not in rec.params:
+            chk.report(kind, entry_id, ["params"], f"missing param '{p}' (a {rec.kind} reads: {', '.join(wanted)})")
+
+
 def _motion(chk, mid, m):
-    chk.one_of("motions", mid, ["kind"], m.kind, records.MOTION_KINDS, "motion kind")
+    chk.one_of("motions", mid, ["kind"], m.kind, tuple(records.MOTION_KINDS), "motion kind")
     chk.ref("motions", mid, ["body"], "bodies", m.body)
     for i, s in enumerate(m.target_status):
         chk.one_of("motions", mid, ["target_status", i], s, records.STATUSES, "status")
     if m.result_status is not None:
         chk.one_of("motions", mid, ["result_status"], m.result_status, records.STATUSES, "status")
+    if m.kind in records.MOTION_KINDS:
+        _params(chk, "motions", mid, m, records.MOTION_KINDS[m.kind])
+    if m.follow_up is not None:
+        if m.kind != "read_testament":
+            chk.report("motions", mid, ["follow_up"], "only a read_testament motion tables a follow-up")
+        chk.ref("motions", mid, ["follow_up"], "motions", m.follow_up)
+        then = chk.rules.by_kind.get("motions", {}).get(m.follow_up)
+        if then is not None and then.kind != "remove_office":
+            chk.report("motions", mid, ["follow_up"], f"the follow-up must be a remove_office motion, '{m.follow_up}' is {then.kind}")
+
+
+def _settings(chk, sid, s):
+    for table in ("income_by_status", "ap_by_status"):
+        for status, n in getattr(s, table).items():
+            chk.one_of("settings", sid, [table, status], status, records.STATUSES, "status")
+            if n < 0:
+                chk.report("settings", sid, [table, status], f"{table} must not be negative, got {n}")
+    for name in ("regions_per_influence", "bureaucracy_per_hold"):
+        if getattr(s, name) < 1:
+            chk.report("settings", sid, [name], f"{name} divides: it must be at least 1")
+    for name in ("opinion_divisor", "leaning_divisor", "ties_divisor"):
+        if getattr(s.votes, name) < 1:
+            chk.report("settings", sid, ["votes", name], f"{name} divides: it must be at least 1")
 
 
 def _event(chk, eid, e):
@@ -286,7 +325,7 @@ def _verb(chk, kind, eid, path, item, table, what) -> None:
     _arg(chk, kind, eid, path + [verb], table[verb], arg)
 
 
-_VALUES = {"status": records.STATUSES, "figure_status": records.FIGURE_STATUSES}
+_VALUES = {"status": records.STATUSES, "figure_status": records.FIGURE_STATUSES, "direction": records.DIRECTIONS}
 
 
 def _arg(chk, kind, eid, path, spec, arg) -> None:
@@ -376,7 +415,6 @@ def _scenario(chk, sid, s):
         chk.ref(k, sid, ["regions", r], "regions", r)
         if start.secretary is not None:
             chk.one_of(k, sid, ["regions", r, "secretary"], start.secretary, s.factions, "faction of this scenario")
-        chk.ref(k, sid, ["regions", r, "secretary_figure"], "figures", start.secretary_figure, optional=True)
         for f in start.sympathy:
             chk.ref(k, sid, ["regions", r, "sympathy", f], "factions", f)
     for fig, start in s.figures.items():
@@ -434,6 +472,7 @@ def _objectives(chk, sid, path, obj) -> None:
 
 
 CHECKS = {
+    "settings": _settings,
     "factions": _faction,
     "figures": _figure,
     "offices": _office,

@@ -24,7 +24,7 @@ def test_secretaries_bring_their_faction_influence(rules, fresh):
     t = fresh.clone()
     t.secretariat = ["stalin", "molotov", "kuibyshev"]
     phases._income(t, rules)
-    assert t.factions["stalin"].influence == without + 2 * phases.SECRETARY_INCOME
+    assert t.factions["stalin"].influence == without + 2 * rules.settings.secretary_income
 
 
 def test_a_secretary_who_falls_leaves_the_secretariat(rules, fresh):
