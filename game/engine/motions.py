@@ -121,7 +121,7 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
     body = body_of(rules, prop.motion, prop.args)
     label = describe(state, rules, prop)
     result = vote(state, rules, body, prop, label)
-    passed = result.passed(rules.bodies[body].threshold)
+    passed = result.passed(motion.threshold or rules.bodies[body].threshold)
     verdict = "carried" if passed else "defeated"
     state.say(f"{rules.bodies[body].name}: {label} — {verdict} {result.summary()}", kind="vote")
     if passed:

@@ -125,6 +125,8 @@ def _income(state: State, rules) -> None:
         bump(state, rules, fid, "influence", gain)
         if fs.prestige > s.prestige_fade_above:
             bump(state, rules, fid, "prestige", -s.prestige_fade)
+        if fs.mantle > s.mantle_fade_above:
+            bump(state, rules, fid, "mantle", -s.mantle_fade)
         quiet = state.marks.get("loud_" + fid, -99) < state.turn - 1  # no oppositional act last quarter
         fade = s.exposure_fade + (s.quiet_fade if quiet and state.turn else 0)
         bump(state, rules, fid, "exposure", -fade)

@@ -71,13 +71,20 @@ def faction_side(state: State, rules, fid: str, prop: Proposal) -> tuple[str, st
         return "no", "self-defence"
     if fid in (prop.proposer, gainer):
         return "yes", "own motion" if fid == prop.proposer else "own candidate"
-    if state.in_bloc(fid, prop.proposer):
+    if state.in_bloc(fid, prop.proposer) and not _no_case(state, rules, prop, target):
         return "yes", f"bloc with {names[prop.proposer].name}"
     if target and state.in_bloc(fid, target):
         return "no", f"bloc with {names[target].name}"
     if state.factions[fid].status == "capitulated":
         return "yes", "capitulated: votes with the majority"
     return _interest(state, rules, fid, prop, target)
+
+
+def _no_case(state: State, rules, prop: Proposal, target: str | None) -> bool:
+    """A discipline motion against a faction whose exposure is below the motion's own threshold:
+    the ban on factions makes no case, and even the mover's partners judge it for themselves."""
+    motion = rules.motions[prop.motion]
+    return motion.kind in DISCIPLINE and target is not None and state.factions[target].exposure < motion.min_exposure
 
 
 def _interest(state, rules, fid, prop, target) -> tuple[str, str]:

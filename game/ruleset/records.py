@@ -213,6 +213,8 @@ class Motion:
     result_status: str | None = None
     #: exposure the target needs before the motion may be proposed
     min_exposure: int = 0
+    #: share of the votes cast (percent) the motion needs, where it differs from the body's own
+    threshold: int | None = None
     #: its numbers: ``MOTION_KINDS`` lists the params each kind reads (all required)
     params: dict[str, int] = field(factory=dict)
     #: a motion (of kind remove_office) this one puts on the agenda when it passes, moved by the
@@ -483,6 +485,9 @@ class Settings:
     appointments_per_turn: int
     #: extra exposure a faction sheds in a quarter in which it took no oppositional act
     quiet_fade: int
+    #: Lenin's mantle above this fades by ``mantle_fade`` a turn: orthodoxy must be restated
+    mantle_fade_above: int
+    mantle_fade: int
     #: prestige lost by a faction that moves against its own bloc partner (the bloc breaks)
     betrayal_prestige: int
     #: turns a faction that recanted waits before its people are readmitted to the party

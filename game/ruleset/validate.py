@@ -270,6 +270,8 @@ def _motion(chk, mid, m):
         chk.one_of("motions", mid, ["result_status"], m.result_status, records.STATUSES, "status")
     if m.kind in records.MOTION_KINDS:
         _params(chk, "motions", mid, m, records.MOTION_KINDS[m.kind])
+    if m.threshold is not None and not 1 <= m.threshold <= 99:
+        chk.report("motions", mid, ["threshold"], f"threshold is a percent of the votes cast, 1..99, got {m.threshold}")
     if m.follow_up is not None:
         if m.kind != "read_testament":
             chk.report("motions", mid, ["follow_up"], "only a read_testament motion tables a follow-up")

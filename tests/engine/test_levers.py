@@ -115,3 +115,36 @@ def test_a_signature_drive_gathers_thousands_with_the_mood(rules, fresh):
     s.trackers["mass_mood"] = 100
     stirred = apply_action(s, rules, Action.parse("gather_signatures trotsky")).factions["trotsky"].signatures
     assert calm == rules.actions["gather_signatures"].params["thousands"] and stirred == 2 * calm
+
+
+def test_expulsion_from_the_cc_needs_two_thirds_of_the_joint_plenum(rules):
+    from game.engine.votes import Ballot, Breakdown
+
+    motion = rules.motions["expel_cc"]
+    assert motion.threshold == 67 and rules.motions["expel_party"].threshold == 67
+    close = Breakdown("joint_plenum", "x", [Ballot("a", "yes", 59, ""), Ballot("b", "no", 32, "")])
+    assert close.passed(rules.bodies["joint_plenum"].threshold)  # a simple majority
+    assert not close.passed(motion.threshold)  # but not two thirds
+
+
+def test_a_partner_backs_discipline_only_when_the_ban_on_factions_makes_the_case(rules):
+    from game.engine.votes import faction_side
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    prop = Proposal("stalin", "expel_cc", ("trotsky",))
+    s.factions["trotsky"].exposure = rules.motions["expel_cc"].min_exposure - 1
+    side, reason = faction_side(s, rules, "bukharin", prop)
+    assert side != "yes"
+    s.factions["trotsky"].exposure = rules.motions["expel_cc"].min_exposure
+    assert faction_side(s, rules, "bukharin", prop) == ("yes", "bloc with Stalin and the Centre")
+
+
+def test_lenins_mantle_fades_above_its_ceiling_of_use(rules, fresh):
+    from game.engine import phases
+
+    s = fresh.clone()
+    top = rules.settings.mantle_fade_above
+    s.factions["zinoviev"].mantle, s.factions["trotsky"].mantle = top + 5, top
+    phases._income(s, rules)
+    assert s.factions["zinoviev"].mantle == top + 5 - rules.settings.mantle_fade
+    assert s.factions["trotsky"].mantle == top
