@@ -197,6 +197,11 @@ def _entrench(view, action, rules, me):
     return 3 + rules.regions[region].delegates // 6 - hold // 30, f"dig in the machine in {rules.regions[region].name}"
 
 
+def _mobilise(view, action, rules, me):
+    rich = view["factions"][me]["influence"] >= 12
+    return (12 if rich else -1), "the machine has influence to spare: more hands this quarter"
+
+
 def _pass(view, action, rules, me):
     return 0, "nothing worth the effort"
 
@@ -219,5 +224,6 @@ SCORES = {
     "military": _military,
     "pledge": _pledge,
     "entrench": _entrench,
+    "mobilise": _mobilise,
     "pass": _pass,
 }

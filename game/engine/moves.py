@@ -150,13 +150,14 @@ OPTIONS = {
     "military": _o_military,
     "pledge": _o_pledge,
     "entrench": _o_mine,
+    "mobilise": _o_once,
     "pass": _o_once,
 }
 
 # kinds that may be taken once per turn per argument (repeats would only stack numbers)
 ONCE_PER_TURN = (
     "appoint", "cultivate", "publish", "underground", "speak", "mass_appeal", "signatures", "offer_bloc",
-    "pledge", "entrench",
+    "pledge", "entrench", "mobilise",
 )
 
 
@@ -334,6 +335,11 @@ def _entrench(state, rules, faction, args, rule):
     state.say(f"Party work strengthens the secretary's hold in {rules.regions[args[0]].name}", visible_to=(faction,), kind="secret")
 
 
+def _mobilise(state, rules, faction, args, rule):
+    state.factions[faction].ap += rule.params["ap"]
+    state.factions[faction].done = False
+
+
 def _pass(state, rules, faction, args, rule):
     state.factions[faction].done = True
 
@@ -356,5 +362,6 @@ DO = {
     "military": _military,
     "pledge": _pledge,
     "entrench": _entrench,
+    "mobilise": _mobilise,
     "pass": _pass,
 }

@@ -121,7 +121,7 @@ def _income(state: State, rules) -> None:
                 gain += rules.offices[office].income
         gain += sum(1 for r in state.regions.values() if r.secretary == fid) // s.regions_per_influence
         gain += sum(1 for f in state.secretariat[1:] if state.figures[f].faction == fid) * s.secretary_income
-        gain = min(gain, s.income_by_status.get(fs.status, gain))
+        gain = min(gain, s.max_income, s.income_by_status.get(fs.status, gain))
         bump(state, rules, fid, "influence", gain)
         if fs.prestige > s.prestige_fade_above:
             bump(state, rules, fid, "prestige", -s.prestige_fade)

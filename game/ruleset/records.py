@@ -485,6 +485,8 @@ class Settings:
     appointments_per_turn: int
     #: extra exposure a faction sheds in a quarter in which it took no oppositional act
     quiet_fade: int
+    #: the most influence a faction draws in a quarter, whatever its offices and regions
+    max_income: int
     #: Lenin's mantle above this fades by ``mantle_fade`` a turn: orthodoxy must be restated
     mantle_fade_above: int
     mantle_fade: int
@@ -604,6 +606,7 @@ ACTION_KINDS: dict[str, tuple[str, ...]] = {
     "appoint": ("loyalty", "resist"),
     "pledge": ("exposure", "prestige"),
     "entrench": ("loyalty",),
+    "mobilise": ("ap",),
     "cultivate": ("affinity", "rumour_at"),
     "publish": ("opinion", "prestige", "mantle", "sympathy", "reach_par"),
     "underground": ("opinion", "sympathy", "raid_chance", "raid_exposure", "raid_prestige"),

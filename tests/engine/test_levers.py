@@ -148,3 +148,22 @@ def test_lenins_mantle_fades_above_its_ceiling_of_use(rules, fresh):
     phases._income(s, rules)
     assert s.factions["zinoviev"].mantle == top + 5 - rules.settings.mantle_fade
     assert s.factions["trotsky"].mantle == top
+
+
+def test_influence_buys_one_more_action_a_quarter(rules, fresh):
+    s = _turn_of(fresh, rules, "stalin")
+    s.factions["stalin"].ap = 1
+    after = apply_action(s, rules, Action.parse("mobilise_network stalin"))
+    price = rules.actions["mobilise_network"].cost.influence
+    assert after.factions["stalin"].ap == 2 and after.factions["stalin"].influence == 20 - price
+    after.active = "stalin"
+    assert not _has(after, rules, "mobilise_network stalin")  # once a quarter
+
+
+def test_income_has_a_ceiling(rules):
+    from game.engine import phases
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    before = s.factions["stalin"].influence
+    phases._income(s, rules)
+    assert s.factions["stalin"].influence - before == rules.settings.max_income  # 17 uncapped
