@@ -173,7 +173,7 @@ def test_a_paraphrase_alone_is_not_a_verified_citation(tree):
 
     path = tree / "base" / CAMPAIGN[0] / CAMPAIGN[1]
     text = path.read_text(encoding="utf-8")
-    head = text[: text.index("    source:\n")]  # the source list closes the file's only entry
+    head = text[: text.index("\n    source:\n") + 1]  # the source list closes the file's only entry
     path.write_text(head + '    source:\n      - outside: "A book"\n        says: "Something."\n', encoding="utf-8")
     rules, problems = load_rules([tree / "base"], tree)
     assert problems == [], "\n".join(map(str, problems))
