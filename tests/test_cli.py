@@ -24,6 +24,7 @@ PROBLEM_LINE = re.compile(r"^\S+\.yaml:\d+:\d+: ")
 DATED = re.compile(r"^\d{4}-Q[1-4]\b")
 OUTCOME = re.compile(r"^outcome: \w+ winner=\w+$")
 SEED_LINE = re.compile(r"^seed (\d+) — replay this game with --seed (\d+)$")
+RESULT = re.compile(r"^result \w+: \w+ \(-?\d+ points\)$")
 
 
 @pytest.fixture(autouse=True)
@@ -146,7 +147,10 @@ def test_play_headless_prints_a_dated_chronicle_and_the_outcome(capsys, sandbox)
     assert len(out) > 10
     assert out[0] == "seed 3 — replay this game with --seed 3"
     assert OUTCOME.match(out[-1]), out[-1]
-    undated = [line for line in out[1:-1] if not DATED.match(line)]
+    results = [line for line in out[:-1] if RESULT.match(line)]
+    assert len(results) == 4, results  # every faction's result against history, before the outcome
+    assert out[-1 - len(results):-1] == results
+    undated = [line for line in out[1:-1] if not DATED.match(line) and line not in results]
     assert undated == []
     assert out[1].startswith("1923-Q1")
     assert sandbox == []  # headless without --record writes nothing

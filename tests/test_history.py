@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 
 from game import cli
 from game.engine import new_game
 from game.ruleset import load_base
+from game.ruleset.loader import Rules
+from game.ruleset.records import Goal
 from game.session import historical, match
 from game.session import replay as replay_mod
 
@@ -135,6 +138,88 @@ def test_a_broken_plan_is_reported_not_raised(capsys, tmp_path):
     assert code == 1
     assert err and err[0].startswith(f"{plan}: cannot read the plan")
     assert not (tmp_path / "x.replay").exists()
+
+
+# --- objectives against history ------------------------------------------------------------------
+
+CLASSROOM = [sid for sid in SCENARIOS if load_base().scenarios[sid].kind == "classroom"]
+COUNTERFACTUAL = [sid for sid in SCENARIOS if load_base().scenarios[sid].kind == "counterfactual"]
+
+
+def _historical(rules, sid, results):
+    """Every faction of the scenario scored, each within its scale's historical band."""
+    sc = rules.scenarios[sid]
+    assert set(results) == set(sc.factions), (sid, results)
+    for fid, (points, result) in results.items():
+        scale = sc.objectives[fid].scale
+        assert result == "historical", (sid, fid, points, result)
+        assert scale.historical <= points < scale.victory, (sid, fid, points)
+
+
+def test_every_scenario_gives_every_faction_objectives(rules):
+    for sid, sc in rules.scenarios.items():
+        assert set(sc.objectives) == set(sc.factions), sid
+        for fid, obj in sc.objectives.items():
+            assert obj.history.strip(), (sid, fid)
+            assert 3 <= len(obj.goals) <= 6, (sid, fid, len(obj.goals))
+            assert all(g.source or g.design for g in obj.goals), (sid, fid)
+            best = sum(g.points for g in obj.goals if g.points > 0)
+            assert best >= obj.scale.victory, (sid, fid)
+
+
+def test_the_historical_line_scores_historical_result_for_every_faction(rules):
+    state, _results = replay_mod.run_checked(replay_mod.load(HISTORICAL), rules, str(HISTORICAL))
+    assert state.outcome == ("sole_leadership", "stalin") and state.date_text() == "1929-Q4"
+    _historical(rules, "succession_1923", state.results)
+    # sole leadership no sooner than history reached it is not by itself a decisive victory
+    assert rules.scenarios["succession_1923"].objectives["stalin"].decisive_before == "1929-Q4"
+
+
+@pytest.mark.parametrize("scenario", CLASSROOM)
+def test_the_historical_line_played_through_a_classroom_scenario_is_historical_result(rules, scenario):
+    """The plan played from the classroom scenario's start: each quarter's planned moves, the
+    factions' habits and the planned answers to the events' choices."""
+    plan = historical.load_plan(historical.PLAN)
+    state, rep, _warnings = historical.play(rules, plan, scenario)
+    first, last = historical.span(rules, scenario)
+    assert state.outcome is not None and state.date_text() == last
+    assert rep.scenario == scenario and all(first <= cp.date <= last for cp in rep.checkpoints)
+    _historical(rules, scenario, state.results)
+
+
+@pytest.mark.parametrize("scenario", COUNTERFACTUAL)
+def test_a_counterfactual_is_measured_by_what_history_achieved_in_its_span(rules, scenario):
+    """A counterfactual changes the start; its yardstick is the real factions' record over the same
+    quarters, read on the campaign's historical line."""
+    _historical(rules, scenario, historical.judge_span(rules, scenario))
+
+
+def test_the_span_of_a_scenario(rules):
+    assert historical.span(rules, "succession_1923") == ("1923-Q1", "1929-Q4")
+    assert historical.span(rules, "crisis_1923") == ("1923-Q3", "1925-Q1")
+    assert historical.span(rules, "right_last_stand_1928") == ("1928-Q2", "1929-Q4")
+
+
+def test_judging_a_span_reads_its_goals_only_within_it(rules):
+    """The campaign read over its whole span agrees with the engine's own judgement; an 'ever'
+    goal met before a span opens does not count inside it."""
+    state, _ = replay_mod.run_checked(replay_mod.load(HISTORICAL), rules, str(HISTORICAL))
+    assert historical.judge_span(rules, "succession_1923") == state.results
+    lenin_alive = Goal(id="lenin_alive", name="Lenin alive", points=3, condition=({"alive": "lenin"},),
+                       when="ever", design="test")
+    custom = _with_trotsky_goals(rules, ("crisis_1923", "united_opposition_1926"), (lenin_alive,))
+    assert historical.judge_span(custom, "crisis_1923")["trotsky"][0] == 3  # Lenin lived to 1924
+    assert historical.judge_span(custom, "united_opposition_1926")["trotsky"][0] == 0
+
+
+def _with_trotsky_goals(rules, scenarios, goals):
+    """The rules with Trotsky's goals in ``scenarios`` replaced by ``goals``."""
+    table = dict(rules.scenarios)
+    for sid in scenarios:
+        sc = table[sid]
+        obj = attrs.evolve(sc.objectives["trotsky"], goals=tuple(goals))
+        table[sid] = attrs.evolve(sc, objectives={**sc.objectives, "trotsky": obj})
+    return Rules({**rules.by_kind, "scenarios": table}, rules.origin, rules.root)
 
 
 # --- scenarios -------------------------------------------------------------------------------

@@ -437,6 +437,9 @@ def _scenario(chk, sid, s):
     for f in s.factions:
         if f not in s.briefings:
             chk.report(k, sid, ["briefings"], f"no briefing for faction '{f}'")
+    for f in s.factions:
+        if f not in s.objectives:
+            chk.report(k, sid, ["objectives"], f"no objectives for faction '{f}'")
     for f, obj in s.objectives.items():
         chk.one_of(k, sid, ["objectives", f], f, s.factions, "faction of this scenario")
         _objectives(chk, sid, ["objectives", f], obj)

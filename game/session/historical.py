@@ -7,6 +7,13 @@ the checkpoints the record demands (Trotsky out of the War Commissariat by the s
 :func:`build` plays the plan through the engine — every move a legal action — and returns a
 replay with the checkpoints; ``python -m game historical`` writes it to
 ``rules/base/historical.replay``, which ``python -m game replay`` checks.
+
+The same plan can be played inside another scenario (:func:`play`): from that scenario's start,
+each quarter gets the moves the plan gives it, the factions keep their habits and answer the
+events' choices as planned.  That is how the classroom scenarios are held to history: played so,
+each faction must score its "historical result".  A counterfactual changes the start, so the plan
+no longer is history there; :func:`judge_span` instead reads a scenario's objectives on the
+campaign's own historical line over the scenario's span, which is what the real factions achieved.
 """
 
 from __future__ import annotations
@@ -17,8 +24,10 @@ from pathlib import Path
 import yaml
 from attrs import define, field
 
-from game.engine import Action, apply_action, legal_actions, new_game
+from game.engine import Action, apply_action, legal_actions, new_game, objectives
+from game.engine.state import State
 from game.ruleset import BASE
+from game.session import replay as replay_mod
 from game.session.replay import Checkpoint, Replay, ReplayError, parse_checkpoint
 
 #: the base rules' historical line: its plan, and the replay built from it
@@ -85,10 +94,21 @@ def _pick(patterns: list[str], legal: list[Action]) -> tuple[int, Action] | None
 
 def build(rules, plan: Plan, max_actions: int = 20_000) -> tuple[Replay, list[str]]:
     """Play the plan; returns the replay and warnings (planned moves that never became legal)."""
-    if plan.scenario not in rules.scenarios:
-        raise PlanError(f"unknown scenario '{plan.scenario}'")
-    state = new_game(rules, plan.scenario, plan.seed)
-    replay = Replay(plan.scenario, plan.seed)
+    _state, replay, warnings = play(rules, plan, max_actions=max_actions)
+    return replay, warnings
+
+
+def play(rules, plan: Plan, scenario: str | None = None,
+         max_actions: int = 20_000) -> tuple[State, Replay, list[str]]:
+    """Play the plan in its own scenario or, if given, in ``scenario``, from that scenario's start
+    to its end.  Returns the final state (its ``results`` say how each faction did against its
+    objectives), the replay (with the plan's checkpoints that fall inside the span) and warnings
+    (planned moves that never became legal)."""
+    scenario = scenario or plan.scenario
+    if scenario not in rules.scenarios:
+        raise PlanError(f"unknown scenario '{scenario}'")
+    state = new_game(rules, scenario, plan.seed)
+    replay = Replay(scenario, plan.seed)
     comments: dict[int, list[str]] = {}
     warnings: list[str] = []
     pending: dict[str, list[str]] = {}
@@ -125,10 +145,50 @@ def build(rules, plan: Plan, max_actions: int = 20_000) -> tuple[Replay, list[st
         replay.actions.append(action)
         state = apply_action(state, rules, action)
     warnings.extend(unplayed())
-    replay.checkpoints = list(plan.checkpoints)
+    first, last = span(rules, scenario)
+    replay.checkpoints = [cp for cp in plan.checkpoints if first <= cp.date <= last]
     replay.final = state.digest()
     replay.comments = comments
-    return replay, warnings
+    return state, replay, warnings
 
 
-__all__ = ["PLAN", "REPLAY", "Plan", "PlanError", "build", "load_plan"]
+def span(rules, scenario: str) -> tuple[str, str]:
+    """The first and the last quarter of a scenario, as YYYY-Qn."""
+    sc = rules.scenarios[scenario]
+    year, quarter = (int(x) for x in sc.start.split("-Q"))
+    index = year * 4 + quarter - 1 + sc.turns - 1
+    return sc.start, f"{index // 4}-Q{index % 4 + 1}"
+
+
+def judge_span(rules, scenario: str, path: Path = REPLAY) -> dict[str, tuple[int, str]]:
+    """Each faction's (points, result) for ``scenario``'s objectives, read on the historical line
+    (the campaign's replay at ``path``) over the scenario's span: ``ever`` and ``always`` goals at
+    the close of each quarter of the span, ``end`` goals at the close of its last quarter, and
+    sole leadership if the historical line reached it then.  This is what the real factions
+    achieved in that span — the yardstick of a counterfactual, whose own start differs."""
+    rep = replay_mod.load(path)
+    first, last = span(rules, scenario)
+    achieved: set[str] = set()
+    failed: set[str] = set()
+    closing: list[State] = []
+
+    def at_turn_end(state: State) -> None:
+        if first <= state.date_text() <= last:
+            view = state.clone()
+            view.scenario, view.achieved, view.failed = scenario, achieved, failed
+            objectives.track(view, rules)  # adds to the shared sets
+            closing[:] = [view]
+
+    state = new_game(rules, rep.scenario, rep.seed)
+    for action in rep.actions:
+        state = apply_action(state, rules, action, at_turn_end)
+    if state.outcome is not None:  # a game that ended mid-quarter closes that quarter there
+        at_turn_end(state)
+    if not closing or closing[0].date_text() != last:
+        raise PlanError(f"the historical line does not reach the end of {scenario} ({last})")
+    end = closing[0]
+    end.outcome = state.outcome if state.date_text() == last else None
+    return objectives.final_results(end, rules)
+
+
+__all__ = ["PLAN", "REPLAY", "Plan", "PlanError", "build", "judge_span", "load_plan", "play", "span"]

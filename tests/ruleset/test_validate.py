@@ -149,6 +149,48 @@ def test_scenario_checks(tree, old, new, needle, message):
     assert hits[0].line == line_of(text, needle)
 
 
+def _cut(path: Path, start: str, stop: str) -> str:
+    """Remove from ``path`` the lines from the one starting ``start`` up to (not including) the
+    next one starting ``stop``."""
+    text = path.read_text(encoding="utf-8")
+    a = text.index("\n" + start) + 1
+    b = text.index("\n" + stop, a) + 1
+    text = text[:a] + text[b:]
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_a_faction_without_objectives_is_reported(tree):
+    path = tree / "base" / CAMPAIGN[0] / CAMPAIGN[1]
+    text = _cut(path, "      zinoviev:\n        history:", "      bukharin:\n        history:")
+    problems = problems_of(tree)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    p = problems[0]
+    assert p.file == "base/scenarios/succession_1923.yaml"
+    assert p.line == line_of(text, "    objectives:") + 1  # where the objectives' table begins
+    assert p.message == "no objectives for faction 'zinoviev'"
+    assert p.id == "succession_1923"
+
+
+def test_a_scenario_without_any_objectives_names_every_faction(tree):
+    path = tree / "base" / CAMPAIGN[0] / CAMPAIGN[1]
+    text = _cut(path, "    objectives:\n", "    design:")
+    problems = problems_of(tree)
+    assert sorted(p.message for p in problems) == [
+        f"no objectives for faction '{f}'" for f in ("bukharin", "stalin", "trotsky", "zinoviev")]
+    assert {p.line for p in problems} == {line_of(text, "  - id: succession_1923")}
+
+
+def test_objectives_for_a_faction_not_in_the_scenario(tree):
+    path = tree / "base" / CAMPAIGN[0] / CAMPAIGN[1]
+    text = replace_once(path, "    objectives:\n      stalin:\n", "    objectives:\n      staline:\n")
+    problems = problems_of(tree)
+    messages = sorted(p.message for p in problems)
+    assert messages == ["no objectives for faction 'stalin'",
+                        "unknown faction of this scenario 'staline' (did you mean 'stalin'?)"], messages
+    assert line_of(text, "      staline:") in {p.line for p in problems}
+
+
 @pytest.mark.parametrize("old, new, message", [
     ('        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n',
      '        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n'
@@ -173,7 +215,7 @@ def test_a_paraphrase_alone_is_not_a_verified_citation(tree):
 
     path = tree / "base" / CAMPAIGN[0] / CAMPAIGN[1]
     text = path.read_text(encoding="utf-8")
-    head = text[: text.index("    source:\n")]  # the source list closes the file's only entry
+    head = text[: text.index("\n    source:\n") + 1]  # the source list closes the file's only entry
     path.write_text(head + '    source:\n      - outside: "A book"\n        says: "Something."\n', encoding="utf-8")
     rules, problems = load_rules([tree / "base"], tree)
     assert problems == [], "\n".join(map(str, problems))
