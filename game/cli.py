@@ -162,8 +162,10 @@ def cmd_play(args) -> int:
 
 def _print_results(state, rules) -> None:
     """Each faction's result against history: ``result FACTION: RESULT (N points)``."""
+    from game.engine.objectives import points_text
+
     for fid, (points, result) in state.results.items():
-        print(f"result {fid}: {result} ({points} points)")
+        print(f"result {fid}: {result} ({points_text(points)})")
 
 
 def cmd_replay(args) -> int:

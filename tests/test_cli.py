@@ -24,7 +24,7 @@ PROBLEM_LINE = re.compile(r"^\S+\.yaml:\d+:\d+: ")
 DATED = re.compile(r"^\d{4}-Q[1-4]\b")
 OUTCOME = re.compile(r"^outcome: \w+ winner=\w+$")
 SEED_LINE = re.compile(r"^seed (\d+) — replay this game with --seed (\d+)$")
-RESULT = re.compile(r"^result \w+: \w+ \(-?\d+ points\)$")
+RESULT = re.compile(r"^result \w+: \w+ \(-?\d+ points?\)$")
 
 
 @pytest.fixture(autouse=True)

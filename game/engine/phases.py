@@ -249,4 +249,4 @@ def _judge(state: State, rules) -> None:
     state.results = objectives.final_results(state, rules)
     for fid, (points, result) in state.results.items():
         label = RESULT_NAMES[result]
-        state.say(f"{rules.factions[fid].name}: {label} ({points} points against history)", kind="outcome")
+        state.say(f"{rules.factions[fid].name}: {label} ({objectives.points_text(points)} against history)", kind="outcome")

@@ -184,25 +184,30 @@ _WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's 
 
 def objective_lines(view: dict) -> list[str]:
     """The faction's objectives and how it stands on each."""
+    from game.engine.objectives import points_text
     from game.ruleset.records import RESULT_NAMES
 
     obj = view.get("objectives")
     if not obj:
         return []
-    out = [f"Objectives — {obj['points']} points now: {RESULT_NAMES[obj['result']]} if the game ended now"]
+    out = [f"Objectives — {points_text(obj['points'])} now: {RESULT_NAMES[obj['result']]} if the game ended now"]
     for g in obj["goals"]:
         when = f"by {g['by']}" if g["by"] else _WHEN[g["when"]]
-        out.append(f"  [{g['status']:>7}] {g['points']:+d}  {g['name']} ({when})")
+        status = g["status"]
+        if g["points"] < 0:  # a fate to avoid: say whether it befell the faction
+            status = "befell" if status == "met" else "avoided"
+        out.append(f"  [{status:>7}] {g['points']:+d}  {g['name']} ({when})")
     return out
 
 
 def result_lines(rules, view: dict) -> list[str]:
     """The end of the game: each faction's result against history."""
+    from game.engine.objectives import points_text
     from game.ruleset.records import RESULT_NAMES
 
     out = ["", "=== The result, measured against history ==="]
     for fid, (points, result) in view["results"].items():
-        out.append(f"  {rules.factions[fid].name}: {RESULT_NAMES[result]} ({points} points)")
+        out.append(f"  {rules.factions[fid].name}: {RESULT_NAMES[result]} ({points_text(points)})")
     obj = view.get("objectives")
     if obj:
         out.append(f"In history: {' '.join(obj['history'].split())}")

@@ -172,4 +172,8 @@ def test_objectives_reach_the_terminal(rules):
     state = new_game(custom, SCENARIO, 1)
     lines = objective_lines(player_view(state, custom, "trotsky"))
     assert lines[0].startswith("Objectives — 5 points now: Victory")
+    exiled = {"status_at_least": {"faction": "trotsky", "status": "exiled"}}
+    custom = _with_goals(rules, [_goal("in_party", 5, IN_PARTY), _goal("exiled", -3, exiled)])
+    avoided = objective_lines(player_view(new_game(custom, SCENARIO, 1), custom, "trotsky"))
+    assert "[avoided] -3  exiled" in avoided[2]
     assert "in_party" in lines[1] and "+5" in lines[1] and "[    met]" in lines[1]
