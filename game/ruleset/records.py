@@ -433,6 +433,9 @@ CONDITIONS: dict[str, object] = {
     "prestige_at_least": {"faction": "factions", "value": "int"},
     "in_secretariat": "figures",
     "figure_status": {"figure": "figures", "status": "figure_status"},
+    "vacant": "offices",
+    "politburo_seats_free": "int",
+    "congress_within": "int",
     "not": "conditions",
 }
 
