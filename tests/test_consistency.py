@@ -215,6 +215,9 @@ def test_the_new_conditions(rules, state):
     assert not holds(state, {"politburo_seats_free": 1}, rules)
     state.politburo.remove("lenin")
     assert holds(state, {"politburo_seats_free": 1}, rules) and not holds(state, {"politburo_seats_free": 2}, rules)
+    with pytest.raises(ValueError, match="needs the rules"):
+        holds(state, {"not": {"politburo_seats_free": 1}})
+    assert holds(state, {"not": {"vacant": "general_secretary"}})  # the others need no rules
     assert not holds(state, {"congress_within": 1}, rules)
     state.congress_due = "Twelfth Congress"
     assert holds(state, {"congress_within": 0}, rules)

@@ -3,7 +3,7 @@
 Events (and event choices) in the rule files are lists of one-key maps such as
 ``{prestige: {faction: trotsky, delta: -2}}``.  Each verb below is registered under its keyword;
 its docstring is the modder documentation.  Effects change a cloned state; conditions only read
-(a condition is called with the state, its argument and the rules).
+(the few that need the rules too, such as a body's size, are registered with ``needs_rules``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from game.ruleset.records import LADDER, STATUSES
 
 EFFECTS: dict[str, Callable] = {}
 CONDITIONS: dict[str, Callable] = {}
+#: condition verbs called as ``fn(state, arg, rules)`` rather than ``fn(state, arg)``
+NEEDS_RULES: set[str] = set()
 
 
 def effect(name: str):
@@ -26,9 +28,11 @@ def effect(name: str):
     return register
 
 
-def condition(name: str):
+def condition(name: str, needs_rules: bool = False):
     def register(fn):
         CONDITIONS[name] = fn
+        if needs_rules:
+            NEEDS_RULES.add(name)
         return fn
 
     return register
@@ -67,13 +71,15 @@ def run_effects(state: State, rules, effects) -> None:
         EFFECTS[verb](state, rules, arg)
 
 
-def holds(state: State, conditions, rules) -> bool:
-    """Do all the conditions (one ``{verb: arg}`` map, or a list of them) hold in ``state``?"""
+def holds(state: State, conditions, rules=None) -> bool:
+    """Do all the conditions (one ``{verb: arg}`` map, or a list of them) hold in ``state``?
+    ``rules`` is needed only by the verbs in ``NEEDS_RULES``."""
     if isinstance(conditions, dict):
         conditions = (conditions,)
     for item in conditions:
         ((verb, arg),) = item.items()
-        if not CONDITIONS[verb](state, arg, rules):
+        test = CONDITIONS[verb]
+        if not (test(state, arg, rules) if verb in NEEDS_RULES else test(state, arg)):
             return False
     return True
 
@@ -274,43 +280,43 @@ def _log(state, rules, text):
 
 
 @condition("alive")
-def _alive(state, figure, rules):
+def _alive(state, figure):
     """The figure is alive."""
     return state.figures[figure].status != "dead"
 
 
 @condition("dead")
-def _dead(state, figure, rules):
+def _dead(state, figure):
     """The figure is dead."""
     return state.figures[figure].status == "dead"
 
 
 @condition("flag")
-def _c_flag(state, name, rules):
+def _c_flag(state, name):
     """The flag is set."""
     return name in state.flags
 
 
 @condition("not_flag")
-def _c_not_flag(state, name, rules):
+def _c_not_flag(state, name):
     """The flag is not set."""
     return name not in state.flags
 
 
 @condition("holds")
-def _c_holds(state, arg, rules):
+def _c_holds(state, arg):
     """A figure of the faction holds the office."""
     return state.holder_faction(arg["office"]) == arg["faction"]
 
 
 @condition("holder")
-def _c_holder(state, arg, rules):
+def _c_holder(state, arg):
     """This figure holds the office."""
     return state.offices.get(arg["office"]) == arg["figure"]
 
 
 @condition("status_is")
-def _c_status_is(state, arg, rules):
+def _c_status_is(state, arg):
     """The faction is in play and has exactly this status."""
     fs = state.factions.get(arg["faction"])
     return fs is not None and fs.status == arg["status"]
@@ -321,7 +327,7 @@ def _rank(status: str) -> int:
 
 
 @condition("status_at_least")
-def _c_status_at_least(state, arg, rules):
+def _c_status_at_least(state, arg):
     """The faction is in play and at least this far down the ladder."""
     fs = state.factions.get(arg["faction"])
     if fs is None or fs.status == "capitulated":
@@ -330,68 +336,70 @@ def _c_status_at_least(state, arg, rules):
 
 
 @condition("tracker_at_least")
-def _c_tracker_at_least(state, arg, rules):
+def _c_tracker_at_least(state, arg):
     """The tracker is at or above the value."""
     return state.trackers.get(arg["id"], 0) >= arg["value"]
 
 
 @condition("tracker_below")
-def _c_tracker_below(state, arg, rules):
+def _c_tracker_below(state, arg):
     """The tracker is below the value."""
     return state.trackers.get(arg["id"], 0) < arg["value"]
 
 
 @condition("in_politburo")
-def _c_in_pb(state, figure, rules):
+def _c_in_pb(state, figure):
     """The figure sits in the Politburo."""
     return figure in state.politburo
 
 
 @condition("bloc")
-def _c_bloc(state, arg, rules):
+def _c_bloc(state, arg):
     """The two factions are in a bloc."""
     return state.in_bloc(arg["a"], arg["b"])
 
 
 @condition("prestige_at_least")
-def _c_prestige(state, arg, rules):
+def _c_prestige(state, arg):
     """The faction is in play with at least this much prestige."""
     fs = state.factions.get(arg["faction"])
     return fs is not None and fs.prestige >= arg["value"]
 
 
 @condition("in_secretariat")
-def _c_in_sec(state, figure, rules):
+def _c_in_sec(state, figure):
     """The figure is a secretary of the Central Committee."""
     return figure in state.secretariat
 
 
 @condition("figure_status")
-def _c_figure_status(state, arg, rules):
+def _c_figure_status(state, arg):
     """The figure has exactly this standing (active, incapacitated, dead, expelled, exiled, deported)."""
     return state.figures[arg["figure"]].status == arg["status"]
 
 
 @condition("vacant")
-def _c_vacant(state, office, rules):
+def _c_vacant(state, office):
     """Nobody holds the office (a death or a removal left it empty)."""
     return state.offices.get(office) is None
 
 
-@condition("politburo_seats_free")
+@condition("politburo_seats_free", needs_rules=True)
 def _c_pb_free(state, count, rules):
     """At least this many Politburo seats are empty, so an event may seat someone."""
+    if rules is None:
+        raise ValueError("politburo_seats_free needs the rules: holds(state, conditions, rules)")
     return state.seat_count(rules, "politburo") - len(state.politburo) >= count
 
 
 @condition("congress_within")
-def _c_congress_within(state, quarters, rules):
+def _c_congress_within(state, quarters):
     """A Congress meets this quarter, or met within the last N quarters (0: this quarter only).
     A dated Congress waits on ``not: {congress_within: 1}``: two do not meet back to back."""
     return state.congress_due is not None or state.turn - state.last_congress_turn <= quarters
 
 
-@condition("not")
+@condition("not", needs_rules=True)
 def _c_not(state, arg, rules):
     """The condition (or all of a list of conditions) does not hold."""
     return not holds(state, arg, rules)

@@ -116,11 +116,11 @@ def test_the_extraordinary_measures_turn_stalin_left(rules, fresh):
 
 
 def test_negated_and_figure_conditions(rules, fresh):
-    assert holds(fresh, [{"figure_status": {"figure": "lenin", "status": "incapacitated"}}], rules)
-    assert holds(fresh, {"not": {"in_politburo": "bukharin"}}, rules)
-    assert not holds(fresh, {"not": [{"in_politburo": "stalin"}, {"in_secretariat": "molotov"}]}, rules)
-    assert holds(fresh, {"not": [{"in_politburo": "stalin"}, {"in_secretariat": "bukharin"}]}, rules)
-    assert holds(fresh, [{"in_secretariat": "molotov"}], rules)
+    assert holds(fresh, [{"figure_status": {"figure": "lenin", "status": "incapacitated"}}])
+    assert holds(fresh, {"not": {"in_politburo": "bukharin"}})
+    assert not holds(fresh, {"not": [{"in_politburo": "stalin"}, {"in_secretariat": "molotov"}]})
+    assert holds(fresh, {"not": [{"in_politburo": "stalin"}, {"in_secretariat": "bukharin"}]})
+    assert holds(fresh, [{"in_secretariat": "molotov"}])
 
 
 def test_the_stricken_lenin_keeps_his_titles_until_he_dies(rules, fresh):
