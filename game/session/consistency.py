@@ -63,12 +63,15 @@ class Problem:
 
 @define
 class Report:
-    #: scenario → games played, events fired, problems found
+    """What :func:`run` found: per scenario the games played and the events that fired, and
+    every problem in the order met."""
+
     games: dict[str, int] = field(factory=dict)
     fired: dict[str, int] = field(factory=dict)
     problems: list[Problem] = field(factory=list)
 
     def count(self, scenario: str) -> int:
+        """Problems found in one scenario's games."""
         return sum(1 for p in self.problems if p.scenario == scenario)
 
 
