@@ -1,4 +1,5 @@
-"""The command line: play (headless or in the terminal), validate, scenarios, replay.
+"""The command line: play (headless or in the terminal), validate, scenarios, replay, and the
+events check.
 
 Library code never exits; this module turns every expected failure into a message and an exit
 code (0 ok, 1 problems found, 2 bad usage).
@@ -255,6 +256,32 @@ def cmd_historical(args) -> int:
     return 0 if met == len(results) and not warnings else 1
 
 
+def cmd_events_check(args) -> int:
+    from game.session import consistency
+
+    rules = _rules(args.mod)
+    if rules is None:
+        return 1
+    unknown = [s for s in args.scenario if s not in rules.scenarios]
+    if unknown:
+        print(f"unknown scenario '{unknown[0]}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+        return 2
+    if args.games < 1:
+        print("--games must be at least 1", file=sys.stderr)
+        return 2
+
+    def done(report, sid):
+        print(f"{sid}: {report.games[sid]} games, {report.fired[sid]} events fired, "
+              f"{report.count(sid)} problem(s)", flush=True)
+
+    report = consistency.run(rules, args.games, args.scenario or None, done)
+    for problem in report.problems:
+        print(problem.text())
+    games, fired = sum(report.games.values()), sum(report.fired.values())
+    print(f"events check: {games} bot games, {fired} events fired, {len(report.problems)} problem(s)")
+    return 1 if report.problems else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="succession", description="Succession: the struggle for Lenin's succession, 1923–1929.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -285,6 +312,11 @@ def build_parser() -> argparse.ArgumentParser:
     hi.add_argument("--out", metavar="FILE", help="where to write (default rules/base/historical.replay)")
     hi.add_argument("--check", action="store_true", help="write nothing; fail if the shipped file is out of date")
     hi.set_defaults(func=cmd_historical)
+    ev = sub.add_parser("events-check", help="play bot games and count events that contradict the state")
+    ev.add_argument("--games", type=int, default=72, metavar="N", help="games per scenario, seeds 1..N (default 72)")
+    ev.add_argument("--scenario", action="append", default=[], metavar="ID", help="only this scenario (repeatable)")
+    ev.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    ev.set_defaults(func=cmd_events_check)
     return parser
 
 

@@ -2,7 +2,8 @@
 
 Events (and event choices) in the rule files are lists of one-key maps such as
 ``{prestige: {faction: trotsky, delta: -2}}``.  Each verb below is registered under its keyword;
-its docstring is the modder documentation.  Effects change a cloned state; conditions only read.
+its docstring is the modder documentation.  Effects change a cloned state; conditions only read
+(the few that need the rules too, such as a body's size, are registered with ``needs_rules``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from game.ruleset.records import LADDER, STATUSES
 
 EFFECTS: dict[str, Callable] = {}
 CONDITIONS: dict[str, Callable] = {}
+#: condition verbs called as ``fn(state, arg, rules)`` rather than ``fn(state, arg)``
+NEEDS_RULES: set[str] = set()
 
 
 def effect(name: str):
@@ -25,9 +28,11 @@ def effect(name: str):
     return register
 
 
-def condition(name: str):
+def condition(name: str, needs_rules: bool = False):
     def register(fn):
         CONDITIONS[name] = fn
+        if needs_rules:
+            NEEDS_RULES.add(name)
         return fn
 
     return register
@@ -67,12 +72,15 @@ def run_effects(state: State, rules, effects) -> None:
         EFFECTS[verb](state, rules, arg)
 
 
-def holds(state: State, conditions) -> bool:
+def holds(state: State, conditions, rules=None) -> bool:
+    """Do all the conditions (one ``{verb: arg}`` map, or a list of them) hold in ``state``?
+    ``rules`` is needed only by the verbs in ``NEEDS_RULES``."""
     if isinstance(conditions, dict):
         conditions = (conditions,)
     for item in conditions:
         ((verb, arg),) = item.items()
-        if not CONDITIONS[verb](state, arg):
+        test = CONDITIONS[verb]
+        if not (test(state, arg, rules) if verb in NEEDS_RULES else test(state, arg)):
             return False
     return True
 
@@ -371,17 +379,38 @@ def _c_figure_status(state, arg):
     return state.figures[arg["figure"]].status == arg["status"]
 
 
-@condition("not")
-def _c_not(state, arg):
+@condition("vacant")
+def _c_vacant(state, office):
+    """Nobody holds the office (a death or a removal left it empty)."""
+    return state.offices.get(office) is None
+
+
+@condition("politburo_seats_free", needs_rules=True)
+def _c_pb_free(state, count, rules):
+    """At least this many Politburo seats are empty, so an event may seat someone."""
+    if rules is None:
+        raise ValueError("politburo_seats_free needs the rules: holds(state, conditions, rules)")
+    return state.seat_count(rules, "politburo") - len(state.politburo) >= count
+
+
+@condition("congress_within")
+def _c_congress_within(state, quarters):
+    """A Congress meets this quarter, or met within the last N quarters (0: this quarter only).
+    A dated Congress waits on ``not: {congress_within: 1}``: two do not meet back to back."""
+    return state.congress_due is not None or state.turn - state.last_congress_turn <= quarters
+
+
+@condition("not", needs_rules=True)
+def _c_not(state, arg, rules):
     """The condition (or all of a list of conditions) does not hold."""
-    return not holds(state, arg)
+    return not holds(state, arg, rules)
 
 
-@condition("any")
-def _c_any(state, arg):
+@condition("any", needs_rules=True)
+def _c_any(state, arg, rules):
     """At least one of a list of conditions holds."""
     items = arg if isinstance(arg, list | tuple) else (arg,)
-    return any(holds(state, item) for item in items)
+    return any(holds(state, item, rules) for item in items)
 
 
 def _share(part: int, whole: int, percent: int) -> bool:

@@ -99,7 +99,7 @@ def legal_actions(state: State, rules, faction: str | None = None) -> tuple[Acti
     caps = moves.capabilities(state, rules, actor)
     out = []
     for aid, rule in rules.actions.items():
-        if not _affordable(fs, rule, caps) or not _offered(state, rule):
+        if not _affordable(fs, rule, caps) or not _offered(state, rules, rule):
             continue
         for args in moves.OPTIONS[rule.kind](state, rules, actor, rule):
             if rule.kind in moves.ONCE_PER_TURN and (actor, rule.kind, *args[:1]) in state.acted:
@@ -116,9 +116,9 @@ def _affordable(fs: FactionState, rule, caps: set[str]) -> bool:
     return rule.requires is None or rule.requires in caps
 
 
-def _offered(state: State, rule) -> bool:
+def _offered(state: State, rules, rule) -> bool:
     """The rule file's conditions for the action hold now (the Lenin Levy waits for Lenin's death)."""
-    return not rule.conditions or holds(state, rule.conditions)
+    return not rule.conditions or holds(state, rule.conditions, rules)
 
 
 def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State:

@@ -67,13 +67,13 @@ def track(state: State, rules) -> None:
         for goal in obj.goals:
             key = _key(faction, goal)
             if goal.when == "ever" and key not in state.achieved and _open(state, goal):
-                if holds(state, goal.condition):
+                if holds(state, goal.condition, rules):
                     state.achieved.add(key)
-            elif goal.when == "always" and key not in state.failed and not holds(state, goal.condition):
+            elif goal.when == "always" and key not in state.failed and not holds(state, goal.condition, rules):
                 state.failed.add(key)
 
 
-def _goal_standing(state: State, faction: str, goal) -> GoalStanding:
+def _goal_standing(state: State, rules, faction: str, goal) -> GoalStanding:
     key = _key(faction, goal)
     if goal.when == "ever":
         if key in state.achieved:
@@ -84,7 +84,7 @@ def _goal_standing(state: State, faction: str, goal) -> GoalStanding:
         broken = key in state.failed
         status, scored = (FAILED if broken else MET), not broken
     else:
-        now = holds(state, goal.condition)
+        now = holds(state, goal.condition, rules)
         status, scored = (MET if now else NOT_MET), now
     return GoalStanding(goal.id, goal.name, goal.points, goal.when, goal.by, status, scored)
 
@@ -110,7 +110,7 @@ def standing(state: State, rules, faction: str) -> Standing | None:
     obj = objectives_of(state, rules, faction)
     if obj is None:
         return None
-    goals = tuple(_goal_standing(state, faction, g) for g in obj.goals)
+    goals = tuple(_goal_standing(state, rules, faction, g) for g in obj.goals)
     points = sum(g.points for g in goals if g.scored)
     result = result_for(obj.scale, points)
     if _sole_leader_in_time(state, obj, faction):

@@ -6,11 +6,31 @@ action, or a choice in an event) or when the game is over.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from game.engine import congress, discipline, motions, objectives, posts, words
 from game.engine.effects import bump, holds, run_effects
 from game.engine.outcome import final_outcome, power_scores, sole_leader
 from game.engine.state import State
 from game.ruleset.records import RESULT_NAMES
+
+#: instrumentation, None in play: ``observer(state, rules, event_id, option_id)`` is called just
+#: before a firing event's effects run (``option_id`` is the chosen option, None for an event
+#: without a choice).  It must not change the state.  Set it with :func:`observing_events`.
+_event_observer: Callable | None = None
+
+
+@contextmanager
+def observing_events(observer: Callable) -> Iterator[None]:
+    """Within the ``with`` block, report every event that fires to ``observer`` (see
+    ``_event_observer``).  Play is unchanged: the observer only reads the state."""
+    global _event_observer
+    previous, _event_observer = _event_observer, observer
+    try:
+        yield
+    finally:
+        _event_observer = previous
 
 
 def quarter_of(date: str) -> tuple[int, int]:
@@ -70,7 +90,7 @@ def _run_events(state: State, rules) -> bool:
     while state.event_queue:
         eid = state.event_queue[0]
         ev = rules.events[eid]
-        if not holds(state, ev.conditions):
+        if not holds(state, ev.conditions, rules):
             state.event_queue.pop(0)
             if not ev.trigger:
                 state.fired.add(eid)  # a dated event whose moment passed does not come back
@@ -88,9 +108,14 @@ def _run_events(state: State, rules) -> bool:
                 state.active = chooser
                 return False
             state.say(f"{ev.name}: {ev.text}".strip(), kind="event")
-            run_effects(state, rules, ev.choice.options[0].effects)  # the historical path
+            option = ev.choice.options[0]  # the historical path
+            if _event_observer is not None:
+                _event_observer(state, rules, eid, option.id)
+            run_effects(state, rules, option.effects)
         elif ev.choice is None:
             state.say(f"{ev.name}: {ev.text}".strip(), kind="event")
+            if _event_observer is not None:
+                _event_observer(state, rules, eid, None)
         run_effects(state, rules, ev.effects)
         state.event_queue.pop(0)
         state.fired.add(eid)
@@ -102,6 +127,8 @@ def resolve_choice(state: State, rules, option_id: str) -> None:
     ev = rules.events[eid]
     option = next(o for o in ev.choice.options if o.id == option_id)
     state.say(f"Choice of {rules.factions[chooser].name}: {option.name}", kind="event")
+    if _event_observer is not None:
+        _event_observer(state, rules, eid, option_id)
     run_effects(state, rules, option.effects)
     run_effects(state, rules, ev.effects)
     state.event_queue.pop(0)

@@ -194,7 +194,7 @@ def run_checked(replay: Replay, rules, name: str = "<replay>"):
         now = state.date_text()
         for i, cp in enumerate(replay.checkpoints):
             if cp.date == now and i not in met:
-                met[i] = holds(state, cp.condition)
+                met[i] = holds(state, cp.condition, rules)
 
     state = new_game(rules, replay.scenario, replay.seed)
     lines = replay.action_lines or [0] * len(replay.actions)

@@ -111,7 +111,7 @@ def test_a_changed_stance_changes_the_lines_a_faction_can_move(rules, fresh):
 
 def test_the_extraordinary_measures_turn_stalin_left(rules, fresh):
     s = fresh.clone()
-    option = next(o for o in rules.events["grain_crisis"].choice.options if o.id == "extraordinary_measures")
+    option = next(o for o in rules.events["stalin_in_siberia"].choice.options if o.id == "extraordinary_measures")
     run_effects(s, rules, option.effects)
     assert s.stance("stalin", "industrialisation") < 0 < fresh.stance("stalin", "industrialisation")
 
