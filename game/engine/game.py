@@ -63,6 +63,9 @@ def new_game(rules, scenario_id: str, seed: int) -> State:
     )
     state.blocs = sorted(tuple(sorted(p)) for p in sc.blocs if all(f in factions for f in p))
     state.flags = set(sc.flags)
+    if sc.last_congress is not None:  # quarters before the first turn: a Congress does not come back at once
+        y, q = int(sc.last_congress[:4]), int(sc.last_congress[-1])
+        state.last_congress_turn = (y - year) * 4 + (q - quarter)
     state.seats = dict(sc.seats)
     state.stances = {f: {**rules.factions[f].stances, **sc.stances.get(f, {})} for f in factions}
     state.secretariat = [f for f in sc.secretariat if posts.can_hold_office(state, f)]

@@ -379,6 +379,8 @@ class Scenario:
     flags: tuple[str, ...] = ()
     #: ids of events in play; empty means every event dated within the scenario
     events: tuple[str, ...] = ()
+    #: the quarter (YYYY-Qn) of the last Party Congress before the scenario opens
+    last_congress: str | None = None
     #: ids of events taken out of play (a counterfactual's premise removes what it undoes)
     skip_events: tuple[str, ...] = ()
     #: for counterfactuals: what is changed, and why the documents think it could have gone so

@@ -365,6 +365,8 @@ def _scenario(chk, sid, s):
     k = "scenarios"
     if not SCENARIO_START.match(s.start):
         chk.report(k, sid, ["start"], f"start must be YYYY-Qn, got '{s.start}'")
+    if s.last_congress is not None and (not SCENARIO_START.match(s.last_congress) or s.last_congress >= s.start):
+        chk.report(k, sid, ["last_congress"], f"last_congress is a YYYY-Qn before the start, got '{s.last_congress}'")
     if s.turns < 1:
         chk.report(k, sid, ["turns"], "turns must be at least 1")
     chk.one_of(k, sid, ["kind"], s.kind, records.SCENARIO_KINDS, "scenario kind")

@@ -167,3 +167,10 @@ def test_income_has_a_ceiling(rules):
     before = s.factions["stalin"].influence
     phases._income(s, rules)
     assert s.factions["stalin"].influence - before == rules.settings.max_income  # 17 uncapped
+
+
+def test_no_extraordinary_congress_straight_after_the_last_one(rules):
+    s = new_game(rules, "crisis_1923", 1)  # opens the quarter after the Twelfth Congress
+    assert s.last_congress_turn == -1
+    s = _turn_of(s, rules, "trotsky")
+    assert not [a for a in legal_actions(s, rules) if "convene_congress" in a.args]
