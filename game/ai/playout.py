@@ -11,7 +11,7 @@ its share of power and its place on the disciplinary ladder.
 from __future__ import annotations
 
 from game.engine import rng
-from game.engine.game import apply_unchecked, legal_actions
+from game.engine.game import apply_in_place, legal_actions, legal_of, offered_rules
 from game.engine.objectives import standing
 from game.engine.outcome import power_scores
 from game.ruleset.records import RESULTS
@@ -47,32 +47,64 @@ RUNG_COST = 1.5
 
 
 def run(state, rules, faction: str, seed: int) -> float:
-    """Play ``state`` to the horizon with the cheap policy and score it for ``faction``."""
+    """Play a copy of ``state`` to the horizon with the cheap policy and score it for ``faction``."""
+    state = state.clone()
+    state.quiet = True
     gen = rng.derive(seed, "playout")
     turn = state.turn
     while state.outcome is None and state.turn == turn:
-        legal = legal_actions(state, rules)
-        action, gen = pick(legal, rules, gen)
-        state = apply_unchecked(state, rules, action)
+        action, gen = draw(state, rules, gen)
+        apply_in_place(state, rules, action)
     return evaluate(state, rules, faction)
 
 
+def draw(state, rules, gen: int):
+    """One legal action for the acting faction, drawn by its kind's weight without listing every
+    legal action: an entry of the rule files is drawn first, then one of its arguments."""
+    if state.phase != "actions":
+        return pick(legal_actions(state, rules), rules, gen)
+    ids = offered_rules(state, rules)
+    weights = [_weight(rules, aid) for aid in ids]
+    while ids:
+        total = sum(weights)
+        if total == 0:
+            break
+        roll, gen = rng.below(gen, total)
+        i = 0
+        while roll >= weights[i]:
+            roll -= weights[i]
+            i += 1
+        options = legal_of(state, rules, ids[i])
+        if options:
+            choice, gen = rng.below(gen, len(options))
+            return options[choice], gen
+        del ids[i], weights[i]
+    return pick(legal_actions(state, rules), rules, gen)
+
+
+_WEIGHTS: dict[tuple[int, str], int] = {}
+
+
+def _weight(rules, action_id: str) -> int:
+    key = (id(rules), action_id)
+    w = _WEIGHTS.get(key)
+    if w is None:
+        w = _WEIGHTS[key] = KIND_WEIGHTS.get(rules.actions[action_id].kind, 1)
+    return w
+
+
 def pick(legal, rules, gen: int):
-    """A legal action drawn by its kind's weight (the first option of a choice, the historical
-    path, twice as likely as another)."""
-    weights = []
-    for a in legal:
-        rule = rules.actions.get(a.name)
-        weights.append(KIND_WEIGHTS.get(rule.kind, 1) if rule is not None else 1)
+    """A legal action drawn by its kind's weight from a listed set (an event's choice: any option)."""
+    weights = [_weight(rules, a.name) if a.name in rules.actions else 1 for a in legal]
     total = sum(weights)
     if total == 0:
-        draw, gen = rng.below(gen, len(legal))
-        return legal[draw], gen
-    draw, gen = rng.below(gen, total)
+        draw_, gen = rng.below(gen, len(legal))
+        return legal[draw_], gen
+    roll, gen = rng.below(gen, total)
     for a, w in zip(legal, weights, strict=True):
-        if draw < w:
+        if roll < w:
             return a, gen
-        draw -= w
+        roll -= w
     return legal[-1], gen
 
 
