@@ -8,8 +8,9 @@ everyone guards against the strongest rival.
 
 from __future__ import annotations
 
-from attrs import define
+from attrs import define, field
 
+from game.ai import sense
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
@@ -21,6 +22,7 @@ NOISE = 25  # tenths of a score point: enough to vary games, not to play at rand
 class SimpleBot:
     faction: str
     state: int  # the bot's own generator
+    moved_against: dict[str, int] = field(factory=dict)  # faction → turn this bot last moved against it
 
     @classmethod
     def for_game(cls, faction: str, seed: int) -> SimpleBot:
@@ -30,11 +32,14 @@ class SimpleBot:
         """Pick an action and say why."""
         best, best_score, best_reason = None, None, ""
         for action in legal:
+            if len(legal) > 1 and sense.refusal(view, action, rules, self.moved_against):
+                continue
             score, reason = score_action(view, action, rules)
             noise, self.state = rng.below(self.state, NOISE)
             total = score * 10 + noise
             if best_score is None or total > best_score:
                 best, best_score, best_reason = action, total, reason
+        sense.remember(view, best, rules, self.moved_against)
         return best, best_reason
 
 
