@@ -29,10 +29,10 @@ class WaitBot:
 
 
 def _search(level: str):
-    def make(faction: str, seed: int):
+    def make(faction: str, seed: int, personality: float = 1.0):
         from game.ai.search import SearchBot
 
-        return SearchBot.for_game(faction, seed, level)
+        return SearchBot.for_game(faction, seed, level, personality)
 
     return make
 
@@ -47,10 +47,16 @@ LEVELS = {
 }
 
 
-def make_bot(level: str, faction: str, seed: int):
-    """A bot of ``level`` (one of :data:`LEVELS`) for ``faction`` in a game of ``seed``."""
+#: levels that search and so follow a personality
+SEARCHING = ("easy", "normal", "hard")
+
+
+def make_bot(level: str, faction: str, seed: int, personality: float = 1.0):
+    """A bot of ``level`` (one of :data:`LEVELS`) for ``faction`` in a game of ``seed``; a
+    searching level follows the faction's personality as far as ``personality`` says (0: not at
+    all, 1: as in history), a setting apart from the level."""
     try:
         maker = LEVELS[level]
     except KeyError:
         raise ValueError(f"unknown bot level '{level}'; one of: {', '.join(sorted(LEVELS))}") from None
-    return maker(faction, seed)
+    return maker(faction, seed, personality) if level in SEARCHING else maker(faction, seed)
