@@ -23,7 +23,8 @@ from types import MappingProxyType
 
 from attrs import fields, frozen
 
-from game.engine.congress import delegate_shares
+from game.engine.congress import delegate_shares, delegations
+from game.engine.motions import body_of
 from game.engine.objectives import standing
 from game.engine.state import State
 
@@ -81,6 +82,10 @@ class RegionView(Record):
     secretary: str | None
     loyalty: int  # the secretary's hold
     sympathy: Mapping[str, int]
+    delegates: int = 0  # the region's delegates at a Congress
+    #: whom the whole delegation would follow if the Congress met now (None: nobody), and why
+    follows: str | None = None
+    why: str = ""
 
 
 @frozen
@@ -96,15 +101,21 @@ class BallotView(Record):
     side: str  # yes | no | abstain
     weight: int
     reason: str
+    who: str = ""  # figure id, faction id or "unaligned"
+    #: the faction that had secretly won this voter over, shown by the vote itself
+    secret: str | None = None
 
 
 @frozen
 class VoteView(Record):
     turn: int
     body: str
-    motion: str
+    motion: str  # the motion in words
     passed: bool
     ballots: tuple[BallotView, ...]
+    motion_id: str = ""
+    proposer: str | None = None
+    args: tuple[str, ...] = ()
 
     def total(self, side: str) -> int:
         return sum(b.weight for b in self.ballots if b.side == side)
@@ -115,6 +126,9 @@ class AgendaView(Record):
     proposer: str
     motion: str
     args: tuple[str, ...]
+    body: str = ""  # the body that will vote
+    #: True: it waits for the next Congress; False: voted at the close of this quarter
+    at_congress: bool = False
 
 
 @frozen
@@ -196,15 +210,12 @@ def player_view(state: State, rules, faction: str | None) -> View:
         seats=frozen_map((b, state.seat_count(rules, b)) for b in rules.bodies),
         central_committee=frozen_map(state.cc),
         control_commission=frozen_map(state.ccc),
-        regions=frozen_map(
-            (rid, RegionView(reg.secretary, reg.loyalty, frozen_map(reg.sympathy)))
-            for rid, reg in state.regions.items()
-        ),
+        regions=_regions(state, rules),
         trackers=frozen_map(state.trackers),
         stances=frozen_map((f, frozen_map(v)) for f, v in state.stances.items()),
         blocs=tuple((a, b) for a, b in state.blocs),
         offers=tuple((o[0], o[1]) for o in state.offers if faction in o[:2]),
-        agenda=tuple(AgendaView(p.proposer, p.motion, tuple(p.args)) for p in state.agenda),
+        agenda=tuple(_agenda(state, rules, p) for p in state.agenda),
         congress_due=state.congress_due,
         cultivation=frozen_map(mine),
         pending_choice=(pending[0], pending[1]) if pending and pending[1] == faction else None,
@@ -228,9 +239,25 @@ def _figure(fig, faction: str | None, secret: int | None) -> FigureView:
     return FigureView(fig.faction, fig.status, MappingProxyType(aff))
 
 
+def _regions(state: State, rules) -> Mapping[str, RegionView]:
+    follows = {rid: (fid, why) for rid, fid, _n, why in delegations(state, rules)}
+    return frozen_map(
+        (rid, RegionView(reg.secretary, reg.loyalty, frozen_map(reg.sympathy), rules.regions[rid].delegates,
+                         *follows.get(rid, (None, ""))))
+        for rid, reg in state.regions.items()
+    )
+
+
+def _agenda(state: State, rules, p) -> AgendaView:
+    body = body_of(rules, p.motion, p.args)
+    waits = rules.bodies[body].kind == "congress" and state.congress_due is None
+    return AgendaView(p.proposer, p.motion, tuple(p.args), body, waits)
+
+
 def _vote(v: dict) -> VoteView:
-    ballots = tuple(BallotView(b[0], b[1], b[2], b[3]) for b in v["ballots"])
-    return VoteView(v["turn"], v["body"], v["motion"], v["passed"], ballots)
+    ballots = tuple(BallotView(*b[:4], *b[4:6]) for b in v["ballots"])
+    return VoteView(v["turn"], v["body"], v["motion"], v["passed"], ballots, v.get("motion_id", ""),
+                    v.get("proposer"), tuple(v.get("args", ())))
 
 
 def _objectives(state: State, rules, faction: str | None) -> ObjectivesView | None:

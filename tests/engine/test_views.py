@@ -129,4 +129,30 @@ def test_the_view_of_a_vote_keeps_every_ballot(rules):
     view = player_view(state, rules, None)
     for raw, seen in zip(state.votes, view.votes, strict=True):
         assert seen.motion == raw["motion"] and seen.passed == raw["passed"]
-        assert [[b.voter, b.side, b.weight, b.reason] for b in seen.ballots] == raw["ballots"]
+        assert [[b.voter, b.side, b.weight, b.reason, b.who, b.secret] for b in seen.ballots] == raw["ballots"]
+        assert seen.motion_id in rules.motions and seen.proposer in state.factions
+        for b in seen.ballots:
+            assert b.who in rules.figures or b.who in rules.factions or b.who == "unaligned"
+            assert (b.secret is not None) == b.reason.startswith("secretly won over")
+
+
+def test_a_ballot_names_the_secret_patron(rules, fresh):
+    from game.engine.state import Proposal
+    from game.engine.votes import vote
+
+    s = fresh.clone()
+    s.politburo = ["stalin", "rykov", "trotsky"]
+    s.figures["rykov"].faction = "stalin"
+    s.figures["rykov"].affinity = {"stalin": 90, "bukharin": 40}
+    s.cultivation["bukharin"]["rykov"] = 80
+    ballot = next(b for b in vote(s, rules, "politburo", Proposal("bukharin", "remove_office", ("general_secretary",)),
+                                  "x").ballots if b.who == "rykov")
+    assert ballot.secret == "bukharin" and ballot.side == "yes"
+
+
+def test_regions_and_agenda_say_what_a_player_needs(rules, fresh):
+    view = player_view(fresh, rules, "trotsky")
+    assert sum(r.delegates for r in view.regions.values()) == sum(view.forecast.values())
+    for rid, r in view.regions.items():
+        assert r.delegates == rules.regions[rid].delegates and r.why
+        assert r.follows is None or r.follows in view.factions
