@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from game.ruleset import BASE, PROJECT, load_rules
+from game.ruleset.loader import errors
 from game.ruleset.validate import coverage, source_report, unverified
 
 DEFAULT_SCENARIO = "succession_1923"
@@ -51,20 +52,34 @@ def _rules(mods: list[str]):
     rules, problems = load_rules(folders, PROJECT)
     for p in problems:
         print(p, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) in the rules; nothing was started.", file=sys.stderr)
+    if errors(problems):
+        print(f"{len(errors(problems))} error(s) in the rules; nothing was started.", file=sys.stderr)
     return rules
 
 
+def _tally(problems) -> str:
+    n_err = len(errors(problems))
+    return f"{n_err} error(s), {len(problems) - n_err} warning(s)"
+
+
 def cmd_validate(args) -> int:
+    import json
+
     folders = [Path(args.rules)] if args.rules else [BASE]
     folders += [Path(m) for m in args.mod]
     rules, problems = load_rules(folders, PROJECT)
+    if args.format == "json":
+        print(json.dumps({"ok": not errors(problems), "errors": len(errors(problems)),
+                          "warnings": len(problems) - len(errors(problems)),
+                          "problems": [p.to_json() for p in problems]}, indent=1, ensure_ascii=False))
+        return 1 if errors(problems) else 0
     for p in problems:
         print(p)
-    if problems:
-        print(f"{len(problems)} problem(s)")
+    if errors(problems):
+        print(_tally(problems))
         return 1
+    if problems:
+        print(_tally(problems))
     cited, total = coverage(rules)
     counts = ", ".join(f"{len(v)} {k}" for k, v in rules.by_kind.items() if v)
     print(f"rules ok: {counts}")
@@ -356,6 +371,8 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the rule files")
     val.add_argument("--rules", metavar="DIR", help="a rules folder instead of rules/base")
     val.add_argument("--mod", action="append", default=[], metavar="DIR")
+    val.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text: one 'file:line:col: severity: message [id]' line per problem; json: one document")
     val.set_defaults(func=cmd_validate)
     sc = sub.add_parser("scenarios", help="list the scenarios")
     sc.add_argument("--mod", action="append", default=[], metavar="DIR")

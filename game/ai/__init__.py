@@ -1,14 +1,16 @@
 """Bots: each sees a faction view and the legal actions, and returns an action with a reason.
 
-Every bot has one method, ``choose(view, legal, rules) -> (action, reason)``; ``make_bot`` is the
-one lookup from a seat's level to a bot:
+Every bot is made through :func:`make_bot`, so a seat names only a difficulty level.  A bot has
+``choose(view, legal, rules) -> (action, reason)``; a bot whose ``state`` attribute is an integer
+(its own generator) has it kept in saves, so a loaded game goes on exactly as it would have.
 
->>> bot = make_bot("simple", "stalin", seed=1)
 >>> sorted(LEVELS)
 ['easy', 'hard', 'normal', 'simple', 'wait']
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from game.ai.simple import SimpleBot
 
@@ -37,8 +39,8 @@ def _search(level: str):
     return make
 
 
-#: level → maker(faction, seed)
-LEVELS = {
+#: difficulty level → constructor (faction, seed) -> bot.  Add a level here, nowhere else.
+LEVELS: dict[str, Callable[[str, int], object]] = {
     "simple": SimpleBot.for_game,
     "wait": lambda faction, seed: WaitBot(faction),
     "easy": _search("easy"),
@@ -47,16 +49,24 @@ LEVELS = {
 }
 
 
+class UnknownLevelError(ValueError):
+    """A difficulty level no bot plays."""
+
+
 #: levels that search and so follow a personality
 SEARCHING = ("easy", "normal", "hard")
 
 
 def make_bot(level: str, faction: str, seed: int, personality: float = 1.0):
-    """A bot of ``level`` (one of :data:`LEVELS`) for ``faction`` in a game of ``seed``; a
-    searching level follows the faction's personality as far as ``personality`` says (0: not at
-    all, 1: as in history), a setting apart from the level."""
+    """The bot of a difficulty level for a faction in a game of this seed.  A searching level
+    follows the faction's personality as far as ``personality`` says (0: not at all, 1: as in
+    history), a setting apart from the level.
+
+    >>> make_bot("simple", "stalin", 7).faction
+    'stalin'
+    """
     try:
         maker = LEVELS[level]
     except KeyError:
-        raise ValueError(f"unknown bot level '{level}'; one of: {', '.join(sorted(LEVELS))}") from None
+        raise UnknownLevelError(f"no bot plays at level {level!r}; levels: {', '.join(LEVELS)}") from None
     return maker(faction, seed, personality) if level in SEARCHING else maker(faction, seed)

@@ -65,7 +65,6 @@ class SearchBot:
     level: str = "normal"
     personality: float = 1.0
     persona: Persona | None = None
-    moved_against: dict[str, int] = field(factory=dict)
     last_figures: dict = field(factory=dict)
 
     @classmethod
@@ -78,9 +77,7 @@ class SearchBot:
             self.persona = persona_for(rules, self.faction)
         if len(legal) == 1:
             return legal[0], "the only move left"
-        candidates = shortlist(
-            view, legal, rules, self.budget.candidates, self.persona, self.personality, self.moved_against
-        )
+        candidates = shortlist(view, legal, rules, self.budget.candidates, self.persona, self.personality)
         gen = rng.derive(self.seed, _decision_label(view, self.faction))
         totals = [0.0] * len(candidates)
         played = [0] * len(candidates)
@@ -102,7 +99,6 @@ class SearchBot:
         best = max(range(len(candidates)), key=lambda i: (means[i], candidates[i].score, -i))
         chosen = candidates[best]
         self.last_figures = {"mean": means[best], "candidates": len(candidates), "futures": played[best]}
-        sense.remember(view, chosen.action, rules, self.moved_against)
         return chosen.action, _reason(chosen, means, best, played[best], self.personality)
 
 

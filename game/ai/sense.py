@@ -3,6 +3,8 @@
 Every bot asks :func:`refusal` before it weighs a move: a bloc with a faction it is moving
 against (or with that faction's partner), a bloc offered to or accepted from a faction expelled
 from the party, a motion against its own bloc partner.  Each answer is a reason in words, or None.
+Everything is read from the view (the agenda, the recorded votes with their movers), so a bot
+needs no memory of its own and a saved game goes on exactly as it would have.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def target_of(view, rules, motion_id: str, args) -> str | None:
 
 
 def in_bloc(view, a: str, b: str) -> bool:
-    return [a, b] in view["blocs"] or [b, a] in view["blocs"]
+    return any({a, b} == set(pair) for pair in view["blocs"])
 
 
 def partners(view, faction: str) -> set[str]:
@@ -37,17 +39,20 @@ def partners(view, faction: str) -> set[str]:
 
 
 def moving_against(view, rules, me: str, memory: dict[str, int] | None = None) -> set[str]:
-    """The factions ``me`` is moving against: its motions on the agenda, and (from the bot's own
-    memory) those it moved against in the last quarters."""
+    """The factions ``me`` is moving against: its motions on the agenda, those it moved in the
+    votes of the last ``MEMORY`` quarters, and any in ``memory`` (faction → turn)."""
     out = set()
-    for proposer, motion_id, args in view["agenda"]:
-        if proposer == me:
-            target = target_of(view, rules, motion_id, args)
-            if target is not None and target != me:
-                out.add(target)
+    for item in view["agenda"]:
+        if item["proposer"] == me:
+            out.add(target_of(view, rules, item["motion"], item["args"]))
+    for vote in view["votes"]:
+        if vote.get("proposer") == me and view["turn"] - vote["turn"] < MEMORY:
+            out.add(target_of(view, rules, vote.get("motion_id", ""), vote.get("args", ())))
     for faction, turn in (memory or {}).items():
         if view["turn"] - turn < MEMORY:
             out.add(faction)
+    out.discard(None)
+    out.discard(me)
     return out
 
 
@@ -69,12 +74,3 @@ def refusal(view, action, rules, memory: dict[str, int] | None = None) -> str | 
         if target is not None and target != me and in_bloc(view, me, target):
             return f"not against a bloc partner, {rules.factions[target].name}"
     return None
-
-
-def remember(view, action, rules, memory: dict[str, int]) -> None:
-    """Note in ``memory`` the faction ``action`` moves against, if any."""
-    rule = rules.actions.get(action.name)
-    if rule is not None and rule.kind == "propose":
-        target = target_of(view, rules, action.args[0], action.args[1:])
-        if target is not None and target != view["you"]:
-            memory[target] = view["turn"]

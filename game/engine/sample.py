@@ -79,7 +79,7 @@ def sample_state(view, rules, seed: int) -> State:
         active=view["active"],
     )
     state.blocs = sorted(tuple(sorted(p)) for p in view["blocs"])
-    state.agenda = [Proposal(p, m, tuple(a)) for p, m, a in view["agenda"]]
+    state.agenda = [Proposal(a["proposer"], a["motion"], tuple(a["args"])) for a in view["agenda"]]
     state.congress_due = view["congress_due"]
     state.last_congress_turn = rec["last_congress_turn"]
     state.flags, state.fired = set(rec["flags"]), set(rec["fired"])
@@ -88,7 +88,7 @@ def sample_state(view, rules, seed: int) -> State:
     state.acted = {tuple(a) for a in rec["acted"]}
     state.marks = dict(rec["marks"])
     state.scores = [dict(s) for s in rec["scores"]]
-    state.votes = list(view["votes"])
+    state.votes = [_vote_record(v) for v in view["votes"]]
     state.secretariat = list(view["secretariat"])
     state.seats = dict(rec["seats"])
     state.stances = {f: dict(v) for f, v in view["stances"].items()}
@@ -104,6 +104,15 @@ def sample_state(view, rules, seed: int) -> State:
     state.offers = sorted(state.offers + [tuple(o) for o in rec["my_offers"]])
     state.rng, gen = rng.next_u64(gen)  # the dice: unknown to every player
     return state
+
+
+def _vote_record(v) -> dict:
+    """A vote as the state records it, from the view's copy."""
+    return {
+        "turn": v["turn"], "body": v["body"], "motion": v["motion"], "passed": v["passed"],
+        "motion_id": v["motion_id"], "proposer": v["proposer"], "args": list(v["args"]),
+        "ballots": [[b["voter"], b["side"], b["weight"], b["reason"], b["who"], b["secret"]] for b in v["ballots"]],
+    }
 
 
 def _rumoured(view) -> set[str]:
