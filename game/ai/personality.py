@@ -86,8 +86,13 @@ def bias(view, action, rules, persona: Persona) -> tuple[float, str]:
 
 
 def _appoint(view, action, rules, p):
-    home = p.home is not None and action.args[0] == p.home
-    return 10 * p.w("apparatus") + (10 * p.w("home_defence") if home else 0), "the apparatus is the road to power"
+    region = action.args[0]
+    largest = max(r.delegates for r in rules.regions.values()) or 1
+    weight = rules.regions[region].delegates / largest  # the big delegations decide a Congress
+    if view["congress_due"]:
+        weight *= 1.5
+    value = 12 * p.w("apparatus") * weight + (10 * p.w("home_defence") if region == p.home else 0)
+    return value, f"{rules.regions[region].name} sends {rules.regions[region].delegates} delegates to a Congress"
 
 
 def _entrench(view, action, rules, p):
@@ -201,7 +206,7 @@ def _recant(view, action, rules, p):
     if p.w("capitulation") == 0:
         return -15.0, "will not recant"
     if looming:
-        return 12 * p.w("capitulation"), "stay in the party at all costs: expulsion is political death"
+        return 20 * p.w("capitulation"), "stay in the party at all costs: expulsion is political death"
     return -6 + 4 * p.w("mood_swing") * (1 if _share(view, me) < 0.15 else 0), "not yet"
 
 

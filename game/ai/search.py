@@ -44,7 +44,7 @@ class Budget:
 #: one leaning unit of personality bias, in points of the evaluation
 BIAS_UNIT = 0.2
 #: the shortlist weighs the personality this much against the simple bot's judgement
-SHORTLIST_BIAS = 0.5
+SHORTLIST_BIAS = 1.0
 
 BUDGETS = {
     "easy": Budget(determinisations=2, candidates=3, playouts=1),
