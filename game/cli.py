@@ -336,14 +336,17 @@ def cmd_balance(args) -> int:
     if args.seeds < 1 or args.jobs < 1:
         print("--seeds and --jobs must be at least 1", file=sys.stderr)
         return 2
-    planned = balance.plan(rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod))
+    if not 0 <= args.personality <= 2:
+        print("--personality is a weight from 0 (none) through 1 (historical) to 2", file=sys.stderr)
+        return 2
+    planned = balance.plan(rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod), args.personality)
     jobs = [job for _m, _f, job in planned]
     with _progress(len(jobs), "balance") as bar:
         records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
     found = balance.cells(rules, planned, records, args.factions)
     errors = [r for r in records if r.error]
     if args.json:
-        print(json.dumps({"budget": args.budget, "seeds": args.seeds, "games": len(records),
+        print(json.dumps({"budget": args.budget, "personality": args.personality, "seeds": args.seeds, "games": len(records),
                           "errors": len(errors), "cells": [c.to_dict() for c in found]}, indent=1))
     else:
         for line in balance.table(rules, found, args.budget):
@@ -485,6 +488,9 @@ def build_parser() -> argparse.ArgumentParser:
     ba.add_argument("--seeds", type=int, default=20, metavar="N", help="games per cell, seeds 1..N (default 20)")
     ba.add_argument("--budget", choices=("easy", "normal", "hard"), default="normal",
                     help="the searching player's level (default normal)")
+    ba.add_argument("--personality", type=float, default=0.0, metavar="W",
+                    help="how far the searching player follows its faction's historical personality "
+                         "(default 0: it plays to win)")
     ba.add_argument("--jobs", type=int, default=_cpus(), metavar="J", help="processes (default: all cores)")
     ba.add_argument("--json", action="store_true", help="print one JSON object")
     ba.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")

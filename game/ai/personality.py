@@ -204,7 +204,7 @@ def _recant(view, action, rules, p):
     status = view["factions"][me]["status"]
     looming = status in LADDER and LADDER.index(status) >= LADDER.index("expelled_cc")
     if p.w("capitulation") == 0:
-        return -15.0, "will not recant"
+        return -40.0, "will not recant"
     if looming:
         return 20 * p.w("capitulation"), "stay in the party at all costs: expulsion is political death"
     return -6 + 4 * p.w("mood_swing") * (1 if _share(view, me) < 0.15 else 0), "not yet"

@@ -48,8 +48,8 @@ SHORTLIST_BIAS = 1.0
 
 BUDGETS = {
     "easy": Budget(determinisations=2, candidates=3, playouts=1),
-    "normal": Budget(determinisations=3, candidates=5, playouts=2),
-    "hard": Budget(determinisations=6, candidates=8, playouts=3),
+    "normal": Budget(determinisations=4, candidates=6, playouts=2),
+    "hard": Budget(determinisations=8, candidates=10, playouts=3),
 }
 
 
@@ -133,11 +133,25 @@ def shortlist(
     if not scored:
         return [Candidate(legal[0], 0, "nothing else makes sense")]
     ranked = sorted(range(len(scored)), key=lambda i: (-scored[i].score, i))
-    keep = ranked[:k]
+    # the best move of each kind first, so one kind of move cannot crowd out every other
+    firsts, seen = [], set()
+    for i in ranked:
+        kind = _kind(scored[i].action, rules)
+        if kind not in seen:
+            seen.add(kind)
+            firsts.append(i)
+    keep = (firsts + [i for i in ranked if i not in firsts])[:k]
     passing = [i for i in range(len(scored)) if _is_pass(scored[i].action, rules)]
     if passing and passing[0] not in keep:
         keep[-1:] = [passing[0]] if k == 1 else [keep[-1], passing[0]]
     return [scored[i] for i in sorted(set(keep))]
+
+
+def _kind(action: Action, rules) -> str:
+    rule = rules.actions.get(action.name)
+    if rule is None:
+        return action.name
+    return f"propose:{action.args[0]}" if rule.kind == "propose" else rule.kind
 
 
 def _is_pass(action: Action, rules) -> bool:
