@@ -19,7 +19,7 @@ def play(rules, scenario: str, seed: int, humans: dict[str, Chooser] | None = No
     humans = humans or {}
     state = new_game(rules, scenario, seed)
     bots = {f: SimpleBot.for_game(f, seed) for f in state.factions if f not in humans}
-    record = Replay(scenario, seed)
+    record = Replay(scenario, seed, mods=rules.mod_labels(), rules=rules.fingerprint())
     turn = state.turn
     while state.outcome is None:
         actor = state.active
