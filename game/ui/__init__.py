@@ -1,0 +1,5 @@
+"""The game in a window (pygame-ce and pygame_gui): the only package that imports pygame.
+
+It reads player views and submits legal actions through :mod:`game.session.stepping`; no game rule
+lives here.
+"""
