@@ -201,3 +201,19 @@ def citation_passage(rules_root, citation) -> str:
     if citation.says:
         head += ["", " ".join(citation.says.split())]
     return "\n".join(head)
+
+
+def quarter(start: str, turn: int) -> str:
+    """The date of a turn, counted from a scenario's first quarter (``1923-Q3``, 2 → ``1924-Q1``)."""
+    year, _, q = start.partition("-Q")
+    index = int(q) - 1 + turn
+    return f"{int(year) + index // 4}-Q{index % 4 + 1}"
+
+
+def scenario_span(rules, scenario: str) -> str:
+    sc = rules.scenarios[scenario]
+    return f"{sc.start} – {quarter(sc.start, sc.turns - 1)}, {sc.turns} turns"
+
+
+def scenario_factions(rules, scenario: str) -> tuple[str, ...]:
+    return tuple(rules.scenarios[scenario].factions) or tuple(rules.factions)

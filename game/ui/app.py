@@ -190,7 +190,8 @@ class App:
             [
                 {"name": "dejavu", "point_size": round(n * self.settings.font_scale), "style": style}
                 for n in (16, 18)
-                for style in ("regular", "bold")
+                for style in ("regular", "bold", "italic")
+                if (n, style) not in ((16, "regular"), (18, "bold"))  # the theme loads these itself
             ]
         )
 
@@ -249,6 +250,11 @@ class App:
     def autosave(self) -> None:
         if self.match is not None and not self.match.over:
             self.match.save(self.autosave_path)
+
+    def autosave_clear(self) -> None:
+        """A finished game is not continued: its autosave goes."""
+        if self.match is not None and self.match.over and self.autosave_path.exists():
+            self.autosave_path.unlink()
 
     # --- the loop ------------------------------------------------------------------------------
     def frame(self, events: list[pygame.event.Event], dt: float = 1 / 60) -> None:
@@ -310,6 +316,9 @@ def can_open_window() -> str | None:
         and os.environ.get("SDL_VIDEODRIVER") in (None, "", "x11", "wayland")
     ):
         return "no display found (DISPLAY and WAYLAND_DISPLAY are unset)"
+    driver = os.environ.get("SDL_VIDEODRIVER", "")
+    if driver in ("dummy", "offscreen"):
+        return f"no display (SDL_VIDEODRIVER={driver})"
     try:
         pygame.display.init()
         pygame.display.quit()

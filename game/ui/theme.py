@@ -17,6 +17,7 @@ FONTS = ASSETS / "fonts"
 REGULAR = FONTS / "DejaVuSans.ttf"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 HEADING = FONTS / "DejaVuSansCondensed-Bold.ttf"
+ITALIC = FONTS / "DejaVuSans-Oblique.ttf"
 
 RED = (196, 30, 36)
 DARK_RED = (140, 18, 22)
@@ -132,7 +133,13 @@ def gui_theme(scale: float) -> dict:
     def size(n: int) -> str:
         return str(max(8, round(n * scale)))
 
-    font = {"name": "dejavu", "size": size(16), "regular_path": str(REGULAR), "bold_path": str(BOLD)}
+    font = {
+        "name": "dejavu",
+        "size": size(16),
+        "regular_path": str(REGULAR),
+        "bold_path": str(BOLD),
+        "italic_path": str(ITALIC),
+    }
     colours = {
         "normal_bg": "#F0E8D6",
         "hovered_bg": "#DEA026",
@@ -161,7 +168,14 @@ def gui_theme(scale: float) -> dict:
         "#title": {"font": dict(font, size=size(40), bold="1"), "colours": {"normal_text": "#C41E24"}},
         "text_box": {"font": dict(font, size=size(16)), "colours": {"dark_bg": "#FCF8F0"}},
         "tool_tip": {"colours": {"dark_bg": "#181614", "normal_text": "#FCF8F0"}},
-        "text_entry_line": {"colours": {"dark_bg": "#FCF8F0", "normal_text": "#181614"}},
+        "text_entry_line": {
+            "colours": {
+                "dark_bg": "#FCF8F0",
+                "normal_text": "#181614",
+                "disabled_dark_bg": "#DED2BA",
+                "disabled_text": "#6E665C",
+            }
+        },
         "drop_down_menu": {"colours": {"dark_bg": "#FCF8F0"}},
         "selection_list": {"colours": {"dark_bg": "#FCF8F0"}},
     }

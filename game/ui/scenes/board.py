@@ -1,0 +1,354 @@
+"""The board: what the seat at the screen may see of the game, and the action bar.
+
+The picture is drawn from the viewing seat's view once each time the game changes and cached, so a
+frame is one blit plus the tooltip and the "thinking" sign.  When no single human is at the screen
+(between hot-seat players, while the computer moves), the public view is shown.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.session import explain
+from game.ui import text, theme
+from game.ui.app import Scene
+from game.ui.scenes import layout
+
+#: actions that cannot be taken back and are confirmed first (ending the turn too, while AP remain)
+DESTRUCTIVE = {"break_bloc": "Break the bloc?", "recant": "Recant?", "military_option": "Turn to the army?"}
+END_TURN = "pass_turn"
+
+
+def start_match(app, match, new: bool = False) -> None:
+    """Show a match: the board, with each human's briefing on their first turn when ``new``."""
+    if app.match is not None and app.match is not match:
+        app.match.close()
+    app.match = match
+    board = BoardScene(app, briefed=set() if new else set(match.humans()))
+    app.reset(board)
+
+
+class BoardScene(Scene):
+    def __init__(self, app, briefed: set[str]):
+        super().__init__(app)
+        self.match = app.match
+        self.briefed = briefed
+        humans = self.match.humans()
+        #: the faction whose view is on screen (None: the public view)
+        self.viewer: str | None = humans[0] if len(humans) == 1 else None
+        self.future = None
+        self.thinking_since = 0.0
+        self.cache: pygame.Surface | None = None
+        self.hotspots: list[tuple[pygame.Rect, str]] = []
+        self.votes_seen: dict[str | None, int] = {}
+        self.log_seen: dict[str | None, int] = {}
+        self.chronicle_scroll = 0
+        self.mouse = (-1, -1)
+        self._view = None
+
+    # --- the view on screen ------------------------------------------------------------------
+    @property
+    def view(self) -> dict:
+        if self._view is None:
+            self._view = self.match.view(self.viewer)
+        return self._view
+
+    def changed(self) -> None:
+        self._view = None
+        self.cache = None
+        self.rebuild()
+
+    @property
+    def hot_seat(self) -> bool:
+        return len(self.match.humans()) > 1
+
+    def my_turn(self) -> bool:
+        return self.viewer is not None and self.match.active == self.viewer
+
+    # --- widgets -------------------------------------------------------------------------------
+    def build(self) -> None:
+        w, h = self.app.size
+        s = self.app.settings.font_scale
+        self.geo = layout.board(self.app)
+        rules = self.app.rules
+        view = self.view
+        top_bh = self.geo.band - 10
+        bw = int(96 * min(s, 1.6))
+        x = w - 8
+        for label, cb, tip, ok in (
+            ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
+            ("Save", self.save, "Save this game under a name", self.match.is_human(self.match.active)),
+            (
+                "Undo",
+                self.undo,
+                "Take back your last action this turn (until something random or hidden is revealed)",
+                self.my_turn() and self.match.can_undo(),
+            ),
+        ):
+            x -= bw + 6
+            self.button((x, 5, bw, top_bh), label, cb, tip, enabled=ok)
+        self.top_buttons_x = x
+        if self.match.over:
+            return
+        legal = self.match.legal() if self.my_turn() else ()
+        bar = self.geo.bar
+        ids = [a for a in rules.actions if a != END_TURN]
+        per_row = (len(ids) + 1) // 2 + 1
+        cw = (bar.w - 8 * per_row) // per_row
+        ch = (bar.h - 18) // 2
+        for i, aid in enumerate(ids):
+            row, col = divmod(i, per_row)
+            rect = (bar.x + col * (cw + 8), bar.y + 6 + row * (ch + 6), cw, ch)
+            reason = explain.unavailable_reason(rules, view, aid, legal) if self.viewer else "not your turn"
+            tip = explain.action_help(rules, aid) + (f"\n\nNot now: {reason}." if reason else "")
+            self.button(rect, _short(rules.actions[aid].name), self._action(aid), tip, enabled=reason is None)
+        end_ok = any(a.name == END_TURN for a in legal)
+        rect = (bar.x + (per_row - 1) * (cw + 8), bar.y + 6 + ch + 6, cw, ch)
+        if END_TURN in rules.actions:
+            self.button(
+                rect,
+                "End turn",
+                self._action(END_TURN),
+                explain.action_help(rules, END_TURN),
+                enabled=end_ok,
+                object_id="#end_turn",
+            )
+
+    def _action(self, aid: str):
+        def act():
+            options = [a for a in self.match.legal() if a.name == aid] if self.my_turn() else []
+            if not options:
+                return
+            if len(options) == 1:
+                self.submit_checked(options[0])
+            else:
+                from game.ui.scenes.choose import TargetScene
+
+                self.app.push(TargetScene(self.app, self, aid, options))
+
+        return act
+
+    def submit_checked(self, action) -> None:
+        """Submit, asking first for what cannot be taken back."""
+        from game.ui.scenes.dialog import confirm
+
+        me = self.view["factions"][self.viewer]
+        label = explain.action_label(self.app.rules, action, self.view)
+        if action.name in DESTRUCTIVE:
+            confirm(
+                self.app,
+                DESTRUCTIVE[action.name],
+                f"{label}\n\n{explain.action_help(self.app.rules, action.name)}\n\nThis cannot be undone.",
+                "Yes, do it",
+                lambda: self.submit(action),
+            )
+        elif action.name == END_TURN and me["ap"] > 0:
+            confirm(
+                self.app,
+                "End your turn?",
+                f"You still have {me['ap']} action points; they are lost if you end your turn now.",
+                "End turn",
+                lambda: self.submit(action),
+            )
+        else:
+            self.submit(action)
+
+    def submit(self, action) -> None:
+        self.match.submit(action)
+        self.app.sound.click()
+        self.after_move()
+
+    def after_move(self) -> None:
+        if self.match.turn != getattr(self, "_turn", self.match.turn):
+            self.app.autosave()
+        self._turn = self.match.turn
+        self.changed()
+        self.next_step()
+
+    # --- the flow of play ----------------------------------------------------------------------
+    def enter(self) -> None:
+        self._turn = self.match.turn
+        super().enter()
+        self.next_step()
+
+    def next_step(self) -> None:
+        """Decide what the screen shows next: the end, a hand-off, a briefing, results, an event."""
+        if self.app.scene is not self:
+            return
+        m = self.match
+        if m.over:
+            from game.ui.scenes.end import EndScene
+
+            self.app.autosave_clear()
+            self.app.replace(EndScene(self.app, m))
+            return
+        active = m.active
+        if not m.is_human(active):
+            if self.hot_seat and self.viewer is not None:
+                self.viewer = None  # nobody's secrets stay on screen while the computer moves
+                self.changed()
+            return
+        if active != self.viewer:
+            from game.ui.scenes.handoff import HandoffScene
+
+            self.viewer = None
+            self.changed()
+            self.app.push(HandoffScene(self.app, self, active))
+            return
+        if active not in self.briefed:
+            from game.ui.scenes.briefing import BriefingScene
+
+            self.briefed.add(active)
+            self.app.push(BriefingScene(self.app, m.scenario, active, then=self.next_step))
+            return
+        if len(self.view["votes"]) > self.votes_seen.get(active, 0) or self.log_seen.get(active) is None:
+            from game.ui.scenes.results import ResultsScene
+
+            first = self.log_seen.get(active) is None
+            votes = self.view["votes"][self.votes_seen.get(active, 0) :]
+            log = self.view["log"][self.log_seen.get(active, len(self.view["log"])) :]
+            self.votes_seen[active] = len(self.view["votes"])
+            self.log_seen[active] = len(self.view["log"])
+            if votes and not first:
+                self.app.push(ResultsScene(self.app, self.view, votes, log, then=self.next_step))
+                return
+        self.log_seen[active] = len(self.view["log"])
+        if self.view["pending_choice"]:
+            from game.ui.scenes.event import EventScene
+
+            self.app.push(EventScene(self.app, self, self.view))
+
+    def seat_confirmed(self, faction: str) -> None:
+        """The hand-off screen's player is at the screen."""
+        self.viewer = faction
+        self.changed()
+        self.next_step()
+
+    def show(self, visible: bool) -> None:
+        super().show(visible)
+        if visible:
+            self.changed()
+
+    def update(self, dt: float) -> None:
+        m = self.match
+        if m.over or self.app.scene is not self or m.is_human(m.active):
+            return
+        if self.future is None:
+            self._asked = (m.active, m.turn, len(m.record.actions))
+            self.future = m.think_async()
+            self.thinking_since = pygame.time.get_ticks()
+        elif self.future.done():
+            future, self.future = self.future, None
+            if self._asked == (m.active, m.turn, len(m.record.actions)):
+                action, _reason = future.result()
+                m.submit(action)
+                self.after_move()
+
+    def wait_for_ai(self) -> None:
+        """Block until the computer's move in progress is in (for tests and benchmarks)."""
+        if self.future is not None:
+            self.future.result()
+
+    # --- buttons -------------------------------------------------------------------------------
+    def menu(self) -> None:
+        from game.ui.scenes.dialog import MessageScene
+
+        def leave():
+            self.app.autosave()
+            from game.ui.scenes.menu import MenuScene
+
+            self.app.reset(MenuScene(self.app))
+
+        def settings():
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
+
+        self.app.push(
+            MessageScene(
+                self.app,
+                "Game menu",
+                "The game is saved automatically at every turn and when you "
+                "leave; 'Continue' on the main menu resumes it.",
+                [("Main menu", leave), ("Settings", settings), ("Back to game", None)],
+                0.6,
+                0.4,
+            )
+        )
+
+    def back(self) -> None:
+        self.menu()
+
+    def save(self) -> None:
+        from game.ui.scenes.saves import SaveScene
+
+        self.app.push(SaveScene(self.app))
+
+    def undo(self) -> None:
+        if self.my_turn() and self.match.can_undo():
+            self.match.undo()
+            self.changed()
+
+    # --- events --------------------------------------------------------------------------------
+    def handle(self, event) -> None:
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+        elif event.type == pygame.MOUSEWHEEL and self.geo.chronicle.collidepoint(pygame.mouse.get_pos()):
+            self.chronicle_scroll = max(0, self.chronicle_scroll + event.y)
+            self.cache = None
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            self.undo()
+            return
+        super().handle(event)
+
+    # --- drawing -------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.cache is None or self.cache.get_size() != surface.get_size():
+            self.cache = pygame.Surface(surface.get_size())
+            self.hotspots = []
+            layout.draw_board(self, self.cache)
+        surface.blit(self.cache, (0, 0))
+        if self.future is not None or (not self.match.over and not self.match.is_human(self.match.active)):
+            self._thinking(surface)
+        for rect, tip in self.hotspots:
+            if rect.collidepoint(self.mouse):
+                tooltip(self.app, surface, tip, self.mouse)
+                break
+
+    def _thinking(self, surface: pygame.Surface) -> None:
+        who = explain.faction_name(self.app.rules, self.match.active)
+        dots = "." * (1 + (pygame.time.get_ticks() // 300) % 3)
+        font = self.app.fonts.bold(16)
+        img = text.render(font, f"{who} is thinking{dots}", theme.WHITE)
+        bar = self.geo.bar
+        r = pygame.Rect(bar.x, bar.y, bar.w, bar.h)
+        pygame.draw.rect(surface, theme.BLACK, r)
+        surface.blit(img, (r.x + 16, r.centery - img.get_height() // 2))
+        if self.view["log"]:  # the latest news this screen may show
+            small = self.app.fonts.body(14)
+            latest = text.fit(small, "Latest: " + self.view["log"][-1][1], r.w - 100)
+            surface.blit(text.render(small, latest, theme.PAPER), (r.x + 16, r.centery + img.get_height() // 2 + 2))
+        angle = pygame.time.get_ticks() / 200
+        cx, cy = r.right - 40, r.centery
+        import math
+
+        for i in range(8):
+            a = angle + i * math.pi / 4
+            colour = theme.RED if i == 0 else theme.OCHRE
+            pygame.draw.circle(surface, colour, (cx + int(16 * math.cos(a)), cy + int(16 * math.sin(a))), 4 if i else 6)
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 26 else name[:25] + "…"
+
+
+def tooltip(app, surface: pygame.Surface, tip: str, pos: tuple[int, int]) -> None:
+    font = app.fonts.body(14)
+    lines = text.wrap(font, tip, int(surface.get_width() * 0.3))
+    w = max(font.size(line)[0] for line in lines) + 16
+    h = len(lines) * font.get_linesize() + 12
+    x = min(pos[0] + 16, surface.get_width() - w - 4)
+    y = min(pos[1] + 16, surface.get_height() - h - 4)
+    pygame.draw.rect(surface, theme.BLACK, (x, y, w, h))
+    pygame.draw.rect(surface, theme.OCHRE, (x, y, w, h), 2)
+    text.blit_lines(surface, font, lines, (x + 8, y + 6), theme.WHITE)

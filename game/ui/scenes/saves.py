@@ -1,0 +1,123 @@
+"""Named saves: saving under a name, the list of saves to load, and opening one.  A save that
+cannot be read gives a message and leaves the game in progress as it was."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pygame
+import pygame_gui
+
+from game.session.stepping import Match, SaveError
+from game.ui import draw
+from game.ui.app import Scene
+from game.ui.scenes.dialog import MessageScene, message
+
+SUFFIX = ".save"
+
+
+def save_name(words: str) -> str:
+    """A file name from what the player typed (letters, digits, - and _; spaces become _)."""
+    name = re.sub(r"[^\w\-]+", "_", words.strip(), flags=re.UNICODE).strip("_")
+    return name[:48]
+
+
+def open_save(app, path) -> bool:
+    """Load ``path`` and show it; on failure say why and keep what is on screen."""
+    try:
+        match = Match.load(path, app.rules)
+    except SaveError as exc:
+        message(
+            app,
+            "This save cannot be opened",
+            f"{exc}\n\nNothing was changed: the game you had open, if any, goes on as it was.",
+        )
+        return False
+    from game.ui.scenes.board import start_match
+
+    start_match(app, match)
+    return True
+
+
+class SaveScene(MessageScene):
+    def __init__(self, app):
+        super().__init__(app, "Save the game", "Type a name for this save, then press Save.", None, 0.5, 0.4)
+
+    def build(self) -> None:
+        r = self.box()
+        s = self.app.settings.font_scale
+        bh = int(38 * s)
+        top = self.app.fonts.heading(22).get_linesize() + 24
+        self.label((r.x + 16, r.y + top, r.w - 32, bh), "Name of the save:")
+        self.entry = self.add(
+            pygame_gui.elements.UITextEntryLine(
+                pygame.Rect(r.x + 16, r.y + top + bh + 6, r.w - 32, bh), self.app.manager
+            )
+        )
+        self.entry.set_text_length_limit(48)
+        m = self.app.match
+        self.entry.set_text(f"{m.scenario} {time.strftime('%Y-%m-%d %H%M')}")
+        self.entry.focus()
+        bw = int(150 * s)
+        self.button((r.right - 16 - bw, r.bottom - bh - 16, bw, bh), "Save", self.save)
+        self.button((r.right - 26 - 2 * bw, r.bottom - bh - 16, bw, bh), "Cancel", self.app.pop)
+
+    def handle(self, event) -> None:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            self.save()
+            return
+        super().handle(event)
+
+    def save(self) -> None:
+        name = save_name(self.entry.get_text())
+        if not name:
+            return
+        path = self.app.saves_dir / (name + SUFFIX)
+        try:
+            self.app.match.save(path)
+        except OSError as exc:
+            self.app.pop()
+            message(self.app, "Not saved", f"{path.name}: {exc.strerror or exc}")
+            return
+        self.app.pop()
+        message(self.app, "Saved", f"Saved as “{name}”. Load it from the main menu.")
+
+    def back(self) -> None:
+        self.app.pop()
+
+
+class LoadScene(Scene):
+    """Every save, newest first."""
+
+    def saves(self):
+        folder = self.app.saves_dir
+        if not folder.is_dir():
+            return []
+        return sorted(folder.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)
+
+    def build(self) -> None:
+        w, h = self.app.size
+        s = self.app.settings.font_scale
+        top = self.app.fonts.heading(24).get_linesize() + 30
+        bh = int(36 * s)
+        rows = max(1, (h - top - 2 * bh - 40) // (bh + 6))
+        saves = self.saves()
+        for i, path in enumerate(saves[:rows]):
+            stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+            label = f"{path.stem.replace('_', ' ')}  ·  {stamp}"
+            self.button((16, top + i * (bh + 6), int(w * 0.6), bh), label, self._open(path), str(path.name))
+        if not saves:
+            self.label((16, top, int(w * 0.6), bh), "No saves yet: save a game from its board (Save).")
+        bw = int(160 * s)
+        self.button((w - 16 - bw, h - bh - 16, bw, bh), "Back", self.back)
+
+    def _open(self, path):
+        return lambda: open_save(self.app, path)
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def draw(self, surface) -> None:
+        draw.poster_background(surface)
+        draw.band(surface, self.app, "LOAD A SAVED GAME")
