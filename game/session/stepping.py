@@ -58,7 +58,8 @@ class Match:
 
     def __init__(self, rules, state, seats: dict[str, Seat], record: Replay):
         self.rules, self.state, self.seats, self.record = rules, state, dict(seats), record
-        self._undo: list[object] = []  # states before each undoable action of the active seat
+        #: (faction, state before, record length before) for each action a human may take back
+        self._undo: list[tuple[str, object, int]] = []
         self._bots = {f: SimpleBot.for_game(f, record.seed) for f in state.factions}
         self._pool: ThreadPoolExecutor | None = None
 
@@ -110,33 +111,35 @@ class Match:
         after = apply_action(before, self.rules, action)
         self.record.actions.append(action)
         self.state = after
-        if self._reveals(before, after, action):
+        if self._reveals(before, after):
             self._undo.clear()
-        else:
-            self._undo.append(before)
+        elif self.is_human(action.faction):
+            if self._undo and self._undo[-1][0] != action.faction:
+                self._undo.clear()  # never take back another player's move
+            self._undo.append((action.faction, before, len(self.record.actions) - 1))
 
-    def _reveals(self, before, after, action: Action) -> bool:
-        """True when undoing ``action`` would take back something the player has learnt: a random
-        draw, a new quarter (with its votes), another seat's turn, a choice, or the game's end."""
+    @staticmethod
+    def _reveals(before, after) -> bool:
+        """True when undoing would take back something a player has learnt: a random draw, a vote,
+        a new quarter, an event's choice, or the end of the game."""
         return (
             after.rng != before.rng
             or after.turn != before.turn
             or after.phase != before.phase
-            or after.active != action.faction
             or after.outcome is not None
             or len(after.votes) != len(before.votes)
-            or not self.is_human(action.faction)
         )
 
     def can_undo(self) -> bool:
-        return bool(self._undo) and self.is_human(self.active)
+        """The active human seat may take back its last action (and the computer's replies to it)
+        while no die was rolled, no vote held, and no other player moved since."""
+        return bool(self._undo) and self._undo[-1][0] == self.active and self.is_human(self.active)
 
     def undo(self) -> None:
-        """Take back the active seat's last action of this turn."""
         if not self.can_undo():
             raise IllegalActionError("nothing to undo")
-        self.state = self._undo.pop()
-        self.record.actions.pop()
+        _faction, self.state, length = self._undo.pop()
+        del self.record.actions[length:]
 
     def ai_choice(self) -> tuple[Action, str]:
         """The active AI seat's move and its reason (not applied)."""

@@ -1,0 +1,101 @@
+"""Saves in the window: named saves, the autosave that 'Continue' resumes, bad saves that give a
+message and leave the running game alone, and undo."""
+
+from __future__ import annotations
+
+from game.session.stepping import Match
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.dialog import MessageScene
+from game.ui.scenes.menu import MenuScene
+from game.ui.scenes.saves import LoadScene, SaveScene
+from tests.ui.drive import button, click, frames
+from tests.ui.test_play import play_until_my_turn, start_classroom
+
+
+def test_named_save_then_load_gives_the_same_game(app):
+    board = start_classroom(app)
+    play_until_my_turn(app, board)
+    click(app, button(board, "Save"))
+    assert isinstance(app.scene, SaveScene)
+    app.scene.entry.set_text("my first game")
+    click(app, button(app.scene, "Save"))
+    assert isinstance(app.scene, MessageScene) and "my_first_game" in app.scene.body
+    click(app, button(app.scene, "OK"))
+    digest = app.match.state.digest()
+    path = app.saves_dir / "my_first_game.save"
+    assert path.exists()
+    app.reset(MenuScene(app))
+    frames(app)
+    click(app, button(app.scene, "Load a saved game"))
+    assert isinstance(app.scene, LoadScene)
+    click(app, button(app.scene, "my first game"))
+    assert isinstance(app.stack[0], BoardScene)
+    assert app.match.state.digest() == digest
+    assert app.match.seats["stalin"].kind == "human" and app.match.seats["stalin"].name == "Team stalin"
+
+
+def test_autosave_each_turn_and_on_quit_is_continued(app, make_app):
+    board = start_classroom(app)
+    play_until_my_turn(app, board)
+    assert app.match.turn == 0
+    app.quit()
+    assert app.autosave_path.exists()
+    saved = Match.load(app.autosave_path, app.rules)
+    assert saved.state.digest() == app.match.state.digest()
+    again = make_app()
+    again.push(MenuScene(again))
+    frames(again)
+    click(again, button(again.scene, "Continue"))
+    assert isinstance(again.stack[0], BoardScene)
+    assert again.match.state.digest() == app.match.state.digest()
+
+
+BAD = {
+    "corrupt": "\x00\x01garbage\n",
+    "foreign": "name: something else\nversion: 3\n",
+    "newer": "# Succession replay\nformat: 99\nscenario: crisis_1923\nseed: 1\nactions:\n",
+    "truncated": "# Succession replay\nformat: 1\nscenario: crisis_1923\nseed: 1\n",
+    "illegal": "# Succession replay\nformat: 1\nscenario: crisis_1923\nseed: 1\nactions:\nrecant stalin\n",
+    "unknown_scenario": "# Succession replay\nformat: 1\nscenario: no_such\nseed: 1\nactions:\n",
+    "bad_seats": "# Succession replay\nformat: 1\nscenario: crisis_1923\nseed: 1\nseats: stalin=robot\nactions:\n",
+}
+
+
+def test_bad_saves_give_a_message_and_never_harm_the_running_game(app):
+    board = start_classroom(app)
+    play_until_my_turn(app, board)
+    digest = app.match.state.digest()
+    running = app.match
+    app.saves_dir.mkdir(parents=True, exist_ok=True)
+    for name, content in BAD.items():
+        (app.saves_dir / f"{name}.save").write_bytes(content.encode("utf-8"))
+    (app.saves_dir / "binary.save").write_bytes(b"\xff\xfe\x00bad")
+    for name in [*BAD, "binary"]:
+        app.push(LoadScene(app))
+        frames(app)
+        click(app, button(app.scene, name.replace("_", " ")))
+        msg = app.scene
+        assert isinstance(msg, MessageScene) and msg.title == "This save cannot be opened", name
+        first = msg.body.split("\n")[0]
+        assert first.startswith(str(app.saves_dir / f"{name}.save") + ":"), first
+        assert "Traceback" not in msg.body
+        click(app, button(msg, "OK"))
+        app.pop()  # back from the load screen
+        assert app.match is running and app.match.state.digest() == digest
+        assert app.scene is board
+
+
+def test_undo_takes_back_an_action_and_the_computers_replies(app):
+    board = start_classroom(app)
+    play_until_my_turn(app, board)
+    before, moves = app.match.state.digest(), len(app.match.record.actions)
+    assert not button(board, "Undo").is_enabled
+    click(app, button(board, "Cultivate a leading"))
+    click(app, app.scene.controls[0][0])  # the first figure offered
+    assert app.match.state.digest() != before
+    play_until_my_turn(app, board)  # the computer's seats reply; nothing random happens in this game
+    assert len(app.match.record.actions) > moves + 1
+    assert button(board, "Undo").is_enabled
+    click(app, button(board, "Undo"))
+    assert app.match.state.digest() == before and len(app.match.record.actions) == moves
+    assert not button(board, "Undo").is_enabled
