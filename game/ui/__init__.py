@@ -3,3 +3,7 @@
 It reads player views and submits legal actions through :mod:`game.session.stepping`; no game rule
 lives here.
 """
+
+import os
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no banner on the terminal

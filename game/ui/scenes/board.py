@@ -342,13 +342,29 @@ def _short(name: str) -> str:
     return name if len(name) <= 26 else name[:25] + "…"
 
 
+_TIPS: dict[tuple, pygame.Surface] = {}
+
+
 def tooltip(app, surface: pygame.Surface, tip: str, pos: tuple[int, int]) -> None:
-    font = app.fonts.body(14)
-    lines = text.wrap(font, tip, int(surface.get_width() * 0.3))
-    w = max(font.size(line)[0] for line in lines) + 16
-    h = len(lines) * font.get_linesize() + 12
-    x = min(pos[0] + 16, surface.get_width() - w - 4)
-    y = min(pos[1] + 16, surface.get_height() - h - 4)
-    pygame.draw.rect(surface, theme.BLACK, (x, y, w, h))
-    pygame.draw.rect(surface, theme.OCHRE, (x, y, w, h), 2)
-    text.blit_lines(surface, font, lines, (x + 8, y + 6), theme.WHITE)
+    """A dark box with ``tip`` wrapped to a third of the window, beside the pointer (made once per
+    text and size, then reused)."""
+    width = int(surface.get_width() * 0.3)
+    key = (tip, width, app.settings.font_scale)
+    box = _TIPS.get(key)
+    if box is None:
+        if len(_TIPS) > 500:
+            _TIPS.clear()
+        font = app.fonts.body(14)
+        lines = text.wrap(font, tip, width)
+        w = max(font.size(line)[0] for line in lines) + 16
+        h = len(lines) * font.get_linesize() + 12
+        box = pygame.Surface((w, h))
+        box.fill(theme.BLACK)
+        pygame.draw.rect(box, theme.OCHRE, (0, 0, w, h), 2)
+        text.blit_lines(box, font, lines, (8, 6), theme.WHITE)
+        _TIPS[key] = box
+    else:
+        text.shown(tip)
+    x = min(pos[0] + 16, surface.get_width() - box.get_width() - 4)
+    y = min(pos[1] + 16, surface.get_height() - box.get_height() - 4)
+    surface.blit(box, (x, y))

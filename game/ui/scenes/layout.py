@@ -438,12 +438,15 @@ def _chronicle(scene, surface, rect) -> None:
     font = app.fonts.body(12)
     step = font.get_linesize()
     start = rules.scenarios[view["scenario"]].start
+    rows = max(1, inner.h // step)
     lines: list[tuple[str, tuple]] = []
-    for turn, words, kind in view["log"]:
+    # wrap from the newest entry back, only as far as the scrolled window reaches
+    for turn, words, kind in reversed(view["log"]):
+        if len(lines) >= rows + scene.chronicle_scroll:
+            break
         colour = theme.DARK_RED if kind == "secret" else theme.BLACK
         wrapped = text.wrap(font, f"{explain.quarter(start, turn)}  {words}", inner.w - 4)
-        lines += [(w, colour) for w in wrapped]
-    rows = max(1, inner.h // step)
+        lines[:0] = [(w, colour) for w in wrapped]
     scene.chronicle_scroll = min(scene.chronicle_scroll, max(0, len(lines) - rows))
     end = len(lines) - scene.chronicle_scroll
     surface.set_clip(inner)
