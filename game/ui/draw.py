@@ -16,13 +16,15 @@ def poster_background(surface: pygame.Surface) -> None:
     pygame.draw.circle(surface, theme.OCHRE, (int(w * 0.86), int(h * 0.30)), int(h * 0.11))
 
 
-def band(surface: pygame.Surface, app, title: str, right: str = "") -> int:
-    """The red title band across the top; returns its height."""
+def band(surface: pygame.Surface, app, title: str, right: str = "", width: int | None = None) -> int:
+    """The red title band across the top (the title cut to ``width``); returns its height."""
     font = app.fonts.heading(24)
     h = font.get_linesize() + 16
     w = surface.get_width()
     pygame.draw.rect(surface, theme.RED, (0, 0, w, h))
     pygame.draw.rect(surface, theme.BLACK, (0, h, w, 4))
+    if width is not None:
+        title = text.fit(font, title, max(60, width))
     surface.blit(text.render(font, title, theme.WHITE), (16, 8))
     if right:
         img = text.render(app.fonts.bold(16), right, theme.WHITE)

@@ -164,6 +164,12 @@ def gui_theme(scale: float) -> dict:
     return {
         "defaults": {"font": font, "colours": colours, "misc": misc},
         "button": {"font": dict(font, size=size(18), bold="1"), "misc": misc},
+        "#action": {"font": dict(font, size=size(14), bold="1"), "misc": misc},
+        "#end_turn": {
+            "font": dict(font, size=size(15), bold="1"),
+            "misc": misc,
+            "colours": {"normal_bg": "#C41E24", "normal_text": "#FCF8F0", "hovered_bg": "#DEA026"},
+        },
         "label": {"colours": {"dark_bg": "#00000000", "normal_text": "#181614"}},
         "#title": {"font": dict(font, size=size(40), bold="1"), "colours": {"normal_text": "#C41E24"}},
         "text_box": {"font": dict(font, size=size(16)), "colours": {"dark_bg": "#FCF8F0"}},

@@ -79,7 +79,9 @@ def play(app, choose=None, max_steps: int = 4000, on_frame=None):
         elif isinstance(top, BoardScene):
             if top.my_turn():
                 wanted = choose(top) if choose else None
-                name = app.rules.actions[wanted].name[:20] if wanted else "End turn"
+                from game.ui.scenes.board import action_button_label
+
+                name = action_button_label(app.rules, wanted) if wanted else "End turn"
                 click(app, button(top, name))
             else:
                 top.wait_for_ai()

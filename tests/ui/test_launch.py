@@ -9,19 +9,16 @@ from game.ui import app as app_mod
 
 def test_without_a_display_play_says_so_and_uses_the_terminal(monkeypatch, capsys):
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
-    asked = []
+    import io
 
-    def no_input(prompt=""):
-        asked.append(prompt)
-        raise EOFError
-
-    monkeypatch.setattr("builtins.input", no_input)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # the player closes the input at once
     assert cli.main(["play"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "no display (SDL_VIDEODRIVER=dummy): playing in the terminal " \
+    assert (
+        out[0] == "no display (SDL_VIDEODRIVER=dummy): playing in the terminal "
         "(python -m game play --terminal skips this check)"
-    assert "Choose a scenario:" in out[1]
-    assert asked  # the terminal game asked its first question
+    )
+    assert "Choose a scenario:" in out[1]  # the terminal game asked its first question
 
 
 def test_no_display_on_linux_without_display_variables(monkeypatch):
@@ -43,6 +40,8 @@ def test_with_a_display_play_opens_the_window(monkeypatch):
 def test_terminal_flag_keeps_the_terminal(monkeypatch, capsys):
     monkeypatch.setattr(app_mod, "can_open_window", lambda: None)
     monkeypatch.setattr(app_mod, "main", lambda rules: (_ for _ in ()).throw(AssertionError("window opened")))
-    monkeypatch.setattr("builtins.input", lambda prompt="": (_ for _ in ()).throw(EOFError()))
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert cli.main(["play", "--terminal"]) == 0
     assert "Choose a scenario:" in capsys.readouterr().out

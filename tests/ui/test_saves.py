@@ -90,7 +90,7 @@ def test_undo_takes_back_an_action_and_the_computers_replies(app):
     play_until_my_turn(app, board)
     before, moves = app.match.state.digest(), len(app.match.record.actions)
     assert not button(board, "Undo").is_enabled
-    click(app, button(board, "Cultivate a leading"))
+    click(app, button(board, "Cultivate figure"))
     click(app, app.scene.controls[0][0])  # the first figure offered
     assert app.match.state.digest() != before
     play_until_my_turn(app, board)  # the computer's seats reply; nothing random happens in this game

@@ -18,6 +18,33 @@ from game.ui.scenes import layout
 DESTRUCTIVE = {"break_bloc": "Break the bloc?", "recant": "Recant?", "military_option": "Turn to the army?"}
 END_TURN = "pass_turn"
 
+#: short labels for the base actions' buttons (the full name is in the tooltip); others are cut to fit
+SHORT = {
+    "appoint_secretary": "Appoint secretary",
+    "cultivate_figure": "Cultivate figure",
+    "publish_article": "Publish article",
+    "underground_press": "Underground press",
+    "speak_at_plenum": "Speak at plenum",
+    "propose_motion": "Propose motion",
+    "offer_bloc": "Offer bloc",
+    "accept_bloc": "Accept bloc",
+    "decline_bloc": "Decline bloc",
+    "break_bloc": "Break bloc",
+    "mass_appeal": "Mass appeal",
+    "lenin_levy": "Lenin Levy",
+    "gather_signatures": "Signatures",
+    "recant": "Recant",
+    "military_option": "Turn to the army",
+    "pledge_discipline": "Pledge discipline",
+    "entrench_secretary": "Entrench secretary",
+    "mobilise_network": "Mobilise network",
+    END_TURN: "End turn",
+}
+
+
+def action_button_label(rules, action_id: str) -> str:
+    return SHORT.get(action_id) or _short(rules.actions[action_id].name)
+
 
 def start_match(app, match, new: bool = False) -> None:
     """Show a match: the board, with each human's briefing on their first turn when ``new``."""
@@ -91,27 +118,17 @@ class BoardScene(Scene):
         if self.match.over:
             return
         legal = self.match.legal() if self.my_turn() else ()
-        bar = self.geo.bar
-        ids = [a for a in rules.actions if a != END_TURN]
-        per_row = (len(ids) + 1) // 2 + 1
-        cw = (bar.w - 8 * per_row) // per_row
-        ch = (bar.h - 18) // 2
+        ids = [a for a in rules.actions if a != END_TURN] + ([END_TURN] if END_TURN in rules.actions else [])
         for i, aid in enumerate(ids):
-            row, col = divmod(i, per_row)
-            rect = (bar.x + col * (cw + 8), bar.y + 6 + row * (ch + 6), cw, ch)
             reason = explain.unavailable_reason(rules, view, aid, legal) if self.viewer else "not your turn"
             tip = explain.action_help(rules, aid) + (f"\n\nNot now: {reason}." if reason else "")
-            self.button(rect, _short(rules.actions[aid].name), self._action(aid), tip, enabled=reason is None)
-        end_ok = any(a.name == END_TURN for a in legal)
-        rect = (bar.x + (per_row - 1) * (cw + 8), bar.y + 6 + ch + 6, cw, ch)
-        if END_TURN in rules.actions:
             self.button(
-                rect,
-                "End turn",
-                self._action(END_TURN),
-                explain.action_help(rules, END_TURN),
-                enabled=end_ok,
-                object_id="#end_turn",
+                self.geo.action_rect(i, len(ids), aid == END_TURN),
+                action_button_label(rules, aid),
+                self._action(aid),
+                tip,
+                enabled=reason is None,
+                object_id="#end_turn" if aid == END_TURN else "#action",
             )
 
     def _action(self, aid: str):

@@ -38,21 +38,37 @@ class Geometry:
     left: pygame.Rect
     centre: pygame.Rect
     right: pygame.Rect
+    cols: int = 9
+    rows: int = 2
     chronicle: pygame.Rect = attrs.field(factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+    def action_rect(self, i: int, count: int, last: bool) -> tuple[int, int, int, int]:
+        """The i-th action button's place: rows of ``cols``; the end-turn button always bottom right."""
+        cw = (self.bar.w - 12 - 6 * (self.cols - 1)) // self.cols
+        ch = (self.bar.h - 12 - 6 * (self.rows - 1)) // self.rows
+        row, col = divmod(i, self.cols)
+        if last:
+            row, col = self.rows - 1, self.cols - 1
+        return self.bar.x + 6 + col * (cw + 6), self.bar.y + 6 + row * (ch + 6), cw, ch
 
 
 def board(app) -> Geometry:
     w, h = app.size
     s = app.settings.font_scale
     band = app.fonts.heading(24).get_linesize() + 16 + 4
-    bar_h = int(2 * 34 * s + 18)
+    count = len(app.rules.actions)
+    cols = max(6, min(10, (w - 16) // int(150 * s)))
+    rows = -(-count // cols)
+    if rows * cols - count < 1 and "pass_turn" in app.rules.actions:
+        rows += 1  # room for the end-turn button in its corner
+    bar_h = int(rows * 30 * s + 6 * rows + 8)
     bar = pygame.Rect(8, h - bar_h - 4, w - 16, bar_h)
     top, bottom = band + 6, bar.y - 6
     lw, cw = int(w * 0.27), int(w * 0.40)
     left = pygame.Rect(8, top, lw - 12, bottom - top)
     centre = pygame.Rect(lw, top, cw - 4, bottom - top)
     right = pygame.Rect(lw + cw + 4, top, w - lw - cw - 12, bottom - top)
-    return Geometry(band, bar, left, centre, right)
+    return Geometry(band, bar, left, centre, right, cols, rows)
 
 
 def draw_board(scene, surface: pygame.Surface) -> None:
@@ -65,7 +81,7 @@ def draw_board(scene, surface: pygame.Surface) -> None:
     title = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']} · " + (
         "last turn" if left_turns == 0 else f"{left_turns} more after this"
     )
-    draw.band(surface, app, title)
+    draw.band(surface, app, title, width=scene.top_buttons_x - _who_width(scene) - 60)
     _who(scene, surface, geo)
     pygame.draw.rect(surface, theme.PAPER_DARK, geo.bar)
     pygame.draw.rect(surface, theme.BLACK, geo.bar, 2)
@@ -84,7 +100,11 @@ def draw_board(scene, surface: pygame.Surface) -> None:
     _map(scene, surface, pygame.Rect(col.x, col.y, col.w, hm))
     _scales(scene, surface, pygame.Rect(col.x, col.y + hm + 6, col.w, col.h - hm - 6))
     col = geo.right
-    hf = int(col.h * 0.27)
+    strip = app.fonts.heading(15).get_linesize() + 12
+    hf = min(
+        int(col.h * 0.34),
+        strip + len(view["factions"]) * (app.fonts.bold(13).get_linesize() + app.fonts.body(12).get_linesize()),
+    )
     ho = int(col.h * 0.25) if view["objectives"] else 0
     ha = int(col.h * 0.14)
     _factions(scene, surface, pygame.Rect(col.x, col.y, col.w, hf))
@@ -99,16 +119,25 @@ def draw_board(scene, surface: pygame.Surface) -> None:
     del sc
 
 
+def _who_text(scene) -> str:
+    if scene.viewer is None:
+        return "Public view"
+    seat = scene.match.seats[scene.viewer]
+    faction = explain.faction_name(scene.app.rules, scene.viewer)
+    return faction if seat.name in ("", faction) else f"{seat.name} — {faction}"
+
+
+def _who_width(scene) -> int:
+    font = scene.app.fonts.bold(16)
+    limit = max(40, scene.top_buttons_x - 12 - scene.app.size[0] // 2)
+    return min(font.size(_who_text(scene))[0], limit) + 30
+
+
 def _who(scene, surface, geo) -> None:
     """The seat at the screen, beside the band's buttons."""
     app = scene.app
     font = app.fonts.bold(16)
-    if scene.viewer is None:
-        words = "Public view"
-    else:
-        seat = scene.match.seats[scene.viewer]
-        faction = explain.faction_name(app.rules, scene.viewer)
-        words = faction if seat.name in ("", faction) else f"{seat.name} — {faction}"
+    words = _who_text(scene)
     x_end = scene.top_buttons_x - 12
     words = text.fit(font, words, max(40, x_end - surface.get_width() // 2))
     img = text.render(font, words, theme.WHITE)
@@ -310,7 +339,10 @@ def _scales(scene, surface, rect) -> None:
     for i, sc in enumerate(scales):
         y = inner.y + i * step
         half = inner.w // 2
-        surface.blit(text.render(bold, text.fit(bold, sc.name, half - 8), theme.BLACK), (inner.x, y))
+        value = text.render(bold, str(sc.value), theme.RED)
+        name = text.fit(bold, sc.name, half - value.get_width() - 14)
+        surface.blit(text.render(bold, name, theme.BLACK), (inner.x, y))
+        surface.blit(value, (inner.x + half - value.get_width() - 6, y))
         bar = pygame.Rect(inner.x + half, y + 3, half - 4, max(6, bold.get_linesize() - 8))
         pygame.draw.rect(surface, theme.PAPER_DARK, bar)
         pygame.draw.rect(surface, theme.BLACK, bar, 1)
@@ -320,15 +352,11 @@ def _scales(scene, surface, rect) -> None:
             zx = bar.x + bar.w * (0 - sc.low) // span
             pygame.draw.line(surface, theme.GREY, (zx, bar.y), (zx, bar.bottom))
         pygame.draw.polygon(surface, theme.RED, [(mx - 5, bar.y - 3), (mx + 5, bar.y - 3), (mx, bar.bottom + 2)])
-        value = text.render(bold, str(sc.value), theme.RED)
-        y2 = y + bold.get_linesize() - 2
-        left = text.fit(font, "← " + sc.left, half - 6)
-        right = text.fit(font, sc.right + " →", half - 6)
-        surface.blit(text.render(font, left, theme.GREY), (inner.x, y2))
-        surface.blit(text.render(font, right, theme.GREY), (inner.right - font.size(right)[0], y2))
-        surface.blit(
-            value, (min(max(mx - value.get_width() // 2, inner.x + half), inner.right - value.get_width()), y2)
-        )
+        y2 = bar.bottom + 1
+        left = text.fit(font, "← " + sc.left, bar.w // 2 - 4)
+        right = text.fit(font, sc.right + " →", bar.w // 2 - 4)
+        surface.blit(text.render(font, left, theme.GREY), (bar.x, y2))
+        surface.blit(text.render(font, right, theme.GREY), (bar.right - font.size(right)[0], y2))
         scene.hotspots.append(
             (
                 pygame.Rect(inner.x, y, inner.w, step),
@@ -442,10 +470,10 @@ def _chronicle(scene, surface, rect) -> None:
     lines: list[tuple[str, tuple]] = []
     # wrap from the newest entry back, only as far as the scrolled window reaches
     for turn, words, kind in reversed(view["log"]):
-        if len(lines) >= rows + scene.chronicle_scroll:
-            break
         colour = theme.DARK_RED if kind == "secret" else theme.BLACK
         wrapped = text.wrap(font, f"{explain.quarter(start, turn)}  {words}", inner.w - 4)
+        if lines and len(lines) + len(wrapped) > rows + scene.chronicle_scroll:
+            break  # only whole entries
         lines[:0] = [(w, colour) for w in wrapped]
     scene.chronicle_scroll = min(scene.chronicle_scroll, max(0, len(lines) - rows))
     end = len(lines) - scene.chronicle_scroll
