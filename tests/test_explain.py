@@ -41,12 +41,25 @@ def test_vote_rows_name_the_voters_and_reasons(rules):
         "body": "politburo",
         "motion": "Censure X",
         "passed": True,
-        "ballots": [["stalin", "yes", 1, "his faction's interest"], ["kamenev", "no", 1, "old loyalty"]],
+        "ballots": [
+            ["Joseph Stalin", "yes", 1, "his faction's interest"],
+            ["Lev Kamenev", "no", 1, "secretly won over by Trotsky and the Left Opposition"],
+            ["Stalin and the Centre", "yes", 12, "own motion"],
+            ["unaligned members", "abstain", 3, "party opinion"],
+        ],
     }
     rows = explain.vote_rows(rules, vote)
-    assert rows[0] == explain.BallotRow("Joseph Stalin", "stalin", "for", 1, "his faction's interest")
-    assert rows[1].side == "against" and rows[1].voter == "Lev Kamenev"
-    assert explain.vote_title(rules, vote).endswith("Censure X — carried 1–1")
+    assert rows[0] == explain.BallotRow("Joseph Stalin", "stalin", "for", 1, "his faction's interest", False)
+    assert rows[1].side == "against" and rows[1].faction == rules.figures["kamenev"].faction and rows[1].revealed
+    assert rows[2].faction == "stalin" and rows[2].weight == 12
+    assert rows[3].faction is None and rows[3].side == "abstained"
+    assert explain.vote_title(rules, vote).endswith("Censure X — carried 13–1")
+
+
+def test_vote_rows_follow_the_view_for_a_figures_faction(rules):
+    vote = {"ballots": [["Lev Kamenev", "yes", 1, "x"]]}
+    view = {"figures": {"kamenev": {"faction": "stalin"}}}
+    assert explain.vote_rows(rules, vote, view)[0].faction == "stalin"
 
 
 def test_scales_carry_both_end_labels(rules):

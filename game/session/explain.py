@@ -80,32 +80,39 @@ def unavailable_reason(rules, view: dict, action_id: str, legal: tuple[Action, .
 
 @frozen
 class BallotRow:
-    voter: str  # a figure, a faction or a region, by name
-    faction: str | None  # the faction the voter sided with (None: unaligned)
+    voter: str  # a figure, a faction's bloc of seats, or the unaligned members, by name
+    faction: str | None  # the faction the voter belongs to (None: unaligned)
     side: str  # for | against | abstained
     weight: int
     reason: str
+    #: the vote showed this figure to be another faction's secret contact
+    revealed: bool = False
 
 
-def _voter(rules, vid: str) -> tuple[str, str | None]:
-    for table in (rules.figures, rules.factions, rules.regions):
-        if vid in table:
-            owner = (
-                getattr(table[vid], "faction", None)
-                if table is rules.figures
-                else (vid if table is rules.factions else None)
-            )
-            return table[vid].name, owner
-    return vid.replace("_", " "), None
+SECRET_REASON = "secretly won over by"
 
 
-def vote_rows(rules, vote: dict) -> list[BallotRow]:
-    """Who voted how, with how many votes, and why."""
-    rows = []
-    for voter, side, weight, reason in vote["ballots"]:
-        name, owner = _voter(rules, voter)
-        rows.append(BallotRow(name, owner, SIDES.get(side, side), weight, reason))
-    return rows
+def _voter(rules, name: str, view: dict | None) -> str | None:
+    """The faction a voter (named as the vote records it) belongs to."""
+    for fid, f in rules.factions.items():
+        if f.name == name:
+            return fid
+    for gid, g in rules.figures.items():
+        if g.name == name:
+            if view is not None and gid in view.get("figures", {}):
+                return view["figures"][gid]["faction"]
+            return g.faction
+    return None
+
+
+def vote_rows(rules, vote: dict, view: dict | None = None) -> list[BallotRow]:
+    """Who voted how, with how many votes, and why (factions as ``view`` knows them)."""
+    return [
+        BallotRow(
+            voter, _voter(rules, voter, view), SIDES.get(side, side), weight, reason, reason.startswith(SECRET_REASON)
+        )
+        for voter, side, weight, reason in vote["ballots"]
+    ]
 
 
 def vote_title(rules, vote: dict) -> str:

@@ -160,11 +160,12 @@ def gui_theme(scale: float) -> dict:
         "link_hover": "#C41E24",
         "link_selected": "#181614",
     }
+    condensed = {"name": "dejavu_condensed", "size": size(15), "regular_path": str(HEADING), "bold_path": str(HEADING)}
     misc = {"shape": "rectangle", "border_width": "2", "shadow_width": "0", "tool_tip_delay": "0.4"}
     return {
         "defaults": {"font": font, "colours": colours, "misc": misc},
         "button": {"font": dict(font, size=size(18), bold="1"), "misc": misc},
-        "#action": {"font": dict(font, size=size(14), bold="1"), "misc": misc},
+        "#action": {"font": condensed, "misc": misc},
         "#end_turn": {
             "font": dict(font, size=size(15), bold="1"),
             "misc": misc,

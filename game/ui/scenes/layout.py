@@ -57,7 +57,7 @@ def board(app) -> Geometry:
     s = app.settings.font_scale
     band = app.fonts.heading(24).get_linesize() + 16 + 4
     count = len(app.rules.actions)
-    cols = max(6, min(10, (w - 16) // int(150 * s)))
+    cols = max(6, min(10, (w - 16) // int(130 * s)))
     rows = -(-count // cols)
     if rows * cols - count < 1 and "pass_turn" in app.rules.actions:
         rows += 1  # room for the end-turn button in its corner
@@ -90,8 +90,8 @@ def draw_board(scene, surface: pygame.Surface) -> None:
         msg = "Public view — no faction's secrets are shown"
         surface.blit(text.render(font, msg, theme.BLACK), (geo.bar.x + 16, geo.bar.y + 8))
     col = geo.left
-    h1 = int(col.h * 0.40)
-    h2 = int(col.h * 0.30)
+    h1 = int(col.h * 0.37)
+    h2 = int(col.h * 0.35)
     _offices(scene, surface, pygame.Rect(col.x, col.y, col.w, h1))
     _bodies(scene, surface, pygame.Rect(col.x, col.y + h1 + 6, col.w, h2))
     _press(scene, surface, pygame.Rect(col.x, col.y + h1 + h2 + 12, col.w, col.h - h1 - h2 - 12))
@@ -353,6 +353,14 @@ def _scales(scene, surface, rect) -> None:
             pygame.draw.line(surface, theme.GREY, (zx, bar.y), (zx, bar.bottom))
         pygame.draw.polygon(surface, theme.RED, [(mx - 5, bar.y - 3), (mx + 5, bar.y - 3), (mx, bar.bottom + 2)])
         y2 = bar.bottom + 1
+        if step < bold.get_linesize() + font.get_linesize():
+            scene.hotspots.append(
+                (
+                    pygame.Rect(inner.x, y, inner.w, step),
+                    f"{sc.name}: {sc.value} on a scale from {sc.low} ({sc.left}) to {sc.high} ({sc.right})",
+                )
+            )
+            continue  # no room for the end labels at this size: the tooltip gives them
         left = text.fit(font, "← " + sc.left, bar.w // 2 - 4)
         right = text.fit(font, sc.right + " →", bar.w // 2 - 4)
         surface.blit(text.render(font, left, theme.GREY), (bar.x, y2))
@@ -469,14 +477,19 @@ def _chronicle(scene, surface, rect) -> None:
     rows = max(1, inner.h // step)
     lines: list[tuple[str, tuple]] = []
     # wrap from the newest entry back, only as far as the scrolled window reaches
+    entries = 0
     for turn, words, kind in reversed(view["log"]):
+        entries += 1
         colour = theme.DARK_RED if kind == "secret" else theme.BLACK
         wrapped = text.wrap(font, f"{explain.quarter(start, turn)}  {words}", inner.w - 4)
         if lines and len(lines) + len(wrapped) > rows + scene.chronicle_scroll:
+            entries -= 1
             break  # only whole entries
         lines[:0] = [(w, colour) for w in wrapped]
     scene.chronicle_scroll = min(scene.chronicle_scroll, max(0, len(lines) - rows))
     end = len(lines) - scene.chronicle_scroll
+    if entries == 1 and len(lines) > rows and scene.chronicle_scroll == 0:
+        end = rows  # the newest entry alone is taller than the panel: show its beginning
     surface.set_clip(inner)
     y = inner.y
     for words, colour in lines[max(0, end - rows) : end]:

@@ -7,7 +7,7 @@ from game.session import explain
 from game.ui.scenes.dialog import MessageScene
 
 
-def results_text(rules, votes: list, log: list) -> str:
+def results_text(rules, votes: list, log: list, view: dict | None = None) -> str:
     parts = []
     for vote in votes:
         lines = [explain.vote_title(rules, vote)]
@@ -30,5 +30,10 @@ def results_text(rules, votes: list, log: list) -> str:
 class ResultsScene(MessageScene):
     def __init__(self, app, view: dict, votes: list, log: list, then=None):
         super().__init__(
-            app, f"Results — {view['date']}", results_text(app.rules, votes, log), [("Continue", then)], 0.85, 0.85
+            app,
+            f"Results — {view['date']}",
+            results_text(app.rules, votes, log, view),
+            [("Continue", then)],
+            0.85,
+            0.85,
         )
