@@ -13,6 +13,7 @@ from attrs import define
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
+from game.engine.views import View
 
 NOISE = 25  # tenths of a score point: enough to vary games, not to play at random
 
@@ -26,7 +27,7 @@ class SimpleBot:
     def for_game(cls, faction: str, seed: int) -> SimpleBot:
         return cls(faction, rng.derive(seed, "bot:" + faction))
 
-    def choose(self, view: dict, legal: tuple[Action, ...], rules) -> tuple[Action, str]:
+    def choose(self, view: View, legal: tuple[Action, ...], rules) -> tuple[Action, str]:
         """Pick an action and say why."""
         best, best_score, best_reason = None, None, ""
         for action in legal:
@@ -38,34 +39,34 @@ class SimpleBot:
         return best, best_reason
 
 
-def _strongest_rival(view: dict, me: str) -> str | None:
-    cc = view["central_committee"]
-    rivals = [f for f in view["factions"] if f != me and [me, f] not in view["blocs"] and [f, me] not in view["blocs"]]
+def _strongest_rival(view: View, me: str) -> str | None:
+    cc = view.central_committee
+    rivals = [f for f in view.factions if f != me and not view.in_bloc(me, f)]
     if not rivals:
         return None
-    return max(rivals, key=lambda f: (cc.get(f, 0) * 2 + view["factions"][f]["prestige"], f))
+    return max(rivals, key=lambda f: (cc.get(f, 0) * 2 + view.factions[f].prestige, f))
 
 
-def _support(view: dict, me: str, body_seats: dict[str, int]) -> float:
+def _support(view: View, me: str, body_seats: dict[str, int]) -> float:
     mine = body_seats.get(me, 0) + sum(
-        body_seats.get(b if a == me else a, 0) for a, b in view["blocs"] if me in (a, b)
+        body_seats.get(b if a == me else a, 0) for a, b in view.blocs if me in (a, b)
     )
     total = sum(body_seats.values()) or 1
     return mine / total
 
 
-def _politburo_seats(view: dict) -> dict[str, int]:
+def _politburo_seats(view: View) -> dict[str, int]:
     out: dict[str, int] = {}
-    for fig in view["politburo"]:
-        fac = view["figures"][fig]["faction"] or "unaligned"
+    for fig in view.politburo:
+        fac = view.figures[fig].faction or "unaligned"
         out[fac] = out.get(fac, 0) + 1
     return out
 
 
-def score_action(view: dict, action: Action, rules) -> tuple[int, str]:
-    me = view["you"]
+def score_action(view: View, action: Action, rules) -> tuple[int, str]:
+    me = view.you
     if action.name == CHOOSE:
-        eid = view["pending_choice"][0]
+        eid = view.pending_choice[0]
         first = rules.events[eid].choice.options[0].id
         return (3 if action.args[0] == first else 2), "follows its instinct"
     kind = rules.actions[action.name].kind
@@ -75,17 +76,17 @@ def score_action(view: dict, action: Action, rules) -> tuple[int, str]:
 
 def _appoint(view, action, rules, me):
     region = action.args[0]
-    sec = view["regions"][region]["secretary"]
+    sec = view.regions[region].secretary
     value = 6 + rules.regions[region].delegates // 3 + (3 if sec not in (None, me) else 0)
     return value, f"a loyal secretary for {rules.regions[region].name}"
 
 
 def _cultivate(view, action, rules, me):
     fig = action.args[0]
-    if view["factions"][me]["influence"] < 4:
+    if view.factions[me].influence < 4:
         return 1, "saving influence"
-    in_pb = fig in view["politburo"]
-    known = view["cultivation"].get(fig, 0)
+    in_pb = fig in view.politburo
+    known = view.cultivation.get(fig, 0)
     return (5 if in_pb else 2) - known // 20, f"win over {rules.figures[fig].name}"
 
 
@@ -95,7 +96,7 @@ def _publish(view, action, rules, me):
 
 
 def _underground(view, action, rules, me):
-    exposure = view["factions"][me]["exposure"]
+    exposure = view.factions[me].exposure
     return 3 - exposure // 5, "the underground press is all that is left"
 
 
@@ -108,17 +109,17 @@ def _propose(view, action, rules, me):
     motion = rules.motions[action.args[0]]
     body = body_of(rules, action.args[0], action.args[1:])
     seats = _politburo_seats(view) if rules.bodies[body].kind == "council" else (
-        view["forecast"] if rules.bodies[body].kind == "congress" else view["central_committee"]
+        view.forecast if rules.bodies[body].kind == "congress" else view.central_committee
     )
     support = _support(view, me, seats)
     if motion.kind in ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport"):
         target = action.args[1]
-        value = 4 + view["factions"][target]["exposure"] // 3 + (3 if target == _strongest_rival(view, me) else 0)
+        value = 4 + view.factions[target].exposure // 3 + (3 if target == _strongest_rival(view, me) else 0)
         return (value if support > 0.45 else 1), f"discipline {rules.factions[target].name}"
     if motion.kind in ("remove_office", "appoint_office"):
-        holder = view["offices"].get(action.args[1])
-        holder_faction = view["figures"][holder]["faction"] if holder else None
-        if holder_faction and ([me, holder_faction] in view["blocs"] or [holder_faction, me] in view["blocs"]):
+        holder = view.offices.get(action.args[1])
+        holder_faction = view.figures[holder].faction if holder else None
+        if holder_faction and view.in_bloc(me, holder_faction):
             return -1, "not against a partner"
         return (6 if support > 0.5 else 0), f"take the post of {rules.offices[action.args[1]].name}"
     if motion.kind == "adopt_line":
@@ -126,7 +127,7 @@ def _propose(view, action, rules, me):
     if motion.kind == "read_testament":
         return 7, "let Lenin's last word be heard"
     if motion.kind == "convene_congress":
-        share = view["forecast"].get(me, 0) / (sum(view["forecast"].values()) or 1)
+        share = view.forecast.get(me, 0) / (sum(view.forecast.values()) or 1)
         return (6 if share > 0.5 else 0), "a Congress now would be ours"
     return 1, "a motion"
 
@@ -136,7 +137,7 @@ def _offer(view, action, rules, me):
     strongest = _strongest_rival(view, me)
     if other == strongest:
         return 0, "never with the strongest"
-    mine, theirs = view["stances"].get(me, {}), view["stances"].get(other, {})
+    mine, theirs = view.stances.get(me, {}), view.stances.get(other, {})
     gap = sum(abs(mine.get(i, 0) - theirs.get(i, 0)) for i in mine)
     return 6 - gap // 100, f"a bloc with {rules.factions[other].name} against the strongest"
 
@@ -153,15 +154,15 @@ def _decline(view, action, rules, me):
 
 def _break(view, action, rules, me):
     partner = action.args[0]
-    share = view["central_committee"].get(partner, 0) / (sum(view["central_committee"].values()) or 1)
+    share = view.central_committee.get(partner, 0) / (sum(view.central_committee.values()) or 1)
     return (7 if share > 0.45 else 0), "the partner has grown too strong"
 
 
 def _mass_appeal(view, action, rules, me):
     region = action.args[0]
-    mood = view["trackers"].get("mass_mood", 50)
-    leftish = view["stances"].get(me, {}).get("party_democracy", 0) < 0
-    exposure = view["factions"][me]["exposure"]
+    mood = view.trackers.get("mass_mood", 50)
+    leftish = view.stances.get(me, {}).get("party_democracy", 0) < 0
+    exposure = view.factions[me].exposure
     value = (3 if leftish else 1) + mood // 25 + rules.regions[region].delegates // 8 - exposure // 6
     return value, f"rally the workers of {rules.regions[region].name}"
 
@@ -171,11 +172,11 @@ def _levy(view, action, rules, me):
 
 
 def _signatures(view, action, rules, me):
-    return 2 - view["factions"][me]["exposure"] // 8, "a platform with signatures"
+    return 2 - view.factions[me].exposure // 8, "a platform with signatures"
 
 
 def _recant(view, action, rules, me):
-    status = view["factions"][me]["status"]
+    status = view.factions[me].status
     stubborn = rules.figures[rules.factions[me].leader].leaning < -60
     value = 5 if status in ("expelled_party", "exiled") and not stubborn else 0
     return value, "recant to stay in the party"
@@ -186,19 +187,19 @@ def _military(view, action, rules, me):
 
 
 def _pledge(view, action, rules, me):
-    fs = view["factions"][me]
-    danger = fs["status"] != "active" or fs["exposure"] >= 8
-    return (4 + fs["exposure"] // 6 if danger else 0), "lie low: pledge discipline before the Control Commission acts"
+    fs = view.factions[me]
+    danger = fs.status != "active" or fs.exposure >= 8
+    return (4 + fs.exposure // 6 if danger else 0), "lie low: pledge discipline before the Control Commission acts"
 
 
 def _entrench(view, action, rules, me):
     region = action.args[0]
-    hold = view["regions"][region]["loyalty"]
+    hold = view.regions[region].loyalty
     return 3 + rules.regions[region].delegates // 6 - hold // 30, f"dig in the machine in {rules.regions[region].name}"
 
 
 def _mobilise(view, action, rules, me):
-    rich = view["factions"][me]["influence"] >= 12
+    rich = view.factions[me].influence >= 12
     return (12 if rich else -1), "the machine has influence to spare: more hands this quarter"
 
 

@@ -130,7 +130,8 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
         bump(state, rules, prop.proposer, "prestige", -motion.params["defeat_prestige"])
     state.votes.append(
         {"turn": state.turn, "body": body, "motion": label, "passed": passed,
-         "ballots": [[b.voter, b.side, b.weight, b.reason] for b in result.ballots]}
+         "motion_id": prop.motion, "proposer": prop.proposer, "args": list(prop.args),
+         "ballots": [[b.voter, b.side, b.weight, b.reason, b.who, b.secret] for b in result.ballots]}
     )
     return result
 

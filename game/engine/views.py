@@ -1,85 +1,315 @@
 """The one door secrets leave by: what a faction may see of the game.
 
-A view is plain JSON-ready data.  Private to each faction: its cultivation of figures, the bloc
-offers it made or received, and its private log.  The generator state never leaves the engine.
+A view is an immutable snapshot: frozen attrs records whose containers are tuples and read-only
+mappings built fresh for each view, so nothing in it is shared with the state and nothing a
+reader does to it can change the game.  Private to each faction: its cultivation of figures, the
+bloc offers it made or received, and its private log.  The generator state never leaves the engine.
+
+Records answer ``view["key"]`` as well as ``view.key`` (and ``view.get("key")``), so code written
+for the older dictionary view keeps working; new code should use attributes.
+
+>>> from game.ruleset import load_base
+>>> from game.engine import new_game
+>>> rules = load_base()
+>>> view = player_view(new_game(rules, "succession_1923", seed=1), rules, "trotsky")
+>>> view.you, view["you"], view.factions["trotsky"].status
+('trotsky', 'trotsky', 'active')
 """
 
 from __future__ import annotations
 
-from game.engine.congress import delegate_shares
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from attrs import fields, frozen
+
+from game.engine.congress import delegate_shares, delegations
+from game.engine.motions import body_of
 from game.engine.objectives import standing
 from game.engine.state import State
 
 
-def player_view(state: State, rules, faction: str | None) -> dict:
+def frozen_map(items) -> Mapping:
+    """A read-only mapping over a fresh dict (``items``: a mapping or pairs)."""
+    return MappingProxyType(dict(items))
+
+
+def deep_freeze(value):
+    """Maps become read-only mappings and lists tuples, all the way down (fresh copies)."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: deep_freeze(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(deep_freeze(v) for v in value)
+    return value
+
+
+class Record:
+    """Item access for frozen view records: ``r["name"]`` is ``r.name``; an integer indexes the
+    fields in order, so records that replaced the old lists (a log line, a ballot) still unpack."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return getattr(self, fields(type(self))[key].name)
+        try:
+            return getattr(self, key)
+        except (AttributeError, TypeError):
+            raise KeyError(key) from None
+
+    def get(self, key: str, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key) -> bool:
+        return isinstance(key, str) and hasattr(self, key)
+
+
+@frozen
+class FactionView(Record):
+    status: str
+    prestige: int
+    influence: int
+    exposure: int
+    mantle: int
+    ap: int
+    done: bool
+
+
+@frozen
+class FigureView(Record):
+    faction: str | None
+    status: str
+    #: public affinity, plus the viewer's own secret cultivation of this figure
+    affinity: Mapping[str, int]
+
+
+@frozen
+class RegionView(Record):
+    secretary: str | None
+    loyalty: int  # the secretary's hold
+    sympathy: Mapping[str, int]
+    delegates: int = 0  # the region's delegates at a Congress
+    #: whom the whole delegation would follow if the Congress met now (None: nobody), and why
+    follows: str | None = None
+    why: str = ""
+
+
+@frozen
+class LogView(Record):
+    turn: int
+    text: str
+    kind: str
+
+
+@frozen
+class BallotView(Record):
+    voter: str
+    side: str  # yes | no | abstain
+    weight: int
+    reason: str
+    who: str = ""  # figure id, faction id or "unaligned"
+    #: the faction that had secretly won this voter over, shown by the vote itself
+    secret: str | None = None
+
+
+@frozen
+class VoteView(Record):
+    turn: int
+    body: str
+    motion: str  # the motion in words
+    passed: bool
+    ballots: tuple[BallotView, ...]
+    motion_id: str = ""
+    proposer: str | None = None
+    args: tuple[str, ...] = ()
+
+    def total(self, side: str) -> int:
+        return sum(b.weight for b in self.ballots if b.side == side)
+
+
+@frozen
+class AgendaView(Record):
+    proposer: str
+    motion: str
+    args: tuple[str, ...]
+    body: str = ""  # the body that will vote
+    #: True: it waits for the next Congress; False: voted at the close of this quarter
+    at_congress: bool = False
+
+
+@frozen
+class GoalView(Record):
+    id: str
+    name: str
+    points: int
+    when: str
+    by: str | None
+    status: str
+
+
+@frozen
+class ObjectivesView(Record):
+    points: int
+    result: str
+    history: str
+    goals: tuple[GoalView, ...]
+
+
+@frozen
+class View(Record):
+    you: str | None
+    scenario: str
+    turn: int
+    turns: int
+    date: str
+    phase: str
+    active: str | None
+    factions: Mapping[str, FactionView]
+    figures: Mapping[str, FigureView]
+    offices: Mapping[str, str | None]
+    politburo: tuple[str, ...]
+    secretariat: tuple[str, ...]
+    seats: Mapping[str, int]
+    central_committee: Mapping[str, int]
+    control_commission: Mapping[str, int]
+    regions: Mapping[str, RegionView]
+    trackers: Mapping[str, int]
+    stances: Mapping[str, Mapping[str, int]]
+    blocs: tuple[tuple[str, str], ...]
+    offers: tuple[tuple[str, str], ...]
+    agenda: tuple[AgendaView, ...]
+    congress_due: str | None
+    cultivation: Mapping[str, int]
+    pending_choice: tuple[str, str] | None
+    log: tuple[LogView, ...]
+    votes: tuple[VoteView, ...]
+    forecast: Mapping[str, int]
+    outcome: tuple[str, str | None] | None
+    objectives: ObjectivesView | None
+    results: Mapping[str, tuple[int, str]]
+    #: the public bookkeeping (:func:`public_record`), read by search to rebuild a consistent state
+    record: Mapping
+
+    def in_bloc(self, a: str, b: str) -> bool:
+        """Whether two factions are in a bloc (in either order)."""
+        return (min(a, b), max(a, b)) in self.blocs
+
+
+def player_view(state: State, rules, faction: str | None) -> View:
     """What ``faction`` sees (``None``: the public view, e.g. for a shared screen)."""
     mine = state.cultivation.get(faction, {}) if faction else {}
-    figures = {}
-    for fid, fig in state.figures.items():
-        aff = dict(fig.affinity)
-        if fid in mine:
-            aff[faction] = aff.get(faction, 0) + mine[fid]
-        figures[fid] = {"faction": fig.faction, "status": fig.status, "affinity": aff}
-    regions = {}
-    for rid, reg in state.regions.items():
-        regions[rid] = {
-            "secretary": reg.secretary,
-            "loyalty": reg.loyalty,
-            "sympathy": dict(reg.sympathy),
-        }
-    return {
-        "you": faction,
-        "scenario": state.scenario,
-        "turn": state.turn,
-        "turns": state.turns,
-        "date": state.date_text(),
-        "phase": state.phase,
-        "active": state.active,
-        "factions": {
-            fid: {"status": fs.status, "prestige": fs.prestige, "influence": fs.influence,
-                  "exposure": fs.exposure, "mantle": fs.mantle, "ap": fs.ap, "done": fs.done}
+    pending = state.pending_choice
+    return View(
+        you=faction,
+        scenario=state.scenario,
+        turn=state.turn,
+        turns=state.turns,
+        date=state.date_text(),
+        phase=state.phase,
+        active=state.active,
+        factions=frozen_map(
+            (fid, FactionView(fs.status, fs.prestige, fs.influence, fs.exposure, fs.mantle, fs.ap, fs.done))
             for fid, fs in state.factions.items()
-        },
-        "figures": figures,
-        "offices": dict(state.offices),
-        "politburo": list(state.politburo),
-        "secretariat": list(state.secretariat),
-        "seats": {b: state.seat_count(rules, b) for b in rules.bodies},
-        "central_committee": dict(state.cc),
-        "control_commission": dict(state.ccc),
-        "regions": regions,
-        "trackers": dict(state.trackers),
-        "stances": {f: dict(v) for f, v in state.stances.items()},
-        "blocs": [list(p) for p in state.blocs],
-        "offers": [list(o[:2]) for o in state.offers if faction in o[:2]],
-        "agenda": [[p.proposer, p.motion, list(p.args)] for p in state.agenda],
-        "congress_due": state.congress_due,
-        "cultivation": dict(mine),
-        "pending_choice": list(state.pending_choice) if state.pending_choice and state.pending_choice[1] == faction else None,
-        "log": [
-            [e.turn, e.text, e.kind] for e in state.log
+        ),
+        figures=frozen_map((fid, _figure(fig, faction, mine.get(fid))) for fid, fig in state.figures.items()),
+        offices=frozen_map(state.offices),
+        politburo=tuple(state.politburo),
+        secretariat=tuple(state.secretariat),
+        seats=frozen_map((b, state.seat_count(rules, b)) for b in rules.bodies),
+        central_committee=frozen_map(state.cc),
+        control_commission=frozen_map(state.ccc),
+        regions=_regions(state, rules),
+        trackers=frozen_map(state.trackers),
+        stances=frozen_map((f, frozen_map(v)) for f, v in state.stances.items()),
+        blocs=tuple((a, b) for a, b in state.blocs),
+        offers=tuple((o[0], o[1]) for o in state.offers if faction in o[:2]),
+        agenda=tuple(_agenda(state, rules, p) for p in state.agenda),
+        congress_due=state.congress_due,
+        cultivation=frozen_map(mine),
+        pending_choice=(pending[0], pending[1]) if pending and pending[1] == faction else None,
+        log=tuple(
+            LogView(e.turn, e.text, e.kind)
+            for e in state.log
             if e.visible_to is None or (faction is not None and faction in e.visible_to)
-        ],
-        "votes": list(state.votes),
-        "forecast": forecast(state, rules),
-        "outcome": list(state.outcome) if state.outcome else None,
-        "objectives": _objectives(state, rules, faction),
-        "results": {f: list(r) for f, r in state.results.items()},
+        ),
+        votes=tuple(_vote(v) for v in state.votes),
+        forecast=frozen_map(forecast(state, rules)),
+        outcome=tuple(state.outcome) if state.outcome else None,
+        objectives=_objectives(state, rules, faction),
+        results=frozen_map((f, (r[0], r[1])) for f, r in state.results.items()),
+        record=deep_freeze(public_record(state, faction)),
+    )
+
+
+#: action kinds whose once-a-turn marks only the actor may see (they are taken in secret)
+_SECRET_KINDS = ("cultivate", "entrench")
+
+
+def public_record(state: State, faction: str | None) -> dict:
+    """The game's public bookkeeping a player could note down from the table: the initiative
+    order, the flags and events history has set, the marks that time actions, what each faction
+    has done this turn (its secret moves aside), the goals met or broken so far, and the numbers
+    the screens do not show.  Enough, with the rest of the view, to rebuild a consistent state
+    (:func:`game.engine.sample.sample_state`)."""
+    return {
+        "order": list(state.order),
+        "last_congress_turn": state.last_congress_turn,
+        "flags": sorted(state.flags),
+        "fired": sorted(state.fired),
+        "event_queue": list(state.event_queue),
+        "pending_choice": list(state.pending_choice) if state.pending_choice else None,
+        "marks": dict(state.marks),
+        "acted": sorted(list(a) for a in state.acted if a[0] == faction or a[1] not in _SECRET_KINDS),
+        "achieved": sorted(state.achieved),
+        "failed": sorted(state.failed),
+        "congress_shares": dict(state.congress_shares),
+        "scores": [dict(s) for s in state.scores],
+        "seats": dict(state.seats),
+        "factions": {f: {"signatures": fs.signatures, "base_ap": fs.base_ap, "readmit_turn": fs.readmit_turn}
+                     for f, fs in state.factions.items()},
+        "appointed": {r: reg.appointed_turn for r, reg in state.regions.items()},
+        "my_offers": [list(o) for o in state.offers if faction in o[:2]],
     }
 
 
-def _objectives(state: State, rules, faction: str | None) -> dict | None:
+def _figure(fig, faction: str | None, secret: int | None) -> FigureView:
+    aff = dict(fig.affinity)
+    if secret is not None:
+        aff[faction] = aff.get(faction, 0) + secret
+    return FigureView(fig.faction, fig.status, MappingProxyType(aff))
+
+
+def _regions(state: State, rules) -> Mapping[str, RegionView]:
+    follows = {rid: (fid, why) for rid, fid, _n, why in delegations(state, rules)}
+    return frozen_map(
+        (rid, RegionView(reg.secretary, reg.loyalty, frozen_map(reg.sympathy), rules.regions[rid].delegates,
+                         *follows.get(rid, (None, ""))))
+        for rid, reg in state.regions.items()
+    )
+
+
+def _agenda(state: State, rules, p) -> AgendaView:
+    body = body_of(rules, p.motion, p.args)
+    waits = rules.bodies[body].kind == "congress" and state.congress_due is None
+    return AgendaView(p.proposer, p.motion, tuple(p.args), body, waits)
+
+
+def _vote(v: dict) -> VoteView:
+    ballots = tuple(BallotView(*b[:4], *b[4:6]) for b in v["ballots"])
+    return VoteView(v["turn"], v["body"], v["motion"], v["passed"], ballots, v.get("motion_id", ""),
+                    v.get("proposer"), tuple(v.get("args", ())))
+
+
+def _objectives(state: State, rules, faction: str | None) -> ObjectivesView | None:
     """The faction's goals, how it stands on each, and the result if the game ended now."""
     st = standing(state, rules, faction) if faction else None
     if st is None:
         return None
-    return {
-        "points": st.points, "result": st.result, "history": st.history,
-        "goals": [
-            {"id": g.goal, "name": g.name, "points": g.points, "when": g.when, "by": g.by, "status": g.status}
-            for g in st.goals
-        ],
-    }
+    goals = tuple(GoalView(g.goal, g.name, g.points, g.when, g.by, g.status) for g in st.goals)
+    return ObjectivesView(st.points, st.result, st.history, goals)
 
 
 def forecast(state: State, rules) -> dict[str, int]:

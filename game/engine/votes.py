@@ -19,6 +19,8 @@ class Ballot:
     side: str  # yes | no | abstain
     weight: int
     reason: str
+    who: str = ""  # the figure's id, the faction's id, or "unaligned"
+    secret: str | None = None  # the faction that secretly won this voter over, when that decided the vote
 
 
 @define
@@ -163,7 +165,7 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
     own = fig.faction
     kind = rules.motions[prop.motion].kind
     if kind in ("remove_office", "appoint_office") and state.offices.get(prop.args[0]) == figure:
-        return Ballot(name, "no", 1, "defends own post")
+        return Ballot(name, "no", 1, "defends own post", figure)
     if own is not None and own in state.factions:
         side, reason = faction_side(state, rules, own, prop)
         if figure != rules.factions[own].leader:
@@ -171,10 +173,10 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
             if rival and aff.get(rival, 0) - aff.get(own, 0) >= rules.settings.votes.defection_margin:
                 r_side, _ = faction_side(state, rules, rival, prop)
                 if r_side != side:
-                    return Ballot(name, r_side, 1, f"secretly won over by {rules.factions[rival].name}")
-        return Ballot(name, side, 1, reason)
+                    return Ballot(name, r_side, 1, f"secretly won over by {rules.factions[rival].name}", figure, rival)
+        return Ballot(name, side, 1, reason, figure)
     score, reason = swing_score(state, rules, prop, aff, rules.figures[figure].leaning)
-    return Ballot(name, "yes" if score > 0 else "no", 1, reason)
+    return Ballot(name, "yes" if score > 0 else "no", 1, reason, figure)
 
 
 def council_vote(state: State, rules, body: str, prop: Proposal, label: str) -> Breakdown:
@@ -195,12 +197,12 @@ def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Propo
             v = rules.settings.votes
             yes = max(0, min(n, round(n * (v.unaligned_base + v.unaligned_step * score) / 100)))
             if yes:
-                out.ballots.append(Ballot("unaligned members", "yes", yes, reason))
+                out.ballots.append(Ballot("unaligned members", "yes", yes, reason, UNALIGNED))
             if n - yes:
-                out.ballots.append(Ballot("unaligned members", "no", n - yes, reason))
+                out.ballots.append(Ballot("unaligned members", "no", n - yes, reason, UNALIGNED))
             continue
         side, reason = faction_side(state, rules, fid, prop)
-        out.ballots.append(Ballot(rules.factions[fid].name, side, n, reason))
+        out.ballots.append(Ballot(rules.factions[fid].name, side, n, reason, fid))
     return out
 
 

@@ -1,41 +1,41 @@
-"""Playing a match: seats are bots or people; the record of actions makes the replay."""
+"""Playing a match to its end in one call, for headless games and scripted seats.
+
+Built on :class:`game.session.session.Match`: bots play the seats without a chooser; the record
+of actions makes the replay.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.ai.simple import SimpleBot
-from game.engine import Action, apply_action, legal_actions, new_game, player_view
-from game.session.replay import Replay
+from game.engine import Action
+from game.engine.views import View
+from game.session.session import Match, Seat
 
 #: a human seat: (view, legal actions) -> action
-Chooser = Callable[[dict, tuple[Action, ...]], Action]
+Chooser = Callable[[View, tuple[Action, ...]], Action]
 
 
-def play(rules, scenario: str, seed: int, humans: dict[str, Chooser] | None = None,
-         on_turn: Callable | None = None):
+def play(rules, scenario: str, seed: int, humans: dict[str, Chooser] | None = None, on_turn: Callable | None = None):
     """Play to the end.  Returns (final state, replay).  ``on_turn(state, replay so far)`` runs
     as each turn ends (the autosave hook)."""
     humans = humans or {}
-    state = new_game(rules, scenario, seed)
-    bots = {f: SimpleBot.for_game(f, seed) for f in state.factions if f not in humans}
-    record = Replay(scenario, seed)
-    turn = state.turn
-    while state.outcome is None:
-        actor = state.active
-        legal = legal_actions(state, rules)
-        view = player_view(state, rules, actor)
-        if actor in humans:
-            action = humans[actor](view, legal)
+    match = Match.new(rules, scenario, seed, {f: Seat("human") for f in humans})
+    if on_turn is not None:
+        match.on_turn_end = lambda m: on_turn(m.state, m.record)
+    drive(match, humans)
+    return match.state, match.record
+
+
+def drive(match: Match, choosers: dict[str, Chooser]) -> Match:
+    """Step a match to its end: each human seat's chooser is asked, bots play the rest."""
+    while not match.over:
+        actor = match.active
+        if actor in choosers:
+            match.submit(choosers[actor](match.view(actor), match.legal()))
         else:
-            action, _reason = bots[actor].choose(view, legal, rules)
-        state = apply_action(state, rules, action)
-        record.actions.append(action)
-        if on_turn is not None and (state.turn != turn or state.outcome is not None):
-            on_turn(state, record)
-            turn = state.turn
-    record.final = state.digest()
-    return state, record
+            match.ai_move()
+    return match
 
 
 def chronicle(state, rules) -> list[str]:

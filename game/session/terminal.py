@@ -11,6 +11,7 @@ from pathlib import Path
 
 from game.engine import Action
 from game.engine.actions import CHOOSE
+from game.engine.views import View
 
 
 class Quit(Exception):
@@ -130,10 +131,10 @@ def briefing(rules, scenario: str, faction: str) -> list[str]:
     return out
 
 
-def describe(rules, action: Action, view: dict) -> str:
+def describe(rules, action: Action, view: View) -> str:
     """A menu line for an action, in words."""
     if action.name == CHOOSE:
-        eid = view["pending_choice"][0]
+        eid = view.pending_choice[0]
         opt = next(o for o in rules.events[eid].choice.options if o.id == action.args[0])
         return opt.name + (f" — {opt.text}" if opt.text else "")
     from game.engine.words import action_words
@@ -145,72 +146,72 @@ def describe(rules, action: Action, view: dict) -> str:
     return f"{rule.name}{': ' + ', '.join(words) if words else ''}{price}"
 
 
-def render(rules, view: dict, seen: int) -> list[str]:
+def render(rules, view: View, seen: int) -> list[str]:
     """The faction's screen as lines of text."""
-    me = view["you"]
-    fs = view["factions"][me]
+    me = view.you
+    fs = view.factions[me]
     out = [
         "",
-        f"=== {view['date']} (turn {view['turn'] + 1}/{view['turns']}) — {rules.factions[me].name} ===",
-        f"status {fs['status']} | influence {fs['influence']} | prestige {fs['prestige']} | "
-        f"exposure {fs['exposure']} | Lenin's mantle {fs['mantle']} | action points {fs['ap']}",
+        f"=== {view.date} (turn {view.turn + 1}/{view.turns}) — {rules.factions[me].name} ===",
+        f"status {fs.status} | influence {fs.influence} | prestige {fs.prestige} | "
+        f"exposure {fs.exposure} | Lenin's mantle {fs.mantle} | action points {fs.ap}",
     ]
-    held = [f"{rules.offices[o].name}: {rules.figures[h].name}" for o, h in view["offices"].items() if h]
+    held = [f"{rules.offices[o].name}: {rules.figures[h].name}" for o, h in view.offices.items() if h]
     out.append("Offices: " + "; ".join(held))
     out.append("Politburo: " + ", ".join(
-        f"{rules.figures[f].name} ({view['figures'][f]['faction'] or '-'})" for f in view["politburo"]))
+        f"{rules.figures[f].name} ({view.figures[f].faction or '-'})" for f in view.politburo))
     out.append("Secretariat: " + ", ".join(
-        f"{rules.figures[f].name} ({view['figures'][f]['faction'] or '-'})" for f in view["secretariat"]))
-    out.append("Central Committee: " + ", ".join(f"{k} {v}" for k, v in sorted(view["central_committee"].items())))
-    out.append("If the Congress met now: " + ", ".join(f"{k} {v}" for k, v in sorted(view["forecast"].items())))
-    out.append("Opinion: " + ", ".join(f"{rules.trackers[t].name} {v}" for t, v in view["trackers"].items()))
-    if view["blocs"]:
-        out.append("Blocs: " + "; ".join(" + ".join(p) for p in view["blocs"]))
-    if view["offers"]:
-        out.append("Bloc offers: " + "; ".join(f"{a} → {b}" for a, b in view["offers"]))
-    if view["cultivation"]:
+        f"{rules.figures[f].name} ({view.figures[f].faction or '-'})" for f in view.secretariat))
+    out.append("Central Committee: " + ", ".join(f"{k} {v}" for k, v in sorted(view.central_committee.items())))
+    out.append("If the Congress met now: " + ", ".join(f"{k} {v}" for k, v in sorted(view.forecast.items())))
+    out.append("Opinion: " + ", ".join(f"{rules.trackers[t].name} {v}" for t, v in view.trackers.items()))
+    if view.blocs:
+        out.append("Blocs: " + "; ".join(" + ".join(p) for p in view.blocs))
+    if view.offers:
+        out.append("Bloc offers: " + "; ".join(f"{a} → {b}" for a, b in view.offers))
+    if view.cultivation:
         out.append("Your secret contacts: " + ", ".join(
-            f"{rules.figures[f].name} +{v}" for f, v in sorted(view["cultivation"].items())))
+            f"{rules.figures[f].name} +{v}" for f, v in sorted(view.cultivation.items())))
     out.extend(objective_lines(view))
-    new = view["log"][seen:]
+    new = view.log[seen:]
     if new:
         out.append("--- since you last acted ---")
-        out.extend(f"  {line[1]}" for line in new)
+        out.extend(f"  {line.text}" for line in new)
     return out
 
 
 _WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's close"}
 
 
-def objective_lines(view: dict) -> list[str]:
+def objective_lines(view: View) -> list[str]:
     """The faction's objectives and how it stands on each."""
     from game.engine.objectives import points_text
     from game.ruleset.records import RESULT_NAMES
 
-    obj = view.get("objectives")
+    obj = view.objectives
     if not obj:
         return []
-    out = [f"Objectives — {points_text(obj['points'])} now: {RESULT_NAMES[obj['result']]} if the game ended now"]
-    for g in obj["goals"]:
-        when = f"by {g['by']}" if g["by"] else _WHEN[g["when"]]
-        status = g["status"]
-        if g["points"] < 0:  # a fate to avoid: say whether it befell the faction
+    out = [f"Objectives — {points_text(obj.points)} now: {RESULT_NAMES[obj.result]} if the game ended now"]
+    for g in obj.goals:
+        when = f"by {g.by}" if g.by else _WHEN[g.when]
+        status = g.status
+        if g.points < 0:  # a fate to avoid: say whether it befell the faction
             status = "befell" if status == "met" else "avoided"
-        out.append(f"  [{status:>7}] {g['points']:+d}  {g['name']} ({when})")
+        out.append(f"  [{status:>7}] {g.points:+d}  {g.name} ({when})")
     return out
 
 
-def result_lines(rules, view: dict) -> list[str]:
+def result_lines(rules, view: View) -> list[str]:
     """The end of the game: each faction's result against history."""
     from game.engine.objectives import points_text
     from game.ruleset.records import RESULT_NAMES
 
     out = ["", "=== The result, measured against history ==="]
-    for fid, (points, result) in view["results"].items():
+    for fid, (points, result) in view.results.items():
         out.append(f"  {rules.factions[fid].name}: {RESULT_NAMES[result]} ({points_text(points)})")
-    obj = view.get("objectives")
+    obj = view.objectives
     if obj:
-        out.append(f"In history: {' '.join(obj['history'].split())}")
+        out.append(f"In history: {' '.join(obj.history.split())}")
     return out
 
 
@@ -232,14 +233,14 @@ class HumanSeat:
             for line in briefing(self.rules, self.scenario, self.faction):
                 self.write(line)
 
-    def __call__(self, view: dict, legal: tuple[Action, ...]) -> Action:
+    def __call__(self, view: View, legal: tuple[Action, ...]) -> Action:
         if not self.briefed:
             self.briefed = True
             self._brief()
         for line in render(self.rules, view, self.seen):
             self.write(line)
-        self.seen = len(view["log"])
-        if view["pending_choice"]:
+        self.seen = len(view.log)
+        if view.pending_choice:
             self.write(rules_prompt(self.rules, view))
             return self._pick(legal, view)
         groups: dict[str, list[Action]] = {}
@@ -286,7 +287,7 @@ class HumanSeat:
             self.write(_retry(low, count, answer) + ", or q.")
 
 
-def rules_prompt(rules, view: dict) -> str:
-    eid = view["pending_choice"][0]
+def rules_prompt(rules, view: View) -> str:
+    eid = view.pending_choice[0]
     ev = rules.events[eid]
     return f"*** {ev.name}: {ev.choice.prompt}"

@@ -86,8 +86,8 @@ def test_no_other_factions_secret_in_a_view(rules, fresh):
     assert len(secrets) >= 2
     for viewer in state.factions:
         view = player_view(state, rules, viewer)
-        assert "rng" not in view and str(state.rng) not in repr(view)
-        assert view["cultivation"] == state.cultivation.get(viewer, {})
+        assert not hasattr(view, "rng") and str(state.rng) not in repr(view)
+        assert view.cultivation == state.cultivation.get(viewer, {})
         for other, book in secrets.items():
             if other == viewer:
                 continue
@@ -96,10 +96,10 @@ def test_no_other_factions_secret_in_a_view(rules, fresh):
                 assert view["figures"][fig]["affinity"].get(other, 0) == public
         for entry in state.log:
             if entry.visible_to and viewer not in entry.visible_to:
-                assert [entry.turn, entry.text, entry.kind] not in view["log"]
+                assert (entry.turn, entry.text, entry.kind) not in [(e.turn, e.text, e.kind) for e in view.log]
         assert all(viewer in o for o in view["offers"])
     public = player_view(state, rules, None)
-    assert public["cultivation"] == {} and public["offers"] == []
+    assert public.cultivation == {} and public.offers == ()
 
 
 def _invariants(state, rules):

@@ -13,7 +13,7 @@ from tests.engine.test_mechanics import _turn_of
 def test_the_campaign_starts_with_the_secretariat_of_1922(rules, fresh):
     assert fresh.secretariat == ["stalin", "molotov", "kuibyshev"]
     for viewer in (None, "trotsky"):  # public knowledge, on every screen
-        assert player_view(fresh, rules, viewer)["secretariat"] == ["stalin", "molotov", "kuibyshev"]
+        assert player_view(fresh, rules, viewer).secretariat == ("stalin", "molotov", "kuibyshev")
 
 
 def test_secretaries_bring_their_faction_influence(rules, fresh):

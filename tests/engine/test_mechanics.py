@@ -174,8 +174,8 @@ def test_recanting_readmits_at_a_price(rules, fresh):
 def test_bloc_offer_accept_and_break(rules, fresh):
     s = _turn_of(fresh, rules, "trotsky")
     s = apply_action(s, rules, Action.parse("offer_bloc trotsky bukharin"))
-    assert player_view(s, rules, "bukharin")["offers"] == [["trotsky", "bukharin"]]
-    assert player_view(s, rules, "stalin")["offers"] == []
+    assert player_view(s, rules, "bukharin").offers == (("trotsky", "bukharin"),)
+    assert player_view(s, rules, "stalin").offers == ()
     s = _turn_of(s, rules, "bukharin")
     s = apply_action(s, rules, Action.parse("accept_bloc bukharin trotsky"))
     assert s.in_bloc("trotsky", "bukharin")

@@ -97,8 +97,8 @@ def test_the_end_of_the_game_names_every_result(rules):
     assert state.results["trotsky"] == (5, "victory")
     assert any("Victory (5 points against history)" in e.text for e in state.log)
     view = player_view(state, custom, "trotsky")
-    assert view["results"]["trotsky"] == [5, "victory"]
-    assert view["objectives"]["goals"][0]["status"] == "met"
+    assert view.results["trotsky"] == (5, "victory")
+    assert view.objectives.goals[0].status == "met"
 
 
 def test_sole_leadership_is_a_decisive_victory_whatever_the_points(rules):

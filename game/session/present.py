@@ -1,0 +1,383 @@
+"""What a screen shows, as plain data and strings: the terminal prints it, the window draws it.
+
+Everything here reads a :class:`~game.engine.views.View` and the rules, never the state: the
+menu of actions in fixed places (grouped by kind, destructive ones marked), each action's text,
+price and forecast, vote breakdowns with the secret contacts they reveal, the agenda and when each
+item is voted, the regions table, the trackers on their labelled scales, and the end of the game.
+No pygame, no printing.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from game.engine.actions import CHOOSE, Action
+from game.engine.preview import Preview, action_preview
+from game.engine.views import View, VoteView
+from game.engine.words import action_words, motion_label
+
+#: kinds a player is asked to confirm: they break something or cannot be taken back in spirit
+DESTRUCTIVE = {
+    "break_bloc": "this breaks the bloc",
+    "recant": "recanting readmits you diminished, without posts",
+    "military": "the army against the party: it may fail, and it will be remembered",
+}
+WAIT_KIND = "pass"
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+def faction_name(rules, fid: str | None) -> str:
+    if fid is None:
+        return "nobody"
+    rec = rules.factions.get(fid)
+    return rec.name if rec is not None else fid.replace("_", " ")
+
+
+def figure_name(rules, fid: str | None) -> str:
+    if fid is None:
+        return "vacant"
+    rec = rules.figures.get(fid)
+    return rec.name if rec is not None else fid
+
+
+def who_name(rules, who: str) -> str:
+    """A voter's id (figure, faction or 'unaligned') in words."""
+    if who in rules.figures:
+        return figure_name(rules, who)
+    if who in rules.factions:
+        return faction_name(rules, who)
+    return "unaligned members"
+
+
+def short_faction(rules, fid: str | None) -> str:
+    """A faction's leader's surname, for tight columns."""
+    if fid is None or fid not in rules.factions:
+        return "-"
+    return rules.figures[rules.factions[fid].leader].name.split()[-1]
+
+
+# --- actions and the menu ---------------------------------------------------------------------------
+
+
+def cost_text(rule) -> str:
+    cost = rule.cost
+    parts = [f"{cost.ap} AP"]
+    if cost.influence:
+        parts.append(f"{cost.influence} influence")
+    if cost.prestige:
+        parts.append(f"{cost.prestige} prestige")
+    if rule.exposure:
+        parts.append(f"+{rule.exposure} exposure")
+    return ", ".join(parts)
+
+
+@frozen
+class ActionCard:
+    """One action as a player reads it."""
+
+    action: Action
+    title: str  # the rule's name and its arguments in words
+    text: str  # the rule file's description
+    cost: str
+    confirm: str | None  # a question to ask before taking it, or None
+    preview: tuple[str, ...]  # what it would change, from what the faction can see
+
+
+def action_card(rules, view: View, action: Action, with_preview: bool = True) -> ActionCard:
+    if action.name == CHOOSE:
+        eid = view.pending_choice[0]
+        opt = next(o for o in rules.events[eid].choice.options if o.id == action.args[0])
+        return ActionCard(action, opt.name, opt.text or "", "", None, ())
+    rule = rules.actions[action.name]
+    words = action_words(rules, action)
+    title = rule.name + (": " + ", ".join(words) if words else "")
+    preview = preview_lines(rules, view, action_preview(view, rules, action)) if with_preview else ()
+    return ActionCard(
+        action,
+        title,
+        " ".join(rule.text.split()),
+        cost_text(rule),
+        confirm_question(rules, view, action),
+        tuple(preview),
+    )
+
+
+def confirm_question(rules, view: View, action: Action) -> str | None:
+    """The question to ask before a destructive action, or None."""
+    if action.name == CHOOSE:
+        return None
+    rule = rules.actions[action.name]
+    if rule.kind in DESTRUCTIVE:
+        return f"{rule.name}: {DESTRUCTIVE[rule.kind]}. Are you sure?"
+    if rule.kind == WAIT_KIND and view.factions[action.faction].ap > 0:
+        ap = view.factions[action.faction].ap
+        return (
+            f"Wait: your {ap} remaining action point{'s' if ap != 1 else ''} will be lost this quarter. Are you sure?"
+        )
+    return None
+
+
+@frozen
+class MenuEntry:
+    """One kind of action in its fixed place in the menu."""
+
+    number: int  # its place: the rule file's order, the same every quarter
+    action_id: str
+    name: str
+    actions: tuple[Action, ...]  # the legal ones now (empty: unavailable)
+    why_not: str  # why it is unavailable ("" when available)
+    text: str
+    cost: str
+
+
+def menu(rules, view: View, legal: tuple[Action, ...]) -> list[MenuEntry]:
+    """Every action of the rules in the rule file's order, with the legal ones under each."""
+    by_name: dict[str, list[Action]] = {}
+    for a in legal:
+        by_name.setdefault(a.name, []).append(a)
+    out = []
+    for number, (aid, rule) in enumerate(rules.actions.items(), 1):
+        actions = tuple(by_name.get(aid, ()))
+        why = "" if actions else why_unavailable(rules, view, rule)
+        out.append(MenuEntry(number, aid, rule.name, actions, why, " ".join(rule.text.split()), cost_text(rule)))
+    return out
+
+
+def why_unavailable(rules, view: View, rule) -> str:
+    """Why an action is not among the legal ones now, in words (an explanation: the engine's
+    legal actions alone decide)."""
+    me = view.you
+    if view.active != me or view.phase != "actions":
+        return "not your move"
+    fs = view.factions[me]
+    if fs.status not in rule.allowed_status:
+        return f"not while {fs.status.replace('_', ' ')}"
+    cost = rule.cost
+    for need, have, what in (
+        (cost.ap, fs.ap, "action points"),
+        (cost.influence, fs.influence, "influence"),
+        (cost.prestige, fs.prestige, "prestige"),
+    ):
+        if need > have:
+            return f"needs {need} {what} (you have {have})"
+    if rule.requires is not None and rule.requires not in capabilities(rules, view, me):
+        holders = [o.name for o in rules.offices.values() if rule.requires in o.grants]
+        return "needs " + (" or ".join(holders) if holders else rule.requires)
+    if rule.conditions:
+        return "not offered now (its conditions do not hold)"
+    return "no one to do it with now, or done already this quarter"
+
+
+def capabilities(rules, view: View, faction: str) -> set[str]:
+    caps: set[str] = set()
+    for office, holder in view.offices.items():
+        if holder and view.figures[holder].faction == faction:
+            caps.update(rules.offices[office].grants)
+    return caps
+
+
+def preview_lines(rules, view: View, preview: Preview) -> list[str]:
+    if preview.chance:
+        return ["the outcome depends on chance"]
+    if preview.vote is not None:
+        v = preview.vote
+        verdict = "would pass" if v.passes else "would fail"
+        body = rules.bodies[v.body].name
+        extra = f", {v.abstain} abstaining" if v.abstain else ""
+        return [f"{body}: this motion {verdict} {v.yes}–{v.no}{extra} if it met now (needs over {v.threshold}%)"]
+    return [change_text(rules, c) for c in preview.changes]
+
+
+def change_text(rules, change) -> str:
+    kind, key = change.what
+    before, after = change.before, change.after
+    if kind in ("influence", "prestige", "exposure", "mantle"):
+        label = "Lenin's mantle" if kind == "mantle" else kind
+        return f"{faction_name(rules, key)}: {label} {before} → {after}"
+    if kind == "status":
+        return f"{faction_name(rules, key)}: {before} → {after}"
+    if kind == "tracker":
+        return f"{rules.trackers[key].name}: {before} → {after}"
+    if kind == "secretary":
+        return f"{rules.regions[key].name}: secretary {short_faction(rules, before)} → {short_faction(rules, after)}"
+    if kind == "hold":
+        return f"{rules.regions[key].name}: the secretary's hold {before} → {after}"
+    if kind == "sympathy":
+        region, fid = key.split(":")
+        return f"{rules.regions[region].name}: sympathy for {faction_name(rules, fid)} {before} → {after}"
+    if kind == "delegates":
+        return f"If the Congress met: {faction_name(rules, key)} {before} → {after} delegates"
+    if kind == "contact":
+        return f"Your secret contact {figure_name(rules, key)}: +{before} → +{after}"
+    if kind == "blocs":
+        return f"Blocs: {before} → {after}"
+    return f"{kind} {key}: {before} → {after}"
+
+
+# --- votes ------------------------------------------------------------------------------------------
+
+
+def vote_summary(vote: VoteView) -> str:
+    yes, no, abstain = vote.total("yes"), vote.total("no"), vote.total("abstain")
+    verdict = "carried" if vote.passed else "defeated"
+    return f"{verdict} {yes}–{no}" + (f" ({abstain} abstaining)" if abstain else "")
+
+
+def vote_lines(rules, vote: VoteView, viewer: str | None, date: str = "") -> list[str]:
+    """A vote's breakdown: who voted how and why, with every secret contact it revealed."""
+    head = f"{date + '  ' if date else ''}{rules.bodies[vote.body].name}: {vote.motion} — {vote_summary(vote)}"
+    out = [head]
+    for b in vote.ballots:
+        mark = ""
+        if b.secret is not None:
+            mark = (
+                "  [your secret contact]"
+                if b.secret == viewer
+                else f"  [revealed: a secret contact of {faction_name(rules, b.secret)}]"
+            )
+        weight = f" ({b.weight})" if b.weight != 1 else ""
+        out.append(f"    {b.side:<7} {b.voter}{weight} — {b.reason}{mark}")
+    return out
+
+
+def revelations(rules, view: View, since_turn: int) -> list[str]:
+    """The secret contacts of other factions that votes since a turn have shown to the viewer."""
+    out = []
+    for v in view.votes:
+        if v.turn < since_turn:
+            continue
+        for b in v.ballots:
+            if b.secret is not None and b.secret != view.you:
+                out.append(
+                    f"{b.voter} turned out to be a secret contact of {faction_name(rules, b.secret)} "
+                    f"({rules.bodies[v.body].name}: {v.motion})"
+                )
+    return out
+
+
+# --- the agenda, the regions, the trackers --------------------------------------------------------
+
+
+def agenda_lines(rules, view: View) -> list[str]:
+    """Each motion on the agenda and when it will be voted."""
+    out = []
+    for item in view.agenda:
+        label = motion_label(rules, item.motion, item.args)
+        body = rules.bodies[item.body].name if item.body else ""
+        if item.at_congress:
+            when = "waits for the next Congress (none is called yet)"
+        elif rules.bodies[item.body].kind == "congress":
+            when = f"at the Congress that meets at the close of {view.date}"
+        else:
+            when = f"voted by the {body} at the close of {view.date}"
+        out.append(f"{label} (moved by {faction_name(rules, item.proposer)}) — {when}")
+    return out
+
+
+@frozen
+class RegionRow:
+    id: str
+    name: str
+    secretary: str  # the faction's short name, or "-"
+    hold: int
+    sympathy: tuple[tuple[str, int], ...]  # (faction, sympathy), strongest first
+    delegates: int
+    follows: str  # whom the delegation would follow now
+    why: str
+
+
+def region_rows(rules, view: View) -> list[RegionRow]:
+    rows = []
+    for rid, r in view.regions.items():
+        sym = tuple(sorted(((f, s) for f, s in r.sympathy.items() if s), key=lambda p: (-p[1], p[0])))
+        rows.append(
+            RegionRow(
+                rid,
+                rules.regions[rid].name,
+                short_faction(rules, r.secretary),
+                r.loyalty,
+                sym,
+                r.delegates,
+                short_faction(rules, r.follows),
+                r.why,
+            )
+        )
+    return rows
+
+
+def region_table(rules, view: View) -> list[str]:
+    rows = region_rows(rules, view)
+    width = max((len(r.name) for r in rows), default=6)
+    out = [f"  {'Region':<{width}}  {'Secretary':<10} {'Hold':>4}  {'Delegates':>9}  {'Follows':<10} Sympathy"]
+    for r in rows:
+        sym = ", ".join(f"{short_faction(rules, f)} {s}" for f, s in r.sympathy) or "-"
+        out.append(f"  {r.name:<{width}}  {r.secretary:<10} {r.hold:>4}  {r.delegates:>9}  {r.follows:<10} {sym}")
+    return out
+
+
+@frozen
+class Scale:
+    """A tracker on its scale, with the labels of its ends from the rule files."""
+
+    id: str
+    name: str
+    value: int
+    low: int
+    high: int
+    left: str
+    right: str
+
+    def text(self) -> str:
+        if self.left and self.right:
+            middle = (self.low + self.high) / 2
+            if self.value == middle:
+                lean = "evenly balanced"
+            else:
+                side = self.left if self.value < middle else self.right
+                lean = f"{abs(self.value - middle):g} towards {side}"
+            return f"{self.name}: {self.value} ({lean}; {self.low} {self.left} … {self.high} {self.right})"
+        return f"{self.name}: {self.value} of {self.low}–{self.high}"
+
+
+def scales(rules, view: View) -> list[Scale]:
+    out = []
+    for tid, value in view.trackers.items():
+        rec = rules.trackers[tid]
+        out.append(Scale(tid, rec.name, value, rec.low, rec.high, rec.left_label or "", rec.right_label or ""))
+    return out
+
+
+# --- the end of the game ----------------------------------------------------------------------------
+
+
+OUTCOME_WORDS = {
+    "sole_leadership": "Sole leadership",
+    "power_score": "The strongest faction at the end",
+    "collective_leadership": "Collective leadership: no faction prevails",
+}
+
+
+def end_lines(rules, view: View) -> list[str]:
+    """The end: the outcome, the last quarter's results, and each faction's score against history."""
+    from game.engine.objectives import points_text
+    from game.ruleset.records import RESULT_NAMES
+
+    if view.outcome is None:
+        return []
+    kind, winner = view.outcome
+    out = [
+        "",
+        "=== The game is over ===",
+        f"{OUTCOME_WORDS.get(kind, kind)}" + (f": {faction_name(rules, winner)}" if winner else ""),
+    ]
+    last = view.log[-1].turn if view.log else view.turn
+    out.append(f"--- the last quarter ({view.date}) ---")
+    out.extend(f"  {e.text}" for e in view.log if e.turn == last)
+    out.append("--- the scores, measured against history ---")
+    for fid, (points, result) in view.results.items():
+        out.append(f"  {faction_name(rules, fid)}: {RESULT_NAMES[result]} ({points_text(points)})")
+    if view.objectives is not None:
+        out.append(f"In history: {' '.join(view.objectives.history.split())}")
+    return out

@@ -1,0 +1,278 @@
+"""A match you can step: whose turn, that seat's view, its legal actions, submit, undo, save, load.
+
+The terminal, the window and the bots all drive the same :class:`Match`.  A match holds the game
+state, the seats (human or bot, with a difficulty and a name), the bots of the bot seats and the
+record of every action, which is what a save is made of: loading replays the record through the
+legality check, so a bad save fails loudly instead of loading a corrupt game.
+
+>>> from game.ruleset import load_base
+>>> rules = load_base()
+>>> m = Match.new(rules, "crisis_1923", seed=3, seats={"trotsky": Seat("human", name="Ann")})
+>>> m.seat(m.active).kind in ("human", "ai"), m.over
+(True, False)
+>>> action, reason = m.think() if m.seat(m.active).kind == "ai" else (m.legal()[0], "")
+>>> entries = m.submit(action)
+>>> len(m.record.actions)
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from attrs import define, field, frozen
+
+from game.ai import make_bot
+from game.engine import Action, IllegalActionError, apply_action, legal_actions, new_game, player_view
+from game.engine.state import State
+from game.engine.views import LogView, View
+from game.session.replay import Replay
+
+HUMAN, AI = "human", "ai"
+SEAT_KINDS = (HUMAN, AI)
+LEVELS = ("simple", "easy", "normal", "hard")
+
+
+class SeatError(ValueError):
+    """A seat that cannot be filled: an unknown kind, level or faction."""
+
+
+@frozen
+class Seat:
+    """Who plays a faction: a person at this computer, or a bot of a difficulty level."""
+
+    kind: str = AI
+    level: str = "simple"
+    name: str = ""
+
+    def __attrs_post_init__(self):
+        if self.kind not in SEAT_KINDS:
+            raise SeatError(f"a seat is 'human' or 'ai', not {self.kind!r}")
+        if self.level not in LEVELS:
+            raise SeatError(f"difficulty is one of {', '.join(LEVELS)}, not {self.level!r}")
+
+    @property
+    def is_human(self) -> bool:
+        return self.kind == HUMAN
+
+
+@frozen
+class AiMove:
+    """What a bot did and why, and what the log said about it."""
+
+    action: Action
+    reason: str
+    entries: tuple[LogView, ...] = ()
+
+
+@define
+class _Step:
+    """One undoable action: the state before it and who took it."""
+
+    faction: str
+    before: State
+
+
+@define(eq=False)
+class Match:
+    rules: object
+    scenario: str
+    seed: int
+    seats: dict[str, Seat]
+    state: State
+    record: Replay
+    bots: dict[str, object] = field(factory=dict)
+    mods: tuple[str, ...] = ()
+    #: called with the match after each action that closed a quarter or ended the game
+    on_turn_end: Callable[[Match], None] | None = None
+    _undo: list[_Step] = field(factory=list)
+    _thinking: tuple[int, Future] | None = None
+    _pool: ThreadPoolExecutor | None = None
+
+    # --- making a match ------------------------------------------------------------------------
+
+    @classmethod
+    def new(
+        cls,
+        rules,
+        scenario: str,
+        seed: int,
+        seats: dict[str, Seat] | None = None,
+        mods: tuple[str, ...] | list[str] = (),
+    ) -> Match:
+        """A fresh game.  Factions without a seat are played by the simple bot."""
+        if scenario not in rules.scenarios:
+            raise SeatError(f"unknown scenario {scenario!r}; one of: {', '.join(rules.scenarios)}")
+        state = new_game(rules, scenario, seed)
+        seats = dict(seats or {})
+        unknown = [f for f in seats if f not in state.factions]
+        if unknown:
+            raise SeatError(f"{unknown[0]!r} is not a faction of {scenario}; one of: {', '.join(state.factions)}")
+        seats = {f: seats.get(f, Seat()) for f in state.factions}
+        bots = {f: make_bot(s.level, f, seed) for f, s in seats.items() if not s.is_human}
+        record = Replay(scenario, seed, mods=list(mods))
+        return cls(rules, scenario, seed, seats, state, record, bots, tuple(mods))
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def active(self) -> str | None:
+        """The faction whose move it is, or None when the game is over."""
+        return None if self.over else self.state.active
+
+    @property
+    def over(self) -> bool:
+        return self.state.outcome is not None
+
+    def seat(self, faction: str | None = None) -> Seat | None:
+        """The seat of a faction (default: the active one)."""
+        faction = self.active if faction is None else faction
+        return self.seats.get(faction) if faction else None
+
+    def humans(self) -> list[str]:
+        return [f for f, s in self.seats.items() if s.is_human]
+
+    def view(self, faction: str | None) -> View:
+        """What a faction sees now (None: the public view for a shared screen)."""
+        return player_view(self.state, self.rules, faction)
+
+    def legal(self) -> tuple[Action, ...]:
+        """The legal actions of the active seat (empty when the game is over)."""
+        return legal_actions(self.state, self.rules)
+
+    def digest(self) -> str:
+        return self.state.digest()
+
+    # --- moving --------------------------------------------------------------------------------
+
+    def submit(self, action: Action) -> tuple[LogView, ...]:
+        """Check, apply and record an action of the active seat.  Returns the new log entries the
+        actor may see.  Raises IllegalActionError (changing nothing) if it is not legal now."""
+        if self.over:
+            raise IllegalActionError("the game is over")
+        before = self.state
+        after = apply_action(before, self.rules, action)
+        self.state = after
+        self.record.actions.append(action)
+        self._thinking = None
+        step = _Step(action.faction, before)
+        if self._undo and self._undo[-1].faction != action.faction:
+            self._undo.clear()  # another seat has moved since: its move is known to everyone
+        if self.seats[action.faction].is_human and is_undoable(before, after):
+            self._undo.append(step)
+        else:
+            self._undo.clear()
+        if after.turn != before.turn or after.outcome is not None:
+            self._turn_ended()
+        return new_entries(before, after, action.faction)
+
+    def _turn_ended(self) -> None:
+        if self.over:
+            self.record.final = self.state.digest()
+        if self.on_turn_end is not None:
+            self.on_turn_end(self)
+
+    def can_undo(self) -> bool:
+        """Whether the last action can be taken back: a human seat's own actions, made since any
+        other seat last moved, none of which drew from the generator or revealed anything hidden
+        (see :func:`is_undoable`)."""
+        return bool(self._undo)
+
+    def undo(self) -> Action:
+        """Take back the last undoable action; returns it.  Raises UndoError if there is none."""
+        if not self._undo:
+            raise UndoError("nothing to undo")
+        step = self._undo.pop()
+        self.state = step.before
+        action = self.record.actions.pop()
+        self.record.final = None
+        self._thinking = None
+        return action
+
+    # --- bots ----------------------------------------------------------------------------------
+
+    def think(self) -> tuple[Action, str]:
+        """The bot seat's choice for the active faction (action, reason), not yet submitted."""
+        faction = self.active
+        if faction is None or faction not in self.bots:
+            raise SeatError(f"{faction or 'nobody'} is not a bot seat now")
+        return self.bots[faction].choose(self.view(faction), self.legal(), self.rules)
+
+    def ai_move(self) -> AiMove:
+        """Let the active bot seat choose and play; returns its move, its reason and the log."""
+        pending = self._thinking
+        if pending is not None and pending[0] == len(self.record.actions):
+            action, reason = pending[1].result()
+        else:
+            action, reason = self.think()
+        return AiMove(action, reason, self.submit(action))
+
+    def think_async(self) -> Future:
+        """The active bot's choice computed on a worker thread; the future's result is
+        ``(action, reason)``.  Submit it with :meth:`submit` (or call :meth:`ai_move`, which waits
+        for it).  Asking again for the same position returns the same future."""
+        at = len(self.record.actions)
+        if self._thinking is not None and self._thinking[0] == at:
+            return self._thinking[1]
+        faction = self.active
+        if faction is None or faction not in self.bots:
+            raise SeatError(f"{faction or 'nobody'} is not a bot seat now")
+        view, legal, bot = self.view(faction), self.legal(), self.bots[faction]
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bot")
+        future = self._pool.submit(bot.choose, view, legal, self.rules)
+        self._thinking = (at, future)
+        return future
+
+    def close(self) -> None:
+        """Stop the worker thread (waits for a bot still thinking)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    # --- saves ---------------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write the match to a save file, atomically (see :mod:`game.session.saves`)."""
+        from game.session import saves
+
+        saves.write(self, Path(path))
+
+    @classmethod
+    def load(cls, path: Path, rules) -> Match:
+        """The match saved in a file, replayed under ``rules``; raises SaveError on a bad save."""
+        from game.session import saves
+
+        return saves.read(Path(path), rules)
+
+
+class UndoError(Exception):
+    """Nothing can be taken back now."""
+
+
+def is_undoable(before: State, after: State) -> bool:
+    """Whether an action may be taken back: it drew nothing from the generator and revealed
+    nothing hidden.  Hidden things come out when the quarter moves on (votes with their secret
+    contacts, a Congress, events, income), when a choice is put to a faction, or when the game
+    ends; any of these closes the door."""
+    return (
+        after.rng == before.rng
+        and after.turn == before.turn
+        and after.phase == "actions"
+        and len(after.votes) == len(before.votes)
+        and after.fired == before.fired
+        and after.pending_choice is None
+        and after.outcome is None
+    )
+
+
+def new_entries(before: State, after: State, faction: str | None) -> tuple[LogView, ...]:
+    """The log entries an action added that ``faction`` may see."""
+    start = len(before.log) if len(after.log) >= len(before.log) else 0
+    return tuple(
+        LogView(e.turn, e.text, e.kind)
+        for e in after.log[start:]
+        if e.visible_to is None or (faction is not None and faction in e.visible_to)
+    )

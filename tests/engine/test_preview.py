@@ -1,0 +1,82 @@
+"""Forecasts from a faction's view: a motion's vote, an action's effect."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.engine import apply_action, legal_actions, new_game, player_view
+from game.engine.preview import action_preview, motion_forecast, seen_state
+from game.engine.state import Proposal
+from game.engine.votes import vote
+
+
+def _play(rules, scenario, seed, steps):
+    state = new_game(rules, scenario, seed)
+    for i in range(steps):
+        if state.outcome is not None:
+            break
+        legal = legal_actions(state, rules)
+        state = apply_action(state, rules, legal[(seed + i * 7) % len(legal)])
+    return state
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    scenario=st.sampled_from(["succession_1923", "united_opposition_1926", "crisis_1923"]),
+    seed=st.integers(0, 5000),
+    steps=st.integers(0, 50),
+)
+def test_a_motion_forecast_is_the_real_vote_when_nobody_else_holds_secrets(rules, scenario, seed, steps):
+    state = _play(rules, scenario, seed, steps)
+    actor = state.active
+    if actor is None:
+        return
+    others_secret = any(c for f, c in state.cultivation.items() if f != actor)
+    view = player_view(state, rules, actor)
+    before = state.digest()
+    for action in legal_actions(state, rules):
+        preview = action_preview(view, rules, action)  # every legal action has a preview
+        if preview.vote is None:
+            continue
+        real = vote(state, rules, preview.vote.body, Proposal(actor, action.args[0], action.args[1:]), "x")
+        if not others_secret:
+            assert (preview.vote.yes, preview.vote.no) == (real.total("yes"), real.total("no"))
+    assert state.digest() == before
+
+
+def test_the_seen_state_keeps_the_viewer_secrets_and_no_one_elses(rules, fresh):
+    s = fresh.clone()
+    s.cultivation["bukharin"]["rykov"] = 80
+    s.cultivation["trotsky"]["kalinin"] = 30
+    seen = seen_state(player_view(s, rules, "trotsky"), rules)
+    assert seen.cultivation["trotsky"] == {"kalinin": 30} and seen.cultivation["bukharin"] == {}
+    assert seen.figures["kalinin"].affinity == s.figures["kalinin"].affinity
+    assert seen.rng == 0
+
+
+def test_a_rival_secret_contact_can_make_the_forecast_wrong(rules, fresh):
+    s = fresh.clone()
+    s.politburo = ["stalin", "rykov", "trotsky"]
+    s.figures["rykov"].faction = "stalin"
+    s.figures["rykov"].affinity = {"stalin": 90, "bukharin": 40}
+    s.cultivation["bukharin"]["rykov"] = 80
+    forecast = motion_forecast(
+        player_view(s, rules, "stalin"), rules, "remove_office", ("sovnarkom_chair",), "bukharin"
+    )
+    real = vote(s, rules, forecast.body, Proposal("bukharin", "remove_office", ("sovnarkom_chair",)), "x")
+    seen_rykov = next(b for b in forecast.ballots if b.who == "rykov")
+    real_rykov = next(b for b in real.ballots if b.who == "rykov")
+    assert seen_rykov.side == "no" and real_rykov.side == "yes" and real_rykov.secret == "bukharin"
+
+
+def test_an_appointment_preview_shows_the_secretary_and_the_congress_forecast(rules, fresh):
+    state = fresh
+    while state.phase == "choice" or not any(a.name.startswith("appoint") for a in legal_actions(state, rules)):
+        state = apply_action(state, rules, legal_actions(state, rules)[0])
+    action = next(a for a in legal_actions(state, rules) if a.name.startswith("appoint"))
+    preview = action_preview(player_view(state, rules, action.faction), rules, action)
+    whats = {c.what for c in preview.changes}
+    assert ("secretary", action.args[0]) in whats
+    assert ("influence", action.faction) in whats or rules.actions[action.name].cost.influence == 0
+    after = apply_action(state, rules, action)
+    sec = next(c for c in preview.changes if c.what == ("secretary", action.args[0]))
+    assert sec.after == after.regions[action.args[0]].secretary

@@ -1,0 +1,100 @@
+"""What screens show: the menu in fixed places, action cards, votes, agenda, regions, scales, the end."""
+
+from game.engine import Action, apply_action, legal_actions, player_view
+from game.engine.views import BallotView, VoteView
+from game.session import present
+from game.session.session import Match
+
+
+def _actions_phase(rules, state, faction=None):
+    while state.phase != "actions" or (faction and state.active != faction):
+        state = apply_action(state, rules, legal_actions(state, rules)[0])
+    return state
+
+
+def test_the_menu_keeps_every_action_in_its_place(rules, fresh):
+    state = _actions_phase(rules, fresh)
+    first = present.menu(rules, player_view(state, rules, state.active), legal_actions(state, rules))
+    later = _actions_phase(rules, apply_action(state, rules, legal_actions(state, rules)[-1]))
+    second = present.menu(rules, player_view(later, rules, later.active), legal_actions(later, rules))
+    assert [(e.number, e.action_id) for e in first] == [(e.number, e.action_id) for e in second]
+    assert [e.action_id for e in first] == list(rules.actions)
+    legal = set(legal_actions(state, rules))
+    assert {a for e in first for a in e.actions} == legal
+    for e in first:
+        assert bool(e.actions) != bool(e.why_not), e
+    assert next(e for e in first if e.action_id == "break_bloc").number != 1
+
+
+def test_unavailable_actions_say_why(rules, fresh):
+    state = _actions_phase(rules, fresh)
+    me = state.active
+    view = player_view(state, rules, me)
+    entries = {e.action_id: e for e in present.menu(rules, view, legal_actions(state, rules))}
+    recant = entries["recant"]
+    assert not recant.actions and recant.why_not.startswith("not while active")
+    other = player_view(state, rules, next(f for f in state.factions if f != me))
+    assert all(e.why_not == "not your move" for e in present.menu(rules, other, ()))
+
+
+def test_destructive_actions_ask_first(rules, fresh):
+    view = player_view(_actions_phase(rules, fresh), rules, "stalin")
+    assert "Are you sure" in present.confirm_question(rules, view, Action("break_bloc", "stalin", ("zinoviev",)))
+    assert "action point" in present.confirm_question(rules, view, Action("pass_turn", "stalin"))
+    assert present.confirm_question(rules, view, Action("speak_at_plenum", "stalin", ("industrialisation",))) is None
+
+
+def test_an_action_card_has_text_cost_and_a_forecast(rules, fresh):
+    state = _actions_phase(rules, fresh)
+    view = player_view(state, rules, state.active)
+    cards = [present.action_card(rules, view, a) for a in legal_actions(state, rules)]
+    for card in cards:
+        assert card.title and card.text and "AP" in card.cost
+    motions = [c for c in cards if rules.actions[c.action.name].kind == "propose"]
+    assert motions and all(("would pass" in c.preview[0]) or ("would fail" in c.preview[0]) for c in motions)
+    assert any(c.preview for c in cards if rules.actions[c.action.name].kind != "propose")
+
+
+def test_a_vote_shows_every_ballot_and_the_secret_it_revealed(rules):
+    vote = VoteView(
+        3,
+        "politburo",
+        "Remove from office: Chairman of Sovnarkom",
+        True,
+        (
+            BallotView("Alexei Rykov", "yes", 1, "secretly won over by Bukharin", "rykov", "bukharin"),
+            BallotView("Joseph Stalin", "no", 1, "self-defence", "stalin", None),
+        ),
+        "remove_office",
+        "bukharin",
+        ("sovnarkom_chair",),
+    )
+    lines = present.vote_lines(rules, vote, "stalin")
+    assert "carried 1–1" in lines[0] and len(lines) == 3
+    assert "[revealed: a secret contact of Bukharin, Rykov and Tomsky]" in lines[1]
+    assert "[your secret contact]" in present.vote_lines(rules, vote, "bukharin")[1]
+
+
+def test_agenda_regions_and_scales(rules, fresh):
+    m = Match.new(rules, "crisis_1923", 4)
+    while not m.state.agenda:
+        m.ai_move()
+    view = m.view(m.active)
+    lines = present.agenda_lines(rules, view)
+    assert len(lines) == len(view.agenda) and all("close of" in line or "Congress" in line for line in lines)
+    table = present.region_table(rules, view)
+    assert len(table) == len(view.regions) + 1 and "Delegates" in table[0]
+    texts = {s.id: s.text() for s in present.scales(rules, view)}
+    rec = rules.trackers["industrialisation"]
+    assert rec.left_label in texts["industrialisation"] and rec.right_label in texts["industrialisation"]
+
+
+def test_the_end_shows_the_last_quarter_and_the_scores(rules):
+    m = Match.new(rules, "crisis_1923", 4)
+    while not m.over:
+        m.ai_move()
+    lines = present.end_lines(rules, m.view("trotsky"))
+    assert "=== The game is over ===" in lines
+    assert any("the last quarter" in line for line in lines)
+    scores = lines[lines.index("--- the scores, measured against history ---") + 1 :]
+    assert sum(rules.factions[f].name in " ".join(scores) for f in m.state.factions) == len(m.state.factions)
