@@ -61,14 +61,15 @@ def campaign_board(frames: int = 600):
     import pygame
 
     from game.ruleset import load_base
-    from game.session.stepping import Match, Seat
+    from game.session.session import Match, Seat
     from game.ui.app import App
     from game.ui.scenes.board import BoardScene
 
     rules = load_base()
-    match = Match.new(rules, "succession_1923", 7, {"stalin": Seat("human", "simple", "Stalin's player")})
-    while not match.over and not (match.turn == match.state.turns - 1 and match.active == "stalin"):
+    match = Match.new(rules, "succession_1923", 7, {})  # bots play every faction up to the last quarter
+    while not match.over and not (match.state.turn == match.state.turns - 1 and match.active == "stalin"):
         match.ai_move()
+    match.seats["stalin"] = Seat("human", "simple", "Stalin's player")
     d = Path(tempfile.mkdtemp())
     app = App(rules, data_dir=d, config_path=d / "window.json")
     app.match = match

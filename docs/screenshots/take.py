@@ -16,7 +16,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.ruleset import load_base  # noqa: E402
-from game.session.stepping import Match, Seat  # noqa: E402
+from game.session.session import Match, Seat  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes.board import BoardScene, start_match  # noqa: E402
 from game.ui.scenes.briefing import BriefingScene  # noqa: E402
@@ -57,6 +57,7 @@ def at_choice(rules):
 def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     rules = load_base()
     data = Path(tempfile.mkdtemp())
+    os.environ["SUCCESSION_DATA_DIR"] = str(data)
     app = App(
         rules,
         Settings(width=size[0], height=size[1], font_scale=scale),
@@ -76,9 +77,10 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     shoot(app, "settings", suffix)
 
     # a game in its third quarter, Stalin's seat at the screen
-    m = Match.new(rules, "crisis_1923", 11, {"stalin": Seat("human", "simple", "Anna")})
-    while not (m.turn >= 2 and m.active == "stalin"):
+    m = Match.new(rules, "crisis_1923", 11, {})
+    while not (m.state.turn >= 2 and m.active == "stalin"):
         m.ai_move()
+    m.seats["stalin"] = Seat("human", "simple", "Anna")
     start_match(app, m)
     board = app.stack[0]
     while app.scene is not board:
@@ -128,9 +130,10 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     shoot(app, "bad_save", suffix)
 
     # the end of a game
-    m3 = Match.new(rules, "crisis_1923", 11, {"stalin": Seat("human", "simple", "Anna")})
+    m3 = Match.new(rules, "crisis_1923", 11, {})
     while not m3.over:
         m3.ai_move()
+    m3.seats["stalin"] = Seat("human", "simple", "Anna")
     app.match = m3
     app.reset(EndScene(app, m3))
     shoot(app, "end", suffix)

@@ -12,7 +12,6 @@ import os
 import time
 from pathlib import Path
 
-import platformdirs
 import pygame
 import pygame_gui
 
@@ -169,7 +168,8 @@ class App:
         self.config_path = config_path
         loaded, self.settings_note = settings_mod.load(config_path)
         self.settings = settings or loaded
-        self.data_dir = Path(data_dir or platformdirs.user_data_dir("succession", appauthor=False))
+        if data_dir is not None:  # the saves' folder (game.session.saves reads this)
+            os.environ["SUCCESSION_DATA_DIR"] = str(data_dir)
         pygame.init()
         pygame.display.set_caption("Succession")
         self._open_window()
@@ -177,7 +177,7 @@ class App:
         self.stack: list[Scene] = []
         self.running = True
         self.clock = pygame.time.Clock()
-        self.match = None  # the game in progress (game.session.stepping.Match)
+        self.match = None  # the game in progress (game.session.session.Match)
 
     # --- window --------------------------------------------------------------------------------
     def _open_window(self) -> None:
@@ -241,15 +241,25 @@ class App:
     # --- saves ---------------------------------------------------------------------------------
     @property
     def saves_dir(self) -> Path:
-        return self.data_dir / "saves"
+        from game.session import saves
+
+        return saves.saves_dir()
 
     @property
     def autosave_path(self) -> Path:
-        return self.saves_dir / "autosave.save"
+        from game.session import saves
+
+        return saves.saves_dir() / (saves.AUTOSAVE + saves.SUFFIX)
 
     def autosave(self) -> None:
+        """Save the game in progress as the autosave; a failure is told on screen, never fatal."""
+        from game.session import saves
+
         if self.match is not None and not self.match.over:
-            self.match.save(self.autosave_path)
+            try:
+                saves.autosave(self.match)
+            except saves.SaveError as exc:
+                self.settings_note = f"{exc}; the game goes on without autosave"
 
     def autosave_clear(self) -> None:
         """A finished game is not continued: its autosave goes."""

@@ -160,7 +160,7 @@ def gui_theme(scale: float) -> dict:
         "link_hover": "#C41E24",
         "link_selected": "#181614",
     }
-    condensed = {"name": "dejavu_condensed", "size": size(15), "regular_path": str(HEADING), "bold_path": str(HEADING)}
+    condensed = {"name": "dejavu_condensed", "size": size(13), "regular_path": str(HEADING), "bold_path": str(HEADING)}
     misc = {"shape": "rectangle", "border_width": "2", "shadow_width": "0", "tool_tip_delay": "0.4"}
     return {
         "defaults": {"font": font, "colours": colours, "misc": misc},

@@ -20,13 +20,14 @@ def rules():
 
 
 @pytest.fixture
-def make_app(rules, tmp_path):
+def make_app(rules, tmp_path, monkeypatch):
     from game.ui.app import App
 
+    monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path / "data"))
     apps = []
 
     def make(**kw):
-        app = App(rules, data_dir=tmp_path / "data", config_path=tmp_path / "window.json", **kw)
+        app = App(rules, config_path=tmp_path / "window.json", **kw)
         apps.append(app)
         return app
 

@@ -16,11 +16,13 @@ def start_classroom(app, humans=("stalin",), scenario="crisis_1923", seed="11"):
     sc = app.rules.scenarios[scenario]
     click(app, button(ng, sc.name[:20]))
     ng = app.scene
-    for fid in ng.factions():
-        human = fid in humans
-        if (ng.kinds[fid] == "human") != human:
-            idx = list(ng.factions()).index(fid)
-            toggles = [b for b, _ in ng.controls if b.text in ("Human", "AI (simple)")]
+    for idx, fid in enumerate(ng.factions()):
+        for _ in range(6):  # Human → AI (each level) → Human
+            want_human = fid in humans
+            is_human = ng.kinds[fid] == "human"
+            if is_human == want_human and (is_human or ng.levels.get(fid, "simple") == "simple"):
+                break
+            toggles = [b for b, _ in ng.controls if b.text == "Human" or b.text.startswith("AI (")]
             click(app, toggles[idx])
     for fid in humans:
         ng.entries[fid].set_text(f"Team {fid}")
@@ -34,7 +36,7 @@ def once_a_turn(action_id):
     done = set()
 
     def choose(board):
-        key = (board.match.turn, board.viewer)
+        key = (board.match.state.turn, board.viewer)
         enabled = {b.text for b, _ in board.controls if b.is_enabled}
         name = action_button_label(board.app.rules, action_id)
         if key not in done and name in enabled:
@@ -108,5 +110,5 @@ def test_an_ai_turn_shows_the_thinking_sign(app):
         frames(app)
     finally:
         text.WATCHERS.remove(seen.append)
-    assert not board.match.is_human(board.match.active)
+    assert not board.match.seat().is_human
     assert any(s.startswith(app.rules.factions[board.match.active].name + " is thinking") for s in seen)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.session import explain
+from game.session import present
 from game.ui import text, theme
 from game.ui.app import Scene
 from game.ui.scenes import layout
 
-#: actions that cannot be taken back and are confirmed first (ending the turn too, while AP remain)
-DESTRUCTIVE = {"break_bloc": "Break the bloc?", "recant": "Recant?", "military_option": "Turn to the army?"}
+#: seconds the computer waits after a player's move that can still be taken back (the Undo button)
+UNDO_GRACE = 1.5
 END_TURN = "pass_turn"
 
 #: short labels for the base actions' buttons (the full name is in the tooltip); others are cut to fit
@@ -64,6 +64,7 @@ class BoardScene(Scene):
         #: the faction whose view is on screen (None: the public view)
         self.viewer: str | None = humans[0] if len(humans) == 1 else None
         self.future = None
+        self.grace = 0.0
         self.thinking_since = 0.0
         self.cache: pygame.Surface | None = None
         self.hotspots: list[tuple[pygame.Rect, str]] = []
@@ -104,12 +105,13 @@ class BoardScene(Scene):
         x = w - 8
         for label, cb, tip, ok in (
             ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
-            ("Save", self.save, "Save this game under a name", self.match.is_human(self.match.active)),
+            ("Save", self.save, "Save this game under a name", is_human(self.match, self.match.active)),
             (
                 "Undo",
                 self.undo,
-                "Take back your last action this turn (until something random or hidden is revealed)",
-                self.my_turn() and self.match.can_undo(),
+                "Take back your last action (Ctrl+Z), until another seat moves or something random or hidden "
+                "is revealed",
+                self.can_undo(),
             ),
         ):
             x -= bw + 6
@@ -118,17 +120,18 @@ class BoardScene(Scene):
         if self.match.over:
             return
         legal = self.match.legal() if self.my_turn() else ()
-        ids = [a for a in rules.actions if a != END_TURN] + ([END_TURN] if END_TURN in rules.actions else [])
-        for i, aid in enumerate(ids):
-            reason = explain.unavailable_reason(rules, view, aid, legal) if self.viewer else "not your turn"
-            tip = explain.action_help(rules, aid) + (f"\n\nNot now: {reason}." if reason else "")
+        entries = present.menu(rules, view, legal)
+        entries = [e for e in entries if e.action_id != END_TURN] + [e for e in entries if e.action_id == END_TURN]
+        for i, e in enumerate(entries):
+            reason = (e.why_not or None) if self.viewer else "not your move"
+            tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
             self.button(
-                self.geo.action_rect(i, len(ids), aid == END_TURN),
-                action_button_label(rules, aid),
-                self._action(aid),
+                self.geo.action_rect(i, len(entries), e.action_id == END_TURN),
+                action_button_label(rules, e.action_id),
+                self._action(e.action_id),
                 tip,
-                enabled=reason is None,
-                object_id="#end_turn" if aid == END_TURN else "#action",
+                enabled=bool(e.actions),
+                object_id="#end_turn" if e.action_id == END_TURN else "#action",
             )
 
     def _action(self, aid: str):
@@ -149,42 +152,39 @@ class BoardScene(Scene):
         """Submit, asking first for what cannot be taken back."""
         from game.ui.scenes.dialog import confirm
 
-        me = self.view["factions"][self.viewer]
-        label = explain.action_label(self.app.rules, action, self.view)
-        if action.name in DESTRUCTIVE:
-            confirm(
-                self.app,
-                DESTRUCTIVE[action.name],
-                f"{label}\n\n{explain.action_help(self.app.rules, action.name)}\n\nThis cannot be undone.",
-                "Yes, do it",
-                lambda: self.submit(action),
-            )
-        elif action.name == END_TURN and me["ap"] > 0:
-            confirm(
-                self.app,
-                "End your turn?",
-                f"You still have {me['ap']} action points; they are lost if you end your turn now.",
-                "End turn",
-                lambda: self.submit(action),
-            )
+        card = present.action_card(self.app.rules, self.view, action)
+        if card.confirm:
+            body = card.title + "\n\n" + card.confirm + (f"\n\n{card.text}" if card.text else "")
+            confirm(self.app, card.title, body, "Yes, do it", lambda: self.submit(action))
         else:
             self.submit(action)
 
     def submit(self, action) -> None:
         self.match.submit(action)
         self.app.sound.click()
+        self.grace = UNDO_GRACE if self.match.can_undo() else 0.0
         self.after_move()
 
+    def can_undo(self) -> bool:
+        """The seat at the screen may take back its own last move."""
+        m = self.match
+        return (
+            self.viewer is not None
+            and m.can_undo()
+            and bool(m.record.actions)
+            and m.record.actions[-1].faction == self.viewer
+        )
+
     def after_move(self) -> None:
-        if self.match.turn != getattr(self, "_turn", self.match.turn):
+        if self.match.state.turn != getattr(self, "_turn", self.match.state.turn):
             self.app.autosave()
-        self._turn = self.match.turn
+        self._turn = self.match.state.turn
         self.changed()
         self.next_step()
 
     # --- the flow of play ----------------------------------------------------------------------
     def enter(self) -> None:
-        self._turn = self.match.turn
+        self._turn = self.match.state.turn
         super().enter()
         self.next_step()
 
@@ -200,7 +200,7 @@ class BoardScene(Scene):
             self.app.replace(EndScene(self.app, m))
             return
         active = m.active
-        if not m.is_human(active):
+        if not is_human(m, active):
             if self.hot_seat and self.viewer is not None:
                 self.viewer = None  # nobody's secrets stay on screen while the computer moves
                 self.changed()
@@ -248,21 +248,26 @@ class BoardScene(Scene):
 
     def update(self, dt: float) -> None:
         m = self.match
-        if m.over or self.app.scene is not self or m.is_human(m.active):
+        if m.over or self.app.scene is not self or is_human(m, m.active):
+            return
+        if self.grace > 0:  # the player may still take the last move back
+            self.grace -= dt
             return
         if self.future is None:
-            self._asked = (m.active, m.turn, len(m.record.actions))
+            self._asked = (m.active, m.state.turn, len(m.record.actions))
             self.future = m.think_async()
             self.thinking_since = pygame.time.get_ticks()
         elif self.future.done():
             future, self.future = self.future, None
-            if self._asked == (m.active, m.turn, len(m.record.actions)):
+            if self._asked == (m.active, m.state.turn, len(m.record.actions)):
                 action, _reason = future.result()
                 m.submit(action)
                 self.after_move()
 
     def wait_for_ai(self) -> None:
-        """Block until the computer's move in progress is in (for tests and benchmarks)."""
+        """Skip the pause after a player's move and block until the computer's move in progress is
+        in (for tests and benchmarks)."""
+        self.grace = 0.0
         if self.future is not None:
             self.future.result()
 
@@ -302,7 +307,9 @@ class BoardScene(Scene):
         self.app.push(SaveScene(self.app))
 
     def undo(self) -> None:
-        if self.my_turn() and self.match.can_undo():
+        if self.can_undo():
+            self.future = None  # a move the computer was thinking about is moot
+            self.grace = 0.0
             self.match.undo()
             self.changed()
 
@@ -325,7 +332,7 @@ class BoardScene(Scene):
             self.hotspots = []
             layout.draw_board(self, self.cache)
         surface.blit(self.cache, (0, 0))
-        if self.future is not None or (not self.match.over and not self.match.is_human(self.match.active)):
+        if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
             self._thinking(surface)
         for rect, tip in self.hotspots:
             if rect.collidepoint(self.mouse):
@@ -333,7 +340,7 @@ class BoardScene(Scene):
                 break
 
     def _thinking(self, surface: pygame.Surface) -> None:
-        who = explain.faction_name(self.app.rules, self.match.active)
+        who = present.faction_name(self.app.rules, self.match.active)
         dots = "." * (1 + (pygame.time.get_ticks() // 300) % 3)
         font = self.app.fonts.bold(16)
         img = text.render(font, f"{who} is thinking{dots}", theme.WHITE)
@@ -353,6 +360,10 @@ class BoardScene(Scene):
             a = angle + i * math.pi / 4
             colour = theme.RED if i == 0 else theme.OCHRE
             pygame.draw.circle(surface, colour, (cx + int(16 * math.cos(a)), cy + int(16 * math.sin(a))), 4 if i else 6)
+
+
+def is_human(match, faction: str | None) -> bool:
+    return faction is not None and match.seats[faction].is_human
 
 
 def _short(name: str) -> str:

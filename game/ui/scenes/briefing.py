@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from game.session.explain import faction_name, scenario_span
+from game.session.explain import scenario_span
+from game.session.present import faction_name
 from game.ui.scenes.dialog import MessageScene
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.session import explain
+from game.session import present
 from game.ui.scenes.dialog import MessageScene
 
 
@@ -14,7 +14,11 @@ class TargetScene(MessageScene):
     def __init__(self, app, board, action_id: str, options):
         rules = app.rules
         self.board, self.options = board, list(options)
-        super().__init__(app, rules.actions[action_id].name, explain.action_help(rules, action_id), None, 0.7, 0.8)
+        rule = rules.actions[action_id]
+        help_text = f"{rule.name} — costs {present.cost_text(rule)}. {' '.join(rule.text.split())}"
+        super().__init__(
+            app, rule.name, help_text + "\n\nHover over a choice to see what it would change.", None, 0.7, 0.8
+        )
 
     def build(self) -> None:
         r = self.box()
@@ -30,10 +34,12 @@ class TargetScene(MessageScene):
         view = self.board.view
         for i, action in enumerate(self.options[: rows_fit * cols]):
             col, row = divmod(i, rows_fit)
-            label = explain.action_label(self.app.rules, action, view)
+            card = present.action_card(self.app.rules, view, action)
+            label = card.title
+            tip = card.title + ("\n\n" + "\n".join(card.preview) if card.preview else "")
             prefix = f"{i + 1}. " if i < 9 else ""
             self.button(
-                (r.x + 16 + col * (bw + 10), y0 + row * (bh + 6), bw, bh), prefix + label, self._pick(action), label
+                (r.x + 16 + col * (bw + 10), y0 + row * (bh + 6), bw, bh), prefix + label, self._pick(action), tip
             )
         self.button((r.right - 16 - int(160 * s), r.bottom - bh - 16, int(160 * s), bh), "Cancel", self.app.pop)
 

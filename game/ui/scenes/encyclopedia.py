@@ -8,7 +8,8 @@ from pathlib import Path
 import pygame
 import yaml
 
-from game.session.explain import citation_passage, faction_name, figure_name
+from game.session.explain import citation_passage
+from game.session.present import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.app import Scene
 from game.ui.scenes.dialog import MessageScene, escape

@@ -7,16 +7,12 @@ import pygame
 
 from game.engine.objectives import points_text
 from game.ruleset.records import RESULT_NAMES
-from game.session import explain
+from game.session import explain, present
 from game.ui import draw
 from game.ui.app import Scene
 from game.ui.scenes.dialog import escape
 
-OUTCOMES = {
-    "sole_leadership": "Sole leadership",
-    "power_score": "The strongest faction at the end",
-    "collective_leadership": "Collective leadership: no faction prevailed",
-}
+OUTCOMES = present.OUTCOME_WORDS
 
 
 def summary_html(rules, match) -> str:
@@ -24,12 +20,12 @@ def summary_html(rules, match) -> str:
     kind, winner = view["outcome"] or ("", None)
     parts = [
         f"<font size=5><b>{escape(OUTCOMES.get(kind, kind.replace('_', ' ')))}</b></font>"
-        + (f" — {escape(explain.faction_name(rules, winner))}" if winner else "")
+        + (f" — {escape(present.faction_name(rules, winner))}" if winner else "")
     ]
     rows = []
     for fid, (points, result) in view["results"].items():
         rows.append(
-            f"<b>{escape(explain.faction_name(rules, fid))}</b>: {escape(RESULT_NAMES[result])} "
+            f"<b>{escape(present.faction_name(rules, fid))}</b>: {escape(RESULT_NAMES[result])} "
             f"({escape(points_text(points))})"
         )
     parts.append("<b>Measured against history</b><br>" + "<br>".join(rows))
@@ -37,18 +33,19 @@ def summary_html(rules, match) -> str:
         obj = match.view(fid)["objectives"]
         if obj:
             parts.append(
-                f"<b>In history ({escape(explain.faction_name(rules, fid))})</b>: "
+                f"<b>In history ({escape(present.faction_name(rules, fid))})</b>: "
                 + escape(" ".join(obj["history"].split()))
             )
     last = view["turn"]
     votes = [v for v in view["votes"] if v["turn"] == last]
     if votes:
         parts.append(
-            "<b>The last quarter's votes</b><br>" + "<br>".join(escape(explain.vote_title(rules, v)) for v in votes)
+            "<b>The last quarter's votes</b><br>"
+            + "<br>".join(escape(f"{rules.bodies[v.body].name}: {v.motion} — {present.vote_summary(v)}") for v in votes)
         )
-    held = [f"{rules.offices[o].name}: {explain.figure_name(rules, h)}" for o, h in view["offices"].items() if h]
+    held = [f"{rules.offices[o].name}: {present.figure_name(rules, h)}" for o, h in view["offices"].items() if h]
     parts.append("<b>Who holds what</b><br>" + escape("; ".join(held)))
-    parts.append("<b>Politburo</b>: " + escape(", ".join(explain.figure_name(rules, f) for f in view["politburo"])))
+    parts.append("<b>Politburo</b>: " + escape(", ".join(present.figure_name(rules, f) for f in view["politburo"])))
     start = rules.scenarios[view["scenario"]].start
     key = [
         f"{explain.quarter(start, t)}  {w}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.session import explain
+from game.session import present
 from game.ui import draw, text, theme
 from game.ui.app import Scene
 
@@ -40,7 +40,7 @@ class HandoffScene(Scene):
         lines = [
             (mid, f"{date} — next to play", theme.OCHRE),
             (big, f"Pass the screen to {seat.name}", theme.WHITE),
-            (mid, explain.faction_name(self.app.rules, self.faction), theme.WHITE),
+            (mid, present.faction_name(self.app.rules, self.faction), theme.WHITE),
         ]
         y = int(h * 0.22)
         for font, words, colour in lines:

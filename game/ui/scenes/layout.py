@@ -8,7 +8,7 @@ from __future__ import annotations
 import attrs
 import pygame
 
-from game.session import explain
+from game.session import explain, present
 from game.ui import draw, text, theme
 
 #: the stylised map: each base region's cell (column, row) on a 4×3 grid, west to east; the
@@ -123,7 +123,7 @@ def _who_text(scene) -> str:
     if scene.viewer is None:
         return "Public view"
     seat = scene.match.seats[scene.viewer]
-    faction = explain.faction_name(scene.app.rules, scene.viewer)
+    faction = present.faction_name(scene.app.rules, scene.viewer)
     return faction if seat.name in ("", faction) else f"{seat.name} — {faction}"
 
 
@@ -164,13 +164,13 @@ def _offices(scene, surface, rect) -> None:
         draw.badge(surface, app, owner, (inner.x + step // 2, y + step // 2), step - 3)
         name = text.fit(font, office.name, inner.w // 2 - step)
         surface.blit(text.render(font, name, theme.BLACK), (inner.x + step + 2, y))
-        who = text.fit(bold, explain.figure_name(rules, holder), inner.w // 2 - 4)
+        who = text.fit(bold, present.figure_name(rules, holder), inner.w // 2 - 4)
         surface.blit(text.render(bold, who, theme.BLACK if holder else theme.GREY), (inner.x + inner.w // 2 + 4, y))
         scene.hotspots.append(
             (
                 pygame.Rect(inner.x, y, inner.w, step),
-                f"{office.name}: {explain.figure_name(rules, holder)}"
-                f" ({explain.faction_name(rules, owner)}). Appointed by the "
+                f"{office.name}: {present.figure_name(rules, holder)}"
+                f" ({present.faction_name(rules, owner)}). Appointed by the "
                 f"{rules.bodies[office.appointed_by].name if office.appointed_by in rules.bodies else office.appointed_by}; "
                 f"income {office.income}." + (" Gives: " + ", ".join(office.grants) if office.grants else ""),
             )
@@ -197,7 +197,7 @@ def _figure_row(scene, surface, x, y, w, ids, step, title) -> int:
         scene.hotspots.append(
             (
                 pygame.Rect(cx, y, width, step),
-                f"{explain.figure_name(rules, fid)} — {explain.faction_name(rules, owner)}",
+                f"{present.figure_name(rules, fid)} — {present.faction_name(rules, owner)}",
             )
         )
         cx += width
@@ -223,7 +223,7 @@ def _bodies(scene, surface, rect) -> None:
     ):
         parts = sorted(((f if f in rules.factions else None, n) for f, n in counts.items()), key=lambda p: p[0] or "~")
         total = sum(n for _, n in parts)
-        summary = ", ".join(f"{explain.faction_name(rules, f).split()[0] if f else 'unaligned'} {n}" for f, n in parts)
+        summary = ", ".join(f"{present.faction_name(rules, f).split()[0] if f else 'unaligned'} {n}" for f, n in parts)
         surface.blit(text.render(font, f"{title} ({total})", theme.RED), (inner.x, y))
         y += font.get_linesize()
         bar = pygame.Rect(inner.x, y, inner.w, max(8, step - 4))
@@ -257,8 +257,8 @@ def _press(scene, surface, rect) -> None:
         scene.hotspots.append(
             (
                 pygame.Rect(inner.x, y, inner.w, step),
-                f"{organ.name}: controlled by the {office} ({explain.figure_name(rules, holder)}, "
-                f"{explain.faction_name(rules, owner)}); reach {organ.reach}",
+                f"{organ.name}: controlled by the {office} ({present.figure_name(rules, holder)}, "
+                f"{present.faction_name(rules, owner)}); reach {organ.reach}",
             )
         )
         y += step
@@ -269,7 +269,7 @@ def _press(scene, surface, rect) -> None:
 def _map(scene, surface, rect) -> None:
     app, view, rules = scene.app, scene.view, scene.app.rules
     inner = draw.panel(surface, app, rect, "Party organisations — secretary, hold, sympathy, delegates")
-    rows = explain.region_rows(rules, view)
+    rows = _region_rows(rules, view)
     cells = dict(MAP_CELLS)
     free = [(c, r) for r in range(3) for c in range(4) if (c, r) not in cells.values()]
     placed = {}
@@ -315,22 +315,68 @@ def _map(scene, surface, rect) -> None:
         rest = max(0, 100 - sum(n for _, n in parts))
         draw.stacked_bar(surface, app, pygame.Rect(x, y, bw, bh + 2), parts + [(None, rest)])
         surface.set_clip(None)
-        sympathy = ", ".join(f"{explain.faction_name(rules, f)} {n}" for f, n in parts) or "none"
+        sympathy = ", ".join(f"{present.faction_name(rules, f)} {n}" for f, n in parts if n) or "none"
+        follows = (
+            f" If the Congress met now it would follow {present.faction_name(rules, row.follows)}"
+            + (f" ({row.why})." if row.why else ".")
+            if row.follows
+            else ""
+        )
         scene.hotspots.append(
             (
                 tile,
                 f"{row.name}: {row.delegates} delegates to the Congress. Secretary "
-                f"{row.secretary} ({explain.faction_name(rules, row.faction)}), hold {row.hold} "
-                f"(black bar). Rank and file's sympathy (coloured bar): {sympathy}. A delegation "
+                f"{row.secretary} ({_owner(rules, row.faction)}), hold {row.hold} "
+                f"(black bar). Rank and file's sympathy (coloured bar): {sympathy}.{follows} A delegation "
                 "follows its secretary unless the sympathy against him is overwhelming.",
             )
         )
 
 
+@attrs.frozen
+class _Region:
+    id: str
+    name: str
+    secretary: str
+    faction: str | None
+    hold: int
+    sympathy: dict
+    delegates: int
+    follows: str | None
+    why: str
+
+
+def _region_rows(rules, view) -> list[_Region]:
+    """Each party organisation as the map draws it: the secretary by name and his faction."""
+    out = []
+    for rid, reg in view["regions"].items():
+        sec = reg["secretary"]
+        owner = view["figures"][sec]["faction"] if sec in view["figures"] else None
+        delegates = reg["delegates"] or rules.regions[rid].delegates
+        out.append(
+            _Region(
+                rid,
+                rules.regions[rid].name,
+                present.figure_name(rules, sec),
+                owner,
+                reg["loyalty"],
+                dict(reg["sympathy"]),
+                delegates,
+                reg["follows"],
+                reg["why"],
+            )
+        )
+    return out
+
+
+def _owner(rules, faction: str | None) -> str:
+    return present.faction_name(rules, faction) if faction else "unaligned"
+
+
 def _scales(scene, surface, rect) -> None:
     app, rules = scene.app, scene.app.rules
     inner = draw.panel(surface, app, rect, "Opinion and the times")
-    scales = explain.scales(rules, scene.view)
+    scales = present.scales(rules, scene.view)
     if not scales:
         return
     font, bold = app.fonts.body(11), app.fonts.bold(12)
@@ -357,18 +403,18 @@ def _scales(scene, surface, rect) -> None:
             scene.hotspots.append(
                 (
                     pygame.Rect(inner.x, y, inner.w, step),
-                    f"{sc.name}: {sc.value} on a scale from {sc.low} ({sc.left}) to {sc.high} ({sc.right})",
+                    sc.text(),
                 )
             )
             continue  # no room for the end labels at this size: the tooltip gives them
-        left = text.fit(font, "← " + sc.left, bar.w // 2 - 4)
-        right = text.fit(font, sc.right + " →", bar.w // 2 - 4)
+        left = text.fit(font, "← " + (sc.left or str(sc.low)), bar.w // 2 - 4)
+        right = text.fit(font, (sc.right or str(sc.high)) + " →", bar.w // 2 - 4)
         surface.blit(text.render(font, left, theme.GREY), (bar.x, y2))
         surface.blit(text.render(font, right, theme.GREY), (bar.right - font.size(right)[0], y2))
         scene.hotspots.append(
             (
                 pygame.Rect(inner.x, y, inner.w, step),
-                f"{sc.name}: {sc.value} on a scale from {sc.low} ({sc.left}) to {sc.high} ({sc.right})",
+                sc.text(),
             )
         )
     surface.set_clip(None)
@@ -389,7 +435,7 @@ def _factions(scene, surface, rect) -> None:
             pygame.draw.rect(surface, theme.PAPER_DARK, (inner.x - 2, y - 1, inner.w + 4, step - 1))
         size = bold.get_linesize()
         draw.badge(surface, app, fid, (inner.x + size // 2, y + size // 2), size - 2)
-        name = explain.faction_name(rules, fid)
+        name = present.faction_name(rules, fid)
         status = fs["status"].replace("_", " ")
         head = f"{name} — {status}" + (" · in a bloc" if fid in blocs else "") + (" · done" if fs["done"] else "")
         surface.blit(text.render(bold, text.fit(bold, head, inner.w - size - 4), theme.BLACK), (inner.x + size + 4, y))
@@ -405,14 +451,14 @@ def _factions(scene, surface, rect) -> None:
         )
         if mine:
             contacts = ", ".join(
-                f"{explain.figure_name(rules, f)} +{v}" for f, v in sorted(view["cultivation"].items())
+                f"{present.figure_name(rules, f)} +{v}" for f, v in sorted(view["cultivation"].items())
             )
             tip += f" Yours: influence {fs['influence']}, action points {fs['ap']}." + (
                 f" Your secret contacts: {contacts}." if contacts else ""
             )
             if view["offers"]:
                 tip += " Bloc offers: " + "; ".join(
-                    f"{explain.faction_name(rules, a)} → {explain.faction_name(rules, b)}" for a, b in view["offers"]
+                    f"{present.faction_name(rules, a)} → {present.faction_name(rules, b)}" for a, b in view["offers"]
                 )
         scene.hotspots.append((pygame.Rect(inner.x, y, inner.w, step), tip))
     surface.set_clip(None)
@@ -456,14 +502,14 @@ def _agenda(scene, surface, rect) -> None:
     app, view, rules = scene.app, scene.view, scene.app.rules
     inner = draw.panel(surface, app, rect, "Agenda")
     font = app.fonts.body(12)
-    rows = explain.agenda_rows(rules, view)
+    rows = present.agenda_lines(rules, view)
     surface.set_clip(inner)
     y = inner.y
     if not rows:
         surface.blit(text.render(font, "Nothing is on the agenda.", theme.GREY), (inner.x, y))
-    for label, when in rows:
-        surface.blit(text.render(font, text.fit(font, label, inner.w), theme.BLACK), (inner.x, y))
-        scene.hotspots.append((pygame.Rect(inner.x, y, inner.w, font.get_linesize()), f"{label} — voted {when}"))
+    for line in rows:
+        surface.blit(text.render(font, text.fit(font, line, inner.w), theme.BLACK), (inner.x, y))
+        scene.hotspots.append((pygame.Rect(inner.x, y, inner.w, font.get_linesize()), line))
         y += font.get_linesize()
     surface.set_clip(None)
 

@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 
 from game.session.explain import scenario_factions, scenario_span
-from game.session.stepping import AI, AI_LEVELS, HUMAN, Match, Seat
+from game.session.session import AI, HUMAN, LEVELS, Match, Seat
 from game.session.terminal import scenario_order
 from game.ui import draw, text, theme
 from game.ui.app import Scene
@@ -28,6 +28,7 @@ class NewGameScene(Scene):
         self.ids = scenario_order(app.rules)
         self.scenario = next((i for i in self.ids if app.rules.scenarios[i].kind == "classroom"), self.ids[0])
         self.kinds: dict[str, str] = {}
+        self.levels: dict[str, str] = {}
         self.names: dict[str, str] = {}
         self.seed = str(fresh_seed())
         self.entries: dict[str, pygame_gui.elements.UITextEntryLine] = {}
@@ -63,13 +64,14 @@ class NewGameScene(Scene):
                 self.kinds[fid] = HUMAN
                 first = False
             kind = self.kinds.setdefault(fid, AI)
-            label = "Human" if kind == HUMAN else f"AI ({AI_LEVELS[0]})"
+            label = "Human" if kind == HUMAN else f"AI ({self.levels.get(fid, LEVELS[0])})"
             name_x = x + int(rw * 0.45)
             self.button(
                 (name_x, y, int(rw * 0.22), bh),
                 label,
                 self._toggle(fid),
-                f"Who leads {rules.factions[fid].name}: a person at this screen or the computer",
+                f"Who leads {rules.factions[fid].name}: a person at this screen, or the computer at one of the levels "
+                f"{', '.join(LEVELS)} (press to change)",
             )
             entry = self.add(
                 pygame_gui.elements.UITextEntryLine(
@@ -128,7 +130,15 @@ class NewGameScene(Scene):
     def _toggle(self, fid: str):
         def toggle():
             self._keep()
-            self.kinds[fid] = AI if self.kinds.get(fid) == HUMAN else HUMAN
+            # Human → AI at each level in turn → Human
+            if self.kinds.get(fid) == HUMAN:
+                self.kinds[fid], self.levels[fid] = AI, LEVELS[0]
+            else:
+                i = LEVELS.index(self.levels.get(fid, LEVELS[0])) + 1
+                if i < len(LEVELS):
+                    self.levels[fid] = LEVELS[i]
+                else:
+                    self.kinds[fid] = HUMAN
             focus = self.focus
             self.rebuild()
             self.focus = focus
@@ -150,7 +160,7 @@ class NewGameScene(Scene):
         return {
             fid: Seat(HUMAN, "simple", self.names.get(fid, "").strip() or rules.factions[fid].name)
             if self.kinds.get(fid) == HUMAN
-            else Seat(AI, AI_LEVELS[0], "")
+            else Seat(AI, self.levels.get(fid, LEVELS[0]), "")
             for fid in self.factions()
         }
 

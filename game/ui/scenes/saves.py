@@ -3,30 +3,22 @@ cannot be read gives a message and leaves the game in progress as it was."""
 
 from __future__ import annotations
 
-import re
 import time
 
 import pygame
 import pygame_gui
 
-from game.session.stepping import Match, SaveError
+from game.session import saves
+from game.session.saves import SaveError
 from game.ui import draw
 from game.ui.app import Scene
 from game.ui.scenes.dialog import MessageScene, message
-
-SUFFIX = ".save"
-
-
-def save_name(words: str) -> str:
-    """A file name from what the player typed (letters, digits, - and _; spaces become _)."""
-    name = re.sub(r"[^\w\-]+", "_", words.strip(), flags=re.UNICODE).strip("_")
-    return name[:48]
 
 
 def open_save(app, path) -> bool:
     """Load ``path`` and show it; on failure say why and keep what is on screen."""
     try:
-        match = Match.load(path, app.rules)
+        match = saves.read(path, app.rules)
     except SaveError as exc:
         message(
             app,
@@ -49,15 +41,14 @@ class SaveScene(MessageScene):
         s = self.app.settings.font_scale
         bh = int(38 * s)
         top = self.app.fonts.heading(22).get_linesize() + 24
-        self.label((r.x + 16, r.y + top, r.w - 32, bh), "Name of the save:")
+        self.label((r.x + 16, r.y + top, r.w - 32, bh), "Name of the save (letters, digits, spaces, . _ -):")
         self.entry = self.add(
             pygame_gui.elements.UITextEntryLine(
                 pygame.Rect(r.x + 16, r.y + top + bh + 6, r.w - 32, bh), self.app.manager
             )
         )
-        self.entry.set_text_length_limit(48)
-        m = self.app.match
-        self.entry.set_text(f"{m.scenario} {time.strftime('%Y-%m-%d %H%M')}")
+        self.entry.set_text_length_limit(64)
+        self.entry.set_text(f"{self.app.match.scenario} {time.strftime('%Y-%m-%d %H%M')}")
         self.entry.focus()
         bw = int(150 * s)
         self.button((r.right - 16 - bw, r.bottom - bh - 16, bw, bh), "Save", self.save)
@@ -70,44 +61,41 @@ class SaveScene(MessageScene):
         super().handle(event)
 
     def save(self) -> None:
-        name = save_name(self.entry.get_text())
-        if not name:
-            return
-        path = self.app.saves_dir / (name + SUFFIX)
+        name = self.entry.get_text().strip()
         try:
-            self.app.match.save(path)
-        except OSError as exc:
+            path = saves.save_named(self.app.match, name)
+        except SaveError as exc:
             self.app.pop()
-            message(self.app, "Not saved", f"{path.name}: {exc.strerror or exc}")
+            message(self.app, "Not saved", str(exc))
             return
         self.app.pop()
-        message(self.app, "Saved", f"Saved as “{name}”. Load it from the main menu.")
+        message(self.app, "Saved", f"Saved as “{path.stem}”. Load it from the main menu.")
 
     def back(self) -> None:
         self.app.pop()
 
 
 class LoadScene(Scene):
-    """Every save, newest first."""
-
-    def saves(self):
-        folder = self.app.saves_dir
-        if not folder.is_dir():
-            return []
-        return sorted(folder.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)
+    """Every save, newest first; one the game already knows to be damaged says why."""
 
     def build(self) -> None:
+        rules = self.app.rules
         w, h = self.app.size
         s = self.app.settings.font_scale
         top = self.app.fonts.heading(24).get_linesize() + 30
         bh = int(36 * s)
         rows = max(1, (h - top - 2 * bh - 40) // (bh + 6))
-        saves = self.saves()
-        for i, path in enumerate(saves[:rows]):
-            stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
-            label = f"{path.stem.replace('_', ' ')}  ·  {stamp}"
-            self.button((16, top + i * (bh + 6), int(w * 0.6), bh), label, self._open(path), str(path.name))
-        if not saves:
+        found = saves.list_saves()
+        for i, info in enumerate(found[:rows]):
+            stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.modified))
+            where = ""
+            if info.scenario in rules.scenarios:
+                where = f" · {rules.scenarios[info.scenario].name}, {info.date}"
+            label = ("Autosave" if info.is_autosave else info.name) + f" · {stamp}" + where
+            players = ", ".join(f"{f}: {who}" for f, who in info.seats)
+            tip = info.problem or players or info.path.name
+            self.button((16, top + i * (bh + 6), int(w * 0.75), bh), label, self._open(info.path), tip)
+        if not found:
             self.label((16, top, int(w * 0.6), bh), "No saves yet: save a game from its board (Save).")
         bw = int(160 * s)
         self.button((w - 16 - bw, h - bh - 16, bw, bh), "Back", self.back)
