@@ -78,7 +78,7 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
 
     # a game in its third quarter, Stalin's seat at the screen
     m = Match.new(rules, "crisis_1923", 11, {})
-    while not (m.state.turn >= 2 and m.active == "stalin"):
+    while not (m.state.turn >= 2 and m.active == "stalin" and any(a.name == "cultivate_figure" for a in m.legal())):
         m.ai_move()
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     start_match(app, m)

@@ -176,12 +176,13 @@ def gui_theme(scale: float) -> dict:
         "text_box": {"font": dict(font, size=size(16)), "colours": {"dark_bg": "#FCF8F0"}},
         "tool_tip": {"colours": {"dark_bg": "#181614", "normal_text": "#FCF8F0"}},
         "text_entry_line": {
+            "font": dict(font, size=size(16)),
             "colours": {
                 "dark_bg": "#FCF8F0",
                 "normal_text": "#181614",
                 "disabled_dark_bg": "#DED2BA",
                 "disabled_text": "#6E665C",
-            }
+            },
         },
         "drop_down_menu": {"colours": {"dark_bg": "#FCF8F0"}},
         "selection_list": {"colours": {"dark_bg": "#FCF8F0"}},

@@ -35,7 +35,8 @@ class TargetScene(MessageScene):
         for i, action in enumerate(self.options[: rows_fit * cols]):
             col, row = divmod(i, rows_fit)
             card = present.action_card(self.app.rules, view, action)
-            label = card.title
+            prefix_name = self.app.rules.actions[action.name].name + ": "
+            label = card.title.removeprefix(prefix_name)  # the dialog's title already names the action
             tip = card.title + ("\n\n" + "\n".join(card.preview) if card.preview else "")
             prefix = f"{i + 1}. " if i < 9 else ""
             self.button(
