@@ -117,12 +117,27 @@ def cmd_scenarios(args) -> int:
     return 0
 
 
+def _window(rules) -> int | None:
+    """Play in the window; None (after one line saying why) when no window can open here."""
+    from game.ui.app import can_open_window, main
+
+    why = can_open_window()
+    if why is not None:
+        print(f"{why}: playing in the terminal (python -m game play --terminal skips this check)")
+        return None
+    return main(rules)
+
+
 def cmd_play(args) -> int:
     from game.session import match, replay, terminal
 
     rules = _rules(args.mod)
     if rules is None:
         return 1
+    if not (args.headless or args.terminal or args.human or args.scenario or args.record):
+        window = _window(rules)
+        if window is not None:
+            return window
     if args.scenario is None:
         args.scenario = DEFAULT_SCENARIO if args.headless or args.human else terminal.ask_scenario(rules, DEFAULT_SCENARIO)
         if args.scenario is None:
@@ -482,6 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=seed_arg, default=None,
                       help="random seed (same seed, same game); a fresh one, printed, when not given")
     play.add_argument("--human", metavar="FACTION", help="play this faction yourself in the terminal")
+    play.add_argument("--terminal", action="store_true", help="play in the terminal even where a window can open")
     play.add_argument("--record", metavar="FILE", help="write a replay file at the end")
     play.add_argument("--chronicle", action="store_true", help="print the chronicle at the end")
     play.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
