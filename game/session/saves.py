@@ -22,7 +22,7 @@ from pathlib import Path
 from attrs import frozen
 
 from game.engine import Action, ActionSyntaxError, IllegalActionError, apply_action
-from game.session.replay import write_atomic
+from game.session import replay
 from game.session.session import Match, Seat, SeatError
 
 MARKER = "succession_save"
@@ -95,7 +95,7 @@ def write(match: Match, path: Path) -> None:
     """Save a match to ``path`` atomically; raises SaveError if the file cannot be written."""
     text = json.dumps(to_data(match), indent=1, ensure_ascii=False) + "\n"
     try:
-        write_atomic(Path(path), text)
+        replay.write_atomic(Path(path), text)
     except OSError as exc:
         raise SaveError(f"{path}: cannot write the save: {exc.strerror or exc}") from None
 
@@ -123,7 +123,7 @@ def autosaving(match: Match, report=None) -> Match:
         except SaveError as exc:
             m.on_turn_end = None
             if report is not None:
-                report(f"{exc}; the game goes on without autosave")
+                report(f"cannot autosave: {exc}; the game goes on without autosave")
 
     match.on_turn_end = hook
     return match
