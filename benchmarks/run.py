@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from game.engine import legal_actions, new_game  # noqa: E402
 from game.engine.game import apply_unchecked  # noqa: E402
@@ -115,6 +116,23 @@ def main() -> None:
     print(f"historical line replayed with checkpoints: {spent * 1000:.0f} ms (median of 5), {met}/{total} met")
     rate, workers = bench_parallel()
     print(f"bot games per second on {workers} cores: {rate:.2f}")
+    bench_ai(rules)
+
+
+def bench_ai(rules) -> None:
+    """The engine's figures beside the search loop's, then each level's decision times."""
+    import ai
+
+    figures = ai.engine_figures(rules)
+    print(f"engine, {figures.pop('actions per decision'):.0f} legal actions per decision on average:")
+    for name, value in figures.items():
+        print(f"  {name}: {value:.3f}" if name.endswith("ms") else f"  {name}: {value:.0f}")
+    scenarios = [SCENARIO] + [s for s, sc in rules.scenarios.items() if sc.kind == "classroom"]
+    for level in ("easy", "normal", "hard"):
+        for sid in scenarios:
+            times = ai.decision_times(rules, level, sid)
+            print(f"  {level} decision in {sid}: mean {statistics.mean(times):.3f} s, "
+                  f"p95 {ai.p95(times):.3f} s over {len(times)} decisions")
 
 
 if __name__ == "__main__":

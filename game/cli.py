@@ -12,10 +12,17 @@ import sys
 from pathlib import Path
 
 from game.ruleset import BASE, PROJECT, load_rules
+from game.ruleset.loader import errors
 from game.ruleset.validate import coverage, source_report, unverified
 
 DEFAULT_SCENARIO = "succession_1923"
 MAX_SEED_DIGITS = 18  # a seed is typed back by hand; any longer is a mistake
+
+
+def _cpus() -> int:
+    import os
+
+    return max(1, os.cpu_count() or 1)
 
 
 def seed_arg(text: str) -> int:
@@ -45,20 +52,34 @@ def _rules(mods: list[str]):
     rules, problems = load_rules(folders, PROJECT)
     for p in problems:
         print(p, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) in the rules; nothing was started.", file=sys.stderr)
+    if errors(problems):
+        print(f"{len(errors(problems))} error(s) in the rules; nothing was started.", file=sys.stderr)
     return rules
 
 
+def _tally(problems) -> str:
+    n_err = len(errors(problems))
+    return f"{n_err} error(s), {len(problems) - n_err} warning(s)"
+
+
 def cmd_validate(args) -> int:
+    import json
+
     folders = [Path(args.rules)] if args.rules else [BASE]
     folders += [Path(m) for m in args.mod]
     rules, problems = load_rules(folders, PROJECT)
+    if args.format == "json":
+        print(json.dumps({"ok": not errors(problems), "errors": len(errors(problems)),
+                          "warnings": len(problems) - len(errors(problems)),
+                          "problems": [p.to_json() for p in problems]}, indent=1, ensure_ascii=False))
+        return 1 if errors(problems) else 0
     for p in problems:
         print(p)
-    if problems:
-        print(f"{len(problems)} problem(s)")
+    if errors(problems):
+        print(_tally(problems))
         return 1
+    if problems:
+        print(_tally(problems))
     cited, total = coverage(rules)
     counts = ", ".join(f"{len(v)} {k}" for k, v in rules.by_kind.items() if v)
     print(f"rules ok: {counts}")
@@ -336,6 +357,57 @@ def cmd_events_check(args) -> int:
     return 1 if report.problems else 0
 
 
+def _id_list(text: str) -> list[str]:
+    """``--scenarios a,b``: comma-separated ids, blanks dropped."""
+    return [w.strip() for w in text.split(",") if w.strip()]
+
+
+def _progress(total: int, label: str):
+    """A progress bar on stderr (silent when stderr is not a terminal)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="game", file=sys.stderr, disable=not sys.stderr.isatty())
+
+
+def cmd_balance(args) -> int:
+    import json
+
+    from game.ai import balance, batch
+
+    rules = _rules(args.mod)
+    if rules is None:
+        return 1
+    scenarios = args.scenarios or [s for s, sc in rules.scenarios.items() if sc.kind == "classroom"]
+    unknown = [s for s in scenarios if s not in rules.scenarios]
+    if unknown:
+        print(f"unknown scenario '{unknown[0]}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+        return 2
+    known = {f for s in scenarios for f in rules.scenarios[s].factions}
+    bad = [f for f in args.factions or [] if f not in known]
+    if bad:
+        print(f"unknown faction '{bad[0]}' in these scenarios; one of: {', '.join(sorted(known))}", file=sys.stderr)
+        return 2
+    if args.seeds < 1 or args.jobs < 1:
+        print("--seeds and --jobs must be at least 1", file=sys.stderr)
+        return 2
+    planned = balance.plan(rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod))
+    jobs = [job for _m, _f, job in planned]
+    with _progress(len(jobs), "balance") as bar:
+        records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
+    found = balance.cells(rules, planned, records, args.factions)
+    errors = [r for r in records if r.error]
+    if args.json:
+        print(json.dumps({"budget": args.budget, "seeds": args.seeds, "games": len(records),
+                          "errors": len(errors), "cells": [c.to_dict() for c in found]}, indent=1))
+    else:
+        for line in balance.table(rules, found, args.budget):
+            print(line)
+        print(f"{len(records)} games, {len(errors)} error(s)")
+    for rec in errors:
+        print(f"{rec.scenario} seed {rec.seed}: {rec.error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="succession", description="Succession: the struggle for Lenin's succession, 1923–1929.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -355,6 +427,8 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the rule files")
     val.add_argument("--rules", metavar="DIR", help="a rules folder instead of rules/base")
     val.add_argument("--mod", action="append", default=[], metavar="DIR")
+    val.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text: one 'file:line:col: severity: message [id]' line per problem; json: one document")
     val.set_defaults(func=cmd_validate)
     sc = sub.add_parser("scenarios", help="list the scenarios")
     sc.add_argument("--mod", action="append", default=[], metavar="DIR")
@@ -373,6 +447,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--scenario", action="append", default=[], metavar="ID", help="only this scenario (repeatable)")
     ev.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
     ev.set_defaults(func=cmd_events_check)
+    ba = sub.add_parser("balance", help="measure each faction's results: searching, waiting and bot players")
+    ba.add_argument("--scenarios", type=_id_list, default=None, metavar="ID,..",
+                    help="scenario ids (default: the classroom scenarios)")
+    ba.add_argument("--factions", type=_id_list, default=None, metavar="F,..", help="only these seats (default: all)")
+    ba.add_argument("--seeds", type=int, default=20, metavar="N", help="games per cell, seeds 1..N (default 20)")
+    ba.add_argument("--budget", choices=("easy", "normal", "hard"), default="normal",
+                    help="the searching player's level (default normal)")
+    ba.add_argument("--jobs", type=int, default=_cpus(), metavar="J", help="processes (default: all cores)")
+    ba.add_argument("--json", action="store_true", help="print one JSON object")
+    ba.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    ba.set_defaults(func=cmd_balance)
     return parser
 
 

@@ -20,7 +20,7 @@ from game import cli
 from game.ruleset import BASE, PROJECT
 from game.session import replay as replay_mod
 
-PROBLEM_LINE = re.compile(r"^\S+\.yaml:\d+:\d+: ")
+PROBLEM_LINE = re.compile(r"^\S+\.yaml:\d+:\d+: (error|warning): ")
 DATED = re.compile(r"^\d{4}-Q[1-4]\b")
 OUTCOME = re.compile(r"^outcome: \w+ winner=\w+$")
 SEED_LINE = re.compile(r"^seed (\d+) — replay this game with --seed (\d+)$")
@@ -92,10 +92,10 @@ def test_validate_a_broken_copy(capsys, tmp_path):
     assert "Traceback" not in everything
     problems = [line for line in out if PROBLEM_LINE.match(line)]
     assert len(problems) >= 2, everything
-    # outside the project a label is just the file name
-    assert any(line.startswith("figures.yaml:") and "unknown faction 'stallin'" in line for line in problems)
-    assert any(line.startswith("regions.yaml:") and "unknown key 'delegats'" in line for line in problems)
-    assert out[-1] == f"{len(problems)} problem(s)"
+    # outside the project a label is the folder's name and the file's
+    assert any(line.startswith("broken/figures.yaml:") and "unknown faction 'stallin'" in line for line in problems)
+    assert any(line.startswith("broken/regions.yaml:") and "unknown key 'delegats'" in line for line in problems)
+    assert out[-1] == f"{len(problems)} error(s), 0 warning(s)"
     assert all(PROBLEM_LINE.match(line) for line in out[:-1]), everything
 
 
@@ -133,7 +133,7 @@ def test_scenarios_with_a_broken_mod_fails_cleanly(capsys, tmp_path):
     code, out, err = run(capsys, "scenarios", "--mod", str(mod))
     assert code == 1
     assert any("unknown figure 'kamenev'" in line for line in err)
-    assert "problem(s) in the rules" in err[-1]
+    assert "error(s) in the rules" in err[-1]
 
 
 # --- play ------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 Every bot is made through :func:`make_bot`, so a seat names only a difficulty level.  A bot has
 ``choose(view, legal, rules) -> (action, reason)``; a bot whose ``state`` attribute is an integer
 (its own generator) has it kept in saves, so a loaded game goes on exactly as it would have.
+
+>>> sorted(LEVELS)
+['easy', 'hard', 'normal', 'simple', 'wait']
 """
 
 from __future__ import annotations
@@ -11,9 +14,38 @@ from collections.abc import Callable
 
 from game.ai.simple import SimpleBot
 
+
+class WaitBot:
+    """A player that does nothing: it ends its turn whenever it may, and answers an event's
+    choice with the first option (the historical path).  The yardstick of the balance report."""
+
+    def __init__(self, faction: str):
+        self.faction = faction
+
+    def choose(self, view, legal, rules):
+        for action in legal:
+            rule = rules.actions.get(action.name)
+            if rule is not None and rule.kind == "pass":
+                return action, "waits on events"
+        return legal[0], "takes the first course offered"
+
+
+def _search(level: str):
+    def make(faction: str, seed: int):
+        from game.ai.search import SearchBot
+
+        return SearchBot.for_game(faction, seed, level)
+
+    return make
+
+
 #: difficulty level → constructor (faction, seed) -> bot.  Add a level here, nowhere else.
 LEVELS: dict[str, Callable[[str, int], object]] = {
     "simple": SimpleBot.for_game,
+    "wait": lambda faction, seed: WaitBot(faction),
+    "easy": _search("easy"),
+    "normal": _search("normal"),
+    "hard": _search("hard"),
 }
 
 
@@ -28,6 +60,7 @@ def make_bot(level: str, faction: str, seed: int):
     'stalin'
     """
     try:
-        return LEVELS[level](faction, seed)
+        maker = LEVELS[level]
     except KeyError:
         raise UnknownLevelError(f"no bot plays at level {level!r}; levels: {', '.join(LEVELS)}") from None
+    return maker(faction, seed)

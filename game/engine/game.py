@@ -98,17 +98,35 @@ def legal_actions(state: State, rules, faction: str | None = None) -> tuple[Acti
     if state.phase == "choice":
         eid, chooser = state.pending_choice
         return tuple(Action(CHOOSE, chooser, (o.id,)) for o in rules.events[eid].choice.options)
+    out = []
+    for aid in offered_rules(state, rules):
+        out.extend(legal_of(state, rules, aid))
+    return tuple(sorted(out, key=_action_key))
+
+
+def offered_rules(state: State, rules) -> list[str]:
+    """The action entries (rule ids, in rule order) the acting faction can afford and that the
+    rule files offer now, in the actions phase; each may still have no legal arguments.  With
+    :func:`legal_of`, a way for search to draw one legal action without listing them all."""
+    actor = state.active
+    if state.outcome is not None or actor is None or state.phase != "actions":
+        return []
     fs = state.factions[actor]
     caps = moves.capabilities(state, rules, actor)
+    return [aid for aid, rule in rules.actions.items() if _affordable(fs, rule, caps) and _offered(state, rules, rule)]
+
+
+def legal_of(state: State, rules, action_id: str) -> list[Action]:
+    """The legal actions of the acting faction that use the rule entry ``action_id`` (one of
+    :func:`offered_rules`), in the order of its options."""
+    actor = state.active
+    rule = rules.actions[action_id]
     out = []
-    for aid, rule in rules.actions.items():
-        if not _affordable(fs, rule, caps) or not _offered(state, rules, rule):
+    for args in moves.OPTIONS[rule.kind](state, rules, actor, rule):
+        if rule.kind in moves.ONCE_PER_TURN and (actor, rule.kind, *args[:1]) in state.acted:
             continue
-        for args in moves.OPTIONS[rule.kind](state, rules, actor, rule):
-            if rule.kind in moves.ONCE_PER_TURN and (actor, rule.kind, *args[:1]) in state.acted:
-                continue
-            out.append(Action(aid, actor, tuple(args)))
-    return tuple(sorted(out, key=_action_key))
+        out.append(Action(action_id, actor, tuple(args)))
+    return out
 
 
 def _affordable(fs: FactionState, rule, caps: set[str]) -> bool:
@@ -137,24 +155,30 @@ def apply_unchecked(state: State, rules, action: Action, on_turn_end=None) -> St
     """Like :func:`apply_action` without the legality check — for replays and search only, on
     actions already known to be legal."""
     new = state.clone()
+    apply_in_place(new, rules, action, on_turn_end)
+    return new
+
+
+def apply_in_place(state: State, rules, action: Action, on_turn_end=None) -> None:
+    """Like :func:`apply_unchecked`, but changes ``state`` itself instead of a copy — for search
+    playouts on a state of their own, which clone once and then move fast."""
     if action.name == CHOOSE:
-        phases.resolve_choice(new, rules, action.args[0])
-        phases.advance(new, rules, on_turn_end)
-        return new
+        phases.resolve_choice(state, rules, action.args[0])
+        phases.advance(state, rules, on_turn_end)
+        return
     rule = rules.actions[action.name]
-    fs = new.factions[action.faction]
+    fs = state.factions[action.faction]
     fs.ap -= rule.cost.ap
     fs.influence -= rule.cost.influence
     fs.prestige -= rule.cost.prestige
     if rule.exposure:
-        bump(new, rules, action.faction, "exposure", rule.exposure)
-        new.marks["loud_" + action.faction] = new.turn  # an oppositional act: no quiet fade this turn
+        bump(state, rules, action.faction, "exposure", rule.exposure)
+        state.marks["loud_" + action.faction] = state.turn  # an oppositional act: no quiet fade this turn
     if rule.kind in moves.ONCE_PER_TURN:
-        new.acted.add((action.faction, rule.kind, *action.args[:1]))
-    moves.DO[rule.kind](new, rules, action.faction, action.args, rule)
-    phases.after_action(new, rules, action.faction)
-    phases.advance(new, rules, on_turn_end)
-    return new
+        state.acted.add((action.faction, rule.kind, *action.args[:1]))
+    moves.DO[rule.kind](state, rules, action.faction, action.args, rule)
+    phases.after_action(state, rules, action.faction)
+    phases.advance(state, rules, on_turn_end)
 
 
 def outcome(state: State) -> tuple[str, str | None] | None:

@@ -127,6 +127,8 @@ class State:
     achieved: set[str] = field(factory=set)  # "faction:goal" of 'ever' goals met so far
     failed: set[str] = field(factory=set)  # "faction:goal" of 'always' goals broken so far
     results: dict[str, tuple[int, str]] = field(factory=dict)  # faction → (points, result), at the end
+    #: search only: keep no chronicle (``say`` drops its text); never part of the canonical form
+    quiet: bool = False
 
     def stance(self, faction: str, issue: str) -> int:
         """The faction's stance on an issue now (-100 left .. 100 right; 0 = none)."""
@@ -153,6 +155,7 @@ class State:
             self.outcome, list(self.scores), list(self.votes), dict(self.marks),
             list(self.secretariat), dict(self.seats), {k: dict(v) for k, v in self.stances.items()},
             dict(self.congress_shares), set(self.achieved), set(self.failed), dict(self.results),
+            self.quiet,
         )
 
     # --- small helpers used everywhere -------------------------------------------------------
@@ -184,6 +187,8 @@ class State:
         return LADDER.index(status) if status in LADDER else 0
 
     def say(self, text: str, visible_to: tuple[str, ...] | None = None, kind: str = "event") -> None:
+        if self.quiet:
+            return
         self.log.append(LogEntry(self.turn, text, visible_to, kind))
 
     # --- canonical form ------------------------------------------------------------------------
@@ -213,6 +218,22 @@ class State:
             "achieved": sorted(self.achieved), "failed": sorted(self.failed),
             "results": {k: list(v) for k, v in sorted(self.results.items())},
         }
+
+    def fingerprint(self) -> int:
+        """A cheap structural hash for search (tables of positions seen): equal states give equal
+        fingerprints within one process.  Not stable across processes (Python salts string
+        hashes) and not a proof of equality: saves and replays use :meth:`digest`."""
+        return hash((
+            self.turn, self.phase, self.active, self.rng, self.outcome, self.congress_due, self.pending_choice,
+            tuple((k, v.influence, v.prestige, v.exposure, v.mantle, v.status, v.ap, v.done, v.signatures)
+                  for k, v in self.factions.items()),
+            tuple((v.faction, v.status) for v in self.figures.values()),
+            tuple(self.offices.values()), tuple(self.politburo), tuple(self.cc.items()), tuple(self.ccc.items()),
+            tuple((r.secretary, r.loyalty, tuple(r.sympathy.items())) for r in self.regions.values()),
+            tuple(self.trackers.values()), tuple((k, tuple(v.items())) for k, v in self.cultivation.items()),
+            tuple(self.blocs), tuple(self.offers), tuple(p.key() for p in self.agenda), frozenset(self.flags),
+            frozenset(self.acted), tuple(self.secretariat), len(self.event_queue), len(self.fired),
+        ))
 
     def digest(self) -> str:
         """A hash of the whole state; equal digests mean equal games."""

@@ -34,6 +34,15 @@ def frozen_map(items) -> Mapping:
     return MappingProxyType(dict(items))
 
 
+def deep_freeze(value):
+    """Maps become read-only mappings and lists tuples, all the way down (fresh copies)."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: deep_freeze(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(deep_freeze(v) for v in value)
+    return value
+
+
 class Record:
     """Item access for frozen view records: ``r["name"]`` is ``r.name``; an integer indexes the
     fields in order, so records that replaced the old lists (a log line, a ballot) still unpack."""
@@ -181,6 +190,8 @@ class View(Record):
     outcome: tuple[str, str | None] | None
     objectives: ObjectivesView | None
     results: Mapping[str, tuple[int, str]]
+    #: the public bookkeeping (:func:`public_record`), read by search to rebuild a consistent state
+    record: Mapping
 
     def in_bloc(self, a: str, b: str) -> bool:
         """Whether two factions are in a bloc (in either order)."""
@@ -229,7 +240,39 @@ def player_view(state: State, rules, faction: str | None) -> View:
         outcome=tuple(state.outcome) if state.outcome else None,
         objectives=_objectives(state, rules, faction),
         results=frozen_map((f, (r[0], r[1])) for f, r in state.results.items()),
+        record=deep_freeze(public_record(state, faction)),
     )
+
+
+#: action kinds whose once-a-turn marks only the actor may see (they are taken in secret)
+_SECRET_KINDS = ("cultivate", "entrench")
+
+
+def public_record(state: State, faction: str | None) -> dict:
+    """The game's public bookkeeping a player could note down from the table: the initiative
+    order, the flags and events history has set, the marks that time actions, what each faction
+    has done this turn (its secret moves aside), the goals met or broken so far, and the numbers
+    the screens do not show.  Enough, with the rest of the view, to rebuild a consistent state
+    (:func:`game.engine.sample.sample_state`)."""
+    return {
+        "order": list(state.order),
+        "last_congress_turn": state.last_congress_turn,
+        "flags": sorted(state.flags),
+        "fired": sorted(state.fired),
+        "event_queue": list(state.event_queue),
+        "pending_choice": list(state.pending_choice) if state.pending_choice else None,
+        "marks": dict(state.marks),
+        "acted": sorted(list(a) for a in state.acted if a[0] == faction or a[1] not in _SECRET_KINDS),
+        "achieved": sorted(state.achieved),
+        "failed": sorted(state.failed),
+        "congress_shares": dict(state.congress_shares),
+        "scores": [dict(s) for s in state.scores],
+        "seats": dict(state.seats),
+        "factions": {f: {"signatures": fs.signatures, "base_ap": fs.base_ap, "readmit_turn": fs.readmit_turn}
+                     for f, fs in state.factions.items()},
+        "appointed": {r: reg.appointed_turn for r, reg in state.regions.items()},
+        "my_offers": [list(o) for o in state.offers if faction in o[:2]],
+    }
 
 
 def _figure(fig, faction: str | None, secret: int | None) -> FigureView:

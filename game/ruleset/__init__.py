@@ -14,11 +14,11 @@ BASE = PROJECT / "rules" / "base"
 
 def load_base(mods: tuple[Path, ...] = ()):
     """The base rules (plus mods); raises RulesError listing every problem."""
-    from game.ruleset.loader import RulesError, load_rules
+    from game.ruleset.loader import RulesError, errors, load_rules
 
     rules, problems = load_rules([BASE, *mods], PROJECT)
-    if problems:
-        raise RulesError(problems)
+    if errors(problems):
+        raise RulesError(errors(problems))
     return rules
 
 

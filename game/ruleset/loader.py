@@ -9,6 +9,7 @@ past :func:`load_rules`.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -16,22 +17,42 @@ import attrs
 import cattrs
 from attrs import frozen
 
-from game.ruleset import records, yamlpos
+from game.ruleset import records, safeio, yamlpos
 
 FORMAT_VERSION = 1
 
 
+ERROR, WARNING = "error", "warning"
+
+
 @frozen(order=True)
 class Problem:
+    """One problem found in the rules: an ``error`` stops the rules from loading, a ``warning``
+    (something that is legal but almost certainly not what was meant) does not."""
+
     file: str
     line: int
     col: int
     message: str
     id: str = ""
+    severity: str = ERROR
 
     def __str__(self) -> str:
         tag = f" [{self.id}]" if self.id else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.message}{tag}"
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}{tag}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "line": self.line, "col": self.col, "severity": self.severity,
+                "message": self.message, "id": self.id}
+
+
+def errors(problems) -> list[Problem]:
+    """The problems that stop the rules from loading."""
+    return [p for p in problems if p.is_error]
 
 
 class RulesError(Exception):
@@ -192,17 +213,25 @@ def _normalise_sources(raw: dict) -> dict:
     return raw
 
 
-def _read(path: Path, label: str, problems: list[Problem]):
+def _read(path: Path, label: str, problems: list[Problem], folder: Path | None = None):
+    """A rule file's data; ``None`` (with the problem recorded) if it cannot be used.  The file
+    must be a regular file under the size cap and, when ``folder`` is given, inside it."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(label, 1, 1, f"cannot read file: {exc}"))
+        text = safeio.read_text(path, safeio.MAX_RULE_FILE, inside=folder)
+    except safeio.UnsafeFileError as exc:
+        problems.append(Problem(label, 1, 1, str(exc)))
         return None
+    warnings: list[yamlpos.YamlError] = []
     try:
-        return yamlpos.load(text)
+        data = yamlpos.load(text, warnings)
     except yamlpos.YamlError as exc:
         problems.append(Problem(label, exc.line, exc.col, exc.message))
         return None
+    problems.extend(Problem(label, w.line, w.col, w.message, severity=WARNING) for w in warnings)
+    if data is None:
+        problems.append(Problem(label, 1, 1, "the file is empty (or only comments): a rule file needs "
+                                "format_version and its entries; delete the file if it has none"))
+    return data
 
 
 def _files_of(folder: Path) -> list[Path]:
@@ -214,8 +243,8 @@ def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Proble
     """Load one ruleset folder on top of ``by_kind``; returns the ids it asks to remove."""
     removals: list[str] = []
     manifest = folder / "mod.yaml"
-    if manifest.exists():
-        data = _read(manifest, _label(manifest, root), problems)
+    if manifest.exists() or manifest.is_symlink():
+        data = _read(manifest, _label(manifest, root), problems, folder)
         if isinstance(data, dict):
             removals = _check_manifest(data, _label(manifest, root), problems)
     else:
@@ -223,7 +252,7 @@ def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Proble
     seen: dict = {}
     for path in _files_of(folder):
         label = _label(path, root)
-        data = _read(path, label, problems)
+        data = _read(path, label, problems, folder)
         if data is None:
             continue
         _load_file(data, label, by_kind, origin, seen, problems)
@@ -298,10 +327,13 @@ def _load_entry(raw, pos, kind, label, by_kind, origin, seen, problems) -> None:
 
 
 def _label(path: Path, root: Path) -> str:
+    """How a file is named in messages: its path from the project root (symlinks not followed,
+    so a link is named where it lies), else its folder's name and its own."""
+    here = Path(os.path.abspath(path))
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return here.relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
-        return path.name
+        return f"{here.parent.name}/{here.name}" if here.parent.name else here.name
 
 
 def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Problem]]:
@@ -322,7 +354,7 @@ def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Prob
     failed = by_kind.pop("_failed", set())
     rules = Rules(by_kind=by_kind, origin=origin, root=root)
     problems.extend(validate.validate(rules, raw, failed))
-    return (rules if not problems else None), sorted(set(problems))
+    return (rules if not errors(problems) else None), sorted(set(problems))
 
 
 def _apply_removals(removals, folder, root, by_kind, origin, before, problems) -> None:

@@ -113,6 +113,9 @@ class Office:
     grants: tuple[str, ...] = ()
     #: a motion or the appointing body may name only a figure with one of these traits (empty: anyone)
     traits: tuple[str, ...] = ()
+    #: offices its holder may hold at the same time (the pairing counts both ways); any other
+    #: second office for the same man in a scenario's start is an error
+    also: tuple[str, ...] = ()
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -436,6 +439,42 @@ class Votes:
 
 
 @frozen
+class Roles:
+    """The entries the engine gives a part of its own to play, named in the rules rather than in
+    code: a ruleset may call its offices, bodies and trackers what it likes."""
+
+    #: the office whose holder leads the Secretariat and sits at the top of the party
+    general_secretary: str
+    #: the council whose seats are counted for sole leadership and the power score
+    politburo: str
+    #: the assembly that elects the Politburo and the Secretariat
+    central_committee: str
+    #: the assembly that judges discipline motions with the Central Committee
+    control_commission: str
+    #: the congress that elects the Central Committee
+    congress: str
+    #: the tracker that scales mass appeals (the mood of the rank and file and the workers)
+    mass_mood: str
+    #: the tracker that stiffens a secretary's hold on his region
+    bureaucracy: str
+    #: the issue on which a faction's stance decides whether it backs discipline
+    party_democracy: str
+
+
+#: role → the kind of entry it names
+ROLE_KINDS: dict[str, str] = {
+    "general_secretary": "offices",
+    "politburo": "bodies",
+    "central_committee": "bodies",
+    "control_commission": "bodies",
+    "congress": "bodies",
+    "mass_mood": "trackers",
+    "bureaucracy": "trackers",
+    "party_democracy": "trackers",
+}
+
+
+@frozen
 class Settings:
     """Global numbers of the rules (one entry, in settings.yaml); every one is required."""
 
@@ -500,6 +539,8 @@ class Settings:
     offer_life: int
     #: how votes are cast
     votes: Votes
+    #: the entries the engine gives a part to play
+    roles: Roles
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -525,6 +566,50 @@ KINDS: dict[str, type] = {
 HISTORICAL = (
     "factions", "figures", "offices", "bodies", "regions", "press", "events", "actions", "motions", "scenarios",
 )
+
+
+#: the range every whole number of a record must fall in: class name → field → (low, high); a
+#: field of a map (``stances``, ``params``…) bounds each of its values; ``*`` is the class's
+#: default.  Nothing here can make the engine loop or overflow: sizes stay in the thousands.
+BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
+    "Faction": {"stances": (-100, 100)},
+    "Figure": {"leaning": (-100, 100), "affinity": (0, 100), "born": (1800, 1929)},
+    "Office": {"income": (0, 50), "power": (0, 100)},
+    "Body": {"threshold": (1, 99), "seats": (0, 2000)},
+    "Region": {"delegates": (1, 1000)},
+    "Organ": {"reach": (0, 10)},
+    "Tracker": {"low": (-100, 100), "high": (-100, 100)},  # start: within its own low..high
+    "Cost": {"ap": (0, 10), "influence": (0, 100), "prestige": (0, 100)},
+    "Action": {"exposure": (0, 100), "params": (0, 100)},
+    "Motion": {"min_exposure": (0, 100), "threshold": (1, 99), "params": (0, 100)},
+    "Event": {"chance": (0, 100)},
+    "Victory": {"*": (0, 100)},
+    "FactionStart": {"*": (0, 100), "action_points": (0, 10)},
+    "RegionStart": {"*": (0, 100)},
+    "FigureStart": {"*": (0, 100)},
+    "Goal": {"points": (-100, 100)},
+    "Scale": {"*": (-1000, 1000)},
+    "Scenario": {"turns": (1, 120), "seats": (1, 2000), "stances": (-100, 100), "central_committee": (0, 2000),
+                 "control_commission": (0, 2000), "trackers": (-100, 100)},
+    "Settings": {"*": (0, 1000), "ap_by_status": (0, 10), "income_by_status": (0, 100)},
+    "Votes": {"*": (-100, 100)},
+}
+
+#: the bounds of the whole-number arguments of effect and condition verbs: (verb, argument) or
+#: argument alone (any verb); ``verb`` alone for a verb whose argument is one number
+ARG_BOUNDS: dict[object, tuple[int, int]] = {
+    "delta": (-100, 100),
+    "percent": (0, 100),
+    "value": (-1000, 1000),
+    ("seats", "to"): (1, 2000),
+    ("stance", "to"): (-100, 100),
+    "politburo_seats_free": (0, 100),
+    "congress_within": (0, 120),
+}
+
+#: flags the engine itself sets (besides the ``flag`` effect), and prefixes of such flags
+ENGINE_FLAGS = ("testament_read",)
+ENGINE_FLAG_PREFIXES = ("military_option_",)
 
 
 def fields_of(cls: type) -> tuple[str, ...]:

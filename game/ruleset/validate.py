@@ -21,6 +21,11 @@ SCENARIO_START = re.compile(r"^(\d{4})-Q([1-4])$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+def singular(kind: str) -> str:
+    """``bodies`` → body, ``press`` → organ, ``figures`` → figure."""
+    return {"bodies": "body", "press": "organ"}.get(kind, kind[:-1])
+
+
 def normalise(text: str) -> str:
     return _WS.sub(" ", text.translate(_TYPO)).strip().lower()
 
@@ -53,7 +58,7 @@ class _Checker:
         if value not in table and (target_kind, value) not in self.failed:
             close = _closest(str(value), table)
             hint = f" (did you mean '{close}'?)" if close else ""
-            self.report(kind, entry_id, path, f"unknown {target_kind[:-1]} '{value}'{hint}")
+            self.report(kind, entry_id, path, f"unknown {singular(target_kind)} '{value}'{hint}")
 
     def one_of(self, kind, entry_id, path, value, allowed, what) -> None:
         if value not in allowed:
@@ -72,6 +77,9 @@ def validate(rules, raw, failed=frozenset()) -> list[Problem]:
     for kind in records.KINDS:
         for entry_id, rec in rules.by_kind.get(kind, {}).items():
             _check_sources(chk, kind, entry_id, rec)
+    from game.ruleset import sanity
+
+    sanity.check(chk)
     unloaded = {kind for kind, _id in failed}  # an entry that failed to load is reported already
     if len(rules.by_kind.get("settings", {})) != 1 and "settings" not in unloaded:
         chk.problems.append(Problem("settings.yaml", 1, 1, "exactly one settings entry is needed"))
@@ -192,12 +200,8 @@ def _figure(chk, fid, f):
     chk.ref("figures", fid, ["faction"], "factions", f.faction, optional=True)
     for i, trait in enumerate(f.traits):
         chk.one_of("figures", fid, ["traits", i], trait, records.TRAITS, "trait")
-    for fac, value in f.affinity.items():
+    for fac in f.affinity:
         chk.ref("figures", fid, ["affinity", fac], "factions", fac)
-        if not 0 <= value <= 100:
-            chk.report("figures", fid, ["affinity", fac], f"affinity must be 0..100, got {value}")
-    if not -100 <= f.leaning <= 100:
-        chk.report("figures", fid, ["leaning"], f"leaning must be -100..100, got {f.leaning}")
 
 
 def _office(chk, oid, o):
@@ -206,20 +210,18 @@ def _office(chk, oid, o):
         chk.one_of("offices", oid, ["grants", i], g, records.CAPABILITIES, "capability")
     for i, t in enumerate(o.traits):
         chk.one_of("offices", oid, ["traits", i], t, records.TRAITS, "trait")
+    for i, other in enumerate(o.also):
+        chk.ref("offices", oid, ["also", i], "offices", other)
 
 
 def _body(chk, bid, b):
     chk.one_of("bodies", bid, ["kind"], b.kind, records.BODY_KINDS, "body kind")
     for i, m in enumerate(b.members_of):
         chk.ref("bodies", bid, ["members_of", i], "bodies", m)
-    if not 1 <= b.threshold <= 99:
-        chk.report("bodies", bid, ["threshold"], "threshold is a percent of votes, 1..99")
 
 
 def _region(chk, rid, r):
     chk.ref("regions", rid, ["chief_office"], "offices", r.chief_office, optional=True)
-    if r.delegates <= 0:
-        chk.report("regions", rid, ["delegates"], "delegates must be positive")
 
 
 def _organ(chk, oid, o):
@@ -270,8 +272,6 @@ def _motion(chk, mid, m):
         chk.one_of("motions", mid, ["result_status"], m.result_status, records.STATUSES, "status")
     if m.kind in records.MOTION_KINDS:
         _params(chk, "motions", mid, m, records.MOTION_KINDS[m.kind])
-    if m.threshold is not None and not 1 <= m.threshold <= 99:
-        chk.report("motions", mid, ["threshold"], f"threshold is a percent of the votes cast, 1..99, got {m.threshold}")
     if m.follow_up is not None:
         if m.kind != "read_testament":
             chk.report("motions", mid, ["follow_up"], "only a read_testament motion tables a follow-up")
@@ -298,8 +298,6 @@ def _settings(chk, sid, s):
 def _event(chk, eid, e):
     if e.date is not None and not _valid_date(e.date):
         chk.report("events", eid, ["date"], f"date must be YYYY-MM-DD, got '{e.date}'")
-    if not 0 <= e.chance <= 100:
-        chk.report("events", eid, ["chance"], "chance is a percent, 0..100")
     for i, cond in enumerate(e.conditions):
         _verb(chk, "events", eid, ["conditions", i], cond, records.CONDITIONS, "condition")
     for i, eff in enumerate(e.effects):
@@ -349,6 +347,12 @@ def _arg(chk, kind, eid, path, spec, arg) -> None:
     elif spec == "int":
         if isinstance(arg, bool) or not isinstance(arg, int):
             chk.report(kind, eid, path, f"expected a whole number, got {arg!r}")
+            return
+        from game.ruleset.sanity import arg_limits
+
+        limits = arg_limits(path)
+        if limits is not None and not limits[0] <= arg <= limits[1]:
+            chk.report(kind, eid, path, f"must be within {limits[0]}..{limits[1]}, got {arg}")
     elif spec == "str":
         if not isinstance(arg, str):
             chk.report(kind, eid, path, f"expected text, got {arg!r}")
@@ -367,20 +371,17 @@ def _scenario(chk, sid, s):
         chk.report(k, sid, ["start"], f"start must be YYYY-Qn, got '{s.start}'")
     if s.last_congress is not None and (not SCENARIO_START.match(s.last_congress) or s.last_congress >= s.start):
         chk.report(k, sid, ["last_congress"], f"last_congress is a YYYY-Qn before the start, got '{s.last_congress}'")
-    if s.turns < 1:
-        chk.report(k, sid, ["turns"], "turns must be at least 1")
     chk.one_of(k, sid, ["kind"], s.kind, records.SCENARIO_KINDS, "scenario kind")
     if s.kind == "counterfactual" and not s.premise.strip():
         chk.report(k, sid, ["premise"], "a counterfactual needs a premise")
     for i, fig in enumerate(s.secretariat):
         chk.ref(k, sid, ["secretariat", i], "figures", fig)
-    gensec = s.offices.get("general_secretary")
+    settings = next(iter(chk.rules.by_kind.get("settings", {}).values()), None)
+    gensec = s.offices.get(settings.roles.general_secretary) if settings is not None else None
     if s.secretariat and gensec is not None and gensec not in s.secretariat:
         chk.report(k, sid, ["secretariat"], f"the General Secretary '{gensec}' is not in the Secretariat")
-    for body, n in s.seats.items():
+    for body in s.seats:
         chk.ref(k, sid, ["seats", body], "bodies", body)
-        if n < 1:
-            chk.report(k, sid, ["seats", body], "a body needs at least one seat")
     for f, table in s.stances.items():
         chk.one_of(k, sid, ["stances", f], f, s.factions, "faction of this scenario")
         for issue in table:

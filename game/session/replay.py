@@ -27,11 +27,11 @@ import re
 import tempfile
 from pathlib import Path
 
-import yaml
 from attrs import define, field
 
 from game.engine import Action, ActionSyntaxError, IllegalActionError, apply_action, new_game
 from game.engine.effects import holds
+from game.ruleset import safeio, yamlpos
 
 FORMAT = 1
 HEADER = "# Succession replay"
@@ -157,18 +157,19 @@ def parse_checkpoint(line: str, where: str, number: int) -> Checkpoint:
     date, text, source = parts
     if not _QUARTER.match(date):
         raise ReplayError(f"{where}: checkpoint date must be YYYY-Qn, got {date!r}")
-    try:
-        condition = yaml.safe_load(source)
-    except yaml.YAMLError as exc:
-        raise ReplayError(f"{where}: checkpoint condition is not valid YAML: {str(exc).splitlines()[0]}") from None
+    try:  # the rule files' own guards: no tags, no aliases, bounded nesting and numbers
+        condition = yamlpos.plain(yamlpos.load(source))
+    except yamlpos.YamlError as exc:
+        raise ReplayError(f"{where}: checkpoint condition is not valid: {exc.message}") from None
     return Checkpoint(date, text, condition, source, number)
 
 
 def load(path: Path) -> Replay:
+    """Read a replay file: a regular file under :data:`safeio.MAX_REPLAY`, UTF-8 text."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReplayError(f"{path}:1: cannot read: {exc}") from None
+        text = safeio.read_text(Path(path), safeio.MAX_REPLAY)
+    except safeio.UnsafeFileError as exc:
+        raise ReplayError(f"{path}:1: {exc}") from None
     return parse(text, str(path))
 
 

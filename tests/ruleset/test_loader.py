@@ -87,8 +87,9 @@ def test_every_entry_remembers_where_it_was_defined(base_rules):
 
 
 def test_problem_prints_as_file_line_col_message_id():
-    assert str(Problem("base/x.yaml", 3, 7, "bad thing", "foo")) == "base/x.yaml:3:7: bad thing [foo]"
-    assert str(Problem("base/x.yaml", 3, 7, "bad thing")) == "base/x.yaml:3:7: bad thing"
+    assert str(Problem("base/x.yaml", 3, 7, "bad thing", "foo")) == "base/x.yaml:3:7: error: bad thing [foo]"
+    assert str(Problem("base/x.yaml", 3, 7, "odd", severity="warning")) == "base/x.yaml:3:7: warning: odd"
+    assert str(Problem("base/x.yaml", 3, 7, "bad thing")) == "base/x.yaml:3:7: error: bad thing"
 
 
 def test_the_copied_tree_loads_clean(tree):

@@ -138,7 +138,7 @@ CAMPAIGN = ("scenarios", "succession_1923.yaml")
     ("    secretariat: [stalin, molotov, kuibyshev]\n", "    secretariat: [stalin, molotof]\n", "    secretariat:",
      "unknown figure 'molotof' (did you mean 'molotov'?)"),
     ("    seats: {central_committee: 27}\n", "    seats: {central_comittee: 27}\n", "    seats:",
-     "unknown bodie 'central_comittee'"),
+     "unknown body 'central_comittee'"),
 ])
 def test_scenario_checks(tree, old, new, needle, message):
     text = replace_once(tree / "base" / CAMPAIGN[0] / CAMPAIGN[1], old, new)

@@ -1,0 +1,121 @@
+"""Playouts for search: a cheap policy plays a sampled state to a horizon, then the position is
+scored for one faction.
+
+The horizon is the end of the current quarter (its votes and any Congress included), or the end
+of the game.  The policy builds no view: it weighs each legal action by its kind, so the
+apparatus appoints, oppositions speak and publish, and nobody reaches for the army or recants at
+random.  The evaluation reads the faction's objectives as if the game ended at the horizon, plus
+its share of power and its place on the disciplinary ladder.
+"""
+
+from __future__ import annotations
+
+from game.engine import rng
+from game.engine.game import apply_in_place, legal_actions, legal_of, offered_rules
+from game.engine.objectives import standing
+from game.engine.outcome import power_scores
+from game.ruleset.records import RESULTS
+
+#: how often the cheap policy picks an action of each kind, relative to the others
+KIND_WEIGHTS = {
+    "appoint": 6,
+    "cultivate": 2,
+    "publish": 4,
+    "underground": 1,
+    "speak": 3,
+    "propose": 2,
+    "offer_bloc": 1,
+    "accept_bloc": 3,
+    "decline_bloc": 1,
+    "break_bloc": 0,
+    "mass_appeal": 2,
+    "lenin_levy": 4,
+    "signatures": 1,
+    "recant": 0,
+    "military": 0,
+    "pledge": 2,
+    "entrench": 3,
+    "mobilise": 3,
+    "pass": 2,
+}
+#: evaluation: one rung of the result scale is worth this many points of objectives
+RESULT_STEP = 3.0
+#: evaluation: the whole of the power in play is worth this much
+POWER_WEIGHT = 6.0
+#: evaluation: each rung down the disciplinary ladder costs this much
+RUNG_COST = 1.5
+
+
+def run(state, rules, faction: str, seed: int) -> float:
+    """Play a copy of ``state`` to the horizon with the cheap policy and score it for ``faction``."""
+    state = state.clone()
+    state.quiet = True
+    gen = rng.derive(seed, "playout")
+    turn = state.turn
+    while state.outcome is None and state.turn == turn:
+        action, gen = draw(state, rules, gen)
+        apply_in_place(state, rules, action)
+    return evaluate(state, rules, faction)
+
+
+def draw(state, rules, gen: int):
+    """One legal action for the acting faction, drawn by its kind's weight without listing every
+    legal action: an entry of the rule files is drawn first, then one of its arguments."""
+    if state.phase != "actions":
+        return pick(legal_actions(state, rules), rules, gen)
+    ids = offered_rules(state, rules)
+    weights = [_weight(rules, aid) for aid in ids]
+    while ids:
+        total = sum(weights)
+        if total == 0:
+            break
+        roll, gen = rng.below(gen, total)
+        i = 0
+        while roll >= weights[i]:
+            roll -= weights[i]
+            i += 1
+        options = legal_of(state, rules, ids[i])
+        if options:
+            choice, gen = rng.below(gen, len(options))
+            return options[choice], gen
+        del ids[i], weights[i]
+    return pick(legal_actions(state, rules), rules, gen)
+
+
+_WEIGHTS: dict[tuple[int, str], int] = {}
+
+
+def _weight(rules, action_id: str) -> int:
+    key = (id(rules), action_id)
+    w = _WEIGHTS.get(key)
+    if w is None:
+        w = _WEIGHTS[key] = KIND_WEIGHTS.get(rules.actions[action_id].kind, 1)
+    return w
+
+
+def pick(legal, rules, gen: int):
+    """A legal action drawn by its kind's weight from a listed set (an event's choice: any option)."""
+    weights = [_weight(rules, a.name) if a.name in rules.actions else 1 for a in legal]
+    total = sum(weights)
+    if total == 0:
+        draw_, gen = rng.below(gen, len(legal))
+        return legal[draw_], gen
+    roll, gen = rng.below(gen, total)
+    for a, w in zip(legal, weights, strict=True):
+        if roll < w:
+            return a, gen
+        roll -= w
+    return legal[-1], gen
+
+
+def evaluate(state, rules, faction: str) -> float:
+    """How well ``faction`` stands: its objectives' result and points if the game ended now, its
+    share of the power in play, and its rung on the ladder."""
+    st = standing(state, rules, faction)
+    value = 0.0
+    if st is not None:
+        value += RESULT_STEP * RESULTS.index(st.result) + st.points
+    scores = power_scores(state, rules)
+    total = sum(max(s, 0) for s in scores.values()) or 1
+    value += POWER_WEIGHT * max(scores.get(faction, 0), 0) / total
+    return value - RUNG_COST * state.rung(faction)

@@ -1,0 +1,170 @@
+"""Determinisation: a full, consistent state built from what one faction can see.
+
+Search needs whole states to play forward, but a player knows only its view.  ``sample_state``
+rebuilds everything the view shows (offices, bodies, regions, trackers, the public record) and
+draws what it hides from a generator of its own: the other factions' secret cultivation of
+figures, bloc offers between other factions, and the game's dice.  It never reads the true
+state, so two games that differ only in hidden things give the same samples for the same seed.
+
+>>> from game.ruleset import load_base
+>>> from game.engine import new_game, player_view
+>>> rules = load_base()
+>>> view = player_view(new_game(rules, "crisis_1923", seed=3), rules, "trotsky")
+>>> a, b = sample_state(view, rules, 5), sample_state(view, rules, 5)
+>>> a.digest() == b.digest()
+True
+"""
+
+from __future__ import annotations
+
+from game.engine import rng
+from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
+
+#: chance in 100 that two other factions are sampled as negotiating a bloc this quarter
+OFFER_CHANCE = 10
+#: each other faction is sampled as having cultivated about one figure every this many quarters
+CULTIVATION_PACE = 2
+
+
+def sample_state(view, rules, seed: int) -> State:
+    """A state consistent with ``view`` (a :func:`game.engine.player_view` of one faction), with
+    the hidden parts drawn from ``seed``.  The true state is never consulted."""
+    me = view["you"]
+    rec = view["record"]
+    sc = rules.scenarios[view["scenario"]]
+    gen = rng.derive(seed, "sample:" + (me or ""))
+    mine = dict(view["cultivation"])
+    figures = {}
+    for fid, fig in view["figures"].items():
+        affinity = dict(fig["affinity"])
+        if fid in mine and me in affinity:  # the view adds our own cultivation: take it out again
+            affinity[me] -= mine[fid]
+        figures[fid] = FigureState(fig["faction"], fig["status"], affinity)
+    factions = {}
+    for fid, fs in view["factions"].items():
+        extra = rec["factions"][fid]
+        factions[fid] = FactionState(
+            fs["influence"],
+            fs["prestige"],
+            fs["exposure"],
+            fs["mantle"],
+            fs["status"],
+            fs["ap"],
+            extra["base_ap"],
+            fs["done"],
+            extra["signatures"],
+            extra["readmit_turn"],
+        )
+    regions = {
+        rid: RegionState(reg["secretary"], reg["loyalty"], dict(reg["sympathy"]), rec["appointed"][rid])
+        for rid, reg in view["regions"].items()
+    }
+    state = State(
+        scenario=view["scenario"],
+        seed=seed,
+        start_year=int(sc.start[:4]),
+        start_quarter=int(sc.start[-1]),
+        turns=view["turns"],
+        factions=factions,
+        figures=figures,
+        offices=dict(view["offices"]),
+        politburo=list(view["politburo"]),
+        cc=dict(view["central_committee"]),
+        ccc=dict(view["control_commission"]),
+        regions=regions,
+        trackers=dict(view["trackers"]),
+        turn=view["turn"],
+        phase=view["phase"],
+        order=list(rec["order"]),
+        active=view["active"],
+    )
+    state.blocs = sorted(tuple(sorted(p)) for p in view["blocs"])
+    state.agenda = [Proposal(a["proposer"], a["motion"], tuple(a["args"])) for a in view["agenda"]]
+    state.congress_due = view["congress_due"]
+    state.last_congress_turn = rec["last_congress_turn"]
+    state.flags, state.fired = set(rec["flags"]), set(rec["fired"])
+    state.event_queue = list(rec["event_queue"])
+    state.pending_choice = tuple(rec["pending_choice"]) if rec["pending_choice"] else None
+    state.acted = {tuple(a) for a in rec["acted"]}
+    state.marks = dict(rec["marks"])
+    state.scores = [dict(s) for s in rec["scores"]]
+    state.votes = [_vote_record(v) for v in view["votes"]]
+    state.secretariat = list(view["secretariat"])
+    state.seats = dict(rec["seats"])
+    state.stances = {f: dict(v) for f, v in view["stances"].items()}
+    state.congress_shares = dict(rec["congress_shares"])
+    state.achieved, state.failed = set(rec["achieved"]), set(rec["failed"])
+    state.results = {f: tuple(r) for f, r in view["results"].items()}
+    state.outcome = tuple(view["outcome"]) if view["outcome"] else None
+    state.cultivation = {f: {} for f in factions}
+    if me is not None:
+        state.cultivation[me] = mine
+    gen = _sample_cultivation(state, rules, view, me, gen)
+    gen = _sample_offers(state, rules, view, me, gen)
+    state.offers = sorted(state.offers + [tuple(o) for o in rec["my_offers"]])
+    state.rng, gen = rng.next_u64(gen)  # the dice: unknown to every player
+    return state
+
+
+def _vote_record(v) -> dict:
+    """A vote as the state records it, from the view's copy."""
+    return {
+        "turn": v["turn"], "body": v["body"], "motion": v["motion"], "passed": v["passed"],
+        "motion_id": v["motion_id"], "proposer": v["proposer"], "args": list(v["args"]),
+        "ballots": [[b["voter"], b["side"], b["weight"], b["reason"], b["who"], b["secret"]] for b in v["ballots"]],
+    }
+
+
+def _rumoured(view) -> set[str]:
+    """Figures the corridors say are being courted (the public log's rumours)."""
+    out = set()
+    for _turn, text, _kind in view["log"]:
+        if text.startswith("Rumours in the corridors: "):
+            out.add(text)
+    return out
+
+
+def _sample_cultivation(state: State, rules, view, me, gen: int) -> int:
+    """Others' secret cultivation: about one figure every ``CULTIVATION_PACE`` quarters each, leaning
+    on the Politburo, and a courter for every figure the rumours name."""
+    rule = next((r for r in rules.actions.values() if r.kind == "cultivate"), None)
+    if rule is None:
+        return gen
+    step, rumour_at = rule.params["affinity"], rule.params["rumour_at"]
+    leaders = {rules.factions[f].leader for f in state.factions}
+    pool = sorted(f for f, fig in state.figures.items() if fig.status == "active" and f not in leaders)
+    if not pool:
+        return gen
+    others = sorted(f for f in state.factions if f != me)
+    rumours = _rumoured(view)
+    for fid in others:
+        count = (view["turn"] + 1) // CULTIVATION_PACE
+        book = state.cultivation[fid]
+        for _ in range(count):
+            draw, gen = rng.below(gen, len(pool) * 2)
+            fig = pool[draw % len(pool)]
+            if draw >= len(pool) and state.politburo:  # half the draws fall on the Politburo
+                fig = sorted(state.politburo)[draw % len(state.politburo)]
+            if state.figures[fig].faction != fid:
+                book[fig] = min(100, book.get(fig, 0) + step)
+    for fig in sorted(pool):
+        if any(rules.figures[fig].name in text for text in rumours) and others:
+            who, gen = rng.below(gen, len(others))
+            book = state.cultivation[others[who]]
+            if state.figures[fig].faction != others[who]:
+                book[fig] = max(book.get(fig, 0), rumour_at)
+    return gen
+
+
+def _sample_offers(state: State, rules, view, me, gen: int) -> int:
+    """Bloc offers between two other factions, which neither would tell a third."""
+    blocs = {tuple(sorted(p)) for p in view["blocs"]}
+    able = sorted(f for f, fs in state.factions.items() if f != me and fs.status == "active")
+    for a in able:
+        for b in able:
+            if a == b or tuple(sorted((a, b))) in blocs:
+                continue
+            roll, gen = rng.below(gen, 100)
+            if roll < OFFER_CHANCE and not any({o[0], o[1]} == {a, b} for o in state.offers):
+                state.offers.append((a, b, state.turn))
+    return gen

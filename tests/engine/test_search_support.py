@@ -1,0 +1,56 @@
+"""What the engine offers search: a quiet mode, in-place moves, drawing legal actions by rule
+entry, and a cheap fingerprint — each the same game as the ordinary path."""
+
+from game.engine import apply_action, legal_actions, new_game
+from game.engine.game import apply_in_place, apply_unchecked, legal_of, offered_rules
+
+
+def _game(rules, scenario, seed, moves):
+    state = new_game(rules, scenario, seed)
+    seen = [state]
+    for i in range(moves):
+        if state.outcome is not None:
+            break
+        legal = legal_actions(state, rules)
+        state = apply_action(state, rules, legal[(i * 5 + seed) % len(legal)])
+        seen.append(state)
+    return seen
+
+
+def test_a_quiet_game_is_the_same_game_without_its_chronicle(rules):
+    loud = new_game(rules, "crisis_1923", 3)
+    quiet = loud.clone()
+    quiet.quiet = True
+    i = 0
+    while loud.outcome is None:
+        legal = legal_actions(loud, rules)
+        assert legal_actions(quiet, rules) == legal
+        action = legal[(i * 7) % len(legal)]
+        loud, quiet = apply_unchecked(loud, rules, action), apply_unchecked(quiet, rules, action)
+        i += 1
+    a, b = loud.to_dict(), quiet.to_dict()
+    assert len(b.pop("log")) < len(a.pop("log"))
+    assert a == b and quiet.results == loud.results
+
+
+def test_in_place_moves_match_copied_moves(rules):
+    for state in _game(rules, "united_opposition_1926", 2, 40)[:-1]:
+        action = legal_actions(state, rules)[-1]
+        copy = state.clone()
+        apply_in_place(copy, rules, action)
+        assert copy.digest() == apply_unchecked(state, rules, action).digest()
+
+
+def test_drawing_by_rule_entry_finds_exactly_the_legal_actions(rules):
+    for state in _game(rules, "succession_1923", 4, 60):
+        if state.phase != "actions":
+            continue
+        drawn = sorted(a for aid in offered_rules(state, rules) for a in legal_of(state, rules, aid))
+        assert tuple(drawn) == tuple(sorted(legal_actions(state, rules)))
+
+
+def test_fingerprints_follow_the_state(rules):
+    seen = _game(rules, "right_last_stand_1928", 1, 30)
+    assert seen[5].fingerprint() == seen[5].clone().fingerprint()
+    prints = {s.fingerprint() for s in seen}
+    assert len(prints) == len({s.digest() for s in seen})

@@ -1,0 +1,72 @@
+"""Whatever a rule file holds, loading and validating it reports problems and never raises."""
+
+from __future__ import annotations
+
+import string
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.ruleset import load_rules, records
+from game.ruleset.loader import Problem
+
+MANIFEST = "id: fuzz\nname: Fuzz\nversion: 1.0.0\nformat_version: 1\n"
+WORDS = st.sampled_from(
+    [
+        "id",
+        "name",
+        "date",
+        "chance",
+        "effects",
+        "conditions",
+        "choice",
+        "options",
+        "kill",
+        "flag",
+        "not",
+        "any",
+        "faction",
+        "delta",
+        "seats",
+        "to",
+        "turns",
+        "no",
+        "0755",
+        "12:30",
+        *records.KINDS,
+        *records.EFFECTS,
+        *records.CONDITIONS,
+    ]
+)
+SCALARS = st.one_of(
+    WORDS, st.integers(-(10**12), 10**12), st.booleans(), st.none(), st.text(string.printable, max_size=8)
+)
+TREES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(WORDS, inner, max_size=4)),
+    max_leaves=30,
+)
+
+
+def run(tmp_path, text: str):
+    mod = tmp_path / "mod"
+    mod.mkdir(exist_ok=True)
+    (mod / "mod.yaml").write_text(MANIFEST, encoding="utf-8")
+    (mod / "events.yaml").write_text(text, encoding="utf-8")
+    rules, problems = load_rules([mod], tmp_path)
+    assert all(isinstance(p, Problem) and p.line >= 1 and p.col >= 1 for p in problems)
+    assert problems, "a ruleset of one file cannot be complete"
+    return problems
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tree=st.dictionaries(st.sampled_from([*records.KINDS, "format_version"]), TREES, max_size=3))
+def test_any_structure_is_reported_not_raised(tmp_path, tree):
+    run(tmp_path, yaml.safe_dump(tree, allow_unicode=True))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(string.printable + "&*!|>-[]{}:#'\"", max_size=200))
+def test_any_text_is_reported_not_raised(tmp_path, text):
+    run(tmp_path, text)
