@@ -90,6 +90,7 @@ class Match:
     _undo: list[_Step] = field(factory=list)
     _thinking: tuple[int, Future] | None = None
     _pool: ThreadPoolExecutor | None = None
+    _views: tuple[State | None, dict] = (None, {})
 
     # --- making a match ------------------------------------------------------------------------
 
@@ -135,8 +136,15 @@ class Match:
         return [f for f, s in self.seats.items() if s.is_human]
 
     def view(self, faction: str | None) -> View:
-        """What a faction sees now (None: the public view for a shared screen)."""
-        return player_view(self.state, self.rules, faction)
+        """What a faction sees now (None: the public view for a shared screen).  Views are
+        immutable, so the same one is handed out until the game moves."""
+        state, cache = self._views
+        if state is not self.state:
+            cache = {}
+            self._views = (self.state, cache)
+        if faction not in cache:
+            cache[faction] = player_view(self.state, self.rules, faction)
+        return cache[faction]
 
     def legal(self) -> tuple[Action, ...]:
         """The legal actions of the active seat (empty when the game is over)."""
