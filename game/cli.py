@@ -14,6 +14,7 @@ from pathlib import Path
 from game.ruleset import BASE, PROJECT, load_rules
 from game.ruleset.loader import errors
 from game.ruleset.validate import coverage, source_report, unverified
+from game.session.session import LEVELS
 
 DEFAULT_SCENARIO = "succession_1923"
 MAX_SEED_DIGITS = 18  # a seed is typed back by hand; any longer is a mistake
@@ -115,6 +116,7 @@ def cmd_scenarios(args) -> int:
 
 
 def cmd_play(args) -> int:
+    from game.ai import UnknownLevelError
     from game.session import match, replay, saves, terminal
     from game.session.session import Match, Seat
 
@@ -145,18 +147,23 @@ def cmd_play(args) -> int:
         if args.scenario not in rules.scenarios:
             print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
             return 2
-        seats = {}
+        seats = {f: Seat("ai", args.level) for f in rules.scenarios[args.scenario].factions}
         if not args.headless:
             factions = rules.scenarios[args.scenario].factions
-            human = args.human or terminal.ask_faction(rules, factions)
-            if human is None:
+            chosen = args.human.split(",") if args.human else [terminal.ask_faction(rules, factions)]
+            if chosen == [None]:
                 return 0
-            if human not in factions:
-                print(f"unknown faction '{human}'; one of: {', '.join(factions)}", file=sys.stderr)
-                return 2
-            seats[human] = Seat("human")
+            for human in chosen:
+                if human.strip() not in factions:
+                    print(f"unknown faction '{human}'; one of: {', '.join(factions)}", file=sys.stderr)
+                    return 2
+                seats[human.strip()] = Seat("human")
         seed = fresh_seed() if args.seed is None else args.seed
-        m = Match.new(rules, args.scenario, seed, seats, tuple(args.mod))
+        try:
+            m = Match.new(rules, args.scenario, seed, seats, tuple(args.mod))
+        except UnknownLevelError as exc:
+            print(f"--level: {exc}", file=sys.stderr)
+            return 2
         print(seed_line(seed))
     if args.headless:
         match.drive(m, {})
@@ -417,7 +424,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"scenario id (see 'scenarios'); asked in the terminal, {DEFAULT_SCENARIO} when headless")
     play.add_argument("--seed", type=seed_arg, default=None,
                       help="random seed (same seed, same game); a fresh one, printed, when not given")
-    play.add_argument("--human", metavar="FACTION", help="play this faction yourself in the terminal")
+    play.add_argument("--human", metavar="FACTION[,FACTION]",
+                      help="play this faction yourself in the terminal (several, comma-separated: hot-seat)")
+    play.add_argument("--level", default="simple", choices=LEVELS, help="the bots' difficulty (default simple)")
     play.add_argument("--record", metavar="FILE", help="write a replay file at the end")
     play.add_argument("--chronicle", action="store_true", help="print the chronicle at the end")
     play.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")

@@ -397,3 +397,20 @@ def test_bad_command_line_exits_with_2(capsys, argv):
         cli.main(argv)
     assert exc.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_hot_seat_and_bot_level_from_the_command_line(capsys, monkeypatch):
+    import io
+    import json
+
+    from game.session import saves
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin,trotsky", "--level", "wait",
+                         "--seed", "5")
+    assert code == 0 and out[-1].startswith("Game left. Autosave: ")
+    seats = json.loads(saves.latest_autosave().read_text(encoding="utf-8"))["seats"]
+    assert {f for f, s in seats.items() if s["kind"] == "human"} == {"stalin", "trotsky"}
+    assert {s["level"] for s in seats.values() if s["kind"] == "ai"} == {"wait"}
+    code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin,lenin", "--seed", "5")
+    assert code == 2 and "unknown faction 'lenin'" in err[0]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from attrs import define, field, frozen
 
+from game.ai import LEVELS as BOT_LEVELS
 from game.ai import make_bot
 from game.engine import Action, IllegalActionError, apply_action, legal_actions, new_game, player_view
 from game.engine.state import State
@@ -32,7 +33,8 @@ from game.session.replay import Replay
 
 HUMAN, AI = "human", "ai"
 SEAT_KINDS = (HUMAN, AI)
-LEVELS = ("simple", "easy", "normal", "hard")
+#: the difficulty levels a bot seat may have: every level :func:`game.ai.make_bot` knows
+LEVELS = tuple(BOT_LEVELS)
 
 
 class SeatError(ValueError):
