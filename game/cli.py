@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.ruleset import BASE, PROJECT, load_rules
+from game.ruleset import BASE
 from game.ruleset.loader import errors
 from game.ruleset.validate import coverage, source_report, unverified
 from game.session.session import LEVELS
@@ -49,8 +49,9 @@ def seed_line(seed: int) -> str:
 
 
 def _rules(mods: list[str]):
-    folders = [BASE] + [Path(m) for m in mods]
-    rules, problems = load_rules(folders, PROJECT)
+    from game.ruleset import load
+
+    rules, problems = load(mods)
     for p in problems:
         print(p, file=sys.stderr)
     if errors(problems):
@@ -66,9 +67,9 @@ def _tally(problems) -> str:
 def cmd_validate(args) -> int:
     import json
 
-    folders = [Path(args.rules)] if args.rules else [BASE]
-    folders += [Path(m) for m in args.mod]
-    rules, problems = load_rules(folders, PROJECT)
+    from game.ruleset import load
+
+    rules, problems = load(args.mod, base=Path(args.rules) if args.rules else BASE)
     if args.format == "json":
         print(json.dumps({"ok": not errors(problems), "errors": len(errors(problems)),
                           "warnings": len(problems) - len(errors(problems)),
@@ -84,6 +85,8 @@ def cmd_validate(args) -> int:
     cited, total = coverage(rules)
     counts = ", ".join(f"{len(v)} {k}" for k, v in rules.by_kind.items() if v)
     print(f"rules ok: {counts}")
+    for mod in rules.mods:
+        print(f"mod {mod.label}: {mod.name}")
     print(f"citations: {cited}/{total} historical entries carry a verified source ({100 * cited // max(total, 1)}%)")
     rep = source_report(rules)
     print(f"  {rep['seed']} cite the seed documents, every quote found in the lines it names")
@@ -216,8 +219,10 @@ def _open_save(args, rules):
                 return 1
     try:
         mods = saves.peek(path)["mods"]
-        if mods != list(args.mod):
-            rules = _rules(mods)
+        if mods and mods != list(args.mod):
+            from types import SimpleNamespace
+
+            rules = _replay_rules(SimpleNamespace(mods=mods), SimpleNamespace(mod=args.mod, file=str(path)))
             if rules is None:
                 return 1
         m = Match.load(path, rules)
@@ -259,9 +264,12 @@ def cmd_replay(args) -> int:
     except replay.ReplayError as exc:
         print(exc, file=sys.stderr)
         return 1
-    rules = _rules(args.mod + rep.mods)
+    rules = _replay_rules(rep, args)
     if rules is None:
         return 1
+    notes = replay.compare_rules(rep, rules)
+    for note in notes:
+        print(f"{args.file}: {note}", file=sys.stderr)
     try:
         state, results = replay.run_checked(rep, rules, args.file)
     except replay.ReplayError as exc:
@@ -281,8 +289,10 @@ def cmd_replay(args) -> int:
     if missed:
         return 1
     if rep.final is None:
-        print("no final hash in the file: nothing to verify")
-    elif rep.final != state.digest():
+        print(f"{args.file}: incomplete: no final hash (an autosave, or a file cut short); "
+              f"replayed to {state.date_text()}, nothing verified", file=sys.stderr)
+        return 1
+    if rep.final != state.digest():
         print(f"{args.file}: final state hash differs: file {rep.final[:16]}…, replay {state.digest()[:16]}…", file=sys.stderr)
         return 1
     else:
@@ -292,6 +302,26 @@ def cmd_replay(args) -> int:
         kind, winner = state.outcome
         print(f"outcome: {kind} winner={winner or 'none'}")
     return 0
+
+
+def _replay_rules(rep, args):
+    """The rules a replay asks for: the base rules and the mods it names (by id: installed, or
+    given as a folder with --mod); a mod that is missing is named."""
+    from game.ruleset import PROJECT, mods
+
+    given, problems = mods.resolve(args.mod, PROJECT)
+    ids = {m.id for m in given}
+    wanted = [m.partition("@")[0] for m in rep.mods]
+    installed = {m.id for m in mods.available(PROJECT)[0]}
+    missing = [m for m in rep.mods if m.partition("@")[0] not in ids | installed]
+    for mod in missing:
+        print(f"{args.file}: this replay was recorded with mod {mod}, which is not installed "
+              f"(install it, or give its folder with --mod)", file=sys.stderr)
+    if missing or problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        return None
+    return _rules(list(args.mod) + [w for w in wanted if w not in ids])
 
 
 def _shown(path: Path) -> Path:
@@ -429,22 +459,23 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--level", default="simple", choices=LEVELS, help="the bots' difficulty (default simple)")
     play.add_argument("--record", metavar="FILE", help="write a replay file at the end")
     play.add_argument("--chronicle", action="store_true", help="print the chronicle at the end")
-    play.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    play.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
     play.add_argument("--continue", dest="resume", action="store_true", help="go on with the last autosaved game")
     play.add_argument("--load", metavar="NAME|FILE", help="go on with a saved game (a name given with 'save NAME', or a file)")
     play.set_defaults(func=cmd_play)
     val = sub.add_parser("validate", help="check the rule files")
     val.add_argument("--rules", metavar="DIR", help="a rules folder instead of rules/base")
-    val.add_argument("--mod", action="append", default=[], metavar="DIR")
+    val.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="a mod (id or folder) over the rules")
     val.add_argument("--format", choices=("text", "json"), default="text",
                      help="text: one 'file:line:col: severity: message [id]' line per problem; json: one document")
     val.set_defaults(func=cmd_validate)
     sc = sub.add_parser("scenarios", help="list the scenarios")
-    sc.add_argument("--mod", action="append", default=[], metavar="DIR")
+    sc.add_argument("--mod", action="append", default=[], metavar="ID|DIR")
     sc.set_defaults(func=cmd_scenarios)
     rp = sub.add_parser("replay", help="replay a replay file and verify its final state")
     rp.add_argument("file")
-    rp.add_argument("--mod", action="append", default=[], metavar="DIR")
+    rp.add_argument("--mod", action="append", default=[], metavar="ID|DIR",
+                    help="a mod folder for a replay whose mods are not installed (its id must match)")
     rp.set_defaults(func=cmd_replay)
     hi = sub.add_parser("historical", help="rebuild the historical line's replay from its plan")
     hi.add_argument("--plan", metavar="FILE", help="a plan file instead of rules/base/historical/plan.yaml")
@@ -454,7 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("events-check", help="play bot games and count events that contradict the state")
     ev.add_argument("--games", type=int, default=72, metavar="N", help="games per scenario, seeds 1..N (default 72)")
     ev.add_argument("--scenario", action="append", default=[], metavar="ID", help="only this scenario (repeatable)")
-    ev.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    ev.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
     ev.set_defaults(func=cmd_events_check)
     ba = sub.add_parser("balance", help="measure each faction's results: searching, waiting and bot players")
     ba.add_argument("--scenarios", type=_id_list, default=None, metavar="ID,..",

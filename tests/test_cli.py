@@ -129,7 +129,7 @@ def test_scenarios_lists_the_campaign(capsys):
 def test_scenarios_with_a_broken_mod_fails_cleanly(capsys, tmp_path):
     mod = tmp_path / "mod"
     mod.mkdir()
-    (mod / "mod.yaml").write_text("id: m\nname: M\nformat_version: 1\nremove: [figures.kamenev]\n", encoding="utf-8")
+    (mod / "mod.yaml").write_text("id: m\nname: M\nversion: \"1.0\"\nformat_version: 1\nremove: [figures.kamenev]\n", encoding="utf-8")
     code, out, err = run(capsys, "scenarios", "--mod", str(mod))
     assert code == 1
     assert any("unknown figure 'kamenev'" in line for line in err)

@@ -276,10 +276,10 @@ def test_events_check_command(capsys, tmp_path):
 
     mod = tmp_path / "mod"
     mod.mkdir()
-    (mod / "mod.yaml").write_text("id: m\nname: M\nformat_version: 1\n", encoding="utf-8")
+    (mod / "mod.yaml").write_text("id: m\nname: M\nversion: \"1.0\"\nformat_version: 1\n", encoding="utf-8")
     (mod / "events.yaml").write_text(
         "format_version: 1\nevents:\n"
-        "  - id: lenin_third_stroke\n    name: A stroke\n    date: \"1923-03-10\"\n    text: \"Again.\"\n"
+        "  - id: lenin_third_stroke\n    replace: true\n    name: A stroke\n    date: \"1923-03-10\"\n    text: \"Again.\"\n"
         "    effects:\n      - figure_status: {figure: lenin, to: incapacitated}\n"
         "    source:\n      - outside: \"A test\"\n        says: \"nothing\"\n",
         encoding="utf-8",

@@ -22,6 +22,19 @@ def load_base(mods: tuple[Path, ...] = ()):
     return rules
 
 
+def load(mods: list[str] | tuple[str, ...] = (), base: Path = BASE, root: Path = PROJECT):
+    """The base rules with the mods chosen (ids of installed mods, or folders), each after the
+    mods it depends on.  Returns (rules or None, every problem)."""
+    from game.ruleset.loader import errors, load_rules
+    from game.ruleset.mods import resolve
+
+    order, problems = resolve(list(mods), root)
+    if errors(problems):
+        return None, problems
+    rules, more = load_rules([base, *(m.folder for m in order)], root)
+    return rules, problems + more
+
+
 def __getattr__(name: str):
     if name in ("Problem", "Rules", "RulesError", "load_rules"):
         from game.ruleset import loader
@@ -30,4 +43,4 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["BASE", "PROJECT", "Problem", "Rules", "RulesError", "load_base", "load_rules"]
+__all__ = ["BASE", "PROJECT", "Problem", "Rules", "RulesError", "load", "load_base", "load_rules"]

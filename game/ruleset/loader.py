@@ -70,12 +70,37 @@ class Rules:
     by_kind: dict[str, dict[str, object]]
     origin: dict[tuple[str, str], tuple[str, int, int]]
     root: Path
+    #: the mods laid over the base rules, in load order (their ``mod.yaml``)
+    mods: tuple = ()
 
     def __getattr__(self, kind: str) -> dict:
         try:
             return self.by_kind[kind]
         except KeyError:
             raise AttributeError(kind) from None
+
+    def mod_labels(self) -> list[str]:
+        """``id@version`` of each mod in force, as a replay's ``mods:`` line records them."""
+        return [m.label for m in self.mods]
+
+    def fingerprint(self) -> str:
+        """A hash of the rules in force (every record, sources and design notes aside): two
+        rulesets that play the same have the same fingerprint, whatever their files look like."""
+        import hashlib
+        import json
+
+        def plain(value):
+            if attrs.has(type(value)):
+                return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))
+                        if f.name not in ("source", "design")}
+            if isinstance(value, dict):
+                return {str(k): plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+            if isinstance(value, list | tuple):
+                return [plain(v) for v in value]
+            return value
+
+        body = {kind: plain(table) for kind, table in sorted(self.by_kind.items())}
+        return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     @property
     def settings(self) -> records.Settings:
@@ -142,9 +167,9 @@ def structure_entry(raw, cls, fname: str, entry_id: str) -> tuple[object | None,
                 for key in extra.group(1).split(", "):
                     problems.append(_unknown_key(fname, entry_id, cls, raw, steps, key))
                 continue
-            line, col = yamlpos.position(raw, steps)
+            file, line, col = yamlpos.locate(raw, steps, fname)
             where = ".".join(str(s) for s in steps)
-            problems.append(Problem(fname, line, col, f"{where + ': ' if where else ''}{text}", entry_id))
+            problems.append(Problem(file, line, col, f"{where + ': ' if where else ''}{text}", entry_id))
         return None, problems
 
 
@@ -239,36 +264,20 @@ def _files_of(folder: Path) -> list[Path]:
     return [f for f in files if f.name != "mod.yaml"]
 
 
-def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Problem]) -> list[str]:
-    """Load one ruleset folder on top of ``by_kind``; returns the ids it asks to remove."""
-    removals: list[str] = []
-    manifest = folder / "mod.yaml"
-    if manifest.exists() or manifest.is_symlink():
-        data = _read(manifest, _label(manifest, root), problems, folder)
-        if isinstance(data, dict):
-            removals = _check_manifest(data, _label(manifest, root), problems)
-    else:
-        problems.append(Problem(_label(manifest, root), 1, 1, "missing mod.yaml (id, name, format_version)"))
+def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Problem]):
+    """Load one ruleset folder on top of ``by_kind``; returns (its manifest or None, the ids it
+    asks to remove)."""
+    from game.ruleset import mods
+
+    info, removals = mods.read_manifest(folder, root, problems)
     seen: dict = {}
     for path in _files_of(folder):
-        label = _label(path, root)
+        label = _label(path, root, folder)
         data = _read(path, label, problems, folder)
         if data is None:
             continue
         _load_file(data, label, by_kind, origin, seen, problems)
-    return removals
-
-
-def _check_manifest(data, label, problems) -> list[str]:
-    for key in ("id", "name", "format_version"):
-        if key not in data:
-            problems.append(Problem(label, data.pos[0], data.pos[1], f"mod.yaml needs '{key}'"))
-    for key in data:
-        if key not in ("id", "name", "format_version", "description", "remove", "author"):
-            line, col = data.key_pos[key]
-            problems.append(Problem(label, line, col, f"unknown key '{key}' in mod.yaml"))
-    removals = data.get("remove") or []
-    return [str(r) for r in removals] if isinstance(removals, list) else []
+    return info, removals
 
 
 def _load_file(data, label, by_kind, origin, seen, problems) -> None:
@@ -307,13 +316,17 @@ def _load_entry(raw, pos, kind, label, by_kind, origin, seen, problems) -> None:
     if entry_id and not re.fullmatch(r"[a-z][a-z0-9_]*", entry_id):
         line, col = raw.value_pos["id"]
         problems.append(Problem(label, line, col, "an id must be lowercase snake_case", entry_id))
+    key = (kind, entry_id)
+    if isinstance(raw, dict) and key not in seen:
+        raw = _overlay(raw, key, label, by_kind, origin, problems)
+        if raw is None:
+            return
     record, errs = structure_entry(raw, records.KINDS[kind], label, entry_id)
     problems.extend(errs)
     if record is None:
         by_kind.setdefault("_failed", set()).add((kind, entry_id))
         return
     table = by_kind.setdefault(kind, {})
-    key = (kind, entry_id)
     if key in seen:  # the same id twice in one ruleset; a later mod replacing it is fine
         first = seen[key]
         problems.append(
@@ -326,14 +339,57 @@ def _load_entry(raw, pos, kind, label, by_kind, origin, seen, problems) -> None:
     raw_store[key] = raw
 
 
-def _label(path: Path, root: Path) -> str:
+def _overlay(raw, key, label, by_kind, origin, problems):
+    """An entry of a later folder over an earlier entry of the same id (see
+    :mod:`game.ruleset.overlay`): the merged raw entry, or None when it removes the entry (or
+    cannot be merged)."""
+    from game.ruleset import overlay
+
+    kind, entry_id = key
+    earlier = by_kind.get("_raw", {}).get(key)
+    control = {k: raw[k] for k in overlay.CONTROL_KEYS if k in raw}
+    for k, value in control.items():
+        if value is not True:
+            line, col = raw.value_pos[k]
+            problems.append(Problem(label, line, col, f"'{k}' is written '{k}: true'", entry_id))
+            return None
+    if "remove" in control:
+        line, col = raw.key_pos["remove"]
+        if earlier is None or key not in origin:
+            problems.append(Problem(label, line, col, f"remove: there is no {kind} entry '{entry_id}' to remove", entry_id))
+        elif len(raw) > 2:
+            problems.append(Problem(label, line, col, "an entry that is removed gives only its id and 'remove: true'", entry_id))
+        else:
+            by_kind[kind].pop(entry_id, None)
+            origin.pop(key, None)
+        return None
+    if control:  # replace: true — the entry stands as written
+        out = yamlpos.PosDict({k: v for k, v in raw.items() if k != "replace"})
+        out.pos, out.key_pos, out.value_pos = raw.pos, raw.key_pos, raw.value_pos
+        return out
+    if earlier is None or key not in origin:
+        return raw
+    merged, errs = overlay.merge(earlier, raw, origin[key][0], label)
+    for path, message in errs:
+        line, col = yamlpos.position(raw, path)
+        problems.append(Problem(label, line, col, message, entry_id))
+    return None if errs else merged
+
+
+def _label(path: Path, root: Path, folder: Path | None = None) -> str:
     """How a file is named in messages: its path from the project root (symlinks not followed,
-    so a link is named where it lies), else its folder's name and its own."""
+    so a link is named where it lies), else its mod folder's name and its path inside it."""
     here = Path(os.path.abspath(path))
     try:
         return here.relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
-        return f"{here.parent.name}/{here.name}" if here.parent.name else here.name
+        pass
+    if folder is not None:
+        try:
+            return f"{Path(os.path.abspath(folder)).name}/{here.relative_to(os.path.abspath(folder)).as_posix()}"
+        except ValueError:
+            pass
+    return f"{here.parent.name}/{here.name}" if here.parent.name else here.name
 
 
 def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Problem]]:
@@ -343,16 +399,19 @@ def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Prob
     by_kind: dict = {kind: {} for kind in records.KINDS}
     origin: dict = {}
     problems: list[Problem] = []
+    infos = []
     for folder in folders:
         if not folder.is_dir():
             problems.append(Problem(_label(folder, root), 1, 1, "no such rules folder"))
             continue
         before = dict(origin)
-        removals = load_folder(folder, root, by_kind, origin, problems)
+        info, removals = load_folder(folder, root, by_kind, origin, problems)
+        infos.append(info)
         _apply_removals(removals, folder, root, by_kind, origin, before, problems)
     raw = by_kind.pop("_raw", {})
     failed = by_kind.pop("_failed", set())
-    rules = Rules(by_kind=by_kind, origin=origin, root=root)
+    mods = tuple(i for i in infos[1:] if i is not None)
+    rules = Rules(by_kind=by_kind, origin=origin, root=root, mods=mods)
     problems.extend(validate.validate(rules, raw, failed))
     return (rules if not errors(problems) else None), sorted(set(problems))
 

@@ -48,7 +48,10 @@ class _Checker:
     def report(self, kind, entry_id, path, message) -> None:
         file = self.rules.origin.get((kind, entry_id), ("?", 1, 1))[0]
         node = self.raw.get((kind, entry_id))
-        line, col = yamlpos.position(node, path) if node is not None else self.rules.origin[(kind, entry_id)][1:]
+        if node is not None:  # a merged entry names the file each of its parts came from
+            file, line, col = yamlpos.locate(node, path, file)
+        else:
+            line, col = self.rules.origin[(kind, entry_id)][1:]
         self.problems.append(Problem(file, line, col, message, entry_id))
 
     def ref(self, kind, entry_id, path, target_kind, value, optional=False) -> None:

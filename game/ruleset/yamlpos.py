@@ -31,15 +31,18 @@ MAX_INT = 1_000_000_000
 
 
 class PosDict(dict):
-    """A dict with ``pos`` (its own position) and ``key_pos`` / ``value_pos`` per key."""
+    """A dict with ``pos`` (its own position) and ``key_pos`` / ``value_pos`` per key; a dict
+    merged from several files (a mod's partial override) also has ``files``: key → the file its
+    value came from."""
 
-    __slots__ = ("pos", "key_pos", "value_pos")
+    __slots__ = ("pos", "key_pos", "value_pos", "files")
 
 
 class PosList(list):
-    """A list with ``pos`` (its own position) and ``item_pos`` per index."""
+    """A list with ``pos`` (its own position) and ``item_pos`` per index; merged, ``files``
+    (index → file) too."""
 
-    __slots__ = ("pos", "item_pos")
+    __slots__ = ("pos", "item_pos", "files")
 
 
 class YamlError(Exception):
@@ -187,6 +190,24 @@ def plain(value):
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+def locate(root, path, file: str) -> tuple[str, int, int]:
+    """(file, line, col) of the value at ``path`` inside ``root``, which was read from ``file``
+    (a merged node names the file of each of its parts)."""
+    line, col = getattr(root, "pos", (1, 1))
+    node = root
+    for step in path:
+        files = getattr(node, "files", None)
+        if isinstance(node, PosDict) and step in node:
+            (line, col), node = node.value_pos[step], node[step]
+        elif isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node):
+            (line, col), node = node.item_pos[step], node[step]
+        else:
+            break
+        if files is not None:
+            file = files.get(step, file)
+    return file, line, col
 
 
 def position(root, path) -> tuple[int, int]:

@@ -6,12 +6,19 @@
     format: 1
     scenario: succession_1923
     seed: 7
-    mods:
+    mods: lenin_lives@1.0.0
+    rules: 9c1e...
     actions:
     appoint_secretary stalin ukraine
     ...
     check 1925-Q1 | Trotsky is no longer War Commissar | not: {holder: {office: war_commissar, figure: trotsky}}
     final: 3f5a...
+
+``mods:`` names the mods in force as ``id@version`` (never a folder: a replay cannot make the game
+read files of its choosing); ``rules:`` is the fingerprint of the rules in force
+(:meth:`Rules.fingerprint`), so that a replay played under other rules says so.  A file without
+its ``final:`` line is incomplete (an autosave, or a file cut short): it replays, but nothing is
+verified.
 
 A ``check`` line is a checkpoint: at the close of the named quarter (after its votes and any
 Congress) the condition — written in the rule files' condition vocabulary, as YAML — must hold.
@@ -67,7 +74,10 @@ class Replay:
     seed: int
     actions: list[Action] = field(factory=list)
     final: str | None = None
+    #: ``id@version`` of each mod in force, in load order
     mods: list[str] = field(factory=list)
+    #: the fingerprint of the rules in force when recorded (None: not recorded)
+    rules: str | None = None
     action_lines: list[int] = field(factory=list)
     checkpoints: list[Checkpoint] = field(factory=list)
     #: comment lines written before the action of that index (ignored when read back)
@@ -75,7 +85,10 @@ class Replay:
 
     def to_text(self) -> str:
         lines = [HEADER, f"format: {FORMAT}", f"scenario: {self.scenario}", f"seed: {self.seed}",
-                 f"mods: {' '.join(self.mods)}".rstrip(), "actions:"]
+                 f"mods: {' '.join(self.mods)}".rstrip()]
+        if self.rules:
+            lines.append(f"rules: {self.rules}")
+        lines.append("actions:")
         for i, action in enumerate(self.actions):
             lines += self.comments.get(i, [])
             lines.append(action.to_text())
@@ -127,7 +140,15 @@ def parse(text: str, name: str = "<replay>") -> Replay:
         seed = int(head["seed"])
     except ValueError:
         raise ReplayError(f"{name}:1: seed must be a whole number, got {head['seed']!r}") from None
-    replay = Replay(head["scenario"], seed, mods=head.get("mods", "").split())
+    mods = head.get("mods", "").split()
+    for mod in mods:
+        if not _MOD.match(mod):
+            raise ReplayError(f"{name}:{_line_of(lines, 'mods:')}: mods: '{mod[:60]}' is not a mod's id@version "
+                              "(a replay names mods by id, never by folder)")
+    rules = head.get("rules") or None
+    if rules is not None and not re.fullmatch(r"[0-9a-f]{64}", rules):
+        raise ReplayError(f"{name}:{_line_of(lines, 'rules:')}: rules: expected a 64-digit hex fingerprint")
+    replay = Replay(head["scenario"], seed, mods=mods, rules=rules)
     for j in range(i + 1, len(lines)):
         line = lines[j].strip()
         if not line or line.startswith("#"):
@@ -147,6 +168,29 @@ def parse(text: str, name: str = "<replay>") -> Replay:
 
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_MOD = re.compile(r"^[a-z][a-z0-9_]*@\d+(\.\d+){0,2}$")
+
+
+def _line_of(lines: list[str], prefix: str) -> int:
+    return next((i + 1 for i, line in enumerate(lines) if line.strip().startswith(prefix)), 1)
+
+
+def compare_rules(replay: Replay, rules) -> list[str]:
+    """What differs between the rules a replay was recorded with and the rules in force: each
+    mod missing, added or at another version, and a changed fingerprint."""
+    recorded = dict(m.partition("@")[::2] for m in replay.mods)
+    now = {m.id: m.version for m in rules.mods}
+    notes = []
+    for mod_id, version in recorded.items():
+        if mod_id not in now:
+            notes.append(f"mod '{mod_id}' (version {version}) was in force when this was recorded, and is not now")
+        elif now[mod_id] != version:
+            notes.append(f"mod '{mod_id}' has changed: recorded with version {version}, now version {now[mod_id]}")
+    notes += [f"mod '{m}' is in force now but was not when this was recorded" for m in now if m not in recorded]
+    if replay.rules and replay.rules != rules.fingerprint():
+        notes.append(f"the rules in force differ from those this was recorded with (rules {replay.rules[:12]}…, "
+                     f"now {rules.fingerprint()[:12]}…)")
+    return notes
 
 
 def parse_checkpoint(line: str, where: str, number: int) -> Checkpoint:
@@ -160,7 +204,7 @@ def parse_checkpoint(line: str, where: str, number: int) -> Checkpoint:
     try:  # the rule files' own guards: no tags, no aliases, bounded nesting and numbers
         condition = yamlpos.plain(yamlpos.load(source))
     except yamlpos.YamlError as exc:
-        raise ReplayError(f"{where}: checkpoint condition is not valid: {exc.message}") from None
+        raise ReplayError(f"{where}: checkpoint condition is not valid YAML: {exc.message}") from None
     return Checkpoint(date, text, condition, source, number)
 
 

@@ -115,8 +115,9 @@ class Match:
             raise SeatError(f"{unknown[0]!r} is not a faction of {scenario}; one of: {', '.join(state.factions)}")
         seats = {f: seats.get(f, Seat()) for f in state.factions}
         bots = {f: make_bot(s.level, f, seed) for f, s in seats.items() if not s.is_human}
-        record = Replay(scenario, seed, mods=list(mods))
-        return cls(rules, scenario, seed, seats, state, record, bots, tuple(mods))
+        mods = tuple(mods) or tuple(rules.mod_labels())  # id@version of each mod in force
+        record = Replay(scenario, seed, mods=list(mods), rules=rules.fingerprint())
+        return cls(rules, scenario, seed, seats, state, record, bots, mods)
 
     # --- reading -------------------------------------------------------------------------------
 

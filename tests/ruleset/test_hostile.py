@@ -207,7 +207,7 @@ def test_checkpoint_lines_are_parsed_with_the_same_guards(condition, words):
     text = HEAD + f"check 1924-Q1 | hostile | {condition}\n"
     with pytest.raises(replay.ReplayError) as exc:
         replay.parse(text, "x.replay")
-    assert str(exc.value).startswith("x.replay:7: checkpoint condition is not valid: ")
+    assert str(exc.value).startswith("x.replay:7: checkpoint condition is not valid YAML: ")
     assert words in str(exc.value)
 
 

@@ -34,7 +34,7 @@ def write_mod(root: Path, name: str, manifest_extra: str = "", files: dict[str, 
     folder = root / name
     folder.mkdir()
     (folder / "mod.yaml").write_text(
-        f"id: {name}\nname: Test mod {name}\nformat_version: 1\n{manifest_extra}", encoding="utf-8"
+        f"id: {name}\nname: Test mod {name}\nversion: \"1.0.0\"\nformat_version: 1\n{manifest_extra}", encoding="utf-8"
     )
     for fname, text in (files or {}).items():
         (folder / fname).write_text(text, encoding="utf-8")

@@ -1,0 +1,207 @@
+"""Mods: folders shaped like ``rules/base`` with a ``mod.yaml`` manifest, found by id, ordered by
+their dependencies.
+
+A mod is found in ``mods/`` (shipped with the game) and in ``mods/`` under the user's data folder
+(platformdirs); ``--mod`` takes a mod's id or the path of its folder.  Its manifest gives ``id``,
+``name``, ``version``, ``format_version`` (the rule-file format it is written for: must be
+:data:`FORMAT_VERSION`), and optionally ``depends_on`` (ids of mods it needs, loaded before it),
+``description``, ``author`` and ``remove`` (``kind.id`` of entries it takes out).  A mod chosen
+brings the mods it depends on; a cycle or a missing dependency is an error naming both mods.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from attrs import frozen
+
+from game.ruleset import safeio, yamlpos
+from game.ruleset.loader import FORMAT_VERSION, Problem, _label
+
+MANIFEST = "mod.yaml"
+REQUIRED = ("id", "name", "version", "format_version")
+OPTIONAL = ("depends_on", "description", "author", "remove")
+VERSION = re.compile(r"^\d+(\.\d+){0,2}$")
+ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@frozen
+class ModInfo:
+    """What the new-game screen shows of a mod, and what a replay records of it."""
+
+    id: str
+    name: str
+    version: str
+    description: str
+    depends_on: tuple[str, ...]
+    folder: Path
+
+    @property
+    def label(self) -> str:
+        """``id@version``, as a replay's ``mods:`` line records it."""
+        return f"{self.id}@{self.version}"
+
+
+def search_path() -> list[Path]:
+    """Where mods are looked for by id: the shipped ``mods/``, then the user's own."""
+    from game.ruleset import PROJECT
+
+    folders = [PROJECT / "mods"]
+    try:
+        import platformdirs
+
+        folders.append(Path(platformdirs.user_data_dir("succession", appauthor=False)) / "mods")
+    except ImportError:  # pragma: no cover - platformdirs is a dependency
+        pass
+    return folders
+
+
+def read_manifest(folder: Path, root: Path, problems: list[Problem]) -> tuple[ModInfo | None, list[str]]:
+    """The manifest of ``folder`` checked; (info or None, the ``remove:`` list)."""
+    path = folder / MANIFEST
+    label = _label(path, root)
+    if not (path.exists() or path.is_symlink()):
+        problems.append(Problem(label, 1, 1, f"missing {MANIFEST} (id, name, version, format_version)"))
+        return None, []
+    try:
+        data = yamlpos.load(safeio.read_text(path, safeio.MAX_RULE_FILE, inside=folder))
+    except safeio.UnsafeFileError as exc:
+        problems.append(Problem(label, 1, 1, str(exc)))
+        return None, []
+    except yamlpos.YamlError as exc:
+        problems.append(Problem(label, exc.line, exc.col, exc.message))
+        return None, []
+    if not isinstance(data, dict):
+        problems.append(Problem(label, 1, 1, f"{MANIFEST} must be a map: id, name, version, format_version"))
+        return None, []
+    return _check(data, label, folder, problems)
+
+
+def _check(data, label, folder, problems) -> tuple[ModInfo | None, list[str]]:
+    before = len(problems)
+
+    def bad(key, message, at_key=False):
+        line, col = (data.key_pos if at_key else data.value_pos).get(key, data.pos)
+        problems.append(
+            Problem(label, line, col, message, str(data.get("id", "")) if isinstance(data.get("id"), str) else "")
+        )
+
+    for key in REQUIRED:
+        if key not in data:
+            problems.append(Problem(label, data.pos[0], data.pos[1], f"{MANIFEST} needs '{key}'"))
+    for key in data:
+        if key not in REQUIRED + OPTIONAL:
+            bad(key, f"unknown key '{key}' in {MANIFEST}; allowed: {', '.join(REQUIRED + OPTIONAL)}", at_key=True)
+    if "id" in data and not (isinstance(data["id"], str) and ID.match(data["id"])):
+        bad("id", "a mod's id must be lowercase snake_case")
+    if "version" in data and not (isinstance(data["version"], str | int) and VERSION.match(str(data["version"]))):
+        bad("version", f'version is written like "1.2.0", got {data["version"]!r}')
+    if "format_version" in data and data["format_version"] != FORMAT_VERSION:
+        bad(
+            "format_version",
+            f"format_version {data['format_version']!r} is not supported: this game reads rule files "
+            f"of format {FORMAT_VERSION}",
+        )
+    for key in ("name", "description", "author"):
+        if key in data and not isinstance(data[key], str):
+            bad(key, f"{key} must be text")
+    depends = data.get("depends_on", [])
+    if not isinstance(depends, list) or not all(isinstance(d, str) and ID.match(d) for d in depends):
+        bad("depends_on", "depends_on is a list of mod ids")
+        depends = []
+    removals = data.get("remove") or []
+    if not isinstance(removals, list):
+        bad("remove", "remove is a list of kind.id")
+        removals = []
+    if len(problems) > before:
+        return None, [str(r) for r in removals]
+    info = ModInfo(data["id"], data["name"], str(data["version"]), data.get("description", ""), tuple(depends), folder)
+    return info, [str(r) for r in removals]
+
+
+def available(root: Path | None = None, folders: list[Path] | None = None) -> tuple[list[ModInfo], list[Problem]]:
+    """Every mod found in the search path (first found wins for an id), and the problems of
+    folders that look like mods but cannot be read."""
+    from game.ruleset import PROJECT
+
+    root = root or PROJECT
+    found: dict[str, ModInfo] = {}
+    problems: list[Problem] = []
+    for parent in folders if folders is not None else search_path():
+        if not parent.is_dir():
+            continue
+        for folder in sorted(p for p in parent.iterdir() if p.is_dir() and (p / MANIFEST).exists()):
+            info, _ = read_manifest(folder, root, problems)
+            if info is not None and info.id not in found:
+                found[info.id] = info
+    return sorted(found.values(), key=lambda m: m.id), problems
+
+
+def list_mods() -> list[tuple[str, str, str, str]]:
+    """(id, name, version, description) of every mod installed, for the new-game screen."""
+    return [(m.id, m.name, m.version, m.description) for m in available()[0]]
+
+
+def resolve(chosen: list[str], root: Path, folders: list[Path] | None = None) -> tuple[list[ModInfo], list[Problem]]:
+    """The mods to load for ``chosen`` (ids or folder paths), with their dependencies, in load
+    order (a mod after every mod it depends on; otherwise in the order chosen)."""
+    problems: list[Problem] = []
+    known, _ = available(root, folders)
+    by_id = {m.id: m for m in known}
+    picked: list[ModInfo] = []
+    for item in chosen:
+        info = _pick(item, by_id, root, problems)
+        if info is not None and info.id not in {m.id for m in picked}:
+            picked.append(info)
+            by_id[info.id] = info  # a folder given by path can satisfy another's dependency
+    order: list[ModInfo] = []
+    state: dict[str, str] = {}
+    for info in picked:
+        _visit(info, by_id, state, order, [], root, problems)
+    return order, problems
+
+
+def _pick(item: str, by_id: dict, root: Path, problems: list[Problem]) -> ModInfo | None:
+    if ID.match(item) and item in by_id and not Path(item).is_dir():
+        return by_id[item]
+    path = Path(item)
+    if path.is_dir():
+        info, _ = read_manifest(path, root, problems)
+        return info
+    hint = f"; installed: {', '.join(sorted(by_id))}" if by_id else "; no mods are installed"
+    problems.append(Problem("--mod", 1, 1, f"no mod '{item}' (neither an installed mod's id nor a folder){hint}"))
+    return None
+
+
+def _visit(info: ModInfo, by_id, state, order, stack, root, problems) -> None:
+    if state.get(info.id) == "done":
+        return
+    if state.get(info.id) == "visiting":
+        cycle = stack[stack.index(info.id) :] + [info.id]
+        problems.append(
+            Problem(
+                _label(info.folder / MANIFEST, root),
+                1,
+                1,
+                f"mod '{stack[-1]}' and mod '{info.id}' depend on each other: {' -> '.join(cycle)}",
+                info.id,
+            )
+        )
+        return
+    state[info.id] = "visiting"
+    for dep in info.depends_on:
+        if dep not in by_id:
+            problems.append(
+                Problem(
+                    _label(info.folder / MANIFEST, root),
+                    1,
+                    1,
+                    f"mod '{info.id}' depends on mod '{dep}', which is not installed",
+                    info.id,
+                )
+            )
+            continue
+        _visit(by_id[dep], by_id, state, order, stack + [info.id], root, problems)
+    state[info.id] = "done"
+    order.append(info)
