@@ -163,7 +163,7 @@ def cmd_play(args) -> int:
                 seats[human.strip()] = Seat("human")
         seed = fresh_seed() if args.seed is None else args.seed
         try:
-            m = Match.new(rules, args.scenario, seed, seats, tuple(args.mod))
+            m = Match.new(rules, args.scenario, seed, seats)
         except UnknownLevelError as exc:
             print(f"--level: {exc}", file=sys.stderr)
             return 2
