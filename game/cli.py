@@ -429,7 +429,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the searching player's level (default normal)")
     ba.add_argument("--jobs", type=int, default=_cpus(), metavar="J", help="processes (default: all cores)")
     ba.add_argument("--json", action="store_true", help="print one JSON object")
-    ba.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    ba.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
     ba.set_defaults(func=cmd_balance)
     return parser
 
