@@ -206,7 +206,7 @@ def cmd_replay(args) -> int:
         return 1
     notes = replay.compare_rules(rep, rules)
     for note in notes:
-        print(f"{args.file}: {note}", file=sys.stderr)
+        print(f"{args.file}:{rep.lines.get('mods', 1)}: {note}", file=sys.stderr)
     try:
         state, results = replay.run_checked(rep, rules, args.file)
     except replay.ReplayError as exc:
@@ -226,11 +226,13 @@ def cmd_replay(args) -> int:
     if missed:
         return 1
     if rep.final is None:
-        print(f"{args.file}: incomplete: no final hash (an autosave, or a file cut short); "
+        print(f"{args.file}:{rep.lines.get('end', 1)}: incomplete: no final hash (an autosave, or a file cut short); "
               f"replayed to {state.date_text()}, nothing verified", file=sys.stderr)
         return 1
     if rep.final != state.digest():
-        print(f"{args.file}: final state hash differs: file {rep.final[:16]}…, replay {state.digest()[:16]}…", file=sys.stderr)
+        print(f"{args.file}:{rep.lines.get('final', 1)}: final state hash differs from the state the replay reaches",
+              file=sys.stderr)
+        print(f"  in the file {rep.final[:16]}…, replayed {state.digest()[:16]}…", file=sys.stderr)
         return 1
     else:
         print("final state hash verified")
@@ -252,7 +254,7 @@ def _replay_rules(rep, args):
     installed = {m.id for m in mods.available(PROJECT)[0]}
     missing = [m for m in rep.mods if m.partition("@")[0] not in ids | installed]
     for mod in missing:
-        print(f"{args.file}: this replay was recorded with mod {mod}, which is not installed "
+        print(f"{args.file}:{rep.lines.get('mods', 1)}: this replay was recorded with mod {mod}, which is not installed "
               f"(install it, or give its folder with --mod)", file=sys.stderr)
     if missing or problems:
         for p in problems:
