@@ -99,6 +99,27 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def cmd_schema(args) -> int:
+    """The JSON Schema of the rule files, or (``--guide``) the modder's guide."""
+    import json
+
+    from game.ruleset import guide, schema
+
+    text = guide.build() if args.guide else json.dumps(schema.build(), indent=1, ensure_ascii=False) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    from game.session.replay import write_atomic
+
+    try:
+        write_atomic(Path(args.out), text)
+    except OSError as exc:
+        print(f"cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}")
+    return 0
+
+
 def cmd_scenarios(args) -> int:
     rules = _rules(args.mod)
     if rules is None:
@@ -404,6 +425,10 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--format", choices=("text", "json"), default="text",
                      help="text: one 'file:line:col: severity: message [id]' line per problem; json: one document")
     val.set_defaults(func=cmd_validate)
+    sch = sub.add_parser("schema", help="print the JSON Schema of the rule files (or the modder's guide)")
+    sch.add_argument("--guide", action="store_true", help="the modder's guide (rules/README.md) instead")
+    sch.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
+    sch.set_defaults(func=cmd_schema)
     sc = sub.add_parser("scenarios", help="list the scenarios")
     sc.add_argument("--mod", action="append", default=[], metavar="ID|DIR")
     sc.set_defaults(func=cmd_scenarios)
