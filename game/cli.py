@@ -100,6 +100,27 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def cmd_schema(args) -> int:
+    """The JSON Schema of the rule files, or (``--guide``) the modder's guide."""
+    import json
+
+    from game.ruleset import guide, schema
+
+    text = guide.build() if args.guide else json.dumps(schema.build(), indent=1, ensure_ascii=False) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    from game.session.replay import write_atomic
+
+    try:
+        write_atomic(Path(args.out), text)
+    except OSError as exc:
+        print(f"cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}")
+    return 0
+
+
 def cmd_scenarios(args) -> int:
     rules = _rules(args.mod)
     if rules is None:
@@ -285,7 +306,7 @@ def cmd_replay(args) -> int:
         return 1
     notes = replay.compare_rules(rep, rules)
     for note in notes:
-        print(f"{args.file}: {note}", file=sys.stderr)
+        print(f"{args.file}:{rep.lines.get('mods', 1)}: {note}", file=sys.stderr)
     try:
         state, results = replay.run_checked(rep, rules, args.file)
     except replay.ReplayError as exc:
@@ -305,11 +326,13 @@ def cmd_replay(args) -> int:
     if missed:
         return 1
     if rep.final is None:
-        print(f"{args.file}: incomplete: no final hash (an autosave, or a file cut short); "
+        print(f"{args.file}:{rep.lines.get('end', 1)}: incomplete: no final hash (an autosave, or a file cut short); "
               f"replayed to {state.date_text()}, nothing verified", file=sys.stderr)
         return 1
     if rep.final != state.digest():
-        print(f"{args.file}: final state hash differs: file {rep.final[:16]}…, replay {state.digest()[:16]}…", file=sys.stderr)
+        print(f"{args.file}:{rep.lines.get('final', 1)}: final state hash differs from the state the replay reaches",
+              file=sys.stderr)
+        print(f"  in the file {rep.final[:16]}…, replayed {state.digest()[:16]}…", file=sys.stderr)
         return 1
     else:
         print("final state hash verified")
@@ -331,7 +354,7 @@ def _replay_rules(rep, args):
     installed = {m.id for m in mods.available(PROJECT)[0]}
     missing = [m for m in rep.mods if m.partition("@")[0] not in ids | installed]
     for mod in missing:
-        print(f"{args.file}: this replay was recorded with mod {mod}, which is not installed "
+        print(f"{args.file}:{rep.lines.get('mods', 1)}: this replay was recorded with mod {mod}, which is not installed "
               f"(install it, or give its folder with --mod)", file=sys.stderr)
     if missing or problems:
         for p in problems:
@@ -576,6 +599,10 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--format", choices=("text", "json"), default="text",
                      help="text: one 'file:line:col: severity: message [id]' line per problem; json: one document")
     val.set_defaults(func=cmd_validate)
+    sch = sub.add_parser("schema", help="print the JSON Schema of the rule files (or the modder's guide)")
+    sch.add_argument("--guide", action="store_true", help="the modder's guide (rules/README.md) instead")
+    sch.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
+    sch.set_defaults(func=cmd_schema)
     sc = sub.add_parser("scenarios", help="list the scenarios")
     sc.add_argument("--mod", action="append", default=[], metavar="ID|DIR")
     sc.set_defaults(func=cmd_scenarios)
@@ -606,7 +633,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "(default 0: it plays to win)")
     ba.add_argument("--jobs", type=int, default=_cpus(), metavar="J", help="processes (default: all cores)")
     ba.add_argument("--json", action="store_true", help="print one JSON object")
-    ba.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    ba.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
     ba.set_defaults(func=cmd_balance)
     si = sub.add_parser("simulate", help="AI-vs-AI games of one scenario in parallel; winners, results, timings")
     si.add_argument("--scenario", default=DEFAULT_SCENARIO, help=f"scenario id (default {DEFAULT_SCENARIO})")
