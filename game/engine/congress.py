@@ -1,7 +1,8 @@
 """The circular flow of power: delegations, the Congress, and the elections that follow it.
 
 A region's delegation follows its secretary unless the rank and file's sympathy for another
-faction overwhelms the secretary's hold — close to winner-take-all, never proportional.  The
+faction — not his faction's bloc partner, whose delegates his machine delivers jointly — overwhelms
+the secretary's hold: close to winner-take-all, never proportional.  The
 Congress elects the Central Committee and the Control Commission; the Central Committee elects
 the Politburo and the General Secretary.
 """
@@ -19,7 +20,8 @@ def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
     hold = reg.loyalty + state.trackers.get("bureaucracy", 0) // rules.settings.bureaucracy_per_hold
     live = {f: s for f, s in reg.sympathy.items() if f in state.factions and _may_send(state, f)}
     if reg.secretary is not None and _may_send(state, reg.secretary):
-        rivals = [(s, f) for f, s in live.items() if f != reg.secretary and s >= threshold and s > hold]
+        rivals = [(s, f) for f, s in live.items()
+                  if f != reg.secretary and not state.in_bloc(f, reg.secretary) and s >= threshold and s > hold]
         if rivals:
             _s, winner = max(rivals)
             return winner, "the rank and file overwhelm the secretary"

@@ -239,10 +239,10 @@ def _majority(state: State, rules, body_id: str):
 
 
 def _end_turn(state: State, rules) -> None:
-    growth = rules.settings.secretary_loyalty_growth
+    growth, cap = rules.settings.secretary_loyalty_growth, rules.settings.tenure_hold_cap
     for reg in state.regions.values():
-        if reg.secretary is not None:
-            reg.loyalty = min(100, reg.loyalty + growth)
+        if reg.secretary is not None and reg.loyalty < cap:
+            reg.loyalty = min(cap, reg.loyalty + growth)
     state.offers = [o for o in state.offers if state.turn - o[2] < rules.settings.offer_life]
     state.scores.append(power_scores(state, rules))
     objectives.track(state, rules)

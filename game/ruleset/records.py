@@ -515,8 +515,10 @@ class Settings:
     max_mantle: int
     max_influence: int
     # --- the regions, the Secretariat and the Congress ---
-    #: a secretary's hold on his region grows by this much a turn
+    #: a secretary's hold on his region grows by this much a turn ...
     secretary_loyalty_growth: int
+    #: ... up to this; only strengthening the machine (an action) holds a region more firmly
+    tenure_hold_cap: int
     #: a region's machine starts with this loyalty when its chief office changes hands
     chief_loyalty: int
     #: the rank and file override their secretary only with at least this much sympathy ...
@@ -655,7 +657,7 @@ BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
     "Scale": {"*": (-1000, 1000)},
     "Scenario": {"turns": (1, 120), "seats": (1, 2000), "stances": (-100, 100), "central_committee": (0, 2000),
                  "control_commission": (0, 2000), "trackers": (-100, 100)},
-    "Settings": {"*": (0, 1000), "ap_by_status": (0, 10), "income_by_status": (0, 100)},
+    "Settings": {"*": (0, 1000), "ap_by_status": (0, 10), "income_by_status": (0, 100), "tenure_hold_cap": (0, 100)},
     "Votes": {"*": (-100, 100)},
 }
 
