@@ -221,3 +221,18 @@ def test_the_october_plenum_takes_trotskys_seat_only_from_the_united_opposition(
     assert holds(s, removal, rules) and holds(s, comintern, rules)
     s.blocs = [("bukharin", "stalin")]  # Trotsky stayed aloof, or the bloc broke
     assert not holds(s, removal, rules) and not holds(s, comintern, rules)
+
+
+def test_the_forced_expulsions_of_1927_need_a_case(rules):
+    """The dated plenums of 1927 move to expel only an Opposition that gave them a case."""
+    from game.engine.effects import holds
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    for fid in ("trotsky", "zinoviev"):
+        s.factions[fid].status = "removed"
+    for event in ("expel_cc_trotsky", "expel_party_trotsky", "expel_cc_zinoviev", "expel_party_zinoviev"):
+        target = event.rsplit("_", 1)[1]
+        s.factions[target].exposure = 9
+        assert not holds(s, rules.events[event].conditions, rules), event
+        s.factions[target].exposure = 10
+        assert holds(s, rules.events[event].conditions, rules), event
