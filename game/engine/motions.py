@@ -152,7 +152,9 @@ def _pass_discipline(state, rules, prop, motion):
 
 
 def _pass_remove_office(state, rules, prop, motion):
-    posts.vacate(state, rules, prop.args[0])
+    holder = posts.vacate(state, rules, prop.args[0])
+    if holder is not None:  # the body that dismissed him does not put him straight back
+        state.marks[f"dismissed:{prop.args[0]}:{holder}"] = state.turn
 
 
 def _pass_appoint_office(state, rules, prop, motion):

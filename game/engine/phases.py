@@ -218,7 +218,10 @@ def _fill_vacancies(state: State, rules) -> None:
         if holder is not None:
             continue
         faction = _majority(state, rules, rules.offices[office].appointed_by)
-        pick = posts.best_candidate(state, rules, faction, office) or posts.best_candidate(state, rules, None, office)
+        dismissed = next((k.rsplit(":", 1)[1] for k, t in state.marks.items()
+                          if t == state.turn and k.startswith(f"dismissed:{office}:")), None)
+        pick = (posts.best_candidate(state, rules, faction, office, dismissed)
+                or posts.best_candidate(state, rules, None, office, dismissed))
         if pick:
             posts.appoint(state, rules, office, pick)
             state.say(f"{rules.figures[pick].name} becomes {rules.offices[office].name}", kind="office")

@@ -236,3 +236,15 @@ def test_the_forced_expulsions_of_1927_need_a_case(rules):
         assert not holds(s, rules.events[event].conditions, rules), event
         s.factions[target].exposure = 10
         assert holds(s, rules.events[event].conditions, rules), event
+
+
+def test_a_dismissed_holder_is_not_put_straight_back(rules, fresh):
+    """A body that votes a man out of an office fills it with someone else."""
+    from game.engine import motions, phases
+
+    s = fresh.clone()
+    office = "ogpu_chair"
+    holder = s.offices[office]
+    motions._pass_remove_office(s, rules, Proposal("bukharin", "remove_office", (office,)), rules.motions["remove_office"])
+    phases._fill_vacancies(s, rules)
+    assert s.offices[office] not in (None, holder)
