@@ -104,3 +104,25 @@ def test_every_setting_is_reachable_by_keyboard(app):
         key(app, pygame.K_TAB)
     key(app, pygame.K_RETURN)
     assert app.settings.sound is not before
+
+
+def test_a_new_game_can_be_set_up_from_the_keyboard(app):
+    from game.ui.scenes.board import BoardScene
+    from game.ui.scenes.newgame import NewGameScene
+
+    key(app, pygame.K_RETURN)  # New game
+    ng = app.scene
+    assert isinstance(ng, NewGameScene)
+    while ng.controls[ng.focus][0] is not ng.seed_entry:
+        key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)  # into the seed field
+    ng.seed_entry.set_text("")
+    for digit in "4242":
+        frames(app, [pygame.event.Event(pygame.TEXTINPUT, text=digit)])
+    assert ng.seed_entry.get_text() == "4242"
+    key(app, pygame.K_TAB)  # out of the field, to the next button
+    assert ng.controls[ng.focus][0].text == "New random seed"
+    key(app, pygame.K_TAB)
+    assert ng.controls[ng.focus][0].text == "Start the game"
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack[0], BoardScene) and app.match.seed == 4242
