@@ -115,5 +115,6 @@ def main() -> None:
     if hasattr(os, "getloadavg"):
         print(f"machine load while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
+
 if __name__ == "__main__":
     main()

@@ -57,11 +57,11 @@ def at_choice(rules):
 def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     rules = load_base()
     data = Path(tempfile.mkdtemp())
-    os.environ["SUCCESSION_DATA_DIR"] = str(data)
+    os.chdir(data)  # the saves' folder is named relatively, so messages show no machine's paths
+    os.environ["SUCCESSION_DATA_DIR"] = "succession-data"
     app = App(
         rules,
         Settings(width=size[0], height=size[1], font_scale=scale),
-        data_dir=data,
         config_path=data / "window.json",
     )
     app.push(MenuScene(app))
