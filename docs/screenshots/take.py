@@ -24,6 +24,7 @@ from game.ui.scenes.choose import TargetScene  # noqa: E402
 from game.ui.scenes.encyclopedia import EncyclopediaScene  # noqa: E402
 from game.ui.scenes.end import EndScene  # noqa: E402
 from game.ui.scenes.event import EventScene  # noqa: E402
+from game.ui.scenes.guide import GuideScene  # noqa: E402
 from game.ui.scenes.handoff import HandoffScene  # noqa: E402
 from game.ui.scenes.menu import MenuScene  # noqa: E402
 from game.ui.scenes.newgame import NewGameScene  # noqa: E402
@@ -75,6 +76,9 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     app.reset(MenuScene(app))
     app.push(SettingsScene(app))
     shoot(app, "settings", suffix)
+    app.reset(MenuScene(app))
+    app.push(GuideScene(app))
+    shoot(app, "guide", suffix)
 
     # a game in its third quarter, Stalin's seat at the screen
     m = Match.new(rules, "crisis_1923", 11, {})
