@@ -27,6 +27,7 @@ lint: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) -m game validate
+	for mod in mods/*/; do $(PY) -m game validate --mod $$mod > /dev/null || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
