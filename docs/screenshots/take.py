@@ -82,7 +82,12 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
 
     # a game in its third quarter, Stalin's seat at the screen
     m = Match.new(rules, "crisis_1923", 11, {})
-    while not (m.state.turn >= 2 and m.active == "stalin" and any(a.name == "cultivate_figure" for a in m.legal())):
+    while not (
+        m.state.turn >= 2
+        and m.active == "stalin"
+        and m.state.votes
+        and any(a.name == "cultivate_figure" for a in m.legal())
+    ):
         m.ai_move()
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     start_match(app, m)
@@ -95,14 +100,7 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     shoot(app, "briefing", suffix)
     app.pop()
     view = board.view
-    app.push(
-        ResultsScene(
-            app,
-            view,
-            [v for v in view["votes"] if v["turn"] == view["turn"] - 1] or view["votes"][-3:],
-            view["log"][-8:],
-        )
-    )
+    app.push(ResultsScene(app, view, view["votes"][-4:], view["log"][-8:]))
     shoot(app, "results", suffix)
     app.pop()
     options = [a for a in m.legal() if a.name == "cultivate_figure"]

@@ -19,6 +19,8 @@ class MessageScene(Scene):
     """A title, a scrolling text, and buttons (default: OK)."""
 
     modal = True
+    #: the share of the box's width left of the text for a subclass to draw in
+    side = 0.0
 
     def __init__(self, app, title: str, body: str, buttons=None, width: float = 0.6, height: float = 0.6):
         super().__init__(app)
@@ -35,7 +37,11 @@ class MessageScene(Scene):
         s = self.app.settings.font_scale
         top = self.app.fonts.heading(22).get_linesize() + 20
         bh = int(40 * s)
-        self.text_box = self.textbox((r.x + 16, r.y + top, r.w - 32, r.h - top - bh - 32), escape(self.body))
+        side = int(r.w * self.side)
+        self.side_rect = pygame.Rect(r.x + 16, r.y + top, side - 16, r.h - top - bh - 32)
+        self.text_box = self.textbox(
+            (r.x + 16 + side, r.y + top, r.w - 32 - side, r.h - top - bh - 32), escape(self.body)
+        )
         n = len(self.choices)
         bw = min(int(240 * s), (r.w - 32 - 10 * (n - 1)) // n)
         for i, (label, cb) in enumerate(self.choices):
