@@ -119,14 +119,13 @@ def _worker_play(job: Job) -> GameRecord:
 
 
 def load(mods: Iterable[str] = ()):
-    """The base rules with ``mods`` laid over them (problems raise ValueError)."""
-    from pathlib import Path
+    """The base rules with ``mods`` (ids or folders) laid over them (errors raise ValueError)."""
+    from game.ruleset import load as load_rules
+    from game.ruleset.loader import errors
 
-    from game.ruleset import BASE, PROJECT, load_rules
-
-    rules, problems = load_rules([BASE, *(Path(m) for m in mods)], PROJECT)
-    if problems:
-        raise ValueError("\n".join(str(p) for p in problems))
+    rules, problems = load_rules(list(mods))
+    if errors(problems):
+        raise ValueError("\n".join(str(p) for p in errors(problems)))
     return rules
 
 
