@@ -575,6 +575,7 @@ class Weight:
     """One leaning of a personality: its strength 0..10 and where it comes from — a ``source``
     (seed quotes, checked) or ``design`` (why it is a game-design choice)."""
 
+    #: how strongly the bot leans this way, 0 (not at all) .. 10
     value: int
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -586,6 +587,7 @@ class Personality:
 
     id: str
     name: str
+    #: the faction whose bot plays this way
     faction: str
     #: the leanings, by name (see PERSONALITY_WEIGHTS); a leaning not given is 0
     weights: dict[str, Weight] = field(factory=dict)
@@ -604,8 +606,10 @@ class Pace:
 
     id: str
     name: str
+    #: the rung of the ladder (``expelled_party``…)
     rung: str
-    not_before: str  # YYYY-Qn
+    #: the first quarter history took anyone there, YYYY-Qn
+    not_before: str
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -659,6 +663,7 @@ BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
                  "control_commission": (0, 2000), "trackers": (-100, 100)},
     "Settings": {"*": (0, 1000), "ap_by_status": (0, 10), "income_by_status": (0, 100), "tenure_hold_cap": (0, 100)},
     "Votes": {"*": (-100, 100)},
+    "Weight": {"value": (0, 10)},
 }
 
 #: the bounds of the whole-number arguments of effect and condition verbs: (verb, argument) or
