@@ -274,7 +274,9 @@ def _unflag(state, rules, name):
 @effect("log")
 def _log(state, rules, text):
     """Write a line in the public chronicle."""
-    state.say(text)
+    from game.engine import chronicle
+
+    chronicle.note(state, rules, "log", text=text)
 
 
 # --- conditions ------------------------------------------------------------------------------
