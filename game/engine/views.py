@@ -271,8 +271,10 @@ def public_record(state: State, faction: str | None) -> dict:
         "congress_shares": dict(state.congress_shares),
         "scores": [dict(s) for s in state.scores],
         "seats": dict(state.seats),
-        "factions": {f: {"signatures": fs.signatures, "base_ap": fs.base_ap, "readmit_turn": fs.readmit_turn}
-                     for f, fs in state.factions.items()},
+        "factions": {
+            f: {"signatures": fs.signatures, "base_ap": fs.base_ap, "readmit_turn": fs.readmit_turn}
+            for f, fs in state.factions.items()
+        },
         "appointed": {r: reg.appointed_turn for r, reg in state.regions.items()},
         "my_offers": [list(o) for o in state.offers if faction in o[:2]],
     }
@@ -288,8 +290,16 @@ def _figure(fig, faction: str | None, secret: int | None) -> FigureView:
 def _regions(state: State, rules) -> Mapping[str, RegionView]:
     follows = {rid: (fid, why) for rid, fid, _n, why in delegations(state, rules)}
     return frozen_map(
-        (rid, RegionView(reg.secretary, reg.loyalty, frozen_map(reg.sympathy), rules.regions[rid].delegates,
-                         *follows.get(rid, (None, ""))))
+        (
+            rid,
+            RegionView(
+                reg.secretary,
+                reg.loyalty,
+                frozen_map(reg.sympathy),
+                rules.regions[rid].delegates,
+                *follows.get(rid, (None, "")),
+            ),
+        )
         for rid, reg in state.regions.items()
     )
 
@@ -302,8 +312,16 @@ def _agenda(state: State, rules, p) -> AgendaView:
 
 def _vote(v: dict) -> VoteView:
     ballots = tuple(BallotView(*b[:4], *b[4:6]) for b in v["ballots"])
-    return VoteView(v["turn"], v["body"], v["motion"], v["passed"], ballots, v.get("motion_id", ""),
-                    v.get("proposer"), tuple(v.get("args", ())))
+    return VoteView(
+        v["turn"],
+        v["body"],
+        v["motion"],
+        v["passed"],
+        ballots,
+        v.get("motion_id", ""),
+        v.get("proposer"),
+        tuple(v.get("args", ())),
+    )
 
 
 def _objectives(state: State, rules, faction: str | None) -> ObjectivesView | None:

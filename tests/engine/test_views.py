@@ -145,8 +145,11 @@ def test_a_ballot_names_the_secret_patron(rules, fresh):
     s.figures["rykov"].faction = "stalin"
     s.figures["rykov"].affinity = {"stalin": 90, "bukharin": 40}
     s.cultivation["bukharin"]["rykov"] = 80
-    ballot = next(b for b in vote(s, rules, "politburo", Proposal("bukharin", "remove_office", ("general_secretary",)),
-                                  "x").ballots if b.who == "rykov")
+    ballot = next(
+        b
+        for b in vote(s, rules, "politburo", Proposal("bukharin", "remove_office", ("general_secretary",)), "x").ballots
+        if b.who == "rykov"
+    )
     assert ballot.secret == "bukharin" and ballot.side == "yes"
 
 
