@@ -213,7 +213,9 @@ def render(rules, view: View, seen: int) -> list[str]:
     new = view.log[seen:]
     if new:
         out.append("--- since you last acted ---")
-        out.extend(f"  {line.text}" for line in new)
+        for line in new:
+            out.append(f"  {line.text}")
+            out.extend(f"      {c}" for c in present.congress_lines(rules, line))
         since = new[0].turn
         for vote in view.votes:
             if vote.turn >= since:
