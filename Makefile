@@ -20,12 +20,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/window.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check game tests benchmarks
 
 validate: $(STAMP)
 	$(PY) -m game validate
+	for mod in mods/*/; do $(PY) -m game validate --mod $$mod > /dev/null || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

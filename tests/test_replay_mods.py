@@ -62,14 +62,14 @@ def test_a_missing_mod_is_named(capsys, modded):
     _, path = modded
     code, out, err = run(capsys, "replay", str(path))
     assert code == 1
-    assert f"{path}: this replay was recorded with mod cheap_influence@1.0.0, which is not installed" in err
+    assert f"{path}:5: this replay was recorded with mod cheap_influence@1.0.0, which is not installed" in err
 
 
 def test_a_changed_mod_is_named(capsys, modded, tmp_path):
     _, path = modded
     newer = make_mod(tmp_path / "cheap_influence", version="1.1.0")
     code, out, err = run(capsys, "replay", str(path), "--mod", str(newer))
-    assert f"{path}: mod 'cheap_influence' has changed: recorded with version 1.0.0, now version 1.1.0" in err
+    assert f"{path}:5: mod 'cheap_influence' has changed: recorded with version 1.0.0, now version 1.1.0" in err
     assert code == 0  # the same rules: it still replays to the same final state
     (newer / "settings.yaml").write_text(SETTINGS.replace("base_income: 3", "base_income: 5"), encoding="utf-8")
     code, out, err = run(capsys, "replay", str(path), "--mod", str(newer))
@@ -98,7 +98,7 @@ def test_a_replay_without_its_final_hash_is_incomplete(capsys, modded, tmp_path)
     code, out, err = run(capsys, "replay", str(cut), "--mod", str(mod))
     assert code == 1
     assert re.search(
-        rf"^{re.escape(str(cut))}: incomplete: no final hash \(an autosave, or a file cut short\); "
+        rf"^{re.escape(str(cut))}:40: incomplete: no final hash \(an autosave, or a file cut short\); "
         r"replayed to \d{4}-Q[1-4], nothing verified$",
         err,
         re.M,

@@ -244,7 +244,7 @@ def _read(path: Path, label: str, problems: list[Problem], folder: Path | None =
     try:
         text = safeio.read_text(path, safeio.MAX_RULE_FILE, inside=folder)
     except safeio.UnsafeFileError as exc:
-        problems.append(Problem(label, 1, 1, str(exc)))
+        problems.append(Problem(label, exc.line, 1, str(exc)))
         return None
     warnings: list[yamlpos.YamlError] = []
     try:

@@ -359,13 +359,20 @@ class Scenario:
     name: str
     #: first turn, e.g. 1923-Q1
     start: str
+    #: how many quarters the scenario lasts
     turns: int
+    #: one paragraph for the scenario list
     summary: str
     #: campaign, classroom or counterfactual
     kind: str = "campaign"
+    #: the factions in play (ids of factions.yaml)
     factions: tuple[str, ...] = ()
+    #: faction → its resources and status at the start
     faction_start: dict[str, FactionStart] = field(factory=dict)
+    #: office → the figure holding it at the start (one man in two offices only where offices.yaml
+    #: pairs them with ``also``)
     offices: dict[str, str] = field(factory=dict)
+    #: the figures seated in the Politburo at the start
     politburo: tuple[str, ...] = ()
     #: the secretaries of the Central Committee (the General Secretary among them)
     secretariat: tuple[str, ...] = ()
@@ -373,12 +380,19 @@ class Scenario:
     seats: dict[str, int] = field(factory=dict)
     #: faction → issue → stance at the start, where it differs from factions.yaml
     stances: dict[str, dict[str, int]] = field(factory=dict)
+    #: faction (or ``unaligned``) → its seats in the Central Committee; they add up to its size
     central_committee: dict[str, int] = field(factory=dict)
+    #: faction (or ``unaligned``) → its seats in the Control Commission
     control_commission: dict[str, int] = field(factory=dict)
+    #: region → its secretary's faction, loyalty and the rank and file's sympathy at the start
     regions: dict[str, RegionStart] = field(factory=dict)
+    #: figure → its faction, status and affinity where they differ from figures.yaml
     figures: dict[str, FigureStart] = field(factory=dict)
+    #: tracker → its value at the start, where it differs from the tracker's own start
     trackers: dict[str, int] = field(factory=dict)
+    #: pairs of factions in a bloc at the start
     blocs: tuple[tuple[str, str], ...] = ()
+    #: flags set at the start (what earlier events would have set)
     flags: tuple[str, ...] = ()
     #: ids of events in play; empty means every event dated within the scenario
     events: tuple[str, ...] = ()
@@ -546,6 +560,54 @@ class Settings:
 
 
 #: file key → record class; also the order files are loaded in
+#: the leanings a bot personality weighs (``rules/base/ai.yaml``), each 0..10; what each means is
+#: documented in :mod:`game.ai.personality`
+PERSONALITY_WEIGHTS = (
+    "apparatus", "policy", "press", "masses", "bloc_reluctance", "ally_trust", "turn_on_ally", "patience",
+    "military_refusal", "capitulation", "submission", "home_defence", "mood_swing", "first_target",
+)
+
+
+@frozen
+class Weight:
+    """One leaning of a personality: its strength 0..10 and where it comes from — a ``source``
+    (seed quotes, checked) or ``design`` (why it is a game-design choice)."""
+
+    value: int
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
+@frozen
+class Personality:
+    """How a faction's bot plays when it plays like the historical figure (``ai.yaml``)."""
+
+    id: str
+    name: str
+    faction: str
+    #: the leanings, by name (see PERSONALITY_WEIGHTS); a leaning not given is 0
+    weights: dict[str, Weight] = field(factory=dict)
+    #: the region it defends as its own machine (Zinoviev's Leningrad)
+    home: str | None = None
+    #: the faction it opens its campaign against (Zinoviev against Trotsky)
+    target: str | None = None
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
+@frozen
+class Pace:
+    """The earliest quarter history took a rival to a rung of the ladder: a bot with patience
+    does not push a rival there sooner (``ai.yaml``)."""
+
+    id: str
+    name: str
+    rung: str
+    not_before: str  # YYYY-Qn
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
 KINDS: dict[str, type] = {
     "settings": Settings,
     "trackers": Tracker,
@@ -560,6 +622,8 @@ KINDS: dict[str, type] = {
     "events": Event,
     "victory": Victory,
     "scenarios": Scenario,
+    "personalities": Personality,
+    "pace": Pace,
 }
 
 #: kinds whose entries model history and so must carry a verified citation
@@ -616,80 +680,15 @@ def fields_of(cls: type) -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(cls))
 
 
-# --- the vocabulary the engine implements (kept here so the validator can check rule files
-#     without importing the engine; a test checks the engine registers exactly these) ---
+# --- the vocabulary the engine implements (declared in game.ruleset.vocabulary, so that the
+#     validator can check rule files without importing the engine) ---
 
-FACTION_DELTA = {"faction": "factions", "delta": "int"}
-#: effect verb → its argument: a kind to refer to, a scalar type, or a map of argument → type
-#: (a trailing ? marks an optional argument)
-EFFECTS: dict[str, object] = {
-    "prestige": FACTION_DELTA,
-    "influence": FACTION_DELTA,
-    "exposure": FACTION_DELTA,
-    "mantle": FACTION_DELTA,
-    "tracker": {"id": "trackers", "delta": "int"},
-    "sympathy": {"faction": "factions", "delta": "int", "region?": "regions"},
-    "loyalty": {"region": "regions", "delta": "int"},
-    "affinity": {"figure": "figures", "faction": "factions", "delta": "int"},
-    "kill": "figures",
-    "figure_status": {"figure": "figures", "to": "figure_status"},
-    "appoint": {"office": "offices", "figure": "figures"},
-    "vacate": "offices",
-    "politburo_add": "figures",
-    "politburo_remove": "figures",
-    "status": {"faction": "factions", "to": "status"},
-    "join": {"figure": "figures", "faction?": "factions"},
-    "bloc": {"a": "factions", "b": "factions"},
-    "break_bloc": {"a": "factions", "b": "factions"},
-    "congress": "str",
-    "seats": {"body": "bodies", "to": "int"},
-    "stance": {"faction": "factions", "issue": "trackers", "to": "int"},
-    "secretariat_add": "figures",
-    "secretariat_remove": "figures",
-    "motion": {
-        "motion": "motions",
-        "proposer": "factions",
-        "target?": "factions",
-        "office?": "offices",
-        "figure?": "figures",
-        "issue?": "trackers",
-        "direction?": "direction",
-    },
-    "flag": "str",
-    "unflag": "str",
-    "log": "str",
-}
+from game.ruleset.vocabulary import CONDITION_VERBS, EFFECT_VERBS  # noqa: E402  (declared there, once)
 
-CONDITIONS: dict[str, object] = {
-    "alive": "figures",
-    "dead": "figures",
-    "flag": "str",
-    "not_flag": "str",
-    "holds": {"office": "offices", "faction": "factions"},
-    "holder": {"office": "offices", "figure": "figures"},
-    "status_is": {"faction": "factions", "status": "status"},
-    "status_at_least": {"faction": "factions", "status": "status"},
-    "tracker_at_least": {"id": "trackers", "value": "int"},
-    "tracker_below": {"id": "trackers", "value": "int"},
-    "in_politburo": "figures",
-    "bloc": {"a": "factions", "b": "factions"},
-    "prestige_at_least": {"faction": "factions", "value": "int"},
-    "in_secretariat": "figures",
-    "figure_status": {"figure": "figures", "status": "figure_status"},
-    "vacant": "offices",
-    "politburo_seats_free": "int",
-    "congress_within": "int",
-    "not": "conditions",
-    "any": "conditions",
-    "cc_share_at_least": {"faction": "factions", "percent": "int"},
-    "politburo_seats_at_least": {"faction": "factions", "value": "int"},
-    "regions_at_least": {"faction": "factions", "value": "int"},
-    "delegates_at_least": {"faction": "factions", "percent": "int"},
-    "signatures_at_least": {"faction": "factions", "value": "int"},
-    "exposure_below": {"faction": "factions", "value": "int"},
-    "mantle_at_least": {"faction": "factions", "value": "int"},
-    "power_ratio_at_least": {"faction": "factions", "percent": "int"},
-}
+#: effect verb → its argument (see :mod:`game.ruleset.vocabulary`)
+EFFECTS: dict[str, object] = {name: verb.args for name, verb in EFFECT_VERBS.items()}
+#: condition verb → its argument
+CONDITIONS: dict[str, object] = {name: verb.args for name, verb in CONDITION_VERBS.items()}
 
 #: action kind → the params it reads (all integers, all required)
 ACTION_KINDS: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,12 @@ MAX_REPLAY = 8 * 1024 * 1024
 
 
 class UnsafeFileError(Exception):
-    """A file refused before or while reading it; ``str`` is the reason, without the file name."""
+    """A file refused before or while reading it; ``str`` is the reason, without the file name,
+    and ``line`` the line at fault (1 when it is the whole file)."""
+
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
 
 
 def _size(n: int) -> str:
@@ -63,7 +68,7 @@ def read_text(path: Path, limit: int, inside: Path | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise UnsafeFileError(f"line {line}: not UTF-8 text ({exc.reason})") from None
+        raise UnsafeFileError(f"not UTF-8 text ({exc.reason})", line) from None
 
 
 def _kind(mode: int) -> str:

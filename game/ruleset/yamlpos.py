@@ -102,8 +102,8 @@ class _Builder:
         self.warnings: list[YamlError] = []
 
     def scalar(self, node: yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # dates stay text: the engine parses them itself
+        if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+            return node.value  # text as written (dates stay text: the engine parses them itself)
         if not node.style:  # only plain scalars (style None, or '' from the C parser) are resolved by YAML 1.1's rules
             self._surprises(node)
         try:

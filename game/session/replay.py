@@ -82,6 +82,9 @@ class Replay:
     checkpoints: list[Checkpoint] = field(factory=list)
     #: comment lines written before the action of that index (ignored when read back)
     comments: dict[int, list[str]] = field(factory=dict)
+    #: where the header's lines and the final hash were read (``mods``, ``scenario``, ``final``,
+    #: and ``end``: the last line), for messages that name a line
+    lines: dict[str, int] = field(factory=dict)
 
     def to_text(self) -> str:
         lines = [HEADER, f"format: {FORMAT}", f"scenario: {self.scenario}", f"seed: {self.seed}",
@@ -139,7 +142,8 @@ def parse(text: str, name: str = "<replay>") -> Replay:
     try:
         seed = int(head["seed"])
     except ValueError:
-        raise ReplayError(f"{name}:1: seed must be a whole number, got {head['seed']!r}") from None
+        raise ReplayError(f"{name}:{_line_of(lines, 'seed:')}: seed must be a whole number, "
+                          f"got {head['seed'][:40]!r}") from None
     mods = head.get("mods", "").split()
     for mod in mods:
         if not _MOD.match(mod):
@@ -149,12 +153,15 @@ def parse(text: str, name: str = "<replay>") -> Replay:
     if rules is not None and not re.fullmatch(r"[0-9a-f]{64}", rules):
         raise ReplayError(f"{name}:{_line_of(lines, 'rules:')}: rules: expected a 64-digit hex fingerprint")
     replay = Replay(head["scenario"], seed, mods=mods, rules=rules)
+    replay.lines = {key: _line_of(lines, key + ":") for key in ("mods", "scenario")}
+    replay.lines["end"] = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
     for j in range(i + 1, len(lines)):
         line = lines[j].strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("final:"):
             replay.final = line.partition(":")[2].strip()
+            replay.lines["final"] = j + 1
             continue
         if line.startswith("check "):
             replay.checkpoints.append(parse_checkpoint(line, f"{name}:{j + 1}", j + 1))
@@ -213,7 +220,7 @@ def load(path: Path) -> Replay:
     try:
         text = safeio.read_text(Path(path), safeio.MAX_REPLAY)
     except safeio.UnsafeFileError as exc:
-        raise ReplayError(f"{path}:1: {exc}") from None
+        raise ReplayError(f"{path}:{exc.line}: {exc}") from None
     return parse(text, str(path))
 
 
@@ -226,7 +233,7 @@ def run_checked(replay: Replay, rules, name: str = "<replay>"):
     """Replay every action with the legality check and test every checkpoint at the close of its
     quarter.  Returns (final state, [CheckResult in file order])."""
     if replay.scenario not in rules.scenarios:
-        raise ReplayError(f"{name}:3: unknown scenario '{replay.scenario}'")
+        raise ReplayError(f"{name}:{replay.lines.get('scenario', 3)}: unknown scenario '{replay.scenario}'")
     from game.ruleset.validate import condition_problems
 
     for cp in replay.checkpoints:

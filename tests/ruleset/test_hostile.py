@@ -131,7 +131,8 @@ def test_a_symlink_inside_the_mod_folder_is_followed(tmp_path):
 def test_text_that_is_not_utf8_names_its_line(tmp_path):
     path = tmp_path / "events.yaml"
     path.write_bytes(b"format_version: 1\nevents:\n  - id: \xff\n")
-    assert only(read(path)[1]).message == "line 3: not UTF-8 text (invalid start byte)"
+    p = only(read(path)[1])
+    assert (p.line, p.message) == (3, "not UTF-8 text (invalid start byte)")
 
 
 def test_an_empty_or_comment_only_file_is_an_error(tmp_path):

@@ -1,0 +1,223 @@
+"""The rule files' verb vocabulary, in one place: every effect and condition verb, its arguments
+and their types, and its documentation.
+
+From this table come the validator's checks of events, actions and objectives, the JSON Schema
+(``python -m game schema``), the modder's guide (``rules/README.md``) and the engine's own
+docstrings: the engine registers one function per verb and may register no verb that is not
+declared here (a test checks both lists are the same).
+
+An argument's type is a kind of entry (``figures``, ``offices``… — the value must be the id of
+one), ``int`` (bounded by :data:`game.ruleset.records.ARG_BOUNDS`), ``str``, one of the fixed
+vocabularies ``status``, ``figure_status`` and ``direction``, or ``conditions`` (one condition or
+a list of them).  A verb takes one such value, or a map of named arguments; a name ending in
+``?`` is optional.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+
+@frozen
+class Verb:
+    """One YAML keyword of the rule files: ``{name: argument}``."""
+
+    name: str
+    #: a type (see the module docstring), or a map of argument name → type
+    args: object
+    #: what the verb does (effects) or tests (conditions): the modder's documentation
+    doc: str
+
+    def arguments(self) -> list[tuple[str, str, bool]]:
+        """(name, type, required) of each named argument; [] for a verb of one value."""
+        if not isinstance(self.args, dict):
+            return []
+        return [(k.rstrip("?"), t, not k.endswith("?")) for k, t in self.args.items()]
+
+
+def _table(*verbs: Verb) -> dict[str, Verb]:
+    return {v.name: v for v in verbs}
+
+
+EFFECT_VERBS: dict[str, Verb] = _table(
+    Verb(
+        "prestige",
+        {"faction": "factions", "delta": "int"},
+        "Change a faction's prestige by delta: ``{prestige: {faction: F, delta: N}}``.",
+    ),
+    Verb(
+        "influence",
+        {"faction": "factions", "delta": "int"},
+        "Change a faction's influence by delta: ``{influence: {faction: F, delta: N}}``.",
+    ),
+    Verb(
+        "exposure",
+        {"faction": "factions", "delta": "int"},
+        "Change a faction's exposure by delta: ``{exposure: {faction: F, delta: N}}``.",
+    ),
+    Verb(
+        "mantle",
+        {"faction": "factions", "delta": "int"},
+        "Change a faction's mantle by delta: ``{mantle: {faction: F, delta: N}}``.",
+    ),
+    Verb(
+        "tracker",
+        {"id": "trackers", "delta": "int"},
+        "Move a tracker by delta within its range: ``{tracker: {id: mass_mood, delta: -10}}``.",
+    ),
+    Verb(
+        "sympathy",
+        {"faction": "factions", "delta": "int", "region?": "regions"},
+        "Change the rank and file's sympathy for a faction, in one region or all.",
+    ),
+    Verb(
+        "loyalty",
+        {"region": "regions", "delta": "int"},
+        "Strengthen or weaken a regional secretary's hold on the delegation.",
+    ),
+    Verb(
+        "affinity",
+        {"figure": "figures", "faction": "factions", "delta": "int"},
+        "Change a figure's public affinity towards a faction (0..100).",
+    ),
+    Verb("kill", "figures", "A figure dies: offices and seats fall vacant."),
+    Verb(
+        "figure_status",
+        {"figure": "figures", "to": "figure_status"},
+        "Set a figure's standing: active, incapacitated, dead, expelled, exiled, deported.",
+    ),
+    Verb(
+        "appoint",
+        {"office": "offices", "figure": "figures"},
+        "Put a figure in an office (skipped if the figure may not hold office now).",
+    ),
+    Verb("vacate", "offices", "Leave an office empty; the appointing body fills it at the next vote."),
+    Verb("politburo_add", "figures", "Give a figure a Politburo seat if one is free and the figure may sit."),
+    Verb("politburo_remove", "figures", "Take a figure's Politburo seat away."),
+    Verb(
+        "status",
+        {"faction": "factions", "to": "status"},
+        "Put a faction on a rung of the disciplinary ladder (or capitulated).",
+    ),
+    Verb(
+        "join",
+        {"figure": "figures", "faction?": "factions"},
+        "A figure changes sides (faction may be null: unaligned).",
+    ),
+    Verb("bloc", {"a": "factions", "b": "factions"}, "Two factions form a bloc."),
+    Verb("break_bloc", {"a": "factions", "b": "factions"}, "A bloc between two factions ends."),
+    Verb("congress", "str", "A Party Congress meets in this turn's vote phase."),
+    Verb(
+        "seats",
+        {"body": "bodies", "to": "int"},
+        "Change how many seats a body has (the CC grew at each Congress).  A Central Committee or Control Commission changes size at once: new seats sit unaligned until the next election fills them; lost seats come from the unaligned first, then from the largest factions.",
+    ),
+    Verb(
+        "stance",
+        {"faction": "factions", "issue": "trackers", "to": "int"},
+        "A faction changes its stance on an issue (-100 left .. 100 right): Stalin's turn of 1928.",
+    ),
+    Verb(
+        "secretariat_add",
+        "figures",
+        "Make a figure a secretary of the Central Committee (skipped if the figure may not hold office).",
+    ),
+    Verb("secretariat_remove", "figures", "Relieve a secretary of the Central Committee."),
+    Verb(
+        "motion",
+        {
+            "motion": "motions",
+            "proposer": "factions",
+            "target?": "factions",
+            "office?": "offices",
+            "figure?": "figures",
+            "issue?": "trackers",
+            "direction?": "direction",
+        },
+        "Put a motion on this turn's agenda, as if the proposer had moved it.  Whether it may be voted is checked when the vote comes (it lapses otherwise), so an event can table the next rung of the ladder behind one still on the agenda (the CC expulsion, then the party's).",
+    ),
+    Verb("flag", "str", "Set a named flag that conditions can test."),
+    Verb("unflag", "str", "Clear a named flag."),
+    Verb("log", "str", "Write a line in the public chronicle."),
+)
+
+CONDITION_VERBS: dict[str, Verb] = _table(
+    Verb("alive", "figures", "The figure is alive."),
+    Verb("dead", "figures", "The figure is dead."),
+    Verb("flag", "str", "The flag is set."),
+    Verb("not_flag", "str", "The flag is not set."),
+    Verb("holds", {"office": "offices", "faction": "factions"}, "A figure of the faction holds the office."),
+    Verb("holder", {"office": "offices", "figure": "figures"}, "This figure holds the office."),
+    Verb(
+        "status_is", {"faction": "factions", "status": "status"}, "The faction is in play and has exactly this status."
+    ),
+    Verb(
+        "status_at_least",
+        {"faction": "factions", "status": "status"},
+        "The faction is in play and at least this far down the ladder.",
+    ),
+    Verb("tracker_at_least", {"id": "trackers", "value": "int"}, "The tracker is at or above the value."),
+    Verb("tracker_below", {"id": "trackers", "value": "int"}, "The tracker is below the value."),
+    Verb("in_politburo", "figures", "The figure sits in the Politburo."),
+    Verb("bloc", {"a": "factions", "b": "factions"}, "The two factions are in a bloc."),
+    Verb(
+        "prestige_at_least",
+        {"faction": "factions", "value": "int"},
+        "The faction is in play with at least this much prestige.",
+    ),
+    Verb("in_secretariat", "figures", "The figure is a secretary of the Central Committee."),
+    Verb(
+        "figure_status",
+        {"figure": "figures", "status": "figure_status"},
+        "The figure has exactly this standing (active, incapacitated, dead, expelled, exiled, deported).",
+    ),
+    Verb("vacant", "offices", "Nobody holds the office (a death or a removal left it empty)."),
+    Verb("politburo_seats_free", "int", "At least this many Politburo seats are empty, so an event may seat someone."),
+    Verb(
+        "congress_within",
+        "int",
+        "A Congress meets this quarter, or met within the last N quarters (0: this quarter only). A dated Congress waits on ``not: {congress_within: 1}``: two do not meet back to back.",
+    ),
+    Verb("not", "conditions", "The condition (or all of a list of conditions) does not hold."),
+    Verb("any", "conditions", "At least one of a list of conditions holds."),
+    Verb(
+        "cc_share_at_least",
+        {"faction": "factions", "percent": "int"},
+        "The faction holds at least this percent of the Central Committee's seats.",
+    ),
+    Verb(
+        "politburo_seats_at_least",
+        {"faction": "factions", "value": "int"},
+        "At least this many of the faction's figures sit in the Politburo.",
+    ),
+    Verb(
+        "regions_at_least",
+        {"faction": "factions", "value": "int"},
+        "The faction's secretaries lead at least this many party organisations.",
+    ),
+    Verb(
+        "delegates_at_least",
+        {"faction": "factions", "percent": "int"},
+        "At the last Congress held in this game, the faction sent at least this percent of the delegates (false if no Congress has met yet).",
+    ),
+    Verb(
+        "signatures_at_least",
+        {"faction": "factions", "value": "int"},
+        "The faction's platform has gathered at least this many thousand signatures.",
+    ),
+    Verb(
+        "exposure_below",
+        {"faction": "factions", "value": "int"},
+        "The faction is in play with exposure below the value.",
+    ),
+    Verb(
+        "mantle_at_least",
+        {"faction": "factions", "value": "int"},
+        "The faction is in play with at least this much of Lenin's mantle.",
+    ),
+    Verb(
+        "power_ratio_at_least",
+        {"faction": "factions", "percent": "int"},
+        "At the close of the last quarter, the faction's power score was at least this percent of the strongest rival's (100: it was the strongest).",
+    ),
+)
