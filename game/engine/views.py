@@ -66,6 +66,12 @@ class Record:
     def __contains__(self, key) -> bool:
         return isinstance(key, str) and hasattr(self, key)
 
+    def __iter__(self):
+        """A record that replaced a list unpacks as that list did (``turn, text, kind = line``):
+        its first ``UNPACKS`` fields; fields added since are read by name."""
+        names = [f.name for f in fields(type(self))][: getattr(type(self), "UNPACKS", None)]
+        return iter([getattr(self, n) for n in names])
+
 
 @frozen
 class FactionView(Record):
@@ -99,6 +105,8 @@ class RegionView(Record):
 
 @frozen
 class LogView(Record):
+    UNPACKS = 3  # turn, text, kind
+
     turn: int
     text: str
     kind: str
@@ -109,6 +117,8 @@ class LogView(Record):
 
 @frozen
 class BallotView(Record):
+    UNPACKS = 4  # voter, side, weight, reason
+
     voter: str
     side: str  # yes | no | abstain
     weight: int
