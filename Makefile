@@ -20,6 +20,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/window.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check game tests benchmarks

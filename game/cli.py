@@ -138,12 +138,27 @@ def cmd_scenarios(args) -> int:
     return 0
 
 
+def _window(rules) -> int | None:
+    """Play in the window; None (after one line saying why) when no window can open here."""
+    from game.ui.app import can_open_window, main
+
+    why = can_open_window()
+    if why is not None:
+        print(f"{why}: playing in the terminal (python -m game play --terminal skips this check)")
+        return None
+    return main(rules)
+
+
 def cmd_play(args) -> int:
     from game.session import match, replay, terminal
 
     rules = _rules(args.mod)
     if rules is None:
         return 1
+    if not (args.headless or args.terminal or args.human or args.scenario or args.record):
+        window = _window(rules)
+        if window is not None:
+            return window
     if args.scenario is None:
         args.scenario = DEFAULT_SCENARIO if args.headless or args.human else terminal.ask_scenario(rules, DEFAULT_SCENARIO)
         if args.scenario is None:
@@ -387,14 +402,17 @@ def cmd_balance(args) -> int:
     if args.seeds < 1 or args.jobs < 1:
         print("--seeds and --jobs must be at least 1", file=sys.stderr)
         return 2
-    planned = balance.plan(rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod))
+    if not 0 <= args.personality <= 2:
+        print("--personality is a weight from 0 (none) through 1 (historical) to 2", file=sys.stderr)
+        return 2
+    planned = balance.plan(rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod), args.personality)
     jobs = [job for _m, _f, job in planned]
     with _progress(len(jobs), "balance") as bar:
         records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
     found = balance.cells(rules, planned, records, args.factions)
     errors = [r for r in records if r.error]
     if args.json:
-        print(json.dumps({"budget": args.budget, "seeds": args.seeds, "games": len(records),
+        print(json.dumps({"budget": args.budget, "personality": args.personality, "seeds": args.seeds, "games": len(records),
                           "errors": len(errors), "cells": [c.to_dict() for c in found]}, indent=1))
     else:
         for line in balance.table(rules, found, args.budget):
@@ -403,6 +421,93 @@ def cmd_balance(args) -> int:
     for rec in errors:
         print(f"{rec.scenario} seed {rec.seed}: {rec.error}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _level_arg(text: str) -> tuple[str, str]:
+    """``--level FACTION=LEVEL``."""
+    faction, sep, level = text.partition("=")
+    if not sep or not faction.strip() or not level.strip():
+        raise argparse.ArgumentTypeError(f"write FACTION=LEVEL (e.g. stalin=hard), got {text!r}")
+    return faction.strip(), level.strip()
+
+
+def cmd_simulate(args) -> int:
+    import json
+
+    from game.ai import LEVELS, batch, simulate
+
+    rules = _rules(args.mod)
+    if rules is None:
+        return 1
+    if args.scenario not in rules.scenarios:
+        print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+        return 2
+    factions = rules.scenarios[args.scenario].factions
+    levels = dict(args.level)
+    for faction, level in [*levels.items(), ("--default", args.default)]:
+        if faction != "--default" and faction not in factions:
+            print(f"--level {faction}={level}: no faction '{faction}' in {args.scenario}; one of: "
+                  f"{', '.join(factions)}", file=sys.stderr)
+            return 2
+        if level not in LEVELS:
+            print(f"--level {faction}={level}: no level '{level}'; one of: {', '.join(LEVELS)}", file=sys.stderr)
+            return 2
+    if args.games < 1 or args.jobs < 1:
+        print("--games and --jobs must be at least 1", file=sys.stderr)
+        return 2
+    if not 0 <= args.personality <= 2:
+        print("--personality is a weight from 0 (none) through 1 (historical) to 2", file=sys.stderr)
+        return 2
+    jobs = simulate.jobs_for(args.scenario, args.games, args.seed, levels, args.default, tuple(args.mod))
+    jobs = [batch.Job(j.scenario, j.seed, j.levels, j.default, j.mods, args.personality) for j in jobs]
+    with _progress(len(jobs), f"simulate {args.scenario}") as bar:
+        if args.scheduler:
+            try:
+                records = simulate.run_on_cluster(args.scheduler, jobs, lambda _rec: bar.update(1))
+            except ImportError:
+                print("--scheduler needs dask.distributed: pip install '.[cluster]'", file=sys.stderr)
+                return 2
+            except OSError as exc:
+                print(f"--scheduler {args.scheduler}: cannot reach the cluster ({exc})", file=sys.stderr)
+                return 1
+        else:
+            records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
+    summary = simulate.summarise(records)
+    summary.update(scenario=args.scenario, seed=args.seed, levels={f: levels.get(f, args.default) for f in factions},
+                   personality=args.personality)
+    if args.json:
+        print(json.dumps(summary, indent=1))
+    else:
+        for line in _simulate_lines(rules, summary):
+            print(line)
+    for msg in summary["error_messages"]:
+        print(msg, file=sys.stderr)
+    return 1 if summary["errors"] else 0
+
+
+def _simulate_lines(rules, s: dict) -> list[str]:
+    from game.ai.balance import SHORT
+
+    games, first = s["games"], s["seed"]
+    seats = ", ".join(f"{f}={lv}" for f, lv in s["levels"].items())
+    out = [f"{s['scenario']}: {games} games, seeds {first}..{first + games - 1}; {seats}; personality {s['personality']}"]
+    done = games - s["errors"] or 1
+    shares = [f"{f} {n} ({n / done:.0%})" for f, n in sorted(s["wins"].items(), key=lambda kv: -kv[1])]
+    out.append("winners: " + ", ".join(shares + [f"none {s['draws']} ({s['draws'] / done:.0%})"]))
+    out.append("outcomes: " + ", ".join(f"{k} {v}" for k, v in s["outcomes"].items()))
+    out.append("results on objectives (DV decisive victory, V victory, H historical, D defeat, X disaster):")
+    for faction, counts in s["results"].items():
+        wins = counts["decisive_victory"] + counts["victory"]
+        out.append(f"  {faction:10} " + " ".join(f"{SHORT[r]} {n:>3}" for r, n in counts.items())
+                   + f"   victory share {wins / done:.0%}")
+    out.append(f"mean game length: {s['mean_turns']:.1f} quarters")
+    out.append(f"decision time: mean {s['mean_decision_s']:.4f} s, p95 {s['p95_decision_s']:.4f} s")
+    for level, d in s["decisions_by_level"].items():
+        out.append(f"  {level:7} {d['decisions']:>7} decisions, mean {d['mean_s']:.4f} s, p95 {d['p95_s']:.4f} s")
+    for faction, e in s["expelled_from_party"].items():
+        out.append(f"{faction} expelled from the party in {e['games']} games, median {e['median']}")
+    out.append(f"errors: {s['errors']}")
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -415,6 +520,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=seed_arg, default=None,
                       help="random seed (same seed, same game); a fresh one, printed, when not given")
     play.add_argument("--human", metavar="FACTION", help="play this faction yourself in the terminal")
+    play.add_argument("--terminal", action="store_true", help="play in the terminal even where a window can open")
     play.add_argument("--record", metavar="FILE", help="write a replay file at the end")
     play.add_argument("--chronicle", action="store_true", help="print the chronicle at the end")
     play.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
@@ -454,10 +560,27 @@ def build_parser() -> argparse.ArgumentParser:
     ba.add_argument("--seeds", type=int, default=20, metavar="N", help="games per cell, seeds 1..N (default 20)")
     ba.add_argument("--budget", choices=("easy", "normal", "hard"), default="normal",
                     help="the searching player's level (default normal)")
+    ba.add_argument("--personality", type=float, default=0.0, metavar="W",
+                    help="how far the searching player follows its faction's historical personality "
+                         "(default 0: it plays to win)")
     ba.add_argument("--jobs", type=int, default=_cpus(), metavar="J", help="processes (default: all cores)")
     ba.add_argument("--json", action="store_true", help="print one JSON object")
     ba.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
     ba.set_defaults(func=cmd_balance)
+    si = sub.add_parser("simulate", help="AI-vs-AI games of one scenario in parallel; winners, results, timings")
+    si.add_argument("--scenario", default=DEFAULT_SCENARIO, help=f"scenario id (default {DEFAULT_SCENARIO})")
+    si.add_argument("--games", type=int, default=100, metavar="N", help="games to play (default 100)")
+    si.add_argument("--seed", type=seed_arg, default=1, metavar="S", help="first seed; games use S..S+N-1 (default 1)")
+    si.add_argument("--jobs", type=int, default=_cpus(), metavar="J", help="processes (default: all cores)")
+    si.add_argument("--level", type=_level_arg, action="append", default=[], metavar="FACTION=LEVEL",
+                    help="a seat's level: simple, wait, easy, normal, hard (repeatable)")
+    si.add_argument("--default", default="simple", metavar="LEVEL", help="the level of the other seats (default simple)")
+    si.add_argument("--personality", type=float, default=1.0, metavar="W",
+                    help="how far searching bots follow their historical personality: 0 none, 1 history (default)")
+    si.add_argument("--scheduler", metavar="ADDRESS", help="run the games on a Dask cluster (pip install '.[cluster]')")
+    si.add_argument("--json", action="store_true", help="print one JSON object")
+    si.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    si.set_defaults(func=cmd_simulate)
     return parser
 
 

@@ -31,10 +31,10 @@ class WaitBot:
 
 
 def _search(level: str):
-    def make(faction: str, seed: int):
+    def make(faction: str, seed: int, personality: float = 1.0):
         from game.ai.search import SearchBot
 
-        return SearchBot.for_game(faction, seed, level)
+        return SearchBot.for_game(faction, seed, level, personality)
 
     return make
 
@@ -53,8 +53,14 @@ class UnknownLevelError(ValueError):
     """A difficulty level no bot plays."""
 
 
-def make_bot(level: str, faction: str, seed: int):
-    """The bot of a difficulty level for a faction in a game of this seed.
+#: levels that search and so follow a personality
+SEARCHING = ("easy", "normal", "hard")
+
+
+def make_bot(level: str, faction: str, seed: int, personality: float = 1.0):
+    """The bot of a difficulty level for a faction in a game of this seed.  A searching level
+    follows the faction's personality as far as ``personality`` says (0: not at all, 1: as in
+    history), a setting apart from the level.
 
     >>> make_bot("simple", "stalin", 7).faction
     'stalin'
@@ -63,4 +69,4 @@ def make_bot(level: str, faction: str, seed: int):
         maker = LEVELS[level]
     except KeyError:
         raise UnknownLevelError(f"no bot plays at level {level!r}; levels: {', '.join(LEVELS)}") from None
-    return maker(faction, seed)
+    return maker(faction, seed, personality) if level in SEARCHING else maker(faction, seed)

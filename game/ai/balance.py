@@ -1,7 +1,8 @@
 """The balance report: how well each faction of each scenario can do, measured by play.
 
 For every scenario × faction three kinds of game are played over the same seeds: the searching
-player on that seat against the default bots (``search``), a player that only waits on that seat
+player on that seat against the default bots (``search``; by default it plays to win, not to
+history: personality weight 0), a player that only waits on that seat
 (``wait``), and the default bots on every seat (``bots``; one game per seed serves every
 faction).  Each cell gives the distribution of the faction's results on its objective scale,
 the victory share (decisive victory or victory) and the mean decision time of that seat.
@@ -45,7 +46,13 @@ class Cell:
 
 
 def plan(
-    rules, scenarios: list[str], factions: list[str] | None, seeds: int, level: str, mods: tuple[str, ...] = ()
+    rules,
+    scenarios: list[str],
+    factions: list[str] | None,
+    seeds: int,
+    level: str,
+    mods: tuple[str, ...] = (),
+    personality: float = 0.0,
 ) -> list[tuple[str, str | None, Job]]:
     """Every game to play, tagged (mode, faction or None for the all-bots game, job)."""
     out = []
@@ -54,7 +61,7 @@ def plan(
         for seed in range(1, seeds + 1):
             out.append(("bots", None, Job(sid, seed, (), "simple", mods)))
             for f in seats:
-                out.append(("search", f, Job(sid, seed, ((f, level),), "simple", mods)))
+                out.append(("search", f, Job(sid, seed, ((f, level),), "simple", mods, personality)))
                 out.append(("wait", f, Job(sid, seed, ((f, "wait"),), "simple", mods)))
     return out
 

@@ -28,6 +28,7 @@ class Job:
     levels: tuple[tuple[str, str], ...] = ()  # (faction, level)
     default: str = "simple"
     mods: tuple[str, ...] = ()
+    personality: float = 1.0  # how far searching seats follow their personality
 
 
 @frozen
@@ -55,7 +56,7 @@ def play_game(rules, job: Job) -> GameRecord:
     levels = dict(job.levels)
     state = new_game(rules, job.scenario, job.seed)
     seats = {f: levels.get(f, job.default) for f in state.factions}
-    bots = {f: make_bot(level, f, job.seed) for f, level in seats.items()}
+    bots = {f: make_bot(level, f, job.seed, job.personality) for f, level in seats.items()}
     decisions: dict[str, list[float]] = {f: [] for f in state.factions}
     expelled: dict[str, str] = {}
     try:

@@ -44,6 +44,8 @@ RESULT_STEP = 3.0
 POWER_WEIGHT = 6.0
 #: evaluation: each rung down the disciplinary ladder costs this much
 RUNG_COST = 1.5
+#: evaluation: a faction that recanted is readmitted without posts, as low as one removed from them
+CAPITULATED_RUNG = 2
 
 
 def run(state, rules, faction: str, seed: int) -> float:
@@ -118,4 +120,6 @@ def evaluate(state, rules, faction: str) -> float:
     scores = power_scores(state, rules)
     total = sum(max(s, 0) for s in scores.values()) or 1
     value += POWER_WEIGHT * max(scores.get(faction, 0), 0) / total
-    return value - RUNG_COST * state.rung(faction)
+    fs = state.factions[faction]
+    rung = CAPITULATED_RUNG if fs.status == "capitulated" else state.rung(faction)
+    return value - RUNG_COST * rung

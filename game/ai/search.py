@@ -18,7 +18,8 @@ import time
 
 from attrs import define, field, frozen
 
-from game.ai import playout
+from game.ai import playout, sense
+from game.ai.personality import Persona, bias, persona_for
 from game.ai.simple import score_action
 from game.engine import rng
 from game.engine.actions import Action
@@ -40,32 +41,43 @@ class Budget:
         return self.determinisations * self.candidates * self.playouts
 
 
+#: one leaning unit of personality bias, in points of the evaluation
+BIAS_UNIT = 0.2
+#: the shortlist weighs the personality this much against the simple bot's judgement
+SHORTLIST_BIAS = 1.0
+
 BUDGETS = {
     "easy": Budget(determinisations=2, candidates=3, playouts=1),
-    "normal": Budget(determinisations=3, candidates=5, playouts=2),
-    "hard": Budget(determinisations=6, candidates=8, playouts=3),
+    "normal": Budget(determinisations=4, candidates=6, playouts=2),
+    "hard": Budget(determinisations=8, candidates=10, playouts=3),
 }
 
 
 @define
 class SearchBot:
-    """A faction's searching player at a level (see :data:`BUDGETS`)."""
+    """A faction's searching player at a level (see :data:`BUDGETS`), with its personality
+    (``rules/base/ai.yaml``) followed as far as ``personality`` says (0: not at all, 1: as in
+    history) — a setting apart from the level."""
 
     faction: str
     seed: int
     budget: Budget
     level: str = "normal"
+    personality: float = 1.0
+    persona: Persona | None = None
     last_figures: dict = field(factory=dict)
 
     @classmethod
-    def for_game(cls, faction: str, seed: int, level: str = "normal") -> SearchBot:
-        return cls(faction, seed, BUDGETS[level], level)
+    def for_game(cls, faction: str, seed: int, level: str = "normal", personality: float = 1.0) -> SearchBot:
+        return cls(faction, seed, BUDGETS[level], level, personality)
 
     def choose(self, view, legal: tuple[Action, ...], rules) -> tuple[Action, str]:
         """The action with the best average future over the sampled states, and why."""
+        if self.persona is None:
+            self.persona = persona_for(rules, self.faction)
         if len(legal) == 1:
             return legal[0], "the only move left"
-        candidates = shortlist(view, legal, rules, self.budget.candidates)
+        candidates = shortlist(view, legal, rules, self.budget.candidates, self.persona, self.personality)
         gen = rng.derive(self.seed, _decision_label(view, self.faction))
         totals = [0.0] * len(candidates)
         played = [0] * len(candidates)
@@ -73,31 +85,73 @@ class SearchBot:
         for d in range(self.budget.determinisations):
             draw, gen = rng.next_u64(gen)
             root = sample_state(view, rules, draw)
-            for i, (action, _score, _why) in enumerate(candidates):
-                after = apply_unchecked(root, rules, action)
+            for i, cand in enumerate(candidates):
+                after = apply_unchecked(root, rules, cand.action)
                 for _p in range(self.budget.playouts):
                     draw, gen = rng.next_u64(gen)
                     totals[i] += playout.run(after, rules, self.faction, draw)
                     played[i] += 1
             if self.budget.seconds is not None and d and time.perf_counter() - started > self.budget.seconds:
                 break
-        means = [t / n for t, n in zip(totals, played, strict=True)]
-        best = max(range(len(candidates)), key=lambda i: (means[i], candidates[i][1], -i))
-        action, _score, why = candidates[best]
+        means = [
+            t / n + self.personality * BIAS_UNIT * c.bias for t, n, c in zip(totals, played, candidates, strict=True)
+        ]
+        best = max(range(len(candidates)), key=lambda i: (means[i], candidates[i].score, -i))
+        chosen = candidates[best]
         self.last_figures = {"mean": means[best], "candidates": len(candidates), "futures": played[best]}
-        return action, _reason(why, means, best, played[best])
+        return chosen.action, _reason(chosen, means, best, played[best], self.personality)
 
 
-def shortlist(view, legal, rules, k: int) -> list[tuple[Action, int, str]]:
-    """The ``k`` legal actions the simple bot's judgement ranks highest (stable, by legal order),
-    always with a way to end the turn for comparison."""
-    scored = [(a, *score_action(view, a, rules)) for a in legal]
-    ranked = sorted(range(len(scored)), key=lambda i: (-scored[i][1], i))
-    keep = ranked[:k]
-    passing = [i for i in range(len(scored)) if _is_pass(scored[i][0], rules)]
+@frozen
+class Candidate:
+    action: Action
+    score: float  # the simple bot's judgement with the personality's lean
+    why: str
+    bias: float = 0.0
+    lean: str = ""
+
+
+def shortlist(
+    view,
+    legal,
+    rules,
+    k: int,
+    persona: Persona | None = None,
+    personality: float = 1.0,
+    memory: dict[str, int] | None = None,
+) -> list[Candidate]:
+    """The ``k`` legal actions ranked highest by the simple bot's judgement and the personality's
+    lean (stable, by legal order), never one that makes no sense, always with a way to end the
+    turn for comparison."""
+    scored = []
+    for a in legal:
+        if sense.refusal(view, a, rules, memory):
+            continue
+        score, why = score_action(view, a, rules)
+        lean, lean_why = bias(view, a, rules, persona) if persona is not None else (0.0, "")
+        scored.append(Candidate(a, score + personality * SHORTLIST_BIAS * lean, why, lean, lean_why))
+    if not scored:
+        return [Candidate(legal[0], 0, "nothing else makes sense")]
+    ranked = sorted(range(len(scored)), key=lambda i: (-scored[i].score, i))
+    # the best move of each kind first, so one kind of move cannot crowd out every other
+    firsts, seen = [], set()
+    for i in ranked:
+        kind = _kind(scored[i].action, rules)
+        if kind not in seen:
+            seen.add(kind)
+            firsts.append(i)
+    keep = (firsts + [i for i in ranked if i not in firsts])[:k]
+    passing = [i for i in range(len(scored)) if _is_pass(scored[i].action, rules)]
     if passing and passing[0] not in keep:
         keep[-1:] = [passing[0]] if k == 1 else [keep[-1], passing[0]]
     return [scored[i] for i in sorted(set(keep))]
+
+
+def _kind(action: Action, rules) -> str:
+    rule = rules.actions.get(action.name)
+    if rule is None:
+        return action.name
+    return f"propose:{action.args[0]}" if rule.kind == "propose" else rule.kind
 
 
 def _is_pass(action: Action, rules) -> bool:
@@ -111,11 +165,13 @@ def _decision_label(view, faction: str) -> str:
     return f"search:{faction}:{view['turn']}:{view['phase']}:{me['ap']}:{len(view['log'])}"
 
 
-def _reason(why: str, means: list[float], best: int, futures: int) -> str:
+def _reason(chosen: Candidate, means: list[float], best: int, futures: int, personality: float) -> str:
+    why = chosen.why
+    if chosen.lean and personality * chosen.bias >= 4:
+        why = f"{why}: {chosen.lean}"
     others = [m for i, m in enumerate(means) if i != best]
     if not others:
         return why
-    margin = means[best] - max(others)
-    if margin <= 0.05:
+    if means[best] - max(others) <= 0.05:
         return f"{why} (as good as any other move in {futures} futures played out)"
     return f"{why} (the best of {len(means)} moves over {futures} futures played out)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from attrs import define
 
+from game.ai import sense
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
@@ -31,6 +32,8 @@ class SimpleBot:
         """Pick an action and say why."""
         best, best_score, best_reason = None, None, ""
         for action in legal:
+            if len(legal) > 1 and sense.refusal(view, action, rules):
+                continue
             score, reason = score_action(view, action, rules)
             noise, self.state = rng.below(self.state, NOISE)
             total = score * 10 + noise

@@ -560,6 +560,54 @@ class Settings:
 
 
 #: file key → record class; also the order files are loaded in
+#: the leanings a bot personality weighs (``rules/base/ai.yaml``), each 0..10; what each means is
+#: documented in :mod:`game.ai.personality`
+PERSONALITY_WEIGHTS = (
+    "apparatus", "policy", "press", "masses", "bloc_reluctance", "ally_trust", "turn_on_ally", "patience",
+    "military_refusal", "capitulation", "submission", "home_defence", "mood_swing", "first_target",
+)
+
+
+@frozen
+class Weight:
+    """One leaning of a personality: its strength 0..10 and where it comes from — a ``source``
+    (seed quotes, checked) or ``design`` (why it is a game-design choice)."""
+
+    value: int
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
+@frozen
+class Personality:
+    """How a faction's bot plays when it plays like the historical figure (``ai.yaml``)."""
+
+    id: str
+    name: str
+    faction: str
+    #: the leanings, by name (see PERSONALITY_WEIGHTS); a leaning not given is 0
+    weights: dict[str, Weight] = field(factory=dict)
+    #: the region it defends as its own machine (Zinoviev's Leningrad)
+    home: str | None = None
+    #: the faction it opens its campaign against (Zinoviev against Trotsky)
+    target: str | None = None
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
+@frozen
+class Pace:
+    """The earliest quarter history took a rival to a rung of the ladder: a bot with patience
+    does not push a rival there sooner (``ai.yaml``)."""
+
+    id: str
+    name: str
+    rung: str
+    not_before: str  # YYYY-Qn
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
 KINDS: dict[str, type] = {
     "settings": Settings,
     "trackers": Tracker,
@@ -574,6 +622,8 @@ KINDS: dict[str, type] = {
     "events": Event,
     "victory": Victory,
     "scenarios": Scenario,
+    "personalities": Personality,
+    "pace": Pace,
 }
 
 #: kinds whose entries model history and so must carry a verified citation

@@ -482,6 +482,43 @@ def _objectives(chk, sid, path, obj) -> None:
             chk.report(k, sid, where, "a goal cites its yardstick (source) or says it is a design choice (design)")
 
 
+def _personality(chk, pid, p):
+    chk.ref("personalities", pid, ["faction"], "factions", p.faction)
+    chk.ref("personalities", pid, ["home"], "regions", p.home, optional=True)
+    chk.ref("personalities", pid, ["target"], "factions", p.target, optional=True)
+    for name, weight in p.weights.items():
+        if name not in records.PERSONALITY_WEIGHTS:
+            _report_key(chk, "personalities", pid, "weights", name, records.PERSONALITY_WEIGHTS)
+        if not 0 <= weight.value <= 10:
+            chk.report("personalities", pid, ["weights", name, "value"], f"a leaning is 0..10, got {weight.value}")
+        if not weight.source and not (weight.design and weight.design.strip()):
+            chk.report("personalities", pid, ["weights", name], "a leaning needs a source (seed, lines, quote) or design")
+        for i, cit in enumerate(weight.source):
+            _check_citation(chk, "personalities", pid, ["weights", name, "source", i], cit)
+
+
+def _report_key(chk, kind, entry_id, section, key, allowed) -> None:
+    """An unknown key of a mapping, reported at the key's own line (not its value's)."""
+    close = _closest(str(key), allowed)
+    hint = f" (did you mean '{close}'?)" if close else f"; one of: {', '.join(allowed)}"
+    node = chk.raw.get((kind, entry_id))
+    table = node.get(section) if isinstance(node, yamlpos.PosDict) else None
+    if isinstance(table, yamlpos.PosDict) and key in table.key_pos:
+        file = chk.rules.origin[(kind, entry_id)][0]
+        line, col = table.key_pos[key]
+        chk.problems.append(Problem(file, line, col, f"unknown leaning '{key}'{hint}", entry_id))
+    else:
+        chk.report(kind, entry_id, [section, key], f"unknown leaning '{key}'{hint}")
+
+
+def _pace(chk, pid, p):
+    chk.one_of("pace", pid, ["rung"], p.rung, records.LADDER, "rung")
+    if not re.fullmatch(r"\d{4}-Q[1-4]", p.not_before):
+        chk.report("pace", pid, ["not_before"], f"not_before is YYYY-Qn, got '{p.not_before}'")
+    if not p.source and not p.design:
+        chk.report("pace", pid, ["id"], "a pace needs a source (seed, lines, quote) or design")
+
+
 CHECKS = {
     "settings": _settings,
     "factions": _faction,
@@ -495,4 +532,6 @@ CHECKS = {
     "motions": _motion,
     "events": _event,
     "scenarios": _scenario,
+    "personalities": _personality,
+    "pace": _pace,
 }

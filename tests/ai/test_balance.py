@@ -24,7 +24,7 @@ def test_balance_json_has_a_cell_per_faction_and_player(capsys):
         ]
     )
     out = json.loads(capsys.readouterr().out)
-    assert code == 0 and out["errors"] == 0
+    assert code == 0 and out["errors"] == 0 and out["personality"] == 0.0  # it plays to win by default
     assert out["games"] == 1 + 2 * 2  # one all-bots game serves both seats
     cells = {(c["faction"], c["mode"]): c for c in out["cells"]}
     assert set(cells) == {(f, m) for f in ("stalin", "trotsky") for m in balance.MODES}

@@ -1,0 +1,113 @@
+"""Window benchmarks for `make bench`: measured figures, never timed tests.
+
+Prints:
+- launch to menu: a fresh process, from its start to the main menu's first frame (target ≤ 2 s);
+- board frame time at 1280×720 with the chronicle of a whole campaign (28 quarters, bots playing
+  every faction up to the last quarter, Stalin's seat at the screen): the 95th percentile over
+  frames with the mouse moving across the board and its tooltips (target ≤ 8 ms), and the time of a
+  frame that redraws the whole board after a move.
+
+Runs with SDL's dummy video driver unless SDL_VIDEODRIVER is set (pygame draws in software either
+way; the figures leave out the display's own flip).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+LAUNCH = """
+import sys, tempfile
+from pathlib import Path
+from game.ruleset import load_base
+from game.ui.app import App
+from game.ui.scenes.menu import MenuScene
+d = Path(tempfile.mkdtemp())
+app = App(load_base(), data_dir=d, config_path=d / "window.json")
+app.push(MenuScene(app))
+app.frame([])
+import pygame
+pygame.display.flip()
+print("menu", flush=True)
+"""
+
+
+def launch_to_menu(repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", LAUNCH], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        for line in proc.stdout:
+            if line.strip() == "menu":
+                times.append(time.perf_counter() - t)
+                break
+        proc.wait()
+    return statistics.median(times)
+
+
+def campaign_board(frames: int = 600):
+    import tempfile
+
+    import pygame
+
+    from game.ruleset import load_base
+    from game.session.session import Match, Seat
+    from game.ui.app import App
+    from game.ui.scenes.board import BoardScene
+
+    rules = load_base()
+    match = Match.new(rules, "succession_1923", 7, {})  # bots play every faction up to the last quarter
+    while not match.over and not (match.state.turn == match.state.turns - 1 and match.active == "stalin"):
+        match.ai_move()
+    match.seats["stalin"] = Seat("human", "simple", "Stalin's player")
+    d = Path(tempfile.mkdtemp())
+    app = App(rules, data_dir=d, config_path=d / "window.json")
+    app.match = match
+    board = BoardScene(app, briefed={"stalin"})
+    board.votes_seen["stalin"] = len(match.view("stalin")["votes"])
+    board.log_seen["stalin"] = 0
+    app.push(board)
+    app.frame([])
+    w, h = app.size
+    steady, redraw = [], []
+    for i in range(frames):
+        pos = ((i * 37) % w, (i * 23) % h)
+        events = [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0))]
+        if i % 50 == 49:
+            board.changed()  # as after a move: the whole board is drawn again
+            t = time.perf_counter()
+            app.frame(events)
+            redraw.append(time.perf_counter() - t)
+            continue
+        t = time.perf_counter()
+        app.frame(events)
+        steady.append(time.perf_counter() - t)
+    steady.sort()
+    p95 = steady[int(len(steady) * 0.95)]
+    log_lines = len(match.view("stalin")["log"])
+    match.close()
+    return p95, statistics.median(steady), statistics.median(redraw), log_lines, match.state.date_text()
+
+
+def main() -> None:
+    launch = launch_to_menu()
+    print(f"launch to main menu: {launch:.2f} s (target ≤ 2 s)")
+    p95, median, redraw, lines, date = campaign_board()
+    print(
+        f"board frame at 1280×720, {lines} chronicle entries ({date}): p95 {p95 * 1000:.2f} ms, "
+        f"median {median * 1000:.2f} ms (target p95 ≤ 8 ms); full redraw after a move {redraw * 1000:.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Take the README's screenshots: every screen of the window, at 1280×720 (font scale 1) and at
+1920×1080 (font scale 2).  Run under a display (e.g. ``xvfb-run python docs/screenshots/take.py``);
+the pictures land beside this file."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+
+from game.ruleset import load_base  # noqa: E402
+from game.session.session import Match, Seat  # noqa: E402
+from game.ui.app import App  # noqa: E402
+from game.ui.scenes.board import BoardScene, start_match  # noqa: E402
+from game.ui.scenes.briefing import BriefingScene  # noqa: E402
+from game.ui.scenes.choose import TargetScene  # noqa: E402
+from game.ui.scenes.encyclopedia import EncyclopediaScene  # noqa: E402
+from game.ui.scenes.end import EndScene  # noqa: E402
+from game.ui.scenes.event import EventScene  # noqa: E402
+from game.ui.scenes.handoff import HandoffScene  # noqa: E402
+from game.ui.scenes.menu import MenuScene  # noqa: E402
+from game.ui.scenes.newgame import NewGameScene  # noqa: E402
+from game.ui.scenes.results import ResultsScene  # noqa: E402
+from game.ui.scenes.saves import LoadScene, open_save  # noqa: E402
+from game.ui.scenes.settings import SettingsScene  # noqa: E402
+from game.ui.settings import Settings  # noqa: E402
+
+
+def shoot(app, name: str, suffix: str, mouse=None) -> None:
+    if mouse is not None:
+        app.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=mouse, rel=(0, 0), buttons=(0, 0, 0))])
+    for _ in range(3):
+        app.frame([])
+    app.screenshot(HERE / f"{name}{suffix}.png")
+
+
+def at_choice(rules):
+    """A classroom game played by the bots up to an event whose choice is a faction's to make."""
+    for seed in range(1, 60):
+        m = Match.new(rules, "crisis_1923", seed, {})
+        while not m.over:
+            if m.state.phase == "choice":
+                faction = m.state.pending_choice[1]
+                m.seats[faction] = Seat("human", "simple", "Player")
+                return m, faction
+            m.ai_move()
+    raise SystemExit("no event with a choice in 60 games")
+
+
+def main(size=(1280, 720), scale=1.0, suffix="") -> None:
+    rules = load_base()
+    data = Path(tempfile.mkdtemp())
+    os.environ["SUCCESSION_DATA_DIR"] = str(data)
+    app = App(
+        rules,
+        Settings(width=size[0], height=size[1], font_scale=scale),
+        data_dir=data,
+        config_path=data / "window.json",
+    )
+    app.push(MenuScene(app))
+    shoot(app, "menu", suffix)
+    app.push(NewGameScene(app))
+    shoot(app, "new_game", suffix)
+    app.reset(MenuScene(app))
+    app.push(EncyclopediaScene(app))
+    app.scene._pick(1)()
+    shoot(app, "encyclopedia", suffix)
+    app.reset(MenuScene(app))
+    app.push(SettingsScene(app))
+    shoot(app, "settings", suffix)
+
+    # a game in its third quarter, Stalin's seat at the screen
+    m = Match.new(rules, "crisis_1923", 11, {})
+    while not (m.state.turn >= 2 and m.active == "stalin" and any(a.name == "cultivate_figure" for a in m.legal())):
+        m.ai_move()
+    m.seats["stalin"] = Seat("human", "simple", "Anna")
+    start_match(app, m)
+    board = app.stack[0]
+    while app.scene is not board:
+        app.pop()
+    w, h = app.size
+    shoot(app, "board", suffix, mouse=(board.geo.centre.x + board.geo.centre.w // 8, board.geo.centre.y + h // 10))
+    app.push(BriefingScene(app, m.scenario, "stalin"))
+    shoot(app, "briefing", suffix)
+    app.pop()
+    view = board.view
+    app.push(
+        ResultsScene(
+            app,
+            view,
+            [v for v in view["votes"] if v["turn"] == view["turn"] - 1] or view["votes"][-3:],
+            view["log"][-8:],
+        )
+    )
+    shoot(app, "results", suffix)
+    app.pop()
+    options = [a for a in m.legal() if a.name == "cultivate_figure"]
+    app.push(TargetScene(app, board, "cultivate_figure", options))
+    shoot(app, "choose_target", suffix)
+    app.pop()
+    app.push(HandoffScene(app, board, "stalin"))
+    shoot(app, "handoff", suffix)
+    app.pop()
+
+    # an event card and its source
+    m2, faction = at_choice(rules)
+    start_match(app, m2)
+    while not isinstance(app.scene, EventScene | BoardScene):
+        app.pop()
+    if not isinstance(app.scene, EventScene):
+        app.push(EventScene(app, app.stack[0], app.stack[0].view))
+    shoot(app, "event", suffix)
+    app.scene.source()
+    shoot(app, "event_source", suffix)
+
+    # a bad save
+    app.saves_dir.mkdir(parents=True, exist_ok=True)
+    bad = app.saves_dir / "damaged.save"
+    bad.write_text("# Succession replay\nformat: 1\nscenario: crisis_1923\nseed: 4\nactions:\nrecant stalin\n")
+    app.reset(MenuScene(app))
+    app.push(LoadScene(app))
+    open_save(app, bad)
+    shoot(app, "bad_save", suffix)
+
+    # the end of a game
+    m3 = Match.new(rules, "crisis_1923", 11, {})
+    while not m3.over:
+        m3.ai_move()
+    m3.seats["stalin"] = Seat("human", "simple", "Anna")
+    app.match = m3
+    app.reset(EndScene(app, m3))
+    shoot(app, "end", suffix)
+    pygame.quit()
+
+
+if __name__ == "__main__":
+    main()
+    main((1920, 1080), 2.0, "_1080p_large")

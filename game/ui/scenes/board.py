@@ -1,0 +1,398 @@
+"""The board: what the seat at the screen may see of the game, and the action bar.
+
+The picture is drawn from the viewing seat's view once each time the game changes and cached, so a
+frame is one blit plus the tooltip and the "thinking" sign.  When no single human is at the screen
+(between hot-seat players, while the computer moves), the public view is shown.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.session import present
+from game.ui import text, theme
+from game.ui.app import Scene
+from game.ui.scenes import layout
+
+#: seconds the computer waits after a player's move that can still be taken back (the Undo button)
+UNDO_GRACE = 1.5
+END_TURN = "pass_turn"
+
+#: short labels for the base actions' buttons (the full name is in the tooltip); others are cut to fit
+SHORT = {
+    "appoint_secretary": "Appoint secretary",
+    "cultivate_figure": "Cultivate figure",
+    "publish_article": "Publish article",
+    "underground_press": "Underground press",
+    "speak_at_plenum": "Speak at plenum",
+    "propose_motion": "Propose motion",
+    "offer_bloc": "Offer bloc",
+    "accept_bloc": "Accept bloc",
+    "decline_bloc": "Decline bloc",
+    "break_bloc": "Break bloc",
+    "mass_appeal": "Mass appeal",
+    "lenin_levy": "Lenin Levy",
+    "gather_signatures": "Signatures",
+    "recant": "Recant",
+    "military_option": "Turn to the army",
+    "pledge_discipline": "Pledge discipline",
+    "entrench_secretary": "Entrench secretary",
+    "mobilise_network": "Mobilise network",
+    END_TURN: "End turn",
+}
+
+
+def action_button_label(rules, action_id: str) -> str:
+    return SHORT.get(action_id) or _short(rules.actions[action_id].name)
+
+
+def start_match(app, match, new: bool = False) -> None:
+    """Show a match: the board, with each human's briefing on their first turn when ``new``."""
+    if app.match is not None and app.match is not match:
+        app.match.close()
+    app.match = match
+    board = BoardScene(app, briefed=set() if new else set(match.humans()))
+    app.reset(board)
+
+
+class BoardScene(Scene):
+    def __init__(self, app, briefed: set[str]):
+        super().__init__(app)
+        self.match = app.match
+        self.briefed = briefed
+        humans = self.match.humans()
+        #: the faction whose view is on screen (None: the public view)
+        self.viewer: str | None = humans[0] if len(humans) == 1 else None
+        self.future = None
+        self.grace = 0.0
+        self.thinking_since = 0.0
+        self.cache: pygame.Surface | None = None
+        self.hotspots: list[tuple[pygame.Rect, str]] = []
+        self.votes_seen: dict[str | None, int] = {}
+        self.log_seen: dict[str | None, int] = {}
+        self.chronicle_scroll = 0
+        self.mouse = (-1, -1)
+        self._view = None
+
+    # --- the view on screen ------------------------------------------------------------------
+    @property
+    def view(self) -> dict:
+        if self._view is None:
+            self._view = self.match.view(self.viewer)
+        return self._view
+
+    def changed(self) -> None:
+        self._view = None
+        self.cache = None
+        self.rebuild()
+
+    @property
+    def hot_seat(self) -> bool:
+        return len(self.match.humans()) > 1
+
+    def my_turn(self) -> bool:
+        return self.viewer is not None and self.match.active == self.viewer
+
+    # --- widgets -------------------------------------------------------------------------------
+    def build(self) -> None:
+        w, h = self.app.size
+        s = self.app.settings.font_scale
+        self.geo = layout.board(self.app)
+        rules = self.app.rules
+        view = self.view
+        top_bh = self.geo.band - 10
+        bw = int(96 * min(s, 1.6))
+        x = w - 8
+        for label, cb, tip, ok in (
+            ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
+            ("Save", self.save, "Save this game under a name", is_human(self.match, self.match.active)),
+            (
+                "Undo",
+                self.undo,
+                "Take back your last action (Ctrl+Z), until another seat moves or something random or hidden "
+                "is revealed",
+                self.can_undo(),
+            ),
+        ):
+            x -= bw + 6
+            self.button((x, 5, bw, top_bh), label, cb, tip, enabled=ok)
+        self.top_buttons_x = x
+        if self.match.over:
+            return
+        legal = self.match.legal() if self.my_turn() else ()
+        entries = present.menu(rules, view, legal)
+        entries = [e for e in entries if e.action_id != END_TURN] + [e for e in entries if e.action_id == END_TURN]
+        for i, e in enumerate(entries):
+            reason = (e.why_not or None) if self.viewer else "not your move"
+            tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
+            self.button(
+                self.geo.action_rect(i, len(entries), e.action_id == END_TURN),
+                action_button_label(rules, e.action_id),
+                self._action(e.action_id),
+                tip,
+                enabled=bool(e.actions),
+                object_id="#end_turn" if e.action_id == END_TURN else "#action",
+            )
+
+    def _action(self, aid: str):
+        def act():
+            options = [a for a in self.match.legal() if a.name == aid] if self.my_turn() else []
+            if not options:
+                return
+            if len(options) == 1:
+                self.submit_checked(options[0])
+            else:
+                from game.ui.scenes.choose import TargetScene
+
+                self.app.push(TargetScene(self.app, self, aid, options))
+
+        return act
+
+    def submit_checked(self, action) -> None:
+        """Submit, asking first for what cannot be taken back."""
+        from game.ui.scenes.dialog import confirm
+
+        card = present.action_card(self.app.rules, self.view, action)
+        if card.confirm:
+            body = card.title + "\n\n" + card.confirm + (f"\n\n{card.text}" if card.text else "")
+            confirm(self.app, card.title, body, "Yes, do it", lambda: self.submit(action))
+        else:
+            self.submit(action)
+
+    def submit(self, action) -> None:
+        self.match.submit(action)
+        self.app.sound.click()
+        self.grace = UNDO_GRACE if self.match.can_undo() else 0.0
+        self.after_move()
+
+    def can_undo(self) -> bool:
+        """The seat at the screen may take back its own last move."""
+        m = self.match
+        return (
+            self.viewer is not None
+            and m.can_undo()
+            and bool(m.record.actions)
+            and m.record.actions[-1].faction == self.viewer
+        )
+
+    def after_move(self) -> None:
+        if self.match.state.turn != getattr(self, "_turn", self.match.state.turn):
+            self.app.autosave()
+        self._turn = self.match.state.turn
+        self.changed()
+        self.next_step()
+
+    # --- the flow of play ----------------------------------------------------------------------
+    def enter(self) -> None:
+        self._turn = self.match.state.turn
+        super().enter()
+        self.next_step()
+
+    def next_step(self) -> None:
+        """Decide what the screen shows next: the end, a hand-off, a briefing, results, an event."""
+        if self.app.scene is not self:
+            return
+        m = self.match
+        if m.over:
+            from game.ui.scenes.end import EndScene
+
+            self.app.autosave_clear()
+            self.app.replace(EndScene(self.app, m))
+            return
+        active = m.active
+        if not is_human(m, active):
+            if self.hot_seat and self.viewer is not None:
+                self.viewer = None  # nobody's secrets stay on screen while the computer moves
+                self.changed()
+            return
+        if active != self.viewer:
+            from game.ui.scenes.handoff import HandoffScene
+
+            self.viewer = None
+            self.changed()
+            self.app.push(HandoffScene(self.app, self, active))
+            return
+        if active not in self.briefed:
+            from game.ui.scenes.briefing import BriefingScene
+
+            self.briefed.add(active)
+            self.app.push(BriefingScene(self.app, m.scenario, active, then=self.next_step))
+            return
+        if len(self.view["votes"]) > self.votes_seen.get(active, 0) or self.log_seen.get(active) is None:
+            from game.ui.scenes.results import ResultsScene
+
+            first = self.log_seen.get(active) is None
+            votes = self.view["votes"][self.votes_seen.get(active, 0) :]
+            log = self.view["log"][self.log_seen.get(active, len(self.view["log"])) :]
+            self.votes_seen[active] = len(self.view["votes"])
+            self.log_seen[active] = len(self.view["log"])
+            if votes and not first:
+                self.app.push(ResultsScene(self.app, self.view, votes, log, then=self.next_step))
+                return
+        self.log_seen[active] = len(self.view["log"])
+        if self.view["pending_choice"]:
+            from game.ui.scenes.event import EventScene
+
+            self.app.push(EventScene(self.app, self, self.view))
+
+    def seat_confirmed(self, faction: str) -> None:
+        """The hand-off screen's player is at the screen."""
+        self.viewer = faction
+        self.changed()
+        self.next_step()
+
+    def show(self, visible: bool) -> None:
+        super().show(visible)
+        if visible:
+            self.changed()
+
+    def update(self, dt: float) -> None:
+        m = self.match
+        if m.over or self.app.scene is not self or is_human(m, m.active):
+            return
+        if self.grace > 0:  # the player may still take the last move back
+            self.grace -= dt
+            return
+        if self.future is None:
+            self._asked = (m.active, m.state.turn, len(m.record.actions))
+            self.future = m.think_async()
+            self.thinking_since = pygame.time.get_ticks()
+        elif self.future.done():
+            future, self.future = self.future, None
+            if self._asked == (m.active, m.state.turn, len(m.record.actions)):
+                action, _reason = future.result()
+                m.submit(action)
+                self.after_move()
+
+    def wait_for_ai(self) -> None:
+        """Skip the pause after a player's move and block until the computer's move in progress is
+        in (for tests and benchmarks)."""
+        self.grace = 0.0
+        if self.future is not None:
+            self.future.result()
+
+    # --- buttons -------------------------------------------------------------------------------
+    def menu(self) -> None:
+        from game.ui.scenes.dialog import MessageScene
+
+        def leave():
+            self.app.autosave()
+            from game.ui.scenes.menu import MenuScene
+
+            self.app.reset(MenuScene(self.app))
+
+        def settings():
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
+
+        self.app.push(
+            MessageScene(
+                self.app,
+                "Game menu",
+                "The game is saved automatically at every turn and when you "
+                "leave; 'Continue' on the main menu resumes it.",
+                [("Main menu", leave), ("Settings", settings), ("Back to game", None)],
+                0.6,
+                0.4,
+            )
+        )
+
+    def back(self) -> None:
+        self.menu()
+
+    def save(self) -> None:
+        from game.ui.scenes.saves import SaveScene
+
+        self.app.push(SaveScene(self.app))
+
+    def undo(self) -> None:
+        if self.can_undo():
+            self.future = None  # a move the computer was thinking about is moot
+            self.grace = 0.0
+            self.match.undo()
+            self.changed()
+
+    # --- events --------------------------------------------------------------------------------
+    def handle(self, event) -> None:
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+        elif event.type == pygame.MOUSEWHEEL and self.geo.chronicle.collidepoint(pygame.mouse.get_pos()):
+            self.chronicle_scroll = max(0, self.chronicle_scroll + event.y)
+            self.cache = None
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            self.undo()
+            return
+        super().handle(event)
+
+    # --- drawing -------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.cache is None or self.cache.get_size() != surface.get_size():
+            self.cache = pygame.Surface(surface.get_size())
+            self.hotspots = []
+            layout.draw_board(self, self.cache)
+        surface.blit(self.cache, (0, 0))
+        if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
+            self._thinking(surface)
+        for rect, tip in self.hotspots:
+            if rect.collidepoint(self.mouse):
+                tooltip(self.app, surface, tip, self.mouse)
+                break
+
+    def _thinking(self, surface: pygame.Surface) -> None:
+        who = present.faction_name(self.app.rules, self.match.active)
+        dots = "." * (1 + (pygame.time.get_ticks() // 300) % 3)
+        font = self.app.fonts.bold(16)
+        img = text.render(font, f"{who} is thinking{dots}", theme.WHITE)
+        bar = self.geo.bar
+        r = pygame.Rect(bar.x, bar.y, bar.w, bar.h)
+        pygame.draw.rect(surface, theme.BLACK, r)
+        surface.blit(img, (r.x + 16, r.centery - img.get_height() // 2))
+        if self.view["log"]:  # the latest news this screen may show
+            small = self.app.fonts.body(14)
+            latest = text.fit(small, "Latest: " + self.view["log"][-1][1], r.w - 100)
+            surface.blit(text.render(small, latest, theme.PAPER), (r.x + 16, r.centery + img.get_height() // 2 + 2))
+        angle = pygame.time.get_ticks() / 200
+        cx, cy = r.right - 40, r.centery
+        import math
+
+        for i in range(8):
+            a = angle + i * math.pi / 4
+            colour = theme.RED if i == 0 else theme.OCHRE
+            pygame.draw.circle(surface, colour, (cx + int(16 * math.cos(a)), cy + int(16 * math.sin(a))), 4 if i else 6)
+
+
+def is_human(match, faction: str | None) -> bool:
+    return faction is not None and match.seats[faction].is_human
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 26 else name[:25] + "…"
+
+
+_TIPS: dict[tuple, pygame.Surface] = {}
+
+
+def tooltip(app, surface: pygame.Surface, tip: str, pos: tuple[int, int]) -> None:
+    """A dark box with ``tip`` wrapped to a third of the window, beside the pointer (made once per
+    text and size, then reused)."""
+    width = int(surface.get_width() * 0.3)
+    key = (tip, width, app.settings.font_scale)
+    box = _TIPS.get(key)
+    if box is None:
+        if len(_TIPS) > 500:
+            _TIPS.clear()
+        font = app.fonts.body(14)
+        lines = text.wrap(font, tip, width)
+        w = max(font.size(line)[0] for line in lines) + 16
+        h = len(lines) * font.get_linesize() + 12
+        box = pygame.Surface((w, h))
+        box.fill(theme.BLACK)
+        pygame.draw.rect(box, theme.OCHRE, (0, 0, w, h), 2)
+        text.blit_lines(box, font, lines, (8, 6), theme.WHITE)
+        _TIPS[key] = box
+    else:
+        text.shown(tip)
+    x = min(pos[0] + 16, surface.get_width() - box.get_width() - 4)
+    y = min(pos[1] + 16, surface.get_height() - box.get_height() - 4)
+    surface.blit(box, (x, y))

@@ -1,0 +1,217 @@
+"""The encyclopedia: factions, figures, offices, bodies, regions, press organs and trackers from the
+rule files, each with the passages of the source documents it is drawn from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import yaml
+
+from game.session.explain import citation_passage
+from game.session.present import faction_name, figure_name
+from game.ui import draw, text, theme
+from game.ui.app import Scene
+from game.ui.scenes.dialog import MessageScene, escape
+
+CATEGORIES = (
+    ("factions", "Factions"),
+    ("figures", "Figures"),
+    ("offices", "Offices"),
+    ("bodies", "Bodies"),
+    ("regions", "Regions"),
+    ("press", "Press"),
+    ("trackers", "Opinion"),
+)
+
+
+def seed_titles(root: Path) -> dict[str, str]:
+    """seeds/FILE → 'title (author, date)' from the seeds' index."""
+    try:
+        index = yaml.safe_load((root / "seeds" / "index.yaml").read_text(encoding="utf-8"))
+        return {f"seeds/{s['file']}": f"{s['title']} ({s['author']}, {s['date']})" for s in index["seeds"]}
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return {}
+
+
+def _facts(rules, table: str, rec) -> list[str]:
+    """A few lines of what the record says, in words."""
+    if table == "factions":
+        p = rec.profile
+        out = [f"Leader: {figure_name(rules, rec.leader)}"]
+        for title, items in (
+            ("Strengths", p.strengths),
+            ("Power bases", p.power_bases),
+            ("Habits", p.behaviour),
+            ("Weaknesses", p.weaknesses),
+        ):
+            if items:
+                out.append(f"{title}: " + "; ".join(items))
+        return out
+    if table == "figures":
+        lean = "left" if rec.leaning < -20 else "right" if rec.leaning > 20 else "centre"
+        out = [
+            f"Faction at the start of history: {faction_name(rules, rec.faction)}",
+            f"Leaning: {lean} ({rec.leaning})",
+        ]
+        if rec.traits:
+            out.append("Traits: " + ", ".join(rec.traits))
+        if rec.born:
+            out.append(f"Born: {rec.born}")
+        return out
+    if table == "offices":
+        body = rules.bodies[rec.appointed_by].name if rec.appointed_by in rules.bodies else rec.appointed_by
+        out = [f"Appointed by: {body}", f"Income: {rec.income} influence a quarter", f"Weight in power: {rec.power}"]
+        if rec.grants:
+            out.append("Gives its holder's faction: " + ", ".join(rec.grants))
+        return out
+    if table == "bodies":
+        return [
+            f"Kind: {rec.kind}",
+            f"Seats: {rec.seats or 'elected at the Congress'}",
+            f"A motion carries with more than {rec.threshold}% of the votes cast",
+        ]
+    if table == "regions":
+        return [f"Delegates to the Congress: {rec.delegates}"]
+    if table == "press":
+        return [
+            f"Controlled by the holder of: {rules.offices[rec.controlled_by].name if rec.controlled_by in rules.offices else rec.controlled_by}",
+            f"Reach: {rec.reach}",
+        ]
+    if table == "trackers":
+        return [f"Scale {rec.low}–{rec.high}: {rec.left_label or rec.low} ← → {rec.right_label or rec.high}"]
+    return []
+
+
+class EncyclopediaScene(Scene):
+    def __init__(self, app):
+        super().__init__(app)
+        self.category = 0
+        self.index = 0
+        self.titles = seed_titles(app.rules.root if hasattr(app.rules, "root") else _project())
+
+    def entries(self) -> list:
+        table = getattr(self.app.rules, CATEGORIES[self.category][0])
+        return list(table.values())
+
+    def build(self) -> None:
+        w, h = self.app.size
+        s = self.app.settings.font_scale
+        top = self.app.fonts.heading(24).get_linesize() + 30
+        bh = int(34 * s)
+        bw = (w - 32 - 6 * 8) // 7
+        for i, (_, label) in enumerate(CATEGORIES):
+            self.button((16 + i * (bw + 8), top, bw, bh), label, self._pick(i), f"Show the {label.lower()}")
+        self.list_rect = pygame.Rect(16, top + bh + 12, int(w * 0.28), h - top - bh - 28 - bh - 12)
+        art = pygame.Rect(
+            self.list_rect.right + 16, top + bh + 12, w - self.list_rect.right - 32, h - top - bh - 40 - bh
+        )
+        self.article = self.textbox(art, self.html())
+        self.button(
+            (art.x, art.bottom + 8, int(300 * min(s, 1.5)), bh),
+            "Read the cited passages",
+            self.sources,
+            "The lines of the source documents this entry is drawn from",
+        )
+        self.button((w - 16 - int(160 * s), art.bottom + 8, int(160 * s), bh), "Back", self.back)
+
+    def _pick(self, i: int):
+        def pick():
+            self.category, self.index = i, 0
+            self.article.set_text(text.gui(self.html()))
+
+        return pick
+
+    def record(self):
+        entries = self.entries()
+        return entries[min(self.index, len(entries) - 1)] if entries else None
+
+    def html(self) -> str:
+        rec = self.record()
+        if rec is None:
+            return "Nothing here."
+        table = CATEGORIES[self.category][0]
+        parts = [f"<font size=5><b>{escape(rec.name)}</b></font>"]
+        parts += [escape(line) for line in _facts(self.app.rules, table, rec)]
+        extra = getattr(rec, "text", "")
+        if extra:
+            parts.append(escape(" ".join(extra.split())))
+        if rec.source:
+            parts.append("<b>Sources</b>")
+            for c in rec.source:
+                where = self.titles.get(c.seed or "", c.seed or c.outside or "")
+                lines = f", lines {c.lines}" if c.lines else ""
+                quote = f" — “{escape(' '.join(c.quote.split()))}”" if c.quote else ""
+                parts.append(f"<i>{escape(where)}{lines}</i>{quote}")
+        if rec.design:
+            parts.append(f"<b>Design choice</b>: {escape(' '.join(rec.design.split()))}")
+        return "<br><br>".join(parts)
+
+    def sources(self) -> None:
+        rec = self.record()
+        if rec is None:
+            return
+        root = getattr(self.app.rules, "root", None) or _project()
+        body = "\n\n".join(
+            f"{self.titles.get(c.seed or '', c.seed or c.outside or '')}\n" + citation_passage(root, c)
+            for c in rec.source
+        ) or "This entry is a design choice: " + " ".join((rec.design or "").split())
+        self.app.push(MessageScene(self.app, f"Sources — {rec.name}", body, None, 0.8, 0.8))
+
+    def key(self, event) -> None:
+        n = len(self.entries())
+        if event.key in (pygame.K_DOWN, pygame.K_UP, pygame.K_PAGEDOWN, pygame.K_PAGEUP) and n:
+            step = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: 10, pygame.K_PAGEUP: -10}[event.key]
+            self.index = max(0, min(n - 1, self.index + step))
+            self.article.set_text(text.gui(self.html()))
+        else:
+            super().key(event)
+
+    def handle(self, event) -> None:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.list_rect.collidepoint(event.pos):
+            step = self.app.fonts.body(15).get_linesize() + 4
+            i = self.first + (event.pos[1] - self.list_rect.y - 4) // step
+            if 0 <= i < len(self.entries()):
+                self.index = i
+                self.article.set_text(text.gui(self.html()))
+            return
+        if event.type == pygame.MOUSEWHEEL and self.list_rect.collidepoint(pygame.mouse.get_pos()):
+            self.index = max(0, min(len(self.entries()) - 1, self.index - event.y))
+            self.article.set_text(text.gui(self.html()))
+            return
+        super().handle(event)
+
+    first = 0
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.PAPER)
+        draw.band(surface, self.app, "ENCYCLOPEDIA", "↑↓ choose an entry · Tab the buttons · Esc back")
+        r = self.list_rect
+        pygame.draw.rect(surface, theme.WHITE, r)
+        pygame.draw.rect(surface, theme.BLACK, r, 2)
+        font = self.app.fonts.body(15)
+        step = font.get_linesize() + 4
+        rows = max(1, (r.h - 8) // step)
+        self.first = max(0, min(self.index - rows // 2, len(self.entries()) - rows))
+        table = CATEGORIES[self.category][0]
+        for row, rec in enumerate(self.entries()[self.first : self.first + rows]):
+            i = self.first + row
+            y = r.y + 4 + row * step
+            if i == self.index:
+                pygame.draw.rect(surface, theme.RED, (r.x + 2, y - 2, r.w - 4, step))
+            colour = theme.WHITE if i == self.index else theme.BLACK
+            x = r.x + 8
+            owner = rec.id if table == "factions" else getattr(rec, "faction", None) if table == "figures" else None
+            if table in ("factions", "figures"):
+                draw.badge(surface, self.app, owner, (x + step // 2 - 2, y + step // 2 - 2), step - 6)
+                x += step + 2
+            surface.blit(text.render(font, text.fit(font, rec.name, r.right - x - 6), colour), (x, y))
+
+    def back(self) -> None:
+        self.app.pop()
+
+
+def _project() -> Path:
+    from game.ruleset import PROJECT
+
+    return PROJECT

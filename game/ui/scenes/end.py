@@ -1,0 +1,95 @@
+"""The end of the game: the outcome, each faction's result against history and its score, the last
+turn's results, and a summary of the game."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.objectives import points_text
+from game.ruleset.records import RESULT_NAMES
+from game.session import explain, present
+from game.ui import draw
+from game.ui.app import Scene
+from game.ui.scenes.dialog import escape
+
+OUTCOMES = present.OUTCOME_WORDS
+
+
+def summary_html(rules, match) -> str:
+    view = match.view(None)
+    kind, winner = view["outcome"] or ("", None)
+    parts = [
+        f"<font size=5><b>{escape(OUTCOMES.get(kind, kind.replace('_', ' ')))}</b></font>"
+        + (f" — {escape(present.faction_name(rules, winner))}" if winner else "")
+    ]
+    rows = []
+    for fid, (points, result) in view["results"].items():
+        rows.append(
+            f"<b>{escape(present.faction_name(rules, fid))}</b>: {escape(RESULT_NAMES[result])} "
+            f"({escape(points_text(points))})"
+        )
+    parts.append("<b>Measured against history</b><br>" + "<br>".join(rows))
+    for fid in match.humans():
+        obj = match.view(fid)["objectives"]
+        if obj:
+            parts.append(
+                f"<b>In history ({escape(present.faction_name(rules, fid))})</b>: "
+                + escape(" ".join(obj["history"].split()))
+            )
+    last = view["turn"]
+    votes = [v for v in view["votes"] if v["turn"] == last]
+    if votes:
+        parts.append(
+            "<b>The last quarter's votes</b><br>"
+            + "<br>".join(escape(f"{rules.bodies[v.body].name}: {v.motion} — {present.vote_summary(v)}") for v in votes)
+        )
+    held = [f"{rules.offices[o].name}: {present.figure_name(rules, h)}" for o, h in view["offices"].items() if h]
+    parts.append("<b>Who holds what</b><br>" + escape("; ".join(held)))
+    parts.append("<b>Politburo</b>: " + escape(", ".join(present.figure_name(rules, f) for f in view["politburo"])))
+    start = rules.scenarios[view["scenario"]].start
+    key = [
+        f"{explain.quarter(start, t)}  {w}"
+        for t, w, k in view["log"]
+        if k in ("office", "discipline", "congress", "outcome")
+    ]
+    if key:
+        parts.append("<b>The game in brief</b><br>" + "<br>".join(escape(line) for line in key[-40:]))
+    parts.append(
+        f"<i>Scenario {escape(view['scenario'])}, seed {match.seed} — the same seed and moves give the same game.</i>"
+    )
+    return "<br><br>".join(parts)
+
+
+class EndScene(Scene):
+    def __init__(self, app, match):
+        super().__init__(app)
+        self.match = match
+
+    def build(self) -> None:
+        w, h = self.app.size
+        s = self.app.settings.font_scale
+        top = self.app.fonts.heading(24).get_linesize() + 30
+        bh = int(40 * s)
+        self.textbox((16, top, w - 32, h - top - bh - 32), summary_html(self.app.rules, self.match))
+        bw = int(240 * min(s, 1.5))
+        self.button((w - 16 - bw, h - bh - 16, bw, bh), "Play again", self.again, "A new game")
+        self.button((w - 32 - 2 * bw, h - bh - 16, bw, bh), "Main menu", self.menu)
+
+    def again(self) -> None:
+        from game.ui.scenes.menu import MenuScene
+        from game.ui.scenes.newgame import NewGameScene
+
+        self.app.reset(MenuScene(self.app))
+        self.app.push(NewGameScene(self.app))
+
+    def menu(self) -> None:
+        from game.ui.scenes.menu import MenuScene
+
+        self.app.reset(MenuScene(self.app))
+
+    def back(self) -> None:
+        self.menu()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw.poster_background(surface)
+        draw.band(surface, self.app, "THE END OF THE GAME", self.match.view(None)["date"])

@@ -1,0 +1,43 @@
+"""An event card: its text, the choices (with what history did), and its sources."""
+
+from __future__ import annotations
+
+from game.engine.actions import CHOOSE
+from game.session.explain import citation_passage
+from game.ui.scenes.dialog import MessageScene
+
+
+class EventScene(MessageScene):
+    def __init__(self, app, board, view: dict):
+        rules = app.rules
+        self.board = board
+        eid = view["pending_choice"][0]
+        self.event = ev = rules.events[eid]
+        body = " ".join(ev.text.split()) + "\n\n" + ev.choice.prompt
+        for o in ev.choice.options:
+            body += f"\n\n• {o.name}" + (f" — {' '.join(o.text.split())}" if o.text else "")
+        choices = [(o.name, self._answer(o.id)) for o in ev.choice.options]
+        choices.append(("Source", self.source))
+        super().__init__(app, f"{view['date']} — {ev.name}", body, choices, 0.8, 0.8)
+
+    def _answer(self, option: str):
+        def answer():
+            action = next(a for a in self.board.match.legal() if a.name == CHOOSE and a.args[0] == option)
+            self.board.submit(action)
+
+        return answer
+
+    def source(self) -> None:
+        ev = self.event
+        root = self.app.rules.root
+        body = "\n\n".join(citation_passage(root, c) for c in ev.source) or "A design choice: " + " ".join(
+            (ev.design or "").split()
+        )
+
+        def reopen():
+            self.app.push(EventScene(self.app, self.board, self.board.view))
+
+        self.app.push(MessageScene(self.app, f"Source — {ev.name}", body, [("Back to the event", reopen)], 0.8, 0.8))
+
+    def back(self) -> None:
+        """An event must be answered: Escape does nothing here."""

@@ -1,0 +1,203 @@
+"""A new game: the scenario, who plays each faction (human or AI, with a level), players' names,
+and the seed (random by default, shown and editable)."""
+
+from __future__ import annotations
+
+import secrets
+
+import pygame
+import pygame_gui
+
+from game.session.explain import scenario_factions, scenario_span
+from game.session.session import AI, HUMAN, LEVELS, Match, Seat
+from game.session.terminal import scenario_order
+from game.ui import draw, text, theme
+from game.ui.app import Scene
+from game.ui.scenes.dialog import escape, message
+
+MAX_SEED_DIGITS = 18
+
+
+def fresh_seed() -> int:
+    return 1 + secrets.randbelow(999_999)
+
+
+class NewGameScene(Scene):
+    def __init__(self, app):
+        super().__init__(app)
+        self.ids = scenario_order(app.rules)
+        self.scenario = next((i for i in self.ids if app.rules.scenarios[i].kind == "classroom"), self.ids[0])
+        self.kinds: dict[str, str] = {}
+        self.levels: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.seed = str(fresh_seed())
+        self.entries: dict[str, pygame_gui.elements.UITextEntryLine] = {}
+
+    def factions(self) -> tuple[str, ...]:
+        return scenario_factions(self.app.rules, self.scenario)
+
+    def build(self) -> None:
+        rules = self.app.rules
+        w, h = self.app.size
+        s = self.app.settings.font_scale
+        top = self.app.fonts.heading(24).get_linesize() + 28
+        bh = int(34 * s)
+        lw = int(w * 0.30)
+        for i, sid in enumerate(self.ids):
+            sc = rules.scenarios[sid]
+            label = text.fit(self.app.fonts.bold(18), ("● " if sid == self.scenario else "") + sc.name, lw - 20)
+            self.button(
+                (16, top + i * (bh + 6), lw, bh), label, self._scenario(sid), f"{sc.kind}, {scenario_span(rules, sid)}"
+            )
+        x = lw + 32
+        rw = w - x - 16
+        details_h = int(h * 0.30)
+        self.textbox((x, top, rw, details_h), self.details())
+        y = top + details_h + 12
+        self.rows_top = y
+        if self.kinds == {}:
+            first = True
+        else:
+            first = False
+        for fid in self.factions():
+            if first and not any(k == HUMAN for k in self.kinds.values()):
+                self.kinds[fid] = HUMAN
+                first = False
+            kind = self.kinds.setdefault(fid, AI)
+            label = "Human" if kind == HUMAN else f"AI ({self.levels.get(fid, LEVELS[0])})"
+            name_x = x + int(rw * 0.45)
+            self.button(
+                (name_x, y, int(rw * 0.22), bh),
+                label,
+                self._toggle(fid),
+                f"Who leads {rules.factions[fid].name}: a person at this screen, or the computer at one of the levels "
+                f"{', '.join(LEVELS)} (press to change)",
+            )
+            entry = self.add(
+                pygame_gui.elements.UITextEntryLine(
+                    pygame.Rect(name_x + int(rw * 0.22) + 8, y, rw - int(rw * 0.45) - int(rw * 0.22) - 8, bh),
+                    self.app.manager,
+                    placeholder_text=text.gui("player's name"),
+                )
+            )
+            entry.set_text_length_limit(24)
+            entry.set_text(self.names.get(fid, ""))
+            if kind != HUMAN:
+                entry.disable()
+            self.entries[fid] = entry
+            y += bh + 6
+        y += 8
+        self.seed_y = y
+        self.seed_entry = self.add(
+            pygame_gui.elements.UITextEntryLine(
+                pygame.Rect(x + int(rw * 0.45), y, int(rw * 0.22), bh), self.app.manager
+            )
+        )
+        self.seed_entry.set_allowed_characters("numbers")
+        self.seed_entry.set_text_length_limit(MAX_SEED_DIGITS)
+        self.seed_entry.set_text(self.seed)
+        self.button(
+            (x + int(rw * 0.67) + 8, y, rw - int(rw * 0.67) - 8, bh),
+            "New random seed",
+            self._reseed,
+            "The same scenario, seed and moves always give the same game",
+        )
+        bw = int(220 * min(s, 1.5))
+        self.button((w - 16 - bw, h - bh - 16, bw, bh), "Start the game", self.start, "Begin (Enter)")
+        self.button((w - 32 - 2 * bw, h - bh - 16, bw, bh), "Back", self.back)
+        self.focus = len(self.controls) - 2
+
+    def details(self) -> str:
+        rules = self.app.rules
+        sc = rules.scenarios[self.scenario]
+        parts = [
+            f"<b>{escape(sc.name)}</b>",
+            f"<i>{escape(sc.kind)} · {escape(scenario_span(rules, self.scenario))}</i>",
+            escape(" ".join(sc.summary.split())),
+        ]
+        if sc.premise:
+            parts.append("<b>What if:</b> " + escape(" ".join(sc.premise.split())))
+        return "<br>".join(parts)
+
+    def _scenario(self, sid: str):
+        def pick():
+            self._keep()
+            self.scenario = sid
+            self.rebuild()
+
+        return pick
+
+    def _toggle(self, fid: str):
+        def toggle():
+            self._keep()
+            # Human → AI at each level in turn → Human
+            if self.kinds.get(fid) == HUMAN:
+                self.kinds[fid], self.levels[fid] = AI, LEVELS[0]
+            else:
+                i = LEVELS.index(self.levels.get(fid, LEVELS[0])) + 1
+                if i < len(LEVELS):
+                    self.levels[fid] = LEVELS[i]
+                else:
+                    self.kinds[fid] = HUMAN
+            focus = self.focus
+            self.rebuild()
+            self.focus = focus
+
+        return toggle
+
+    def _reseed(self) -> None:
+        self.seed = str(fresh_seed())
+        self.seed_entry.set_text(self.seed)
+
+    def _keep(self) -> None:
+        for fid, entry in self.entries.items():
+            self.names[fid] = entry.get_text()
+        self.seed = self.seed_entry.get_text()
+
+    def seats(self) -> dict[str, Seat]:
+        self._keep()
+        rules = self.app.rules
+        return {
+            fid: Seat(HUMAN, "simple", self.names.get(fid, "").strip() or rules.factions[fid].name)
+            if self.kinds.get(fid) == HUMAN
+            else Seat(AI, self.levels.get(fid, LEVELS[0]), "")
+            for fid in self.factions()
+        }
+
+    def start(self) -> None:
+        seats = self.seats()
+        seed_text = self.seed.strip()
+        if not (seed_text.isascii() and seed_text.isdigit()):
+            message(
+                self.app,
+                "The seed",
+                "A seed is a whole number written with the digits 0-9; press 'New random seed' for a fresh one.",
+            )
+            return
+        if not any(s.kind == HUMAN for s in seats.values()):
+            message(self.app, "No player", "Make at least one faction Human: the computer plays the others.")
+            return
+        from game.ui.scenes.board import start_match
+
+        start_match(self.app, Match.new(self.app.rules, self.scenario, int(seed_text), seats), new=True)
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.PAPER)
+        draw.band(surface, self.app, "NEW GAME", "Tab moves · Enter presses · Esc back")
+        rules = self.app.rules
+        w = surface.get_width()
+        x = int(w * 0.30) + 32
+        bh = int(34 * self.app.settings.font_scale)
+        font = self.app.fonts.bold(16)
+        y = self.rows_top
+        for fid in self.factions():
+            draw.badge(surface, self.app, fid, (x + bh // 2, y + bh // 2), bh - 4)
+            name = text.fit(font, rules.factions[fid].name, int((w - x - 16) * 0.45) - bh - 16)
+            surface.blit(text.render(font, name, theme.BLACK), (x + bh + 6, y + (bh - font.get_linesize()) // 2))
+            y += bh + 6
+        surface.blit(
+            text.render(font, "Seed", theme.BLACK), (x + bh + 6, self.seed_y + (bh - font.get_linesize()) // 2)
+        )

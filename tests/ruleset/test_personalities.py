@@ -1,0 +1,60 @@
+"""Bot personalities and the ladder's pace in ai.yaml: loaded, cited, and checked at their line."""
+
+from pathlib import Path
+
+from game.ruleset import load_rules, records
+from tests.ruleset.edits import line_of, replace_once
+
+
+def problems_of(root: Path):
+    rules, problems = load_rules([root / "base"], root)
+    assert rules is None, "the breakage was not noticed"
+    return problems
+
+
+def test_every_faction_has_a_personality_and_every_leaning_is_known(rules):
+    by_faction = {p.faction: p for p in rules.personalities.values()}
+    assert set(by_faction) == set(rules.factions)
+    assert by_faction["zinoviev"].home == "leningrad" and by_faction["zinoviev"].target == "trotsky"
+    assert by_faction["trotsky"].weights["military_refusal"].value == 10
+    for p in rules.personalities.values():
+        for name, w in p.weights.items():
+            assert name in records.PERSONALITY_WEIGHTS and 0 <= w.value <= 10
+            assert w.source or w.design
+
+
+def test_the_pace_follows_the_ladder(rules):
+    pace = {p.rung: p.not_before for p in rules.pace.values()}
+    assert pace["expelled_party"] == "1927-Q4" and pace["exiled"] == "1928-Q1"
+    order = [pace[r] for r in records.LADDER if r in pace]
+    assert order == sorted(order)
+
+
+def test_a_leaning_whose_quote_is_not_in_its_lines(tree):
+    path = tree / "base" / "ai.yaml"
+    text = replace_once(path, 'quote: "At first Stalin hesitated and waited."', 'quote: "Stalin never waited."')
+    found = problems_of(tree)
+    assert any("quote not found" in p.message and p.line == line_of(text, "Stalin never waited") for p in found)
+
+
+def test_an_unknown_leaning_and_an_uncited_one(tree):
+    path = tree / "base" / "ai.yaml"
+    text = replace_once(path, "      mood_swing:\n", "      mood_swings:\n")
+    replace_once(path, '        design: "Trotsky never recanted; exile and deportation did not change that."\n', "")
+    text = path.read_text(encoding="utf-8")
+    found = problems_of(tree)
+    assert any(
+        "unknown leaning 'mood_swings' (did you mean 'mood_swing'?)" in p.message
+        and p.line == line_of(text, "mood_swings")
+        for p in found
+    )
+    assert any("a leaning needs a source" in p.message for p in found)
+
+
+def test_a_pace_with_a_bad_rung_or_date(tree):
+    path = tree / "base" / "ai.yaml"
+    replace_once(path, "rung: exiled", "rung: exile")
+    replace_once(path, 'not_before: "1929-Q1"', 'not_before: "February 1929"')
+    messages = [p.message for p in problems_of(tree)]
+    assert any("unknown rung 'exile'" in m for m in messages)
+    assert any("not_before is YYYY-Qn" in m for m in messages)

@@ -1,0 +1,106 @@
+"""The main menu, keyboard control, the encyclopedia with its cited passages, and settings that
+persist."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+
+from game.ui import text
+from game.ui.scenes.dialog import MessageScene
+from game.ui.scenes.encyclopedia import EncyclopediaScene
+from game.ui.scenes.menu import MenuScene
+from game.ui.scenes.settings import SettingsScene
+from tests.ui.drive import button, click, frames, key, labels
+
+
+def test_the_window_runs_on_pygame_ce():
+    assert pygame.IS_CE
+
+
+def test_main_menu_offers_every_way_in(app):
+    assert labels(app.scene) == ["New game", "Continue", "Load a saved game", "Settings", "Encyclopedia", "Quit"]
+    assert not button(app.scene, "Continue").is_enabled  # nothing saved yet
+
+
+def test_keyboard_reaches_the_encyclopedia_and_back(app):
+    for _ in range(3):  # New game → (Continue is disabled, skipped) Load → Settings → Encyclopedia
+        key(app, pygame.K_DOWN)
+    assert app.scene.controls[app.scene.focus][0].text == "Encyclopedia"
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, EncyclopediaScene)
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, MenuScene)
+
+
+def test_encyclopedia_shows_an_entry_and_its_cited_lines(app, rules):
+    click(app, button(app.scene, "Encyclopedia"))
+    enc = app.scene
+    click(app, button(enc, "Figures"))
+    key(app, pygame.K_DOWN)  # the second figure
+    fig = list(rules.figures.values())[1]
+    assert fig.name in enc.html()
+    cited = next(c for c in fig.source if c.seed and c.lines)
+    click(app, button(enc, "Read the cited passages"))
+    assert isinstance(app.scene, MessageScene)
+    lo, hi = cited.line_range()
+    lines = (rules.root / cited.seed).read_text(encoding="utf-8").split("\n")[lo - 1 : hi]
+    assert lines[0].strip() and lines[0] in app.scene.body
+    click(app, button(app.scene, "OK"))
+    assert app.scene is enc
+
+
+def test_quit_from_the_menu_stops_the_loop(app):
+    click(app, button(app.scene, "Quit"))
+    assert not app.running
+
+
+def test_settings_persist_between_runs(app, make_app, tmp_path):
+    click(app, button(app.scene, "Settings"))
+    assert isinstance(app.scene, SettingsScene)
+    click(app, button(app.scene, "Font scale"))
+    click(app, button(app.scene, "Colour-blind palette"))
+    click(app, button(app.scene, "Sound"))
+    click(app, button(app.scene, "Window size"))
+    assert app.size == (1600, 900)
+    saved = json.loads((tmp_path / "window.json").read_text())
+    assert saved["font_scale"] == 1.25 and saved["colour_blind"] and not saved["sound"]
+    again = make_app()
+    assert again.settings.font_scale == 1.25 and again.settings.colour_blind and not again.settings.sound
+    assert again.settings.size == (1600, 900)
+
+
+def test_colour_blind_palette_uses_the_rule_files_colours(app, rules):
+    from game.ui.theme import hex_colour
+
+    assert app.palette.colour("trotsky") != hex_colour(rules.factions["trotsky"].colour)
+    click(app, button(app.scene, "Settings"))
+    click(app, button(app.scene, "Colour-blind palette"))
+    assert app.palette.colour("trotsky") == hex_colour(rules.factions["trotsky"].colour)
+    assert app.palette.symbols["trotsky"] == rules.factions["trotsky"].symbol
+
+
+def test_damaged_settings_give_defaults_and_a_message(make_app, tmp_path):
+    (tmp_path / "window.json").write_text('{"font_scale": "huge"', encoding="utf-8")
+    app = make_app()
+    assert app.settings.font_scale == 1.0
+    assert app.settings_note.startswith(f"{tmp_path / 'window.json'}:1:")
+    seen = []
+    text.WATCHERS.append(seen.append)
+    try:
+        app.push(MenuScene(app))
+        frames(app)
+    finally:
+        text.WATCHERS.remove(seen.append)
+    assert app.settings_note in seen  # the menu says so
+
+
+def test_every_setting_is_reachable_by_keyboard(app):
+    click(app, button(app.scene, "Settings"))
+    scene = app.scene
+    before = app.settings.sound
+    while scene.controls[scene.focus][0].text.split(":")[0] != "Sound":
+        key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)
+    assert app.settings.sound is not before
