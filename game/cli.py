@@ -14,6 +14,7 @@ from pathlib import Path
 from game.ruleset import BASE
 from game.ruleset.loader import errors
 from game.ruleset.validate import coverage, source_report, unverified
+from game.session.session import LEVELS
 
 DEFAULT_SCENARIO = "succession_1923"
 MAX_SEED_DIGITS = 18  # a seed is typed back by hand; any longer is a mistake
@@ -155,56 +156,70 @@ def _window(rules) -> int | None:
 
 
 def cmd_play(args) -> int:
-    from game.session import match, replay, terminal
+    from game.ai import UnknownLevelError
+    from game.session import match, replay, saves, terminal
+    from game.session.session import Match, Seat
 
     rules = _rules(args.mod)
     if rules is None:
         return 1
-    if not (args.headless or args.terminal or args.human or args.scenario or args.record):
+    if not (args.headless or args.terminal or args.human or args.scenario or args.record
+            or args.resume or args.load):
         window = _window(rules)
         if window is not None:
             return window
-    if args.scenario is None:
-        args.scenario = DEFAULT_SCENARIO if args.headless or args.human else terminal.ask_scenario(rules, DEFAULT_SCENARIO)
-        if args.scenario is None:
-            return 0
-    if args.scenario not in rules.scenarios:
-        print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
-        return 2
     if args.record and Path(args.record).is_dir():
         print(f"--record {args.record}: that is a folder; give a file name", file=sys.stderr)
         return 2
-    factions = rules.scenarios[args.scenario].factions
-    humans = {}
-    if not args.headless:
-        human = args.human or terminal.ask_faction(rules, factions)
-        if human is None:
-            return 0
-        if human not in factions:
-            print(f"unknown faction '{human}'; one of: {', '.join(factions)}", file=sys.stderr)
+    if not args.headless and (args.resume or args.load):
+        opened = _open_save(args, rules)
+        if isinstance(opened, int):
+            return opened
+        m = opened
+        print(f"{m.scenario}, {m.state.date_text()}: " + seed_line(m.seed))
+    else:
+        if args.scenario is None and not args.headless and not args.human and saves.latest_autosave() is not None:
+            start = terminal.ask_start(saves.latest_autosave())
+            if start is None:
+                return 0
+            if start == "continue":
+                args.resume = True
+                return cmd_play(args)
+        if args.scenario is None:
+            args.scenario = DEFAULT_SCENARIO if args.headless or args.human else terminal.ask_scenario(rules, DEFAULT_SCENARIO)
+            if args.scenario is None:
+                return 0
+        if args.scenario not in rules.scenarios:
+            print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
             return 2
-        humans[human] = terminal.HumanSeat(rules, human, scenario=args.scenario)
-    autosave = None if args.headless else terminal.autosave_path()
-    saved = False  # an autosave of this game is on disk
-
-    def on_turn(state, record):
-        nonlocal autosave, saved
-        if autosave is not None:
-            try:
-                replay.write_atomic(autosave, record.to_text())
-                saved = True
-            except OSError as exc:
-                print(f"cannot autosave to {autosave} ({exc.strerror or exc}); the game goes on without autosave",
-                      file=sys.stderr)
-                autosave, saved = None, False
-
-    seed = fresh_seed() if args.seed is None else args.seed
-    print(seed_line(seed))
-    try:
-        state, record = match.play(rules, args.scenario, seed, humans, on_turn)
-    except terminal.Quit:
-        print("\nGame left." + (f" Autosave: {autosave}" if saved else ""))
-        return 0
+        seats = {f: Seat("ai", args.level) for f in rules.scenarios[args.scenario].factions}
+        if not args.headless:
+            factions = rules.scenarios[args.scenario].factions
+            chosen = args.human.split(",") if args.human else [terminal.ask_faction(rules, factions)]
+            if chosen == [None]:
+                return 0
+            for human in chosen:
+                if human.strip() not in factions:
+                    print(f"unknown faction '{human}'; one of: {', '.join(factions)}", file=sys.stderr)
+                    return 2
+                seats[human.strip()] = Seat("human")
+        seed = fresh_seed() if args.seed is None else args.seed
+        try:
+            m = Match.new(rules, args.scenario, seed, seats)
+        except UnknownLevelError as exc:
+            print(f"--level: {exc}", file=sys.stderr)
+            return 2
+        print(seed_line(seed))
+    if args.headless:
+        match.drive(m, {})
+    else:
+        saves.autosaving(m, report=lambda message: print(message, file=sys.stderr))
+        try:
+            terminal.TerminalSeat(m).play()
+        except terminal.Quit:
+            print("\nGame left." + _autosave_on_quit(m))
+            return 0
+    state, record = m.state, m.record
     if args.headless or args.chronicle:
         for line in match.chronicle(state, rules):
             print(line)
@@ -215,15 +230,64 @@ def cmd_play(args) -> int:
         except OSError as exc:
             print(f"cannot write the replay to {args.record}: {exc.strerror or exc}", file=sys.stderr)
             code = 1
-    for human in humans:
-        from game.engine import player_view
+    from game.session import present
 
-        for line in terminal.result_lines(rules, player_view(state, rules, human)):
+    for human in m.humans()[:1]:
+        for line in present.end_lines(rules, m.view(human)):
             print(line)
     _print_results(state, rules)
     kind, winner = state.outcome
     print(f"outcome: {kind} winner={winner or 'none'}")
     return code
+
+
+def _open_save(args, rules):
+    """The match of ``--continue`` or ``--load NAME|FILE`` (an exit code if it cannot be had)."""
+    from game.session import saves
+    from game.session.session import Match
+
+    if args.resume:
+        path = saves.latest_autosave()
+        if path is None:
+            print("no autosave to continue: start a new game with: play", file=sys.stderr)
+            return 1
+    else:
+        path = Path(args.load)
+        if not path.is_file():
+            try:
+                path = saves.path_of(args.load)
+            except saves.SaveError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+    try:
+        mods = saves.peek(path)["mods"]
+        if mods and mods != list(args.mod):
+            from types import SimpleNamespace
+
+            rules = _replay_rules(SimpleNamespace(mods=mods), SimpleNamespace(mod=args.mod, file=str(path)))
+            if rules is None:
+                return 1
+        m = Match.load(path, rules)
+    except saves.SaveError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not m.humans():
+        print(f"{path}: no one plays a faction at this computer in that game", file=sys.stderr)
+        return 1
+    return m
+
+
+def _autosave_on_quit(m) -> str:
+    """Autosave as the player leaves (unless autosaving already failed); the words to add."""
+    from game.session import saves
+
+    if m.on_turn_end is None:
+        return ""
+    try:
+        return f" Autosave: {saves.autosave(m)}"
+    except saves.SaveError as exc:
+        print(f"cannot autosave: {exc}", file=sys.stderr)
+        return ""
 
 
 def _print_results(state, rules) -> None:
@@ -524,11 +588,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"scenario id (see 'scenarios'); asked in the terminal, {DEFAULT_SCENARIO} when headless")
     play.add_argument("--seed", type=seed_arg, default=None,
                       help="random seed (same seed, same game); a fresh one, printed, when not given")
-    play.add_argument("--human", metavar="FACTION", help="play this faction yourself in the terminal")
+    play.add_argument("--human", metavar="FACTION[,FACTION]",
+                      help="play this faction yourself in the terminal (several, comma-separated: hot-seat)")
+    play.add_argument("--level", default="simple", choices=LEVELS, help="the bots' difficulty (default simple)")
     play.add_argument("--terminal", action="store_true", help="play in the terminal even where a window can open")
     play.add_argument("--record", metavar="FILE", help="write a replay file at the end")
     play.add_argument("--chronicle", action="store_true", help="print the chronicle at the end")
     play.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
+    play.add_argument("--continue", dest="resume", action="store_true", help="go on with the last autosaved game")
+    play.add_argument("--load", metavar="NAME|FILE", help="go on with a saved game (a name given with 'save NAME', or a file)")
     play.set_defaults(func=cmd_play)
     val = sub.add_parser("validate", help="check the rule files")
     val.add_argument("--rules", metavar="DIR", help="a rules folder instead of rules/base")

@@ -33,9 +33,7 @@ def sandbox(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for var in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(tmp_path / "home"))
-    from game.session import terminal
-
-    monkeypatch.setattr(terminal, "autosave_path", lambda: tmp_path / "home" / "autosave.replay")
+    monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path / "home" / "succession"))
     real_write = replay_mod.write_atomic
     written: list[Path] = []
 
@@ -221,11 +219,9 @@ def test_record_to_a_path_that_cannot_be_written_is_a_message(capsys, tmp_path):
 def test_a_terminal_game_goes_on_when_the_autosave_cannot_be_written(capsys, tmp_path, monkeypatch):
     import io
 
-    from game.session import terminal
-
     (tmp_path / "blocker").write_text("a file, not a folder", encoding="utf-8")
-    monkeypatch.setattr(terminal, "autosave_path", lambda: tmp_path / "blocker" / "autosave.replay")
-    monkeypatch.setattr("sys.stdin", io.StringIO("1\n" * 30))  # then end of input: the player leaves
+    monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path / "blocker"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("19\ny\n\n" * 30))  # then end of input: the player leaves
     code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin", "--seed", "5")
     assert code == 0
     assert out[0] == "seed 5 — replay this game with --seed 5"
@@ -233,19 +229,38 @@ def test_a_terminal_game_goes_on_when_the_autosave_cannot_be_written(capsys, tmp
     assert out[-1] == "Game left."  # and no autosave to point to
 
 
-def test_leaving_before_the_first_autosave_points_to_no_autosave(capsys, tmp_path, monkeypatch):
+def test_leaving_autosaves_and_continue_goes_on_from_there(capsys, tmp_path, monkeypatch):
     import io
 
-    from game.session import terminal
+    from game.session import saves
 
-    old = tmp_path / "home" / "autosave.replay"
-    old.parent.mkdir(parents=True)
-    old.write_text("# an autosave of an earlier game\n", encoding="utf-8")
-    monkeypatch.setattr(terminal, "autosave_path", lambda: old)
     monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
     code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin", "--seed", "5")
-    assert code == 0
-    assert out[-1] == "Game left."
+    assert code == 0 and out[-1].startswith("Game left. Autosave: ")
+    auto = saves.latest_autosave()
+    assert auto is not None and auto.is_relative_to(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("save lesson one\nq\n"))
+    code, out, err = run(capsys, "play", "--continue")
+    assert code == 0 and out[0] == "crisis_1923, 1923-Q3: seed 5 — replay this game with --seed 5", out[:2]
+    assert any("Saved as 'lesson one'" in line for line in out)
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    code, out, err = run(capsys, "play", "--load", "lesson one")
+    assert code == 0 and out[0].startswith("crisis_1923, 1923-Q3")
+    # with no --scenario, the game offers to continue the autosave (Enter)
+    monkeypatch.setattr("sys.stdin", io.StringIO("\nq\n"))
+    code, out, err = run(capsys, "play")
+    assert code == 0 and any("Continue the last game (crisis_1923, 1923-Q3)" in line for line in out)
+
+
+def test_bad_saves_on_the_command_line_are_one_line_messages(capsys, tmp_path):
+    code, out, err = run(capsys, "play", "--continue")
+    assert code == 1 and err == ["no autosave to continue: start a new game with: play"]
+    bad = tmp_path / "broken.save"
+    bad.write_text('{"succession_save": 1, "rules": "x"', encoding="utf-8")
+    code, out, err = run(capsys, "play", "--load", str(bad))
+    assert code == 1 and len(err) == 1 and err[0].startswith(f"{bad}:1: the save is cut short"), err
+    code, out, err = run(capsys, "play", "--load", "no such game")
+    assert code == 1 and err[0].endswith("no such save")
 
 
 def test_play_unknown_scenario_is_a_usage_error(capsys):
@@ -382,3 +397,20 @@ def test_bad_command_line_exits_with_2(capsys, argv):
         cli.main(argv)
     assert exc.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_hot_seat_and_bot_level_from_the_command_line(capsys, monkeypatch):
+    import io
+    import json
+
+    from game.session import saves
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin,trotsky", "--level", "wait",
+                         "--seed", "5")
+    assert code == 0 and out[-1].startswith("Game left. Autosave: ")
+    seats = json.loads(saves.latest_autosave().read_text(encoding="utf-8"))["seats"]
+    assert {f for f, s in seats.items() if s["kind"] == "human"} == {"stalin", "trotsky"}
+    assert {s["level"] for s in seats.values() if s["kind"] == "ai"} == {"wait"}
+    code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin,lenin", "--seed", "5")
+    assert code == 2 and "unknown faction 'lenin'" in err[0]

@@ -1,66 +1,191 @@
-"""The terminal seat: the faction's own view, numbered menus, re-prompting on bad input."""
+"""The terminal on a match: each human seat's own view, actions in fixed places, commands, scripted input."""
+
+import re
 
 import pytest
 
-from game.engine import legal_actions, player_view
-from game.session.terminal import HumanSeat, Quit, ask_faction
+from game.engine import apply_action
+from game.session import saves
+from game.session.session import Match, Seat, is_undoable
+from game.session.terminal import Quit, TerminalSeat, ask_faction
+
+SCENARIO = "crisis_1923"
 
 
-def _seat(rules, faction, answers):
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def _seat(match, answers):
+    """A terminal seat reading ``answers`` in turn, then the end of input (the player leaves);
+    ``out`` holds what it wrote and the prompts it asked."""
     feed, out = iter(answers), []
-    return HumanSeat(rules, faction, read=lambda _p: next(feed), write=out.append), out
+
+    def read(prompt):
+        out.append(prompt)
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    return TerminalSeat(match, read=read, write=out.append), out
 
 
-def test_bad_input_is_asked_again_and_a_grouped_menu_leads_to_an_action(rules, fresh):
-    state = fresh
-    actor = state.active
-    legal = legal_actions(state, rules)
-    seat, out = _seat(rules, actor, ["zzz", "99", "1"])
-    action = seat(player_view(state, rules, actor), legal)
-    assert action in legal
-    assert sum("Please type a number" in line for line in out) == 2
+def _human_at_actions(rules, faction="stalin", seed=4, scenario=SCENARIO, others=None):
+    seats = {faction: Seat("human", name="Ann")} | (others or {})
+    m = Match.new(rules, scenario, seed, seats)
+    while m.over is False and not (m.seat().is_human and m.state.phase == "actions"):
+        m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
+    return m
 
 
-def test_two_level_menu_and_back(rules, fresh):
-    from game.engine import apply_action
-
-    state = fresh
-    while state.phase == "choice":
-        state = apply_action(state, rules, legal_actions(state, rules)[0])
-    actor, legal = state.active, legal_actions(state, rules)
-    assert len(legal) > 12
-    groups = list(dict.fromkeys(a.name for a in legal))
-    multi = next(i for i, g in enumerate(groups, 1) if sum(a.name == g for a in legal) > 1)
-    seat, out = _seat(rules, actor, [str(multi), "0", str(multi), "1"])
-    action = seat(player_view(state, rules, actor), legal)
-    assert action.name == groups[multi - 1]
-    assert any("back" in line for line in out)
-    assert any("since you last acted" in line for line in out)
-
-
-def test_quit_and_end_of_input(rules, fresh):
-    seat, _ = _seat(rules, fresh.active, ["q"])
+def test_bad_input_is_asked_again_and_the_menu_leads_to_an_action(rules):
+    m = _human_at_actions(rules)
+    n = len(m.record.actions)
+    seat, out = _seat(m, ["zzz", "99", "5", "1"])  # 5: speak at a plenum, then its first issue
     with pytest.raises(Quit):
-        seat(player_view(fresh, rules, fresh.active), legal_actions(fresh, rules))
+        seat.play()
+    assert sum("Please type a number" in line for line in out) == 2
+    assert m.record.actions[n].name == "speak_at_plenum"
+
+
+def test_every_action_keeps_its_place_in_the_menu(rules):
+    m = _human_at_actions(rules)
+    seat, out = _seat(m, [])
+    with pytest.raises(Quit):
+        seat.play()
+    start = len(out) - out[::-1].index("What will you do?")
+    menu = out[start : start + len(rules.actions)]
+    for number, rule in enumerate(rules.actions.values(), 1):
+        assert menu[number - 1].strip().startswith(f"{number}.") and rule.name in menu[number - 1]
+    assert "Break a bloc" in menu[9] and not menu[0].strip().startswith("1. Break")
+
+
+def test_an_unavailable_action_says_why(rules):
+    m = _human_at_actions(rules)
+    seat, out = _seat(m, ["14"])  # recant: only for a faction in disgrace
+    with pytest.raises(Quit):
+        seat.play()
+    assert any(line.startswith("Recant: not now — not while active") for line in out)
+
+
+def test_targets_show_forecasts_and_back_returns_to_the_menu(rules):
+    m = _human_at_actions(rules)
+    n = len(m.record.actions)
+    seat, out = _seat(m, ["6", "0", "6", "1"])
+    with pytest.raises(Quit):
+        seat.play()
+    assert any("this motion would" in line for line in out)
+    assert any(line.strip() == "0. back" for line in out)
+    assert m.record.actions[n].name == "propose_motion"
+
+
+def test_waiting_with_points_left_asks_first(rules):
+    m = _human_at_actions(rules)
+    n = len(m.record.actions)
+    seat, out = _seat(m, ["19", "n", "19", "y"])
+    with pytest.raises(Quit):
+        seat.play()
+    assert sum("Are you sure?" in line for line in out) == 2
+    assert (
+        m.record.actions[n].name == "pass_turn" and len([a for a in m.record.actions[n:] if a.faction == "stalin"]) == 1
+    )
+
+
+def test_undo_takes_the_move_back(rules):
+    m = _human_at_actions(rules)
+    before = m.digest()
+    speak = next(a for a in m.legal() if a.name == "speak_at_plenum")
+    assert is_undoable(m.state, apply_action(m.state, rules, speak))
+    seat, out = _seat(m, ["5", "1", "u"])  # speak at a plenum, then take it back at once
+    with pytest.raises(Quit):
+        seat.play()
+    assert any(line.startswith("Taken back: Speak at a plenum") for line in out)
+    assert m.digest() == before and m.active == "stalin" and not m.can_undo()
+
+
+def test_save_by_name_then_load_it(rules, data_dir):
+    m = _human_at_actions(rules)
+    seat, out = _seat(m, ["save first quarter", "save ../x"])
+    with pytest.raises(Quit):
+        seat.play()
+    assert any(line.startswith("Saved as 'first quarter'") for line in out)
+    assert any("cannot name a save" in line for line in out)
+    assert saves.load_named("first quarter", rules).digest() == m.digest()
+
+
+def test_help_regions_and_votes(rules):
+    m = _human_at_actions(rules)
+    seat, out = _seat(m, ["h", "r", "v"])
+    with pytest.raises(Quit):
+        seat.play()
+    text = "\n".join(out)
+    assert "save NAME" in text and "Delegates" in text
+    assert ("No vote has been held yet." in text) or ("carried" in text or "defeated" in text)
+
+
+def test_a_scripted_game_reaches_its_end(rules):
+    m = Match.new(rules, SCENARIO, 3, {"zinoviev": Seat("human")})
+    out = []
+
+    def read(prompt):  # a player who answers every event with its first option and always waits
+        out.append(prompt)
+        if "y/n" in prompt:
+            return "y"
+        if prompt.startswith("your move"):
+            return "1" if m.state.phase == "choice" else "19"
+        return ""
+
+    TerminalSeat(m, read=read, write=out.append).play()
+    assert m.over and any("--- since you last acted ---" in line for line in out)
+    assert sum(line == "What will you do?" for line in out) >= m.state.turn
+
+
+def test_the_screen_shows_only_the_faction_view(rules):
+    m = _human_at_actions(rules)
+    m.state.cultivation["trotsky"]["kalinin"] = 50
+    seat, out = _seat(m, [])
+    with pytest.raises(Quit):
+        seat.play()
+    assert not any("Kalinin +50" in line for line in out)
+
+
+def test_hot_seat_hands_over_and_shows_nothing_private_before_the_confirmation(rules):
+    m = Match.new(rules, SCENARIO, 4, {"stalin": Seat("human", name="Ann"), "trotsky": Seat("human", name="Bob")})
+    answers = []
+    for _ in range(60):
+        answers += ["2", "1", ""]  # cultivate the first figure offered; Enter at a hand-off or undo prompt
+    seat, out = _seat(m, answers)
+    with pytest.raises(Quit):
+        seat.play()
+    handoffs = [i for i, line in enumerate(out) if line.strip().startswith("=== Hand over to")]
+    assert handoffs and any("Bob (Trotsky" in out[i] for i in handoffs)
+    for i in handoffs:  # the hand-off asks for the confirmation before anything else is shown
+        assert out[i + 1] == "press Enter when ready> "
+    contacts = {f: {rules.figures[fig].name for fig in m.state.cultivation[f]} for f in ("stalin", "trotsky")}
+    assert contacts["stalin"] and contacts["trotsky"]
+    screens = [i for i, line in enumerate(out) if re.match(r"^=== \d{4}-Q\d", line)] + [len(out)]
+    for start, end in zip(screens, screens[1:], strict=False):
+        me = "stalin" if "Stalin" in out[start] else "trotsky"
+        other = "trotsky" if me == "stalin" else "stalin"
+        shown = " ".join(line for line in out[start:end] if line.startswith("Your secret contacts:"))
+        for name in contacts[other] - contacts[me]:
+            assert f"{name} +" not in shown
+
+
+def test_quit_and_end_of_input(rules):
+    m = _human_at_actions(rules)
+    seat, _ = _seat(m, ["q"])
+    with pytest.raises(Quit):
+        seat.play()
 
     def eof(_prompt):
         raise EOFError
 
     assert ask_faction(rules, ("stalin", "trotsky"), read=eof) is None
     assert ask_faction(rules, ("stalin", "trotsky"), read=lambda _p: "2") == "trotsky"
-
-
-def test_the_screen_shows_only_the_faction_view(rules, fresh):
-    from game.engine import apply_action
-
-    state = fresh
-    while state.phase == "choice":
-        state = apply_action(state, rules, legal_actions(state, rules)[0])
-    actor = state.active
-    state.cultivation.setdefault("someone_else", {})["kalinin"] = 50
-    seat, out = _seat(rules, actor, ["1", "1"])
-    seat(player_view(state, rules, actor), legal_actions(state, rules))
-    assert not any("Kalinin +50" in line for line in out)
 
 
 def test_choosing_a_scenario(rules):
@@ -79,16 +204,14 @@ def test_choosing_a_scenario(rules):
 
 
 def test_the_briefing_opens_the_game_and_b_shows_it_again(rules):
-    from game.engine import new_game
-
-    state = new_game(rules, "testament_1923", 1)
-    actor = state.active
+    m = Match.new(rules, "testament_1923", 1)
+    actor = m.active
+    m.seats[actor] = Seat("human")
+    m.bots.pop(actor)
     brief = rules.scenarios["testament_1923"].briefings[actor]
-    import itertools
-
-    feed, out = itertools.chain(["b"], itertools.repeat("1")), []
-    seat = HumanSeat(rules, actor, read=lambda _p: next(feed), write=out.append, scenario="testament_1923")
-    seat(player_view(state, rules, actor), legal_actions(state, rules))
+    seat, out = _seat(m, ["b"])
+    with pytest.raises(Quit):
+        seat.play()
     text = " ".join(out)
     assert text.count("Your situation:") == 2  # at the start, and again on b
     assert "What if:" in text  # a counterfactual states its premise
@@ -102,7 +225,6 @@ NOT_MENU_NUMBERS = ["٣", "²", "３", "9" * 5000]
 
 @pytest.mark.parametrize("bad", NOT_MENU_NUMBERS, ids=["arabic-indic", "superscript", "full-width", "5000-digits"])
 def test_prompts_ask_again_on_digits_that_are_not_menu_numbers(rules, fresh, bad):
-    from game.engine import apply_action
     from game.session.terminal import ask_scenario, scenario_order
 
     def scripted(answers):
@@ -117,24 +239,15 @@ def test_prompts_ask_again_on_digits_that_are_not_menu_numbers(rules, fresh, bad
     assert ask_scenario(rules, "succession_1923", read=read, write=out.append) == scenario_order(rules)[2]
     assert sum("Please type a number" in line for line in out) == 1
 
-    # an event's choice
-    assert fresh.phase == "choice"
-    seat, out = _seat(rules, fresh.active, [bad, "1"])
-    legal = legal_actions(fresh, rules)
-    assert seat(player_view(fresh, rules, fresh.active), legal) == legal[0]
-    assert sum("Please type a number" in line for line in out) == 1
-
-    # the action menu, both levels
-    state = fresh
-    while state.phase == "choice":
-        state = apply_action(state, rules, legal_actions(state, rules)[0])
-    legal = legal_actions(state, rules)
-    groups = list(dict.fromkeys(a.name for a in legal))
-    multi = next(i for i, g in enumerate(groups, 1) if sum(a.name == g for a in legal) > 1)
-    seat, out = _seat(rules, state.active, [bad, str(multi), bad, "1"])
-    action = seat(player_view(state, rules, state.active), legal)
-    assert action.name == groups[multi - 1]
-    assert sum("Please type a number" in line for line in out) == 2
+    # an event's choice, then the action menu (both levels)
+    m = Match.new(rules, "succession_1923", 1, {"trotsky": Seat("human")})
+    while not m.seat().is_human:
+        m.ai_move()
+    seat, out = _seat(m, [bad, "1", bad, "6", bad, "1"])
+    with pytest.raises(Quit):
+        seat.play()
+    assert sum("Please type a number" in line for line in out) >= 2
+    assert m.record.actions  # the answers after each bad one were taken
 
 
 def test_the_retry_message_says_what_is_wrong():

@@ -13,7 +13,6 @@ another (a classroom machine, a test).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -23,7 +22,8 @@ from attrs import frozen
 
 from game.engine import Action, ActionSyntaxError, IllegalActionError, apply_action
 from game.ruleset import safeio
-from game.session.replay import mod_differences, write_atomic
+from game.session import replay
+from game.session.replay import mod_differences
 from game.session.session import Match, Seat, SeatError
 
 MARKER = "succession_save"
@@ -60,15 +60,8 @@ def path_of(name: str) -> Path:
 
 
 def rules_hash(rules) -> str:
-    """A hash of every rule file the rules were read from (base and mods)."""
-    digest = hashlib.sha256()
-    for label in sorted({where[0] for where in rules.origin.values()}):
-        digest.update(label.encode())
-        try:
-            digest.update((Path(rules.root) / label).read_bytes())
-        except OSError:
-            digest.update(b"?")
-    return digest.hexdigest()[:16]
+    """The fingerprint of the rules in force (base and mods): equal when they play the same."""
+    return rules.fingerprint()[:16]
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -96,7 +89,7 @@ def write(match: Match, path: Path) -> None:
     """Save a match to ``path`` atomically; raises SaveError if the file cannot be written."""
     text = json.dumps(to_data(match), indent=1, ensure_ascii=False) + "\n"
     try:
-        write_atomic(Path(path), text)
+        replay.write_atomic(Path(path), text)
     except OSError as exc:
         raise SaveError(f"{path}: cannot write the save: {exc.strerror or exc}") from None
 
@@ -124,7 +117,7 @@ def autosaving(match: Match, report=None) -> Match:
         except SaveError as exc:
             m.on_turn_end = None
             if report is not None:
-                report(f"{exc}; the game goes on without autosave")
+                report(f"cannot autosave: {exc}; the game goes on without autosave")
 
     match.on_turn_end = hook
     return match

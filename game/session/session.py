@@ -24,6 +24,7 @@ from pathlib import Path
 
 from attrs import define, field, frozen
 
+from game.ai import LEVELS as BOT_LEVELS
 from game.ai import make_bot
 from game.engine import Action, IllegalActionError, apply_action, legal_actions, new_game, player_view
 from game.engine.state import State
@@ -32,7 +33,8 @@ from game.session.replay import Replay
 
 HUMAN, AI = "human", "ai"
 SEAT_KINDS = (HUMAN, AI)
-LEVELS = ("simple", "easy", "normal", "hard")
+#: the difficulty levels a bot seat may have: every level :func:`game.ai.make_bot` knows
+LEVELS = tuple(BOT_LEVELS)
 
 
 class SeatError(ValueError):
@@ -90,6 +92,7 @@ class Match:
     _undo: list[_Step] = field(factory=list)
     _thinking: tuple[int, Future] | None = None
     _pool: ThreadPoolExecutor | None = None
+    _views: tuple[State | None, dict] = (None, {})
 
     # --- making a match ------------------------------------------------------------------------
 
@@ -136,8 +139,15 @@ class Match:
         return [f for f, s in self.seats.items() if s.is_human]
 
     def view(self, faction: str | None) -> View:
-        """What a faction sees now (None: the public view for a shared screen)."""
-        return player_view(self.state, self.rules, faction)
+        """What a faction sees now (None: the public view for a shared screen).  Views are
+        immutable, so the same one is handed out until the game moves."""
+        state, cache = self._views
+        if state is not self.state:
+            cache = {}
+            self._views = (self.state, cache)
+        if faction not in cache:
+            cache[faction] = player_view(self.state, self.rules, faction)
+        return cache[faction]
 
     def legal(self) -> tuple[Action, ...]:
         """The legal actions of the active seat (empty when the game is over)."""

@@ -1,27 +1,23 @@
-"""Playing a faction in the terminal: the faction's own view, numbered menus, re-prompting.
+"""Playing in the terminal: each human seat's own view, a menu of actions in fixed places, re-prompting.
 
-Everything shown comes from the player view, never the raw state.  ``q`` (or end of input)
-leaves the game; the autosave of the last completed turn stays on disk.
+Everything shown comes from the player view and :mod:`game.session.present`, never the raw
+state.  The terminal drives a :class:`~game.session.session.Match`: bots play their seats, a
+human seat types a number or a command (``u`` undo, ``save NAME``, ``r`` regions, ``v`` votes,
+``b`` briefing, ``h`` help).  ``q`` (or end of input) leaves the game and writes the autosave.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from game.engine import Action
-from game.engine.actions import CHOOSE
 from game.engine.views import View
+from game.session import present, saves
+from game.session.session import Match
 
 
 class Quit(Exception):
     """The player left the game."""
-
-
-def autosave_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("succession", appauthor=False)) / "autosave.replay"
 
 
 #: the longest answer read as a number: menus are short, and ``int()`` of a very long string is slow or refused
@@ -58,8 +54,15 @@ def _retry(low: int, high: int, answer: str) -> str:
     return f"Please type a number from {low} to {high}{hint}"
 
 
-def _ask_choice(title: str, what: str, keys: list[str], labels: list[str], read: Callable[[str], str],
-                write: Callable[[str], None], default: str | None = None) -> str | None:
+def _ask_choice(
+    title: str,
+    what: str,
+    keys: list[str],
+    labels: list[str],
+    read: Callable[[str], str],
+    write: Callable[[str], None],
+    default: str | None = None,
+) -> str | None:
     """A numbered list; the answer is a number, a key, or Enter for ``default``.  None if the
     player leaves (``q`` or end of input)."""
     write(title)
@@ -82,11 +85,13 @@ def _ask_choice(title: str, what: str, keys: list[str], labels: list[str], read:
         write(_retry(1, len(keys), answer) + ".")
 
 
-def ask_faction(rules, factions, read: Callable[[str], str] = input,
-                write: Callable[[str], None] = print) -> str | None:
+def ask_faction(
+    rules, factions, read: Callable[[str], str] = input, write: Callable[[str], None] = print
+) -> str | None:
     factions = list(factions)
-    return _ask_choice("Choose your faction:", "faction", factions,
-                       [rules.factions[f].name for f in factions], read, write)
+    return _ask_choice(
+        "Choose your faction:", "faction", factions, [rules.factions[f].name for f in factions], read, write
+    )
 
 
 def scenario_order(rules) -> list[str]:
@@ -101,13 +106,33 @@ def scenario_order(rules) -> list[str]:
     return sorted(rules.scenarios, key=key)
 
 
-def ask_scenario(rules, default: str, read: Callable[[str], str] = input,
-                 write: Callable[[str], None] = print) -> str | None:
+def ask_scenario(
+    rules, default: str, read: Callable[[str], str] = input, write: Callable[[str], None] = print
+) -> str | None:
     """A numbered list of scenarios; Enter takes the default.  None if the player leaves."""
     ids = scenario_order(rules)
     labels = [f"{sc.name} [{sc.kind}, from {sc.start}, {sc.turns} turns]" for sc in (rules.scenarios[i] for i in ids)]
-    return _ask_choice("Choose a scenario:", "scenario", ids, labels, read, write,
-                       default if default in rules.scenarios else None)
+    return _ask_choice(
+        "Choose a scenario:", "scenario", ids, labels, read, write, default if default in rules.scenarios else None
+    )
+
+
+def ask_start(autosave, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> str | None:
+    """'continue' or 'new' when an autosave is on disk; None if the player leaves."""
+    try:
+        head = saves.peek(autosave)
+        last = f"{head['scenario']}, {head.get('date', '?')}"
+    except saves.SaveError:
+        last = "the autosave looks damaged"
+    return _ask_choice(
+        "An autosaved game is waiting:",
+        "start",
+        ["continue", "new"],
+        [f"Continue the last game ({last})", "Start a new game"],
+        read,
+        write,
+        "continue",
+    )
 
 
 def briefing(rules, scenario: str, faction: str) -> list[str]:
@@ -132,22 +157,13 @@ def briefing(rules, scenario: str, faction: str) -> list[str]:
 
 
 def describe(rules, action: Action, view: View) -> str:
-    """A menu line for an action, in words."""
-    if action.name == CHOOSE:
-        eid = view.pending_choice[0]
-        opt = next(o for o in rules.events[eid].choice.options if o.id == action.args[0])
-        return opt.name + (f" — {opt.text}" if opt.text else "")
-    from game.engine.words import action_words
-
-    rule = rules.actions[action.name]
-    words = action_words(rules, action)
-    cost = rule.cost
-    price = f"  [{cost.ap} AP" + (f", {cost.influence} influence" if cost.influence else "") + "]"
-    return f"{rule.name}{': ' + ', '.join(words) if words else ''}{price}"
+    """A menu line for an action, in words, with its price."""
+    card = present.action_card(rules, view, action, with_preview=False)
+    return card.title + (f"  [{card.cost}]" if card.cost else "")
 
 
 def render(rules, view: View, seen: int) -> list[str]:
-    """The faction's screen as lines of text."""
+    """The faction's screen as lines of text; ``seen``: how many log lines it has read already."""
     me = view.you
     fs = view.factions[me]
     out = [
@@ -158,26 +174,58 @@ def render(rules, view: View, seen: int) -> list[str]:
     ]
     held = [f"{rules.offices[o].name}: {rules.figures[h].name}" for o, h in view.offices.items() if h]
     out.append("Offices: " + "; ".join(held))
-    out.append("Politburo: " + ", ".join(
-        f"{rules.figures[f].name} ({view.figures[f].faction or '-'})" for f in view.politburo))
-    out.append("Secretariat: " + ", ".join(
-        f"{rules.figures[f].name} ({view.figures[f].faction or '-'})" for f in view.secretariat))
-    out.append("Central Committee: " + ", ".join(f"{k} {v}" for k, v in sorted(view.central_committee.items())))
-    out.append("If the Congress met now: " + ", ".join(f"{k} {v}" for k, v in sorted(view.forecast.items())))
-    out.append("Opinion: " + ", ".join(f"{rules.trackers[t].name} {v}" for t, v in view.trackers.items()))
+    out.append(
+        "Politburo: "
+        + ", ".join(
+            f"{rules.figures[f].name} ({present.short_faction(rules, view.figures[f].faction)})" for f in view.politburo
+        )
+    )
+    out.append(
+        "Secretariat: "
+        + ", ".join(
+            f"{rules.figures[f].name} ({present.short_faction(rules, view.figures[f].faction)})"
+            for f in view.secretariat
+        )
+    )
+    out.append("Central Committee: " + _shares(rules, view.central_committee))
+    out.append("If the Congress met now: " + _shares(rules, view.forecast) + "  (r: the regions behind it)")
+    out.append("Opinion:")
+    out.extend(f"  {s.text()}" for s in present.scales(rules, view))
     if view.blocs:
-        out.append("Blocs: " + "; ".join(" + ".join(p) for p in view.blocs))
+        out.append("Blocs: " + "; ".join(" + ".join(present.short_faction(rules, f) for f in p) for p in view.blocs))
     if view.offers:
-        out.append("Bloc offers: " + "; ".join(f"{a} → {b}" for a, b in view.offers))
+        out.append(
+            "Bloc offers: "
+            + "; ".join(
+                f"{present.short_faction(rules, a)} → {present.short_faction(rules, b)}" for a, b in view.offers
+            )
+        )
     if view.cultivation:
-        out.append("Your secret contacts: " + ", ".join(
-            f"{rules.figures[f].name} +{v}" for f, v in sorted(view.cultivation.items())))
+        out.append(
+            "Your secret contacts: "
+            + ", ".join(f"{rules.figures[f].name} +{v}" for f, v in sorted(view.cultivation.items()))
+        )
+    agenda = present.agenda_lines(rules, view)
+    if agenda:
+        out.append("On the agenda:")
+        out.extend(f"  {line}" for line in agenda)
     out.extend(objective_lines(view))
     new = view.log[seen:]
     if new:
         out.append("--- since you last acted ---")
         out.extend(f"  {line.text}" for line in new)
+        since = new[0].turn
+        for vote in view.votes:
+            if vote.turn >= since:
+                out.extend("  " + line for line in present.vote_lines(rules, vote, me, view.date)[1:])
     return out
+
+
+def _shares(rules, table) -> str:
+    return ", ".join(
+        f"{present.short_faction(rules, k) if k in rules.factions else k} {v}"
+        for k, v in sorted(table.items(), key=lambda kv: -kv[1])
+    )
 
 
 _WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's close"}
@@ -201,90 +249,186 @@ def objective_lines(view: View) -> list[str]:
     return out
 
 
-def result_lines(rules, view: View) -> list[str]:
-    """The end of the game: each faction's result against history."""
-    from game.engine.objectives import points_text
-    from game.ruleset.records import RESULT_NAMES
-
-    out = ["", "=== The result, measured against history ==="]
-    for fid, (points, result) in view.results.items():
-        out.append(f"  {rules.factions[fid].name}: {RESULT_NAMES[result]} ({points_text(points)})")
-    obj = view.objectives
-    if obj:
-        out.append(f"In history: {' '.join(obj.history.split())}")
-    return out
+HELP = [
+    "Type the number of an action.  Other commands:",
+    "  u            take back your last action (until the next seat moves or chance or a secret comes in)",
+    "  save NAME    save the game under a name (load it with: play --load NAME)",
+    "  r            the regions: secretaries, their hold, sympathy, delegates",
+    "  v            every vote so far, who voted how and why",
+    "  b            your briefing      h  this help      q  leave (the game is autosaved)",
+]
 
 
-GROUP_ABOVE = 12  # longer menus are split: first the kind of action, then its target
+class TerminalSeat:
+    """The human seats of a match in the terminal: shows each its own view and reads its moves."""
 
+    def __init__(self, match: Match, read: Callable[[str], str] = input, write: Callable[[str], None] = print):
+        self.match, self.rules, self.read, self.write = match, match.rules, read, write
+        self.seen: dict[str, int] = {}
+        self.briefed: set[str] = set()
+        self.last_human: str | None = None
 
-class HumanSeat:
-    """A terminal seat: shows the view and reads a numbered choice."""
+    # --- the loop ----------------------------------------------------------------------------
 
-    def __init__(self, rules, faction: str, read: Callable[[str], str] = input, write: Callable[[str], None] = print,
-                 scenario: str | None = None):
-        self.rules, self.faction, self.read, self.write = rules, faction, read, write
-        self.scenario = scenario
-        self.seen = 0
-        self.briefed = False
+    def play(self) -> Match:
+        """Play the match to its end; raises Quit when the player leaves."""
+        m = self.match
+        while not m.over:
+            faction = m.active
+            if m.seat(faction).is_human:
+                self._turn(faction)
+            else:
+                m.ai_move()
+        return m
 
-    def _brief(self) -> None:
-        if self.scenario is not None:
-            for line in briefing(self.rules, self.scenario, self.faction):
-                self.write(line)
-
-    def __call__(self, view: View, legal: tuple[Action, ...]) -> Action:
-        if not self.briefed:
-            self.briefed = True
-            self._brief()
-        for line in render(self.rules, view, self.seen):
+    def _turn(self, faction: str) -> None:
+        m = self.match
+        if self.last_human not in (None, faction) and len(m.humans()) > 1:
+            self._hand_off(faction)
+        self.last_human = faction
+        if faction not in self.briefed:
+            self.briefed.add(faction)
+            self._brief(faction)
+        view = m.view(faction)
+        for line in render(self.rules, view, self.seen.get(faction, 0)):
             self.write(line)
-        self.seen = len(view.log)
+        self.seen[faction] = len(view.log)
+        action = self._choose(view)
+        if action is None:
+            return  # a command changed the game (undo): show it again
+        for entry in m.submit(action):
+            self.write(f"  {entry.text}")
+        self.seen[faction] = len(m.view(faction).log)
+        if m.can_undo() and m.active != faction and not m.over:
+            self._offer_undo(faction)
+
+    def _hand_off(self, faction: str) -> None:
+        """Between two people at one screen: name the next, show nothing until they confirm."""
+        seat = self.match.seat(faction)
+        who = f"{seat.name} ({self.rules.factions[faction].name})" if seat.name else self.rules.factions[faction].name
+        self.write("\n" * 3 + f"=== Hand over to {who} ===")
+        _read("press Enter when ready> ", self.read)
+
+    def _offer_undo(self, faction: str) -> None:
+        answer = _read("Enter to go on, u to take it back> ", self.read).lower()
+        if answer in ("q", "quit"):
+            raise Quit()
+        if answer in ("u", "undo"):
+            self.write(f"Taken back: {describe(self.rules, self.match.undo(), self.match.view(faction))}")
+
+    def _brief(self, faction: str) -> None:
+        for line in briefing(self.rules, self.match.scenario, faction):
+            self.write(line)
+
+    # --- one move ----------------------------------------------------------------------------
+
+    def _choose(self, view: View) -> Action | None:
+        legal = self.match.legal()
         if view.pending_choice:
             self.write(rules_prompt(self.rules, view))
-            return self._pick(legal, view)
-        groups: dict[str, list[Action]] = {}
-        for action in legal:
-            groups.setdefault(action.name, []).append(action)
-        if len(legal) <= GROUP_ABOVE:
-            return self._pick(legal, view)
-        names = list(groups)
+            options = list(legal)
+            for i, action in enumerate(options, 1):
+                self.write(f"  {i:>3}. {describe(self.rules, action, view)}")
+            while True:
+                got = self._ask(view, len(options))
+                if got == "undone":
+                    return None
+                if isinstance(got, int) and got >= 1:
+                    return options[got - 1]
+        entries = present.menu(self.rules, view, legal)
         while True:
-            self.write("What will you do?")
-            for i, name in enumerate(names, 1):
-                first = groups[name][0]
-                count = len(groups[name])
-                label = self.rules.actions[name].name
-                self.write(f"  {i:>3}. {label}" + (f" ({count} choices)" if count > 1 else describe(self.rules, first, view)[len(label):]))
-            answer = self._ask(len(names))
-            chosen = groups[names[answer - 1]]
-            if len(chosen) == 1:
-                return chosen[0]
-            picked = self._pick(chosen, view, back=True)
-            if picked is not None:
-                return picked
+            self._show_menu(entries)
+            got = self._ask(view, len(entries))
+            if got == "undone":
+                return None
+            if not isinstance(got, int) or got < 1:
+                continue
+            entry = entries[got - 1]
+            if not entry.actions:
+                self.write(f"{entry.name}: not now — {entry.why_not}.")
+                continue
+            action = entry.actions[0] if len(entry.actions) == 1 else self._target(view, entry)
+            if action is not None and self._confirmed(view, action):
+                return action
 
-    def _pick(self, options, view, back: bool = False):
-        for i, action in enumerate(options, 1):
-            self.write(f"  {i:>3}. {describe(self.rules, action, view)}")
-        if back:
-            self.write("    0. back")
-        answer = self._ask(len(options), allow_zero=back)
-        return None if answer == 0 else options[answer - 1]
+    def _show_menu(self, entries) -> None:
+        self.write("What will you do?")
+        for e in entries:
+            if e.actions:
+                count = f" ({len(e.actions)} choices)" if len(e.actions) > 1 else ""
+                self.write(f"  {e.number:>3}. {e.name}{count}  [{e.cost}]")
+            else:
+                self.write(f"  {e.number:>3}. ({e.name} — {e.why_not})")
 
-    def _ask(self, count: int, allow_zero: bool = False) -> int:
+    def _target(self, view: View, entry) -> Action | None:
+        self.write(f"{entry.name} — {entry.text}")
+        cards = [present.action_card(self.rules, view, a) for a in entry.actions]
+        for i, card in enumerate(cards, 1):
+            self.write(f"  {i:>3}. {card.title}")
+            for line in card.preview:
+                self.write(f"         {line}")
+        self.write("    0. back")
+        while True:
+            got = self._ask(view, len(cards), allow_zero=True)
+            if isinstance(got, int):
+                return None if got == 0 else entry.actions[got - 1]
+
+    def _confirmed(self, view: View, action: Action) -> bool:
+        question = present.confirm_question(self.rules, view, action)
+        if question is None:
+            return True
+        answer = _read(f"{question} (y/n)> ", self.read).lower()
+        return answer in ("y", "yes")
+
+    def _ask(self, view: View, count: int, allow_zero: bool = False) -> int | str | None:
+        """A number from the menu, "undone" after an undo, or None after another command."""
         low = 0 if allow_zero else 1
         while True:
-            answer = _read("your move (number, q to quit)> ", self.read)
-            if answer.lower() in ("q", "quit"):
+            answer = _read("your move (number, h for help, q to quit)> ", self.read)
+            word, _, rest = answer.partition(" ")
+            word = word.lower()
+            if word in ("q", "quit"):
                 raise Quit()
-            if answer.lower() == "b" and self.scenario is not None:
-                self._brief()
-                continue
             number = _number(answer, low, count)
             if number is not None:
                 return number
-            self.write(_retry(low, count, answer) + ", or q.")
+            if word in ("h", "help", "?"):
+                for line in HELP:
+                    self.write(line)
+            elif word == "b":
+                self._brief(view.you)
+            elif word == "r":
+                for line in present.region_table(self.rules, view):
+                    self.write(line)
+            elif word == "v":
+                self._votes(view)
+            elif word in ("u", "undo"):
+                if self.match.can_undo():
+                    self.write(f"Taken back: {describe(self.rules, self.match.undo(), view)}")
+                    return "undone"
+                self.write("Nothing to take back: another seat has moved, or chance or a secret has come in since.")
+            elif word == "save":
+                self._save(rest)
+            else:
+                self.write(_retry(low, count, answer) + ", or h for help.")
+
+    def _votes(self, view: View) -> None:
+        if not view.votes:
+            self.write("No vote has been held yet.")
+        for vote in view.votes:
+            for line in present.vote_lines(self.rules, vote, view.you):
+                self.write(line)
+
+    def _save(self, name: str) -> None:
+        if not name.strip():
+            self.write("Give the save a name: save NAME")
+            return
+        try:
+            path = saves.save_named(self.match, name)
+        except saves.SaveError as exc:
+            self.write(str(exc))
+            return
+        self.write(f"Saved as '{name.strip()}' ({path}).")
 
 
 def rules_prompt(rules, view: View) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from game.ai import UnknownLevelError, make_bot
-from game.engine import Action, IllegalActionError, apply_action, new_game
+from game.engine import Action, IllegalActionError, apply_action, new_game, player_view
 from game.engine.views import LogView
 from game.session.match import play
 from game.session.session import Match, Seat, SeatError, UndoError, is_undoable
@@ -144,3 +144,12 @@ class _Spy:
 
         self.seen.append(threading.get_ident())
         return self.bot.choose(view, legal, rules)
+
+
+def test_a_view_is_handed_out_again_until_the_game_moves(rules):
+    m = Match.new(rules, SCENARIO, 9)
+    first = m.view("stalin")
+    assert m.view("stalin") is first and m.view("trotsky") is not first
+    m.ai_move()
+    again = m.view("stalin")
+    assert again is not first and again == player_view(m.state, rules, "stalin")
