@@ -76,7 +76,8 @@ def cmd_validate(args) -> int:
             print(f"validate: {p.message}", file=sys.stderr)
         return 2
     if args.format == "json":
-        print(json.dumps({"ok": not errors(problems), "errors": len(errors(problems)),
+        print(json.dumps({"ok": not errors(problems), "mods": rules.mod_labels() if rules else [],
+                          "errors": len(errors(problems)),
                           "warnings": len(problems) - len(errors(problems)),
                           "problems": [p.to_json() for p in problems]}, indent=1, ensure_ascii=False))
         return 1 if errors(problems) else 0

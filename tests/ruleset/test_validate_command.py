@@ -39,7 +39,9 @@ def test_warnings_alone_exit_zero(capsys):
 
 def test_the_shipped_rules_are_clean_in_json(capsys):
     code, out, _ = run(capsys, "validate", "--format", "json")
-    assert code == 0 and json.loads(out) == {"ok": True, "errors": 0, "warnings": 0, "problems": []}
+    assert code == 0 and json.loads(out) == {"ok": True, "mods": [], "errors": 0, "warnings": 0, "problems": []}
+    code, out, _ = run(capsys, "validate", "--mod", "lenin_lives", "--format", "json")
+    assert code == 0 and json.loads(out)["mods"] == ["lenin_lives@1.0.0"]
 
 
 def test_an_unknown_mod_is_bad_usage(capsys):
