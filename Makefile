@@ -21,6 +21,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/window.py
+	$(PY) benchmarks/hostile.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check game tests benchmarks

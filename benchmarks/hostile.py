@@ -59,6 +59,8 @@ CASES = {
 }
 REPLAYS = {
     "100 MB replay": _big(100, b"pass stalin\n"),
+    "replay: /dev/zero symlink": lambda p: os.symlink("/dev/zero", p),
+    "replay: FIFO": lambda p: os.mkfifo(p),
     "replay: checkpoint alias bomb": "# Succession replay\nformat: 1\nscenario: succession_1923\nseed: 7\nmods:\n"
     "actions:\ncheck 1924-Q1 | bomb | [&a [x, x], &b [*a, *a], [*b, *b]]\n",
 }
@@ -127,7 +129,7 @@ def main() -> int:
             seconds, peak, code, shown = measure(["validate", "--mod", str(mod)])
             print(f"{name:30} {ms:7.1f}ms {traced:6.2f}MB | {seconds:6.2f}s {peak:5d} MB {code:4d}  {shown[-80:]}")
         for name, make in REPLAYS.items():
-            path = _write(Path(scratch), name.replace(" ", "_").replace(":", "") + ".replay", make)
+            path = _write(Path(scratch), name.replace(" ", "_").replace(":", "").replace("/", "_") + ".replay", make)
             ms, traced = in_process(_refuse_replay(path))
             seconds, peak, code, shown = measure(["replay", str(path)])
             print(f"{name:30} {ms:7.1f}ms {traced:6.2f}MB | {seconds:6.2f}s {peak:5d} MB {code:4d}  {shown[-80:]}")

@@ -70,8 +70,14 @@ def cmd_validate(args) -> int:
     from game.ruleset import load
 
     rules, problems = load(args.mod, base=Path(args.rules) if args.rules else BASE)
+    usage = [p for p in problems if p.file == "--mod"]
+    if usage:  # a mod that is neither installed nor a folder: bad usage, not a broken rule file
+        for p in usage:
+            print(f"validate: {p.message}", file=sys.stderr)
+        return 2
     if args.format == "json":
-        print(json.dumps({"ok": not errors(problems), "errors": len(errors(problems)),
+        print(json.dumps({"ok": not errors(problems), "mods": rules.mod_labels() if rules else [],
+                          "errors": len(errors(problems)),
                           "warnings": len(problems) - len(errors(problems)),
                           "problems": [p.to_json() for p in problems]}, indent=1, ensure_ascii=False))
         return 1 if errors(problems) else 0

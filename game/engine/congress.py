@@ -17,7 +17,7 @@ def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
     """(faction or None, reason) for one region's delegation."""
     reg = state.regions[rid]
     threshold = rules.settings.override_threshold
-    hold = reg.loyalty + state.trackers.get("bureaucracy", 0) // rules.settings.bureaucracy_per_hold
+    hold = reg.loyalty + state.trackers.get(rules.settings.roles.bureaucracy, 0) // rules.settings.bureaucracy_per_hold
     live = {f: s for f, s in reg.sympathy.items() if f in state.factions and _may_send(state, f)}
     if reg.secretary is not None and _may_send(state, reg.secretary):
         rivals = [(s, f) for f, s in live.items()
@@ -96,8 +96,8 @@ def run_congress(state: State, rules, name: str) -> list[tuple[str, dict]]:
     regions = [(rid, fid, n) for rid, fid, n, _why in delegations(state, rules)]
     lines.append(("congress_meets", {"name": name, "delegates": sorted(shares.items()), "regions": regions}))
     state.congress_shares = dict(shares)
-    state.cc = elect_assembly(state, rules, "central_committee", shares, state.cc)
-    state.ccc = elect_assembly(state, rules, "control_commission", shares, state.ccc)
+    state.cc = elect_assembly(state, rules, rules.settings.roles.central_committee, shares, state.cc)
+    state.ccc = elect_assembly(state, rules, rules.settings.roles.control_commission, shares, state.ccc)
     lines.append(("central_committee_elected", {"seats": sorted(state.cc.items())}))
     lines.extend(elect_politburo(state, rules))
     lines.extend(elect_gensec(state, rules))
@@ -123,7 +123,7 @@ def dhondt(weights: dict[str, int], seats: int) -> dict[str, int]:
 def elect_politburo(state: State, rules) -> list[tuple[str, dict]]:
     """The CC fills the Politburo.  Sitting members keep their seats (removing one takes a
     motion); vacant seats go to the factions furthest below their d'Hondt share of the CC."""
-    seats = state.seat_count(rules, "politburo")
+    seats = state.seat_count(rules, rules.settings.roles.politburo)
     new = [f for f in state.politburo if posts.can_sit(state, f) and state.figures[f].status != "dead"]
     open_seats = seats - len(new)
     quotas = dhondt({f: n for f, n in state.cc.items() if n > 0}, seats)
@@ -166,7 +166,7 @@ def elect_gensec(state: State, rules) -> list[tuple[str, dict]]:
             strength[fid] = sum(state.cc.get(a, 0) for a in allies) * 100 + n
     if not strength:
         return []
-    holder_faction = state.holder_faction("general_secretary")
+    holder_faction = state.holder_faction(posts.head_office(rules))
     best = max(sorted(strength), key=lambda f: strength[f])
     if holder_faction in strength and strength[holder_faction] // 100 >= strength[best] // 100:
         return []
@@ -175,14 +175,14 @@ def elect_gensec(state: State, rules) -> list[tuple[str, dict]]:
     pick = _gensec_candidate(state, rules, best)
     if pick is None:
         return []
-    posts.appoint(state, rules, "general_secretary", pick)
+    posts.appoint(state, rules, posts.head_office(rules), pick)
     return [("general_secretary_elected", {"figure": pick})]
 
 
 def elect_secretariat(state: State, rules) -> list[tuple[str, dict]]:
     """The new CC re-elects the Secretariat around the General Secretary: sitting secretaries of
     his faction, its allies or none stay; the other places go to his faction's organisers."""
-    head = state.offices.get(posts.SECRETARIAT_HEAD)
+    head = state.offices.get(posts.head_office(rules))
     if head is None:
         return []
     side = state.figures[head].faction

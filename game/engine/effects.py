@@ -155,7 +155,7 @@ def _vacate(state, rules, office):
 @effect("politburo_add")
 def _pb_add(state, rules, figure):
     if figure not in state.politburo and posts.can_sit(state, figure):
-        if len(state.politburo) >= state.seat_count(rules, "politburo"):
+        if len(state.politburo) >= state.seat_count(rules, rules.settings.roles.politburo):
             return
         state.politburo.append(figure)
 
@@ -169,7 +169,8 @@ def _pb_remove(state, rules, figure):
 def _seats(state, rules, arg):
     body, size = arg["body"], max(1, arg["to"])
     state.seats[body] = size
-    table = {"central_committee": state.cc, "control_commission": state.ccc}.get(body)
+    roles = rules.settings.roles
+    table = {roles.central_committee: state.cc, roles.control_commission: state.ccc}.get(body)
     if table is None:
         return
     gap = size - sum(table.values())
@@ -356,7 +357,7 @@ def _c_vacant(state, office):
 def _c_pb_free(state, count, rules):
     if rules is None:
         raise ValueError("politburo_seats_free needs the rules: holds(state, conditions, rules)")
-    return state.seat_count(rules, "politburo") - len(state.politburo) >= count
+    return state.seat_count(rules, rules.settings.roles.politburo) - len(state.politburo) >= count
 
 
 @condition("congress_within")

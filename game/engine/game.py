@@ -69,7 +69,7 @@ def new_game(rules, scenario_id: str, seed: int) -> State:
     state.seats = dict(sc.seats)
     state.stances = {f: {**rules.factions[f].stances, **sc.stances.get(f, {})} for f in factions}
     state.secretariat = [f for f in sc.secretariat if posts.can_hold_office(state, f)]
-    head = state.offices.get(posts.SECRETARIAT_HEAD)
+    head = state.offices.get(posts.head_office(rules))
     if head is not None and head not in state.secretariat:
         state.secretariat.insert(0, head)
     state.cultivation = {f: {} for f in factions}

@@ -55,7 +55,7 @@ def _adopt_line(state, rules, faction, motion):
 
 def _read_testament(state, rules, faction, motion):
     ok = "testament_known" in state.flags and "testament_read" not in state.flags
-    return [()] if ok and state.holder_faction("general_secretary") not in (faction, None) else []
+    return [()] if ok and state.holder_faction(posts.head_office(rules)) not in (faction, None) else []
 
 
 def _convene(state, rules, faction, motion):
@@ -175,12 +175,12 @@ def _pass_adopt_line(state, rules, prop, motion):
 
 def _pass_testament(state, rules, prop, motion):
     state.flags.add("testament_read")
-    accused = state.holder_faction("general_secretary")
+    accused = state.holder_faction(posts.head_office(rules))
     if accused:
         bump(state, rules, accused, "prestige", -motion.params["prestige"])
         bump(state, rules, accused, "mantle", -motion.params["mantle"])
         if motion.follow_up is not None:
-            state.agenda.append(Proposal(prop.proposer, motion.follow_up, ("general_secretary",)))
+            state.agenda.append(Proposal(prop.proposer, motion.follow_up, (posts.head_office(rules),)))
 
 
 def _pass_convene(state, rules, prop, motion):

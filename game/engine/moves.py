@@ -78,7 +78,7 @@ def _o_pledge(state, rules, faction, rule):
 
 def _o_military(state, rules, faction, rule):
     # the General Secretary's faction has no Secretariat to seize: it already holds it
-    return [] if state.holder_faction(posts.SECRETARIAT_HEAD) == faction else [()]
+    return [] if state.holder_faction(posts.head_office(rules)) == faction else [()]
 
 
 def _o_cultivate(state, rules, faction, rule):
@@ -262,15 +262,15 @@ def _break(state, rules, faction, args, rule):
 
 def _mass_appeal(state, rules, faction, args, rule):
     p = rule.params
-    gain = p["sympathy"] * state.trackers["mass_mood"] // p["mood_par"]
+    gain = p["sympathy"] * state.trackers[rules.settings.roles.mass_mood] // p["mood_par"]
     shift_sympathy(state, faction, gain, args[0])
-    move_tracker(state, rules, "mass_mood", p["mood"])
+    move_tracker(state, rules, rules.settings.roles.mass_mood, p["mood"])
     chronicle.note(state, rules, "mass_appeal", faction=faction, region=args[0])
 
 
 def _lenin_levy(state, rules, faction, args, rule):
     p = rule.params
-    move_tracker(state, rules, "bureaucracy", p["bureaucracy"])
+    move_tracker(state, rules, rules.settings.roles.bureaucracy, p["bureaucracy"])
     keep = 100 - p["dilution"]
     for reg in state.regions.values():
         for fid in reg.sympathy:
@@ -285,7 +285,7 @@ def _lenin_levy(state, rules, faction, args, rule):
 def _signatures(state, rules, faction, args, rule):
     fs = state.factions[faction]
     # each drive gathers thousands, more when the workers are stirring
-    fs.signatures += rule.params["thousands"] * state.trackers.get("mass_mood", 50) // 50
+    fs.signatures += rule.params["thousands"] * state.trackers.get(rules.settings.roles.mass_mood, 50) // 50
     shift_sympathy(state, faction, rule.params["sympathy"])
     bump(state, rules, faction, "prestige", rule.params["prestige"])
     chronicle.note(state, rules, "signatures", faction=faction)
@@ -302,8 +302,8 @@ def _military(state, rules, faction, args, rule):
     state.flags.add(f"military_option_{faction}")
     if state.roll(100) < p["chance"]:
         leader = rules.factions[faction].leader
-        posts.appoint(state, rules, "general_secretary", leader)
-        move_tracker(state, rules, "mass_mood", -p["mood"])
+        posts.appoint(state, rules, posts.head_office(rules), leader)
+        move_tracker(state, rules, rules.settings.roles.mass_mood, -p["mood"])
         for fid in state.factions:
             if fid != faction:
                 bump(state, rules, fid, "prestige", -p["prestige"])

@@ -36,7 +36,7 @@ def sole_leader(state: State, rules) -> str | None:
         if fs.status != "active":
             continue
         seats = sum(1 for f in state.politburo if state.figures[f].faction == fid)
-        top = state.holder_faction("general_secretary") == fid or seats * 2 > len(state.politburo)
+        top = state.holder_faction(rules.settings.roles.general_secretary) == fid or seats * 2 > len(state.politburo)
         if not top or state.cc.get(fid, 0) * 2 <= cc_total:
             continue
         if all(other.status in BEATEN for g, other in state.factions.items() if g != fid):

@@ -22,7 +22,9 @@ TRAIT_FOR = {"police": "policeman", "army": "soldier", "press": "journalist", "g
 
 
 #: the office whose holder heads the Secretariat
-SECRETARIAT_HEAD = "general_secretary"
+def head_office(rules) -> str:
+    """The office whose holder heads the Secretariat (the General Secretary's, by its role)."""
+    return rules.settings.roles.general_secretary
 
 
 def can_hold_office(state: State, figure: str) -> bool:
@@ -63,7 +65,7 @@ def appoint(state: State, rules, office: str, figure: str) -> None:
         return
     state.offices[office] = figure
     _chief_changed(state, rules, office)
-    if office == SECRETARIAT_HEAD and figure not in state.secretariat:
+    if office == head_office(rules) and figure not in state.secretariat:
         state.secretariat.insert(0, figure)
 
 

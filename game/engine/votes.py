@@ -54,7 +54,7 @@ def target_of(state: State, rules, prop: Proposal) -> str | None:
     if kind in ("remove_office", "appoint_office"):
         return state.holder_faction(prop.args[0])
     if kind == "read_testament":
-        return state.holder_faction("general_secretary")
+        return state.holder_faction(rules.settings.roles.general_secretary)
     return None
 
 
@@ -96,7 +96,7 @@ def _interest(state, rules, fid, prop, target) -> tuple[str, str]:
         v = rules.settings.votes
         if state.factions[target].exposure >= motion.min_exposure + v.ban_margin:
             return "yes", "the ban on factions"
-        if state.stance(fid, "party_democracy") < v.democrat_stance:
+        if state.stance(fid, rules.settings.roles.party_democracy) < v.democrat_stance:
             return "no", "party democracy"
         return "abstain", "no clear case"
     if kind == "adopt_line":
@@ -222,11 +222,11 @@ def vote(state: State, rules, body_id: str, prop: Proposal, label: str) -> Break
     if body.kind == "joint":
         seats = {}
         for member in body.members_of:
-            for fid, n in _assembly_seats(state, member).items():
+            for fid, n in _assembly_seats(state, rules, member).items():
                 seats[fid] = seats.get(fid, 0) + n
         return seat_vote(state, rules, seats, body_id, prop, label)
-    return seat_vote(state, rules, _assembly_seats(state, body_id), body_id, prop, label)
+    return seat_vote(state, rules, _assembly_seats(state, rules, body_id), body_id, prop, label)
 
 
-def _assembly_seats(state: State, body_id: str) -> dict[str, int]:
-    return state.ccc if body_id == "control_commission" else state.cc
+def _assembly_seats(state: State, rules, body_id: str) -> dict[str, int]:
+    return state.ccc if body_id == rules.settings.roles.control_commission else state.cc

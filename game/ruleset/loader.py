@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from pathlib import Path
 
 import attrs
@@ -63,7 +64,7 @@ class RulesError(Exception):
         self.problems = problems
 
 
-@frozen
+@frozen(eq=False)
 class Rules:
     """Every rule entry, by kind then id, plus where each entry was defined."""
 
@@ -85,7 +86,14 @@ class Rules:
 
     def fingerprint(self) -> str:
         """A hash of the rules in force (every record, sources and design notes aside): two
-        rulesets that play the same have the same fingerprint, whatever their files look like."""
+        rulesets that play the same have the same fingerprint, whatever their files look like.
+        Computed once per ruleset (every new match records it)."""
+        known = _FINGERPRINTS.get(self)
+        if known is None:
+            known = _FINGERPRINTS[self] = self._fingerprint()
+        return known
+
+    def _fingerprint(self) -> str:
         import hashlib
         import json
 
@@ -109,6 +117,10 @@ class Rules:
     @property
     def victory(self) -> dict:
         return self.by_kind["victory"]
+
+
+#: Rules → its fingerprint (rules are frozen: it cannot change)
+_FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _strict(kind: type, name: str):

@@ -48,10 +48,15 @@ class Citation:
     verbatim ``quote`` from a text at hand, or ``says``: what the work states, in our words,
     when its text is not at hand to quote."""
 
+    #: the words quoted, verbatim (whitespace, case and typographic quotes aside)
     quote: str = ""
+    #: a seed document, ``seeds/FILE``
     seed: str | None = None
+    #: the lines quoted, ``N`` or ``N-M`` (1-based, inclusive)
     lines: str | None = None
+    #: a work outside the seeds: author, title, year
     outside: str | None = None
+    #: what the outside work states, in our words, when its text is not at hand
     says: str | None = None
 
     def line_range(self) -> tuple[int, int]:
@@ -63,9 +68,13 @@ class Citation:
 class Profile:
     """A faction's profile, read by the AI and shown in briefings."""
 
+    #: what the faction is good at
     strengths: tuple[str, ...] = ()
+    #: where its power lies
     power_bases: tuple[str, ...] = ()
+    #: how it tends to act
     behaviour: tuple[str, ...] = ()
+    #: where it is vulnerable
     weaknesses: tuple[str, ...] = ()
 
 
@@ -73,13 +82,17 @@ class Profile:
 class Faction:
     id: str
     name: str
+    #: the figure who leads it
     leader: str
+    #: its colour on screen, ``#RRGGBB``
     colour: str
+    #: its symbol on screen (factions are told apart by colour and symbol)
     symbol: str
     #: the name is grammatically plural ("Zinoviev and Kamenev are"); the chronicle's verbs agree
     plural: bool = False
     #: position on each issue tracker, -100 (left) .. 100 (right)
     stances: dict[str, int] = field(factory=dict)
+    #: its profile, read by the bots and shown in briefings
     profile: Profile = field(factory=Profile)
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -93,9 +106,11 @@ class Figure:
     faction: str | None = None
     #: -100 (left) .. 100 (right)
     leaning: int = 0
+    #: what the man is: orator, organiser, theorist, soldier, policeman, economist, journalist
     traits: tuple[str, ...] = ()
     #: starting public affinity towards factions, 0..100
     affinity: dict[str, int] = field(factory=dict)
+    #: year of birth
     born: int | None = None
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -107,7 +122,9 @@ class Office:
     name: str
     #: the body whose vote appoints and removes the holder
     appointed_by: str
+    #: influence a turn to the holder's faction
     income: int = 0
+    #: weight of the office in the power score
     power: int = 0
     #: capabilities the office gives its holder's faction: secretariat, police, army, press, ...
     grants: tuple[str, ...] = ()
@@ -130,7 +147,9 @@ class Body:
     #: share of seats (percent) a motion needs to pass: more than this many percent of the votes
     #: cast for and against
     threshold: int
+    #: its size (a council's seats; an assembly's members)
     seats: int = 0
+    #: for a joint body: the bodies that sit together
     members_of: tuple[str, ...] = ()
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -154,6 +173,7 @@ class Organ:
     name: str
     #: the office whose holder controls the paper
     controlled_by: str
+    #: how far its articles carry
     reach: int = 1
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -167,9 +187,13 @@ class Tracker:
     kind: str
     #: the value at the start of a game, unless the scenario sets it
     start: int
+    #: its lowest value
     low: int = 0
+    #: its highest value
     high: int = 100
+    #: what its low end means (issues)
     left_label: str | None = None
+    #: what its high end means (issues)
     right_label: str | None = None
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -177,8 +201,11 @@ class Tracker:
 
 @frozen
 class Cost:
+    #: action points
     ap: int = 1
+    #: influence spent
     influence: int = 0
+    #: prestige spent
     prestige: int = 0
 
 
@@ -188,11 +215,15 @@ class Action:
 
     id: str
     name: str
+    #: the engine verb it uses (see *Kinds, params and roles*)
     kind: str
+    #: what it costs
     cost: Cost = field(factory=Cost)
+    #: the statuses in which a faction may take it
     allowed_status: tuple[str, ...] = ("active", "censured", "removed", "capitulated")
     #: office capability the acting faction must hold (e.g. secretariat)
     requires: str | None = None
+    #: exposure it adds to the acting faction
     exposure: int = 0
     #: its numbers: ``ACTION_KINDS`` lists the params each kind reads (all required)
     params: dict[str, int] = field(factory=dict)
@@ -209,10 +240,13 @@ class Motion:
 
     id: str
     name: str
+    #: the engine verb it uses (see *Kinds, params and roles*)
     kind: str
+    #: the body that votes on it
     body: str
     #: ladder step the target faction must be at; the motion moves it to ``result_status``
     target_status: tuple[str, ...] = ()
+    #: the status the target is moved to when it passes
     result_status: str | None = None
     #: exposure the target needs before the motion may be proposed
     min_exposure: int = 0
@@ -233,14 +267,18 @@ class Motion:
 class Option:
     id: str
     name: str
+    #: the effects of choosing it
     effects: tuple[dict, ...] = ()
     text: str = ""
 
 
 @frozen
 class Choice:
+    #: the faction that chooses
     faction: str
+    #: the question put to it
     prompt: str
+    #: its options (at least one)
     options: tuple[Option, ...]
 
 
@@ -253,8 +291,11 @@ class Event:
     text: str = ""
     #: percent chance the event fires when due and its conditions hold
     chance: int = 100
+    #: conditions that must all hold for it to fire
     conditions: tuple[dict, ...] = ()
+    #: effects, applied in order
     effects: tuple[dict, ...] = ()
+    #: a choice put to a faction, whose option's effects then apply
     choice: Choice | None = None
     #: counterfactual events fire on their trigger (conditions) from this date on, once
     trigger: bool = False
@@ -269,9 +310,13 @@ class Victory:
     #: power score weights: per point of office power, per Politburo seat, for a whole Central
     #: Committee (scaled by the share held), per point of prestige and of Lenin's mantle
     office_weight: int
+    #: points per Politburo seat
     politburo_seat: int
+    #: points for a whole Central Committee, scaled by the share held
     cc_share: int
+    #: points per point of prestige
     prestige: int
+    #: points per point of Lenin's mantle
     mantle: int
     #: the leader's score must beat the runner-up by this percent, else collective leadership
     margin: int
@@ -281,18 +326,27 @@ class Victory:
 
 @frozen
 class FactionStart:
+    #: influence at the start
     influence: int = 0
+    #: prestige at the start
     prestige: int = 0
+    #: exposure at the start
     exposure: int = 0
+    #: Lenin's mantle at the start
     mantle: int = 0
+    #: its rung on the ladder at the start
     status: str = "active"
+    #: action points a turn
     action_points: int = 3
 
 
 @frozen
 class RegionStart:
+    #: the faction of the region's secretary (none: no secretary)
     secretary: str | None = None
+    #: the secretary's hold on his region
     loyalty: int = 50
+    #: faction → the rank and file's sympathy for it
     sympathy: dict[str, int] = field(factory=dict)
 
 
@@ -300,14 +354,19 @@ class RegionStart:
 class FigureStart:
     #: a faction id, or ``unaligned``; omitted = as in figures.yaml
     faction: str | None = None
+    #: his standing at the start, where it differs
     status: str | None = None
+    #: faction → his affinity for it, where it differs
     affinity: dict[str, int] = field(factory=dict)
 
 
 @frozen
 class Briefing:
+    #: where the faction stands at the start
     situation: str
+    #: what it wants
     aims: str
+    #: what it can pull
     levers: str
 
 
@@ -318,11 +377,14 @@ class Goal:
 
     id: str
     name: str
+    #: points when met (negative: a fate worse than history's)
     points: int
+    #: conditions that must all hold
     condition: tuple[dict, ...]
     #: end: holds when the scenario ends; ever: holds at the close of some quarter (by ``by``,
     #: YYYY-Qn, if given); always: holds at the close of every quarter of the scenario
     when: str = "end"
+    #: for ``ever`` goals: the quarter (YYYY-Qn) by which it must be met
     by: str | None = None
     text: str = ""
     source: tuple[Citation, ...] = ()
@@ -334,9 +396,13 @@ class Scale:
     """The fewest points for each result; fewer than ``defeat`` is a disaster.  The historical
     line scores at least ``historical`` and less than ``victory``."""
 
+    #: fewest points for a decisive victory
     decisive_victory: int
+    #: fewest points for a victory
     victory: int
+    #: fewest points for the historical result
     historical: int
+    #: fewest points for a defeat (fewer: disaster)
     defeat: int
 
 
@@ -346,7 +412,9 @@ class Objectives:
 
     #: what the faction achieved in history over this span: the yardstick for "historical result"
     history: str
+    #: the fewest points for each result
     scale: Scale
+    #: its goals
     goals: tuple[Goal, ...]
     #: sole leadership is a decisive victory; if history itself reached it within the span, give
     #: that quarter (YYYY-Qn) here: only sole leadership before it is decisive, later the goals decide
@@ -402,6 +470,7 @@ class Scenario:
     skip_events: tuple[str, ...] = ()
     #: for counterfactuals: what is changed, and why the documents think it could have gone so
     premise: str = ""
+    #: faction → its briefing
     briefings: dict[str, Briefing] = field(factory=dict)
     #: faction → its objectives, scored against history at the end
     objectives: dict[str, Objectives] = field(factory=dict)
@@ -435,6 +504,7 @@ class Votes:
     #: swing score, adopting a line: party opinion on the issue plus the voter's leaning divided by
     #: ``leaning_divisor``, all divided by ``opinion_divisor`` (signed by the line's direction)
     opinion_divisor: int
+    #: see ``opinion_divisor``
     leaning_divisor: int
     #: swing score for reading Lenin's Testament ("Lenin's last word")
     testament: int
@@ -445,6 +515,7 @@ class Votes:
     #: swing score of a named figure: his affinity for the proposer less his affinity for the
     #: target (or ``ties_default`` when there is none), divided by ``ties_divisor``
     ties_divisor: int
+    #: see ``ties_divisor``
     ties_default: int
     #: unaligned seats in an assembly or Congress: percent voting yes at a swing score of 0 ...
     unaligned_base: int
@@ -507,12 +578,17 @@ class Settings:
     ap_by_status: dict[str, int]
     #: prestige above this fades by ``prestige_fade`` a turn (glory needs feeding)
     prestige_fade_above: int
+    #: how much prestige above ``prestige_fade_above`` fades a turn
     prestige_fade: int
     #: exposure fades by this much a turn (the Control Commission's memory is long, not endless)
     exposure_fade: int
+    #: the most prestige a faction may have
     max_prestige: int
+    #: the most exposure
     max_exposure: int
+    #: the most of Lenin's mantle
     max_mantle: int
+    #: the most influence a faction may hoard
     max_influence: int
     # --- the regions, the Secretariat and the Congress ---
     #: a secretary's hold on his region grows by this much a turn ...
@@ -546,6 +622,7 @@ class Settings:
     max_income: int
     #: Lenin's mantle above this fades by ``mantle_fade`` a turn: orthodoxy must be restated
     mantle_fade_above: int
+    #: how much mantle above ``mantle_fade_above`` fades a turn
     mantle_fade: int
     #: prestige lost by a faction that moves against its own bloc partner (the bloc breaks)
     betrayal_prestige: int

@@ -185,7 +185,17 @@ def _line_of(lines: list[str], prefix: str) -> int:
 def compare_rules(replay: Replay, rules) -> list[str]:
     """What differs between the rules a replay was recorded with and the rules in force: each
     mod missing, added or at another version, and a changed fingerprint."""
-    recorded = dict(m.partition("@")[::2] for m in replay.mods)
+    notes = mod_differences(replay.mods, rules)
+    if replay.rules and replay.rules != rules.fingerprint():
+        notes.append(f"the rules in force differ from those this was recorded with (rules {replay.rules[:12]}…, "
+                     f"now {rules.fingerprint()[:12]}…)")
+    return notes
+
+
+def mod_differences(mods: list[str], rules) -> list[str]:
+    """Each mod of ``mods`` (``id@version``, as recorded) missing from the rules in force or at
+    another version, and each mod in force that was not recorded."""
+    recorded = dict(m.partition("@")[::2] for m in mods)
     now = {m.id: m.version for m in rules.mods}
     notes = []
     for mod_id, version in recorded.items():
@@ -194,9 +204,6 @@ def compare_rules(replay: Replay, rules) -> list[str]:
         elif now[mod_id] != version:
             notes.append(f"mod '{mod_id}' has changed: recorded with version {version}, now version {now[mod_id]}")
     notes += [f"mod '{m}' is in force now but was not when this was recorded" for m in now if m not in recorded]
-    if replay.rules and replay.rules != rules.fingerprint():
-        notes.append(f"the rules in force differ from those this was recorded with (rules {replay.rules[:12]}…, "
-                     f"now {rules.fingerprint()[:12]}…)")
     return notes
 
 

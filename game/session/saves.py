@@ -21,7 +21,9 @@ from pathlib import Path
 from attrs import frozen
 
 from game.engine import Action, ActionSyntaxError, IllegalActionError, apply_action
+from game.ruleset import safeio
 from game.session import replay
+from game.session.replay import mod_differences
 from game.session.session import Match, Seat, SeatError
 
 MARKER = "succession_save"
@@ -136,12 +138,12 @@ def peek(path: Path) -> dict:
     """The save's header, checked but not replayed: scenario, seed, mods, seats, date, turn.
     Raises SaveError for a file that is not a readable save of a format this game knows."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SaveError(f"{path}: cannot read the save: {getattr(exc, 'strerror', None) or exc}") from None
+    if not path.exists() and not path.is_symlink():
+        raise SaveError(f"{path}: no such save")
+    try:  # a regular file under the cap: never a FIFO, a device or a huge file
+        text = safeio.read_text(path, safeio.MAX_REPLAY)
+    except safeio.UnsafeFileError as exc:
+        raise SaveError(f"{path}:{exc.line}: cannot read the save: {exc}") from None
     if not text.strip():
         raise SaveError(f"{path}:1: the save is empty")
     try:
@@ -194,6 +196,9 @@ def read(path: Path, rules) -> Match:
     data = peek(path)
     if data["scenario"] not in rules.scenarios:
         raise SaveError(f"{path}:1: the save is of scenario '{data['scenario']}', which these rules do not have")
+    missing = [n for n in mod_differences(data["mods"], rules) if "has changed" not in n]
+    if missing:  # another mod version may still replay; a mod missing or added cannot
+        raise SaveError(f"{path}:1: " + "; ".join(missing))
     other_rules = data["rules"] != rules_hash(rules)
     try:
         seats = {

@@ -70,3 +70,37 @@ def test_any_structure_is_reported_not_raised(tmp_path, tree):
 @given(text=st.text(string.printable + "&*!|>-[]{}:#'\"", max_size=200))
 def test_any_text_is_reported_not_raised(tmp_path, text):
     run(tmp_path, text)
+
+
+HEADER = "# Succession replay\nformat: 1\nscenario: crisis_1923\nseed: 7\nmods:\nactions:\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    body=st.lists(
+        st.one_of(
+            st.text(string.printable, max_size=60),
+            st.builds(lambda t: "check 1924-Q1 | x | " + t, st.text(string.printable + "&*![]{}", max_size=80)),
+        ),
+        max_size=6,
+    )
+)
+def test_any_replay_text_is_parsed_or_refused_with_its_line(body):
+    from game.session import replay
+
+    text = HEADER + "\n".join(body) + "\n"
+    try:
+        replay.parse(text, "fuzz.replay")
+    except replay.ReplayError as exc:
+        assert str(exc).startswith("fuzz.replay:")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(string.printable, max_size=300).map(lambda t: "# Succession replay\n" + t))
+def test_any_replay_header_is_parsed_or_refused_with_its_line(text):
+    from game.session import replay
+
+    try:
+        replay.parse(text, "fuzz.replay")
+    except replay.ReplayError as exc:
+        assert str(exc).startswith("fuzz.replay:")
