@@ -230,6 +230,7 @@ def test_the_forced_expulsions_of_1927_need_a_case(rules):
     s = new_game(rules, "united_opposition_1926", 1)
     for fid in ("trotsky", "zinoviev"):
         s.factions[fid].status = "removed"
+        s.flags.add(f"expel_cc_moved_{fid}")  # the party expulsion is tabled behind the CC's
     for event in ("expel_cc_trotsky", "expel_party_trotsky", "expel_cc_zinoviev", "expel_party_zinoviev"):
         target = event.rsplit("_", 1)[1]
         s.factions[target].exposure = 9
@@ -273,3 +274,14 @@ def test_the_april_plenum_needs_a_case_against_the_right(rules):
     assert not holds(s, unions, rules)
     s.factions["bukharin"].status = "censured"
     assert holds(s, unions, rules)
+
+
+def test_the_party_expulsion_waits_for_the_cc_expulsion(rules):
+    from game.engine.effects import holds
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    s.factions["trotsky"].status, s.factions["trotsky"].exposure = "removed", 20
+    event = rules.events["expel_party_trotsky"].conditions
+    assert not holds(s, event, rules)  # no CC expulsion moved: a party expulsion would lapse
+    s.flags.add("expel_cc_moved_trotsky")
+    assert holds(s, event, rules)
