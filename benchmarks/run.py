@@ -117,6 +117,16 @@ def main() -> None:
     rate, workers = bench_parallel()
     print(f"bot games per second on {workers} cores: {rate:.2f}")
     bench_ai(rules)
+    bench_session(rules)
+
+
+def bench_session(rules) -> None:
+    """What a screen costs to build from a match: views, saves, forecasts, the menu."""
+    import session
+
+    print("session:")
+    for name, value in session.figures(rules).items():
+        print(f"  {name}: {value:.1f}")
 
 
 def bench_ai(rules) -> None:

@@ -179,17 +179,14 @@ def cmd_play(args) -> int:
         m = opened
         print(f"{m.scenario}, {m.state.date_text()}: " + seed_line(m.seed))
     else:
-        if args.scenario is None and not args.headless and not args.human and saves.latest_autosave() is not None:
-            start = terminal.ask_start(saves.latest_autosave())
-            if start is None:
-                return 0
-            if start == "continue":
-                args.resume = True
-                return cmd_play(args)
         if args.scenario is None:
-            args.scenario = DEFAULT_SCENARIO if args.headless or args.human else terminal.ask_scenario(rules, DEFAULT_SCENARIO)
+            args.scenario = DEFAULT_SCENARIO if args.headless or args.human else terminal.ask_scenario(
+                rules, DEFAULT_SCENARIO, autosave=saves.latest_autosave())
             if args.scenario is None:
                 return 0
+            if args.scenario == terminal.CONTINUE:
+                args.resume, args.scenario = True, None
+                return cmd_play(args)
         if args.scenario not in rules.scenarios:
             print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
             return 2

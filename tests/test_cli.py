@@ -246,10 +246,11 @@ def test_leaving_autosaves_and_continue_goes_on_from_there(capsys, tmp_path, mon
     monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
     code, out, err = run(capsys, "play", "--load", "lesson one")
     assert code == 0 and out[0].startswith("crisis_1923, 1923-Q3")
-    # with no --scenario, the game offers to continue the autosave (Enter)
-    monkeypatch.setattr("sys.stdin", io.StringIO("\nq\n"))
-    code, out, err = run(capsys, "play")
+    # with no --scenario, the scenario menu's last line offers to continue the autosave
+    monkeypatch.setattr("sys.stdin", io.StringIO("continue\nq\n"))
+    code, out, err = run(capsys, "play", "--terminal")
     assert code == 0 and any("Continue the last game (crisis_1923, 1923-Q3)" in line for line in out)
+    assert any("crisis_1923, 1923-Q3: seed 5" in line for line in out)  # after the prompt
 
 
 def test_bad_saves_on_the_command_line_are_one_line_messages(capsys, tmp_path):

@@ -40,3 +40,13 @@ def test_a_missing_document_falls_back_to_the_quote(rules, tmp_path):
     c = Citation(quote="a quoted line", seed="seeds/none.txt", lines="3-4")
     passage = explain.citation_passage(tmp_path, c)
     assert "could not be read" in passage and "a quoted line" in passage
+
+
+def test_sources_text_titles_each_passage_and_names_design(rules):
+    ev = next(e for e in rules.events.values() if any(c.seed and c.lines for c in e.source))
+    text = explain.sources_text(rules, ev.source, ev.design)
+    titles = explain.seed_titles(rules.root)
+    cited = next(c for c in ev.source if c.seed and c.lines)
+    assert titles[cited.seed] in text and f"{cited.seed}, lines {cited.lines}:" in text
+    assert explain.sources_text(rules, (), "a reason").startswith("Design choice: a reason")
+    assert explain.sources_text(rules, ()) == "No source is cited."

@@ -24,6 +24,7 @@ from game.ui.scenes.choose import TargetScene  # noqa: E402
 from game.ui.scenes.encyclopedia import EncyclopediaScene  # noqa: E402
 from game.ui.scenes.end import EndScene  # noqa: E402
 from game.ui.scenes.event import EventScene  # noqa: E402
+from game.ui.scenes.guide import GuideScene  # noqa: E402
 from game.ui.scenes.handoff import HandoffScene  # noqa: E402
 from game.ui.scenes.menu import MenuScene  # noqa: E402
 from game.ui.scenes.newgame import NewGameScene  # noqa: E402
@@ -57,11 +58,11 @@ def at_choice(rules):
 def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     rules = load_base()
     data = Path(tempfile.mkdtemp())
-    os.environ["SUCCESSION_DATA_DIR"] = str(data)
+    os.chdir(data)  # the saves' folder is named relatively, so messages show no machine's paths
+    os.environ["SUCCESSION_DATA_DIR"] = "succession-data"
     app = App(
         rules,
         Settings(width=size[0], height=size[1], font_scale=scale),
-        data_dir=data,
         config_path=data / "window.json",
     )
     app.push(MenuScene(app))
@@ -75,10 +76,18 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     app.reset(MenuScene(app))
     app.push(SettingsScene(app))
     shoot(app, "settings", suffix)
+    app.reset(MenuScene(app))
+    app.push(GuideScene(app))
+    shoot(app, "guide", suffix)
 
     # a game in its third quarter, Stalin's seat at the screen
     m = Match.new(rules, "crisis_1923", 11, {})
-    while not (m.state.turn >= 2 and m.active == "stalin" and any(a.name == "cultivate_figure" for a in m.legal())):
+    while not (
+        m.state.turn >= 2
+        and m.active == "stalin"
+        and m.state.votes
+        and any(a.name == "cultivate_figure" for a in m.legal())
+    ):
         m.ai_move()
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     start_match(app, m)
@@ -91,14 +100,7 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     shoot(app, "briefing", suffix)
     app.pop()
     view = board.view
-    app.push(
-        ResultsScene(
-            app,
-            view,
-            [v for v in view["votes"] if v["turn"] == view["turn"] - 1] or view["votes"][-3:],
-            view["log"][-8:],
-        )
-    )
+    app.push(ResultsScene(app, view, view["votes"][-4:], view["log"][-8:]))
     shoot(app, "results", suffix)
     app.pop()
     options = [a for a in m.legal() if a.name == "cultivate_figure"]

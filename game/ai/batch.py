@@ -43,7 +43,7 @@ class GameRecord:
     turns: int
     date: str
     decisions: dict[str, list[float]]  # faction → seconds per decision
-    fired: tuple[str, ...] = ()  # events that fired
+    fired: tuple[str, ...] = ()  # events that fired (their effects ran), not those whose moment passed
     ladder: dict[str, str] = field(factory=dict)  # faction → date it was expelled from the party, if it was
     error: str | None = None
 
@@ -88,10 +88,22 @@ def play_game(rules, job: Job) -> GameRecord:
         state.turn + 1,
         state.date_text(),
         decisions,
-        tuple(sorted(state.fired)),
+        fired_events(state, rules),
         expelled,
         error,
     )
+
+
+def fired_events(state, rules) -> tuple[str, ...]:
+    """The events that really fired in a finished game, read from its chronicle (the engine also
+    marks as done a dated event whose conditions failed or whose chance did not come up)."""
+    said = {e.text for e in state.log if e.kind == "event"}
+    out = []
+    for eid in sorted(state.fired):
+        prefix = rules.events[eid].name + ":"
+        if any(text.startswith(prefix) for text in said):
+            out.append(eid)
+    return tuple(out)
 
 
 _RULES = None

@@ -26,18 +26,8 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from game.ai.sense import DISCIPLINE, partners, target_of
+from game.ai.sense import DISCIPLINE, RUNG_OF, partners, target_of
 from game.ruleset.records import LADDER
-
-#: the rung a discipline motion takes its target to
-RUNG_OF = {
-    "censure": "censured",
-    "remove_posts": "removed",
-    "expel_cc": "expelled_cc",
-    "expel_party": "expelled_party",
-    "exile": "exiled",
-    "deport": "deported",
-}
 
 
 @frozen

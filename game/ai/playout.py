@@ -66,7 +66,8 @@ def draw(state, rules, gen: int):
     if state.phase != "actions":
         return pick(legal_actions(state, rules), rules, gen)
     ids = offered_rules(state, rules)
-    weights = [_weight(rules, aid) for aid in ids]
+    table = _weights(rules)
+    weights = [table[aid] for aid in ids]
     while ids:
         total = sum(weights)
         if total == 0:
@@ -84,20 +85,27 @@ def draw(state, rules, gen: int):
     return pick(legal_actions(state, rules), rules, gen)
 
 
-_WEIGHTS: dict[tuple[int, str], int] = {}
+_WEIGHTS: dict[int, tuple[object, dict[str, int]]] = {}
+
+
+def _weights(rules) -> dict[str, int]:
+    """Each action entry's weight under the cheap policy, worked out once per ruleset."""
+    entry = _WEIGHTS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        entry = _WEIGHTS[id(rules)] = (
+            rules,
+            {aid: KIND_WEIGHTS.get(rec.kind, 1) for aid, rec in rules.actions.items()},
+        )
+    return entry[1]
 
 
 def _weight(rules, action_id: str) -> int:
-    key = (id(rules), action_id)
-    w = _WEIGHTS.get(key)
-    if w is None:
-        w = _WEIGHTS[key] = KIND_WEIGHTS.get(rules.actions[action_id].kind, 1)
-    return w
+    return _weights(rules).get(action_id, 1)
 
 
 def pick(legal, rules, gen: int):
     """A legal action drawn by its kind's weight from a listed set (an event's choice: any option)."""
-    weights = [_weight(rules, a.name) if a.name in rules.actions else 1 for a in legal]
+    weights = [_weight(rules, a.name) for a in legal]
     total = sum(weights)
     if total == 0:
         draw_, gen = rng.below(gen, len(legal))

@@ -13,6 +13,15 @@ from __future__ import annotations
 OUTCASTS = ("expelled_party", "exiled", "deported")
 #: motion kinds aimed at a faction (its first argument)
 DISCIPLINE = ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport")
+#: the rung a discipline motion takes its target to
+RUNG_OF = {
+    "censure": "censured",
+    "remove_posts": "removed",
+    "expel_cc": "expelled_cc",
+    "expel_party": "expelled_party",
+    "exile": "exiled",
+    "deport": "deported",
+}
 #: how many quarters a faction remembers moving against another
 MEMORY = 2
 

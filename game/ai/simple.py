@@ -117,6 +117,8 @@ def _propose(view, action, rules, me):
     support = _support(view, me, seats)
     if motion.kind in ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport"):
         target = action.args[1]
+        if _too_soon(view, rules, motion.kind):
+            return 0, f"too soon to push {rules.factions[target].name} down the ladder"
         value = 4 + view.factions[target].exposure // 3 + (3 if target == _strongest_rival(view, me) else 0)
         return (value if support > 0.45 else 1), f"discipline {rules.factions[target].name}"
     if motion.kind in ("remove_office", "appoint_office"):
@@ -133,6 +135,12 @@ def _propose(view, action, rules, me):
         share = view.forecast.get(me, 0) / (sum(view.forecast.values()) or 1)
         return (6 if share > 0.5 else 0), "a Congress now would be ours"
     return 1, "a motion"
+
+
+def _too_soon(view, rules, kind: str) -> bool:
+    """Is it earlier than history took a rival to this rung (the ``pace`` in ai.yaml)?"""
+    rung = sense.RUNG_OF[kind]
+    return any(p.rung == rung and view.date < p.not_before for p in rules.pace.values())
 
 
 def _offer(view, action, rules, me):

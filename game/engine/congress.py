@@ -1,7 +1,8 @@
 """The circular flow of power: delegations, the Congress, and the elections that follow it.
 
 A region's delegation follows its secretary unless the rank and file's sympathy for another
-faction overwhelms the secretary's hold — close to winner-take-all, never proportional.  The
+faction — not his faction's bloc partner, whose delegates his machine delivers jointly — overwhelms
+the secretary's hold: close to winner-take-all, never proportional.  The
 Congress elects the Central Committee and the Control Commission; the Central Committee elects
 the Politburo and the General Secretary.
 """
@@ -19,7 +20,8 @@ def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
     hold = reg.loyalty + state.trackers.get(rules.settings.roles.bureaucracy, 0) // rules.settings.bureaucracy_per_hold
     live = {f: s for f, s in reg.sympathy.items() if f in state.factions and _may_send(state, f)}
     if reg.secretary is not None and _may_send(state, reg.secretary):
-        rivals = [(s, f) for f, s in live.items() if f != reg.secretary and s >= threshold and s > hold]
+        rivals = [(s, f) for f, s in live.items()
+                  if f != reg.secretary and not state.in_bloc(f, reg.secretary) and s >= threshold and s > hold]
         if rivals:
             _s, winner = max(rivals)
             return winner, "the rank and file overwhelm the secretary"
@@ -86,32 +88,23 @@ def elect_assembly(state: State, rules, body_id: str, shares: dict[str, int], ol
     return {k: v for k, v in sorted(result.items()) if v > 0}
 
 
-def run_congress(state: State, rules, name: str) -> list[str]:
-    """Hold a Congress: delegations, then the elections.  Returns chronicle lines."""
-    lines = []
+def run_congress(state: State, rules, name: str) -> list[tuple[str, dict]]:
+    """Hold a Congress: delegations, then the elections.  Returns the chronicle's events, as
+    (event, data) pairs for :func:`game.engine.chronicle.note`."""
+    lines: list[tuple[str, dict]] = []
     shares = delegate_shares(state, rules)
-    parts = "; ".join(  # "; ": a faction's name may itself hold a comma
-        f"{rules.factions[f].name if f in rules.factions else 'uncommitted'} {n}"
-        for f, n in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
-    )
-    lines.append(f"The {name} meets. Delegates: {parts}")
+    regions = [(rid, fid, n) for rid, fid, n, _why in delegations(state, rules)]
+    lines.append(("congress_meets", {"name": name, "delegates": sorted(shares.items()), "regions": regions}))
     state.congress_shares = dict(shares)
     state.cc = elect_assembly(state, rules, rules.settings.roles.central_committee, shares, state.cc)
     state.ccc = elect_assembly(state, rules, rules.settings.roles.control_commission, shares, state.ccc)
-    lines.append("New Central Committee: " + _seat_text(rules, state.cc))
+    lines.append(("central_committee_elected", {"seats": sorted(state.cc.items())}))
     lines.extend(elect_politburo(state, rules))
     lines.extend(elect_gensec(state, rules))
     lines.extend(elect_secretariat(state, rules))
     state.last_congress_turn = state.turn
     state.congress_due = None
     return lines
-
-
-def _seat_text(rules, seats: dict[str, int]) -> str:
-    return "; ".join(
-        f"{rules.factions[f].name if f in rules.factions else 'unaligned'} {n}"
-        for f, n in sorted(seats.items(), key=lambda kv: (-kv[1], kv[0]))
-    )
 
 
 def dhondt(weights: dict[str, int], seats: int) -> dict[str, int]:
@@ -127,7 +120,7 @@ def dhondt(weights: dict[str, int], seats: int) -> dict[str, int]:
     return out
 
 
-def elect_politburo(state: State, rules) -> list[str]:
+def elect_politburo(state: State, rules) -> list[tuple[str, dict]]:
     """The CC fills the Politburo.  Sitting members keep their seats (removing one takes a
     motion); vacant seats go to the factions furthest below their d'Hondt share of the CC."""
     seats = state.seat_count(rules, rules.settings.roles.politburo)
@@ -149,7 +142,7 @@ def elect_politburo(state: State, rules) -> list[str]:
     gained = [f for f in new if f not in state.politburo]
     state.politburo = new
     if gained:
-        return ["Elected to the Politburo: " + ", ".join(rules.figures[f].name for f in gained)]
+        return [("politburo_elected", {"figures": gained})]
     return []
 
 
@@ -164,7 +157,7 @@ def _politburo_pool(state: State, rules, faction, taken) -> list[str]:
     return pool
 
 
-def elect_gensec(state: State, rules) -> list[str]:
+def elect_gensec(state: State, rules) -> list[tuple[str, dict]]:
     """The CC's largest bloc keeps or takes the General Secretary's post."""
     strength: dict[str, int] = {}
     for fid, n in state.cc.items():
@@ -183,10 +176,10 @@ def elect_gensec(state: State, rules) -> list[str]:
     if pick is None:
         return []
     posts.appoint(state, rules, posts.head_office(rules), pick)
-    return [f"The Central Committee makes {rules.figures[pick].name} General Secretary"]
+    return [("general_secretary_elected", {"figure": pick})]
 
 
-def elect_secretariat(state: State, rules) -> list[str]:
+def elect_secretariat(state: State, rules) -> list[tuple[str, dict]]:
     """The new CC re-elects the Secretariat around the General Secretary: sitting secretaries of
     his faction, its allies or none stay; the other places go to his faction's organisers."""
     head = state.offices.get(posts.head_office(rules))
@@ -207,7 +200,7 @@ def elect_secretariat(state: State, rules) -> list[str]:
     gained = [f for f in new if f not in state.secretariat]
     state.secretariat = new
     if gained:
-        return ["New secretaries of the Central Committee: " + ", ".join(rules.figures[f].name for f in gained)]
+        return [("secretaries_elected", {"figures": gained})]
     return []
 
 

@@ -7,30 +7,8 @@ after a wait, without posts, diminished.
 
 from __future__ import annotations
 
-from game.engine import posts, words
+from game.engine import chronicle, posts
 from game.engine.state import UNALIGNED, State
-
-#: the chronicle's line for each rung; the faction is the subject (see ``words.faction_says``)
-_TEXT = {
-    "active": "{name} {is} restored to good standing",
-    "censured": "{name} {is} censured",
-    "removed": "{name} {is} removed from {its} posts",
-    "expelled_cc": "{name} {is} expelled from the Central Committee",
-    "expelled_party": "{name} {is} expelled from the party",
-    "exiled": "{name} {is} sent into internal exile",
-    "deported": "{leader} is deported from the Soviet Union",
-    "capitulated": "{name} recant{s} and capitulate{s}",
-}
-#: deportation when the leader is dead: no one is put on the ship
-_DEPORTED_WITHOUT_LEADER = "{name} {is} broken up, {its} people in exile"
-
-
-def status_text(state: State, rules, faction: str, status: str) -> str:
-    """The chronicle's line for a faction reaching ``status``."""
-    template = _TEXT[status]
-    if status == "deported" and state.figures[rules.factions[faction].leader].status != "deported":
-        template = _DEPORTED_WITHOUT_LEADER
-    return words.faction_says(rules, faction, template, leader=words.leader(rules, faction))
 
 
 def set_status(state: State, rules, faction: str, status: str, say: bool = True) -> None:
@@ -63,7 +41,9 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
         fs.readmit_turn = state.turn + rules.settings.readmit_wait
         fs.exposure = 0
     if say:
-        state.say(status_text(state, rules, faction, status), kind="discipline")
+        leader_deported = state.figures[rules.factions[faction].leader].status == "deported"
+        chronicle.note(state, rules, "status", kind="discipline", faction=faction, status=status,
+                       leader_deported=leader_deported)
 
 
 def readmit_due(state: State, rules) -> None:
@@ -74,6 +54,6 @@ def readmit_due(state: State, rules) -> None:
             for fig in posts.faction_figures(state, fid):
                 if state.figures[fig].status in ("expelled", "exiled"):
                     state.figures[fig].status = "active"
-                    back.append(rules.figures[fig].name)
+                    back.append(fig)
             if back:
-                state.say(f"Readmitted to the party: {', '.join(back)}", kind="discipline")
+                chronicle.note(state, rules, "readmitted", kind="discipline", figures=back)

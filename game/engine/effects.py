@@ -256,7 +256,9 @@ def _unflag(state, rules, name):
 
 @effect("log")
 def _log(state, rules, text):
-    state.say(text)
+    from game.engine import chronicle
+
+    chronicle.note(state, rules, "log", text=text)
 
 
 # --- conditions ------------------------------------------------------------------------------

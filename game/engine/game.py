@@ -11,7 +11,7 @@ True
 
 from __future__ import annotations
 
-from game.engine import moves, phases, posts, rng
+from game.engine import chronicle, moves, phases, posts, rng
 from game.engine.actions import CHOOSE, Action, IllegalActionError
 from game.engine.effects import bump, holds
 from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
@@ -73,7 +73,7 @@ def new_game(rules, scenario_id: str, seed: int) -> State:
     if head is not None and head not in state.secretariat:
         state.secretariat.insert(0, head)
     state.cultivation = {f: {} for f in factions}
-    state.say(f"{sc.name}: the game begins", kind="outcome")
+    chronicle.note(state, rules, "game_begins", kind="outcome", scenario=scenario_id)
     phases.start_turn(state, rules)
     phases.advance(state, rules)
     return state

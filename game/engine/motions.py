@@ -6,7 +6,7 @@ Motions wait on the agenda until the vote phase (a Congress motion until the nex
 
 from __future__ import annotations
 
-from game.engine import posts
+from game.engine import chronicle, posts
 from game.engine.discipline import set_status
 from game.engine.effects import bump, move_tracker
 from game.engine.state import Proposal, State
@@ -116,14 +116,15 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
     """Vote on a proposal and carry it out if it passes.  None if it lapsed (no longer valid)."""
     motion = rules.motions[prop.motion]
     if not _still_valid(state, rules, prop):
-        state.say(f"Lapsed: {describe(state, rules, prop)}", kind="vote")
+        chronicle.note(state, rules, "lapsed", kind="vote", proposer=prop.proposer, motion=prop.motion, args=prop.args)
         return None
     body = body_of(rules, prop.motion, prop.args)
     label = describe(state, rules, prop)
     result = vote(state, rules, body, prop, label)
     passed = result.passed(motion.threshold or rules.bodies[body].threshold)
-    verdict = "carried" if passed else "defeated"
-    state.say(f"{rules.bodies[body].name}: {label} — {verdict} {result.summary()}", kind="vote")
+    chronicle.note(state, rules, "vote", kind="vote", body=body, proposer=prop.proposer, motion=prop.motion,
+                   args=prop.args, yes=result.total("yes"), no=result.total("no"), abstain=result.total("abstain"),
+                   passed=passed)
     if passed:
         PASS[motion.kind](state, rules, prop, motion)
     elif motion.kind in DISCIPLINE or motion.kind == "read_testament":
@@ -152,7 +153,9 @@ def _pass_discipline(state, rules, prop, motion):
 
 
 def _pass_remove_office(state, rules, prop, motion):
-    posts.vacate(state, rules, prop.args[0])
+    holder = posts.vacate(state, rules, prop.args[0])
+    if holder is not None:  # the body that dismissed him does not put him straight back
+        state.marks[f"dismissed:{prop.args[0]}:{holder}"] = state.turn
 
 
 def _pass_appoint_office(state, rules, prop, motion):

@@ -7,7 +7,7 @@ this module is the verb behind each ``kind``.  ``OPTIONS[kind]`` lists argument 
 
 from __future__ import annotations
 
-from game.engine import discipline, motions, posts, words
+from game.engine import chronicle, discipline, motions, posts
 from game.engine.effects import bump, clamp, move_tracker, shift_sympathy
 from game.engine.state import Proposal, State
 from game.engine.votes import target_of
@@ -168,7 +168,7 @@ def _appoint(state, rules, faction, args, rule):
     state.factions[faction].influence -= resistance(state, args[0], faction, rule)
     reg = state.regions[args[0]]
     reg.secretary, reg.loyalty, reg.appointed_turn = faction, rule.params["loyalty"], state.turn
-    state.say(f"The Secretariat appoints a new party secretary in {rules.regions[args[0]].name}")
+    chronicle.note(state, rules, "appoint_secretary", region=args[0])
 
 
 def _cultivate(state, rules, faction, args, rule):
@@ -176,11 +176,9 @@ def _cultivate(state, rules, faction, args, rule):
     book = state.cultivation.setdefault(faction, {})
     before = sum(c.get(fig, 0) for c in state.cultivation.values())
     book[fig] = clamp(book.get(fig, 0) + rule.params["affinity"], 0, 100)
-    who = words.figure(rules, fig)
-    state.say(words.faction_says(rules, faction, "{name} cultivate{s} {who} in private", who=who),
-              visible_to=(faction,), kind="secret")
+    chronicle.note(state, rules, "cultivate", (faction,), "secret", faction=faction, figure=fig)
     if before < rule.params["rumour_at"] <= before + rule.params["affinity"]:
-        state.say(f"Rumours in the corridors: {who} is being courted")
+        chronicle.note(state, rules, "rumour", figure=fig)
 
 
 def _publish(state, rules, faction, args, rule):
@@ -193,7 +191,7 @@ def _publish(state, rules, faction, args, rule):
     stance = state.stance(faction, issue)
     if (stance < 0) == (state.trackers[issue] < 0):
         bump(state, rules, faction, "mantle", p["mantle"])
-    state.say(f"{rules.press[organ].name} carries the line of {rules.factions[faction].name} on {rules.trackers[issue].name}")
+    chronicle.note(state, rules, "publish", organ=organ, faction=faction, issue=issue)
 
 
 def _underground(state, rules, faction, args, rule):
@@ -206,9 +204,9 @@ def _underground(state, rules, faction, args, rule):
     if hostile and state.roll(100) < p["raid_chance"]:
         bump(state, rules, faction, "exposure", p["raid_exposure"])
         bump(state, rules, faction, "prestige", -p["raid_prestige"])
-        state.say(f"The OGPU raids an underground press of {rules.factions[faction].name}; the arrests are trumpeted")
+        chronicle.note(state, rules, "raid", faction=faction)
     else:
-        state.say(f"Leaflets of {rules.factions[faction].name} on {rules.trackers[issue].name} circulate in the cells")
+        chronicle.note(state, rules, "leaflets", faction=faction, issue=issue)
 
 
 def _speak(state, rules, faction, args, rule):
@@ -219,26 +217,24 @@ def _speak(state, rules, faction, args, rule):
     move_tracker(state, rules, issue, _toward(state, faction, issue, p["opinion"] * (p["orator"] if orator else 1)))
     if orator:
         bump(state, rules, faction, "prestige", p["prestige"])
-    state.say(f"{words.figure(rules, leader)} speaks at the plenum on {rules.trackers[issue].name}")
+    chronicle.note(state, rules, "speech", figure=leader, issue=issue)
 
 
 def _propose(state, rules, faction, args, rule):
     prop = Proposal(faction, args[0], tuple(args[1:]))
     state.agenda.append(prop)
-    state.say(f"Put on the agenda: {motions.describe(state, rules, prop)}", kind="vote")
+    chronicle.note(state, rules, "agenda", kind="vote", proposer=faction, motion=prop.motion, args=prop.args)
     target = target_of(state, rules, prop)
     if target is not None and target != faction and state.in_bloc(faction, target):
         state.blocs.remove(tuple(sorted((faction, target))))
         bump(state, rules, faction, "prestige", -rules.settings.betrayal_prestige)
-        state.say(words.faction_says(rules, faction, "{name} move{s} against {other}: the bloc is broken",
-                                     other=rules.factions[target].name))
+        chronicle.note(state, rules, "bloc_broken_by_motion", faction=faction, other=target)
 
 
 def _offer(state, rules, faction, args, rule):
     state.offers.append((faction, args[0], state.turn))
     both = (faction, args[0])
-    state.say(words.faction_says(rules, faction, "{name} propose{s} a bloc to {other}", other=rules.factions[args[0]].name),
-              visible_to=both, kind="secret")
+    chronicle.note(state, rules, "bloc_offered", both, "secret", faction=faction, other=args[0])
 
 
 def _accept(state, rules, faction, args, rule):
@@ -249,21 +245,19 @@ def _accept(state, rules, faction, args, rule):
         state.blocs.sort()
     # partners withdraw the motions they had tabled against each other
     state.agenda = [p for p in state.agenda if {p.proposer, target_of(state, rules, p)} != set(pair)]
-    state.say(words.faction_says(rules, faction, "{name} accept{s} the bloc offered by {other}",
-                                 other=rules.factions[args[0]].name))
+    chronicle.note(state, rules, "bloc_accepted", faction=faction, other=args[0])
 
 
 def _decline(state, rules, faction, args, rule):
     state.offers = [o for o in state.offers if not (o[0] == args[0] and o[1] == faction)]
     both = (faction, args[0])
-    state.say(words.faction_says(rules, faction, "{name} decline{s} the bloc offered by {other}",
-                                 other=rules.factions[args[0]].name), visible_to=both, kind="secret")
+    chronicle.note(state, rules, "bloc_declined", both, "secret", faction=faction, other=args[0])
 
 
 def _break(state, rules, faction, args, rule):
     state.blocs.remove(tuple(sorted((faction, args[0]))))
     bump(state, rules, faction, "prestige", -rule.params["prestige"])
-    state.say(words.faction_says(rules, faction, "{name} break{s} with {other}", other=rules.factions[args[0]].name))
+    chronicle.note(state, rules, "bloc_broken", faction=faction, other=args[0])
 
 
 def _mass_appeal(state, rules, faction, args, rule):
@@ -271,8 +265,7 @@ def _mass_appeal(state, rules, faction, args, rule):
     gain = p["sympathy"] * state.trackers[rules.settings.roles.mass_mood] // p["mood_par"]
     shift_sympathy(state, faction, gain, args[0])
     move_tracker(state, rules, rules.settings.roles.mass_mood, p["mood"])
-    state.say(words.faction_says(rules, faction, "{name} take{s} {its} case to the workers of {region}",
-                                 region=rules.regions[args[0]].name))
+    chronicle.note(state, rules, "mass_appeal", faction=faction, region=args[0])
 
 
 def _lenin_levy(state, rules, faction, args, rule):
@@ -286,7 +279,7 @@ def _lenin_levy(state, rules, faction, args, rule):
         if reg.secretary is not None:
             reg.loyalty = clamp(reg.loyalty + p["loyalty"], 0, 100)
     state.marks["lenin_levy"] = state.turn
-    state.say("A Lenin Levy floods the party with new members loyal to the apparatus")
+    chronicle.note(state, rules, "lenin_levy")
 
 
 def _signatures(state, rules, faction, args, rule):
@@ -295,7 +288,7 @@ def _signatures(state, rules, faction, args, rule):
     fs.signatures += rule.params["thousands"] * state.trackers.get(rules.settings.roles.mass_mood, 50) // 50
     shift_sympathy(state, faction, rule.params["sympathy"])
     bump(state, rules, faction, "prestige", rule.params["prestige"])
-    state.say(words.faction_says(rules, faction, "{name} gather{s} signatures for {its} platform"))
+    chronicle.note(state, rules, "signatures", faction=faction)
 
 
 def _recant(state, rules, faction, args, rule):
@@ -314,11 +307,11 @@ def _military(state, rules, faction, args, rule):
         for fid in state.factions:
             if fid != faction:
                 bump(state, rules, fid, "prestige", -p["prestige"])
-        state.say(f"The army moves: {words.figure(rules, leader)} seizes the Secretariat")
+        chronicle.note(state, rules, "coup", figure=leader)
     else:
         bump(state, rules, faction, "prestige", -p["fail_prestige"])
         bump(state, rules, faction, "exposure", p["fail_exposure"])
-        state.say(f"The military plot of {rules.factions[faction].name} collapses; the commissars hold the army")
+        chronicle.note(state, rules, "coup_failed", faction=faction)
         discipline.set_status(state, rules, faction, "expelled_party")
 
 
@@ -326,13 +319,13 @@ def _pledge(state, rules, faction, args, rule):
     p = rule.params
     bump(state, rules, faction, "exposure", -p["exposure"])
     bump(state, rules, faction, "prestige", -p["prestige"])
-    state.say(words.faction_says(rules, faction, "{name} pledge{s} to respect party discipline"))
+    chronicle.note(state, rules, "pledge", faction=faction)
 
 
 def _entrench(state, rules, faction, args, rule):
     reg = state.regions[args[0]]
     reg.loyalty = clamp(reg.loyalty + rule.params["loyalty"], 0, 100)
-    state.say(f"Party work strengthens the secretary's hold in {rules.regions[args[0]].name}", visible_to=(faction,), kind="secret")
+    chronicle.note(state, rules, "entrench", (faction,), "secret", region=args[0])
 
 
 def _mobilise(state, rules, faction, args, rule):

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from game.engine import congress, discipline, motions, objectives, posts, words
+from game.engine import chronicle, congress, discipline, motions, objectives, posts
 from game.engine.effects import bump, holds, run_effects
 from game.engine.outcome import final_outcome, power_scores, sole_leader
 from game.engine.state import State
-from game.ruleset.records import RESULT_NAMES
 
 #: instrumentation, None in play: ``observer(state, rules, event_id, option_id)`` is called just
 #: before a firing event's effects run (``option_id`` is the chosen option, None for an event
@@ -103,17 +102,17 @@ def _run_events(state: State, rules) -> bool:
             chooser = ev.choice.faction
             if chooser in state.factions and state.factions[chooser].status != "deported":
                 state.pending_choice = (eid, chooser)
-                state.say(f"{ev.name}: {ev.text}".strip(), kind="event")
+                chronicle.note(state, rules, "event", event=eid)
                 state.phase = "choice"
                 state.active = chooser
                 return False
-            state.say(f"{ev.name}: {ev.text}".strip(), kind="event")
+            chronicle.note(state, rules, "event", event=eid)
             option = ev.choice.options[0]  # the historical path
             if _event_observer is not None:
                 _event_observer(state, rules, eid, option.id)
             run_effects(state, rules, option.effects)
         elif ev.choice is None:
-            state.say(f"{ev.name}: {ev.text}".strip(), kind="event")
+            chronicle.note(state, rules, "event", event=eid)
             if _event_observer is not None:
                 _event_observer(state, rules, eid, None)
         run_effects(state, rules, ev.effects)
@@ -126,7 +125,7 @@ def resolve_choice(state: State, rules, option_id: str) -> None:
     eid, chooser = state.pending_choice
     ev = rules.events[eid]
     option = next(o for o in ev.choice.options if o.id == option_id)
-    state.say(f"Choice of {rules.factions[chooser].name}: {option.name}", kind="event")
+    chronicle.note(state, rules, "choice", faction=chooser, event=eid, option=option_id)
     if _event_observer is not None:
         _event_observer(state, rules, eid, option_id)
     run_effects(state, rules, option.effects)
@@ -207,8 +206,8 @@ def _votes(state: State, rules) -> None:
         for prop in later:
             motions.resolve(state, rules, prop)
         later = []
-        for line in congress.run_congress(state, rules, state.congress_due):
-            state.say(line, kind="congress")
+        for event, data in congress.run_congress(state, rules, state.congress_due):
+            chronicle.note(state, rules, event, kind="congress", **data)
     state.agenda = later
     _fill_vacancies(state, rules)
 
@@ -218,10 +217,13 @@ def _fill_vacancies(state: State, rules) -> None:
         if holder is not None:
             continue
         faction = _majority(state, rules, rules.offices[office].appointed_by)
-        pick = posts.best_candidate(state, rules, faction, office) or posts.best_candidate(state, rules, None, office)
+        dismissed = next((k.rsplit(":", 1)[1] for k, t in state.marks.items()
+                          if t == state.turn and k.startswith(f"dismissed:{office}:")), None)
+        pick = (posts.best_candidate(state, rules, faction, office, dismissed)
+                or posts.best_candidate(state, rules, None, office, dismissed))
         if pick:
             posts.appoint(state, rules, office, pick)
-            state.say(f"{rules.figures[pick].name} becomes {rules.offices[office].name}", kind="office")
+            chronicle.note(state, rules, "office_filled", kind="office", figure=pick, office=office)
 
 
 def _majority(state: State, rules, body_id: str):
@@ -239,10 +241,10 @@ def _majority(state: State, rules, body_id: str):
 
 
 def _end_turn(state: State, rules) -> None:
-    growth = rules.settings.secretary_loyalty_growth
+    growth, cap = rules.settings.secretary_loyalty_growth, rules.settings.tenure_hold_cap
     for reg in state.regions.values():
-        if reg.secretary is not None:
-            reg.loyalty = min(100, reg.loyalty + growth)
+        if reg.secretary is not None and reg.loyalty < cap:
+            reg.loyalty = min(cap, reg.loyalty + growth)
     state.offers = [o for o in state.offers if state.turn - o[2] < rules.settings.offer_life]
     state.scores.append(power_scores(state, rules))
     objectives.track(state, rules)
@@ -254,8 +256,7 @@ def _end_turn(state: State, rules) -> None:
         state.outcome = (kind, winner)
         state.phase = "over"
         state.active = None
-        text = {"power_score": "ends with {w} strongest", "collective_leadership": "ends in a collective leadership"}[kind]
-        state.say("The scenario " + text.format(w=rules.factions[winner].name if winner else ""), kind="outcome")
+        chronicle.note(state, rules, "scenario_ends", kind="outcome", outcome=kind, winner=winner)
         _judge(state, rules)
         return
     state.turn += 1
@@ -266,7 +267,7 @@ def _declare(state: State, rules) -> None:
     state.outcome = ("sole_leadership", winner)
     state.phase = "over"
     state.active = None
-    state.say(words.faction_says(rules, winner, "{name} achieve{s} sole leadership of the party"), kind="outcome")
+    chronicle.note(state, rules, "sole_leadership", kind="outcome", faction=winner)
     _judge(state, rules)
 
 
@@ -275,5 +276,4 @@ def _judge(state: State, rules) -> None:
     objectives.track(state, rules)
     state.results = objectives.final_results(state, rules)
     for fid, (points, result) in state.results.items():
-        label = RESULT_NAMES[result]
-        state.say(f"{rules.factions[fid].name}: {label} ({objectives.points_text(points)} against history)", kind="outcome")
+        chronicle.note(state, rules, "result", kind="outcome", faction=fid, result=result, points=points)

@@ -118,13 +118,14 @@ def faction_figures(state: State, faction: str) -> list[str]:
     return [f for f, fig in state.figures.items() if fig.faction == faction]
 
 
-def best_candidate(state: State, rules, faction: str | None, office: str | None = None) -> str | None:
-    """The faction's best eligible figure for an office: the right trait first, then those with
-    no office, the leader last, then rule-file order."""
+def best_candidate(state: State, rules, faction: str | None, office: str | None = None,
+                   exclude: str | None = None) -> str | None:
+    """The faction's best eligible figure for an office (never ``exclude``): the right trait
+    first, then those with no office, the leader last, then rule-file order."""
     leader = rules.factions[faction].leader if faction in rules.factions else None
     wanted = {TRAIT_FOR.get(g) for g in rules.offices[office].grants} if office else set()
     busy = set(state.offices.values())
-    pool = [f for f in rules.figures if state.figures[f].faction == faction]
+    pool = [f for f in rules.figures if state.figures[f].faction == faction and f != exclude]
     pool.sort(key=lambda f: (not wanted & set(rules.figures[f].traits), f in busy, f == leader))
     for fig in pool:
         if can_hold_office(state, fig) and (office is None or eligible(rules, office, fig)):

@@ -96,10 +96,27 @@ def seen_state(view: View, rules) -> State:
     state.secretariat = list(view.secretariat)
     state.seats = dict(view.seats)
     state.stances = {f: dict(v) for f, v in view.stances.items()}
+    _public_record(state, view.record)
     state.cultivation = {f: {} for f in view.factions}
     if view.you is not None:
         state.cultivation[view.you] = dict(view.cultivation)
     return state
+
+
+def _public_record(state: State, record) -> None:
+    """The bookkeeping a player could note from the table: initiative, flags, the marks that time
+    actions, what has been done this quarter (see :func:`game.engine.views.public_record`)."""
+    state.order = list(record.get("order", ()))
+    state.flags = set(record.get("flags", ()))
+    state.fired = set(record.get("fired", ()))
+    state.marks = dict(record.get("marks", {}))
+    state.acted = {tuple(a) for a in record.get("acted", ())}
+    state.last_congress_turn = record.get("last_congress_turn", state.last_congress_turn)
+    for fid, extra in record.get("factions", {}).items():
+        fs = state.factions[fid]
+        fs.signatures, fs.base_ap, fs.readmit_turn = extra["signatures"], extra["base_ap"], extra["readmit_turn"]
+    for rid, turn in record.get("appointed", {}).items():
+        state.regions[rid].appointed_turn = turn
 
 
 def _figure(view: View, fid: str, fig) -> FigureState:

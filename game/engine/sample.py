@@ -118,9 +118,9 @@ def _vote_record(v) -> dict:
 def _rumoured(view) -> set[str]:
     """Figures the corridors say are being courted (the public log's rumours)."""
     out = set()
-    for _turn, text, _kind in view["log"]:
-        if text.startswith("Rumours in the corridors: "):
-            out.add(text)
+    for entry in view["log"]:
+        if entry["text"].startswith("Rumours in the corridors: "):
+            out.add(entry["text"])
     return out
 
 

@@ -82,6 +82,9 @@ class LogEntry:
     #: None = public; otherwise only these factions see it
     visible_to: tuple[str, ...] | None = None
     kind: str = "event"
+    #: what happened, as data: the event's name and its (key, value) pairs (see game.engine.chronicle)
+    event: str = ""
+    data: tuple = ()
 
 
 @define
@@ -187,9 +190,11 @@ class State:
         return LADDER.index(status) if status in LADDER else 0
 
     def say(self, text: str, visible_to: tuple[str, ...] | None = None, kind: str = "event") -> None:
+        """A line of prose in the log (the ``log`` event); the engine records what happens as data
+        through :func:`game.engine.chronicle.note` instead."""
         if self.quiet:
             return
-        self.log.append(LogEntry(self.turn, text, visible_to, kind))
+        self.log.append(LogEntry(self.turn, text, visible_to, kind, "log", (("text", text),)))
 
     # --- canonical form ------------------------------------------------------------------------
 
@@ -209,7 +214,7 @@ class State:
             "congress_due": self.congress_due, "last_congress_turn": self.last_congress_turn,
             "flags": sorted(self.flags), "fired": sorted(self.fired), "event_queue": self.event_queue,
             "pending_choice": self.pending_choice, "acted": sorted(map(list, self.acted)),
-            "log": [[e.turn, e.text, e.visible_to, e.kind] for e in self.log],
+            "log": [[e.turn, e.text, e.visible_to, e.kind, e.event, e.data] for e in self.log],
             "outcome": self.outcome, "scores": self.scores, "votes": self.votes,
             "marks": dict(sorted(self.marks.items())),
             "secretariat": self.secretariat, "seats": dict(sorted(self.seats.items())),

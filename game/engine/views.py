@@ -66,6 +66,12 @@ class Record:
     def __contains__(self, key) -> bool:
         return isinstance(key, str) and hasattr(self, key)
 
+    def __iter__(self):
+        """A record that replaced a list unpacks as that list did (``turn, text, kind = line``):
+        its first ``UNPACKS`` fields; fields added since are read by name."""
+        names = [f.name for f in fields(type(self))][: getattr(type(self), "UNPACKS", None)]
+        return iter([getattr(self, n) for n in names])
+
 
 @frozen
 class FactionView(Record):
@@ -99,13 +105,20 @@ class RegionView(Record):
 
 @frozen
 class LogView(Record):
+    UNPACKS = 3  # turn, text, kind
+
     turn: int
     text: str
     kind: str
+    #: what happened as data (see :mod:`game.engine.chronicle`): the event's name, its ids and numbers
+    event: str = ""
+    data: Mapping = frozen_map(())
 
 
 @frozen
 class BallotView(Record):
+    UNPACKS = 4  # voter, side, weight, reason
+
     voter: str
     side: str  # yes | no | abstain
     weight: int
@@ -231,7 +244,7 @@ def player_view(state: State, rules, faction: str | None) -> View:
         cultivation=frozen_map(mine),
         pending_choice=(pending[0], pending[1]) if pending and pending[1] == faction else None,
         log=tuple(
-            LogView(e.turn, e.text, e.kind)
+            LogView(e.turn, e.text, e.kind, e.event, frozen_map(e.data))
             for e in state.log
             if e.visible_to is None or (faction is not None and faction in e.visible_to)
         ),
@@ -268,8 +281,10 @@ def public_record(state: State, faction: str | None) -> dict:
         "congress_shares": dict(state.congress_shares),
         "scores": [dict(s) for s in state.scores],
         "seats": dict(state.seats),
-        "factions": {f: {"signatures": fs.signatures, "base_ap": fs.base_ap, "readmit_turn": fs.readmit_turn}
-                     for f, fs in state.factions.items()},
+        "factions": {
+            f: {"signatures": fs.signatures, "base_ap": fs.base_ap, "readmit_turn": fs.readmit_turn}
+            for f, fs in state.factions.items()
+        },
         "appointed": {r: reg.appointed_turn for r, reg in state.regions.items()},
         "my_offers": [list(o) for o in state.offers if faction in o[:2]],
     }
@@ -285,8 +300,16 @@ def _figure(fig, faction: str | None, secret: int | None) -> FigureView:
 def _regions(state: State, rules) -> Mapping[str, RegionView]:
     follows = {rid: (fid, why) for rid, fid, _n, why in delegations(state, rules)}
     return frozen_map(
-        (rid, RegionView(reg.secretary, reg.loyalty, frozen_map(reg.sympathy), rules.regions[rid].delegates,
-                         *follows.get(rid, (None, ""))))
+        (
+            rid,
+            RegionView(
+                reg.secretary,
+                reg.loyalty,
+                frozen_map(reg.sympathy),
+                rules.regions[rid].delegates,
+                *follows.get(rid, (None, "")),
+            ),
+        )
         for rid, reg in state.regions.items()
     )
 
@@ -299,8 +322,16 @@ def _agenda(state: State, rules, p) -> AgendaView:
 
 def _vote(v: dict) -> VoteView:
     ballots = tuple(BallotView(*b[:4], *b[4:6]) for b in v["ballots"])
-    return VoteView(v["turn"], v["body"], v["motion"], v["passed"], ballots, v.get("motion_id", ""),
-                    v.get("proposer"), tuple(v.get("args", ())))
+    return VoteView(
+        v["turn"],
+        v["body"],
+        v["motion"],
+        v["passed"],
+        ballots,
+        v.get("motion_id", ""),
+        v.get("proposer"),
+        tuple(v.get("args", ())),
+    )
 
 
 def _objectives(state: State, rules, faction: str | None) -> ObjectivesView | None:

@@ -591,8 +591,10 @@ class Settings:
     #: the most influence a faction may hoard
     max_influence: int
     # --- the regions, the Secretariat and the Congress ---
-    #: a secretary's hold on his region grows by this much a turn
+    #: a secretary's hold on his region grows by this much a turn ...
     secretary_loyalty_growth: int
+    #: ... up to this; only strengthening the machine (an action) holds a region more firmly
+    tenure_hold_cap: int
     #: a region's machine starts with this loyalty when its chief office changes hands
     chief_loyalty: int
     #: the rank and file override their secretary only with at least this much sympathy ...
@@ -650,6 +652,7 @@ class Weight:
     """One leaning of a personality: its strength 0..10 and where it comes from — a ``source``
     (seed quotes, checked) or ``design`` (why it is a game-design choice)."""
 
+    #: how strongly the bot leans this way, 0 (not at all) .. 10
     value: int
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -661,6 +664,7 @@ class Personality:
 
     id: str
     name: str
+    #: the faction whose bot plays this way
     faction: str
     #: the leanings, by name (see PERSONALITY_WEIGHTS); a leaning not given is 0
     weights: dict[str, Weight] = field(factory=dict)
@@ -679,8 +683,10 @@ class Pace:
 
     id: str
     name: str
+    #: the rung of the ladder (``expelled_party``…)
     rung: str
-    not_before: str  # YYYY-Qn
+    #: the first quarter history took anyone there, YYYY-Qn
+    not_before: str
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -732,8 +738,9 @@ BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
     "Scale": {"*": (-1000, 1000)},
     "Scenario": {"turns": (1, 120), "seats": (1, 2000), "stances": (-100, 100), "central_committee": (0, 2000),
                  "control_commission": (0, 2000), "trackers": (-100, 100)},
-    "Settings": {"*": (0, 1000), "ap_by_status": (0, 10), "income_by_status": (0, 100)},
+    "Settings": {"*": (0, 1000), "ap_by_status": (0, 10), "income_by_status": (0, 100), "tenure_hold_cap": (0, 100)},
     "Votes": {"*": (-100, 100)},
+    "Weight": {"value": (0, 10)},
 }
 
 #: the bounds of the whole-number arguments of effect and condition verbs: (verb, argument) or

@@ -489,8 +489,6 @@ def _personality(chk, pid, p):
     for name, weight in p.weights.items():
         if name not in records.PERSONALITY_WEIGHTS:
             _report_key(chk, "personalities", pid, "weights", name, records.PERSONALITY_WEIGHTS)
-        if not 0 <= weight.value <= 10:
-            chk.report("personalities", pid, ["weights", name, "value"], f"a leaning is 0..10, got {weight.value}")
         if not weight.source and not (weight.design and weight.design.strip()):
             chk.report("personalities", pid, ["weights", name], "a leaning needs a source (seed, lines, quote) or design")
         for i, cit in enumerate(weight.source):

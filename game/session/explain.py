@@ -6,11 +6,13 @@ Nothing here reads the game state.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 
 def citation_passage(rules_root, citation) -> str:
     """The cited lines of a seed document, read from ``seeds/`` (or the quote, if it cannot be read)."""
-    from pathlib import Path
-
     head = []
     if citation.seed and citation.lines:
         path = Path(rules_root) / citation.seed
@@ -44,3 +46,24 @@ def scenario_span(rules, scenario: str) -> str:
 
 def scenario_factions(rules, scenario: str) -> tuple[str, ...]:
     return tuple(rules.scenarios[scenario].factions) or tuple(rules.factions)
+
+
+def seed_titles(root) -> dict[str, str]:
+    """``seeds/FILE`` → "title (author, date)", from the seeds' index (empty if it cannot be read)."""
+    try:
+        index = yaml.safe_load((Path(root) / "seeds" / "index.yaml").read_text(encoding="utf-8"))
+        return {f"seeds/{s['file']}": f"{s['title']} ({s['author']}, {s['date']})" for s in index["seeds"]}
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return {}
+
+
+def sources_text(rules, citations, design: str | None = None) -> str:
+    """Every cited passage, each under its document's title; a design choice says so."""
+    titles = seed_titles(rules.root)
+    parts = [
+        (titles.get(c.seed or "", "") + "\n" if c.seed in titles else "") + citation_passage(rules.root, c)
+        for c in citations
+    ]
+    if design:
+        parts.append("Design choice: " + " ".join(design.split()))
+    return "\n\n".join(parts) or "No source is cited."

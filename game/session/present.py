@@ -257,6 +257,17 @@ def revelations(rules, view: View, since_turn: int) -> list[str]:
     return out
 
 
+def congress_lines(rules, entry) -> list[str]:
+    """A Congress's delegations, region by region, and whom each followed (from the log entry's
+    data); empty for any other entry."""
+    if entry.event != "congress_meets":
+        return []
+    out = []
+    for rid, fid, n in entry.data["regions"]:
+        out.append(f"{rules.regions[rid].name}: {n} delegates, for {faction_name(rules, fid) if fid else 'no faction'}")
+    return out
+
+
 # --- the agenda, the regions, the trackers --------------------------------------------------------
 
 

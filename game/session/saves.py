@@ -59,9 +59,17 @@ def path_of(name: str) -> Path:
     return saves_dir() / (name + SUFFIX)
 
 
+#: rules already fingerprinted (id → (rules, hash)): hashing every record takes tens of ms, too
+#: long to repeat at every autosave; the rules object is kept so its id cannot be reused
+_HASHES: dict[int, tuple[object, str]] = {}
+
+
 def rules_hash(rules) -> str:
     """The fingerprint of the rules in force (base and mods): equal when they play the same."""
-    return rules.fingerprint()[:16]
+    known = _HASHES.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = _HASHES[id(rules)] = (rules, rules.fingerprint()[:16])
+    return known[1]
 
 
 # --- writing --------------------------------------------------------------------------------------

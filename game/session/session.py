@@ -28,7 +28,7 @@ from game.ai import LEVELS as BOT_LEVELS
 from game.ai import make_bot
 from game.engine import Action, IllegalActionError, apply_action, legal_actions, new_game, player_view
 from game.engine.state import State
-from game.engine.views import LogView, View
+from game.engine.views import LogView, View, frozen_map
 from game.session.replay import Replay
 
 HUMAN, AI = "human", "ai"
@@ -283,7 +283,7 @@ def new_entries(before: State, after: State, faction: str | None) -> tuple[LogVi
     """The log entries an action added that ``faction`` may see."""
     start = len(before.log) if len(after.log) >= len(before.log) else 0
     return tuple(
-        LogView(e.turn, e.text, e.kind)
+        LogView(e.turn, e.text, e.kind, e.event, frozen_map(e.data))
         for e in after.log[start:]
         if e.visible_to is None or (faction is not None and faction in e.visible_to)
     )

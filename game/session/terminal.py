@@ -107,32 +107,29 @@ def scenario_order(rules) -> list[str]:
 
 
 def ask_scenario(
-    rules, default: str, read: Callable[[str], str] = input, write: Callable[[str], None] = print
+    rules, default: str, read: Callable[[str], str] = input, write: Callable[[str], None] = print, autosave=None
 ) -> str | None:
-    """A numbered list of scenarios; Enter takes the default.  None if the player leaves."""
+    """A numbered list of scenarios; Enter takes the default.  With an ``autosave`` on disk the
+    last line offers to continue it (answer: ``CONTINUE``).  None if the player leaves."""
     ids = scenario_order(rules)
     labels = [f"{sc.name} [{sc.kind}, from {sc.start}, {sc.turns} turns]" for sc in (rules.scenarios[i] for i in ids)]
+    if autosave is not None:
+        ids, labels = ids + [CONTINUE], labels + [continue_label(autosave)]
     return _ask_choice(
         "Choose a scenario:", "scenario", ids, labels, read, write, default if default in rules.scenarios else None
     )
 
 
-def ask_start(autosave, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> str | None:
-    """'continue' or 'new' when an autosave is on disk; None if the player leaves."""
+#: the scenario menu's answer for "continue the autosaved game"
+CONTINUE = "continue"
+
+
+def continue_label(autosave) -> str:
     try:
         head = saves.peek(autosave)
-        last = f"{head['scenario']}, {head.get('date', '?')}"
+        return f"Continue the last game ({head['scenario']}, {head.get('date', '?')})"
     except saves.SaveError:
-        last = "the autosave looks damaged"
-    return _ask_choice(
-        "An autosaved game is waiting:",
-        "start",
-        ["continue", "new"],
-        [f"Continue the last game ({last})", "Start a new game"],
-        read,
-        write,
-        "continue",
-    )
+        return "Continue the last game (the autosave looks damaged)"
 
 
 def briefing(rules, scenario: str, faction: str) -> list[str]:
@@ -213,7 +210,9 @@ def render(rules, view: View, seen: int) -> list[str]:
     new = view.log[seen:]
     if new:
         out.append("--- since you last acted ---")
-        out.extend(f"  {line.text}" for line in new)
+        for line in new:
+            out.append(f"  {line.text}")
+            out.extend(f"      {c}" for c in present.congress_lines(rules, line))
         since = new[0].turn
         for vote in view.votes:
             if vote.turn >= since:

@@ -76,6 +76,12 @@ class Scene:
         self.controls.append((b, callback))
         return b
 
+    def typed(self, entry) -> pygame_gui.elements.UITextEntryLine:
+        """Put a text entry in the keyboard order: Enter on it starts typing, Tab leaves it."""
+        self.add(entry)
+        self.controls.append((entry, lambda: self.app.manager.set_focus_set(entry)))
+        return entry
+
     def label(self, rect, words: str, object_id: str | None = None):
         return self.add(
             pygame_gui.elements.UILabel(pygame.Rect(rect), text.gui(words), self.app.manager, object_id=object_id)
@@ -273,7 +279,9 @@ class App:
             if event.type == pygame.QUIT:
                 self.quit()
                 return
-            if self.manager.process_events(event) and event.type != pygame_gui.UI_BUTTON_PRESSED:
+            if event.type == pygame.KEYDOWN and event.key in (pygame.K_TAB, pygame.K_ESCAPE) and self._typing():
+                self.manager.set_focus_set(None)  # Tab and Escape leave a text entry for the buttons
+            elif self.manager.process_events(event) and event.type != pygame_gui.UI_BUTTON_PRESSED:
                 continue
             if self.scene is not None:
                 self.scene.handle(event)
@@ -283,6 +291,10 @@ class App:
             self.scene.update(dt)
         self.manager.update(dt)
         self.draw()
+
+    def _typing(self) -> bool:
+        focused = self.manager.get_focus_set() or ()
+        return any(isinstance(el, pygame_gui.elements.UITextEntryLine) for el in focused)
 
     def draw(self) -> None:
         first = len(self.stack) - 1

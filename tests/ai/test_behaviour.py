@@ -10,6 +10,7 @@ import pytest
 from game.ai import make_bot, sense
 from game.ai.personality import bias, persona_for
 from game.ai.search import shortlist
+from game.ai.simple import score_action
 from game.engine import Action, legal_actions, new_game, player_view
 from game.engine.state import Proposal
 
@@ -315,3 +316,18 @@ def test_every_move_comes_with_a_reason_in_words(rules, level):
     for action, why in choices(rules, state, level, seeds=(4,)):
         assert action in legal_actions(state, rules)
         assert len(why.split()) >= 2 and "_" not in why
+
+
+def test_no_bot_expels_a_rival_years_ahead_of_history(rules):
+    # the old bots expelled Trotsky from the party in 1925-Q1 at the median (history: 1927-Q4)
+    early = situation(rules, "succession_1923", "stalin", turn=8, trotsky={"status": "expelled_cc", "exposure": 40})
+    early.marks.pop("ladder_trotsky", None)
+    expel = Action("propose_motion", "stalin", ("expel_party", "trotsky"))
+    assert early.date_text() == "1925-Q1" and expel in legal_actions(early, rules)
+    for level in ("simple", "easy"):
+        assert all(a != expel for a, _ in choices(rules, early, level))
+    view = player_view(early, rules, "stalin")
+    score, why = score_action(view, expel, rules)
+    assert score == 0 and "too soon" in why
+    late = situation(rules, "succession_1923", "stalin", turn=19, trotsky={"status": "expelled_cc", "exposure": 40})
+    assert score_action(player_view(late, rules, "stalin"), expel, rules)[0] > 0

@@ -134,3 +134,16 @@ def test_summaries_count_errors_and_expulsions():
     assert s["games"] == 3 and s["errors"] == 1 and s["wins"] == {"a": 2} and s["draws"] == 0
     assert s["fired"] == {"e1": 2} and s["expelled_from_party"]["a"] == {"games": 2, "median": "1927-Q4"}
     assert s["mean_decision_s"] == 0.2 and "seed 2: IllegalActionError" in s["error_messages"][0]
+
+
+def test_fired_counts_only_events_whose_effects_ran(rules):
+    from game.ai.batch import fired_events
+    from game.session.match import chronicle, play
+
+    state, _ = play(rules, "succession_1923", 7)
+    fired = set(fired_events(state, rules))
+    told = "\n".join(chronicle(state, rules))
+    passed = state.fired - fired  # marked done by the engine: conditions failed or the chance missed
+    assert fired and passed
+    assert all(f"{rules.events[e].name}:" in told for e in fired)
+    assert not any(f"  {rules.events[e].name}:" in told for e in passed)

@@ -2,7 +2,7 @@
 stances that change, conditions that negate, events a scenario takes out of play, and motions an
 event tables behind others."""
 
-from game.engine import apply_action, congress, legal_actions, new_game, phases, player_view
+from game.engine import apply_action, chronicle, congress, legal_actions, new_game, phases, player_view
 from game.engine.effects import holds, run_effects
 from game.engine.state import UNALIGNED
 from tests.engine.test_mechanics import _turn_of
@@ -53,7 +53,8 @@ def test_a_new_general_secretary_heads_the_secretariat_and_the_congress_fills_it
     assert s.secretariat[0] == "zinoviev"
     assert all(s.figures[f].faction in ("zinoviev", None) for f in s.secretariat)
     assert len(s.secretariat) >= 3
-    assert lines and lines[0].startswith("New secretaries of the Central Committee:")
+    assert lines and lines[0][0] == "secretaries_elected"
+    assert chronicle.render(rules, *lines[0]).startswith("New secretaries of the Central Committee:")
 
 
 # --- body sizes ----------------------------------------------------------------------------------

@@ -174,3 +174,77 @@ def test_no_extraordinary_congress_straight_after_the_last_one(rules):
     assert s.last_congress_turn == -1
     s = _turn_of(s, rules, "trotsky")
     assert not [a for a in legal_actions(s, rules) if "convene_congress" in a.args]
+
+
+def test_tenure_alone_holds_a_region_only_so_far(rules, fresh):
+    """A secretary's hold grows each quarter up to the cap; strengthening the machine goes beyond."""
+    from game.engine import phases
+
+    s = fresh.clone()
+    cap, growth = rules.settings.tenure_hold_cap, rules.settings.secretary_loyalty_growth
+    reg = s.regions["ukraine"]
+    reg.secretary, reg.loyalty = "stalin", cap - growth // 2
+    phases._end_turn(s, rules)
+    assert reg.loyalty == cap
+    phases._end_turn(s, rules)
+    assert reg.loyalty == cap  # no further by tenure
+    s = _turn_of(s, rules, "stalin")
+    s.regions["ukraine"].secretary, s.regions["ukraine"].loyalty = "stalin", cap
+    after = apply_action(s, rules, Action.parse("entrench_secretary stalin ukraine"))
+    assert after.regions["ukraine"].loyalty == cap + rules.actions["entrench_secretary"].params["loyalty"]
+
+
+def test_the_rank_and_file_overwhelm_a_capped_machine_but_not_for_its_partner(rules, fresh):
+    from game.engine import congress
+
+    s = fresh.clone()
+    reg = s.regions["moscow"]
+    reg.secretary, reg.loyalty = "stalin", rules.settings.tenure_hold_cap
+    hold = reg.loyalty + s.trackers["bureaucracy"] // rules.settings.bureaucracy_per_hold
+    reg.sympathy = {"stalin": 20, "bukharin": hold + 1}
+    s.blocs = []
+    assert congress.delegation(s, rules, "moscow")[0] == "bukharin"
+    s.blocs = [("bukharin", "stalin")]
+    assert congress.delegation(s, rules, "moscow")[0] == "stalin"  # his machine delivers for the bloc
+    reg.sympathy = {"stalin": 20, "bukharin": hold}
+    s.blocs = []
+    assert congress.delegation(s, rules, "moscow")[0] == "stalin"  # sympathy must pass the hold
+
+
+def test_the_october_plenum_takes_trotskys_seat_only_from_the_united_opposition(rules):
+    from game.engine.effects import holds
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    removal = rules.events["trotsky_off_politburo"].conditions
+    comintern = rules.events["zinoviev_off_comintern"].conditions
+    s.blocs = [("bukharin", "stalin"), ("trotsky", "zinoviev")]
+    assert holds(s, removal, rules) and holds(s, comintern, rules)
+    s.blocs = [("bukharin", "stalin")]  # Trotsky stayed aloof, or the bloc broke
+    assert not holds(s, removal, rules) and not holds(s, comintern, rules)
+
+
+def test_the_forced_expulsions_of_1927_need_a_case(rules):
+    """The dated plenums of 1927 move to expel only an Opposition that gave them a case."""
+    from game.engine.effects import holds
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    for fid in ("trotsky", "zinoviev"):
+        s.factions[fid].status = "removed"
+    for event in ("expel_cc_trotsky", "expel_party_trotsky", "expel_cc_zinoviev", "expel_party_zinoviev"):
+        target = event.rsplit("_", 1)[1]
+        s.factions[target].exposure = 9
+        assert not holds(s, rules.events[event].conditions, rules), event
+        s.factions[target].exposure = 10
+        assert holds(s, rules.events[event].conditions, rules), event
+
+
+def test_a_dismissed_holder_is_not_put_straight_back(rules, fresh):
+    """A body that votes a man out of an office fills it with someone else."""
+    from game.engine import motions, phases
+
+    s = fresh.clone()
+    office = "ogpu_chair"
+    holder = s.offices[office]
+    motions._pass_remove_office(s, rules, Proposal("bukharin", "remove_office", (office,)), rules.motions["remove_office"])
+    phases._fill_vacancies(s, rules)
+    assert s.offices[office] not in (None, holder)

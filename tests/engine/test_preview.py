@@ -51,6 +51,7 @@ def test_the_seen_state_keeps_the_viewer_secrets_and_no_one_elses(rules, fresh):
     assert seen.cultivation["trotsky"] == {"kalinin": 30} and seen.cultivation["bukharin"] == {}
     assert seen.figures["kalinin"].affinity == s.figures["kalinin"].affinity
     assert seen.rng == 0
+    assert seen.order == s.order and seen.flags == s.flags and seen.marks == s.marks  # the public bookkeeping
 
 
 def test_a_rival_secret_contact_can_make_the_forecast_wrong(rules, fresh):

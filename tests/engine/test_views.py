@@ -118,6 +118,8 @@ def test_item_access_matches_attributes(rules, fresh):
         view["no_such_key"]
     line = view.log[0]
     assert (line[0], line[1], line[2]) == (line.turn, line.text, line.kind)
+    turn, text, kind = line  # unpacks as the old [turn, text, kind] list did
+    assert (turn, text, kind) == (line.turn, line.text, line.kind) and line.event == "game_begins"
     assert "turn" in view and "rng" not in view
 
 
@@ -145,8 +147,11 @@ def test_a_ballot_names_the_secret_patron(rules, fresh):
     s.figures["rykov"].faction = "stalin"
     s.figures["rykov"].affinity = {"stalin": 90, "bukharin": 40}
     s.cultivation["bukharin"]["rykov"] = 80
-    ballot = next(b for b in vote(s, rules, "politburo", Proposal("bukharin", "remove_office", ("general_secretary",)),
-                                  "x").ballots if b.who == "rykov")
+    ballot = next(
+        b
+        for b in vote(s, rules, "politburo", Proposal("bukharin", "remove_office", ("general_secretary",)), "x").ballots
+        if b.who == "rykov"
+    )
     assert ballot.secret == "bukharin" and ballot.side == "yes"
 
 

@@ -6,7 +6,7 @@ import re
 import attrs
 import pytest
 
-from game.engine import discipline, moves, phases, words
+from game.engine import chronicle, discipline, moves, phases, words
 from game.engine.state import Proposal
 
 # verb forms that must not follow a plural faction's name
@@ -36,7 +36,7 @@ def faction_lines(rules, state, faction, monkeypatch) -> list[str]:
             "publish": (organ, issue), "underground": (issue,)}  # fmt: skip
     for kind in FACTION_ACTIONS:
         moves.DO[kind](s, rules, faction, args[kind], _rule(rules, kind))
-    for status in discipline._TEXT:
+    for status in chronicle.STATUS_WORDS:
         discipline.set_status(s, rules, faction, status)
     s.figures[rules.factions[faction].leader].status = "dead"
     discipline.set_status(s, rules, faction, "deported")
@@ -51,7 +51,7 @@ def test_every_faction_line_agrees_with_a_plural_name(rules, fresh, faction, mon
     assert rules.factions[faction].plural
     lines = faction_lines(rules, fresh, faction, monkeypatch)
     subject = [line for line in lines if line.startswith(name + " ")]
-    assert len(subject) >= len(discipline._TEXT) + 7, lines  # the test reaches the templates
+    assert len(subject) >= len(chronicle.STATUS_WORDS) + 7, lines  # the test reaches the templates
     for line in subject:
         verb = line[len(name) + 1 :].split()[0]
         assert verb not in SINGULAR, line
@@ -115,7 +115,7 @@ def test_congress_lines_keep_names_with_commas_apart(rules, fresh):
     from game.engine import congress
 
     s = fresh.clone()
-    lines = congress.run_congress(s, rules, "Test Congress")
+    lines = [chronicle.render(rules, event, data) for event, data in congress.run_congress(s, rules, "Test Congress")]
     seats = next(line for line in lines if line.startswith("New Central Committee: "))
     entries = seats[len("New Central Committee: ") :].split("; ")
     assert all(re.fullmatch(r".+ \d+", e) for e in entries), seats

@@ -98,3 +98,15 @@ def test_the_end_shows_the_last_quarter_and_the_scores(rules):
     assert any("the last quarter" in line for line in lines)
     scores = lines[lines.index("--- the scores, measured against history ---") + 1 :]
     assert sum(rules.factions[f].name in " ".join(scores) for f in m.state.factions) == len(m.state.factions)
+
+
+def test_a_congress_is_shown_region_by_region(rules):
+    from game.session.match import play
+
+    state, _ = play(rules, "crisis_1923", 2)
+    view = player_view(state, rules, "trotsky")
+    entry = next(e for e in view.log if e.event == "congress_meets")
+    lines = present.congress_lines(rules, entry)
+    assert len(lines) == len(rules.regions)
+    assert all(line.split(":")[0] in {r.name for r in rules.regions.values()} for line in lines)
+    assert present.congress_lines(rules, view.log[0]) == []

@@ -7,8 +7,9 @@ from game import cli
 from game.ui import app as app_mod
 
 
-def test_without_a_display_play_says_so_and_uses_the_terminal(monkeypatch, capsys):
+def test_without_a_display_play_says_so_and_uses_the_terminal(monkeypatch, capsys, tmp_path):
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path))  # no autosave waiting
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # the player closes the input at once
@@ -37,7 +38,8 @@ def test_with_a_display_play_opens_the_window(monkeypatch):
     assert len(opened) == 1 and "crisis_1923" in opened[0].scenarios
 
 
-def test_terminal_flag_keeps_the_terminal(monkeypatch, capsys):
+def test_terminal_flag_keeps_the_terminal(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path))
     monkeypatch.setattr(app_mod, "can_open_window", lambda: None)
     monkeypatch.setattr(app_mod, "main", lambda rules: (_ for _ in ()).throw(AssertionError("window opened")))
     import io

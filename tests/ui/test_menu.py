@@ -20,12 +20,20 @@ def test_the_window_runs_on_pygame_ce():
 
 
 def test_main_menu_offers_every_way_in(app):
-    assert labels(app.scene) == ["New game", "Continue", "Load a saved game", "Settings", "Encyclopedia", "Quit"]
+    assert labels(app.scene) == [
+        "New game",
+        "Continue",
+        "Load a saved game",
+        "How to play",
+        "Settings",
+        "Encyclopedia",
+        "Quit",
+    ]
     assert not button(app.scene, "Continue").is_enabled  # nothing saved yet
 
 
 def test_keyboard_reaches_the_encyclopedia_and_back(app):
-    for _ in range(3):  # New game → (Continue is disabled, skipped) Load → Settings → Encyclopedia
+    for _ in range(4):  # New game → (Continue is disabled, skipped) Load → How to play → Settings → Encyclopedia
         key(app, pygame.K_DOWN)
     assert app.scene.controls[app.scene.focus][0].text == "Encyclopedia"
     key(app, pygame.K_RETURN)
@@ -104,3 +112,46 @@ def test_every_setting_is_reachable_by_keyboard(app):
         key(app, pygame.K_TAB)
     key(app, pygame.K_RETURN)
     assert app.settings.sound is not before
+
+
+def test_a_new_game_can_be_set_up_from_the_keyboard(app):
+    from game.ui.scenes.board import BoardScene
+    from game.ui.scenes.newgame import NewGameScene
+
+    key(app, pygame.K_RETURN)  # New game
+    ng = app.scene
+    assert isinstance(ng, NewGameScene)
+    while ng.controls[ng.focus][0] is not ng.seed_entry:
+        key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)  # into the seed field
+    ng.seed_entry.set_text("")
+    for digit in "4242":
+        frames(app, [pygame.event.Event(pygame.TEXTINPUT, text=digit)])
+    assert ng.seed_entry.get_text() == "4242"
+    key(app, pygame.K_TAB)  # out of the field, to the next button
+    assert ng.controls[ng.focus][0].text == "New random seed"
+    key(app, pygame.K_TAB)
+    assert ng.controls[ng.focus][0].text == "Start the game"
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack[0], BoardScene) and app.match.seed == 4242
+
+
+def test_how_to_play_explains_the_board(app):
+    from game.ui.scenes.guide import GuideScene
+
+    click(app, button(app.scene, "How to play"))
+    assert isinstance(app.scene, GuideScene)
+    for words in ("Secretariat", "Party organisations", "Agenda", "Undo"):
+        assert words in app.scene.body
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, MenuScene)
+
+
+def test_page_down_scrolls_a_long_text(app):
+    click(app, button(app.scene, "How to play"))
+    bar = app.scene.text_box.scroll_bar
+    assert bar is not None and bar.start_percentage == 0
+    key(app, pygame.K_PAGEDOWN)
+    assert bar.start_percentage > 0
+    key(app, pygame.K_PAGEUP)
+    assert bar.start_percentage == 0

@@ -105,6 +105,7 @@ class BoardScene(Scene):
         x = w - 8
         for label, cb, tip, ok in (
             ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
+            ("Guide", self.guide, "How to play: what each part of the board means, and how a turn runs (F1)", True),
             ("Save", self.save, "Save this game under a name", is_human(self.match, self.match.active)),
             (
                 "Undo",
@@ -301,6 +302,11 @@ class BoardScene(Scene):
     def back(self) -> None:
         self.menu()
 
+    def guide(self) -> None:
+        from game.ui.scenes.guide import GuideScene
+
+        self.app.push(GuideScene(self.app))
+
     def save(self) -> None:
         from game.ui.scenes.saves import SaveScene
 
@@ -322,6 +328,9 @@ class BoardScene(Scene):
             self.cache = None
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
             self.undo()
+            return
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
+            self.guide()
             return
         super().handle(event)
 

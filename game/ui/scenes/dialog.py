@@ -19,6 +19,8 @@ class MessageScene(Scene):
     """A title, a scrolling text, and buttons (default: OK)."""
 
     modal = True
+    #: the share of the box's width left of the text for a subclass to draw in
+    side = 0.0
 
     def __init__(self, app, title: str, body: str, buttons=None, width: float = 0.6, height: float = 0.6):
         super().__init__(app)
@@ -35,7 +37,11 @@ class MessageScene(Scene):
         s = self.app.settings.font_scale
         top = self.app.fonts.heading(22).get_linesize() + 20
         bh = int(40 * s)
-        self.textbox((r.x + 16, r.y + top, r.w - 32, r.h - top - bh - 32), escape(self.body))
+        side = int(r.w * self.side)
+        self.side_rect = pygame.Rect(r.x + 16, r.y + top, side - 16, r.h - top - bh - 32)
+        self.text_box = self.textbox(
+            (r.x + 16 + side, r.y + top, r.w - 32 - side, r.h - top - bh - 32), escape(self.body)
+        )
         n = len(self.choices)
         bw = min(int(240 * s), (r.w - 32 - 10 * (n - 1)) // n)
         for i, (label, cb) in enumerate(self.choices):
@@ -49,6 +55,17 @@ class MessageScene(Scene):
                 callback()
 
         return run
+
+    def key(self, event) -> None:
+        """Page Up / Page Down scroll the text; the other keys work the buttons."""
+        bar = getattr(getattr(self, "text_box", None), "scroll_bar", None)
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and bar is not None:
+            step = bar.visible_percentage * (1 if event.key == pygame.K_PAGEDOWN else -1)
+            bar.set_scroll_from_start_percentage(
+                min(max(bar.start_percentage + step, 0.0), 1.0 - bar.visible_percentage)
+            )
+            return
+        super().key(event)
 
     def back(self) -> None:
         self._choose(self.choices[-1][1] if len(self.choices) == 1 else None)()

@@ -3,12 +3,9 @@ rule files, each with the passages of the source documents it is drawn from."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
-import yaml
 
-from game.session.explain import citation_passage
+from game.session.explain import seed_titles, sources_text
 from game.session.present import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.app import Scene
@@ -23,15 +20,6 @@ CATEGORIES = (
     ("press", "Press"),
     ("trackers", "Opinion"),
 )
-
-
-def seed_titles(root: Path) -> dict[str, str]:
-    """seeds/FILE → 'title (author, date)' from the seeds' index."""
-    try:
-        index = yaml.safe_load((root / "seeds" / "index.yaml").read_text(encoding="utf-8"))
-        return {f"seeds/{s['file']}": f"{s['title']} ({s['author']}, {s['date']})" for s in index["seeds"]}
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return {}
 
 
 def _facts(rules, table: str, rec) -> list[str]:
@@ -88,7 +76,7 @@ class EncyclopediaScene(Scene):
         super().__init__(app)
         self.category = 0
         self.index = 0
-        self.titles = seed_titles(app.rules.root if hasattr(app.rules, "root") else _project())
+        self.titles = seed_titles(app.rules.root)
 
     def entries(self) -> list:
         table = getattr(self.app.rules, CATEGORIES[self.category][0])
@@ -151,11 +139,7 @@ class EncyclopediaScene(Scene):
         rec = self.record()
         if rec is None:
             return
-        root = getattr(self.app.rules, "root", None) or _project()
-        body = "\n\n".join(
-            f"{self.titles.get(c.seed or '', c.seed or c.outside or '')}\n" + citation_passage(root, c)
-            for c in rec.source
-        ) or "This entry is a design choice: " + " ".join((rec.design or "").split())
+        body = sources_text(self.app.rules, rec.source, rec.design)
         self.app.push(MessageScene(self.app, f"Sources — {rec.name}", body, None, 0.8, 0.8))
 
     def key(self, event) -> None:
@@ -209,9 +193,3 @@ class EncyclopediaScene(Scene):
 
     def back(self) -> None:
         self.app.pop()
-
-
-def _project() -> Path:
-    from game.ruleset import PROJECT
-
-    return PROJECT

@@ -8,7 +8,7 @@ import pygame
 from game.engine.objectives import points_text
 from game.ruleset.records import RESULT_NAMES
 from game.session import explain, present
-from game.ui import draw
+from game.ui import draw, text, theme
 from game.ui.app import Scene
 from game.ui.scenes.dialog import escape
 
@@ -64,13 +64,15 @@ class EndScene(Scene):
     def __init__(self, app, match):
         super().__init__(app)
         self.match = match
+        self.final = match.view(None)  # the game is over: its public view no longer changes
 
     def build(self) -> None:
         w, h = self.app.size
         s = self.app.settings.font_scale
         top = self.app.fonts.heading(24).get_linesize() + 30
         bh = int(40 * s)
-        self.textbox((16, top, w - 32, h - top - bh - 32), summary_html(self.app.rules, self.match))
+        self.chart = pygame.Rect(w - 16 - int(w * 0.32), top, int(w * 0.32), h - top - bh - 32)
+        self.textbox((16, top, self.chart.x - 32, h - top - bh - 32), summary_html(self.app.rules, self.match))
         bw = int(240 * min(s, 1.5))
         self.button((w - 16 - bw, h - bh - 16, bw, bh), "Play again", self.again, "A new game")
         self.button((w - 32 - 2 * bw, h - bh - 16, bw, bh), "Main menu", self.menu)
@@ -91,5 +93,33 @@ class EndScene(Scene):
         self.menu()
 
     def draw(self, surface: pygame.Surface) -> None:
+        view = self.final
         draw.poster_background(surface)
-        draw.band(surface, self.app, "THE END OF THE GAME", self.match.view(None)["date"])
+        draw.band(surface, self.app, "THE END OF THE GAME", view["date"])
+        self._chart(surface, view)
+
+    def _chart(self, surface: pygame.Surface, view) -> None:
+        """Each faction's points as a bar, with its badge and its result against history."""
+        rules = self.app.rules
+        inner = draw.panel(surface, self.app, self.chart, "Points against history")
+        results = list(view["results"].items())
+        if not results:
+            return
+        top = max(1, max(abs(p) for _, (p, _r) in results))
+        bold, body = self.app.fonts.bold(15), self.app.fonts.body(13)
+        step = inner.h // len(results)
+        for i, (fid, (points, result)) in enumerate(sorted(results, key=lambda r: -r[1][0])):
+            y = inner.y + i * step
+            size = bold.get_linesize()
+            draw.badge(surface, self.app, fid, (inner.x + size // 2, y + size // 2), size - 2)
+            name = text.fit(bold, present.faction_name(rules, fid), inner.w - size - 8)
+            surface.blit(text.render(bold, name, theme.BLACK), (inner.x + size + 6, y))
+            bar_y = y + size + 4
+            zero = inner.x + inner.w // 4
+            length = int((inner.w * 3 // 4 - 8) * abs(points) / top)
+            x = zero if points >= 0 else zero - min(length, inner.w // 4)
+            width = length if points >= 0 else min(length, inner.w // 4)
+            pygame.draw.rect(surface, self.app.palette.colour(fid), (x, bar_y, max(width, 2), size))
+            pygame.draw.line(surface, theme.BLACK, (zero, bar_y - 2), (zero, bar_y + size + 2), 2)
+            label = f"{points:+d} · {RESULT_NAMES[result]}"
+            surface.blit(text.render(body, text.fit(body, label, inner.w), theme.BLACK), (inner.x, bar_y + size + 2))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.engine.actions import CHOOSE
-from game.session.explain import citation_passage
+from game.session.explain import sources_text
 from game.ui.scenes.dialog import MessageScene
 
 
@@ -29,10 +29,7 @@ class EventScene(MessageScene):
 
     def source(self) -> None:
         ev = self.event
-        root = self.app.rules.root
-        body = "\n\n".join(citation_passage(root, c) for c in ev.source) or "A design choice: " + " ".join(
-            (ev.design or "").split()
-        )
+        body = sources_text(self.app.rules, ev.source, ev.design)
 
         def reopen():
             self.app.push(EventScene(self.app, self.board, self.board.view))

@@ -26,6 +26,7 @@ class MenuScene(Scene):
                 has_auto,
             ),
             ("Load a saved game", self.load, "Open one of your named saves", True),
+            ("How to play", self.guide, "The struggle, the turn, and what each part of the board means", True),
             ("Settings", self.settings, "Window size, font size, colour-blind palette, sound", True),
             ("Encyclopedia", self.encyclopedia, "The factions, figures, offices and bodies, with their sources", True),
             ("Quit", self.app.quit, "Leave the game", True),
@@ -68,6 +69,11 @@ class MenuScene(Scene):
         from game.ui.scenes.saves import LoadScene
 
         self.app.push(LoadScene(self.app))
+
+    def guide(self) -> None:
+        from game.ui.scenes.guide import GuideScene
+
+        self.app.push(GuideScene(self.app))
 
     def settings(self) -> None:
         from game.ui.scenes.settings import SettingsScene

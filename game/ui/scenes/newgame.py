@@ -73,7 +73,7 @@ class NewGameScene(Scene):
                 f"Who leads {rules.factions[fid].name}: a person at this screen, or the computer at one of the levels "
                 f"{', '.join(LEVELS)} (press to change)",
             )
-            entry = self.add(
+            entry = self.typed(
                 pygame_gui.elements.UITextEntryLine(
                     pygame.Rect(name_x + int(rw * 0.22) + 8, y, rw - int(rw * 0.45) - int(rw * 0.22) - 8, bh),
                     self.app.manager,
@@ -88,7 +88,7 @@ class NewGameScene(Scene):
             y += bh + 6
         y += 8
         self.seed_y = y
-        self.seed_entry = self.add(
+        self.seed_entry = self.typed(
             pygame_gui.elements.UITextEntryLine(
                 pygame.Rect(x + int(rw * 0.45), y, int(rw * 0.22), bh), self.app.manager
             )

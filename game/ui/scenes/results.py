@@ -4,7 +4,10 @@ looked."""
 
 from __future__ import annotations
 
+import pygame
+
 from game.session import present
+from game.ui import draw, text, theme
 from game.ui.scenes.dialog import MessageScene
 
 
@@ -33,12 +36,57 @@ def _revealed(rules, view, vote) -> list[str]:
 
 
 class ResultsScene(MessageScene):
+    """The breakdowns in words on the right; on the left each vote as a chart: the votes for and
+    against, in the colours of the factions the voters belong to."""
+
     def __init__(self, app, view, votes, log, then=None):
+        self.view, self.votes = view, list(votes)
+        self.side = 0.36 if self.votes else 0.0
         super().__init__(
-            app,
-            f"Results — {view['date']}",
-            results_text(app.rules, view, votes, log),
-            [("Continue", then)],
-            0.85,
-            0.85,
+            app, f"Results — {view['date']}", results_text(app.rules, view, votes, log), [("Continue", then)], 0.9, 0.88
         )
+
+    def owner(self, who: str) -> str | None:
+        """The faction a voter belongs to, as this view knows it."""
+        if who in self.app.rules.factions:
+            return who
+        figure = self.view["figures"].get(who)
+        return figure["faction"] if figure is not None else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if not self.votes:
+            return
+        r = self.side_rect
+        inner = draw.panel(surface, self.app, r, "The votes")
+        bold, body = self.app.fonts.bold(13), self.app.fonts.body(12)
+        step = max(bold.get_linesize() + 2 * body.get_linesize() + 10, 1)
+        surface.set_clip(inner)
+        y = inner.y
+        for vote in self.votes:
+            if y + step > inner.bottom:
+                break
+            verdict = "carried" if vote.passed else "defeated"
+            title = text.fit(bold, f"{vote.motion}", inner.w)
+            surface.blit(text.render(bold, title, theme.BLACK), (inner.x, y))
+            y += bold.get_linesize()
+            total = max(1, sum(b.weight for b in vote.ballots))
+            for side, label in (("yes", "for"), ("no", "against")):
+                parts = [(self.owner(b.who), b.weight) for b in vote.ballots if b.side == side]
+                n = sum(w for _, w in parts)
+                tag = text.render(body, f"{label} {n}", theme.BLACK)
+                surface.blit(tag, (inner.x, y))
+                bar_w = int((inner.w - 90) * n / total)
+                if bar_w > 0:
+                    draw.stacked_bar(
+                        surface, self.app, pygame.Rect(inner.x + 86, y + 2, bar_w, body.get_linesize() - 4), parts
+                    )
+                y += body.get_linesize()
+            mark = text.render(
+                body,
+                f"{self.app.rules.bodies[vote.body].name}: {verdict}",
+                theme.DARK_RED if not vote.passed else theme.GREY,
+            )
+            surface.blit(mark, (inner.x, y))
+            y += body.get_linesize() + 10
+        surface.set_clip(None)

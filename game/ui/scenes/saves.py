@@ -42,14 +42,14 @@ class SaveScene(MessageScene):
         bh = int(38 * s)
         top = self.app.fonts.heading(22).get_linesize() + 24
         self.label((r.x + 16, r.y + top, r.w - 32, bh), "Name of the save (letters, digits, spaces, . _ -):")
-        self.entry = self.add(
+        self.entry = self.typed(
             pygame_gui.elements.UITextEntryLine(
                 pygame.Rect(r.x + 16, r.y + top + bh + 6, r.w - 32, bh), self.app.manager
             )
         )
         self.entry.set_text_length_limit(64)
         self.entry.set_text(f"{self.app.match.scenario} {time.strftime('%Y-%m-%d %H%M')}")
-        self.entry.focus()
+        self.app.manager.set_focus_set(self.entry)
         bw = int(150 * s)
         self.button((r.right - 16 - bw, r.bottom - bh - 16, bw, bh), "Save", self.save)
         self.button((r.right - 26 - 2 * bw, r.bottom - bh - 16, bw, bh), "Cancel", self.app.pop)
