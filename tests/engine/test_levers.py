@@ -248,3 +248,28 @@ def test_a_dismissed_holder_is_not_put_straight_back(rules, fresh):
     motions._pass_remove_office(s, rules, Proposal("bukharin", "remove_office", (office,)), rules.motions["remove_office"])
     phases._fill_vacancies(s, rules)
     assert s.offices[office] not in (None, holder)
+
+
+def test_the_april_plenum_needs_a_case_against_the_right(rules):
+    """The Right is condemned by the calendar only if it plotted with Kamenev, acted as a faction,
+    or is no longer Stalin's partner; and the unions go only from a Right already condemned."""
+    from game.engine.effects import holds
+
+    s = new_game(rules, "right_last_stand_1928", 1)
+    s.flags.add("right_danger")
+    s.factions["bukharin"].exposure = 0
+    s.blocs = [("bukharin", "stalin")]
+    plenum = rules.events["april_1929_plenum"].conditions
+    assert not holds(s, plenum, rules)
+    s.flags.add("bukharin_kamenev_talks")
+    assert holds(s, plenum, rules)
+    s.flags.discard("bukharin_kamenev_talks")
+    s.factions["bukharin"].exposure = 6
+    assert holds(s, plenum, rules)
+    s.factions["bukharin"].exposure = 0
+    s.blocs = []
+    assert holds(s, plenum, rules)
+    unions = rules.events["tomsky_leaves_unions"].conditions
+    assert not holds(s, unions, rules)
+    s.factions["bukharin"].status = "censured"
+    assert holds(s, unions, rules)
