@@ -232,6 +232,10 @@ def test_the_forced_expulsions_of_1927_need_a_case(rules):
         s.factions[fid].status = "removed"
     for event in ("expel_cc_trotsky", "expel_party_trotsky", "expel_cc_zinoviev", "expel_party_zinoviev"):
         target = event.rsplit("_", 1)[1]
+        if "party" in event:  # tabled only behind the CC expulsion moved at the same plenum
+            s.factions[target].exposure = 10
+            assert not holds(s, rules.events[event].conditions, rules), event
+            s.flags.add(f"cc_expulsion_moved_{target}")
         s.factions[target].exposure = 9
         assert not holds(s, rules.events[event].conditions, rules), event
         s.factions[target].exposure = 10
