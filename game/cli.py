@@ -112,7 +112,7 @@ def cmd_schema(args) -> int:
 
     from game.ruleset import guide, schema
 
-    text = guide.build() if args.guide else json.dumps(schema.build(), indent=1, ensure_ascii=False) + "\n"
+    text = guide.build() if args.guide else json.dumps(schema.build(args.mod), indent=1, ensure_ascii=False) + "\n"
     if args.out is None:
         sys.stdout.write(text)
         return 0
@@ -604,6 +604,7 @@ def build_parser() -> argparse.ArgumentParser:
     val.set_defaults(func=cmd_validate)
     sch = sub.add_parser("schema", help="print the JSON Schema of the rule files (or the modder's guide)")
     sch.add_argument("--guide", action="store_true", help="the modder's guide (rules/README.md) instead")
+    sch.add_argument("--mod", action="store_true", help="the schema of a mod's files (overrides give only some keys)")
     sch.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
     sch.set_defaults(func=cmd_schema)
     sc = sub.add_parser("scenarios", help="list the scenarios")

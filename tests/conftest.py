@@ -22,3 +22,10 @@ def fresh(rules):
     from game.engine import new_game
 
     return new_game(rules, SCENARIO, 1)
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory, monkeypatch):
+    """No test reads or writes the player's real saves, settings or mods: each gets a data
+    folder of its own (a test may still point it elsewhere)."""
+    monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path_factory.mktemp("data")))

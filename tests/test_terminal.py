@@ -85,7 +85,8 @@ def test_targets_show_forecasts_and_back_returns_to_the_menu(rules):
 def test_waiting_with_points_left_asks_first(rules):
     m = _human_at_actions(rules)
     n = len(m.record.actions)
-    seat, out = _seat(m, ["19", "n", "19", "y"])
+    wait = str(list(rules.actions).index("pass_turn") + 1)  # every action keeps its place: Wait is last
+    seat, out = _seat(m, [wait, "n", wait, "y"])
     with pytest.raises(Quit):
         seat.play()
     assert sum("Are you sure?" in line for line in out) == 2
@@ -135,7 +136,7 @@ def test_a_scripted_game_reaches_its_end(rules):
         if "y/n" in prompt:
             return "y"
         if prompt.startswith("your move"):
-            return "1" if m.state.phase == "choice" else "19"
+            return "1" if m.state.phase == "choice" else str(list(rules.actions).index("pass_turn") + 1)
         return ""
 
     TerminalSeat(m, read=read, write=out.append).play()

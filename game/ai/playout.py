@@ -22,6 +22,7 @@ KIND_WEIGHTS = {
     "cultivate": 2,
     "publish": 4,
     "underground": 1,
+    "provocation": 1,
     "speak": 3,
     "propose": 2,
     "offer_bloc": 1,

@@ -103,6 +103,12 @@ def _underground(view, action, rules, me):
     return 3 - exposure // 5, "the underground press is all that is left"
 
 
+def _provocation(view, action, rules, me):
+    target = view.factions[action.args[0]]
+    # worth it when the charge would bring the next rung of the ladder within reach
+    return 3 + min(target.exposure, 12) // 4, f"tar {rules.factions[action.args[0]].name} with a police plot"
+
+
 def _speak(view, action, rules, me):
     orator = "orator" in rules.figures[rules.factions[me].leader].traits
     return (5 if orator else 3), "speak at the plenum"
@@ -223,6 +229,7 @@ SCORES = {
     "cultivate": _cultivate,
     "publish": _publish,
     "underground": _underground,
+    "provocation": _provocation,
     "speak": _speak,
     "propose": _propose,
     "offer_bloc": _offer,

@@ -126,6 +126,22 @@ def _raid(rules, d):
     return f"The OGPU raids an underground press of {rules.factions[d['faction']].name}; the arrests are trumpeted"
 
 
+@words_for("provocation")
+def _provocation(rules, d):
+    return (
+        f"The OGPU announces that {rules.factions[d['target']].name} had dealings with White Guard officers "
+        "plotting a coup; the charge is read out in every party cell"
+    )
+
+
+@words_for("provocation_exposed")
+def _provocation_exposed(rules, d):
+    return (
+        f"A police plot against {rules.factions[d['target']].name} is found out: the 'White Guard officer' "
+        f"was an OGPU agent, and the shame falls on {rules.factions[d['faction']].name}"
+    )
+
+
 @words_for("leaflets")
 def _leaflets(rules, d):
     return (

@@ -81,6 +81,17 @@ def _o_military(state, rules, faction, rule):
     return [] if state.holder_faction(posts.head_office(rules)) == faction else [()]
 
 
+#: an amalgam needs an opposition already under the party's discipline to be smeared with
+_SMEARABLE = ("censured", "removed", "expelled_cc")
+
+
+def _o_provocation(state, rules, faction, rule):
+    return [
+        (f,) for f, fs in sorted(state.factions.items())
+        if f != faction and not state.in_bloc(f, faction) and fs.status in _SMEARABLE
+    ]
+
+
 def _o_cultivate(state, rules, faction, rule):
     leaders = {rules.factions[f].leader for f in state.factions}
     return [
@@ -151,13 +162,14 @@ OPTIONS = {
     "pledge": _o_pledge,
     "entrench": _o_mine,
     "mobilise": _o_once,
+    "provocation": _o_provocation,
     "pass": _o_once,
 }
 
 # kinds that may be taken once per turn per argument (repeats would only stack numbers)
 ONCE_PER_TURN = (
     "appoint", "cultivate", "publish", "underground", "speak", "mass_appeal", "signatures", "offer_bloc",
-    "pledge", "entrench", "mobilise",
+    "pledge", "entrench", "mobilise", "provocation",
 )
 
 
@@ -207,6 +219,19 @@ def _underground(state, rules, faction, args, rule):
         chronicle.note(state, rules, "raid", faction=faction)
     else:
         chronicle.note(state, rules, "leaflets", faction=faction, issue=issue)
+
+
+def _provocation(state, rules, faction, args, rule):
+    """An amalgam: the police tie an opposition to White Guards or plotters.  If the plant is found
+    out, the mover pays for it; if not, the opposition is tarred whatever the truth."""
+    target, p = args[0], rule.params
+    if state.roll(100) < p["exposed_chance"]:
+        bump(state, rules, faction, "prestige", -p["exposed_prestige"])
+        chronicle.note(state, rules, "provocation_exposed", faction=faction, target=target)
+    else:
+        bump(state, rules, target, "exposure", p["exposure"])
+        bump(state, rules, target, "prestige", -p["prestige"])
+        chronicle.note(state, rules, "provocation", target=target)
 
 
 def _speak(state, rules, faction, args, rule):
@@ -342,6 +367,7 @@ DO = {
     "cultivate": _cultivate,
     "publish": _publish,
     "underground": _underground,
+    "provocation": _provocation,
     "speak": _speak,
     "propose": _propose,
     "offer_bloc": _offer,

@@ -29,7 +29,7 @@ from game.engine.votes import vote
 from game.engine.words import motion_label
 
 #: action kinds whose outcome depends on a draw from the generator: no forecast of their effect
-CHANCE_KINDS = ("underground", "military")
+CHANCE_KINDS = ("underground", "military", "provocation")
 
 
 @frozen

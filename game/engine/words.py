@@ -23,6 +23,7 @@ ACTION_ARGS: dict[str, tuple[str | None, ...]] = {
     "decline_bloc": ("factions",),
     "break_bloc": ("factions",),
     "mass_appeal": ("regions",),
+    "provocation": ("factions",),
 }
 
 #: the same for a motion's arguments, by motion kind

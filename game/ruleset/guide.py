@@ -31,7 +31,8 @@ python -m game validate --mod your_mod --format json
 
 which prints every problem at once as `file:line:col: severity: message [entry id]` and exits 0
 (clean; warnings allowed), 1 (errors) or 2 (bad usage). `python -m game schema > rules.schema.json`
-writes a JSON Schema your editor can use to complete and check the files of a complete ruleset.
+writes a JSON Schema your editor can use to complete and check the files of a complete ruleset;
+`python -m game schema --mod` the schema of a mod's files, whose entries may be partial.
 """
 
 WALKTHROUGH = """\

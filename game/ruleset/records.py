@@ -783,6 +783,7 @@ ACTION_KINDS: dict[str, tuple[str, ...]] = {
     "cultivate": ("affinity", "rumour_at"),
     "publish": ("opinion", "prestige", "mantle", "sympathy", "reach_par"),
     "underground": ("opinion", "sympathy", "raid_chance", "raid_exposure", "raid_prestige"),
+    "provocation": ("exposure", "prestige", "exposed_chance", "exposed_prestige"),
     "speak": ("opinion", "prestige", "orator"),
     "propose": (),
     "offer_bloc": (),

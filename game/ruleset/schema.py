@@ -2,8 +2,9 @@
 
 Editors that read JSON Schema (VS Code with the YAML extension, JetBrains IDEs…) complete and
 check rule files with it: ``python -m game schema > succession.schema.json``.  It describes the
-files of a complete ruleset (``rules/base``); a mod's overriding entries give only some keys and
-may use ``KEY+`` / ``KEY-`` (see the modder's guide), which a strict schema would flag.
+files of a complete ruleset (``rules/base``).  ``--mod`` gives the schema of a mod's files, whose
+entries may give only some keys (an override), ``KEY+`` / ``KEY-`` edits, and ``replace`` or
+``remove`` (see :mod:`game.ruleset.overlay`).
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ VALUES = {"status": records.STATUSES, "figure_status": records.FIGURE_STATUSES, 
 VERB_FIELDS = {"conditions": "condition", "effects": "effect", "condition": "condition"}
 
 
-def build() -> dict:
-    """The whole schema: one document for every rule file."""
+def build(partial: bool = False) -> dict:
+    """The whole schema: one document for every rule file (``partial``: of a mod's files)."""
     defs: dict = {}
     for cls in _record_classes():
         defs[cls.__name__] = _record(cls, defs)
+        if partial:
+            _loosen(defs[cls.__name__], top=cls in records.KINDS.values())
     defs["effect"] = _verbs(EFFECT_VERBS)
     defs["condition"] = _verbs(CONDITION_VERBS)
     props: dict = {"format_version": {"const": 1, "description": "the rule-file format; always 1"}}
@@ -46,6 +49,16 @@ def build() -> dict:
         "additionalProperties": False,
         "$defs": defs,
     }
+
+
+def _loosen(record: dict, top: bool) -> None:
+    """An override gives only the keys it changes, may edit lists with KEY+ / KEY-, and an
+    entry may be replaced or removed whole."""
+    record["required"] = ["id"] if top and "id" in record["properties"] else []
+    record["patternProperties"] = {"^[a-z_]+[+-]$": {"type": ["array", "object"]}}
+    if top:
+        record["properties"]["replace"] = {"const": True, "description": "replace the earlier entry whole"}
+        record["properties"]["remove"] = {"const": True, "description": "remove the entry (give only its id)"}
 
 
 def _record_classes() -> list[type]:

@@ -230,12 +230,9 @@ def test_the_forced_expulsions_of_1927_need_a_case(rules):
     s = new_game(rules, "united_opposition_1926", 1)
     for fid in ("trotsky", "zinoviev"):
         s.factions[fid].status = "removed"
+        s.flags.add(f"expel_cc_moved_{fid}")  # the party expulsion is tabled behind the CC's
     for event in ("expel_cc_trotsky", "expel_party_trotsky", "expel_cc_zinoviev", "expel_party_zinoviev"):
         target = event.rsplit("_", 1)[1]
-        if "party" in event:  # tabled only behind the CC expulsion moved at the same plenum
-            s.factions[target].exposure = 10
-            assert not holds(s, rules.events[event].conditions, rules), event
-            s.flags.add(f"cc_expulsion_moved_{target}")
         s.factions[target].exposure = 9
         assert not holds(s, rules.events[event].conditions, rules), event
         s.factions[target].exposure = 10
@@ -277,3 +274,48 @@ def test_the_april_plenum_needs_a_case_against_the_right(rules):
     assert not holds(s, unions, rules)
     s.factions["bukharin"].status = "censured"
     assert holds(s, unions, rules)
+
+
+def test_the_party_expulsion_waits_for_the_cc_expulsion(rules):
+    from game.engine.effects import holds
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    s.factions["trotsky"].status, s.factions["trotsky"].exposure = "removed", 20
+    event = rules.events["expel_party_trotsky"].conditions
+    assert not holds(s, event, rules)  # no CC expulsion moved: a party expulsion would lapse
+    s.flags.add("expel_cc_moved_trotsky")
+    assert holds(s, event, rules)
+
+
+def _police_game(rules):
+    s = new_game(rules, "united_opposition_1926", 1)
+    s = _turn_of(s, rules, "stalin")
+    s.offices["ogpu_chair"] = "menzhinsky"
+    s.figures["menzhinsky"].faction = "stalin"
+    s.factions["stalin"].influence = 10
+    return s
+
+
+def test_only_the_police_stage_a_provocation_and_only_against_a_censured_opposition(rules):
+    s = _police_game(rules)
+    provocations = {a.to_text() for a in legal_actions(s, rules) if a.name == "police_provocation"}
+    assert provocations == {"police_provocation stalin trotsky", "police_provocation stalin zinoviev"}
+    s.offices["ogpu_chair"] = None  # without the OGPU there is no one to plant the officer
+    assert not any(a.name == "police_provocation" for a in legal_actions(s, rules))
+
+
+def test_a_provocation_tars_its_target_unless_the_plant_is_found_out(rules):
+    p = rules.actions["police_provocation"].params
+    outcomes = set()
+    for seed in range(40):
+        s = _police_game(rules)
+        s.rng = seed * 7919 + 1
+        before = (s.factions["trotsky"].exposure, s.factions["stalin"].prestige)
+        after = apply_action(s, rules, Action.parse("police_provocation stalin trotsky"))
+        exposed = after.factions["stalin"].prestige == before[1] - p["exposed_prestige"]
+        if exposed:
+            assert after.factions["trotsky"].exposure == before[0]
+        else:
+            assert after.factions["trotsky"].exposure == before[0] + p["exposure"]
+        outcomes.add(exposed)
+    assert outcomes == {True, False}  # both fates happen, drawn from the game's generator

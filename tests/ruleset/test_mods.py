@@ -206,7 +206,9 @@ def test_available_mods_for_the_new_game_screen(tmp_path):
 
 def test_a_mod_in_the_user_data_folder_is_found_by_id(tmp_path, monkeypatch):
     monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path))
-    write_mod(tmp_path, "mine", {"settings.yaml": "format_version: 1\nsettings:\n  - id: standard\n    base_income: 4\n"})
+    write_mod(
+        tmp_path, "mine", {"settings.yaml": "format_version: 1\nsettings:\n  - id: standard\n    base_income: 4\n"}
+    )
     assert mods.search_path()[1] == tmp_path / "mods"
     assert "mine" in [m[0] for m in mods.list_mods()]
     assert "lenin_lives" in [m[0] for m in mods.list_mods()]  # the shipped ones too

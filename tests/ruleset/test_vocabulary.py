@@ -62,6 +62,20 @@ def test_the_schema_refuses_what_the_validator_refuses(validator, entry):
     assert not validator.is_valid({"format_version": 1, "events": [entry]})
 
 
+MOD_FILES = sorted(p for p in (PROJECT / "mods").rglob("*.yaml") if p.name != "mod.yaml")
+
+
+def test_every_shipped_mod_file_passes_the_mod_schema():
+    validator = jsonschema.Draft202012Validator(schema.build(partial=True))
+    assert MOD_FILES
+    for path in MOD_FILES:
+        data = yamlpos.plain(yamlpos.load(path.read_text(encoding="utf-8")))
+        assert [e.message for e in validator.iter_errors(data)] == [], path
+    assert validator.is_valid({"format_version": 1, "events": [{"id": "x", "effects+": [{"kill": "lenin"}]}]})
+    assert not validator.is_valid({"format_version": 1, "events": [{"id": "x", "dat": "1924-01-01"}]})
+    assert not validator.is_valid({"format_version": 1, "events": [{"name": "no id"}]})
+
+
 def test_the_shipped_guide_is_up_to_date():
     shipped = (PROJECT / "rules" / "README.md").read_text(encoding="utf-8")
     assert shipped == guide.build(), (

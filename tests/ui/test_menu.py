@@ -130,7 +130,10 @@ def test_a_new_game_can_be_set_up_from_the_keyboard(app):
     assert ng.seed_entry.get_text() == "4242"
     key(app, pygame.K_TAB)  # out of the field, to the next button
     assert ng.controls[ng.focus][0].text == "New random seed"
-    key(app, pygame.K_TAB)
+    for _ in range(len(ng.controls)):  # past the mods, each a button of its own
+        if ng.controls[ng.focus][0].text == "Start the game":
+            break
+        key(app, pygame.K_TAB)
     assert ng.controls[ng.focus][0].text == "Start the game"
     key(app, pygame.K_RETURN)
     assert isinstance(app.stack[0], BoardScene) and app.match.seed == 4242
@@ -155,3 +158,20 @@ def test_page_down_scrolls_a_long_text(app):
     assert bar.start_percentage > 0
     key(app, pygame.K_PAGEUP)
     assert bar.start_percentage == 0
+
+
+def test_a_mod_chosen_on_the_new_game_screen_is_the_rules_of_the_game(app, rules):
+    from game.ui.scenes.newgame import NewGameScene
+    from tests.ui.drive import button, click
+
+    key(app, pygame.K_RETURN)  # New game
+    ng = app.scene
+    assert isinstance(ng, NewGameScene)
+    click(app, button(ng, "The weight of the apparatus"))
+    ng = app.scene
+    assert button(ng, "✓ The weight of the apparatus")  # marked as in use
+    click(app, button(ng, "Start the game"))
+    assert app.match is not None
+    assert [m.id for m in app.match.rules.mods] == ["apparatus_weights"]
+    assert app.match.rules.settings.secretary_loyalty_growth != rules.settings.secretary_loyalty_growth
+    assert app.match.record.mods == app.match.rules.mod_labels()  # the replay and the saves record it

@@ -38,6 +38,7 @@ SHORT = {
     "pledge_discipline": "Pledge discipline",
     "entrench_secretary": "Entrench secretary",
     "mobilise_network": "Mobilise network",
+    "police_provocation": "Provocation",
     END_TURN: "End turn",
 }
 

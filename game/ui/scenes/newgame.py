@@ -8,6 +8,9 @@ import secrets
 import pygame
 import pygame_gui
 
+from game.ruleset import load
+from game.ruleset.loader import errors
+from game.ruleset.mods import list_mods
 from game.session.explain import scenario_factions, scenario_span
 from game.session.session import AI, HUMAN, LEVELS, Match, Seat
 from game.session.terminal import scenario_order
@@ -25,8 +28,14 @@ def fresh_seed() -> int:
 class NewGameScene(Scene):
     def __init__(self, app):
         super().__init__(app)
-        self.ids = scenario_order(app.rules)
-        self.scenario = next((i for i in self.ids if app.rules.scenarios[i].kind == "classroom"), self.ids[0])
+        #: the rules without mods, whatever the last game was played with
+        self.base = getattr(app, "base_rules", app.rules)
+        app.base_rules = self.base
+        self.mods = list_mods()  # (id, name, version, description) of every mod installed
+        self.chosen: list[str] = []
+        self.rules = self.base
+        self.ids = scenario_order(self.rules)
+        self.scenario = next((i for i in self.ids if self.rules.scenarios[i].kind == "classroom"), self.ids[0])
         self.kinds: dict[str, str] = {}
         self.levels: dict[str, str] = {}
         self.names: dict[str, str] = {}
@@ -34,10 +43,10 @@ class NewGameScene(Scene):
         self.entries: dict[str, pygame_gui.elements.UITextEntryLine] = {}
 
     def factions(self) -> tuple[str, ...]:
-        return scenario_factions(self.app.rules, self.scenario)
+        return scenario_factions(self.rules, self.scenario)
 
     def build(self) -> None:
-        rules = self.app.rules
+        rules = self.rules
         w, h = self.app.size
         s = self.app.settings.font_scale
         top = self.app.fonts.heading(24).get_linesize() + 28
@@ -49,6 +58,19 @@ class NewGameScene(Scene):
             self.button(
                 (16, top + i * (bh + 6), lw, bh), label, self._scenario(sid), f"{sc.kind}, {scenario_span(rules, sid)}"
             )
+        # the mods, under the scenarios: each a switch that lays it over the rules
+        self.mods_y = top + len(self.ids) * (bh + 6) + 8
+        my = self.mods_y + self.app.fonts.bold(16).get_linesize() + 4
+        for mid, name, version, description in self.mods:
+            on = mid in self.chosen
+            label = text.fit(self.app.fonts.bold(18), ("✓ " if on else "") + f"{name} {version}", lw - 20)
+            self.button(
+                (16, my, lw, bh),
+                label,
+                self._mod(mid),
+                f"{'Laid over the rules' if on else 'Not in use'}: {description or name} (press to change)",
+            )
+            my += bh + 6
         x = lw + 32
         rw = w - x - 16
         details_h = int(h * 0.30)
@@ -108,7 +130,7 @@ class NewGameScene(Scene):
         self.focus = len(self.controls) - 2
 
     def details(self) -> str:
-        rules = self.app.rules
+        rules = self.rules
         sc = rules.scenarios[self.scenario]
         parts = [
             f"<b>{escape(sc.name)}</b>",
@@ -126,6 +148,26 @@ class NewGameScene(Scene):
             self.rebuild()
 
         return pick
+
+    def _mod(self, mid: str):
+        def toggle():
+            self._keep()
+            chosen = [m for m in self.chosen if m != mid] if mid in self.chosen else [*self.chosen, mid]
+            rules, problems = load(chosen) if chosen else (self.base, [])
+            if rules is None or errors(problems):
+                shown = "<br>".join(escape(str(p)) for p in errors(problems)[:3])
+                message(self.app, "This mod cannot be used", f"The rules with it have errors:<br>{shown}")
+                return
+            self.chosen, self.rules = chosen, rules
+            self.ids = scenario_order(rules)
+            if self.scenario not in rules.scenarios:
+                self.scenario = self.ids[0]
+            self.kinds = {f: k for f, k in self.kinds.items() if f in self.factions()}
+            focus = self.focus
+            self.rebuild()
+            self.focus = focus
+
+        return toggle
 
     def _toggle(self, fid: str):
         def toggle():
@@ -156,7 +198,7 @@ class NewGameScene(Scene):
 
     def seats(self) -> dict[str, Seat]:
         self._keep()
-        rules = self.app.rules
+        rules = self.rules
         return {
             fid: Seat(HUMAN, "simple", self.names.get(fid, "").strip() or rules.factions[fid].name)
             if self.kinds.get(fid) == HUMAN
@@ -179,7 +221,8 @@ class NewGameScene(Scene):
             return
         from game.ui.scenes.board import start_match
 
-        start_match(self.app, Match.new(self.app.rules, self.scenario, int(seed_text), seats), new=True)
+        self.app.rules = self.rules  # the board and the encyclopedia read the rules of this game
+        start_match(self.app, Match.new(self.rules, self.scenario, int(seed_text), seats), new=True)
 
     def back(self) -> None:
         self.app.pop()
@@ -187,7 +230,7 @@ class NewGameScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
         draw.band(surface, self.app, "NEW GAME", "Tab moves · Enter presses · Esc back")
-        rules = self.app.rules
+        rules = self.rules
         w = surface.get_width()
         x = int(w * 0.30) + 32
         bh = int(34 * self.app.settings.font_scale)
@@ -201,3 +244,7 @@ class NewGameScene(Scene):
         surface.blit(
             text.render(font, "Seed", theme.BLACK), (x + bh + 6, self.seed_y + (bh - font.get_linesize()) // 2)
         )
+        if self.mods:
+            label = f"Mods ({len(self.chosen)} in use)" if self.chosen else "Mods (none in use)"
+            surface.blit(text.render(self.app.fonts.bold(16), text.fit(self.app.fonts.bold(16), label, x - 48),
+                                     theme.BLACK), (16, self.mods_y))
