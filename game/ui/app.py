@@ -9,6 +9,7 @@ from __future__ import annotations
 import array
 import math
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +18,9 @@ import pygame_gui
 
 from game.ui import settings as settings_mod
 from game.ui import text, theme
+
+#: seconds a thread may hold the interpreter before another may run (Python's default is 0.005)
+THINKING_SWITCH = 0.001
 
 
 class Scene:
@@ -172,6 +176,9 @@ class App:
     ):
         self.rules = rules
         self.config_path = config_path
+        # the computer thinks on a worker thread: hand the interpreter back to the window every
+        # millisecond (not every five), so frames keep coming while it thinks
+        sys.setswitchinterval(THINKING_SWITCH)
         loaded, self.settings_note = settings_mod.load(config_path)
         self.settings = settings or loaded
         if data_dir is not None:  # the saves' folder (game.session.saves reads this)
