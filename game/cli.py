@@ -233,6 +233,11 @@ def cmd_play(args) -> int:
     for human in m.humans()[:1]:
         for line in present.end_lines(rules, m.view(human)):
             print(line)
+        reasons = present.reason_lines(rules, m)
+        if reasons:
+            print("--- why the computer moved as it did ---")
+            for line in reasons:
+                print(f"  {line}")
     _print_results(state, rules)
     kind, winner = state.outcome
     print(f"outcome: {kind} winner={winner or 'none'}")

@@ -370,6 +370,26 @@ OUTCOME_WORDS = {
 }
 
 
+def action_title(rules, action: Action) -> str:
+    """An action in words: its rule's name and its arguments (an event's choice: the option)."""
+    if action.name == CHOOSE:
+        event = rules.events.get(action.args[0]) if action.args else None
+        return "Choose: " + " ".join(action.args[-1:]).replace("_", " ") if event is None else event.name
+    words = action_words(rules, action)
+    return rules.actions[action.name].name + (": " + ", ".join(words) if words else "")
+
+
+def reason_lines(rules, match) -> list[str]:
+    """Why the computer's seats moved as they did, move by move (for after the game: during it a
+    reason would betray a bot's plans)."""
+    actions = match.record.actions
+    return [
+        f"{date}  {faction_name(rules, faction)} — {action_title(rules, actions[i])}: {reason}"
+        for i, date, faction, reason in match.reasons
+        if i < len(actions)
+    ]
+
+
 def end_lines(rules, view: View) -> list[str]:
     """The end: the outcome, the last quarter's results, and each faction's score against history."""
     from game.engine.objectives import points_text

@@ -90,6 +90,7 @@ def to_data(match: Match) -> dict:
         "over": match.over,
         "actions": [a.to_text() for a in match.record.actions],
         "digest": match.state.digest(),
+        "reasons": [list(r) for r in match.reasons],
     }
 
 
@@ -221,6 +222,13 @@ def read(path: Path, rules) -> Match:
         match.record.final = state.digest()
     if not other_rules and state.digest() != data["digest"]:
         raise SaveError(f"{path}: the replayed game differs from the one saved: the save is damaged")
+    reasons = data.get("reasons", [])  # saves written before the bots' reasons were kept have none
+    if isinstance(reasons, list):
+        match.reasons = [
+            (r[0], r[1], r[2], r[3]) for r in reasons
+            if isinstance(r, list) and len(r) == 4 and isinstance(r[0], int) and not isinstance(r[0], bool)
+            and all(isinstance(x, str) for x in r[1:]) and r[0] < len(match.record.actions)
+        ]
     for faction, bot_state in data["bots"].items():
         bot = match.bots.get(faction)
         if bot is not None and isinstance(bot_state, int) and isinstance(getattr(bot, "state", None), int):

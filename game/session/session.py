@@ -89,6 +89,9 @@ class Match:
     mods: tuple[str, ...] = ()
     #: called with the match after each action that closed a quarter or ended the game
     on_turn_end: Callable[[Match], None] | None = None
+    #: why each computer seat moved: (index of the action in the record, date, faction, reason);
+    #: kept for showing after the game and written in saves
+    reasons: list[tuple[int, str, str, str]] = field(factory=list)
     _undo: list[_Step] = field(factory=list)
     _thinking: tuple[int, Future] | None = None
     _pool: ThreadPoolExecutor | None = None
@@ -158,14 +161,17 @@ class Match:
 
     # --- moving --------------------------------------------------------------------------------
 
-    def submit(self, action: Action) -> tuple[LogView, ...]:
-        """Check, apply and record an action of the active seat.  Returns the new log entries the
-        actor may see.  Raises IllegalActionError (changing nothing) if it is not legal now."""
+    def submit(self, action: Action, reason: str | None = None) -> tuple[LogView, ...]:
+        """Check, apply and record an action of the active seat (with the computer's ``reason``
+        for it, if a bot chose it).  Returns the new log entries the actor may see.  Raises
+        IllegalActionError (changing nothing) if it is not legal now."""
         if self.over:
             raise IllegalActionError("the game is over")
         before = self.state
         after = apply_action(before, self.rules, action)
         self.state = after
+        if reason is not None:
+            self.reasons.append((len(self.record.actions), before.date_text(), action.faction, reason))
         self.record.actions.append(action)
         self._thinking = None
         step = _Step(action.faction, before)
@@ -198,6 +204,7 @@ class Match:
         step = self._undo.pop()
         self.state = step.before
         action = self.record.actions.pop()
+        self.reasons = [r for r in self.reasons if r[0] < len(self.record.actions)]
         self.record.final = None
         self._thinking = None
         return action
@@ -218,7 +225,7 @@ class Match:
             action, reason = pending[1].result()
         else:
             action, reason = self.think()
-        return AiMove(action, reason, self.submit(action))
+        return AiMove(action, reason, self.submit(action, reason))
 
     def think_async(self) -> Future:
         """The active bot's choice computed on a worker thread; the future's result is

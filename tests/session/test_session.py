@@ -153,3 +153,25 @@ def test_a_view_is_handed_out_again_until_the_game_moves(rules):
     m.ai_move()
     again = m.view("stalin")
     assert again is not first and again == player_view(m.state, rules, "stalin")
+
+
+def test_the_computers_reasons_are_kept_saved_and_shown_after_the_game(rules, tmp_path):
+    from game.session import present
+    from game.session.session import Match, Seat
+
+    m = Match.new(rules, "crisis_1923", 5, {"trotsky": Seat("human")})
+    while not (len(m.record.actions) > 6 and m.active == "trotsky"):
+        if m.active == "trotsky":  # the human's moves carry no reason
+            m.submit(m.legal()[-1])
+        else:
+            m.ai_move()
+    ai_moves = sum(a.faction != "trotsky" for a in m.record.actions)
+    assert ai_moves and len(m.reasons) == ai_moves  # every computer move with its reason
+    assert all(f != "trotsky" and reason for _i, _d, f, reason in m.reasons)
+    lines = present.reason_lines(rules, m)
+    assert len(lines) == ai_moves and all(" — " in line for line in lines)
+    m.save(tmp_path / "g.save")
+    again = Match.load(tmp_path / "g.save", rules)
+    assert again.reasons == m.reasons
+    m.submit(m.legal()[0])  # a human move carries no reason
+    assert len(m.reasons) == ai_moves

@@ -262,8 +262,8 @@ class BoardScene(Scene):
         elif self.future.done():
             future, self.future = self.future, None
             if self._asked == (m.active, m.state.turn, len(m.record.actions)):
-                action, _reason = future.result()
-                m.submit(action)
+                action, reason = future.result()
+                m.submit(action, reason)
                 self.after_move()
 
     def wait_for_ai(self) -> None:

@@ -54,6 +54,9 @@ def summary_html(rules, match) -> str:
     ]
     if key:
         parts.append("<b>The game in brief</b><br>" + "<br>".join(escape(line) for line in key[-40:]))
+    reasons = present.reason_lines(rules, match)
+    if reasons:
+        parts.append("<b>Why the computer moved as it did</b><br>" + "<br>".join(escape(line) for line in reasons))
     parts.append(
         f"<i>Scenario {escape(view['scenario'])}, seed {match.seed} — the same seed and moves give the same game.</i>"
     )
