@@ -319,3 +319,21 @@ def test_a_provocation_tars_its_target_unless_the_plant_is_found_out(rules):
             assert after.factions["trotsky"].exposure == before[0] + p["exposure"]
         outcomes.add(exposed)
     assert outcomes == {True, False}  # both fates happen, drawn from the game's generator
+
+
+def test_the_leningrad_opposition_can_rise_whether_or_not_the_triumvirate_still_stands(rules, fresh):
+    """December 1925: with the triumvirate standing, Zinoviev's choice breaks it; with it already
+    broken, the same assault is open to him (and only one of the two events can fire)."""
+    from game.engine.effects import holds
+
+    s = fresh.clone()
+    s.offices["leningrad_chief"] = "zinoviev"
+    s.congress_due = "Fourteenth Congress"
+    with_bloc = rules.events["leningrad_opposition"].conditions
+    alone = rules.events["leningrad_opposition_alone"].conditions
+    s.blocs = [("stalin", "zinoviev")]
+    assert holds(s, with_bloc, rules) and not holds(s, alone, rules)
+    s.blocs = []
+    assert holds(s, alone, rules) and not holds(s, with_bloc, rules)
+    s.flags.add("new_opposition")  # the assault already made
+    assert not holds(s, alone, rules)
