@@ -31,10 +31,10 @@ class WaitBot:
 
 
 def _search(level: str):
-    def make(faction: str, seed: int, personality: float = 1.0):
+    def make(faction: str, seed: int, personality: float = 1.0, seconds: float | None = None):
         from game.ai.search import SearchBot
 
-        return SearchBot.for_game(faction, seed, level, personality)
+        return SearchBot.for_game(faction, seed, level, personality, seconds)
 
     return make
 
@@ -57,10 +57,11 @@ class UnknownLevelError(ValueError):
 SEARCHING = ("easy", "normal", "hard")
 
 
-def make_bot(level: str, faction: str, seed: int, personality: float = 1.0):
+def make_bot(level: str, faction: str, seed: int, personality: float = 1.0, seconds: float | None = None):
     """The bot of a difficulty level for a faction in a game of this seed.  A searching level
     follows the faction's personality as far as ``personality`` says (0: not at all, 1: as in
-    history), a setting apart from the level.
+    history), a setting apart from the level; ``seconds``, in play, caps its thinking time (it
+    then stops after the sampled state in hand; tests never set it).
 
     >>> make_bot("simple", "stalin", 7).faction
     'stalin'
@@ -69,4 +70,4 @@ def make_bot(level: str, faction: str, seed: int, personality: float = 1.0):
         maker = LEVELS[level]
     except KeyError:
         raise UnknownLevelError(f"no bot plays at level {level!r}; levels: {', '.join(LEVELS)}") from None
-    return maker(faction, seed, personality) if level in SEARCHING else maker(faction, seed)
+    return maker(faction, seed, personality, seconds) if level in SEARCHING else maker(faction, seed)

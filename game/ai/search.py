@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 
-from attrs import define, field, frozen
+from attrs import define, evolve, field, frozen
 
 from game.ai import playout, sense
 from game.ai.personality import Persona, bias, persona_for
@@ -68,8 +68,11 @@ class SearchBot:
     last_figures: dict = field(factory=dict)
 
     @classmethod
-    def for_game(cls, faction: str, seed: int, level: str = "normal", personality: float = 1.0) -> SearchBot:
-        return cls(faction, seed, BUDGETS[level], level, personality)
+    def for_game(
+        cls, faction: str, seed: int, level: str = "normal", personality: float = 1.0, seconds: float | None = None
+    ) -> SearchBot:
+        budget = BUDGETS[level] if seconds is None else evolve(BUDGETS[level], seconds=seconds)
+        return cls(faction, seed, budget, level, personality)
 
     def choose(self, view, legal: tuple[Action, ...], rules) -> tuple[Action, str]:
         """The action with the best average future over the sampled states, and why."""

@@ -48,3 +48,14 @@ def test_the_shortlist_keeps_a_way_to_end_the_turn(rules):
     short = shortlist(view, legal, rules, 3)
     assert 3 <= len(short) <= 4
     assert any(rules.actions[c.action.name].kind == "pass" for c in short)
+
+
+def test_a_time_cap_is_a_setting_of_the_bot_not_of_its_level():
+    from game.ai import make_bot
+    from game.ai.search import BUDGETS
+
+    capped = make_bot("hard", "stalin", 3, seconds=1.5)
+    assert capped.budget.seconds == 1.5
+    assert capped.budget.iterations == BUDGETS["hard"].iterations  # the same thinking, only capped
+    assert make_bot("hard", "stalin", 3).budget.seconds is None  # tests and replays: budgets only
+    assert BUDGETS["hard"].seconds is None  # the level itself is untouched
