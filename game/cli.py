@@ -34,7 +34,8 @@ def seed_arg(text: str) -> int:
         return int(text)
     shown = text if len(text) <= 24 else text[:20] + "…"
     raise argparse.ArgumentTypeError(
-        f"a seed is a whole number, 0 or more, written with at most {MAX_SEED_DIGITS} digits 0-9; got {shown!r}")
+        f"a seed is a whole number, 0 or more, written with at most {MAX_SEED_DIGITS} digits 0-9; got {shown!r}"
+    )
 
 
 def fresh_seed() -> int:
@@ -76,10 +77,19 @@ def cmd_validate(args) -> int:
             print(f"validate: {p.message}", file=sys.stderr)
         return 2
     if args.format == "json":
-        print(json.dumps({"ok": not errors(problems), "mods": rules.mod_labels() if rules else [],
-                          "errors": len(errors(problems)),
-                          "warnings": len(problems) - len(errors(problems)),
-                          "problems": [p.to_json() for p in problems]}, indent=1, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "ok": not errors(problems),
+                    "mods": rules.mod_labels() if rules else [],
+                    "errors": len(errors(problems)),
+                    "warnings": len(problems) - len(errors(problems)),
+                    "problems": [p.to_json() for p in problems],
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
         return 1 if errors(problems) else 0
     for p in problems:
         print(p)
@@ -101,8 +111,10 @@ def cmd_validate(args) -> int:
         print(f"  {rep['paraphrase_only']} rest only on outside works paraphrased, without a verified citation:")
         for kind, entry_id in unverified(rules):
             print(f"    {kind}.{entry_id}")
-    print(f"  in all: {rep['seed_citations']} seed quotes, {rep['outside_quotes']} outside quotes, "
-          f"{rep['paraphrases']} paraphrases of works not at hand")
+    print(
+        f"  in all: {rep['seed_citations']} seed quotes, {rep['outside_quotes']} outside quotes, "
+        f"{rep['paraphrases']} paraphrases of works not at hand"
+    )
     return 0
 
 
@@ -164,8 +176,7 @@ def cmd_play(args) -> int:
     rules = _rules(args.mod)
     if rules is None:
         return 1
-    if not (args.headless or args.terminal or args.human or args.scenario or args.record
-            or args.resume or args.load):
+    if not (args.headless or args.terminal or args.human or args.scenario or args.record or args.resume or args.load):
         window = _window(rules)
         if window is not None:
             return window
@@ -180,8 +191,11 @@ def cmd_play(args) -> int:
         print(f"{m.scenario}, {m.state.date_text()}: " + seed_line(m.seed))
     else:
         if args.scenario is None:
-            args.scenario = DEFAULT_SCENARIO if args.headless or args.human else terminal.ask_scenario(
-                rules, DEFAULT_SCENARIO, autosave=saves.latest_autosave())
+            args.scenario = (
+                DEFAULT_SCENARIO
+                if args.headless or args.human
+                else terminal.ask_scenario(rules, DEFAULT_SCENARIO, autosave=saves.latest_autosave())
+            )
             if args.scenario is None:
                 return 0
             if args.scenario == terminal.CONTINUE:
@@ -334,12 +348,17 @@ def cmd_replay(args) -> int:
     if missed:
         return 1
     if rep.final is None:
-        print(f"{args.file}:{rep.lines.get('end', 1)}: incomplete: no final hash (an autosave, or a file cut short); "
-              f"replayed to {state.date_text()}, nothing verified", file=sys.stderr)
+        print(
+            f"{args.file}:{rep.lines.get('end', 1)}: incomplete: no final hash (an autosave, or a file cut short); "
+            f"replayed to {state.date_text()}, nothing verified",
+            file=sys.stderr,
+        )
         return 1
     if rep.final != state.digest():
-        print(f"{args.file}:{rep.lines.get('final', 1)}: final state hash differs from the state the replay reaches",
-              file=sys.stderr)
+        print(
+            f"{args.file}:{rep.lines.get('final', 1)}: final state hash differs from the state the replay reaches",
+            file=sys.stderr,
+        )
         print(f"  in the file {rep.final[:16]}…, replayed {state.digest()[:16]}…", file=sys.stderr)
         return 1
     else:
@@ -362,8 +381,11 @@ def _replay_rules(rep, args):
     installed = {m.id for m in mods.available(PROJECT)[0]}
     missing = [m for m in rep.mods if m.partition("@")[0] not in ids | installed]
     for mod in missing:
-        print(f"{args.file}:{rep.lines.get('mods', 1)}: this replay was recorded with mod {mod}, which is not installed "
-              f"(install it, or give its folder with --mod)", file=sys.stderr)
+        print(
+            f"{args.file}:{rep.lines.get('mods', 1)}: this replay was recorded with mod {mod}, which is not installed "
+            f"(install it, or give its folder with --mod)",
+            file=sys.stderr,
+        )
     if missing or problems:
         for p in problems:
             print(p, file=sys.stderr)
@@ -402,7 +424,9 @@ def cmd_historical(args) -> int:
     if args.check:
         current = out.read_text(encoding="utf-8") if out.exists() else ""
         if current != text:
-            print(f"{out}: out of date with {plan_file}; run 'python -m game historical' to rewrite it", file=sys.stderr)
+            print(
+                f"{out}: out of date with {plan_file}; run 'python -m game historical' to rewrite it", file=sys.stderr
+            )
             return 1
         print(f"{out} is up to date")
     else:
@@ -430,8 +454,10 @@ def cmd_events_check(args) -> int:
         return 2
 
     def done(report, sid):
-        print(f"{sid}: {report.games[sid]} games, {report.fired[sid]} events fired, "
-              f"{report.count(sid)} problem(s)", flush=True)
+        print(
+            f"{sid}: {report.games[sid]} games, {report.fired[sid]} events fired, {report.count(sid)} problem(s)",
+            flush=True,
+        )
 
     report = consistency.run(rules, args.games, args.scenario or None, done)
     for problem in report.problems:
@@ -484,8 +510,19 @@ def cmd_balance(args) -> int:
     found = balance.cells(rules, planned, records, args.factions)
     errors = [r for r in records if r.error]
     if args.json:
-        print(json.dumps({"budget": args.budget, "personality": args.personality, "seeds": args.seeds, "games": len(records),
-                          "errors": len(errors), "cells": [c.to_dict() for c in found]}, indent=1))
+        print(
+            json.dumps(
+                {
+                    "budget": args.budget,
+                    "personality": args.personality,
+                    "seeds": args.seeds,
+                    "games": len(records),
+                    "errors": len(errors),
+                    "cells": [c.to_dict() for c in found],
+                },
+                indent=1,
+            )
+        )
     else:
         for line in balance.table(rules, found, args.budget):
             print(line)
@@ -518,8 +555,10 @@ def cmd_simulate(args) -> int:
     levels = dict(args.level)
     for faction, level in [*levels.items(), ("--default", args.default)]:
         if faction != "--default" and faction not in factions:
-            print(f"--level {faction}={level}: no faction '{faction}' in {args.scenario}; one of: "
-                  f"{', '.join(factions)}", file=sys.stderr)
+            print(
+                f"--level {faction}={level}: no faction '{faction}' in {args.scenario}; one of: {', '.join(factions)}",
+                file=sys.stderr,
+            )
             return 2
         if level not in LEVELS:
             print(f"--level {faction}={level}: no level '{level}'; one of: {', '.join(LEVELS)}", file=sys.stderr)
@@ -545,8 +584,12 @@ def cmd_simulate(args) -> int:
         else:
             records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
     summary = simulate.summarise(records)
-    summary.update(scenario=args.scenario, seed=args.seed, levels={f: levels.get(f, args.default) for f in factions},
-                   personality=args.personality)
+    summary.update(
+        scenario=args.scenario,
+        seed=args.seed,
+        levels={f: levels.get(f, args.default) for f in factions},
+        personality=args.personality,
+    )
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
@@ -562,7 +605,9 @@ def _simulate_lines(rules, s: dict) -> list[str]:
 
     games, first = s["games"], s["seed"]
     seats = ", ".join(f"{f}={lv}" for f, lv in s["levels"].items())
-    out = [f"{s['scenario']}: {games} games, seeds {first}..{first + games - 1}; {seats}; personality {s['personality']}"]
+    out = [
+        f"{s['scenario']}: {games} games, seeds {first}..{first + games - 1}; {seats}; personality {s['personality']}"
+    ]
     done = games - s["errors"] or 1
     shares = [f"{f} {n} ({n / done:.0%})" for f, n in sorted(s["wins"].items(), key=lambda kv: -kv[1])]
     out.append("winners: " + ", ".join(shares + [f"none {s['draws']} ({s['draws'] / done:.0%})"]))
@@ -570,8 +615,11 @@ def _simulate_lines(rules, s: dict) -> list[str]:
     out.append("results on objectives (DV decisive victory, V victory, H historical, D defeat, X disaster):")
     for faction, counts in s["results"].items():
         wins = counts["decisive_victory"] + counts["victory"]
-        out.append(f"  {faction:10} " + " ".join(f"{SHORT[r]} {n:>3}" for r, n in counts.items())
-                   + f"   victory share {wins / done:.0%}")
+        out.append(
+            f"  {faction:10} "
+            + " ".join(f"{SHORT[r]} {n:>3}" for r, n in counts.items())
+            + f"   victory share {wins / done:.0%}"
+        )
     out.append(f"mean game length: {s['mean_turns']:.1f} quarters")
     out.append(f"decision time: mean {s['mean_decision_s']:.4f} s, p95 {s['p95_decision_s']:.4f} s")
     for level, d in s["decisions_by_level"].items():
@@ -583,29 +631,53 @@ def _simulate_lines(rules, s: dict) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="succession", description="Succession: the struggle for Lenin's succession, 1923–1929.")
+    parser = argparse.ArgumentParser(
+        prog="succession", description="Succession: the struggle for Lenin's succession, 1923–1929."
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play a game (in the terminal, or headless with bots)")
     play.add_argument("--headless", action="store_true", help="bots play every faction; print the chronicle")
-    play.add_argument("--scenario", default=None,
-                      help=f"scenario id (see 'scenarios'); asked in the terminal, {DEFAULT_SCENARIO} when headless")
-    play.add_argument("--seed", type=seed_arg, default=None,
-                      help="random seed (same seed, same game); a fresh one, printed, when not given")
-    play.add_argument("--human", metavar="FACTION[,FACTION]",
-                      help="play this faction yourself in the terminal (several, comma-separated: hot-seat)")
+    play.add_argument(
+        "--scenario",
+        default=None,
+        help=f"scenario id (see 'scenarios'); asked in the terminal, {DEFAULT_SCENARIO} when headless",
+    )
+    play.add_argument(
+        "--seed",
+        type=seed_arg,
+        default=None,
+        help="random seed (same seed, same game); a fresh one, printed, when not given",
+    )
+    play.add_argument(
+        "--human",
+        metavar="FACTION[,FACTION]",
+        help="play this faction yourself in the terminal (several, comma-separated: hot-seat)",
+    )
     play.add_argument("--level", default="simple", choices=LEVELS, help="the bots' difficulty (default simple)")
     play.add_argument("--terminal", action="store_true", help="play in the terminal even where a window can open")
     play.add_argument("--record", metavar="FILE", help="write a replay file at the end")
     play.add_argument("--chronicle", action="store_true", help="print the chronicle at the end")
-    play.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
+    play.add_argument(
+        "--mod",
+        action="append",
+        default=[],
+        metavar="ID|DIR",
+        help="lay a mod (its id, or its folder) over the base rules",
+    )
     play.add_argument("--continue", dest="resume", action="store_true", help="go on with the last autosaved game")
-    play.add_argument("--load", metavar="NAME|FILE", help="go on with a saved game (a name given with 'save NAME', or a file)")
+    play.add_argument(
+        "--load", metavar="NAME|FILE", help="go on with a saved game (a name given with 'save NAME', or a file)"
+    )
     play.set_defaults(func=cmd_play)
     val = sub.add_parser("validate", help="check the rule files")
     val.add_argument("--rules", metavar="DIR", help="a rules folder instead of rules/base")
     val.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="a mod (id or folder) over the rules")
-    val.add_argument("--format", choices=("text", "json"), default="text",
-                     help="text: one 'file:line:col: severity: message [id]' line per problem; json: one document")
+    val.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one 'file:line:col: severity: message [id]' line per problem; json: one document",
+    )
     val.set_defaults(func=cmd_validate)
     sch = sub.add_parser("schema", help="print the JSON Schema of the rule files (or the modder's guide)")
     sch.add_argument("--guide", action="store_true", help="the modder's guide (rules/README.md) instead")
@@ -617,8 +689,13 @@ def build_parser() -> argparse.ArgumentParser:
     sc.set_defaults(func=cmd_scenarios)
     rp = sub.add_parser("replay", help="replay a replay file and verify its final state")
     rp.add_argument("file")
-    rp.add_argument("--mod", action="append", default=[], metavar="ID|DIR",
-                    help="a mod folder for a replay whose mods are not installed (its id must match)")
+    rp.add_argument(
+        "--mod",
+        action="append",
+        default=[],
+        metavar="ID|DIR",
+        help="a mod folder for a replay whose mods are not installed (its id must match)",
+    )
     rp.set_defaults(func=cmd_replay)
     hi = sub.add_parser("historical", help="rebuild the historical line's replay from its plan")
     hi.add_argument("--plan", metavar="FILE", help="a plan file instead of rules/base/historical/plan.yaml")
@@ -628,32 +705,70 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("events-check", help="play bot games and count events that contradict the state")
     ev.add_argument("--games", type=int, default=72, metavar="N", help="games per scenario, seeds 1..N (default 72)")
     ev.add_argument("--scenario", action="append", default=[], metavar="ID", help="only this scenario (repeatable)")
-    ev.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
+    ev.add_argument(
+        "--mod",
+        action="append",
+        default=[],
+        metavar="ID|DIR",
+        help="lay a mod (its id, or its folder) over the base rules",
+    )
     ev.set_defaults(func=cmd_events_check)
     ba = sub.add_parser("balance", help="measure each faction's results: searching, waiting and bot players")
-    ba.add_argument("--scenarios", type=_id_list, default=None, metavar="ID,..",
-                    help="scenario ids (default: the classroom scenarios)")
+    ba.add_argument(
+        "--scenarios",
+        type=_id_list,
+        default=None,
+        metavar="ID,..",
+        help="scenario ids (default: the classroom scenarios)",
+    )
     ba.add_argument("--factions", type=_id_list, default=None, metavar="F,..", help="only these seats (default: all)")
     ba.add_argument("--seeds", type=int, default=20, metavar="N", help="games per cell, seeds 1..N (default 20)")
-    ba.add_argument("--budget", choices=("easy", "normal", "hard"), default="normal",
-                    help="the searching player's level (default normal)")
-    ba.add_argument("--personality", type=float, default=0.0, metavar="W",
-                    help="how far the searching player follows its faction's historical personality "
-                         "(default 0: it plays to win)")
+    ba.add_argument(
+        "--budget",
+        choices=("easy", "normal", "hard"),
+        default="normal",
+        help="the searching player's level (default normal)",
+    )
+    ba.add_argument(
+        "--personality",
+        type=float,
+        default=0.0,
+        metavar="W",
+        help="how far the searching player follows its faction's historical personality (default 0: it plays to win)",
+    )
     ba.add_argument("--jobs", type=int, default=_cpus(), metavar="J", help="processes (default: all cores)")
     ba.add_argument("--json", action="store_true", help="print one JSON object")
-    ba.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod (its id, or its folder) over the base rules")
+    ba.add_argument(
+        "--mod",
+        action="append",
+        default=[],
+        metavar="ID|DIR",
+        help="lay a mod (its id, or its folder) over the base rules",
+    )
     ba.set_defaults(func=cmd_balance)
     si = sub.add_parser("simulate", help="AI-vs-AI games of one scenario in parallel; winners, results, timings")
     si.add_argument("--scenario", default=DEFAULT_SCENARIO, help=f"scenario id (default {DEFAULT_SCENARIO})")
     si.add_argument("--games", type=int, default=100, metavar="N", help="games to play (default 100)")
     si.add_argument("--seed", type=seed_arg, default=1, metavar="S", help="first seed; games use S..S+N-1 (default 1)")
     si.add_argument("--jobs", type=int, default=_cpus(), metavar="J", help="processes (default: all cores)")
-    si.add_argument("--level", type=_level_arg, action="append", default=[], metavar="FACTION=LEVEL",
-                    help="a seat's level: simple, wait, easy, normal, hard (repeatable)")
-    si.add_argument("--default", default="simple", metavar="LEVEL", help="the level of the other seats (default simple)")
-    si.add_argument("--personality", type=float, default=1.0, metavar="W",
-                    help="how far searching bots follow their historical personality: 0 none, 1 history (default)")
+    si.add_argument(
+        "--level",
+        type=_level_arg,
+        action="append",
+        default=[],
+        metavar="FACTION=LEVEL",
+        help="a seat's level: simple, wait, easy, normal, hard (repeatable)",
+    )
+    si.add_argument(
+        "--default", default="simple", metavar="LEVEL", help="the level of the other seats (default simple)"
+    )
+    si.add_argument(
+        "--personality",
+        type=float,
+        default=1.0,
+        metavar="W",
+        help="how far searching bots follow their historical personality: 0 none, 1 history (default)",
+    )
     si.add_argument("--scheduler", metavar="ADDRESS", help="run the games on a Dask cluster (pip install '.[cluster]')")
     si.add_argument("--json", action="store_true", help="print one JSON object")
     si.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")

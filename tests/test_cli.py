@@ -84,7 +84,8 @@ def test_validate_a_broken_copy(capsys, tmp_path):
     regions.write_text(text, encoding="utf-8")
     figures = broken / "figures.yaml"
     figures.write_text(
-        figures.read_text(encoding="utf-8").replace("    faction: stalin\n", "    faction: stallin\n", 1), encoding="utf-8"
+        figures.read_text(encoding="utf-8").replace("    faction: stalin\n", "    faction: stallin\n", 1),
+        encoding="utf-8",
     )
     code, out, err = run(capsys, "validate", "--rules", str(broken))
     assert code == 1
@@ -129,7 +130,9 @@ def test_scenarios_lists_the_campaign(capsys):
 def test_scenarios_with_a_broken_mod_fails_cleanly(capsys, tmp_path):
     mod = tmp_path / "mod"
     mod.mkdir()
-    (mod / "mod.yaml").write_text("id: m\nname: M\nversion: \"1.0\"\nformat_version: 1\nremove: [figures.kamenev]\n", encoding="utf-8")
+    (mod / "mod.yaml").write_text(
+        'id: m\nname: M\nversion: "1.0"\nformat_version: 1\nremove: [figures.kamenev]\n', encoding="utf-8"
+    )
     code, out, err = run(capsys, "scenarios", "--mod", str(mod))
     assert code == 1
     assert any("unknown figure 'kamenev'" in line for line in err)
@@ -147,7 +150,7 @@ def test_play_headless_prints_a_dated_chronicle_and_the_outcome(capsys, sandbox)
     assert OUTCOME.match(out[-1]), out[-1]
     results = [line for line in out[:-1] if RESULT.match(line)]
     assert len(results) == 4, results  # every faction's result against history, before the outcome
-    assert out[-1 - len(results):-1] == results
+    assert out[-1 - len(results) : -1] == results
     undated = [line for line in out[1:-1] if not DATED.match(line) and line not in results]
     assert undated == []
     assert out[1].startswith("1923-Q1")
@@ -167,7 +170,9 @@ def test_without_a_seed_a_fresh_one_is_printed_and_replays_the_same_game(capsys,
         games[i] = (seed, out, path.read_text(encoding="utf-8"))
     for seed, out, text in games.values():
         again = tmp_path / "again.replay"
-        code, out2, _ = run(capsys, "play", "--headless", "--scenario", "crisis_1923", "--seed", seed, "--record", str(again))
+        code, out2, _ = run(
+            capsys, "play", "--headless", "--scenario", "crisis_1923", "--seed", seed, "--record", str(again)
+        )
         assert code == 0
         assert out2 == out  # the printed seed line, the chronicle and the outcome
         assert again.read_text(encoding="utf-8") == text
@@ -210,7 +215,9 @@ def test_record_into_a_folder_is_refused_before_the_game(capsys, tmp_path):
 def test_record_to_a_path_that_cannot_be_written_is_a_message(capsys, tmp_path):
     (tmp_path / "blocker").write_text("a file, not a folder", encoding="utf-8")
     path = tmp_path / "blocker" / "game.replay"
-    code, out, err = run(capsys, "play", "--headless", "--scenario", "crisis_1923", "--seed", "3", "--record", str(path))
+    code, out, err = run(
+        capsys, "play", "--headless", "--scenario", "crisis_1923", "--seed", "3", "--record", str(path)
+    )
     assert code == 1
     assert OUTCOME.match(out[-1])  # the game was played and its outcome still printed
     assert any(line.startswith(f"cannot write the replay to {path}") for line in err), err
@@ -292,7 +299,10 @@ def test_the_output_may_be_cut_short_by_its_reader(tmp_path):
     env = dict(os.environ, HOME=str(tmp_path / "home"))
     proc = subprocess.Popen(
         [sys.executable, "-m", "game", "play", "--headless", "--scenario", "crisis_1923", "--seed", "3"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=PROJECT,
+        env=env,
     )
     first = proc.stdout.readline()
     proc.stdout.close()
@@ -407,8 +417,9 @@ def test_hot_seat_and_bot_level_from_the_command_line(capsys, monkeypatch):
     from game.session import saves
 
     monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
-    code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin,trotsky", "--level", "wait",
-                         "--seed", "5")
+    code, out, err = run(
+        capsys, "play", "--scenario", "crisis_1923", "--human", "stalin,trotsky", "--level", "wait", "--seed", "5"
+    )
     assert code == 0 and out[-1].startswith("Game left. Autosave: ")
     seats = json.loads(saves.latest_autosave().read_text(encoding="utf-8"))["seats"]
     assert {f for f, s in seats.items() if s["kind"] == "human"} == {"stalin", "trotsky"}

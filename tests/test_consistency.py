@@ -42,7 +42,9 @@ def test_resources_need_a_faction_in_play(rules, state):
     for verb in ("prestige", "influence", "exposure", "mantle"):
         assert "not in play" in why(state, rules, {verb: {"faction": "bukharin", "delta": 1}})
     assert "not in play" in why(state, rules, {"sympathy": {"faction": "bukharin", "delta": 1}})
-    assert "not in play" in why(state, rules, {"stance": {"faction": "bukharin", "issue": "industrialisation", "to": 5}})
+    assert "not in play" in why(
+        state, rules, {"stance": {"faction": "bukharin", "issue": "industrialisation", "to": 5}}
+    )
 
 
 def test_tracker_and_regions_must_exist(rules, state):
@@ -130,7 +132,9 @@ def test_seats(rules, state):
 def test_stance(rules, state):
     now = state.stance("stalin", "industrialisation")
     assert why(state, rules, {"stance": {"faction": "stalin", "issue": "industrialisation", "to": now - 10}}) is None
-    assert "already stands" in why(state, rules, {"stance": {"faction": "stalin", "issue": "industrialisation", "to": now}})
+    assert "already stands" in why(
+        state, rules, {"stance": {"faction": "stalin", "issue": "industrialisation", "to": now}}
+    )
 
 
 def test_status_moves_down_the_ladder(rules, state):
@@ -276,17 +280,18 @@ def test_events_check_command(capsys, tmp_path):
 
     mod = tmp_path / "mod"
     mod.mkdir()
-    (mod / "mod.yaml").write_text("id: m\nname: M\nversion: \"1.0\"\nformat_version: 1\n", encoding="utf-8")
+    (mod / "mod.yaml").write_text('id: m\nname: M\nversion: "1.0"\nformat_version: 1\n', encoding="utf-8")
     (mod / "events.yaml").write_text(
         "format_version: 1\nevents:\n"
-        "  - id: lenin_third_stroke\n    replace: true\n    name: A stroke\n    date: \"1923-03-10\"\n    text: \"Again.\"\n"
+        '  - id: lenin_third_stroke\n    replace: true\n    name: A stroke\n    date: "1923-03-10"\n    text: "Again."\n'
         "    effects:\n      - figure_status: {figure: lenin, to: incapacitated}\n"
-        "    source:\n      - outside: \"A test\"\n        says: \"nothing\"\n",
+        '    source:\n      - outside: "A test"\n        says: "nothing"\n',
         encoding="utf-8",
     )
     code = cli.main(["events-check", "--games", "1", "--scenario", "succession_1923", "--mod", str(mod)])
     out = capsys.readouterr().out
     assert code == 1
-    assert ("succession_1923 seed 1 1923-Q1 lenin_third_stroke: figure_status — "
-            "Vladimir Lenin is already incapacitated") in out.splitlines()
+    assert (
+        "succession_1923 seed 1 1923-Q1 lenin_third_stroke: figure_status — Vladimir Lenin is already incapacitated"
+    ) in out.splitlines()
     assert cli.main(["events-check", "--scenario", "atlantis"]) == 2

@@ -89,12 +89,18 @@ def _with_checkpoint(line: str) -> str:
 
 def test_a_checkpoint_that_is_not_met_fails_with_its_line(capsys, tmp_path):
     bad = tmp_path / "bad.replay"
-    bad.write_text(_with_checkpoint("check 1925-Q1 | Trotsky keeps the army | {holder: {office: war_commissar, figure: trotsky}}"),
-                   encoding="utf-8")
+    bad.write_text(
+        _with_checkpoint("check 1925-Q1 | Trotsky keeps the army | {holder: {office: war_commissar, figure: trotsky}}"),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "replay", str(bad))
     assert code == 1
-    number = bad.read_text(encoding="utf-8").splitlines().index(
-        "check 1925-Q1 | Trotsky keeps the army | {holder: {office: war_commissar, figure: trotsky}}") + 1
+    number = (
+        bad.read_text(encoding="utf-8")
+        .splitlines()
+        .index("check 1925-Q1 | Trotsky keeps the army | {holder: {office: war_commissar, figure: trotsky}}")
+        + 1
+    )
     assert any(line.startswith(f"{bad}:{number}: checkpoint not met: Trotsky keeps the army") for line in err), err
     assert any("NOT MET: Trotsky keeps the army" in line for line in out)
 
@@ -105,11 +111,14 @@ def test_a_checkpoint_after_the_game_ended_is_not_reached(rules):
     assert results[-1].met is None
 
 
-@pytest.mark.parametrize("line, message", [
-    ("check 1925 | x | {dead: lenin}", "checkpoint date must be YYYY-Qn"),
-    ("check 1925-Q1 | {dead: lenin}", "a checkpoint is 'check YYYY-Qn | what | condition'"),
-    ("check 1925-Q1 | x | {dead: [unclosed}", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("check 1925 | x | {dead: lenin}", "checkpoint date must be YYYY-Qn"),
+        ("check 1925-Q1 | {dead: lenin}", "a checkpoint is 'check YYYY-Qn | what | condition'"),
+        ("check 1925-Q1 | x | {dead: [unclosed}", "not valid YAML"),
+    ],
+)
 def test_malformed_checkpoints_name_file_and_line(line, message):
     text = _with_checkpoint(line)
     number = text.splitlines().index(line) + 1
@@ -117,17 +126,22 @@ def test_malformed_checkpoints_name_file_and_line(line, message):
         replay_mod.parse(text, "t")
 
 
-@pytest.mark.parametrize("condition, message", [
-    ("{dead: lennin}", "unknown figure 'lennin' (did you mean 'lenin'?)"),
-    ("{deceased: lenin}", "unknown condition 'deceased'"),
-    ("{not: {holds: {office: war_commissar}}}", "missing argument 'faction'"),
-])
+@pytest.mark.parametrize(
+    "condition, message",
+    [
+        ("{dead: lennin}", "unknown figure 'lennin' (did you mean 'lenin'?)"),
+        ("{deceased: lenin}", "unknown condition 'deceased'"),
+        ("{not: {holds: {office: war_commissar}}}", "missing argument 'faction'"),
+    ],
+)
 def test_checkpoint_conditions_are_checked_against_the_rules(rules, condition, message):
     line = f"check 1925-Q1 | x | {condition}"
     text = _with_checkpoint(line)
     number = text.splitlines().index(line) + 1
     rep = replay_mod.parse(text, "t")
-    with pytest.raises(replay_mod.ReplayError, match=re.escape(f"t:{number}: checkpoint condition: ") + ".*" + re.escape(message)):
+    with pytest.raises(
+        replay_mod.ReplayError, match=re.escape(f"t:{number}: checkpoint condition: ") + ".*" + re.escape(message)
+    ):
         replay_mod.run_checked(rep, rules, "t")
 
 
@@ -205,8 +219,9 @@ def test_judging_a_span_reads_its_goals_only_within_it(rules):
     goal met before a span opens does not count inside it."""
     state, _ = replay_mod.run_checked(replay_mod.load(HISTORICAL), rules, str(HISTORICAL))
     assert historical.judge_span(rules, "succession_1923") == state.results
-    lenin_alive = Goal(id="lenin_alive", name="Lenin alive", points=3, condition=({"alive": "lenin"},),
-                       when="ever", design="test")
+    lenin_alive = Goal(
+        id="lenin_alive", name="Lenin alive", points=3, condition=({"alive": "lenin"},), when="ever", design="test"
+    )
     custom = _with_trotsky_goals(rules, ("crisis_1923", "united_opposition_1926"), (lenin_alive,))
     assert historical.judge_span(custom, "crisis_1923")["trotsky"][0] == 3  # Lenin lived to 1924
     assert historical.judge_span(custom, "united_opposition_1926")["trotsky"][0] == 0
@@ -285,26 +300,71 @@ def test_every_scenario_is_played_to_its_end_by_the_bots(rules, scenario):
 # --- the content the issue asks for ------------------------------------------------------------
 
 REQUIRED_FIGURES = (
-    "lenin", "stalin", "trotsky", "zinoviev", "kamenev", "bukharin", "rykov", "tomsky", "molotov",
-    "kalinin", "voroshilov", "kuibyshev", "rudzutak", "dzerzhinsky", "menzhinsky", "frunze",
-    "antonov_ovseyenko", "krupskaya", "preobrazhensky", "radek", "rakovsky", "pyatakov", "smilga",
-    "kaganovich", "uglanov", "kirov",
+    "lenin",
+    "stalin",
+    "trotsky",
+    "zinoviev",
+    "kamenev",
+    "bukharin",
+    "rykov",
+    "tomsky",
+    "molotov",
+    "kalinin",
+    "voroshilov",
+    "kuibyshev",
+    "rudzutak",
+    "dzerzhinsky",
+    "menzhinsky",
+    "frunze",
+    "antonov_ovseyenko",
+    "krupskaya",
+    "preobrazhensky",
+    "radek",
+    "rakovsky",
+    "pyatakov",
+    "smilga",
+    "kaganovich",
+    "uglanov",
+    "kirov",
 )
 
 #: (event id, its date) for the moments the record cannot do without
 REQUIRED_EVENTS = {
-    "lenin_third_stroke": "1923-03", "lenin_dies": "1924-01", "testament_read": "1924-05",
-    "declaration_of_46": "1923-10", "new_course": "1923-12", "lenin_levy": "1924-02",
-    "antonov_ovseyenko_removed": "1924-01", "twelfth_congress": "1923-04", "thirteenth_congress": "1924-05",
-    "fourteenth_congress": "1925-12", "fifteenth_congress": "1927-12", "lessons_of_october": "1924-10",
-    "trotsky_leaves_war_commissariat": "1925-01", "leningrad_opposition": "1925-12",
-    "united_opposition": "1926-04", "dzerzhinsky_dies": "1926-07", "anglo_russian_committee": "1925-05",
-    "general_strike": "1926-05", "shanghai_coup": "1927-04", "war_scare": "1927-06",
-    "opposition_platform": "1927-09", "printing_shop_raid": "1927-09", "leningrad_demonstration": "1927-10",
-    "november_7_demonstrations": "1927-11", "expel_cc_trotsky": "1927-10", "expel_party_trotsky": "1927-11",
-    "ioffe_suicide": "1927-11", "zinoviev_recants": "1927-12", "exile_alma_ata": "1928-01",
-    "grain_crisis": "1928-01", "right_deviation": "1928-10", "april_1929_plenum": "1929-04",
-    "trotsky_deported": "1929-02", "trotskyist_capitulations": "1929-07", "bukharin_off_politburo": "1929-11",
+    "lenin_third_stroke": "1923-03",
+    "lenin_dies": "1924-01",
+    "testament_read": "1924-05",
+    "declaration_of_46": "1923-10",
+    "new_course": "1923-12",
+    "lenin_levy": "1924-02",
+    "antonov_ovseyenko_removed": "1924-01",
+    "twelfth_congress": "1923-04",
+    "thirteenth_congress": "1924-05",
+    "fourteenth_congress": "1925-12",
+    "fifteenth_congress": "1927-12",
+    "lessons_of_october": "1924-10",
+    "trotsky_leaves_war_commissariat": "1925-01",
+    "leningrad_opposition": "1925-12",
+    "united_opposition": "1926-04",
+    "dzerzhinsky_dies": "1926-07",
+    "anglo_russian_committee": "1925-05",
+    "general_strike": "1926-05",
+    "shanghai_coup": "1927-04",
+    "war_scare": "1927-06",
+    "opposition_platform": "1927-09",
+    "printing_shop_raid": "1927-09",
+    "leningrad_demonstration": "1927-10",
+    "november_7_demonstrations": "1927-11",
+    "expel_cc_trotsky": "1927-10",
+    "expel_party_trotsky": "1927-11",
+    "ioffe_suicide": "1927-11",
+    "zinoviev_recants": "1927-12",
+    "exile_alma_ata": "1928-01",
+    "grain_crisis": "1928-01",
+    "right_deviation": "1928-10",
+    "april_1929_plenum": "1929-04",
+    "trotsky_deported": "1929-02",
+    "trotskyist_capitulations": "1929-07",
+    "bukharin_off_politburo": "1929-11",
 }
 
 
@@ -333,12 +393,21 @@ def test_the_faction_profiles_are_complete_and_cited(rules):
         assert any(c.seed for c in faction.source), fid
 
 
-@pytest.mark.parametrize("body, message", [
-    ("scenario: succession_1923\nseed: many\n", "malformed plan"),
-    ("scenario: succession_1923\nseed: 1\ncheckpoints:\n  - {date: 1925-Q1, text: x}\n", "checkpoint 1 needs date, text and condition"),
-    ("scenario: succession_1923\nseed: 1\ncheckpoints:\n  - {date: 1925, text: x, condition: {dead: lenin}}\n", "checkpoint date must be YYYY-Qn"),
-    ("scenario: succession_1923\nstanding: {}\n", "a plan needs 'scenario' and 'seed'"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("scenario: succession_1923\nseed: many\n", "malformed plan"),
+        (
+            "scenario: succession_1923\nseed: 1\ncheckpoints:\n  - {date: 1925-Q1, text: x}\n",
+            "checkpoint 1 needs date, text and condition",
+        ),
+        (
+            "scenario: succession_1923\nseed: 1\ncheckpoints:\n  - {date: 1925, text: x, condition: {dead: lenin}}\n",
+            "checkpoint date must be YYYY-Qn",
+        ),
+        ("scenario: succession_1923\nstanding: {}\n", "a plan needs 'scenario' and 'seed'"),
+    ],
+)
 def test_plan_mistakes_are_messages(tmp_path, body, message):
     plan = tmp_path / "plan.yaml"
     plan.write_text(body, encoding="utf-8")

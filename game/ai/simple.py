@@ -51,9 +51,7 @@ def _strongest_rival(view: View, me: str) -> str | None:
 
 
 def _support(view: View, me: str, body_seats: dict[str, int]) -> float:
-    mine = body_seats.get(me, 0) + sum(
-        body_seats.get(b if a == me else a, 0) for a, b in view.blocs if me in (a, b)
-    )
+    mine = body_seats.get(me, 0) + sum(body_seats.get(b if a == me else a, 0) for a, b in view.blocs if me in (a, b))
     total = sum(body_seats.values()) or 1
     return mine / total
 
@@ -117,8 +115,10 @@ def _speak(view, action, rules, me):
 def _propose(view, action, rules, me):
     motion = rules.motions[action.args[0]]
     body = body_of(rules, action.args[0], action.args[1:])
-    seats = _politburo_seats(view) if rules.bodies[body].kind == "council" else (
-        view.forecast if rules.bodies[body].kind == "congress" else view.central_committee
+    seats = (
+        _politburo_seats(view)
+        if rules.bodies[body].kind == "council"
+        else (view.forecast if rules.bodies[body].kind == "congress" else view.central_committee)
     )
     support = _support(view, me, seats)
     if motion.kind in ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport"):

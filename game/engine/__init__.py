@@ -9,6 +9,13 @@ from game.engine.game import apply_action, apply_unchecked, legal_actions, new_g
 from game.engine.views import player_view
 
 __all__ = [
-    "Action", "ActionSyntaxError", "IllegalActionError", "apply_action", "apply_unchecked",
-    "legal_actions", "new_game", "outcome", "player_view",
+    "Action",
+    "ActionSyntaxError",
+    "IllegalActionError",
+    "apply_action",
+    "apply_unchecked",
+    "legal_actions",
+    "new_game",
+    "outcome",
+    "player_view",
 ]

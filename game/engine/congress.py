@@ -20,8 +20,11 @@ def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
     hold = reg.loyalty + state.trackers.get(rules.settings.roles.bureaucracy, 0) // rules.settings.bureaucracy_per_hold
     live = {f: s for f, s in reg.sympathy.items() if f in state.factions and _may_send(state, f)}
     if reg.secretary is not None and _may_send(state, reg.secretary):
-        rivals = [(s, f) for f, s in live.items()
-                  if f != reg.secretary and not state.in_bloc(f, reg.secretary) and s >= threshold and s > hold]
+        rivals = [
+            (s, f)
+            for f, s in live.items()
+            if f != reg.secretary and not state.in_bloc(f, reg.secretary) and s >= threshold and s > hold
+        ]
         if rivals:
             _s, winner = max(rivals)
             return winner, "the rank and file overwhelm the secretary"
@@ -148,9 +151,12 @@ def elect_politburo(state: State, rules) -> list[tuple[str, dict]]:
 
 def _politburo_pool(state: State, rules, faction, taken) -> list[str]:
     pool = [
-        f for f in rules.figures
+        f
+        for f in rules.figures
         if (faction == "*" or state.figures[f].faction == faction)
-        and f not in taken and state.figures[f].status == "active" and posts.can_sit(state, f)
+        and f not in taken
+        and state.figures[f].status == "active"
+        and posts.can_sit(state, f)
     ]
     leaders = {rules.factions[x].leader for x in state.factions}
     pool.sort(key=lambda f: (f not in state.politburo, f not in leaders))
@@ -194,7 +200,11 @@ def elect_secretariat(state: State, rules) -> list[tuple[str, dict]]:
 
     new = [head] + [f for f in state.secretariat if f != head and friendly(f) and posts.can_hold_office(state, f)]
     busy = set(state.offices.values())
-    pool = [f for f in rules.figures if f not in new and state.figures[f].faction == side and posts.can_hold_office(state, f)]
+    pool = [
+        f
+        for f in rules.figures
+        if f not in new and state.figures[f].faction == side and posts.can_hold_office(state, f)
+    ]
     pool.sort(key=lambda f: ("organiser" not in rules.figures[f].traits, f in busy))
     new += pool[: max(0, size - len(new))]
     gained = [f for f in new if f not in state.secretariat]

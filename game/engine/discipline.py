@@ -42,8 +42,9 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
         fs.exposure = 0
     if say:
         leader_deported = state.figures[rules.factions[faction].leader].status == "deported"
-        chronicle.note(state, rules, "status", kind="discipline", faction=faction, status=status,
-                       leader_deported=leader_deported)
+        chronicle.note(
+            state, rules, "status", kind="discipline", faction=faction, status=status, leader_deported=leader_deported
+        )
 
 
 def readmit_due(state: State, rules) -> None:

@@ -57,8 +57,12 @@ def bump(state: State, rules, faction: str, attr: str, delta: int) -> None:
         return
     fs = state.factions[faction]
     s = rules.settings
-    ceiling = {"prestige": s.max_prestige, "exposure": s.max_exposure, "mantle": s.max_mantle,
-               "influence": s.max_influence}[attr]
+    ceiling = {
+        "prestige": s.max_prestige,
+        "exposure": s.max_exposure,
+        "mantle": s.max_mantle,
+        "influence": s.max_influence,
+    }[attr]
     setattr(fs, attr, clamp(getattr(fs, attr) + delta, 0, ceiling))
 
 

@@ -26,8 +26,9 @@ def new_game(rules, scenario_id: str, seed: int) -> State:
         start = sc.faction_start.get(fid)
         fs = FactionState()
         if start is not None:
-            fs = FactionState(start.influence, start.prestige, start.exposure, start.mantle, start.status,
-                              0, start.action_points)
+            fs = FactionState(
+                start.influence, start.prestige, start.exposure, start.mantle, start.status, 0, start.action_points
+            )
         factions[fid] = fs
     figures = {}
     for fid, rec in rules.figures.items():
@@ -49,17 +50,26 @@ def new_game(rules, scenario_id: str, seed: int) -> State:
             regions[rid] = RegionState(None, 0, {})
         else:
             sec = start.secretary if start.secretary in factions else None
-            regions[rid] = RegionState(sec, start.loyalty if sec else 0,
-                                       {f: s for f, s in start.sympathy.items() if f in factions})
+            regions[rid] = RegionState(
+                sec, start.loyalty if sec else 0, {f: s for f, s in start.sympathy.items() if f in factions}
+            )
     trackers = {t: rec.start for t, rec in rules.trackers.items()}
     trackers.update(sc.trackers)
     state = State(
-        scenario=scenario_id, seed=seed, start_year=year, start_quarter=quarter, turns=sc.turns,
-        factions=factions, figures=figures,
+        scenario=scenario_id,
+        seed=seed,
+        start_year=year,
+        start_quarter=quarter,
+        turns=sc.turns,
+        factions=factions,
+        figures=figures,
         offices={o: sc.offices.get(o) for o in rules.offices},
         politburo=list(sc.politburo),
-        cc=_seats(sc.central_committee, factions), ccc=_seats(sc.control_commission, factions),
-        regions=regions, trackers=trackers, rng=rng.seed_state(seed),
+        cc=_seats(sc.central_committee, factions),
+        ccc=_seats(sc.control_commission, factions),
+        regions=regions,
+        trackers=trackers,
+        rng=rng.seed_state(seed),
     )
     state.blocs = sorted(tuple(sorted(p)) for p in sc.blocs if all(f in factions for f in p))
     state.flags = set(sc.flags)

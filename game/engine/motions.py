@@ -29,7 +29,8 @@ def _targets(state: State, rules, faction: str, motion, forced: bool = False) ->
 
 def _remove_office(state, rules, faction, motion):
     return [
-        (o,) for o, h in sorted(state.offices.items())
+        (o,)
+        for o, h in sorted(state.offices.items())
         if h and state.figures[h].faction != faction and posts.contested(state, o)
     ]
 
@@ -122,17 +123,35 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
     label = describe(state, rules, prop)
     result = vote(state, rules, body, prop, label)
     passed = result.passed(motion.threshold or rules.bodies[body].threshold)
-    chronicle.note(state, rules, "vote", kind="vote", body=body, proposer=prop.proposer, motion=prop.motion,
-                   args=prop.args, yes=result.total("yes"), no=result.total("no"), abstain=result.total("abstain"),
-                   passed=passed)
+    chronicle.note(
+        state,
+        rules,
+        "vote",
+        kind="vote",
+        body=body,
+        proposer=prop.proposer,
+        motion=prop.motion,
+        args=prop.args,
+        yes=result.total("yes"),
+        no=result.total("no"),
+        abstain=result.total("abstain"),
+        passed=passed,
+    )
     if passed:
         PASS[motion.kind](state, rules, prop, motion)
     elif motion.kind in DISCIPLINE or motion.kind == "read_testament":
         bump(state, rules, prop.proposer, "prestige", -motion.params["defeat_prestige"])
     state.votes.append(
-        {"turn": state.turn, "body": body, "motion": label, "passed": passed,
-         "motion_id": prop.motion, "proposer": prop.proposer, "args": list(prop.args),
-         "ballots": [[b.voter, b.side, b.weight, b.reason, b.who, b.secret] for b in result.ballots]}
+        {
+            "turn": state.turn,
+            "body": body,
+            "motion": label,
+            "passed": passed,
+            "motion_id": prop.motion,
+            "proposer": prop.proposer,
+            "args": list(prop.args),
+            "ballots": [[b.voter, b.side, b.weight, b.reason, b.who, b.secret] for b in result.ballots],
+        }
     )
     return result
 

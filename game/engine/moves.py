@@ -87,7 +87,8 @@ _SMEARABLE = ("censured", "removed", "expelled_cc")
 
 def _o_provocation(state, rules, faction, rule):
     return [
-        (f,) for f, fs in sorted(state.factions.items())
+        (f,)
+        for f, fs in sorted(state.factions.items())
         if f != faction and not state.in_bloc(f, faction) and fs.status in _SMEARABLE
     ]
 
@@ -95,7 +96,8 @@ def _o_provocation(state, rules, faction, rule):
 def _o_cultivate(state, rules, faction, rule):
     leaders = {rules.factions[f].leader for f in state.factions}
     return [
-        (f,) for f in rules.figures
+        (f,)
+        for f in rules.figures
         if state.figures[f].status == "active" and state.figures[f].faction != faction and f not in leaders
     ]
 
@@ -116,8 +118,11 @@ def _o_propose(state, rules, faction, rule):
 def _o_offer(state, rules, faction, rule):
     pending = {(a, b) for a, b, _t in state.offers} | {(b, a) for a, b, _t in state.offers}
     return [
-        (f,) for f in sorted(state.factions)
-        if f != faction and not state.in_bloc(f, faction) and (faction, f) not in pending
+        (f,)
+        for f in sorted(state.factions)
+        if f != faction
+        and not state.in_bloc(f, faction)
+        and (faction, f) not in pending
         and state.factions[f].status in rule.allowed_status
     ]
 
@@ -168,8 +173,18 @@ OPTIONS = {
 
 # kinds that may be taken once per turn per argument (repeats would only stack numbers)
 ONCE_PER_TURN = (
-    "appoint", "cultivate", "publish", "underground", "speak", "mass_appeal", "signatures", "offer_bloc",
-    "pledge", "entrench", "mobilise", "provocation",
+    "appoint",
+    "cultivate",
+    "publish",
+    "underground",
+    "speak",
+    "mass_appeal",
+    "signatures",
+    "offer_bloc",
+    "pledge",
+    "entrench",
+    "mobilise",
+    "provocation",
 )
 
 

@@ -98,8 +98,12 @@ def result_for(scale, points: int) -> str:
     >>> result_for(Scale(decisive_victory=9, victory=5, historical=2, defeat=0), -1)
     'disaster'
     """
-    for result, least in (("decisive_victory", scale.decisive_victory), ("victory", scale.victory),
-                          ("historical", scale.historical), ("defeat", scale.defeat)):
+    for result, least in (
+        ("decisive_victory", scale.decisive_victory),
+        ("victory", scale.victory),
+        ("historical", scale.historical),
+        ("defeat", scale.defeat),
+    ):
         if points >= least:
             return result
     return "disaster"

@@ -16,7 +16,8 @@ def power_scores(state: State, rules) -> dict[str, int]:
     for fid, fs in sorted(state.factions.items()):
         score = sum(
             rules.offices[o].power * v.office_weight
-            for o, h in state.offices.items() if h and state.figures[h].faction == fid
+            for o, h in state.offices.items()
+            if h and state.figures[h].faction == fid
         )
         score += v.politburo_seat * sum(1 for f in state.politburo if state.figures[f].faction == fid)
         score += v.cc_share * state.cc.get(fid, 0) // cc_total

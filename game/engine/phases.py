@@ -195,7 +195,10 @@ def _votes(state: State, rules) -> None:
     agenda, state.agenda = state.agenda, []
     later = []
     for prop in agenda:
-        if rules.bodies[motions.body_of(rules, prop.motion, prop.args)].kind == "congress" and state.congress_due is None:
+        if (
+            rules.bodies[motions.body_of(rules, prop.motion, prop.args)].kind == "congress"
+            and state.congress_due is None
+        ):
             later.append(prop)  # waits for the next Congress
             continue
         motions.resolve(state, rules, prop)
@@ -217,10 +220,17 @@ def _fill_vacancies(state: State, rules) -> None:
         if holder is not None:
             continue
         faction = _majority(state, rules, rules.offices[office].appointed_by)
-        dismissed = next((k.rsplit(":", 1)[1] for k, t in state.marks.items()
-                          if t == state.turn and k.startswith(f"dismissed:{office}:")), None)
-        pick = (posts.best_candidate(state, rules, faction, office, dismissed)
-                or posts.best_candidate(state, rules, None, office, dismissed))
+        dismissed = next(
+            (
+                k.rsplit(":", 1)[1]
+                for k, t in state.marks.items()
+                if t == state.turn and k.startswith(f"dismissed:{office}:")
+            ),
+            None,
+        )
+        pick = posts.best_candidate(state, rules, faction, office, dismissed) or posts.best_candidate(
+            state, rules, None, office, dismissed
+        )
         if pick:
             posts.appoint(state, rules, office, pick)
             chronicle.note(state, rules, "office_filled", kind="office", figure=pick, office=office)
@@ -236,7 +246,9 @@ def _majority(state: State, rules, body_id: str):
             if fac in state.factions and state.factions[fac].status not in posts.NO_POSTS:
                 counts[fac] = counts.get(fac, 0) + 1
     else:
-        counts = {f: n for f, n in state.cc.items() if f in state.factions and state.factions[f].status not in posts.NO_POSTS}
+        counts = {
+            f: n for f, n in state.cc.items() if f in state.factions and state.factions[f].status not in posts.NO_POSTS
+        }
     return max(sorted(counts), key=lambda f: counts[f]) if counts else None
 
 

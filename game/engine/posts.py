@@ -16,9 +16,17 @@ NO_POLITBURO = NO_POSTS
 #: statuses whose seats in the CC and the Control Commission are lost
 NO_CC = ("expelled_cc", "expelled_party", "exiled", "deported")
 #: traits preferred for an office, by what the office grants
-TRAIT_FOR = {"police": "policeman", "army": "soldier", "press": "journalist", "government": "economist",
-             "secretariat": "organiser", "unions": "organiser", "party_city": "organiser",
-             "comintern": "theorist", "discipline": "organiser"}
+TRAIT_FOR = {
+    "police": "policeman",
+    "army": "soldier",
+    "press": "journalist",
+    "government": "economist",
+    "secretariat": "organiser",
+    "unions": "organiser",
+    "party_city": "organiser",
+    "comintern": "theorist",
+    "discipline": "organiser",
+}
 
 
 #: the office whose holder heads the Secretariat
@@ -31,8 +39,10 @@ def can_hold_office(state: State, figure: str) -> bool:
     fig = state.figures[figure]
     if fig.status != "active":
         return False
-    return fig.faction is None or state.factions.get(fig.faction) is None or (
-        state.factions[fig.faction].status not in NO_POSTS
+    return (
+        fig.faction is None
+        or state.factions.get(fig.faction) is None
+        or (state.factions[fig.faction].status not in NO_POSTS)
     )
 
 
@@ -83,7 +93,11 @@ def _chief_changed(state: State, rules, office: str) -> None:
         if region.chief_office == office and rid in state.regions:
             reg = state.regions[rid]
             if faction != reg.secretary:
-                reg.secretary, reg.loyalty, reg.appointed_turn = faction, rules.settings.chief_loyalty if faction else 0, state.turn
+                reg.secretary, reg.loyalty, reg.appointed_turn = (
+                    faction,
+                    rules.settings.chief_loyalty if faction else 0,
+                    state.turn,
+                )
 
 
 def strip_posts(state: State, rules, figure: str) -> list[str]:
@@ -118,8 +132,9 @@ def faction_figures(state: State, faction: str) -> list[str]:
     return [f for f, fig in state.figures.items() if fig.faction == faction]
 
 
-def best_candidate(state: State, rules, faction: str | None, office: str | None = None,
-                   exclude: str | None = None) -> str | None:
+def best_candidate(
+    state: State, rules, faction: str | None, office: str | None = None, exclude: str | None = None
+) -> str | None:
     """The faction's best eligible figure for an office (never ``exclude``): the right trait
     first, then those with no office, the leader last, then rule-file order."""
     leader = rules.factions[faction].leader if faction in rules.factions else None

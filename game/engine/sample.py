@@ -109,8 +109,13 @@ def sample_state(view, rules, seed: int) -> State:
 def _vote_record(v) -> dict:
     """A vote as the state records it, from the view's copy."""
     return {
-        "turn": v["turn"], "body": v["body"], "motion": v["motion"], "passed": v["passed"],
-        "motion_id": v["motion_id"], "proposer": v["proposer"], "args": list(v["args"]),
+        "turn": v["turn"],
+        "body": v["body"],
+        "motion": v["motion"],
+        "passed": v["passed"],
+        "motion_id": v["motion_id"],
+        "proposer": v["proposer"],
+        "args": list(v["args"]),
         "ballots": [[b["voter"], b["side"], b["weight"], b["reason"], b["who"], b["secret"]] for b in v["ballots"]],
     }
 

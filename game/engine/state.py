@@ -33,8 +33,16 @@ class FactionState:
 
     def clone(self) -> FactionState:
         return FactionState(
-            self.influence, self.prestige, self.exposure, self.mantle, self.status, self.ap,
-            self.base_ap, self.done, self.signatures, self.readmit_turn,
+            self.influence,
+            self.prestige,
+            self.exposure,
+            self.mantle,
+            self.status,
+            self.ap,
+            self.base_ap,
+            self.done,
+            self.signatures,
+            self.readmit_turn,
         )
 
 
@@ -143,21 +151,47 @@ class State:
 
     def clone(self) -> State:
         return State(
-            self.scenario, self.seed, self.start_year, self.start_quarter, self.turns,
+            self.scenario,
+            self.seed,
+            self.start_year,
+            self.start_quarter,
+            self.turns,
             {k: v.clone() for k, v in self.factions.items()},
             {k: v.clone() for k, v in self.figures.items()},
-            dict(self.offices), list(self.politburo), dict(self.cc), dict(self.ccc),
+            dict(self.offices),
+            list(self.politburo),
+            dict(self.cc),
+            dict(self.ccc),
             {k: v.clone() for k, v in self.regions.items()},
-            dict(self.trackers), self.rng, self.turn, self.phase, list(self.order), self.active,
+            dict(self.trackers),
+            self.rng,
+            self.turn,
+            self.phase,
+            list(self.order),
+            self.active,
             {k: dict(v) for k, v in self.cultivation.items()},
-            list(self.blocs), list(self.offers),
+            list(self.blocs),
+            list(self.offers),
             [Proposal(p.proposer, p.motion, p.args) for p in self.agenda],
-            self.congress_due, self.last_congress_turn, set(self.flags), set(self.fired),
-            list(self.event_queue), self.pending_choice, set(self.acted),
+            self.congress_due,
+            self.last_congress_turn,
+            set(self.flags),
+            set(self.fired),
+            list(self.event_queue),
+            self.pending_choice,
+            set(self.acted),
             list(self.log),  # entries are never mutated, so a shallow copy is enough
-            self.outcome, list(self.scores), list(self.votes), dict(self.marks),
-            list(self.secretariat), dict(self.seats), {k: dict(v) for k, v in self.stances.items()},
-            dict(self.congress_shares), set(self.achieved), set(self.failed), dict(self.results),
+            self.outcome,
+            list(self.scores),
+            list(self.votes),
+            dict(self.marks),
+            list(self.secretariat),
+            dict(self.seats),
+            {k: dict(v) for k, v in self.stances.items()},
+            dict(self.congress_shares),
+            set(self.achieved),
+            set(self.failed),
+            dict(self.results),
             self.quiet,
         )
 
@@ -200,27 +234,43 @@ class State:
 
     def to_dict(self) -> dict:
         return {
-            "scenario": self.scenario, "seed": self.seed, "turn": self.turn, "phase": self.phase,
-            "rng": self.rng, "active": self.active, "order": self.order,
+            "scenario": self.scenario,
+            "seed": self.seed,
+            "turn": self.turn,
+            "phase": self.phase,
+            "rng": self.rng,
+            "active": self.active,
+            "order": self.order,
             "factions": {k: _fields(v) for k, v in sorted(self.factions.items())},
             "figures": {k: _fields(v) for k, v in sorted(self.figures.items())},
-            "offices": dict(sorted(self.offices.items())), "politburo": self.politburo,
-            "cc": dict(sorted(self.cc.items())), "ccc": dict(sorted(self.ccc.items())),
+            "offices": dict(sorted(self.offices.items())),
+            "politburo": self.politburo,
+            "cc": dict(sorted(self.cc.items())),
+            "ccc": dict(sorted(self.ccc.items())),
             "regions": {k: _fields(v) for k, v in sorted(self.regions.items())},
             "trackers": dict(sorted(self.trackers.items())),
             "cultivation": {k: dict(sorted(v.items())) for k, v in sorted(self.cultivation.items())},
-            "blocs": sorted(self.blocs), "offers": sorted(self.offers),
+            "blocs": sorted(self.blocs),
+            "offers": sorted(self.offers),
             "agenda": [[p.proposer, p.motion, list(p.args)] for p in self.agenda],
-            "congress_due": self.congress_due, "last_congress_turn": self.last_congress_turn,
-            "flags": sorted(self.flags), "fired": sorted(self.fired), "event_queue": self.event_queue,
-            "pending_choice": self.pending_choice, "acted": sorted(map(list, self.acted)),
+            "congress_due": self.congress_due,
+            "last_congress_turn": self.last_congress_turn,
+            "flags": sorted(self.flags),
+            "fired": sorted(self.fired),
+            "event_queue": self.event_queue,
+            "pending_choice": self.pending_choice,
+            "acted": sorted(map(list, self.acted)),
             "log": [[e.turn, e.text, e.visible_to, e.kind, e.event, e.data] for e in self.log],
-            "outcome": self.outcome, "scores": self.scores, "votes": self.votes,
+            "outcome": self.outcome,
+            "scores": self.scores,
+            "votes": self.votes,
             "marks": dict(sorted(self.marks.items())),
-            "secretariat": self.secretariat, "seats": dict(sorted(self.seats.items())),
+            "secretariat": self.secretariat,
+            "seats": dict(sorted(self.seats.items())),
             "stances": {k: dict(sorted(v.items())) for k, v in sorted(self.stances.items())},
             "congress_shares": dict(sorted(self.congress_shares.items())),
-            "achieved": sorted(self.achieved), "failed": sorted(self.failed),
+            "achieved": sorted(self.achieved),
+            "failed": sorted(self.failed),
             "results": {k: list(v) for k, v in sorted(self.results.items())},
         }
 
@@ -228,17 +278,37 @@ class State:
         """A cheap structural hash for search (tables of positions seen): equal states give equal
         fingerprints within one process.  Not stable across processes (Python salts string
         hashes) and not a proof of equality: saves and replays use :meth:`digest`."""
-        return hash((
-            self.turn, self.phase, self.active, self.rng, self.outcome, self.congress_due, self.pending_choice,
-            tuple((k, v.influence, v.prestige, v.exposure, v.mantle, v.status, v.ap, v.done, v.signatures)
-                  for k, v in self.factions.items()),
-            tuple((v.faction, v.status) for v in self.figures.values()),
-            tuple(self.offices.values()), tuple(self.politburo), tuple(self.cc.items()), tuple(self.ccc.items()),
-            tuple((r.secretary, r.loyalty, tuple(r.sympathy.items())) for r in self.regions.values()),
-            tuple(self.trackers.values()), tuple((k, tuple(v.items())) for k, v in self.cultivation.items()),
-            tuple(self.blocs), tuple(self.offers), tuple(p.key() for p in self.agenda), frozenset(self.flags),
-            frozenset(self.acted), tuple(self.secretariat), len(self.event_queue), len(self.fired),
-        ))
+        return hash(
+            (
+                self.turn,
+                self.phase,
+                self.active,
+                self.rng,
+                self.outcome,
+                self.congress_due,
+                self.pending_choice,
+                tuple(
+                    (k, v.influence, v.prestige, v.exposure, v.mantle, v.status, v.ap, v.done, v.signatures)
+                    for k, v in self.factions.items()
+                ),
+                tuple((v.faction, v.status) for v in self.figures.values()),
+                tuple(self.offices.values()),
+                tuple(self.politburo),
+                tuple(self.cc.items()),
+                tuple(self.ccc.items()),
+                tuple((r.secretary, r.loyalty, tuple(r.sympathy.items())) for r in self.regions.values()),
+                tuple(self.trackers.values()),
+                tuple((k, tuple(v.items())) for k, v in self.cultivation.items()),
+                tuple(self.blocs),
+                tuple(self.offers),
+                tuple(p.key() for p in self.agenda),
+                frozenset(self.flags),
+                frozenset(self.acted),
+                tuple(self.secretariat),
+                len(self.event_queue),
+                len(self.fired),
+            )
+        )
 
     def digest(self) -> str:
         """A hash of the whole state; equal digests mean equal games."""

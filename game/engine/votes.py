@@ -124,14 +124,19 @@ def swing_score(state: State, rules, prop: Proposal, affinity: dict | None = Non
     target = target_of(state, rules, prop)
     p = state.factions[prop.proposer]
     v = rules.settings.votes
-    parts = {"prestige": p.prestige - (state.factions[target].prestige if target else v.prestige_default),
-             "Lenin's mantle": v.mantle_weight * (p.mantle - (state.factions[target].mantle if target else v.mantle_default))}
+    parts = {
+        "prestige": p.prestige - (state.factions[target].prestige if target else v.prestige_default),
+        "Lenin's mantle": v.mantle_weight
+        * (p.mantle - (state.factions[target].mantle if target else v.mantle_default)),
+    }
     if motion.kind in DISCIPLINE:
         parts["fear of exposure"] = v.exposure_weight * state.factions[target].exposure - motion.min_exposure
     if motion.kind == "adopt_line":
         issue, direction = prop.args
         sign = -1 if direction == "left" else 1
-        parts["party opinion"] = sign * (state.trackers.get(issue, 0) + leaning // v.leaning_divisor) // v.opinion_divisor
+        parts["party opinion"] = (
+            sign * (state.trackers.get(issue, 0) + leaning // v.leaning_divisor) // v.opinion_divisor
+        )
     if motion.kind == "read_testament":
         parts["Lenin's last word"] = v.testament
     if motion.kind == "convene_congress":

@@ -47,8 +47,14 @@ class Problem:
         return self.severity == ERROR
 
     def to_json(self) -> dict:
-        return {"file": self.file, "line": self.line, "col": self.col, "severity": self.severity,
-                "message": self.message, "id": self.id}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "message": self.message,
+            "id": self.id,
+        }
 
 
 def errors(problems) -> list[Problem]:
@@ -99,8 +105,11 @@ class Rules:
 
         def plain(value):
             if attrs.has(type(value)):
-                return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))
-                        if f.name not in ("source", "design")}
+                return {
+                    f.name: plain(getattr(value, f.name))
+                    for f in attrs.fields(type(value))
+                    if f.name not in ("source", "design")
+                }
             if isinstance(value, dict):
                 return {str(k): plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
             if isinstance(value, list | tuple):
@@ -266,8 +275,15 @@ def _read(path: Path, label: str, problems: list[Problem], folder: Path | None =
         return None
     problems.extend(Problem(label, w.line, w.col, w.message, severity=WARNING) for w in warnings)
     if data is None:
-        problems.append(Problem(label, 1, 1, "the file is empty (or only comments): a rule file needs "
-                                "format_version and its entries; delete the file if it has none"))
+        problems.append(
+            Problem(
+                label,
+                1,
+                1,
+                "the file is empty (or only comments): a rule file needs "
+                "format_version and its entries; delete the file if it has none",
+            )
+        )
     return data
 
 
@@ -342,7 +358,9 @@ def _load_entry(raw, pos, kind, label, by_kind, origin, seen, problems) -> None:
     if key in seen:  # the same id twice in one ruleset; a later mod replacing it is fine
         first = seen[key]
         problems.append(
-            Problem(label, pos[0], pos[1], f"duplicate id '{entry_id}' (first defined at {first[0]}:{first[1]})", entry_id)
+            Problem(
+                label, pos[0], pos[1], f"duplicate id '{entry_id}' (first defined at {first[0]}:{first[1]})", entry_id
+            )
         )
         return
     table[entry_id] = record
@@ -368,9 +386,13 @@ def _overlay(raw, key, label, by_kind, origin, problems):
     if "remove" in control:
         line, col = raw.key_pos["remove"]
         if earlier is None or key not in origin:
-            problems.append(Problem(label, line, col, f"remove: there is no {kind} entry '{entry_id}' to remove", entry_id))
+            problems.append(
+                Problem(label, line, col, f"remove: there is no {kind} entry '{entry_id}' to remove", entry_id)
+            )
         elif len(raw) > 2:
-            problems.append(Problem(label, line, col, "an entry that is removed gives only its id and 'remove: true'", entry_id))
+            problems.append(
+                Problem(label, line, col, "an entry that is removed gives only its id and 'remove: true'", entry_id)
+            )
         else:
             by_kind[kind].pop(entry_id, None)
             origin.pop(key, None)

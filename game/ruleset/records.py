@@ -642,8 +642,20 @@ class Settings:
 #: the leanings a bot personality weighs (``rules/base/ai.yaml``), each 0..10; what each means is
 #: documented in :mod:`game.ai.personality`
 PERSONALITY_WEIGHTS = (
-    "apparatus", "policy", "press", "masses", "bloc_reluctance", "ally_trust", "turn_on_ally", "patience",
-    "military_refusal", "capitulation", "submission", "home_defence", "mood_swing", "first_target",
+    "apparatus",
+    "policy",
+    "press",
+    "masses",
+    "bloc_reluctance",
+    "ally_trust",
+    "turn_on_ally",
+    "patience",
+    "military_refusal",
+    "capitulation",
+    "submission",
+    "home_defence",
+    "mood_swing",
+    "first_target",
 )
 
 
@@ -711,7 +723,16 @@ KINDS: dict[str, type] = {
 
 #: kinds whose entries model history and so must carry a verified citation
 HISTORICAL = (
-    "factions", "figures", "offices", "bodies", "regions", "press", "events", "actions", "motions", "scenarios",
+    "factions",
+    "figures",
+    "offices",
+    "bodies",
+    "regions",
+    "press",
+    "events",
+    "actions",
+    "motions",
+    "scenarios",
 )
 
 
@@ -736,8 +757,14 @@ BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
     "FigureStart": {"*": (0, 100)},
     "Goal": {"points": (-100, 100)},
     "Scale": {"*": (-1000, 1000)},
-    "Scenario": {"turns": (1, 120), "seats": (1, 2000), "stances": (-100, 100), "central_committee": (0, 2000),
-                 "control_commission": (0, 2000), "trackers": (-100, 100)},
+    "Scenario": {
+        "turns": (1, 120),
+        "seats": (1, 2000),
+        "stances": (-100, 100),
+        "central_committee": (0, 2000),
+        "control_commission": (0, 2000),
+        "trackers": (-100, 100),
+    },
     "Settings": {"*": (0, 1000), "ap_by_status": (0, 10), "income_by_status": (0, 100), "tenure_hold_cap": (0, 100)},
     "Votes": {"*": (-100, 100)},
     "Weight": {"value": (0, 10)},
@@ -816,4 +843,14 @@ MOTION_KINDS: dict[str, tuple[str, ...]] = {
 }
 BODY_KINDS = ("council", "assembly", "joint", "congress")
 TRACKER_KINDS = ("issue", "mood", "tide", "bureaucracy")
-CAPABILITIES = ("secretariat", "police", "army", "government", "unions", "comintern", "press", "discipline", "party_city")
+CAPABILITIES = (
+    "secretariat",
+    "police",
+    "army",
+    "government",
+    "unions",
+    "comintern",
+    "press",
+    "discipline",
+    "party_city",
+)

@@ -133,8 +133,14 @@ def unverified(rules) -> list[tuple[str, str]]:
 def source_report(rules) -> dict[str, int]:
     """How the historical entries are sourced: by a seed quote, by outside quotes only, by
     paraphrased outside works only; and how many citations of each sort there are."""
-    out = {"seed": 0, "outside_quote": 0, "paraphrase_only": 0,
-           "seed_citations": 0, "outside_quotes": 0, "paraphrases": 0}
+    out = {
+        "seed": 0,
+        "outside_quote": 0,
+        "paraphrase_only": 0,
+        "seed_citations": 0,
+        "outside_quotes": 0,
+        "paraphrases": 0,
+    }
     for kind in records.HISTORICAL:
         for rec in rules.by_kind.get(kind, {}).values():
             out["seed_citations"] += sum(1 for c in rec.source if c.seed)
@@ -162,7 +168,12 @@ def _check_citation(chk, kind, entry_id, path, cit) -> None:
         if cit.seed is not None:
             chk.report(kind, entry_id, path, "a citation names either a seed or an outside source, not both")
         elif bool(normalise(cit.quote)) == bool(cit.says and normalise(cit.says)):
-            chk.report(kind, entry_id, path, "an outside reference needs a quote or (if the text is not at hand) says, not both")
+            chk.report(
+                kind,
+                entry_id,
+                path,
+                "an outside reference needs a quote or (if the text is not at hand) says, not both",
+            )
         return
     if cit.says is not None:
         chk.report(kind, entry_id, path + ["says"], "a seed citation quotes the seed; 'says' is for outside references")
@@ -281,7 +292,12 @@ def _motion(chk, mid, m):
         chk.ref("motions", mid, ["follow_up"], "motions", m.follow_up)
         then = chk.rules.by_kind.get("motions", {}).get(m.follow_up)
         if then is not None and then.kind != "remove_office":
-            chk.report("motions", mid, ["follow_up"], f"the follow-up must be a remove_office motion, '{m.follow_up}' is {then.kind}")
+            chk.report(
+                "motions",
+                mid,
+                ["follow_up"],
+                f"the follow-up must be a remove_office motion, '{m.follow_up}' is {then.kind}",
+            )
 
 
 def _settings(chk, sid, s):
@@ -321,7 +337,7 @@ def _verb(chk, kind, eid, path, item, table, what) -> None:
     if not isinstance(item, dict) or len(item) != 1:
         chk.report(kind, eid, path, f"each {what} is a map with one key (the verb)")
         return
-    (verb, arg), = item.items()
+    ((verb, arg),) = item.items()
     if verb not in table:
         chk.one_of(kind, eid, path, verb, tuple(table), what)
         return
@@ -340,7 +356,12 @@ def _arg(chk, kind, eid, path, spec, arg) -> None:
         for key in arg:
             if key not in names:
                 close = _closest(str(key), names)
-                chk.report(kind, eid, path + [key], f"unknown argument '{key}'" + (f" (did you mean '{close}'?)" if close else ""))
+                chk.report(
+                    kind,
+                    eid,
+                    path + [key],
+                    f"unknown argument '{key}'" + (f" (did you mean '{close}'?)" if close else ""),
+                )
         for name, key in names.items():
             if name not in arg or arg[name] is None:
                 if not key.endswith("?"):
@@ -462,7 +483,9 @@ def _objectives(chk, sid, path, obj) -> None:
         chk.report(k, sid, path + ["decisive_before"], f"decisive_before is YYYY-Qn, got '{obj.decisive_before}'")
     best = sum(g.points for g in obj.goals if g.points > 0)
     if obj.goals and best < sc.victory:
-        chk.report(k, sid, path + ["scale", "victory"], f"victory needs {sc.victory} points, the goals give at most {best}")
+        chk.report(
+            k, sid, path + ["scale", "victory"], f"victory needs {sc.victory} points, the goals give at most {best}"
+        )
     seen = set()
     for i, goal in enumerate(obj.goals):
         where = path + ["goals", i]
@@ -490,7 +513,9 @@ def _personality(chk, pid, p):
         if name not in records.PERSONALITY_WEIGHTS:
             _report_key(chk, "personalities", pid, "weights", name, records.PERSONALITY_WEIGHTS)
         if not weight.source and not (weight.design and weight.design.strip()):
-            chk.report("personalities", pid, ["weights", name], "a leaning needs a source (seed, lines, quote) or design")
+            chk.report(
+                "personalities", pid, ["weights", name], "a leaning needs a source (seed, lines, quote) or design"
+            )
         for i, cit in enumerate(weight.source):
             _check_citation(chk, "personalities", pid, ["weights", name, "source", i], cit)
 

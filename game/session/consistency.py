@@ -88,7 +88,9 @@ def event_problems(state: State, rules, event_id: str) -> list[tuple[str | None,
     """(option, verb, why) for every unsound effect of the event fired in ``state`` — each option
     of its choice in turn, then the event's own effects.  ``state`` is not changed."""
     ev = rules.events[event_id]
-    paths = [(o.id, tuple(o.effects) + tuple(ev.effects)) for o in ev.choice.options] if ev.choice else [(None, ev.effects)]
+    paths = (
+        [(o.id, tuple(o.effects) + tuple(ev.effects)) for o in ev.choice.options] if ev.choice else [(None, ev.effects)]
+    )
     out = []
     for option, effects in paths:
         scratch = state.clone()
@@ -242,8 +244,10 @@ def _appoint(state, rules, arg, event):
     if holder == figure:
         return f"{_name(rules, 'figures', figure)} already holds {_name(rules, 'offices', office)}"
     if holder is not None and not _named_holder(state, event, office):
-        return (f"{_name(rules, 'offices', office)} is held by {_name(rules, 'figures', holder)}, "
-                "whom the event's conditions do not name")
+        return (
+            f"{_name(rules, 'offices', office)} is held by {_name(rules, 'figures', holder)}, "
+            "whom the event's conditions do not name"
+        )
     return None
 
 
@@ -253,8 +257,10 @@ def _vacate(state, rules, office, event):
     if holder is None:
         return f"{_name(rules, 'offices', office)} is already empty"
     if not _named_holder(state, event, office):
-        return (f"{_name(rules, 'offices', office)} is held by {_name(rules, 'figures', holder)}, "
-                "whom the event's conditions do not name")
+        return (
+            f"{_name(rules, 'offices', office)} is held by {_name(rules, 'figures', holder)}, "
+            "whom the event's conditions do not name"
+        )
     return None
 
 
@@ -398,8 +404,10 @@ def _motion(state, rules, arg, event):
         if after.in_bloc(proposer, target):
             return f"would lapse: {_name(rules, 'factions', proposer)} and {_name(rules, 'factions', target)} are in a bloc"
         if motion.target_status and after.factions[target].status not in motion.target_status:
-            return (f"would lapse: {_name(rules, 'factions', target)} is {after.factions[target].status}, "
-                    f"the motion needs {' or '.join(motion.target_status)}")
+            return (
+                f"would lapse: {_name(rules, 'factions', target)} is {after.factions[target].status}, "
+                f"the motion needs {' or '.join(motion.target_status)}"
+            )
     return "would lapse: the motion may not be moved now"
 
 

@@ -98,8 +98,7 @@ def build(rules, plan: Plan, max_actions: int = 20_000) -> tuple[Replay, list[st
     return replay, warnings
 
 
-def play(rules, plan: Plan, scenario: str | None = None,
-         max_actions: int = 20_000) -> tuple[State, Replay, list[str]]:
+def play(rules, plan: Plan, scenario: str | None = None, max_actions: int = 20_000) -> tuple[State, Replay, list[str]]:
     """Play the plan in its own scenario or, if given, in ``scenario``, from that scenario's start
     to its end.  Returns the final state (its ``results`` say how each faction did against its
     objectives), the replay (with the plan's checkpoints that fall inside the span) and warnings
@@ -113,6 +112,7 @@ def play(rules, plan: Plan, scenario: str | None = None,
     warnings: list[str] = []
     pending: dict[str, list[str]] = {}
     date = None
+
     def unplayed() -> list[str]:
         return [f"{date} {fac}: planned move never legal: {p}" for fac, left in pending.items() for p in left]
 

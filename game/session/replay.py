@@ -87,8 +87,13 @@ class Replay:
     lines: dict[str, int] = field(factory=dict)
 
     def to_text(self) -> str:
-        lines = [HEADER, f"format: {FORMAT}", f"scenario: {self.scenario}", f"seed: {self.seed}",
-                 f"mods: {' '.join(self.mods)}".rstrip()]
+        lines = [
+            HEADER,
+            f"format: {FORMAT}",
+            f"scenario: {self.scenario}",
+            f"seed: {self.seed}",
+            f"mods: {' '.join(self.mods)}".rstrip(),
+        ]
         if self.rules:
             lines.append(f"rules: {self.rules}")
         lines.append("actions:")
@@ -142,13 +147,16 @@ def parse(text: str, name: str = "<replay>") -> Replay:
     try:
         seed = int(head["seed"])
     except ValueError:
-        raise ReplayError(f"{name}:{_line_of(lines, 'seed:')}: seed must be a whole number, "
-                          f"got {head['seed'][:40]!r}") from None
+        raise ReplayError(
+            f"{name}:{_line_of(lines, 'seed:')}: seed must be a whole number, got {head['seed'][:40]!r}"
+        ) from None
     mods = head.get("mods", "").split()
     for mod in mods:
         if not _MOD.match(mod):
-            raise ReplayError(f"{name}:{_line_of(lines, 'mods:')}: mods: '{mod[:60]}' is not a mod's id@version "
-                              "(a replay names mods by id, never by folder)")
+            raise ReplayError(
+                f"{name}:{_line_of(lines, 'mods:')}: mods: '{mod[:60]}' is not a mod's id@version "
+                "(a replay names mods by id, never by folder)"
+            )
     rules = head.get("rules") or None
     if rules is not None and not re.fullmatch(r"[0-9a-f]{64}", rules):
         raise ReplayError(f"{name}:{_line_of(lines, 'rules:')}: rules: expected a 64-digit hex fingerprint")
@@ -187,8 +195,10 @@ def compare_rules(replay: Replay, rules) -> list[str]:
     mod missing, added or at another version, and a changed fingerprint."""
     notes = mod_differences(replay.mods, rules)
     if replay.rules and replay.rules != rules.fingerprint():
-        notes.append(f"the rules in force differ from those this was recorded with (rules {replay.rules[:12]}…, "
-                     f"now {rules.fingerprint()[:12]}…)")
+        notes.append(
+            f"the rules in force differ from those this was recorded with (rules {replay.rules[:12]}…, "
+            f"now {rules.fingerprint()[:12]}…)"
+        )
     return notes
 
 
@@ -209,7 +219,7 @@ def mod_differences(mods: list[str], rules) -> list[str]:
 
 def parse_checkpoint(line: str, where: str, number: int) -> Checkpoint:
     """A ``check YYYY-Qn | what | condition`` line; ``where`` prefixes any error message."""
-    parts = [p.strip() for p in line[len("check "):].split(" | ")]
+    parts = [p.strip() for p in line[len("check ") :].split(" | ")]
     if len(parts) != 3:
         raise ReplayError(f"{where}: a checkpoint is 'check YYYY-Qn | what | condition'")
     date, text, source = parts

@@ -225,9 +225,14 @@ def read(path: Path, rules) -> Match:
     reasons = data.get("reasons", [])  # saves written before the bots' reasons were kept have none
     if isinstance(reasons, list):
         match.reasons = [
-            (r[0], r[1], r[2], r[3]) for r in reasons
-            if isinstance(r, list) and len(r) == 4 and isinstance(r[0], int) and not isinstance(r[0], bool)
-            and all(isinstance(x, str) for x in r[1:]) and r[0] < len(match.record.actions)
+            (r[0], r[1], r[2], r[3])
+            for r in reasons
+            if isinstance(r, list)
+            and len(r) == 4
+            and isinstance(r[0], int)
+            and not isinstance(r[0], bool)
+            and all(isinstance(x, str) for x in r[1:])
+            and r[0] < len(match.record.actions)
         ]
     for faction, bot_state in data["bots"].items():
         bot = match.bots.get(faction)

@@ -29,8 +29,11 @@ def test_illegal_action_is_refused_and_state_unchanged(rules, fresh):
     before = fresh.digest()
     actor = fresh.active
     other = next(f for f in fresh.factions if f != actor)
-    for bad in (Action("pass_turn", other), Action("appoint_secretary", actor, ("atlantis",)),
-                Action("no_such_action", actor)):
+    for bad in (
+        Action("pass_turn", other),
+        Action("appoint_secretary", actor, ("atlantis",)),
+        Action("no_such_action", actor),
+    ):
         with pytest.raises(IllegalActionError):
             apply_action(fresh, rules, bad)
     assert fresh.digest() == before

@@ -147,10 +147,14 @@ def test_a_scenario_takes_the_events_it_undoes_out_of_play(rules):
 def test_an_event_can_table_the_next_rung_behind_one_still_on_the_agenda(rules, fresh):
     s = fresh.clone()
     run_effects(s, rules, [{"status": {"faction": "trotsky", "to": "removed"}}])
-    run_effects(s, rules, [
-        {"motion": {"motion": "expel_cc", "proposer": "stalin", "target": "trotsky"}},
-        {"motion": {"motion": "expel_party", "proposer": "stalin", "target": "trotsky"}},
-    ])
+    run_effects(
+        s,
+        rules,
+        [
+            {"motion": {"motion": "expel_cc", "proposer": "stalin", "target": "trotsky"}},
+            {"motion": {"motion": "expel_party", "proposer": "stalin", "target": "trotsky"}},
+        ],
+    )
     assert [p.motion for p in s.agenda] == ["expel_cc", "expel_party"]
     s.cc = {"stalin": 27}
     s.ccc = {"stalin": 20}

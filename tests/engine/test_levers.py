@@ -246,7 +246,9 @@ def test_a_dismissed_holder_is_not_put_straight_back(rules, fresh):
     s = fresh.clone()
     office = "ogpu_chair"
     holder = s.offices[office]
-    motions._pass_remove_office(s, rules, Proposal("bukharin", "remove_office", (office,)), rules.motions["remove_office"])
+    motions._pass_remove_office(
+        s, rules, Proposal("bukharin", "remove_office", (office,)), rules.motions["remove_office"]
+    )
     phases._fill_vacancies(s, rules)
     assert s.offices[office] not in (None, holder)
 

@@ -23,6 +23,7 @@ def _has(state, rules, text):
 
 # --- Secretariat appointments → Congress → CC → Politburo and General Secretary ----------------
 
+
 def test_only_the_secretariat_appoints_secretaries(rules, fresh):
     s = _turn_of(fresh, rules, "stalin")
     assert _has(s, rules, "appoint_secretary stalin volga")
@@ -72,6 +73,7 @@ def test_the_cc_elects_a_new_general_secretary(rules, fresh):
 
 # --- Votes and their breakdowns ------------------------------------------------------------------
 
+
 def test_a_vote_has_a_breakdown_with_reasons(rules, fresh):
     s = fresh.clone()
     prop = Proposal("stalin", "remove_office", ("war_commissar",))
@@ -106,6 +108,7 @@ def test_office_motions_need_a_majority(rules, fresh):
 
 # --- The press ----------------------------------------------------------------------------------
 
+
 def test_publishing_needs_an_organ_and_moves_opinion(rules, fresh):
     s = _turn_of(fresh, rules, "bukharin")
     assert _has(s, rules, "publish_article bukharin pravda industrialisation")
@@ -124,11 +127,12 @@ def test_the_underground_press_risks_a_raid(rules, fresh):
         s.rng += seed_bump
         after = apply_action(s, rules, Action.parse("underground_press trotsky party_democracy"))
         assert after.factions["trotsky"].exposure > s.factions["trotsky"].exposure
-        raided += any("raids" in e.text for e in after.log[len(s.log):])
+        raided += any("raids" in e.text for e in after.log[len(s.log) :])
     assert 0 < raided < 40
 
 
 # --- The disciplinary ladder and capitulation ---------------------------------------------------
+
 
 def test_the_ladder_runs_in_order_to_deportation(rules, fresh):
     s = fresh.clone()
@@ -140,7 +144,7 @@ def test_the_ladder_runs_in_order_to_deportation(rules, fresh):
     s.politburo = [f for f in s.politburo if f != "lenin"]
     for step in steps:
         assert motions.motion_options(s, rules, "stalin").count((step, ("trotsky",))) == 1
-        for later in steps[steps.index(step) + 1:]:
+        for later in steps[steps.index(step) + 1 :]:
             assert (later, ("trotsky",)) not in motions.motion_options(s, rules, "stalin")
         result = motions.resolve(s, rules, Proposal("stalin", step, ("trotsky",)))
         assert result is not None and result.passed(50), step
@@ -171,6 +175,7 @@ def test_recanting_readmits_at_a_price(rules, fresh):
 
 # --- Blocs, cultivation, appeals, the levy, victory ---------------------------------------------
 
+
 def test_bloc_offer_accept_and_break(rules, fresh):
     s = _turn_of(fresh, rules, "trotsky")
     s = apply_action(s, rules, Action.parse("offer_bloc trotsky bukharin"))
@@ -187,7 +192,8 @@ def test_secret_cultivation_turns_a_vote(rules, fresh):
     s = fresh.clone()
     prop = Proposal("bukharin", "remove_office", ("general_secretary",))
     rykov_vote = lambda st: next(  # noqa: E731
-        b for b in vote(st, rules, "politburo", prop, "x").ballots if b.voter == rules.figures["rykov"].name)
+        b for b in vote(st, rules, "politburo", prop, "x").ballots if b.voter == rules.figures["rykov"].name
+    )
     s.politburo = ["stalin", "rykov", "trotsky"]
     s.figures["rykov"].faction = "stalin"
     s.figures["rykov"].affinity = {"stalin": 90, "bukharin": 40}

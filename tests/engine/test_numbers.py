@@ -10,7 +10,9 @@ from game.engine.motions import resolve
 from game.engine.state import Proposal
 from game.ruleset.loader import Rules
 
-LEFT_TURN = {"motion": {"motion": "adopt_line", "proposer": "trotsky", "issue": "industrialisation", "direction": "left"}}
+LEFT_TURN = {
+    "motion": {"motion": "adopt_line", "proposer": "trotsky", "issue": "industrialisation", "direction": "left"}
+}
 
 
 def with_changes(rules, kind, entry_id, **changes):

@@ -36,8 +36,16 @@ def _pass_turn(state, rules):
 
 def test_the_scale_names_each_result():
     got = [objectives.result_for(SCALE, p) for p in (12, 9, 5, 4, 0, -1, -2, -3)]
-    assert got == ["decisive_victory", "decisive_victory", "victory", "historical", "historical",
-                   "defeat", "defeat", "disaster"]
+    assert got == [
+        "decisive_victory",
+        "decisive_victory",
+        "victory",
+        "historical",
+        "historical",
+        "defeat",
+        "defeat",
+        "disaster",
+    ]
 
 
 def test_end_goals_are_read_when_asked(rules):
@@ -154,8 +162,11 @@ def test_a_goal_without_a_condition_or_a_source_is_reported(rules):
         def one_of(self, *a):
             pass
 
-    bad = Objectives(history="h", scale=Scale(decisive_victory=1, victory=5, historical=0, defeat=0),
-                     goals=(Goal(id="g", name="g", points=2, condition=()),))
+    bad = Objectives(
+        history="h",
+        scale=Scale(decisive_victory=1, victory=5, historical=0, defeat=0),
+        goals=(Goal(id="g", name="g", points=2, condition=()),),
+    )
     chk = Chk()
     _objectives(chk, "x", ["objectives", "trotsky"], bad)
     text = " | ".join(chk.found)

@@ -34,7 +34,7 @@ def write_mod(root: Path, name: str, manifest_extra: str = "", files: dict[str, 
     folder = root / name
     folder.mkdir()
     (folder / "mod.yaml").write_text(
-        f"id: {name}\nname: Test mod {name}\nversion: \"1.0.0\"\nformat_version: 1\n{manifest_extra}", encoding="utf-8"
+        f'id: {name}\nname: Test mod {name}\nversion: "1.0.0"\nformat_version: 1\n{manifest_extra}', encoding="utf-8"
     )
     for fname, text in (files or {}).items():
         (folder / fname).write_text(text, encoding="utf-8")
@@ -53,8 +53,21 @@ def base_rules():
 
 
 def test_base_rules_load_without_problems(base_rules):
-    for kind in ("settings", "trackers", "bodies", "offices", "factions", "figures", "regions",
-                 "press", "actions", "motions", "events", "victory", "scenarios"):
+    for kind in (
+        "settings",
+        "trackers",
+        "bodies",
+        "offices",
+        "factions",
+        "figures",
+        "regions",
+        "press",
+        "actions",
+        "motions",
+        "events",
+        "victory",
+        "scenarios",
+    ):
         assert base_rules.by_kind[kind], f"no {kind} in the base rules"
     assert "succession_1923" in base_rules.scenarios
     assert base_rules.figures["stalin"].faction == "stalin"
@@ -142,7 +155,9 @@ def test_unknown_key_suggests_the_known_one(tree):
     assert p.file == "base/regions.yaml"
     assert "did you mean 'delegates'" in p.message
     assert p.id == "moscow"
-    assert p.line == line_of(text, "delegats: 5"), f"reported at line {p.line}, the key is on line {line_of(text, 'delegats: 5')}"
+    assert p.line == line_of(text, "delegats: 5"), (
+        f"reported at line {p.line}, the key is on line {line_of(text, 'delegats: 5')}"
+    )
 
 
 def test_dangling_reference_suggests_the_close_id(tree):
@@ -314,7 +329,8 @@ def test_removing_a_referenced_entry_leaves_dangling_references(tree):
     dangling = [p for p in problems if "unknown figure 'kamenev'" in p.message]
     assert dangling, "\n".join(map(str, problems))
     assert any(
-        p.file == "base/scenarios/succession_1923.yaml" and p.line == line_of(scenario, "politburo: [lenin, trotsky, stalin, zinoviev, kamenev")
+        p.file == "base/scenarios/succession_1923.yaml"
+        and p.line == line_of(scenario, "politburo: [lenin, trotsky, stalin, zinoviev, kamenev")
         for p in dangling
     ), "\n".join(map(str, dangling))
 

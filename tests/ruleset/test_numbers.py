@@ -52,7 +52,9 @@ def test_the_engine_reads_params_without_fallbacks():
 
 
 def test_a_missing_action_param_is_reported_at_its_line(tree):
-    text = replace_once(tree / "base" / "actions.yaml", "params: {affinity: 15, rumour_at: 30}", "params: {affinity: 15}")
+    text = replace_once(
+        tree / "base" / "actions.yaml", "params: {affinity: 15, rumour_at: 30}", "params: {affinity: 15}"
+    )
     p = the_one(problems_of(tree))
     assert p.file == "base/actions.yaml" and p.id == "cultivate_figure"
     assert p.line == line_of(text, "params: {affinity: 15}")
@@ -93,8 +95,11 @@ def test_a_missing_vote_weight_is_reported_in_the_settings_file(tree):
 
 
 def test_a_status_table_names_real_statuses(tree):
-    text = replace_once(tree / "base" / "settings.yaml", "{expelled_party: 1, exiled: 1, deported: 1}",
-                        "{expeled_party: 1, exiled: 1, deported: 1}")
+    text = replace_once(
+        tree / "base" / "settings.yaml",
+        "{expelled_party: 1, exiled: 1, deported: 1}",
+        "{expeled_party: 1, exiled: 1, deported: 1}",
+    )
     p = the_one(problems_of(tree))
     assert p.line == line_of(text, "expeled_party")
     assert "unknown status 'expeled_party'" in p.message and "did you mean 'expelled_party'" in p.message

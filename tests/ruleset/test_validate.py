@@ -27,7 +27,7 @@ def problems_of(root: Path):
         ("Hello   World", "hello world"),
         ("  Tabs\tand\nnewlines \r\n here  ", "tabs and newlines here"),
         ("ALL CAPS", "all caps"),
-        ("Lenin’s “Testament” — 1923", "lenin's \"testament\" - 1923"),
+        ("Lenin’s “Testament” — 1923", 'lenin\'s "testament" - 1923'),
         ("", ""),
     ],
 )
@@ -128,18 +128,41 @@ def test_body_seats_changed_instead_of_the_scenario(tree):
 CAMPAIGN = ("scenarios", "succession_1923.yaml")
 
 
-@pytest.mark.parametrize("old, new, needle, message", [
-    ("    kind: campaign\n", "    kind: campain\n", "    kind: campain",
-     "unknown scenario kind 'campain' (did you mean 'campaign'?)"),
-    ("    kind: campaign\n", "    kind: counterfactual\n", "  - id: succession_1923",
-     "a counterfactual needs a premise"),
-    ("    secretariat: [stalin, molotov, kuibyshev]\n", "    secretariat: [molotov, kuibyshev]\n", "    secretariat:",
-     "the General Secretary 'stalin' is not in the Secretariat"),
-    ("    secretariat: [stalin, molotov, kuibyshev]\n", "    secretariat: [stalin, molotof]\n", "    secretariat:",
-     "unknown figure 'molotof' (did you mean 'molotov'?)"),
-    ("    seats: {central_committee: 27}\n", "    seats: {central_comittee: 27}\n", "    seats:",
-     "unknown body 'central_comittee'"),
-])
+@pytest.mark.parametrize(
+    "old, new, needle, message",
+    [
+        (
+            "    kind: campaign\n",
+            "    kind: campain\n",
+            "    kind: campain",
+            "unknown scenario kind 'campain' (did you mean 'campaign'?)",
+        ),
+        (
+            "    kind: campaign\n",
+            "    kind: counterfactual\n",
+            "  - id: succession_1923",
+            "a counterfactual needs a premise",
+        ),
+        (
+            "    secretariat: [stalin, molotov, kuibyshev]\n",
+            "    secretariat: [molotov, kuibyshev]\n",
+            "    secretariat:",
+            "the General Secretary 'stalin' is not in the Secretariat",
+        ),
+        (
+            "    secretariat: [stalin, molotov, kuibyshev]\n",
+            "    secretariat: [stalin, molotof]\n",
+            "    secretariat:",
+            "unknown figure 'molotof' (did you mean 'molotov'?)",
+        ),
+        (
+            "    seats: {central_committee: 27}\n",
+            "    seats: {central_comittee: 27}\n",
+            "    seats:",
+            "unknown body 'central_comittee'",
+        ),
+    ],
+)
 def test_scenario_checks(tree, old, new, needle, message):
     text = replace_once(tree / "base" / CAMPAIGN[0] / CAMPAIGN[1], old, new)
     problems = problems_of(tree)
@@ -177,7 +200,8 @@ def test_a_scenario_without_any_objectives_names_every_faction(tree):
     text = _cut(path, "    objectives:\n", "    design:")
     problems = problems_of(tree)
     assert sorted(p.message for p in problems) == [
-        f"no objectives for faction '{f}'" for f in ("bukharin", "stalin", "trotsky", "zinoviev")]
+        f"no objectives for faction '{f}'" for f in ("bukharin", "stalin", "trotsky", "zinoviev")
+    ]
     assert {p.line for p in problems} == {line_of(text, "  - id: succession_1923")}
 
 
@@ -186,28 +210,40 @@ def test_objectives_for_a_faction_not_in_the_scenario(tree):
     text = replace_once(path, "    objectives:\n      stalin:\n", "    objectives:\n      staline:\n")
     problems = problems_of(tree)
     messages = sorted(p.message for p in problems)
-    assert messages == ["no objectives for faction 'stalin'",
-                        "unknown faction of this scenario 'staline' (did you mean 'stalin'?)"], messages
+    assert messages == [
+        "no objectives for faction 'stalin'",
+        "unknown faction of this scenario 'staline' (did you mean 'stalin'?)",
+    ], messages
     assert line_of(text, "      staline:") in {p.line for p in problems}
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ('        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n',
-     '        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n'
-     '        says: "The CC of 1922 had 27 members."\n',
-     "an outside reference needs a quote or (if the text is not at hand) says, not both"),
-    ('        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n',
-     "",
-     "an outside reference needs a quote or (if the text is not at hand) says, not both"),
-    ('        quote: "When Stalin was appointed to the position of GenSec in 1922"\n',
-     '        says: "Stalin became General Secretary in 1922"\n',
-     "'says' is for outside references"),
-])
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            '        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n',
+            '        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n'
+            '        says: "The CC of 1922 had 27 members."\n',
+            "an outside reference needs a quote or (if the text is not at hand) says, not both",
+        ),
+        (
+            '        quote: "Every year the Communist Party of the Soviet Union (CPSU) elected a 27 member Central Committee."\n',
+            "",
+            "an outside reference needs a quote or (if the text is not at hand) says, not both",
+        ),
+        (
+            '        quote: "When Stalin was appointed to the position of GenSec in 1922"\n',
+            '        says: "Stalin became General Secretary in 1922"\n',
+            "'says' is for outside references",
+        ),
+    ],
+)
 def test_citation_kinds(tree, old, new, message):
     replace_once(tree / "base" / CAMPAIGN[0] / CAMPAIGN[1], old, new)
     problems = problems_of(tree)
-    assert any(message in p.message and p.file == "base/scenarios/succession_1923.yaml" for p in problems), \
-        "\n".join(map(str, problems))
+    assert any(message in p.message and p.file == "base/scenarios/succession_1923.yaml" for p in problems), "\n".join(
+        map(str, problems)
+    )
 
 
 def test_a_paraphrase_alone_is_not_a_verified_citation(tree):

@@ -246,5 +246,7 @@ class NewGameScene(Scene):
         )
         if self.mods:
             label = f"Mods ({len(self.chosen)} in use)" if self.chosen else "Mods (none in use)"
-            surface.blit(text.render(self.app.fonts.bold(16), text.fit(self.app.fonts.bold(16), label, x - 48),
-                                     theme.BLACK), (16, self.mods_y))
+            surface.blit(
+                text.render(self.app.fonts.bold(16), text.fit(self.app.fonts.bold(16), label, x - 48), theme.BLACK),
+                (16, self.mods_y),
+            )
