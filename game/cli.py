@@ -60,6 +60,22 @@ def _rules(mods: list[str]):
     return rules
 
 
+def _unknown_scenario(rules, ids) -> bool:
+    """Say so (on stderr) if any of ``ids`` is not a scenario of these rules."""
+    unknown = [s for s in ids if s not in rules.scenarios]
+    if unknown:
+        print(f"unknown scenario '{unknown[0]}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+    return bool(unknown)
+
+
+def _bad_personality(weight: float) -> bool:
+    """Say so (on stderr) if a personality weight is outside 0..2."""
+    if not 0 <= weight <= 2:
+        print("--personality is a weight from 0 (none) through 1 (historical) to 2", file=sys.stderr)
+        return True
+    return False
+
+
 def _tally(problems) -> str:
     n_err = len(errors(problems))
     return f"{n_err} error(s), {len(problems) - n_err} warning(s)"
@@ -201,8 +217,7 @@ def cmd_play(args) -> int:
             if args.scenario == terminal.CONTINUE:
                 args.resume, args.scenario = True, None
                 return cmd_play(args)
-        if args.scenario not in rules.scenarios:
-            print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+        if _unknown_scenario(rules, [args.scenario]):
             return 2
         seats = {f: Seat("ai", args.level) for f in rules.scenarios[args.scenario].factions}
         if not args.headless:
@@ -445,9 +460,7 @@ def cmd_events_check(args) -> int:
     rules = _rules(args.mod)
     if rules is None:
         return 1
-    unknown = [s for s in args.scenario if s not in rules.scenarios]
-    if unknown:
-        print(f"unknown scenario '{unknown[0]}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+    if _unknown_scenario(rules, args.scenario):
         return 2
     if args.games < 1:
         print("--games must be at least 1", file=sys.stderr)
@@ -488,9 +501,7 @@ def cmd_balance(args) -> int:
     if rules is None:
         return 1
     scenarios = args.scenarios or [s for s, sc in rules.scenarios.items() if sc.kind == "classroom"]
-    unknown = [s for s in scenarios if s not in rules.scenarios]
-    if unknown:
-        print(f"unknown scenario '{unknown[0]}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+    if _unknown_scenario(rules, scenarios):
         return 2
     known = {f for s in scenarios for f in rules.scenarios[s].factions}
     bad = [f for f in args.factions or [] if f not in known]
@@ -500,8 +511,7 @@ def cmd_balance(args) -> int:
     if args.seeds < 1 or args.jobs < 1:
         print("--seeds and --jobs must be at least 1", file=sys.stderr)
         return 2
-    if not 0 <= args.personality <= 2:
-        print("--personality is a weight from 0 (none) through 1 (historical) to 2", file=sys.stderr)
+    if _bad_personality(args.personality):
         return 2
     planned = balance.plan(rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod), args.personality)
     jobs = [job for _m, _f, job in planned]
@@ -548,8 +558,7 @@ def cmd_simulate(args) -> int:
     rules = _rules(args.mod)
     if rules is None:
         return 1
-    if args.scenario not in rules.scenarios:
-        print(f"unknown scenario '{args.scenario}'; try: {', '.join(rules.scenarios)}", file=sys.stderr)
+    if _unknown_scenario(rules, [args.scenario]):
         return 2
     factions = rules.scenarios[args.scenario].factions
     levels = dict(args.level)
@@ -566,8 +575,7 @@ def cmd_simulate(args) -> int:
     if args.games < 1 or args.jobs < 1:
         print("--games and --jobs must be at least 1", file=sys.stderr)
         return 2
-    if not 0 <= args.personality <= 2:
-        print("--personality is a weight from 0 (none) through 1 (historical) to 2", file=sys.stderr)
+    if _bad_personality(args.personality):
         return 2
     jobs = simulate.jobs_for(args.scenario, args.games, args.seed, levels, args.default, tuple(args.mod))
     jobs = [batch.Job(j.scenario, j.seed, j.levels, j.default, j.mods, args.personality) for j in jobs]

@@ -176,6 +176,14 @@ def apply_in_place(state: State, rules, action: Action, on_turn_end=None) -> Non
         phases.resolve_choice(state, rules, action.args[0])
         phases.advance(state, rules, on_turn_end)
         return
+    take_action(state, rules, action)
+    phases.after_action(state, rules, action.faction)
+    phases.advance(state, rules, on_turn_end)
+
+
+def take_action(state: State, rules, action: Action) -> None:
+    """The action itself, on ``state``: its price paid, its exposure taken, its effect done —
+    without the turn moving on (also how a forecast tries an action on a state of its own)."""
     rule = rules.actions[action.name]
     fs = state.factions[action.faction]
     fs.ap -= rule.cost.ap
@@ -187,8 +195,6 @@ def apply_in_place(state: State, rules, action: Action, on_turn_end=None) -> Non
     if rule.kind in moves.ONCE_PER_TURN:
         state.acted.add((action.faction, rule.kind, *action.args[:1]))
     moves.DO[rule.kind](state, rules, action.faction, action.args, rule)
-    phases.after_action(state, rules, action.faction)
-    phases.advance(state, rules, on_turn_end)
 
 
 def outcome(state: State) -> tuple[str, str | None] | None:

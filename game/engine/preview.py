@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from game.engine import moves
 from game.engine.actions import CHOOSE, Action
-from game.engine.effects import bump
+from game.engine.game import take_action
 from game.engine.motions import body_of
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
 from game.engine.views import BallotView, View, player_view
@@ -162,13 +161,7 @@ def action_preview(view: View, rules, action: Action) -> Preview:
     if rule.kind in CHANCE_KINDS:
         return Preview(chance=True)
     after = state.clone()
-    fs = after.factions[action.faction]
-    fs.ap -= rule.cost.ap
-    fs.influence -= rule.cost.influence
-    fs.prestige -= rule.cost.prestige
-    if rule.exposure:
-        bump(after, rules, action.faction, "exposure", rule.exposure)
-    moves.DO[rule.kind](after, rules, action.faction, action.args, rule)
+    take_action(after, rules, action)
     return Preview(changes=tuple(_changes(player_view(state, rules, view.you), player_view(after, rules, view.you))))
 
 

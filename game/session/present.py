@@ -91,8 +91,7 @@ def action_card(rules, view: View, action: Action, with_preview: bool = True) ->
         opt = next(o for o in rules.events[eid].choice.options if o.id == action.args[0])
         return ActionCard(action, opt.name, opt.text or "", "", None, ())
     rule = rules.actions[action.name]
-    words = action_words(rules, action)
-    title = rule.name + (": " + ", ".join(words) if words else "")
+    title = action_title(rules, action)
     preview = preview_lines(rules, view, action_preview(view, rules, action)) if with_preview else ()
     return ActionCard(
         action,
@@ -386,7 +385,6 @@ def reason_lines(rules, match) -> list[str]:
     return [
         f"{date}  {faction_name(rules, faction)} — {action_title(rules, actions[i])}: {reason}"
         for i, date, faction, reason in match.reasons
-        if i < len(actions)
     ]
 
 

@@ -174,7 +174,8 @@ class App:
         data_dir: Path | None = None,
         config_path: Path | None = None,
     ):
-        self.rules = rules
+        self.rules = rules  # the rules of the game on the board (with the mods it was started with)
+        self.base_rules = rules  # the rules as launched: a new game lays its mods over these
         self.config_path = config_path
         # the computer thinks on a worker thread: hand the interpreter back to the window every
         # millisecond (not every five), so frames keep coming while it thinks

@@ -28,9 +28,7 @@ def fresh_seed() -> int:
 class NewGameScene(Scene):
     def __init__(self, app):
         super().__init__(app)
-        #: the rules without mods, whatever the last game was played with
-        self.base = getattr(app, "base_rules", app.rules)
-        app.base_rules = self.base
+        self.base = app.base_rules  # the rules without mods, whatever the last game was played with
         self.mods = list_mods()  # (id, name, version, description) of every mod installed
         self.chosen: list[str] = []
         self.rules = self.base
