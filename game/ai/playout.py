@@ -10,7 +10,9 @@ its share of power and its place on the disciplinary ladder.
 
 from __future__ import annotations
 
+from game.ai.progress import open_goals_value
 from game.engine import rng
+from game.engine.actions import Action
 from game.engine.game import apply_in_place, legal_actions, legal_of, offered_rules
 from game.engine.objectives import standing
 from game.engine.outcome import power_scores
@@ -47,6 +49,8 @@ POWER_WEIGHT = 6.0
 RUNG_COST = 1.5
 #: evaluation: a faction that recanted is readmitted without posts, as low as one removed from them
 CAPITULATED_RUNG = 2
+#: evaluation: a faction exposed enough to be moved a rung down is this far down already
+DANGER = 0.6
 
 
 def run(state, rules, faction: str, seed: int) -> float:
@@ -59,6 +63,32 @@ def run(state, rules, faction: str, seed: int) -> float:
         action, gen = draw(state, rules, gen)
         apply_in_place(state, rules, action)
     return evaluate(state, rules, faction)
+
+
+def run_ahead(state, rules, faction: str, seed: int, quarters: int, own: str = "cheap") -> float:
+    """Play a copy of ``state`` through ``quarters`` quarters (the current one counts as the first)
+    and score it for ``faction``.  ``own`` is how the faction itself plays on: ``cheap`` (the
+    cheap policy, like everyone else) or ``wait`` (it ends its turns and takes the first course
+    an event offers) — a fixed base policy the search can improve on, move by move."""
+    state = state.clone()
+    state.quiet = True
+    gen = rng.derive(seed, "playout")
+    last = state.turn + quarters
+    pass_id = _pass_id(rules)
+    while state.outcome is None and state.turn < last:
+        if own == "wait" and state.active == faction:
+            if state.phase == "actions" and pass_id is not None:
+                action = Action(pass_id, faction, ())
+            else:
+                action = legal_actions(state, rules)[0]
+        else:
+            action, gen = draw(state, rules, gen)
+        apply_in_place(state, rules, action)
+    return evaluate(state, rules, faction)
+
+
+def _pass_id(rules) -> str | None:
+    return next((aid for aid, rec in rules.actions.items() if rec.kind == "pass"), None)
 
 
 def draw(state, rules, gen: int):
@@ -125,10 +155,30 @@ def evaluate(state, rules, faction: str) -> float:
     st = standing(state, rules, faction)
     value = 0.0
     if st is not None:
-        value += RESULT_STEP * RESULTS.index(st.result) + st.points
+        value += RESULT_STEP * RESULTS.index(st.result) + st.points + open_goals_value(state, rules, faction, st)
     scores = power_scores(state, rules)
     total = sum(max(s, 0) for s in scores.values()) or 1
     value += POWER_WEIGHT * max(scores.get(faction, 0), 0) / total
     fs = state.factions[faction]
     rung = CAPITULATED_RUNG if fs.status == "capitulated" else state.rung(faction)
-    return value - RUNG_COST * rung
+    return value - RUNG_COST * (rung + DANGER * in_danger(state, rules, faction))
+
+
+_LADDER: dict[int, tuple[object, dict[str, int]]] = {}
+
+
+def in_danger(state, rules, faction: str) -> int:
+    """1 if the faction is exposed enough for a motion to move it down the ladder from where it
+    stands (the rule files' ``min_exposure``), else 0."""
+    entry = _LADDER.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        lowest: dict[str, int] = {}
+        for m in rules.motions.values():
+            if m.result_status is None:
+                continue
+            for st in m.target_status:
+                lowest[st] = min(lowest.get(st, m.min_exposure), m.min_exposure)
+        entry = _LADDER[id(rules)] = (rules, lowest)
+    fs = state.factions[faction]
+    need = entry[1].get(fs.status)
+    return int(need is not None and fs.exposure >= need)

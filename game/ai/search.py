@@ -35,6 +35,8 @@ class Budget:
     candidates: int
     playouts: int
     seconds: float | None = None  # in play, a cap on thinking time; never used by tests
+    quarters: int = 1  # how far a future is played: this quarter and the next quarters - 1
+    own: str = "cheap"  # how the faction itself plays in those futures (playout.run_ahead)
 
     @property
     def iterations(self) -> int:
@@ -88,11 +90,16 @@ class SearchBot:
         for d in range(self.budget.determinisations):
             draw, gen = rng.next_u64(gen)
             root = sample_state(view, rules, draw)
+            seeds = []
+            for _p in range(self.budget.playouts):
+                draw, gen = rng.next_u64(gen)
+                seeds.append(draw)
             for i, cand in enumerate(candidates):
                 after = apply_unchecked(root, rules, cand.action)
-                for _p in range(self.budget.playouts):
-                    draw, gen = rng.next_u64(gen)
-                    totals[i] += playout.run(after, rules, self.faction, draw)
+                for s in seeds:  # the same futures for every candidate: their differences are the moves'
+                    totals[i] += playout.run_ahead(
+                        after, rules, self.faction, s, self.budget.quarters, self.budget.own
+                    )
                     played[i] += 1
             if self.budget.seconds is not None and d and time.perf_counter() - started > self.budget.seconds:
                 break
@@ -130,7 +137,8 @@ def shortlist(
     for a in legal:
         if sense.refusal(view, a, rules, memory):
             continue
-        score, why = score_action(view, a, rules)
+        # history's pace down the ladder is part of the personality: followed half-way or more
+        score, why = score_action(view, a, rules, pace=personality >= 0.5)
         lean, lean_why = bias(view, a, rules, persona) if persona is not None else (0.0, "")
         scored.append(Candidate(a, score + personality * SHORTLIST_BIAS * lean, why, lean, lean_why))
     if not scored:

@@ -64,13 +64,17 @@ def _politburo_seats(view: View) -> dict[str, int]:
     return out
 
 
-def score_action(view: View, action: Action, rules) -> tuple[int, str]:
+def score_action(view: View, action: Action, rules, pace: bool = True) -> tuple[int, str]:
+    """How good ``action`` looks to the faction whose view this is, and why.  With ``pace``, no
+    rival is pushed down the ladder sooner than history did (``pace`` in ``rules/base/ai.yaml``)."""
     me = view.you
     if action.name == CHOOSE:
         eid = view.pending_choice[0]
         first = rules.events[eid].choice.options[0].id
         return (3 if action.args[0] == first else 2), "follows its instinct"
     kind = rules.actions[action.name].kind
+    if kind == "propose":
+        return _propose(view, action, rules, me, pace)
     fn = SCORES.get(kind)
     return fn(view, action, rules, me) if fn else (0, "nothing better to do")
 
@@ -112,7 +116,7 @@ def _speak(view, action, rules, me):
     return (5 if orator else 3), "speak at the plenum"
 
 
-def _propose(view, action, rules, me):
+def _propose(view, action, rules, me, pace: bool = True):
     motion = rules.motions[action.args[0]]
     body = body_of(rules, action.args[0], action.args[1:])
     seats = (
@@ -123,7 +127,7 @@ def _propose(view, action, rules, me):
     support = _support(view, me, seats)
     if motion.kind in ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport"):
         target = action.args[1]
-        if _too_soon(view, rules, motion.kind):
+        if pace and _too_soon(view, rules, motion.kind):
             return 0, f"too soon to push {rules.factions[target].name} down the ladder"
         value = 4 + view.factions[target].exposure // 3 + (3 if target == _strongest_rival(view, me) else 0)
         return (value if support > 0.45 else 1), f"discipline {rules.factions[target].name}"
