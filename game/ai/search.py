@@ -37,6 +37,7 @@ class Budget:
     seconds: float | None = None  # in play, a cap on thinking time; never used by tests
     quarters: int = 1  # how far a future is played: this quarter and the next quarters - 1
     own: str = "cheap"  # how the faction itself plays in those futures (playout.run_ahead)
+    choice_quarters: int = 8  # how far the futures of an event's choice are played: its effects last
 
     @property
     def iterations(self) -> int:
@@ -87,6 +88,9 @@ class SearchBot:
         totals = [0.0] * len(candidates)
         played = [0] * len(candidates)
         started = time.perf_counter()
+        # a choice at an event is rare and its consequences come late (a plenum a year on):
+        # its futures are played further than those of a move
+        quarters = self.budget.choice_quarters if view["phase"] == "choice" else self.budget.quarters
         for d in range(self.budget.determinisations):
             draw, gen = rng.next_u64(gen)
             root = sample_state(view, rules, draw)
@@ -97,9 +101,7 @@ class SearchBot:
             for i, cand in enumerate(candidates):
                 after = apply_unchecked(root, rules, cand.action)
                 for s in seeds:  # the same futures for every candidate: their differences are the moves'
-                    totals[i] += playout.run_ahead(
-                        after, rules, self.faction, s, self.budget.quarters, self.budget.own
-                    )
+                    totals[i] += playout.run_ahead(after, rules, self.faction, s, quarters, self.budget.own)
                     played[i] += 1
             if self.budget.seconds is not None and d and time.perf_counter() - started > self.budget.seconds:
                 break

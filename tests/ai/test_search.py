@@ -59,3 +59,35 @@ def test_a_time_cap_is_a_setting_of_the_bot_not_of_its_level():
     assert capped.budget.iterations == BUDGETS["hard"].iterations  # the same thinking, only capped
     assert make_bot("hard", "stalin", 3).budget.seconds is None  # tests and replays: budgets only
     assert BUDGETS["hard"].seconds is None  # the level itself is untouched
+
+
+def test_an_event_choice_is_searched_further_ahead_than_a_move(rules, monkeypatch):
+    """A choice's effects come late (a plenum a year on): its futures run ``choice_quarters``."""
+    from game.ai import make_bot, playout
+
+    state = new_game(rules, "right_last_stand_1928", 2)
+    bots = {f: make_bot("simple", f, 2) for f in state.factions}
+    while state.phase != "choice" and state.outcome is None:
+        action, _ = bots[state.active].choose(
+            player_view(state, rules, state.active), legal_actions(state, rules), rules
+        )
+        state = apply_action(state, rules, action)
+    assert state.phase == "choice", "the scenario offers an event choice"
+    seen = []
+    real = playout.run_ahead
+
+    def spy(state, rules, faction, seed, quarters, own="cheap"):
+        seen.append(quarters)
+        return real(state, rules, faction, seed, min(quarters, 1), own)  # kept short for the test
+
+    monkeypatch.setattr(playout, "run_ahead", spy)
+    budget = Budget(determinisations=1, candidates=2, playouts=1, quarters=1, choice_quarters=8)
+    _decide(rules, state, 5, budget)
+    assert seen and set(seen) == {8}
+    while state.phase == "choice":
+        state = apply_action(state, rules, legal_actions(state, rules)[0])
+    while state.phase != "actions":
+        state = apply_action(state, rules, legal_actions(state, rules)[0])
+    seen.clear()
+    _decide(rules, state, 5, budget)
+    assert seen and set(seen) == {1}
