@@ -14,10 +14,26 @@ from game.engine.votes import target_of
 
 
 def capabilities(state: State, rules, faction: str) -> set[str]:
+    return held_capabilities(rules, state.offices, state.figures, faction)
+
+
+def held_capabilities(rules, offices, figures, faction: str) -> set[str]:
+    """What the faction's offices grant, from a state's or a view's offices and figures.
+
+    An office held by a ``figurehead`` of no faction (Menzhinsky, "too ill to be anything more
+    than nominal head" of the OGPU) serves whoever runs the Secretariat."""
     caps: set[str] = set()
-    for office, holder in state.offices.items():
-        if holder and state.figures[holder].faction == faction:
+    nominal: set[str] = set()
+    for office, holder in offices.items():
+        if not holder:
+            continue
+        fig = figures[holder]
+        if fig.faction == faction:
             caps.update(rules.offices[office].grants)
+        elif fig.faction is None and "figurehead" in rules.figures[holder].traits:
+            nominal.update(rules.offices[office].grants)
+    if nominal and "secretariat" in caps:
+        caps.update(nominal)
     return caps
 
 
@@ -29,6 +45,11 @@ def capability_holder(state: State, rules, capability: str):
             if fac is not None:
                 return fac
     return None
+
+
+def police_faction(state: State, rules):
+    """The faction the OGPU serves: its chief's, or the Secretariat's when he belongs to none."""
+    return capability_holder(state, rules, "police") or capability_holder(state, rules, "secretariat")
 
 
 def issues(rules) -> list[str]:
@@ -226,7 +247,7 @@ def _underground(state, rules, faction, args, rule):
     p = rule.params
     move_tracker(state, rules, issue, _toward(state, faction, issue, p["opinion"]))
     shift_sympathy(state, faction, p["sympathy"])
-    police = capability_holder(state, rules, "police") or capability_holder(state, rules, "secretariat")
+    police = police_faction(state, rules)
     hostile = police is not None and police != faction and not state.in_bloc(police, faction)
     if hostile and state.roll(100) < p["raid_chance"]:
         bump(state, rules, faction, "exposure", p["raid_exposure"])

@@ -38,7 +38,7 @@ GOAL_WHEN = ("end", "ever", "always")
 FIGURE_STATUSES = ("active", "incapacitated", "dead", "expelled", "exiled", "deported")
 #: the two ways a policy line can move an issue tracker
 DIRECTIONS = ("left", "right")
-TRAITS = ("orator", "organiser", "theorist", "soldier", "policeman", "economist", "journalist")
+TRAITS = ("orator", "organiser", "theorist", "soldier", "policeman", "economist", "journalist", "figurehead")
 
 
 @frozen
@@ -106,7 +106,8 @@ class Figure:
     faction: str | None = None
     #: -100 (left) .. 100 (right)
     leaning: int = 0
-    #: what the man is: orator, organiser, theorist, soldier, policeman, economist, journalist
+    #: what the man is: orator, organiser, theorist, soldier, policeman, economist, journalist;
+    #: a figurehead of no faction lets the Secretariat use the powers of his office
     traits: tuple[str, ...] = ()
     #: starting public affinity towards factions, 0..100
     affinity: dict[str, int] = field(factory=dict)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.engine.actions import CHOOSE, Action
+from game.engine.moves import held_capabilities
 from game.engine.preview import Preview, action_preview
 from game.engine.views import View, VoteView
 from game.engine.words import action_words, motion_label
@@ -170,11 +171,7 @@ def why_unavailable(rules, view: View, rule) -> str:
 
 
 def capabilities(rules, view: View, faction: str) -> set[str]:
-    caps: set[str] = set()
-    for office, holder in view.offices.items():
-        if holder and view.figures[holder].faction == faction:
-            caps.update(rules.offices[office].grants)
-    return caps
+    return held_capabilities(rules, view.offices, view.figures, faction)
 
 
 def preview_lines(rules, view: View, preview: Preview) -> list[str]:

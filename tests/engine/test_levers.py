@@ -1,7 +1,7 @@
 """Levers that work all game long: the Secretariat's pace, rival machines, lying low, patronage,
 blocs that bind, offices with eligibility, and the military option's limits."""
 
-from game.engine import Action, apply_action, legal_actions, new_game
+from game.engine import Action, apply_action, legal_actions, new_game, player_view
 from game.engine.state import Proposal
 from tests.engine.test_mechanics import _has, _turn_of
 
@@ -304,6 +304,25 @@ def test_only_the_police_stage_a_provocation_and_only_against_a_censured_opposit
     assert provocations == {"police_provocation stalin trotsky", "police_provocation stalin zinoviev"}
     s.offices["ogpu_chair"] = None  # without the OGPU there is no one to plant the officer
     assert not any(a.name == "police_provocation" for a in legal_actions(s, rules))
+
+
+def test_a_figurehead_police_chief_lends_the_ogpu_to_the_secretariat(rules):
+    """Menzhinsky, a nominal head of no faction, lets the General Secretary's faction stage a
+    provocation; Dzerzhinsky, his own man, does not; nor does Menzhinsky to anyone else."""
+    from game.session.present import capabilities
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    s = _turn_of(s, rules, "stalin")
+    s.factions["stalin"].influence = 10
+    assert s.offices["ogpu_chair"] == "dzerzhinsky" and s.figures["dzerzhinsky"].faction is None
+    assert not any(a.name == "police_provocation" for a in legal_actions(s, rules))
+    s.offices["ogpu_chair"] = "menzhinsky"
+    assert s.figures["menzhinsky"].faction is None
+    provocations = {a.to_text() for a in legal_actions(s, rules) if a.name == "police_provocation"}
+    assert provocations == {"police_provocation stalin trotsky", "police_provocation stalin zinoviev"}
+    view = player_view(s, rules, "stalin")
+    assert "police" in capabilities(rules, view, "stalin")  # the action card agrees with the engine
+    assert "police" not in capabilities(rules, view, "bukharin")
 
 
 def test_a_provocation_tars_its_target_unless_the_plant_is_found_out(rules):
