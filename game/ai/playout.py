@@ -10,7 +10,7 @@ its share of power and its place on the disciplinary ladder.
 
 from __future__ import annotations
 
-from game.ai.progress import open_goals_value
+from game.ai.progress import exposure_for_next_rung, open_goals_value
 from game.engine import rng
 from game.engine.actions import Action
 from game.engine.game import apply_in_place, legal_actions, legal_of, offered_rules
@@ -164,21 +164,9 @@ def evaluate(state, rules, faction: str) -> float:
     return value - RUNG_COST * (rung + DANGER * in_danger(state, rules, faction))
 
 
-_LADDER: dict[int, tuple[object, dict[str, int]]] = {}
-
-
 def in_danger(state, rules, faction: str) -> int:
     """1 if the faction is exposed enough for a motion to move it down the ladder from where it
     stands (the rule files' ``min_exposure``), else 0."""
-    entry = _LADDER.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        lowest: dict[str, int] = {}
-        for m in rules.motions.values():
-            if m.result_status is None:
-                continue
-            for st in m.target_status:
-                lowest[st] = min(lowest.get(st, m.min_exposure), m.min_exposure)
-        entry = _LADDER[id(rules)] = (rules, lowest)
     fs = state.factions[faction]
-    need = entry[1].get(fs.status)
+    need = exposure_for_next_rung(rules).get(fs.status)
     return int(need is not None and fs.exposure >= need)

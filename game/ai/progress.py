@@ -34,11 +34,36 @@ def _rung(status: str) -> int:
     return LADDER.index(status) if status in LADDER else 0
 
 
+_LADDER: dict[int, tuple[object, dict[str, int]]] = {}
+
+
+def exposure_for_next_rung(rules) -> dict[str, int]:
+    """For each status, the least exposure at which a motion may move a faction down from it
+    (the rule files' ``min_exposure`` of the motions whose ``target_status`` names it)."""
+    entry = _LADDER.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        lowest: dict[str, int] = {}
+        for m in rules.motions.values():
+            if m.result_status is None:
+                continue
+            for st in m.target_status:
+                lowest[st] = min(lowest.get(st, m.min_exposure), m.min_exposure)
+        entry = _LADDER[id(rules)] = (rules, lowest)
+    return entry[1]
+
+
 def _status_at_least(state, rules, arg) -> float:
+    """Rungs climbed, and half a rung for the exposure gathered towards the next one: a rival
+    tarred enough for the next motion is nearer the goal than one who is not."""
     fs = state.factions.get(arg["faction"])
     if fs is None or fs.status == "capitulated":
         return 0.0
-    return _ratio(_rung(fs.status), _rung(arg["status"]))
+    rung, goal = _rung(fs.status), _rung(arg["status"])
+    if rung >= goal:
+        return 1.0
+    need = exposure_for_next_rung(rules).get(fs.status)
+    toward = 0.5 * _ratio(fs.exposure, need) if need else 0.0
+    return _ratio(rung + toward, goal)
 
 
 def _status_is(state, rules, arg) -> float:

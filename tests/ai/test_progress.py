@@ -1,6 +1,8 @@
 """The searching player's sense of direction: progress towards open goals, danger on the ladder,
 the same futures for every candidate, and history's pace as part of the personality."""
 
+import pytest
+
 from game.ai import playout
 from game.ai.progress import SHAPE, open_goals_value, progress
 from game.ai.search import Budget, SearchBot, shortlist
@@ -24,6 +26,24 @@ def test_a_rung_down_the_ladder_is_progress_towards_an_expulsion(rules):
     assert progress(state, rules, goal) == 0
     either = {"any": [goal, {"status_is": {"faction": "trotsky", "status": "capitulated"}}]}
     assert progress(state, rules, either) == 1
+
+
+def test_exposure_gathered_towards_the_next_rung_is_half_a_rung_of_progress(rules):
+    """A rival tarred enough for the next motion (remove_posts asks exposure 10 of a censured
+    faction) is nearer his expulsion than a clean one, but not as near as one a rung further down."""
+    state = new_game(rules, "united_opposition_1926", 1)
+    goal = {"status_at_least": {"faction": "zinoviev", "status": "expelled_party"}}
+    zin = state.factions["zinoviev"]
+    zin.status, zin.exposure = "censured", 0
+    clean = progress(state, rules, goal)
+    zin.exposure = 5
+    half = progress(state, rules, goal)
+    zin.exposure = 25
+    ready = progress(state, rules, goal)
+    zin.status, zin.exposure = "removed", 0
+    next_rung = progress(state, rules, goal)
+    assert clean < half < ready < next_rung
+    assert ready - clean == pytest.approx((next_rung - clean) / 2)  # past the threshold: no more
 
 
 def test_signatures_and_shares_are_graded_and_not_inverts(rules):
