@@ -106,6 +106,8 @@ def _interest(state, rules, fid, prop, target) -> tuple[str, str]:
         return ("yes", f"agrees on {rules.trackers[issue].name}") if agrees else ("no", "opposes the line")
     if kind == "read_testament":
         return "yes", "Lenin's last word"
+    if kind == "remove_office" and target is not None and state.rung(target) > 0:
+        return "yes", "a censured opposition keeps no posts"
     if kind in ("remove_office", "appoint_office"):
         return "no", "keeps things as they are"
     if kind == "convene_congress":

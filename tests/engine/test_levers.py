@@ -139,6 +139,36 @@ def test_a_partner_backs_discipline_only_when_the_ban_on_factions_makes_the_case
     assert faction_side(s, rules, "bukharin", prop) == ("yes", "bloc with Stalin and the Centre")
 
 
+def test_a_third_faction_strips_a_censured_opposition_of_its_posts_but_keeps_others_in_theirs(rules):
+    from game.engine.votes import faction_side
+
+    s = new_game(rules, "crisis_1923", 1)
+    s.blocs.clear()
+    prop = Proposal("stalin", "remove_office", ("war_commissar",))
+    assert s.holder_faction("war_commissar") == "trotsky" and s.factions["trotsky"].status == "active"
+    assert faction_side(s, rules, "bukharin", prop) == ("no", "keeps things as they are")
+    s.factions["trotsky"].status = "censured"
+    assert faction_side(s, rules, "bukharin", prop) == ("yes", "a censured opposition keeps no posts")
+    assert faction_side(s, rules, "trotsky", prop) == ("no", "self-defence")
+
+
+def test_clinging_to_the_army_puts_the_removal_to_the_vote(rules):
+    """January 1925: Trotsky may resign, or make the majority remove him; clinging keeps the
+    army only if that vote fails."""
+    s = new_game(rules, "crisis_1923", 1)
+    event = rules.events["trotsky_leaves_war_commissariat"]
+    cling = next(o for o in event.choice.options if o.id == "cling")
+    resign = next(o for o in event.choice.options if o.id == "resign")
+    from game.engine.effects import run_effects
+
+    before = len(s.agenda)
+    run_effects(s, rules, cling.effects)
+    assert s.agenda[before:] == [Proposal("stalin", "remove_office", ("war_commissar",))]
+    s = new_game(rules, "crisis_1923", 1)
+    run_effects(s, rules, resign.effects)
+    assert s.offices["war_commissar"] == "frunze" and not any(p.motion == "remove_office" for p in s.agenda)
+
+
 def test_lenins_mantle_fades_above_its_ceiling_of_use(rules, fresh):
     from game.engine import phases
 
