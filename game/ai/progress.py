@@ -14,7 +14,7 @@ evaluation (:func:`game.ai.playout.evaluate`); the game's own scoring never read
 from __future__ import annotations
 
 from game.engine.congress import delegate_shares
-from game.engine.effects import holds
+from game.engine.effects import holds, politburo_leads
 from game.engine.objectives import objectives_of
 from game.ruleset.records import LADDER
 
@@ -103,6 +103,14 @@ def _pb_seats(state, rules, arg) -> float:
     return _ratio(seats, arg["value"])
 
 
+def _pb_votes(state, rules, arg) -> float:
+    """Votes won, and half a vote for the waverer nearest to being won over."""
+    leads = politburo_leads(state, rules, arg["faction"])
+    won = sum(1 for lead in leads if lead >= 1)
+    nearest = max((lead for lead in leads if lead < 1), default=0.0)
+    return _ratio(won + 0.5 * nearest, arg["value"])
+
+
 def _regions(state, rules, arg) -> float:
     return _ratio(sum(1 for r in state.regions.values() if r.secretary == arg["faction"]), arg["value"])
 
@@ -135,6 +143,7 @@ GRADED = {
     "prestige_at_least": _faction_number("prestige"),
     "mantle_at_least": _faction_number("mantle"),
     "politburo_seats_at_least": _pb_seats,
+    "politburo_votes_at_least": _pb_votes,
     "regions_at_least": _regions,
     "tracker_below": _tracker_below,
     "tracker_at_least": _tracker_at_least,

@@ -395,6 +395,41 @@ def _c_pb_seats(state, arg):
     return seats >= arg["value"]
 
 
+@condition("politburo_votes_at_least", needs_rules=True)
+def _c_pb_votes(state, arg, rules):
+    return politburo_votes(state, rules, arg["faction"]) >= arg["value"]
+
+
+def politburo_votes(state, rules, faction: str) -> int:
+    """Politburo members who would vote with ``faction``: its own, and the waverers won over
+    (seed 000: "a couple of waverers to join Bukharin, Rykov and Tomsky")."""
+    return sum(1 for lead in politburo_leads(state, rules, faction) if lead >= 1)
+
+
+def politburo_leads(state, rules, faction: str) -> list[float]:
+    """For each Politburo member, how far ``faction`` has him: 1 (or more) when he votes with
+    it — its own, or ties to it the defection margin ahead of his own faction's (of every other
+    faction's, for a member of none) — else that lead as a share of the margin (0 for leaders)."""
+    from game.engine.votes import affinity_of
+
+    margin = rules.settings.votes.defection_margin
+    leaders = {rules.factions[f].leader for f in state.factions}
+    out = []
+    for member in state.politburo:
+        own = state.figures[member].faction
+        if own == faction:
+            out.append(1.0)
+            continue
+        if member in leaders:
+            out.append(0.0)
+            continue
+        aff = affinity_of(state, member)
+        rivals = [own] if own is not None else [f for f in state.factions if f != faction]
+        lead = min((aff.get(faction, 0) - aff.get(r, 0) for r in rivals), default=0)
+        out.append(max(0.0, lead / margin))
+    return out
+
+
 @condition("regions_at_least")
 def _c_regions(state, arg):
     return sum(1 for r in state.regions.values() if r.secretary == arg["faction"]) >= arg["value"]

@@ -191,6 +191,14 @@ CONDITION_VERBS: dict[str, Verb] = _table(
         "At least this many of the faction's figures sit in the Politburo.",
     ),
     Verb(
+        "politburo_votes_at_least",
+        {"faction": "factions", "value": "int"},
+        "At least this many Politburo members would vote with the faction: its own figures, and "
+        "members whose ties to it (affinity, secret cultivation included) run the votes' defection "
+        "margin ahead of their own faction's, or, for a member of no faction, ahead of every other "
+        "faction's. A faction's leader never counts for another.",
+    ),
+    Verb(
         "regions_at_least",
         {"faction": "factions", "value": "int"},
         "The faction's secretaries lead at least this many party organisations.",

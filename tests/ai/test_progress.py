@@ -119,3 +119,13 @@ def test_historys_pace_binds_a_historical_player_not_one_playing_to_win(rules):
     assert score_action(view, expel, rules, pace=False)[0] > 0
     legal = (expel, *[a for a in legal_actions(state, rules, None) if a.faction == "stalin"])
     assert any(c.action == expel for c in shortlist(view, legal, rules, 3, personality=0.0))
+
+
+def test_cultivating_a_waverer_is_progress_towards_a_politburo_majority(rules):
+    state = new_game(rules, "united_opposition_1926", 1)
+    goal = {"politburo_votes_at_least": {"faction": "bukharin", "value": 4}}
+    before = progress(state, rules, goal)
+    state.cultivation["bukharin"] = {"kalinin": 15}
+    half_way = progress(state, rules, goal)
+    state.cultivation["bukharin"]["kalinin"] = 40
+    assert before < half_way < progress(state, rules, goal) == 1

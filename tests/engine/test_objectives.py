@@ -188,3 +188,23 @@ def test_objectives_reach_the_terminal(rules):
     avoided = objective_lines(player_view(new_game(custom, SCENARIO, 1), custom, "trotsky"))
     assert "[avoided] -3  exiled" in avoided[2]
     assert "in_party" in lines[1] and "+5" in lines[1] and "[    met]" in lines[1]
+
+
+def test_a_waverer_won_over_counts_as_a_politburo_vote_but_a_leader_never_does(rules):
+    """Seed 000: 'a couple of waverers to join Bukharin, Rykov and Tomsky' make a majority."""
+    from game.engine import new_game
+    from game.engine.effects import holds, politburo_votes
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    four = {"politburo_votes_at_least": {"faction": "bukharin", "value": 4}}
+    assert politburo_votes(s, rules, "bukharin") == 3 and not holds(s, four, rules)
+    margin = rules.settings.votes.defection_margin
+    kalinin = s.figures["kalinin"]
+    assert kalinin.faction is None and "kalinin" in s.politburo
+    best_rival = max(v for f, v in kalinin.affinity.items() if f != "bukharin")
+    s.cultivation["bukharin"] = {"kalinin": best_rival - kalinin.affinity["bukharin"] + margin - 1}
+    assert not holds(s, four, rules)  # one short of the margin over Stalin's hold on him
+    s.cultivation["bukharin"]["kalinin"] += 1
+    assert holds(s, four, rules) and politburo_votes(s, rules, "bukharin") == 4
+    s.cultivation["bukharin"]["trotsky"] = 100  # a faction's leader never wavers
+    assert politburo_votes(s, rules, "bukharin") == 4
