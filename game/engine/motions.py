@@ -36,13 +36,19 @@ def _remove_office(state, rules, faction, motion):
 
 
 def _appoint_office(state, rules, faction, motion):
+    """Up to two of the faction's free figures fit for each office it does not hold; when none
+    is free, its leader (Bukharin edited Pravda and led the Comintern at once)."""
     out = []
     mine = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
     busy = set(h for h in state.offices.values() if h)
     free = [f for f in mine if f not in busy]
+    leader = rules.factions[faction].leader if faction in rules.factions else None
     for office, holder in sorted(state.offices.items()):
         if (holder is None or state.figures[holder].faction != faction) and posts.contested(state, office):
-            out.extend((office, f) for f in [f for f in free if posts.eligible(rules, office, f)][:2])
+            fit = [f for f in free if posts.eligible(rules, office, f)][:2]
+            if not fit and leader in mine and posts.eligible(rules, office, leader):
+                fit = [leader]
+            out.extend((office, f) for f in fit)
     return out
 
 

@@ -152,6 +152,17 @@ def test_a_third_faction_strips_a_censured_opposition_of_its_posts_but_keeps_oth
     assert faction_side(s, rules, "trotsky", prop) == ("no", "self-defence")
 
 
+def test_a_faction_with_no_free_figure_may_name_its_leader_to_a_second_office(rules):
+    """Bukharin edited Pravda and led the Comintern at once: the Right, every man busy, may still
+    propose him; a faction with free figures proposes those instead."""
+    from game.engine.motions import motion_options
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    right = motion_options(s, rules, "bukharin")
+    assert ("appoint_office", ("comintern_chair", "bukharin")) in right
+    assert not any(m == "appoint_office" and a[1] == "stalin" for m, a in motion_options(s, rules, "stalin"))
+
+
 def test_clinging_to_the_army_puts_the_removal_to_the_vote(rules):
     """January 1925: Trotsky may resign, or make the majority remove him; clinging keeps the
     army only if that vote fails."""
