@@ -134,7 +134,7 @@ def shortlist(
 ) -> list[Candidate]:
     """The ``k`` legal actions ranked highest by the simple bot's judgement and the personality's
     lean (stable, by legal order), never one that makes no sense, always with a way to end the
-    turn for comparison."""
+    turn for comparison, and with the best motion on an office the faction's objectives name."""
     scored = []
     for a in legal:
         if sense.refusal(view, a, rules, memory):
@@ -157,7 +157,53 @@ def shortlist(
     passing = [i for i in range(len(scored)) if _is_pass(scored[i].action, rules)]
     if passing and passing[0] not in keep:
         keep[-1:] = [passing[0]] if k == 1 else [keep[-1], passing[0]]
+    # the best move on an office the faction's objectives name, however the simple bot rates it:
+    # an objective that asks for Pravda is worth a motion on Pravda, even ahead of history
+    offices = goal_offices(rules, view["scenario"], view["you"])
+    aimed = [i for i in ranked if _office_of(scored[i].action, rules) in offices]
+    if aimed and aimed[0] not in keep:
+        keep.append(aimed[0])
     return [scored[i] for i in sorted(set(keep))]
+
+
+_GOAL_OFFICES: dict[tuple[int, str, str], tuple[object, frozenset[str]]] = {}
+
+
+def goal_offices(rules, scenario: str, faction: str) -> frozenset[str]:
+    """The offices named in the faction's objectives that score points (to take, keep or deny)."""
+    key = (id(rules), scenario, faction)
+    entry = _GOAL_OFFICES.get(key)
+    if entry is None or entry[0] is not rules:
+        found: set[str] = set()
+        obj = rules.scenarios[scenario].objectives.get(faction)
+        for goal in obj.goals if obj is not None else ():
+            if goal.points > 0:
+                _collect_offices(goal.condition, found)
+        entry = _GOAL_OFFICES[key] = (rules, frozenset(found))
+    return entry[1]
+
+
+def _collect_offices(node, found: set[str]) -> None:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "office" and isinstance(v, str):
+                found.add(v)
+            else:
+                _collect_offices(v, found)
+    elif isinstance(node, list | tuple):
+        for item in node:
+            _collect_offices(item, found)
+
+
+def _office_of(action: Action, rules) -> str | None:
+    """The office a proposed office motion is about, else None."""
+    rule = rules.actions.get(action.name)
+    if rule is None or rule.kind != "propose" or len(action.args) < 2:
+        return None
+    motion = rules.motions.get(action.args[0])
+    if motion is None or motion.kind not in ("appoint_office", "remove_office"):
+        return None
+    return action.args[1]
 
 
 def _kind(action: Action, rules) -> str:

@@ -129,3 +129,20 @@ def test_cultivating_a_waverer_is_progress_towards_a_politburo_majority(rules):
     half_way = progress(state, rules, goal)
     state.cultivation["bukharin"]["kalinin"] = 40
     assert before < half_way < progress(state, rules, goal) == 1
+
+
+def test_the_shortlist_keeps_a_motion_on_an_office_the_objectives_name(rules):
+    """The Right's objectives name the Comintern: a motion on it is weighed by the search even
+    when the simple bot's judgement ranks it low."""
+    from game.ai.search import goal_offices
+
+    state = new_game(rules, "united_opposition_1926", 1)
+    assert "comintern_chair" in goal_offices(rules, "united_opposition_1926", "bukharin")
+    while not (state.active == "bukharin" and state.phase == "actions"):
+        from game.engine import apply_action
+
+        state = apply_action(state, rules, legal_actions(state, rules)[-1])
+    view = player_view(state, rules, "bukharin")
+    short = shortlist(view, legal_actions(state, rules), rules, 1, personality=0.0)
+    offices = {c.action.args[1] for c in short if c.action.name == "propose_motion" and len(c.action.args) > 1}
+    assert offices & goal_offices(rules, "united_opposition_1926", "bukharin")
