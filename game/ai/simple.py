@@ -11,6 +11,7 @@ from __future__ import annotations
 from attrs import define
 
 from game.ai import sense
+from game.ai.personality import persona_for
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
@@ -173,10 +174,21 @@ def _decline(view, action, rules, me):
     return (6 if other == _strongest_rival(view, me) else 1), "decline the bloc"
 
 
+#: rungs at which a rival no longer needs an ally against him
+BEATEN = ("expelled_cc", "expelled_party", "exiled", "deported", "capitulated")
+
+
 def _break(view, action, rules, me):
     partner = action.args[0]
     share = view.central_committee.get(partner, 0) / (sum(view.central_committee.values()) or 1)
-    return (7 if share > 0.45 else 0), "the partner has grown too strong"
+    if share > 0.45:
+        return 7, "the partner has grown too strong"
+    others = [f for f in view.factions if f not in (me, partner)]
+    if others and all(view.factions[f].status in BEATEN for f in others):
+        # a faction that turns on its allies (Stalin, 1928) does so once the common enemy is beaten
+        if persona_for(rules, me).w("turn_on_ally") >= 0.5:
+            return 4, "the common enemy is beaten: time to turn on the ally"
+    return 0, "the partner has grown too strong"
 
 
 def _mass_appeal(view, action, rules, me):

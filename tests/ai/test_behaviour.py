@@ -331,3 +331,14 @@ def test_no_bot_expels_a_rival_years_ahead_of_history(rules):
     assert score == 0 and "too soon" in why
     late = situation(rules, "succession_1923", "stalin", turn=19, trotsky={"status": "expelled_cc", "exposure": 40})
     assert score_action(player_view(late, rules, "stalin"), expel, rules)[0] > 0
+
+
+def test_the_default_stalin_turns_on_the_right_once_the_left_is_beaten_and_not_before(rules):
+    """1928: with Trotsky exiled and Zinoviev a penitent, the built-in Stalin is ready to break
+    with Bukharin (history's summer 1928); with the Left still standing he keeps the bloc."""
+    brk = Action("break_bloc", "stalin", ("bukharin",))
+    state = situation(rules, "right_last_stand_1928", "stalin")
+    assert state.in_bloc("stalin", "bukharin")
+    assert score_action(player_view(state, rules, "stalin"), brk, rules)[0] > 0
+    standing = situation(rules, "right_last_stand_1928", "stalin", zinoviev={"status": "active"})
+    assert score_action(player_view(standing, rules, "stalin"), brk, rules)[0] == 0
