@@ -52,6 +52,9 @@ def start_match(app, match, new: bool = False) -> None:
     if app.match is not None and app.match is not match:
         app.match.close()
     app.match = match
+    match.thinker = app.thinker
+    if any(not seat.is_human for seat in match.seats.values()):
+        app.thinker.start(match.rules)  # the worker is ready before the computer's first move
     board = BoardScene(app, briefed=set() if new else set(match.humans()))
     app.reset(board)
 
@@ -74,6 +77,7 @@ class BoardScene(Scene):
         self.chronicle_scroll = 0
         self.mouse = (-1, -1)
         self._view = None
+        self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
 
     # --- the view on screen ------------------------------------------------------------------
     @property
@@ -83,9 +87,13 @@ class BoardScene(Scene):
         return self._view
 
     def changed(self) -> None:
+        """The game or the seat at the screen has changed: draw the board again, and make its
+        buttons again if they are no longer the same (while the computer plays they seldom change,
+        and making two dozen buttons takes longer than a frame)."""
         self._view = None
         self.cache = None
-        self.rebuild()
+        if self._buttons() != self.built:
+            self.rebuild()
 
     @property
     def hot_seat(self) -> bool:
@@ -95,15 +103,17 @@ class BoardScene(Scene):
         return self.viewer is not None and self.match.active == self.viewer
 
     # --- widgets -------------------------------------------------------------------------------
-    def build(self) -> None:
-        w, h = self.app.size
+    def _buttons(self) -> list[tuple]:
+        """What the buttons are now: (rect, label, what it does, tooltip, enabled, object id)
+        each; an action's button does ("action", its id)."""
+        w = self.app.size[0]
         s = self.app.settings.font_scale
-        self.geo = layout.board(self.app)
+        geo = layout.board(self.app)
         rules = self.app.rules
-        view = self.view
-        top_bh = self.geo.band - 10
+        top_bh = geo.band - 10
         bw = int(96 * min(s, 1.6))
         x = w - 8
+        out = []
         for label, cb, tip, ok in (
             ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
             ("Guide", self.guide, "How to play: what each part of the board means, and how a turn runs (F1)", True),
@@ -117,24 +127,34 @@ class BoardScene(Scene):
             ),
         ):
             x -= bw + 6
-            self.button((x, 5, bw, top_bh), label, cb, tip, enabled=ok)
-        self.top_buttons_x = x
+            out.append(((x, 5, bw, top_bh), label, cb, tip, ok, None))
         if self.match.over:
-            return
+            return out
         legal = self.match.legal() if self.my_turn() else ()
-        entries = present.menu(rules, view, legal)
+        entries = present.menu(rules, self.view, legal)
         entries = [e for e in entries if e.action_id != END_TURN] + [e for e in entries if e.action_id == END_TURN]
         for i, e in enumerate(entries):
             reason = (e.why_not or None) if self.viewer else "not your move"
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
-            self.button(
-                self.geo.action_rect(i, len(entries), e.action_id == END_TURN),
-                action_button_label(rules, e.action_id),
-                self._action(e.action_id),
-                tip,
-                enabled=bool(e.actions),
-                object_id="#end_turn" if e.action_id == END_TURN else "#action",
+            out.append(
+                (
+                    geo.action_rect(i, len(entries), e.action_id == END_TURN),
+                    action_button_label(rules, e.action_id),
+                    ("action", e.action_id),
+                    tip,
+                    bool(e.actions),
+                    "#end_turn" if e.action_id == END_TURN else "#action",
+                )
             )
+        return out
+
+    def build(self) -> None:
+        self.geo = layout.board(self.app)
+        self.built = self._buttons()
+        for rect, label, does, tip, ok, object_id in self.built:
+            callback = self._action(does[1]) if isinstance(does, tuple) else does
+            self.button(rect, label, callback, tip, enabled=ok, object_id=object_id)
+        self.top_buttons_x = self.built[3][0][0]
 
     def _action(self, aid: str):
         def act():
@@ -256,15 +276,23 @@ class BoardScene(Scene):
             self.grace -= dt
             return
         if self.future is None:
-            self._asked = (m.active, m.state.turn, len(m.record.actions))
             self.future = m.think_async()
             self.thinking_since = pygame.time.get_ticks()
         elif self.future.done():
             future, self.future = self.future, None
-            if self._asked == (m.active, m.state.turn, len(m.record.actions)):
-                action, reason = future.result()
-                m.submit(action, reason)
+            if m.play_thought(future) is not None:  # None: a thought about a position since left
                 self.after_move()
+        self._tell_trouble()
+
+    def _tell_trouble(self) -> None:
+        """Say once that the computer's thinking process failed (it goes on thinking here)."""
+        thinker = self.match.thinker
+        if thinker is None or not thinker.trouble or getattr(self.app, "trouble_told", False):
+            return
+        from game.ui.scenes.dialog import MessageScene
+
+        self.app.trouble_told = True
+        self.app.push(MessageScene(self.app, "The computer's thinking", thinker.trouble, [("Continue", None)]))
 
     def wait_for_ai(self) -> None:
         """Skip the pause after a player's move and block until the computer's move in progress is
