@@ -8,6 +8,7 @@ frame is one blit plus the tooltip and the "thinking" sign.  When no single huma
 from __future__ import annotations
 
 import pygame
+import pygame_gui
 
 from game.session import present
 from game.ui import text, theme
@@ -78,6 +79,11 @@ class BoardScene(Scene):
         self.mouse = (-1, -1)
         self._view = None
         self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
+        #: panels whose content is taller than they are, by title: (scrolling container, the
+        #: content's image, its hotspots in the content's own coordinates)
+        self.scrollers: dict[str, tuple] = {}
+        self.scrolled_now: set[str] = set()
+        self.visible = True
 
     # --- the view on screen ------------------------------------------------------------------
     @property
@@ -149,6 +155,8 @@ class BoardScene(Scene):
         return out
 
     def build(self) -> None:
+        self.scrollers = {}  # the old ones went with the other widgets
+        self.cache = None
         self.geo = layout.board(self.app)
         self.built = self._buttons()
         for rect, label, does, tip, ok, object_id in self.built:
@@ -265,8 +273,53 @@ class BoardScene(Scene):
 
     def show(self, visible: bool) -> None:
         super().show(visible)
+        self.visible = visible
         if visible:
             self.changed()
+
+    # --- panels that scroll ----------------------------------------------------------------
+    def scroller(self, key: str, rect: pygame.Rect, content: pygame.Surface, spots) -> None:
+        """Show ``content`` in ``rect``, scrolling (pygame_gui's scrolling container, which takes
+        the mouse wheel and has a scroll bar); kept, and its place in the content, while the
+        panel stays where it is."""
+        self.scrolled_now.add(key)
+        old = self.scrollers.get(key)
+        if old is not None and old[0].alive() and old[0].get_relative_rect() == rect:
+            box, image, _ = old
+            image.set_dimensions(content.get_size())
+            image.set_image(content)
+            box.set_scrollable_area_dimensions(content.get_size())
+        else:
+            if old is not None:
+                self._drop(key)
+            manager = self.app.manager
+            box = self.add(pygame_gui.elements.UIScrollingContainer(rect, manager, allow_scroll_x=False))
+            image = pygame_gui.elements.UIImage(
+                pygame.Rect((0, 0), content.get_size()), content, manager, container=box
+            )
+            box.set_scrollable_area_dimensions(content.get_size())
+            if not self.visible:
+                box.hide()
+        self.scrollers[key] = (box, image, spots)
+
+    def drop_scrollers(self) -> None:
+        """Take away the scrolling of panels whose content fits them now."""
+        for key in [k for k in self.scrollers if k not in self.scrolled_now]:
+            self._drop(key)
+
+    def _drop(self, key: str) -> None:
+        box = self.scrollers.pop(key)[0]
+        box.kill()
+        if box in self.elements:
+            self.elements.remove(box)
+
+    def tip_at(self, pos) -> str | None:
+        """The tooltip of what is under ``pos``, if any (scrolled panels first)."""
+        for box, image, spots in self.scrollers.values():
+            if box.visible and box.rect.collidepoint(pos):
+                local = (pos[0] - image.rect.x, pos[1] - image.rect.y)
+                return next((tip for r, tip in spots if r.collidepoint(local)), None)
+        return next((tip for rect, tip in self.hotspots if rect.collidepoint(pos)), None)
 
     def update(self, dt: float) -> None:
         m = self.match
@@ -372,10 +425,14 @@ class BoardScene(Scene):
         surface.blit(self.cache, (0, 0))
         if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
             self._thinking(surface)
-        for rect, tip in self.hotspots:
-            if rect.collidepoint(self.mouse):
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        """Over the widgets: the keyboard focus, then the tooltip of what is under the mouse."""
+        super().draw_focus(surface)
+        if self.app.scene is self:
+            tip = self.tip_at(self.mouse)
+            if tip:
                 tooltip(self.app, surface, tip, self.mouse)
-                break
 
     def _thinking(self, surface: pygame.Surface) -> None:
         who = present.faction_name(self.app.rules, self.match.active)
