@@ -83,6 +83,8 @@ class BoardScene(Scene):
         #: content's image, its hotspots in the content's own coordinates)
         self.scrollers: dict[str, tuple] = {}
         self.scrolled_now: set[str] = set()
+        #: each panel's surface to draw its whole content on, by (panel, width)
+        self.scratch: dict[tuple, pygame.Surface] = {}
         self.visible = True
 
     # --- the view on screen ------------------------------------------------------------------
@@ -156,6 +158,7 @@ class BoardScene(Scene):
 
     def build(self) -> None:
         self.scrollers = {}  # the old ones went with the other widgets
+        self.scratch = {}
         self.cache = None
         self.geo = layout.board(self.app)
         self.built = self._buttons()

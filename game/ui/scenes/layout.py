@@ -137,11 +137,16 @@ def _strip(app) -> int:
 
 
 def _content(scene, body, width: int):
-    """A panel's content drawn whole at ``width``: (surface, hotspots, height)."""
-    surface = pygame.Surface((max(1, width), TALLEST))
+    """A panel's content drawn whole at ``width``: (surface, hotspots, height).  The surface is
+    the panel's own, kept from one drawing to the next (making one each time costs more than the
+    drawing)."""
+    key = (body.__name__, width, scene.app.size[1])
+    surface = scene.scratch.get(key)
+    if surface is None:
+        surface = scene.scratch[key] = pygame.Surface((max(1, width), min(TALLEST, 2 * scene.app.size[1])))
     surface.fill(theme.WHITE)
     spots: list[tuple[pygame.Rect, str]] = []
-    height = min(TALLEST, body(scene, surface, width, spots))
+    height = min(surface.get_height(), body(scene, surface, width, spots))
     return surface, spots, height
 
 
@@ -152,7 +157,8 @@ def _column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> pygame.R
     app = scene.app
     gap = 6
     inner_w = col.w - 12
-    wants = [_content(scene, body, inner_w)[2] + _strip(app) for _, body, _ in panels]
+    drawn = [_content(scene, body, inner_w) for _, body, _ in panels]
+    wants = [h + _strip(app) for _, _, h in drawn]
     room = col.h - gap * (len(panels) - (0 if rest else 1)) - rest
     # a panel that comes first has what it wants up to its share of the column; the rest share
     first = [min(want, int(col.h * share)) if share else 0 for want, (_, _, share) in zip(wants, panels, strict=True)]
@@ -161,8 +167,8 @@ def _column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> pygame.R
     if not rest:
         heights[-1] += room - sum(heights)  # the last panel takes what is left
     y = col.y
-    for (title, body, _), h in zip(panels, heights, strict=True):
-        _panel(scene, surface, pygame.Rect(col.x, y, col.w, h), title, body)
+    for (title, body, _), h, content in zip(panels, heights, drawn, strict=True):
+        _panel(scene, surface, pygame.Rect(col.x, y, col.w, h), title, body, content)
         y += h + gap
     return pygame.Rect(col.x, y, col.w, col.bottom - y)
 
@@ -187,11 +193,12 @@ def _share(total: int, wants: list[int]) -> list[int]:
     return out
 
 
-def _panel(scene, surface, rect: pygame.Rect, title, body) -> None:
-    """A panel whose content ``body(scene, content, width, hotspots) -> height`` is drawn whole;
-    when it is taller than the panel it scrolls, in a pygame_gui scrolling container."""
+def _panel(scene, surface, rect: pygame.Rect, title, body, drawn=None) -> None:
+    """A panel whose content ``body(scene, content, width, hotspots) -> height`` is drawn whole
+    (``drawn``: already, at the panel's inner width); when it is taller than the panel it
+    scrolls, in a pygame_gui scrolling container."""
     inner = draw.panel(surface, scene.app, rect, title)
-    content, spots, h = _content(scene, body, inner.w)
+    content, spots, h = drawn or _content(scene, body, inner.w)
     if h > inner.h:
         content, spots, h = _content(scene, body, inner.w - SCROLL_BAR)
         surface.blit(content, inner.topleft, (0, 0, inner.w - SCROLL_BAR, inner.h))  # under a dialog
@@ -381,7 +388,7 @@ def _map(scene, surface, rect) -> None:
             placed[row.id] = cell
     pygame.draw.rect(surface, theme.PAPER, inner)
     cw, ch = inner.w // 4, inner.h // 3
-    font, big = app.fonts.body(12), app.fonts.heading(16)
+    font, big = app.fonts.body(12), app.fonts.heading(14)
     for row in rows:
         if row.id not in placed:
             continue
@@ -396,7 +403,7 @@ def _map(scene, surface, rect) -> None:
         y = tile.y + 3
         room = tile.right - x - 4
         step = font.get_linesize()
-        fonts = [app.fonts.bold(13), app.fonts.bold(11), app.fonts.bold(10)]
+        fonts = [app.fonts.bold(13), app.fonts.bold(11), app.fonts.bold(10), app.fonts.bold(9)]
         name_font, lines = _fitting_lines(fonts, row.name, room, tile.h - step - big.get_linesize() - 8)
         y = text.blit_lines(surface, name_font, lines, (x, y), theme.BLACK)
         draw.badge(surface, app, row.faction, (x + step // 2, y + step // 2), step - 2)
