@@ -179,6 +179,7 @@ class App:
         # the computer thinks in a process of its own (started with the first game that has a
         # computer seat), so the window keeps its frames; "thread" keeps it in this process
         self.thinker = Thinker(thinking)
+        self.trouble_told = False  # the board has said why the computer no longer thinks apart
         loaded, self.settings_note = settings_mod.load(config_path)
         self.settings = settings or loaded
         if data_dir is not None:  # the saves' folder (game.session.saves reads this)

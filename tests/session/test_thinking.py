@@ -195,3 +195,22 @@ def test_thinking_on_a_thread_needs_no_process(rules):
 def test_an_unknown_way_of_thinking_is_refused_in_words():
     with pytest.raises(ValueError, match="'process' or a 'thread'"):
         Thinker("fibres")
+
+
+def test_where_no_process_can_be_started_the_computer_thinks_on_a_thread(rules, monkeypatch):
+    from game.session import thinking
+
+    def refuse(*args, **kwargs):
+        raise OSError("this system has no working semaphores")
+
+    monkeypatch.setattr(thinking, "ProcessPoolExecutor", refuse)
+    t = Thinker(PROCESS)
+    try:
+        t.start(rules)
+        assert t.mode == THREAD and "no working semaphores" in t.trouble
+        m = Match.new(rules, SCENARIO, 5, {})
+        m.thinker = t
+        near = Match.new(rules, SCENARIO, 5, {})
+        assert m.play_thought(m.think_async()).action == near.ai_move().action
+    finally:
+        t.close()

@@ -343,7 +343,7 @@ class BoardScene(Scene):
     def _tell_trouble(self) -> None:
         """Say once that the computer's thinking process failed (it goes on thinking here)."""
         thinker = self.match.thinker
-        if thinker is None or not thinker.trouble or getattr(self.app, "trouble_told", False):
+        if thinker is None or not thinker.trouble or self.app.trouble_told:
             return
         from game.ui.scenes.dialog import MessageScene
 
