@@ -90,7 +90,7 @@ def test_a_panel_taller_than_its_room_scrolls_and_its_tooltips_follow(make_app, 
     app, board = _board(make_app, positions[0], *SIZES["1080p_2x"])
     frames(app)
     assert "Offices" in board.scrollers  # eleven offices do not fit at this size
-    box, image, spots = board.scrollers["Offices"]
+    box, image, spots, _ = board.scrollers["Offices"]
     assert image.rect.h > box.rect.h
     top = image.rect.y
     first = board.tip_at((box.rect.x + 20, box.rect.y + 10))

@@ -80,7 +80,7 @@ class BoardScene(Scene):
         self._view = None
         self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
         #: panels whose content is taller than they are, by title: (scrolling container, the
-        #: content's image, its hotspots in the content's own coordinates)
+        #: content's image, its hotspots in the content's own coordinates, the content shown)
         self.scrollers: dict[str, tuple] = {}
         self.scrolled_now: set[str] = set()
         #: each panel's surface to draw its whole content on, by (panel, width)
@@ -288,10 +288,14 @@ class BoardScene(Scene):
         self.scrolled_now.add(key)
         old = self.scrollers.get(key)
         if old is not None and old[0].alive() and old[0].get_relative_rect() == rect:
-            box, image, _ = old
-            image.set_dimensions(content.get_size())
-            image.set_image(content)
-            box.set_scrollable_area_dimensions(content.get_size())
+            box, image, _, shown = old
+            if shown.get_size() != content.get_size():
+                image.set_dimensions(content.get_size())
+                box.set_scrollable_area_dimensions(content.get_size())
+            if shown.get_size() != content.get_size() or shown.get_view("2").raw != content.get_view("2").raw:
+                image.set_image(content)  # only a content that has changed is handed over again
+            else:
+                content = shown
         else:
             if old is not None:
                 self._drop(key)
@@ -303,7 +307,7 @@ class BoardScene(Scene):
             box.set_scrollable_area_dimensions(content.get_size())
             if not self.visible:
                 box.hide()
-        self.scrollers[key] = (box, image, spots)
+        self.scrollers[key] = (box, image, spots, content)
 
     def drop_scrollers(self) -> None:
         """Take away the scrolling of panels whose content fits them now."""
@@ -318,7 +322,7 @@ class BoardScene(Scene):
 
     def tip_at(self, pos) -> str | None:
         """The tooltip of what is under ``pos``, if any (scrolled panels first)."""
-        for box, image, spots in self.scrollers.values():
+        for box, image, spots, _ in self.scrollers.values():
             if box.visible and box.rect.collidepoint(pos):
                 local = (pos[0] - image.rect.x, pos[1] - image.rect.y)
                 return next((tip for r, tip in spots if r.collidepoint(local)), None)

@@ -141,12 +141,14 @@ def _content(scene, body, width: int):
     the panel's own, kept from one drawing to the next (making one each time costs more than the
     drawing)."""
     key = (body.__name__, width, scene.app.size[1])
-    surface = scene.scratch.get(key)
+    surface, used = scene.scratch.get(key) or (None, 0)
     if surface is None:
-        surface = scene.scratch[key] = pygame.Surface((max(1, width), min(TALLEST, 2 * scene.app.size[1])))
-    surface.fill(theme.WHITE)
+        surface = pygame.Surface((max(1, width), min(TALLEST, 2 * scene.app.size[1])))
+        used = surface.get_height()
+    surface.fill(theme.WHITE, (0, 0, width, used))  # what the last drawing used; the rest is white
     spots: list[tuple[pygame.Rect, str]] = []
     height = min(surface.get_height(), body(scene, surface, width, spots))
+    scene.scratch[key] = (surface, height)
     return surface, spots, height
 
 
