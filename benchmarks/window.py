@@ -111,7 +111,7 @@ def campaign_board(frames: int = 600):
 def frames_while_thinking(thinking: str, seconds: float = 8.0):
     """Frames of the board while hard AI seats move, paced at 60 a second as the window is.
     Returns (frames a second and frame p95 over the frames drawn while a move was being thought
-    out, frame p95 over the frames that played a move, number of thinking frames, moves)."""
+    out, the median frame that played a move, number of thinking frames, moves)."""
     import tempfile
 
     import pygame
@@ -170,7 +170,7 @@ def frames_while_thinking(thinking: str, seconds: float = 8.0):
     return (
         fps,
         _p95(thinking_frames),
-        _p95(playing_frames),
+        statistics.median(playing_frames) if playing_frames else float("nan"),
         len(thinking_frames),
         moves,
     )
@@ -194,7 +194,7 @@ def main() -> None:
         print(
             f"frames while the computer thinks (crisis_1923, hard AI seats, {where}): {fps:.0f} frames a "
             f"second (target 60), frame p95 {p95 * 1000:.2f} ms over {frames} frames during {moves} of its moves; "
-            f"a frame that plays its move (the engine's turn and a new board): p95 {played * 1000:.1f} ms"
+            f"a frame that plays its move (the engine's turn and a new board): median {played * 1000:.1f} ms"
         )
     if hasattr(os, "getloadavg"):
         print(f"machine load while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
