@@ -112,3 +112,20 @@ def test_a_panel_that_fits_does_not_scroll(make_app, positions):
     assert "Press" not in board.scrollers and "Factions" not in board.scrollers
     press = next(r for r, tip in board.hotspots if tip.startswith("Pravda:"))
     assert board.tip_at(press.center).startswith("Pravda:")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_thinking_sign_is_drawn_over_the_action_bar(make_app, rules, size):
+    from game.ui import theme
+
+    m = Match.new(rules, "crisis_1923", 11, {})
+    while m.active == "stalin":
+        m.ai_move()
+    m.seats["stalin"] = Seat("human", "simple", "Anna")
+    app, board = _board(make_app, m, *SIZES[size])
+    board.grace = 0.0
+    frames(app)
+    assert not m.seat().is_human and board.controls  # the computer's turn; the bar's buttons are there
+    bar = board.geo.bar
+    button = next(b for b, _ in board.controls if b.rect.colliderect(bar))
+    assert tuple(app.screen.get_at((button.rect.x + 3, button.rect.centery)))[:3] == theme.BLACK

@@ -430,12 +430,13 @@ class BoardScene(Scene):
             self.hotspots = []
             layout.draw_board(self, self.cache)
         surface.blit(self.cache, (0, 0))
-        if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
-            self._thinking(surface)
 
     def draw_focus(self, surface: pygame.Surface) -> None:
-        """Over the widgets: the keyboard focus, then the tooltip of what is under the mouse."""
+        """Over the widgets: the keyboard focus, the "thinking" sign over the action bar while the
+        computer moves, then the tooltip of what is under the mouse."""
         super().draw_focus(surface)
+        if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
+            self._thinking(surface)
         if self.app.scene is self:
             tip = self.tip_at(self.mouse)
             if tip:
@@ -449,11 +450,16 @@ class BoardScene(Scene):
         bar = self.geo.bar
         r = pygame.Rect(bar.x, bar.y, bar.w, bar.h)
         pygame.draw.rect(surface, theme.BLACK, r)
-        surface.blit(img, (r.x + 16, r.centery - img.get_height() // 2))
-        if self.view["log"]:  # the latest news this screen may show
-            small = self.app.fonts.body(14)
-            latest = text.fit(small, "Latest: " + self.view["log"][-1][1], r.w - 100)
-            surface.blit(text.render(small, latest, theme.PAPER), (r.x + 16, r.centery + img.get_height() // 2 + 2))
+        small = self.app.fonts.body(14)
+        lines = []
+        if self.view["log"]:  # the latest news this screen may show, in as many lines as the bar holds
+            room = max(1, (r.h - img.get_height() - 16) // small.get_linesize())
+            lines = text.wrap(small, "Latest: " + self.view["log"][-1][1], r.w - 100)
+            if len(lines) > room:
+                lines = lines[: room - 1] + [text.fit(small, " ".join(lines[room - 1 :]), r.w - 100)]
+        y = r.centery - (img.get_height() + len(lines) * small.get_linesize()) // 2
+        surface.blit(img, (r.x + 16, y))
+        text.blit_lines(surface, small, lines, (r.x + 16, y + img.get_height() + 2), theme.PAPER)
         angle = pygame.time.get_ticks() / 200
         cx, cy = r.right - 40, r.centery
         import math
