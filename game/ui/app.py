@@ -171,14 +171,13 @@ class App:
         config_path: Path | None = None,
         thinking: str = "process",
     ):
-        from game.session.thinking import Thinker
-
         self.rules = rules  # the rules of the game on the board (with the mods it was started with)
         self.base_rules = rules  # the rules as launched: a new game lays its mods over these
         self.config_path = config_path
         # the computer thinks in a process of its own (started with the first game that has a
         # computer seat), so the window keeps its frames; "thread" keeps it in this process
-        self.thinker = Thinker(thinking)
+        self.thinking = thinking
+        self._thinker = None
         self.trouble_told = False  # the board has said why the computer no longer thinks apart
         loaded, self.settings_note = settings_mod.load(config_path)
         self.settings = settings or loaded
@@ -208,6 +207,16 @@ class App:
                 if (n, style) not in ((16, "regular"), (18, "bold"))  # the theme loads these itself
             ]
         )
+
+    @property
+    def thinker(self):
+        """Where the computer thinks for this window (made when first needed, so that launching
+        the window does not load it)."""
+        if self._thinker is None:
+            from game.session.thinking import Thinker
+
+            self._thinker = Thinker(self.thinking)
+        return self._thinker
 
     @property
     def size(self) -> tuple[int, int]:
@@ -325,7 +334,8 @@ class App:
                 if self.running:
                     pygame.display.flip()
         finally:
-            self.thinker.close()
+            if self._thinker is not None:
+                self._thinker.close()
             pygame.quit()
 
     def quit(self) -> None:
@@ -333,7 +343,8 @@ class App:
         self.autosave()
         if self.match is not None:
             self.match.close()
-        self.thinker.close()
+        if self._thinker is not None:
+            self._thinker.close()
         self.running = False
 
     def screenshot(self, path: Path) -> None:
