@@ -129,3 +129,21 @@ def test_the_thinking_sign_is_drawn_over_the_action_bar(make_app, rules, size):
     bar = board.geo.bar
     button = next(b for b, _ in board.controls if b.rect.colliderect(bar))
     assert tuple(app.screen.get_at((button.rect.x + 3, button.rect.centery)))[:3] == theme.BLACK
+
+
+def test_changing_the_window_and_font_from_the_board_lays_it_out_again(make_app, positions):
+    from game.ui.scenes.settings import SettingsScene
+
+    app, board = _board(make_app, positions[0], *SIZES["720p"])
+    frames(app)
+    app.push(SettingsScene(app))
+    frames(app)
+    app.apply_settings(Settings(width=1920, height=1080, font_scale=2.0))
+    frames(app)
+    assert not any(box.visible for box, *_ in board.scrollers.values())  # nothing shows through the settings
+    app.pop()
+    frames(app)
+    assert app.size == (1920, 1080) and board.geo.bar.w == 1920 - 16
+    assert "Offices" in board.scrollers
+    assert all(box.alive() and box.visible for box, *_ in board.scrollers.values())
+    assert all(box.rect.right <= 1920 and box.rect.bottom <= board.geo.bar.y for box, *_ in board.scrollers.values())
