@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from concurrent.futures import BrokenExecutor, Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
 from types import MappingProxyType
 
@@ -60,8 +61,10 @@ class Thinker:
         self.trouble: str | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._threads: ThreadPoolExecutor | None = None
-        self._sent: set[str] = set()  # fingerprints of the rules the worker has loaded
+        self._sent: set[str] = set()  # fingerprints of the rules made in code sent to the worker
         self._warm: Future | None = None
+        self._closing = False
+        self._lock = threading.Lock()
 
     # --- the worker ------------------------------------------------------------------------
     def start(self, rules=None) -> None:
@@ -87,9 +90,13 @@ class Thinker:
     def close(self) -> None:
         """Stop the worker and the thread (each finishes the think in hand, if any; no result of
         it is delivered)."""
-        for pool in (self._pool, self._threads):
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+        self._closing = True
+        try:
+            for pool in (self._pool, self._threads):
+                if pool is not None:
+                    pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            self._closing = False
         self._pool = self._threads = None
         self._sent.clear()
 
@@ -130,7 +137,10 @@ class Thinker:
 
     def _landed(self, inner: Future, out: Future, bot, view, legal, rules) -> None:
         """The worker's answer (on the executor's own thread): pass it on, or think again here."""
-        if inner.cancelled() or out.cancelled():
+        if out.cancelled() or self._closing:
+            return
+        if inner.cancelled():  # dropped by a worker that failed before it began: think here
+            self._on_thread(out, bot, view, legal, rules)
             return
         try:
             thought = _unpack(inner.result())
@@ -141,9 +151,10 @@ class Thinker:
         _deliver(out, thought)
 
     def _on_thread(self, out: Future, bot, view, legal, rules) -> None:
-        if self._threads is None:
-            sys.setswitchinterval(THREAD_SWITCH)
-            self._threads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bot")
+        with self._lock:  # called from the window's thread and from the executor's alike
+            if self._threads is None:
+                sys.setswitchinterval(THREAD_SWITCH)
+                self._threads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bot")
         inner = self._threads.submit(_think_here, copy.deepcopy(bot), view, legal, rules)
         out.add_done_callback(lambda o: o.cancelled() and inner.cancel())
 

@@ -214,3 +214,20 @@ def test_where_no_process_can_be_started_the_computer_thinks_on_a_thread(rules, 
         assert m.play_thought(m.think_async()).action == near.ai_move().action
     finally:
         t.close()
+
+
+def test_every_think_waiting_behind_a_worker_that_dies_is_answered(rules):
+    t = Thinker(PROCESS)
+    try:
+        m = Match.new(rules, SCENARIO, 11, _hard_seats(rules))
+        faction = m.active
+        bot, view, legal = m.bots[faction], m.view(faction), m.legal()
+        dying = t.think(_DyingBot(bot, os.getpid()), view, legal, rules)
+        waiting = [t.think(bot, view, legal, rules) for _ in range(2)]  # queued behind it
+        expected = copy.deepcopy(bot).choose(view, legal, rules)
+        for future in (dying, *waiting):
+            thought = future.result()
+            assert (thought.action, thought.reason) == expected
+        assert not t.in_process and t.trouble
+    finally:
+        t.close()
