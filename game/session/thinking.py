@@ -21,7 +21,6 @@ import copy
 import copyreg
 import io
 import multiprocessing
-import os
 import pickle
 import sys
 import threading
@@ -32,8 +31,6 @@ from attrs import frozen
 
 #: how a think is made: a worker process, or a thread of this process
 PROCESS, THREAD = "process", "thread"
-#: how much lower the worker's priority is than the window's (POSIX niceness)
-WORKER_NICENESS = 5
 #: the interpreter switches threads this often (seconds) while a thread thinks: the window gets
 #: its turn every millisecond instead of every five (Python's default)
 THREAD_SWITCH = 0.001
@@ -72,9 +69,7 @@ class Thinker:
         if self.mode != PROCESS or self._pool is not None:
             return
         try:
-            self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_yield_to_window
-            )
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             warm = self._pool.submit(_warm, _source(rules) if rules is not None else None)
         except (OSError, RuntimeError, NotImplementedError, BrokenExecutor) as exc:
             self._give_up(exc)
@@ -258,16 +253,6 @@ def _rules(fingerprint: str, source: tuple | None):
             raise LookupError("the rule files have changed since the game began")
         _RULES[fingerprint] = rules
     return rules
-
-
-def _yield_to_window() -> None:
-    """The worker runs at a lower priority: on a busy machine the window's frames come first, and
-    the computer thinks with what is left (on an idle one it changes nothing)."""
-    if hasattr(os, "nice"):
-        try:
-            os.nice(WORKER_NICENESS)
-        except OSError:
-            pass
 
 
 def _warm(source: tuple | None) -> None:
