@@ -89,8 +89,8 @@ def test_no_label_on_the_board_is_cut(make_app, positions, monkeypatch, size):
 def test_a_panel_taller_than_its_room_scrolls_and_its_tooltips_follow(make_app, positions, monkeypatch):
     app, board = _board(make_app, positions[0], *SIZES["1080p_2x"])
     frames(app)
-    assert "Offices" in board.scrollers  # eleven offices do not fit at this size
-    box, image, spots, _ = board.scrollers["Offices"]
+    assert "_offices" in board.scrollers  # eleven offices do not fit at this size
+    box, image, spots, _ = board.scrollers["_offices"]
     assert image.rect.h > box.rect.h
     top = image.rect.y
     first = board.tip_at((box.rect.x + 20, box.rect.y + 10))
@@ -109,7 +109,7 @@ def test_a_panel_taller_than_its_room_scrolls_and_its_tooltips_follow(make_app, 
 def test_a_panel_that_fits_does_not_scroll(make_app, positions):
     app, board = _board(make_app, positions[0], *SIZES["720p"])
     frames(app)
-    assert "Press" not in board.scrollers and "Factions" not in board.scrollers
+    assert "_press" not in board.scrollers and "_factions" not in board.scrollers
     press = next(r for r, tip in board.hotspots if tip.startswith("Pravda:"))
     assert board.tip_at(press.center).startswith("Pravda:")
 
@@ -144,6 +144,6 @@ def test_changing_the_window_and_font_from_the_board_lays_it_out_again(make_app,
     app.pop()
     frames(app)
     assert app.size == (1920, 1080) and board.geo.bar.w == 1920 - 16
-    assert "Offices" in board.scrollers
+    assert "_offices" in board.scrollers
     assert all(box.alive() and box.visible for box, *_ in board.scrollers.values())
     assert all(box.rect.right <= 1920 and box.rect.bottom <= board.geo.bar.y for box, *_ in board.scrollers.values())

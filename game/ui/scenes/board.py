@@ -79,7 +79,7 @@ class BoardScene(Scene):
         self.mouse = (-1, -1)
         self._view = None
         self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
-        #: panels whose content is taller than they are, by title: (scrolling container, the
+        #: panels whose content is taller than they are, by the name of what draws them: (scrolling container, the
         #: content's image, its hotspots in the content's own coordinates, the content shown)
         self.scrollers: dict[str, tuple] = {}
         self.scrolled_now: set[str] = set()

@@ -154,8 +154,10 @@ def _content(scene, body, width: int):
 
 def _column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> pygame.Rect:
     """Panels stacked down a column, each as tall as its content while there is room; when there
-    is not, each has a fair share and the taller ones scroll.  ``rest``: height kept below the
-    panels (returned as a rect) for a panel that fills what is left."""
+    is not, each has a fair share and the taller ones scroll.  ``panels``: (titles, body, share)
+    each, where a share above 0 lets that panel have what it wants up to that part of the column
+    before the others share.  ``rest``: height kept below the panels (returned as a rect) for a
+    panel that fills what is left."""
     app = scene.app
     gap = 6
     inner_w = col.w - 12
@@ -204,7 +206,7 @@ def _panel(scene, surface, rect: pygame.Rect, title, body, drawn=None) -> None:
     if h > inner.h:
         content, spots, h = _content(scene, body, inner.w - SCROLL_BAR)
         surface.blit(content, inner.topleft, (0, 0, inner.w - SCROLL_BAR, inner.h))  # under a dialog
-        scene.scroller(title[-1], inner, content.subsurface((0, 0, content.get_width(), h)).copy(), spots)
+        scene.scroller(body.__name__, inner, content.subsurface((0, 0, content.get_width(), h)).copy(), spots)
         return
     surface.blit(content, inner.topleft, (0, 0, inner.w, h))
     scene.hotspots.extend((r.move(inner.topleft), tip) for r, tip in spots)
