@@ -11,7 +11,7 @@ Prints:
   level, the frames a second and the frame time's 95th percentile over the frames drawn while a
   move was being thought out (the window must keep its frame rate: 60 frames a second is 16.7 ms),
   with the thinking in a worker process (as the window does) and on a thread of the window's
-  process (the fallback).
+  process (the fallback), and in a worker process at 1920×1080 with the 2× font.
 
 Runs with SDL's dummy video driver unless SDL_VIDEODRIVER is set (pygame draws in software either
 way; the figures leave out the display's own flip).
@@ -108,10 +108,10 @@ def campaign_board(frames: int = 600):
     return p95, cpu95, statistics.median(steady), statistics.median(redraw), log_lines, match.state.date_text()
 
 
-def frames_while_thinking(thinking: str, seconds: float = 8.0):
+def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, seconds: float = 8.0):
     """Frames of the board while hard AI seats move, paced at 60 a second as the window is.
-    Returns (frames a second and frame p95 over the frames drawn while a move was being thought
-    out, the median frame that played a move, number of thinking frames, moves)."""
+    Returns (frames a second and frame p95 over every frame of the computer's turns, frame p95
+    over those drawn while it was thinking, the median frame that played a move, frames, moves)."""
     import tempfile
 
     import pygame
@@ -120,13 +120,20 @@ def frames_while_thinking(thinking: str, seconds: float = 8.0):
     from game.session.session import Match, Seat
     from game.ui.app import App
     from game.ui.scenes.board import BoardScene
+    from game.ui.settings import Settings
 
     rules = load_base()
     seats = {f: Seat("ai", "hard") for f in rules.scenarios["crisis_1923"].factions}
     seats["trotsky"] = Seat("human", "simple", "Trotsky's player")
     match = Match.new(rules, "crisis_1923", 11, seats)
     d = Path(tempfile.mkdtemp())
-    app = App(rules, data_dir=d, config_path=d / "window.json", thinking=thinking)
+    app = App(
+        rules,
+        Settings(width=size[0], height=size[1], font_scale=scale),
+        data_dir=d,
+        config_path=d / "window.json",
+        thinking=thinking,
+    )
     app.match = match
     match.thinker = app.thinker
     app.thinker.start(rules)  # as when a game with computer seats begins
@@ -135,7 +142,7 @@ def frames_while_thinking(thinking: str, seconds: float = 8.0):
     app.push(board)
     app.frame([])
     board.grace = 0.0
-    thinking_frames, playing_frames, moves, wall = [], [], 0, 0.0
+    every, thinking_frames, playing_frames, moves, wall = [], [], [], 0, 0.0
     end = time.perf_counter() + seconds
     while time.perf_counter() < end and not match.over:
         while app.scene is not board:  # the player reads the results and goes on
@@ -157,21 +164,22 @@ def frames_while_thinking(thinking: str, seconds: float = 8.0):
         moves += played
         board.grace = 0.0
         time.sleep(max(0.0, 1 / 60 - (time.perf_counter() - t)))
+        wall += time.perf_counter() - t
+        every.append(spent)  # every frame of the computer's turns: thinking, playing, drawing the move
         if played:
             playing_frames.append(spent)
         elif board.future is not None:  # the computer is thinking (it may have begun in this frame)
             thinking_frames.append(spent)
-            wall += time.perf_counter() - t
     match.close()
     app.thinker.close()
-    thinking_frames.sort()
-    playing_frames.sort()
-    fps = len(thinking_frames) / wall if wall else float("nan")
+    for times in (every, thinking_frames, playing_frames):
+        times.sort()
     return (
-        fps,
+        len(every) / wall if wall else float("nan"),
+        _p95(every),
         _p95(thinking_frames),
         statistics.median(playing_frames) if playing_frames else float("nan"),
-        len(thinking_frames),
+        len(every),
         moves,
     )
 
@@ -189,12 +197,18 @@ def main() -> None:
         f"(CPU time of the window's thread: p95 {cpu95 * 1000:.2f} ms), median {median * 1000:.2f} ms "
         f"(target p95 ≤ 8 ms); full redraw after a move {redraw * 1000:.1f} ms"
     )
-    for thinking, where in (("process", "in a worker process"), ("thread", "on a thread of the window's process")):
-        fps, p95, played, frames, moves = frames_while_thinking(thinking)
+    for thinking, size, scale in (
+        ("process", (1280, 720), 1.0),
+        ("thread", (1280, 720), 1.0),
+        ("process", (1920, 1080), 2.0),
+    ):
+        fps, p95, p95_thinking, played, frames, moves = frames_while_thinking(thinking, size, scale)
+        where = "in a worker process" if thinking == "process" else "on a thread of the window's process"
         print(
-            f"frames while the computer thinks (crisis_1923, hard AI seats, {where}): {fps:.0f} frames a "
-            f"second (target 60), frame p95 {p95 * 1000:.2f} ms over {frames} frames during {moves} of its moves; "
-            f"a frame that plays its move (the engine's turn and a new board): median {played * 1000:.1f} ms"
+            f"frames while the computer plays ({size[0]}×{size[1]}, font ×{scale:g}; crisis_1923, hard AI seats "
+            f"thinking {where}): {fps:.0f} frames a second (target 60), frame p95 {p95 * 1000:.2f} ms over "
+            f"{frames} frames and {moves} of its moves (p95 {p95_thinking * 1000:.2f} ms while it thinks); a frame "
+            f"that plays its move: median {played * 1000:.1f} ms"
         )
     if hasattr(os, "getloadavg"):
         print(f"machine load while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

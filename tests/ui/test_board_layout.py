@@ -147,3 +147,29 @@ def test_changing_the_window_and_font_from_the_board_lays_it_out_again(make_app,
     assert "_offices" in board.scrollers
     assert all(box.alive() and box.visible for box, *_ in board.scrollers.values())
     assert all(box.rect.right <= 1920 and box.rect.bottom <= board.geo.bar.y for box, *_ in board.scrollers.values())
+
+
+def test_the_frame_that_plays_the_computers_move_leaves_the_new_picture_to_the_next(make_app, rules, monkeypatch):
+    m = Match.new(rules, "crisis_1923", 11, {f: Seat("ai", "hard") for f in rules.scenarios["crisis_1923"].factions})
+    m.seats["stalin"] = Seat("human", "simple", "Anna")
+    while m.active == "stalin":
+        m.ai_move()
+    app, board = _board(make_app, m, *SIZES["720p"])
+    drawn = []
+    real = layout.draw_board
+    monkeypatch.setattr(
+        layout, "draw_board", lambda scene, surface: (drawn.append(scene.match.digest()), real(scene, surface))
+    )
+    board.grace = 0.0
+    frames(app)
+    board.wait_for_ai()
+    n, before = len(m.record.actions), len(drawn)
+    app.frame([])  # plays the move
+    assert len(m.record.actions) == n + 1 and len(drawn) == before and board.cache is None
+    app.frame([])  # draws it
+    assert drawn[-1] == m.digest() and board.cache is not None
+    # a picture of another seat's view is never left up, not even for a frame
+    board.defer, board.cache, board.drawn_for = True, None, "trotsky"
+    count = len(drawn)
+    app.frame([])
+    assert len(drawn) == count + 1 and board.drawn_for == board.viewer

@@ -71,7 +71,10 @@ class BoardScene(Scene):
         self.future = None
         self.grace = 0.0
         self.thinking_since = 0.0
-        self.cache: pygame.Surface | None = None
+        self.cache: pygame.Surface | None = None  # the board's picture (None: to be drawn again)
+        self.canvas: pygame.Surface | None = None  # the surface it is drawn on, kept between drawings
+        self.drawn_for: str | None = None  # the seat whose view the canvas shows
+        self.defer = False  # a move was played this frame: draw the new picture in the next
         self.hotspots: list[tuple[pygame.Rect, str]] = []
         self.votes_seen: dict[str | None, int] = {}
         self.log_seen: dict[str | None, int] = {}
@@ -336,12 +339,15 @@ class BoardScene(Scene):
             self.grace -= dt
             return
         if self.future is None:
+            if self.cache is None:
+                return  # the board is drawn again first: one frame for each piece of work
             self.future = m.think_async()
             self.thinking_since = pygame.time.get_ticks()
         elif self.future.done():
             future, self.future = self.future, None
             if m.play_thought(future) is not None:  # None: a thought about a position since left
                 self.after_move()
+                self.defer = True
         self._tell_trouble()
 
     def _tell_trouble(self) -> None:
@@ -425,10 +431,21 @@ class BoardScene(Scene):
 
     # --- drawing -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        if self.cache is None or self.cache.get_size() != surface.get_size():
-            self.cache = pygame.Surface(surface.get_size())
+        size = surface.get_size()
+        if self.cache is None or self.cache.get_size() != size:
+            same = self.canvas is not None and self.canvas.get_size() == size and self.drawn_for == self.viewer
+            if self.defer and same:
+                # this frame played the computer's move: the new picture comes with the next one,
+                # so that no frame does both (the same seat's picture stays up for 1/60 s)
+                self.defer = False
+                surface.blit(self.canvas, (0, 0))
+                return
+            if self.canvas is None or self.canvas.get_size() != size:
+                self.canvas = pygame.Surface(size)
             self.hotspots = []
-            layout.draw_board(self, self.cache)
+            layout.draw_board(self, self.canvas)
+            self.cache, self.drawn_for = self.canvas, self.viewer
+        self.defer = False
         surface.blit(self.cache, (0, 0))
 
     def draw_focus(self, surface: pygame.Surface) -> None:
