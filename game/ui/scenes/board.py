@@ -83,7 +83,8 @@ class BoardScene(Scene):
         self._view = None
         self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
         #: panels whose content is taller than they are, by the name of what draws them: (scrolling container, the
-        #: content's image, its hotspots in the content's own coordinates, the content shown)
+        #: content's image, its hotspots in the content's own coordinates, and the view and size
+        #: it was drawn from)
         self.scrollers: dict[str, tuple] = {}
         self.scrolled_now: set[str] = set()
         #: each panel's surface to draw its whole content on, by (panel, width)
@@ -292,13 +293,11 @@ class BoardScene(Scene):
         old = self.scrollers.get(key)
         if old is not None and old[0].alive() and old[0].get_relative_rect() == rect:
             box, image, _, shown = old
-            if shown.get_size() != content.get_size():
+            if shown[1] != content.get_size():
                 image.set_dimensions(content.get_size())
                 box.set_scrollable_area_dimensions(content.get_size())
-            if shown.get_size() != content.get_size() or shown.get_view("2").raw != content.get_view("2").raw:
-                image.set_image(content)  # only a content that has changed is handed over again
-            else:
-                content = shown
+            if shown != (self.view, content.get_size()):
+                image.set_image(content)  # drawn from another view: handed over again
         else:
             if old is not None:
                 self._drop(key)
@@ -310,7 +309,7 @@ class BoardScene(Scene):
             box.set_scrollable_area_dimensions(content.get_size())
             if not self.visible:
                 box.hide()
-        self.scrollers[key] = (box, image, spots, content)
+        self.scrollers[key] = (box, image, spots, (self.view, content.get_size()))
 
     def drop_scrollers(self) -> None:
         """Take away the scrolling of panels whose content fits them now."""

@@ -152,6 +152,12 @@ def _content(scene, body, width: int):
     return surface, spots, height
 
 
+def _width(scene, body, width: int) -> int:
+    """The width to draw a panel's content at first: less the scroll bar if it scrolled last
+    time (it almost always still does), so that it is seldom drawn twice."""
+    return width - SCROLL_BAR if body.__name__ in scene.scrollers else width
+
+
 def _column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> pygame.Rect:
     """Panels stacked down a column, each as tall as its content while there is room; when there
     is not, each has a fair share and the taller ones scroll.  ``panels``: (titles, body, share)
@@ -161,7 +167,7 @@ def _column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> pygame.R
     app = scene.app
     gap = 6
     inner_w = col.w - 12
-    drawn = [_content(scene, body, inner_w) for _, body, _ in panels]
+    drawn = [_content(scene, body, _width(scene, body, inner_w)) for _, body, _ in panels]
     wants = [h + _strip(app) for _, _, h in drawn]
     room = col.h - gap * (len(panels) - (0 if rest else 1)) - rest
     # a panel that comes first has what it wants up to its share of the column; the rest share
@@ -199,12 +205,16 @@ def _share(total: int, wants: list[int]) -> list[int]:
 
 def _panel(scene, surface, rect: pygame.Rect, title, body, drawn=None) -> None:
     """A panel whose content ``body(scene, content, width, hotspots) -> height`` is drawn whole
-    (``drawn``: already, at the panel's inner width); when it is taller than the panel it
+    (``drawn``: already, at the width :func:`_width` gives); when it is taller than the panel it
     scrolls, in a pygame_gui scrolling container."""
     inner = draw.panel(surface, scene.app, rect, title)
-    content, spots, h = drawn or _content(scene, body, inner.w)
+    content, spots, h = drawn or _content(scene, body, _width(scene, body, inner.w))
+    narrow = inner.w - SCROLL_BAR
+    if h > inner.h and content.get_width() != narrow:
+        content, spots, h = _content(scene, body, narrow)
+    elif h <= inner.h and content.get_width() == narrow:  # it scrolled, and fits now
+        content, spots, h = _content(scene, body, inner.w)
     if h > inner.h:
-        content, spots, h = _content(scene, body, inner.w - SCROLL_BAR)
         surface.blit(content, inner.topleft, (0, 0, inner.w - SCROLL_BAR, inner.h))  # under a dialog
         scene.scroller(body.__name__, inner, content.subsurface((0, 0, content.get_width(), h)).copy(), spots)
         return
