@@ -87,8 +87,9 @@ class BoardScene(Scene):
         #: it was drawn from)
         self.scrollers: dict[str, tuple] = {}
         self.scrolled_now: set[str] = set()
-        #: each panel's surface to draw its whole content on, by (panel, width)
-        self.scratch: dict[tuple, pygame.Surface] = {}
+        #: each panel's surface to draw its whole content on, and the height its last drawing
+        #: used, by (panel, width, window height)
+        self.scratch: dict[tuple, tuple[pygame.Surface, int]] = {}
         self.visible = True
 
     # --- the view on screen ------------------------------------------------------------------
@@ -296,7 +297,7 @@ class BoardScene(Scene):
             if shown[1] != content.get_size():
                 image.set_dimensions(content.get_size())
                 box.set_scrollable_area_dimensions(content.get_size())
-            if shown != (self.view, content.get_size()):
+            if shown[0] is not self.view or shown[1] != content.get_size():
                 image.set_image(content)  # drawn from another view: handed over again
         else:
             if old is not None:
