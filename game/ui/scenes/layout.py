@@ -10,6 +10,7 @@ import pygame
 
 from game.session import explain, present
 from game.ui import draw, text, theme
+from game.ui.scenes import panels
 
 #: the stylised map: each base region's cell (column, row) on a 4×3 grid, west to east; the
 #: Red Army and the Komsomol are organisations, not places, and sit apart.  Regions a mod adds fill
@@ -89,7 +90,7 @@ def draw_board(scene, surface: pygame.Surface) -> None:
         msg = "Public view — no faction's secrets are shown"
         surface.blit(text.render(font, msg, theme.BLACK), (geo.bar.x + 16, geo.bar.y + 8))
     col = geo.left
-    _column(
+    panels.column(
         scene,
         surface,
         col,
@@ -106,7 +107,7 @@ def draw_board(scene, surface: pygame.Surface) -> None:
     col = geo.centre
     hm = int(col.h * 0.60)
     _map(scene, surface, pygame.Rect(col.x, col.y, col.w, hm))
-    _panel(
+    panels.panel(
         scene,
         surface,
         pygame.Rect(col.x, col.y + hm + 6, col.w, col.h - hm - 6),
@@ -114,112 +115,15 @@ def draw_board(scene, surface: pygame.Surface) -> None:
         _scales,
     )
     col = geo.right
-    panels = [(("Factions",), _factions, 0.45)]
+    stack = [(("Factions",), _factions, 0.45)]
     if view["objectives"]:
-        panels.append((_objectives_titles(view), _objectives, 0))
-    panels.append((("Agenda",), _agenda, 0))
-    chronicle = _column(scene, surface, col, panels, rest=int(col.h * 0.22))
+        stack.append((_objectives_titles(view), _objectives, 0))
+    stack.append((("Agenda",), _agenda, 0))
+    chronicle = panels.column(scene, surface, col, stack, rest=int(col.h * 0.22))
     title = "Chronicle" + (" — public and yours" if view["you"] else "")
     geo.chronicle = chronicle
     _chronicle(scene, surface, chronicle, (title, "Chronicle"))
     scene.drop_scrollers()
-
-
-#: the tallest a panel's content is drawn (pixels); a panel holds far less
-TALLEST = 2400
-#: the width a scrolling panel leaves for its scroll bar
-SCROLL_BAR = 20
-
-
-def _strip(app) -> int:
-    """The height a panel's frame and heading take from it."""
-    return app.fonts.heading(15).get_linesize() + 4 + 8
-
-
-def _content(scene, body, width: int):
-    """A panel's content drawn whole at ``width``: (surface, hotspots, height).  The surface is
-    the panel's own, kept from one drawing to the next (making one each time costs more than the
-    drawing)."""
-    key = (body.__name__, width, scene.app.size[1])
-    surface, used = scene.scratch.get(key) or (None, 0)
-    if surface is None:
-        surface = pygame.Surface((max(1, width), min(TALLEST, 2 * scene.app.size[1])))
-        used = surface.get_height()
-    surface.fill(theme.WHITE, (0, 0, width, used))  # what the last drawing used; the rest is white
-    spots: list[tuple[pygame.Rect, str]] = []
-    height = min(surface.get_height(), body(scene, surface, width, spots))
-    scene.scratch[key] = (surface, height)
-    return surface, spots, height
-
-
-def _width(scene, body, width: int) -> int:
-    """The width to draw a panel's content at first: less the scroll bar if it scrolled last
-    time (it almost always still does), so that it is seldom drawn twice."""
-    return width - SCROLL_BAR if body.__name__ in scene.scrollers else width
-
-
-def _column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> pygame.Rect:
-    """Panels stacked down a column, each as tall as its content while there is room; when there
-    is not, each has a fair share and the taller ones scroll.  ``panels``: (titles, body, share)
-    each, where a share above 0 lets that panel have what it wants up to that part of the column
-    before the others share.  ``rest``: height kept below the panels (returned as a rect) for a
-    panel that fills what is left."""
-    app = scene.app
-    gap = 6
-    inner_w = col.w - 12
-    drawn = [_content(scene, body, _width(scene, body, inner_w)) for _, body, _ in panels]
-    wants = [h + _strip(app) for _, _, h in drawn]
-    room = col.h - gap * (len(panels) - (0 if rest else 1)) - rest
-    # a panel that comes first has what it wants up to its share of the column; the rest share
-    first = [min(want, int(col.h * share)) if share else 0 for want, (_, _, share) in zip(wants, panels, strict=True)]
-    others = _share(room - sum(first), [w for w, f in zip(wants, first, strict=True) if not f])
-    heights = [f or others.pop(0) for f in first]
-    if not rest:
-        heights[-1] += room - sum(heights)  # the last panel takes what is left
-    y = col.y
-    for (title, body, _), h, content in zip(panels, heights, drawn, strict=True):
-        _panel(scene, surface, pygame.Rect(col.x, y, col.w, h), title, body, content)
-        y += h + gap
-    return pygame.Rect(col.x, y, col.w, col.bottom - y)
-
-
-def _share(total: int, wants: list[int]) -> list[int]:
-    """Heights for panels that want ``wants``: each what it wants if that is no more than a fair
-    share of what is left, the rest a fair share each."""
-    out = [0] * len(wants)
-    todo = list(range(len(wants)))
-    left = total
-    while todo:
-        fair = left // len(todo)
-        small = [i for i in todo if wants[i] <= fair]
-        if not small:
-            for i in todo:
-                out[i] = fair
-            break
-        for i in small:
-            out[i] = wants[i]
-            left -= wants[i]
-            todo.remove(i)
-    return out
-
-
-def _panel(scene, surface, rect: pygame.Rect, title, body, drawn=None) -> None:
-    """A panel whose content ``body(scene, content, width, hotspots) -> height`` is drawn whole
-    (``drawn``: already, at the width :func:`_width` gives); when it is taller than the panel it
-    scrolls, in a pygame_gui scrolling container."""
-    inner = draw.panel(surface, scene.app, rect, title)
-    content, spots, h = drawn or _content(scene, body, _width(scene, body, inner.w))
-    narrow = inner.w - SCROLL_BAR
-    if h > inner.h and content.get_width() != narrow:
-        content, spots, h = _content(scene, body, narrow)
-    elif h <= inner.h and content.get_width() == narrow:  # it scrolled, and fits now
-        content, spots, h = _content(scene, body, inner.w)
-    if h > inner.h:
-        surface.blit(content, inner.topleft, (0, 0, inner.w - SCROLL_BAR, inner.h))  # under a dialog
-        scene.scroller(body.__name__, inner, content.subsurface((0, 0, content.get_width(), h)).copy(), spots)
-        return
-    surface.blit(content, inner.topleft, (0, 0, inner.w, h))
-    scene.hotspots.extend((r.move(inner.topleft), tip) for r, tip in spots)
 
 
 def _who_texts(scene) -> tuple[str, ...]:
