@@ -8,8 +8,10 @@ Prints:
   frames with the mouse moving across the board and its tooltips (target ≤ 8 ms), and the time of a
   frame that redraws the whole board after a move;
 - frames while the computer thinks: the board of a classroom game whose AI seats play at the hard
-  level on a worker thread, the frame time's 95th percentile over the frames drawn while a move
-  was being thought out (the window must keep its frame rate: 60 frames a second is 16.7 ms).
+  level, the frames a second and the frame time's 95th percentile over the frames drawn while a
+  move was being thought out (the window must keep its frame rate: 60 frames a second is 16.7 ms),
+  with the thinking in a worker process (as the window does) and on a thread of the window's
+  process (the fallback), and in a worker process at 1920×1080 with the 2× font.
 
 Runs with SDL's dummy video driver unless SDL_VIDEODRIVER is set (pygame draws in software either
 way; the figures leave out the display's own flip).
@@ -106,7 +108,10 @@ def campaign_board(frames: int = 600):
     return p95, cpu95, statistics.median(steady), statistics.median(redraw), log_lines, match.state.date_text()
 
 
-def frames_while_thinking(seconds: float = 6.0):
+def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, seconds: float = 8.0):
+    """Frames of the board while hard AI seats move, paced at 60 a second as the window is.
+    Returns (frames a second and frame p95 over every frame of the computer's turns, frame p95
+    over those drawn while it was thinking, the median frame that played a move, frames, moves)."""
     import tempfile
 
     import pygame
@@ -115,40 +120,72 @@ def frames_while_thinking(seconds: float = 6.0):
     from game.session.session import Match, Seat
     from game.ui.app import App
     from game.ui.scenes.board import BoardScene
+    from game.ui.settings import Settings
 
     rules = load_base()
     seats = {f: Seat("ai", "hard") for f in rules.scenarios["crisis_1923"].factions}
     seats["trotsky"] = Seat("human", "simple", "Trotsky's player")
     match = Match.new(rules, "crisis_1923", 11, seats)
     d = Path(tempfile.mkdtemp())
-    app = App(rules, data_dir=d, config_path=d / "window.json")
+    app = App(
+        rules,
+        Settings(width=size[0], height=size[1], font_scale=scale),
+        data_dir=d,
+        config_path=d / "window.json",
+        thinking=thinking,
+    )
     app.match = match
+    match.thinker = app.thinker
+    app.thinker.start(rules)  # as when a game with computer seats begins
+    app.thinker.wait_ready()
     board = BoardScene(app, briefed={"trotsky"})
     app.push(board)
     app.frame([])
     board.grace = 0.0
-    times, moves, wall, end = [], 0, 0.0, time.perf_counter() + seconds
+    every, thinking_frames, playing_frames, moves, wall = [], [], [], 0, 0.0
+    end = time.perf_counter() + seconds
     while time.perf_counter() < end and not match.over:
+        while app.scene is not board:  # the player reads the results and goes on
+            app.pop()
         if match.active == "trotsky":  # the human waits, so the computer moves again
-            match.submit(next(a for a in match.legal() if rules.actions.get(a.name) and rules.actions[a.name].kind == "pass")
-                         if match.state.phase == "actions" else match.legal()[0])
+            match.submit(
+                next(a for a in match.legal() if rules.actions.get(a.name) and rules.actions[a.name].kind == "pass")
+                if match.state.phase == "actions"
+                else match.legal()[0]
+            )
             board.after_move()
             board.grace = 0.0
+            continue
         before = len(match.record.actions)
-        thinking = board.future is not None
         t = time.perf_counter()
         app.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=(400, 300), rel=(1, 1), buttons=(0, 0, 0))])
-        if thinking:
-            times.append(time.perf_counter() - t)
-        moves += len(match.record.actions) - before
+        spent = time.perf_counter() - t
+        played = len(match.record.actions) - before
+        moves += played
         board.grace = 0.0
         time.sleep(max(0.0, 1 / 60 - (time.perf_counter() - t)))
-        if thinking:
-            wall += time.perf_counter() - t
+        wall += time.perf_counter() - t
+        every.append(spent)  # every frame of the computer's turns: thinking, playing, drawing the move
+        if played:
+            playing_frames.append(spent)
+        elif board.future is not None:  # the computer is thinking (it may have begun in this frame)
+            thinking_frames.append(spent)
     match.close()
-    times.sort()
-    fps = len(times) / wall if wall else float("nan")
-    return times[int(len(times) * 0.95)] if times else float("nan"), len(times), moves, fps
+    app.thinker.close()
+    for times in (every, thinking_frames, playing_frames):
+        times.sort()
+    return (
+        len(every) / wall if wall else float("nan"),
+        _p95(every),
+        _p95(thinking_frames),
+        statistics.median(playing_frames) if playing_frames else float("nan"),
+        len(every),
+        moves,
+    )
+
+
+def _p95(times: list[float]) -> float:
+    return times[int(len(times) * 0.95)] if times else float("nan")
 
 
 def main() -> None:
@@ -160,11 +197,19 @@ def main() -> None:
         f"(CPU time of the window's thread: p95 {cpu95 * 1000:.2f} ms), median {median * 1000:.2f} ms "
         f"(target p95 ≤ 8 ms); full redraw after a move {redraw * 1000:.1f} ms"
     )
-    p95, frames, moves, fps = frames_while_thinking()
-    print(
-        f"frames while the computer thinks (crisis_1923, hard AI seats on a worker thread): {fps:.0f} frames a "
-        f"second (target 60), frame p95 {p95 * 1000:.2f} ms, over {frames} frames during {moves} of its moves"
-    )
+    for thinking, size, scale in (
+        ("process", (1280, 720), 1.0),
+        ("thread", (1280, 720), 1.0),
+        ("process", (1920, 1080), 2.0),
+    ):
+        fps, p95, p95_thinking, played, frames, moves = frames_while_thinking(thinking, size, scale)
+        where = "in a worker process" if thinking == "process" else "on a thread of the window's process"
+        print(
+            f"frames while the computer plays ({size[0]}×{size[1]}, font ×{scale:g}; crisis_1923, hard AI seats "
+            f"thinking {where}): {fps:.0f} frames a second (target 60), frame p95 {p95 * 1000:.2f} ms over "
+            f"{frames} frames and {moves} of its moves (p95 {p95_thinking * 1000:.2f} ms while it thinks); a frame "
+            f"that plays its move: median {played * 1000:.1f} ms"
+        )
     if hasattr(os, "getloadavg"):
         print(f"machine load while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 

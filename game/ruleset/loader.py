@@ -79,6 +79,9 @@ class Rules:
     root: Path
     #: the mods laid over the base rules, in load order (their ``mod.yaml``)
     mods: tuple = ()
+    #: the folders the rules were loaded from, base first: enough to load them again elsewhere
+    #: (the computer's thinking process); empty for rules made in code
+    folders: tuple[Path, ...] = ()
 
     def __getattr__(self, kind: str) -> dict:
         try:
@@ -445,7 +448,7 @@ def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Prob
     raw = by_kind.pop("_raw", {})
     failed = by_kind.pop("_failed", set())
     mods = tuple(i for i in infos[1:] if i is not None)
-    rules = Rules(by_kind=by_kind, origin=origin, root=root, mods=mods)
+    rules = Rules(by_kind=by_kind, origin=origin, root=root, mods=mods, folders=tuple(folders))
     problems.extend(validate.validate(rules, raw, failed))
     return (rules if not errors(problems) else None), sorted(set(problems))
 

@@ -19,7 +19,7 @@ legality check, so a bad save fails loudly instead of loading a corrupt game.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from attrs import define, field, frozen
@@ -30,6 +30,7 @@ from game.engine import Action, IllegalActionError, apply_action, legal_actions,
 from game.engine.state import State
 from game.engine.views import LogView, View, frozen_map
 from game.session.replay import Replay
+from game.session.thinking import THREAD, Thinker
 
 HUMAN, AI = "human", "ai"
 SEAT_KINDS = (HUMAN, AI)
@@ -93,8 +94,11 @@ class Match:
     #: kept for showing after the game and written in saves
     reasons: list[tuple[int, str, str, str]] = field(factory=list)
     _undo: list[_Step] = field(factory=list)
-    _thinking: tuple[int, Future] | None = None
-    _pool: ThreadPoolExecutor | None = None
+    #: where the bots think apart from the caller (see :meth:`think_async`); None: a thread of
+    #: the match's own, made when first needed
+    thinker: Thinker | None = None
+    _thinking: tuple[State, Future] | None = None
+    _own_thinker: Thinker | None = None
     _views: tuple[State | None, dict] = (None, {})
 
     # --- making a match ------------------------------------------------------------------------
@@ -173,7 +177,7 @@ class Match:
         if reason is not None:
             self.reasons.append((len(self.record.actions), before.date_text(), action.faction, reason))
         self.record.actions.append(action)
-        self._thinking = None
+        self._drop_thinking()
         step = _Step(action.faction, before)
         if self._undo and self._undo[-1].faction != action.faction:
             self._undo.clear()  # another seat has moved since: its move is known to everyone
@@ -206,49 +210,70 @@ class Match:
         action = self.record.actions.pop()
         self.reasons = [r for r in self.reasons if r[0] < len(self.record.actions)]
         self.record.final = None
-        self._thinking = None
+        self._drop_thinking()
         return action
 
     # --- bots ----------------------------------------------------------------------------------
 
     def think(self) -> tuple[Action, str]:
         """The bot seat's choice for the active faction (action, reason), not yet submitted."""
+        faction = self._bot_seat()
+        return self.bots[faction].choose(self.view(faction), self.legal(), self.rules)
+
+    def _bot_seat(self) -> str:
         faction = self.active
         if faction is None or faction not in self.bots:
             raise SeatError(f"{faction or 'nobody'} is not a bot seat now")
-        return self.bots[faction].choose(self.view(faction), self.legal(), self.rules)
+        return faction
 
     def ai_move(self) -> AiMove:
         """Let the active bot seat choose and play; returns its move, its reason and the log."""
         pending = self._thinking
-        if pending is not None and pending[0] == len(self.record.actions):
-            action, reason = pending[1].result()
-        else:
-            action, reason = self.think()
+        if pending is not None and pending[0] is self.state:
+            return self.play_thought(pending[1])
+        action, reason = self.think()
         return AiMove(action, reason, self.submit(action, reason))
 
     def think_async(self) -> Future:
-        """The active bot's choice computed on a worker thread; the future's result is
-        ``(action, reason)``.  Submit it with :meth:`submit` (or call :meth:`ai_move`, which waits
-        for it).  Asking again for the same position returns the same future."""
-        at = len(self.record.actions)
-        if self._thinking is not None and self._thinking[0] == at:
-            return self._thinking[1]
-        faction = self.active
-        if faction is None or faction not in self.bots:
-            raise SeatError(f"{faction or 'nobody'} is not a bot seat now")
-        view, legal, bot = self.view(faction), self.legal(), self.bots[faction]
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bot")
-        future = self._pool.submit(bot.choose, view, legal, self.rules)
-        self._thinking = (at, future)
+        """The active bot's choice, made apart from the caller (in the thinker's worker process, or
+        on a thread): the future's result is a :class:`~game.session.thinking.Thought`.  Play it
+        with :meth:`play_thought` (or :meth:`ai_move`, which waits for it).  Asking again for the
+        same position returns the same future; a move, an undo or :meth:`close` drops it."""
+        pending = self._thinking
+        if pending is not None and pending[0] is self.state:
+            return pending[1]
+        faction = self._bot_seat()
+        if self.thinker is None:
+            self.thinker = self._own_thinker = Thinker(THREAD)
+        future = self.thinker.think(self.bots[faction], self.view(faction), self.legal(), self.rules)
+        self._drop_thinking()
+        self._thinking = (self.state, future)
         return future
 
+    def play_thought(self, future: Future) -> AiMove | None:
+        """Play a finished :meth:`think_async` (waiting for it if need be) if it was made for the
+        position on the board now; a thought about a position since left is dropped (None)."""
+        pending = self._thinking
+        if pending is None or pending[1] is not future or pending[0] is not self.state:
+            future.cancel()
+            return None
+        thought = future.result()
+        faction = self.active
+        self.bots[faction] = thought.bot  # its generator as it moved while thinking
+        return AiMove(thought.action, thought.reason, self.submit(thought.action, thought.reason))
+
+    def _drop_thinking(self) -> None:
+        if self._thinking is not None:
+            self._thinking[1].cancel()
+            self._thinking = None
+
     def close(self) -> None:
-        """Stop the worker thread (waits for a bot still thinking)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        """Drop any thinking in progress; stop the match's own thread, if it made one (a thinker
+        shared with a window is the window's to close)."""
+        self._drop_thinking()
+        if self._own_thinker is not None:
+            self._own_thinker.close()
+            self._own_thinker = self.thinker = None
 
     # --- saves ---------------------------------------------------------------------------------
 

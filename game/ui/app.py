@@ -9,7 +9,6 @@ from __future__ import annotations
 import array
 import math
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -18,9 +17,6 @@ import pygame_gui
 
 from game.ui import settings as settings_mod
 from game.ui import text, theme
-
-#: seconds a thread may hold the interpreter before another may run (Python's default is 0.005)
-THINKING_SWITCH = 0.001
 
 
 class Scene:
@@ -173,13 +169,16 @@ class App:
         settings: settings_mod.Settings | None = None,
         data_dir: Path | None = None,
         config_path: Path | None = None,
+        thinking: str = "process",
     ):
         self.rules = rules  # the rules of the game on the board (with the mods it was started with)
         self.base_rules = rules  # the rules as launched: a new game lays its mods over these
         self.config_path = config_path
-        # the computer thinks on a worker thread: hand the interpreter back to the window every
-        # millisecond (not every five), so frames keep coming while it thinks
-        sys.setswitchinterval(THINKING_SWITCH)
+        # the computer thinks in a process of its own (started with the first game that has a
+        # computer seat), so the window keeps its frames; "thread" keeps it in this process
+        self.thinking = thinking
+        self._thinker = None
+        self.trouble_told = False  # the board has said why the computer no longer thinks apart
         loaded, self.settings_note = settings_mod.load(config_path)
         self.settings = settings or loaded
         if data_dir is not None:  # the saves' folder (game.session.saves reads this)
@@ -208,6 +207,16 @@ class App:
                 if (n, style) not in ((16, "regular"), (18, "bold"))  # the theme loads these itself
             ]
         )
+
+    @property
+    def thinker(self):
+        """Where the computer thinks for this window (made when first needed, so that launching
+        the window does not load it)."""
+        if self._thinker is None:
+            from game.session.thinking import Thinker
+
+            self._thinker = Thinker(self.thinking)
+        return self._thinker
 
     @property
     def size(self) -> tuple[int, int]:
@@ -318,18 +327,24 @@ class App:
         from game.ui.scenes.menu import MenuScene
 
         self.push(MenuScene(self))
-        while self.running:
-            dt = self.clock.tick(60) / 1000
-            self.frame(pygame.event.get(), dt)
-            if self.running:
-                pygame.display.flip()
-        pygame.quit()
+        try:
+            while self.running:
+                dt = self.clock.tick(60) / 1000
+                self.frame(pygame.event.get(), dt)
+                if self.running:
+                    pygame.display.flip()
+        finally:
+            if self._thinker is not None:
+                self._thinker.close()
+            pygame.quit()
 
     def quit(self) -> None:
         """Leave: the game in progress is autosaved first."""
         self.autosave()
         if self.match is not None:
             self.match.close()
+        if self._thinker is not None:
+            self._thinker.close()
         self.running = False
 
     def screenshot(self, path: Path) -> None:

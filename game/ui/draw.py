@@ -32,13 +32,17 @@ def band(surface: pygame.Surface, app, title: str, right: str = "", width: int |
     return h + 4
 
 
-def panel(surface: pygame.Surface, app, rect: pygame.Rect, title: str) -> pygame.Rect:
-    """A framed panel with a black heading strip; returns the inner area below the heading."""
+def panel(surface: pygame.Surface, app, rect: pygame.Rect, title: str | tuple[str, ...]) -> pygame.Rect:
+    """A framed panel with a black heading strip; returns the inner area below the heading.
+    ``title`` may be a tuple of titles, longest first: the first that fits is shown."""
     pygame.draw.rect(surface, theme.WHITE, rect)
     font = app.fonts.heading(15)
     strip = font.get_linesize() + 4
     pygame.draw.rect(surface, theme.BLACK, (rect.x, rect.y, rect.w, strip))
-    surface.blit(text.render(font, text.fit(font, title.upper(), rect.w - 12), theme.PAPER), (rect.x + 6, rect.y + 2))
+    titles = tuple(t.upper() for t in ((title,) if isinstance(title, str) else title))
+    surface.blit(
+        text.render(font, text.first_fitting(font, titles, rect.w - 12), theme.PAPER), (rect.x + 6, rect.y + 2)
+    )
     pygame.draw.rect(surface, theme.BLACK, rect, 2)
     return pygame.Rect(rect.x + 6, rect.y + strip + 4, rect.w - 12, rect.h - strip - 8)
 

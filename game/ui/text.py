@@ -86,3 +86,12 @@ def fit(font: pygame.font.Font, text: str, width: int) -> str:
     while text and font.size(text + "…")[0] > width:
         text = text[:-1]
     return text + "…"
+
+
+def first_fitting(font: pygame.font.Font, options: tuple[str, ...] | list[str], width: int) -> str:
+    """The first of ``options`` (longest first) that fits ``width`` pixels; the last one cut to
+    fit if none does."""
+    for option in options:
+        if font.size(option)[0] <= width:
+            return option
+    return fit(font, options[-1], width)

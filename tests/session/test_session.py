@@ -127,17 +127,22 @@ def test_think_async_runs_off_the_calling_thread_and_agrees_with_think(rules):
     a.bots[a.active] = _Spy(a.bots[a.active], seen)
     future = a.think_async()
     assert a.think_async() is future  # the same position: the same thinking
-    action, reason = future.result(timeout=None)
+    thought = future.result(timeout=None)
     assert seen and seen[0] != caller
-    assert (action, reason) == b.think()
+    assert (thought.action, thought.reason) == b.think()
     move = a.ai_move()  # uses the finished thinking
-    assert move.action == action
+    assert move.action == thought.action
     a.close()
 
 
 class _Spy:
     def __init__(self, bot, seen):
         self.bot, self.seen, self.state = bot, seen, bot.state
+
+    def __deepcopy__(self, memo):  # the thinking copy reports to the same list
+        import copy
+
+        return _Spy(copy.deepcopy(self.bot, memo), self.seen)
 
     def choose(self, view, legal, rules):
         import threading

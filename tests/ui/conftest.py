@@ -27,6 +27,9 @@ def make_app(rules, tmp_path, monkeypatch):
     apps = []
 
     def make(**kw):
+        # the window's flow is the same wherever the computer thinks; a worker process per test
+        # would start dozens of interpreters, so these think on a thread unless a test asks
+        kw.setdefault("thinking", "thread")
         app = App(rules, config_path=tmp_path / "window.json", **kw)
         apps.append(app)
         return app
@@ -35,6 +38,7 @@ def make_app(rules, tmp_path, monkeypatch):
     for app in apps:
         if app.match is not None:
             app.match.close()
+        app.thinker.close()
     pygame.quit()
 
 

@@ -8,6 +8,7 @@ frame is one blit plus the tooltip and the "thinking" sign.  When no single huma
 from __future__ import annotations
 
 import pygame
+import pygame_gui
 
 from game.session import present
 from game.ui import text, theme
@@ -52,6 +53,9 @@ def start_match(app, match, new: bool = False) -> None:
     if app.match is not None and app.match is not match:
         app.match.close()
     app.match = match
+    match.thinker = app.thinker
+    if any(not seat.is_human for seat in match.seats.values()):
+        app.thinker.start(match.rules)  # the worker is ready before the computer's first move
     board = BoardScene(app, briefed=set() if new else set(match.humans()))
     app.reset(board)
 
@@ -67,13 +71,26 @@ class BoardScene(Scene):
         self.future = None
         self.grace = 0.0
         self.thinking_since = 0.0
-        self.cache: pygame.Surface | None = None
+        self.cache: pygame.Surface | None = None  # the board's picture (None: to be drawn again)
+        self.canvas: pygame.Surface | None = None  # the surface it is drawn on, kept between drawings
+        self.drawn_for: str | None = None  # the seat whose view the canvas shows
+        self.defer = False  # a move was played this frame: draw the new picture in the next
         self.hotspots: list[tuple[pygame.Rect, str]] = []
         self.votes_seen: dict[str | None, int] = {}
         self.log_seen: dict[str | None, int] = {}
         self.chronicle_scroll = 0
         self.mouse = (-1, -1)
         self._view = None
+        self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
+        #: panels whose content is taller than they are, by the name of what draws them: (scrolling container, the
+        #: content's image, its hotspots in the content's own coordinates, and the view and size
+        #: it was drawn from)
+        self.scrollers: dict[str, tuple] = {}
+        self.scrolled_now: set[str] = set()
+        #: each panel's surface to draw its whole content on, and the height its last drawing
+        #: used, by (panel, width, window height)
+        self.scratch: dict[tuple, tuple[pygame.Surface, int]] = {}
+        self.visible = True
 
     # --- the view on screen ------------------------------------------------------------------
     @property
@@ -83,9 +100,13 @@ class BoardScene(Scene):
         return self._view
 
     def changed(self) -> None:
+        """The game or the seat at the screen has changed: draw the board again, and make its
+        buttons again if they are no longer the same (while the computer plays they seldom change,
+        and making two dozen buttons takes longer than a frame)."""
         self._view = None
         self.cache = None
-        self.rebuild()
+        if self._buttons() != self.built:
+            self.rebuild()
 
     @property
     def hot_seat(self) -> bool:
@@ -95,15 +116,17 @@ class BoardScene(Scene):
         return self.viewer is not None and self.match.active == self.viewer
 
     # --- widgets -------------------------------------------------------------------------------
-    def build(self) -> None:
-        w, h = self.app.size
+    def _buttons(self) -> list[tuple]:
+        """What the buttons are now: (rect, label, what it does, tooltip, enabled, object id)
+        each; an action's button does ("action", its id)."""
+        w = self.app.size[0]
         s = self.app.settings.font_scale
-        self.geo = layout.board(self.app)
+        geo = layout.board(self.app)
         rules = self.app.rules
-        view = self.view
-        top_bh = self.geo.band - 10
+        top_bh = geo.band - 10
         bw = int(96 * min(s, 1.6))
         x = w - 8
+        out = []
         for label, cb, tip, ok in (
             ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
             ("Guide", self.guide, "How to play: what each part of the board means, and how a turn runs (F1)", True),
@@ -117,24 +140,37 @@ class BoardScene(Scene):
             ),
         ):
             x -= bw + 6
-            self.button((x, 5, bw, top_bh), label, cb, tip, enabled=ok)
-        self.top_buttons_x = x
+            out.append(((x, 5, bw, top_bh), label, cb, tip, ok, None))
         if self.match.over:
-            return
+            return out
         legal = self.match.legal() if self.my_turn() else ()
-        entries = present.menu(rules, view, legal)
+        entries = present.menu(rules, self.view, legal)
         entries = [e for e in entries if e.action_id != END_TURN] + [e for e in entries if e.action_id == END_TURN]
         for i, e in enumerate(entries):
             reason = (e.why_not or None) if self.viewer else "not your move"
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
-            self.button(
-                self.geo.action_rect(i, len(entries), e.action_id == END_TURN),
-                action_button_label(rules, e.action_id),
-                self._action(e.action_id),
-                tip,
-                enabled=bool(e.actions),
-                object_id="#end_turn" if e.action_id == END_TURN else "#action",
+            out.append(
+                (
+                    geo.action_rect(i, len(entries), e.action_id == END_TURN),
+                    action_button_label(rules, e.action_id),
+                    ("action", e.action_id),
+                    tip,
+                    bool(e.actions),
+                    "#end_turn" if e.action_id == END_TURN else "#action",
+                )
             )
+        return out
+
+    def build(self) -> None:
+        self.scrollers = {}  # the old ones went with the other widgets
+        self.scratch = {}
+        self.cache = None
+        self.geo = layout.board(self.app)
+        self.built = self._buttons()
+        for rect, label, does, tip, ok, object_id in self.built:
+            callback = self._action(does[1]) if isinstance(does, tuple) else does
+            self.button(rect, label, callback, tip, enabled=ok, object_id=object_id)
+        self.top_buttons_x = self.built[3][0][0]
 
     def _action(self, aid: str):
         def act():
@@ -245,8 +281,55 @@ class BoardScene(Scene):
 
     def show(self, visible: bool) -> None:
         super().show(visible)
+        self.visible = visible
         if visible:
             self.changed()
+
+    # --- panels that scroll ----------------------------------------------------------------
+    def scroller(self, key: str, rect: pygame.Rect, content: pygame.Surface, spots) -> None:
+        """Show ``content`` in ``rect``, scrolling (pygame_gui's scrolling container, which takes
+        the mouse wheel and has a scroll bar); kept, and its place in the content, while the
+        panel stays where it is."""
+        self.scrolled_now.add(key)
+        old = self.scrollers.get(key)
+        if old is not None and old[0].alive() and old[0].get_relative_rect() == rect:
+            box, image, _, shown = old
+            if shown[1] != content.get_size():
+                image.set_dimensions(content.get_size())
+                box.set_scrollable_area_dimensions(content.get_size())
+            if shown[0] is not self.view or shown[1] != content.get_size():
+                image.set_image(content)  # drawn from another view: handed over again
+        else:
+            if old is not None:
+                self._drop(key)
+            manager = self.app.manager
+            box = self.add(pygame_gui.elements.UIScrollingContainer(rect, manager, allow_scroll_x=False))
+            image = pygame_gui.elements.UIImage(
+                pygame.Rect((0, 0), content.get_size()), content, manager, container=box
+            )
+            box.set_scrollable_area_dimensions(content.get_size())
+            if not self.visible:
+                box.hide()
+        self.scrollers[key] = (box, image, spots, (self.view, content.get_size()))
+
+    def drop_scrollers(self) -> None:
+        """Take away the scrolling of panels whose content fits them now."""
+        for key in [k for k in self.scrollers if k not in self.scrolled_now]:
+            self._drop(key)
+
+    def _drop(self, key: str) -> None:
+        box = self.scrollers.pop(key)[0]
+        box.kill()
+        if box in self.elements:
+            self.elements.remove(box)
+
+    def tip_at(self, pos) -> str | None:
+        """The tooltip of what is under ``pos``, if any (scrolled panels first)."""
+        for box, image, spots, _ in self.scrollers.values():
+            if box.visible and box.rect.collidepoint(pos):
+                local = (pos[0] - image.rect.x, pos[1] - image.rect.y)
+                return next((tip for r, tip in spots if r.collidepoint(local)), None)
+        return next((tip for rect, tip in self.hotspots if rect.collidepoint(pos)), None)
 
     def update(self, dt: float) -> None:
         m = self.match
@@ -256,15 +339,26 @@ class BoardScene(Scene):
             self.grace -= dt
             return
         if self.future is None:
-            self._asked = (m.active, m.state.turn, len(m.record.actions))
+            if self.cache is None:
+                return  # the board is drawn again first: one frame for each piece of work
             self.future = m.think_async()
             self.thinking_since = pygame.time.get_ticks()
         elif self.future.done():
             future, self.future = self.future, None
-            if self._asked == (m.active, m.state.turn, len(m.record.actions)):
-                action, reason = future.result()
-                m.submit(action, reason)
+            if m.play_thought(future) is not None:  # None: a thought about a position since left
                 self.after_move()
+                self.defer = True
+        self._tell_trouble()
+
+    def _tell_trouble(self) -> None:
+        """Say once that the computer's thinking process failed (it goes on thinking here)."""
+        thinker = self.match.thinker
+        if thinker is None or not thinker.trouble or self.app.trouble_told:
+            return
+        from game.ui.scenes.dialog import MessageScene
+
+        self.app.trouble_told = True
+        self.app.push(MessageScene(self.app, "The computer's thinking", thinker.trouble, [("Continue", None)]))
 
     def wait_for_ai(self) -> None:
         """Skip the pause after a player's move and block until the computer's move in progress is
@@ -337,17 +431,33 @@ class BoardScene(Scene):
 
     # --- drawing -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        if self.cache is None or self.cache.get_size() != surface.get_size():
-            self.cache = pygame.Surface(surface.get_size())
+        size = surface.get_size()
+        if self.cache is None or self.cache.get_size() != size:
+            same = self.canvas is not None and self.canvas.get_size() == size and self.drawn_for == self.viewer
+            if self.defer and same:
+                # this frame played the computer's move: the new picture comes with the next one,
+                # so that no frame does both (the same seat's picture stays up for 1/60 s)
+                self.defer = False
+                surface.blit(self.canvas, (0, 0))
+                return
+            if self.canvas is None or self.canvas.get_size() != size:
+                self.canvas = pygame.Surface(size)
             self.hotspots = []
-            layout.draw_board(self, self.cache)
+            layout.draw_board(self, self.canvas)
+            self.cache, self.drawn_for = self.canvas, self.viewer
+        self.defer = False
         surface.blit(self.cache, (0, 0))
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        """Over the widgets: the keyboard focus, the "thinking" sign over the action bar while the
+        computer moves, then the tooltip of what is under the mouse."""
+        super().draw_focus(surface)
         if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
             self._thinking(surface)
-        for rect, tip in self.hotspots:
-            if rect.collidepoint(self.mouse):
+        if self.app.scene is self:
+            tip = self.tip_at(self.mouse)
+            if tip:
                 tooltip(self.app, surface, tip, self.mouse)
-                break
 
     def _thinking(self, surface: pygame.Surface) -> None:
         who = present.faction_name(self.app.rules, self.match.active)
@@ -357,11 +467,16 @@ class BoardScene(Scene):
         bar = self.geo.bar
         r = pygame.Rect(bar.x, bar.y, bar.w, bar.h)
         pygame.draw.rect(surface, theme.BLACK, r)
-        surface.blit(img, (r.x + 16, r.centery - img.get_height() // 2))
-        if self.view["log"]:  # the latest news this screen may show
-            small = self.app.fonts.body(14)
-            latest = text.fit(small, "Latest: " + self.view["log"][-1][1], r.w - 100)
-            surface.blit(text.render(small, latest, theme.PAPER), (r.x + 16, r.centery + img.get_height() // 2 + 2))
+        small = self.app.fonts.body(14)
+        lines = []
+        if self.view["log"]:  # the latest news this screen may show, in as many lines as the bar holds
+            room = max(1, (r.h - img.get_height() - 16) // small.get_linesize())
+            lines = text.wrap(small, "Latest: " + self.view["log"][-1][1], r.w - 100)
+            if len(lines) > room:
+                lines = lines[: room - 1] + [text.fit(small, " ".join(lines[room - 1 :]), r.w - 100)]
+        y = r.centery - (img.get_height() + len(lines) * small.get_linesize()) // 2
+        surface.blit(img, (r.x + 16, y))
+        text.blit_lines(surface, small, lines, (r.x + 16, y + img.get_height() + 2), theme.PAPER)
         angle = pygame.time.get_ticks() / 200
         cx, cy = r.right - 40, r.centery
         import math

@@ -10,6 +10,7 @@ import pygame
 
 from game.session import explain, present
 from game.ui import draw, text, theme
+from game.ui.scenes import panels
 
 #: the stylised map: each base region's cell (column, row) on a 4×3 grid, west to east; the
 #: Red Army and the Komsomol are organisations, not places, and sit apart.  Regions a mod adds fill
@@ -73,15 +74,14 @@ def board(app) -> Geometry:
 
 def draw_board(scene, surface: pygame.Surface) -> None:
     app, view = scene.app, scene.view
-    rules = app.rules
     surface.fill(theme.PAPER)
     geo = scene.geo
-    sc = rules.scenarios[view["scenario"]]
+    scene.scrolled_now = set()
     left_turns = view["turns"] - view["turn"] - 1
-    title = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']} · " + (
-        "last turn" if left_turns == 0 else f"{left_turns} more after this"
-    )
-    draw.band(surface, app, title, width=scene.top_buttons_x - _who_width(scene) - 60)
+    when = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']}"
+    titles = (when + " · " + ("last turn" if left_turns == 0 else f"{left_turns} more after this"), when, view["date"])
+    room = scene.top_buttons_x - _who_width(scene) - 60
+    draw.band(surface, app, text.first_fitting(app.fonts.heading(24), titles, max(60, room)), width=room)
     _who(scene, surface, geo)
     pygame.draw.rect(surface, theme.PAPER_DARK, geo.bar)
     pygame.draw.rect(surface, theme.BLACK, geo.bar, 2)
@@ -90,96 +90,125 @@ def draw_board(scene, surface: pygame.Surface) -> None:
         msg = "Public view — no faction's secrets are shown"
         surface.blit(text.render(font, msg, theme.BLACK), (geo.bar.x + 16, geo.bar.y + 8))
     col = geo.left
-    h1 = int(col.h * 0.37)
-    h2 = int(col.h * 0.35)
-    _offices(scene, surface, pygame.Rect(col.x, col.y, col.w, h1))
-    _bodies(scene, surface, pygame.Rect(col.x, col.y + h1 + 6, col.w, h2))
-    _press(scene, surface, pygame.Rect(col.x, col.y + h1 + h2 + 12, col.w, col.h - h1 - h2 - 12))
+    panels.column(
+        scene,
+        surface,
+        col,
+        [
+            (("Offices",), _offices, 0),
+            (
+                ("Politburo · Secretariat · Central Committee", "Politburo · Secretariat · CC", "Party bodies"),
+                _bodies,
+                0,
+            ),
+            (("Press",), _press, 0),
+        ],
+    )
     col = geo.centre
     hm = int(col.h * 0.60)
     _map(scene, surface, pygame.Rect(col.x, col.y, col.w, hm))
-    _scales(scene, surface, pygame.Rect(col.x, col.y + hm + 6, col.w, col.h - hm - 6))
-    col = geo.right
-    strip = app.fonts.heading(15).get_linesize() + 12
-    hf = min(
-        int(col.h * 0.34),
-        strip + len(view["factions"]) * (app.fonts.bold(13).get_linesize() + app.fonts.body(12).get_linesize()),
+    panels.panel(
+        scene,
+        surface,
+        pygame.Rect(col.x, col.y + hm + 6, col.w, col.h - hm - 6),
+        ("Opinion and the times", "Opinion"),
+        _scales,
     )
-    ho = int(col.h * 0.25) if view["objectives"] else 0
-    ha = int(col.h * 0.14)
-    _factions(scene, surface, pygame.Rect(col.x, col.y, col.w, hf))
-    y = col.y + hf + 6
-    if ho:
-        _objectives(scene, surface, pygame.Rect(col.x, y, col.w, ho))
-        y += ho + 6
-    _agenda(scene, surface, pygame.Rect(col.x, y, col.w, ha))
-    y += ha + 6
-    geo.chronicle = pygame.Rect(col.x, y, col.w, col.bottom - y)
-    _chronicle(scene, surface, geo.chronicle)
-    del sc
+    col = geo.right
+    stack = [(("Factions",), _factions, 0.45)]
+    if view["objectives"]:
+        stack.append((_objectives_titles(view), _objectives, 0))
+    stack.append((("Agenda",), _agenda, 0))
+    chronicle = panels.column(scene, surface, col, stack, rest=int(col.h * 0.22))
+    title = "Chronicle" + (" — public and yours" if view["you"] else "")
+    geo.chronicle = chronicle
+    _chronicle(scene, surface, chronicle, (title, "Chronicle"))
+    scene.drop_scrollers()
 
 
-def _who_text(scene) -> str:
+def _who_texts(scene) -> tuple[str, ...]:
+    """The seat at the screen, longest first: the player and the faction, the faction, the player."""
     if scene.viewer is None:
-        return "Public view"
+        return ("Public view",)
     seat = scene.match.seats[scene.viewer]
     faction = present.faction_name(scene.app.rules, scene.viewer)
-    return faction if seat.name in ("", faction) else f"{seat.name} — {faction}"
+    if seat.name in ("", faction):
+        return (faction,)
+    return (f"{seat.name} — {faction}", faction, seat.name)
+
+
+def _who_room(scene) -> int:
+    """Room for the seat's name: what the band leaves after the date and turn."""
+    view = scene.view
+    shortest = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']}"
+    title = scene.app.fonts.heading(24).size(shortest)[0]
+    return max(40, scene.top_buttons_x - 12 - 16 - title - 60 - scene.geo.band)
 
 
 def _who_width(scene) -> int:
     font = scene.app.fonts.bold(16)
-    limit = max(40, scene.top_buttons_x - 12 - scene.app.size[0] // 2)
-    return min(font.size(_who_text(scene))[0], limit) + 30
+    return font.size(text.first_fitting(font, _who_texts(scene), _who_room(scene)))[0] + scene.geo.band
 
 
 def _who(scene, surface, geo) -> None:
     """The seat at the screen, beside the band's buttons."""
     app = scene.app
     font = app.fonts.bold(16)
-    words = _who_text(scene)
+    words = text.first_fitting(font, _who_texts(scene), _who_room(scene))
     x_end = scene.top_buttons_x - 12
-    words = text.fit(font, words, max(40, x_end - surface.get_width() // 2))
     img = text.render(font, words, theme.WHITE)
     y = (geo.band - img.get_height()) // 2
     surface.blit(img, (x_end - img.get_width(), y))
     if scene.viewer is not None:
-        draw.badge(surface, app, scene.viewer, (x_end - img.get_width() - 18, geo.band // 2 - 2), geo.band - 18)
+        size = geo.band - 18
+        draw.badge(surface, app, scene.viewer, (x_end - img.get_width() - size // 2 - 6, geo.band // 2 - 2), size)
 
 
 def _row_font(app):
     return app.fonts.body(13)
 
 
-def _offices(scene, surface, rect) -> None:
+def _lines(surface, font, words: str, x: int, y: int, width: int, colour) -> int:
+    """``words`` wrapped to ``width`` and drawn from (x, y); returns the y below them."""
+    return text.blit_lines(surface, font, text.wrap(font, words, width), (x, y), colour)
+
+
+def _offices(scene, surface, w: int, spots) -> int:
+    """Each office and its holder: the office's name at the left and the holder at the right, each
+    wrapped in its column, or the holder under the office where the panel is narrow."""
     app, view, rules = scene.app, scene.view, scene.app.rules
-    inner = draw.panel(surface, app, rect, "Offices")
     font, bold = _row_font(app), app.fonts.bold(13)
     step = font.get_linesize() + 1
-    y = inner.y
-    surface.set_clip(inner)
+    right = max(bold.size(present.figure_name(rules, h))[0] for h in view["offices"].values()) if view["offices"] else 0
+    right = min(right + 4, w // 2)
+    stacked = w - right - step - 8 < w // 2  # too narrow for both side by side: the holder under
+    y = 0
     for oid, holder in view["offices"].items():
         office = rules.offices[oid]
         owner = view["figures"][holder]["faction"] if holder in view["figures"] else None
-        draw.badge(surface, app, owner, (inner.x + step // 2, y + step // 2), step - 3)
-        name = text.fit(font, office.name, inner.w // 2 - step)
-        surface.blit(text.render(font, name, theme.BLACK), (inner.x + step + 2, y))
-        who = text.fit(bold, present.figure_name(rules, holder), inner.w // 2 - 4)
-        surface.blit(text.render(bold, who, theme.BLACK if holder else theme.GREY), (inner.x + inner.w // 2 + 4, y))
-        scene.hotspots.append(
+        who = present.figure_name(rules, holder)
+        colour = theme.BLACK if holder else theme.GREY
+        draw.badge(surface, app, owner, (step // 2, y + step // 2), step - 3)
+        if stacked:
+            end = _lines(surface, font, office.name, step + 2, y, w - step - 2, theme.BLACK)
+            end = _lines(surface, bold, who, step + 2, end, w - step - 2, colour)
+        else:
+            end = _lines(surface, font, office.name, step + 2, y, w - right - step - 8, theme.BLACK)
+            end = max(end, _lines(surface, bold, who, w - right, y, right, colour))
+        spots.append(
             (
-                pygame.Rect(inner.x, y, inner.w, step),
+                pygame.Rect(0, y, w, end - y),
                 f"{office.name}: {present.figure_name(rules, holder)}"
                 f" ({present.faction_name(rules, owner)}). Appointed by the "
                 f"{rules.bodies[office.appointed_by].name if office.appointed_by in rules.bodies else office.appointed_by}; "
                 f"income {office.income}." + (" Gives: " + ", ".join(office.grants) if office.grants else ""),
             )
         )
-        y += step
-    surface.set_clip(None)
+        y = end + 1
+    return y
 
 
-def _figure_row(scene, surface, x, y, w, ids, step, title) -> int:
+def _figure_row(scene, surface, x, y, w, ids, step, title, spots) -> int:
     app, view, rules = scene.app, scene.view, scene.app.rules
     font = app.fonts.bold(12)
     surface.blit(text.render(font, title, theme.RED), (x, y))
@@ -189,12 +218,12 @@ def _figure_row(scene, surface, x, y, w, ids, step, title) -> int:
         owner = view["figures"][fid]["faction"] if fid in view["figures"] else None
         name = rules.figures[fid].name.split()[-1] if fid in rules.figures else fid
         width = step + font.size(name)[0] + 10
-        if cx + width > x + w:
+        if cx + width > x + w and cx > x:
             cx = x
             y += step + 2
         draw.badge(surface, app, owner, (cx + step // 2, y + step // 2), step - 2)
         surface.blit(text.render(font, name, theme.BLACK), (cx + step + 2, y + (step - font.get_linesize()) // 2))
-        scene.hotspots.append(
+        spots.append(
             (
                 pygame.Rect(cx, y, width, step),
                 f"{present.figure_name(rules, fid)} — {present.faction_name(rules, owner)}",
@@ -204,18 +233,16 @@ def _figure_row(scene, surface, x, y, w, ids, step, title) -> int:
     return y + step + 4
 
 
-def _bodies(scene, surface, rect) -> None:
+def _bodies(scene, surface, w: int, spots) -> int:
     app, view, rules = scene.app, scene.view, scene.app.rules
-    inner = draw.panel(surface, app, rect, "Politburo · Secretariat · Central Committee")
-    surface.set_clip(inner)
     step = _row_font(app).get_linesize() + 2
-    y = _figure_row(scene, surface, inner.x, inner.y, inner.w, view["politburo"], step, "POLITBURO")
-    y = _figure_row(scene, surface, inner.x, y, inner.w, view["secretariat"], step, "SECRETARIAT")
+    y = _figure_row(scene, surface, 0, 0, w, view["politburo"], step, "POLITBURO", spots)
+    y = _figure_row(scene, surface, 0, y, w, view["secretariat"], step, "SECRETARIAT", spots)
     font = app.fonts.bold(12)
-    for title, counts, tip in (
-        ("CENTRAL COMMITTEE", view["central_committee"], "Seats in the Central Committee, by faction"),
+    for titles, counts, tip in (
+        (("CENTRAL COMMITTEE", "CC"), view["central_committee"], "Seats in the Central Committee, by faction"),
         (
-            "IF THE CONGRESS MET NOW",
+            ("IF THE CONGRESS MET NOW", "CONGRESS NOW"),
             view["forecast"],
             "Delegates each faction would bring, from the regions' secretaries, their hold and the rank and file's "
             "sympathy (public facts only)",
@@ -224,51 +251,51 @@ def _bodies(scene, surface, rect) -> None:
         parts = sorted(((f if f in rules.factions else None, n) for f, n in counts.items()), key=lambda p: p[0] or "~")
         total = sum(n for _, n in parts)
         summary = ", ".join(f"{present.faction_name(rules, f).split()[0] if f else 'unaligned'} {n}" for f, n in parts)
-        surface.blit(text.render(font, f"{title} ({total})", theme.RED), (inner.x, y))
+        label = text.first_fitting(font, [f"{t} ({total})" for t in titles], w)
+        surface.blit(text.render(font, label, theme.RED), (0, y))
         y += font.get_linesize()
-        bar = pygame.Rect(inner.x, y, inner.w, max(8, step - 4))
+        bar = pygame.Rect(0, y, w, max(8, step - 4))
         draw.stacked_bar(surface, app, bar, parts)
-        scene.hotspots.append(
-            (pygame.Rect(inner.x, y - font.get_linesize(), inner.w, bar.h + font.get_linesize()), f"{tip}: {summary}")
-        )
+        spots.append((pygame.Rect(0, y - font.get_linesize(), w, bar.h + font.get_linesize()), f"{tip}: {summary}"))
         y += bar.h + 4
-    surface.set_clip(None)
+    return y
 
 
-def _press(scene, surface, rect) -> None:
+def _press(scene, surface, w: int, spots) -> int:
     app, view, rules = scene.app, scene.view, scene.app.rules
-    inner = draw.panel(surface, app, rect, "Press")
     font, bold = _row_font(app), app.fonts.bold(13)
     step = font.get_linesize() + 1
-    y = inner.y
-    surface.set_clip(inner)
-    for pid, organ in rules.press.items():
+    y = 0
+    for organ in rules.press.values():
         holder = view["offices"].get(organ.controlled_by)
         owner = view["figures"][holder]["faction"] if holder in view["figures"] else None
-        draw.badge(surface, app, owner, (inner.x + step // 2, y + step // 2), step - 3)
-        surface.blit(
-            text.render(bold, text.fit(bold, organ.name, inner.w * 3 // 5), theme.BLACK), (inner.x + step + 2, y)
-        )
+        draw.badge(surface, app, owner, (step // 2, y + step // 2), step - 3)
         reach = "●" * organ.reach
-        surface.blit(text.render(font, reach, theme.RED), (inner.right - font.size(reach)[0], y))
+        reach_w = font.size("●" * 3)[0]
+        surface.blit(text.render(font, reach, theme.RED), (w - font.size(reach)[0], y))
+        end = _lines(surface, bold, organ.name, step + 2, y, w - step - reach_w - 8, theme.BLACK)
         office = (
             rules.offices[organ.controlled_by].name if organ.controlled_by in rules.offices else organ.controlled_by
         )
-        scene.hotspots.append(
+        spots.append(
             (
-                pygame.Rect(inner.x, y, inner.w, step),
+                pygame.Rect(0, y, w, end - y),
                 f"{organ.name}: controlled by the {office} ({present.figure_name(rules, holder)}, "
                 f"{present.faction_name(rules, owner)}); reach {organ.reach}",
             )
         )
-        y += step
-        del pid
-    surface.set_clip(None)
+        y = end + 1
+    return y
 
 
 def _map(scene, surface, rect) -> None:
     app, view, rules = scene.app, scene.view, scene.app.rules
-    inner = draw.panel(surface, app, rect, "Party organisations — secretary, hold, sympathy, delegates")
+    inner = draw.panel(
+        surface,
+        app,
+        rect,
+        ("Party organisations — secretary, hold, sympathy, delegates", "Party organisations", "Organisations"),
+    )
     rows = _region_rows(rules, view)
     cells = dict(MAP_CELLS)
     free = [(c, r) for r in range(3) for c in range(4) if (c, r) not in cells.values()]
@@ -279,7 +306,7 @@ def _map(scene, surface, rect) -> None:
             placed[row.id] = cell
     pygame.draw.rect(surface, theme.PAPER, inner)
     cw, ch = inner.w // 4, inner.h // 3
-    name_font, font, big = app.fonts.bold(13), app.fonts.body(12), app.fonts.heading(20)
+    font, big = app.fonts.body(12), app.fonts.heading(14)
     for row in rows:
         if row.id not in placed:
             continue
@@ -292,28 +319,27 @@ def _map(scene, surface, rect) -> None:
         surface.set_clip(tile)
         x = tile.x + 10
         y = tile.y + 3
-        delegates = text.render(big, str(row.delegates), theme.RED)
-        surface.blit(delegates, (tile.right - delegates.get_width() - 4, tile.y + 2))
-        surface.blit(
-            text.render(name_font, text.fit(name_font, row.name, tile.w - 16 - delegates.get_width()), theme.BLACK),
-            (x, y),
-        )
-        y += name_font.get_linesize()
+        room = tile.right - x - 4
         step = font.get_linesize()
+        fonts = [app.fonts.bold(13), app.fonts.bold(11), app.fonts.bold(10), app.fonts.bold(9)]
+        name_font, lines = _fitting_lines(fonts, row.name, room, tile.h - step - big.get_linesize() - 8)
+        y = text.blit_lines(surface, name_font, lines, (x, y), theme.BLACK)
         draw.badge(surface, app, row.faction, (x + step // 2, y + step // 2), step - 2)
         surface.blit(
-            text.render(font, text.fit(font, row.secretary.split()[-1], tile.w - step - 20), theme.BLACK),
+            text.render(font, text.fit(font, row.secretary.split()[-1], room - step - 4), theme.BLACK),
             (x + step + 3, y),
         )
         y += step + 2
-        bw = tile.right - x - 6
+        delegates = text.render(big, str(row.delegates), theme.RED)
+        surface.blit(delegates, (x, y - 2))
+        bx = x + delegates.get_width() + 6
+        bw = tile.right - bx - 6
         bh = max(5, step // 2)
-        pygame.draw.rect(surface, theme.LIGHT_GREY, (x, y, bw, bh))
-        pygame.draw.rect(surface, theme.BLACK, (x, y, bw * row.hold // 100, bh))
-        y += bh + 3
+        pygame.draw.rect(surface, theme.LIGHT_GREY, (bx, y + 2, bw, bh))
+        pygame.draw.rect(surface, theme.BLACK, (bx, y + 2, bw * row.hold // 100, bh))
         parts = [(f, n) for f, n in sorted(row.sympathy.items())]
         rest = max(0, 100 - sum(n for _, n in parts))
-        draw.stacked_bar(surface, app, pygame.Rect(x, y, bw, bh + 2), parts + [(None, rest)])
+        draw.stacked_bar(surface, app, pygame.Rect(bx, y + bh + 5, bw, bh + 2), parts + [(None, rest)])
         surface.set_clip(None)
         sympathy = ", ".join(f"{present.faction_name(rules, f)} {n}" for f, n in parts if n) or "none"
         follows = (
@@ -331,6 +357,16 @@ def _map(scene, surface, rect) -> None:
                 "follows its secretary unless the sympathy against him is overwhelming.",
             )
         )
+
+
+def _fitting_lines(fonts, words: str, width: int, height: int):
+    """(font, lines): ``words`` wrapped in the first of ``fonts`` (largest first) whose lines all
+    fit ``width`` and together ``height``; the last font's lines cut to fit if none does."""
+    for font in fonts:
+        lines = text.wrap(font, words, width)
+        if all(font.size(line)[0] <= width for line in lines) and len(lines) * font.get_linesize() <= height:
+            return font, lines
+    return font, [text.fit(font, line, width) for line in lines]
 
 
 @attrs.frozen
@@ -373,23 +409,26 @@ def _owner(rules, faction: str | None) -> str:
     return present.faction_name(rules, faction) if faction else "unaligned"
 
 
-def _scales(scene, surface, rect) -> None:
+def _scales(scene, surface, w: int, spots) -> int:
+    """Each tracker on its scale: the name and value, then the bar with its two ends named under
+    it (when they fit whole; the tooltip always gives them).  A name that leaves no room for the
+    bar beside it has a line of its own."""
     app, rules = scene.app, scene.app.rules
-    inner = draw.panel(surface, app, rect, "Opinion and the times")
     scales = present.scales(rules, scene.view)
-    if not scales:
-        return
     font, bold = app.fonts.body(11), app.fonts.bold(12)
-    step = inner.h // len(scales)
-    surface.set_clip(inner)
-    for i, sc in enumerate(scales):
-        y = inner.y + i * step
-        half = inner.w // 2
+    half = w // 2
+    y = 0
+    for sc in scales:
+        top = y
         value = text.render(bold, str(sc.value), theme.RED)
-        name = text.fit(bold, sc.name, half - value.get_width() - 14)
-        surface.blit(text.render(bold, name, theme.BLACK), (inner.x, y))
-        surface.blit(value, (inner.x + half - value.get_width() - 6, y))
-        bar = pygame.Rect(inner.x + half, y + 3, half - 4, max(6, bold.get_linesize() - 8))
+        if bold.size(sc.name)[0] + value.get_width() + 14 <= half:
+            surface.blit(text.render(bold, sc.name, theme.BLACK), (0, y))
+            surface.blit(value, (half - value.get_width() - 6, y))
+            bar = pygame.Rect(half, y + 3, half - 4, max(6, bold.get_linesize() - 8))
+        else:
+            end = _lines(surface, bold, sc.name, 0, y, w - value.get_width() - 8, theme.BLACK)
+            surface.blit(value, (w - value.get_width() - 4, y))
+            bar = pygame.Rect(0, end + 3, w - 4, max(6, bold.get_linesize() - 8))
         pygame.draw.rect(surface, theme.PAPER_DARK, bar)
         pygame.draw.rect(surface, theme.BLACK, bar, 1)
         span = max(1, sc.high - sc.low)
@@ -398,53 +437,43 @@ def _scales(scene, surface, rect) -> None:
             zx = bar.x + bar.w * (0 - sc.low) // span
             pygame.draw.line(surface, theme.GREY, (zx, bar.y), (zx, bar.bottom))
         pygame.draw.polygon(surface, theme.RED, [(mx - 5, bar.y - 3), (mx + 5, bar.y - 3), (mx, bar.bottom + 2)])
-        y2 = bar.bottom + 1
-        if step < bold.get_linesize() + font.get_linesize():
-            scene.hotspots.append(
-                (
-                    pygame.Rect(inner.x, y, inner.w, step),
-                    sc.text(),
-                )
-            )
-            continue  # no room for the end labels at this size: the tooltip gives them
-        left = text.fit(font, "← " + (sc.left or str(sc.low)), bar.w // 2 - 4)
-        right = text.fit(font, (sc.right or str(sc.high)) + " →", bar.w // 2 - 4)
-        surface.blit(text.render(font, left, theme.GREY), (bar.x, y2))
-        surface.blit(text.render(font, right, theme.GREY), (bar.right - font.size(right)[0], y2))
-        scene.hotspots.append(
-            (
-                pygame.Rect(inner.x, y, inner.w, step),
-                sc.text(),
-            )
-        )
-    surface.set_clip(None)
+        y = bar.bottom + 2
+        left = "← " + (sc.left or str(sc.low))
+        right = (sc.right or str(sc.high)) + " →"
+        if font.size(left)[0] + font.size(right)[0] + 8 <= bar.w:
+            surface.blit(text.render(font, left, theme.GREY), (bar.x, y))
+            surface.blit(text.render(font, right, theme.GREY), (bar.right - font.size(right)[0], y))
+            y += font.get_linesize()
+        y += 4
+        spots.append((pygame.Rect(0, top, w, y - top), sc.text()))
+    return y
 
 
-def _factions(scene, surface, rect) -> None:
+def _factions(scene, surface, w: int, spots) -> int:
+    """Each faction: its name, then its standing (and, for the viewer's own, its influence and
+    action points), each wrapped."""
     app, view, rules = scene.app, scene.view, scene.app.rules
-    inner = draw.panel(surface, app, rect, "Factions")
-    font, bold = app.fonts.body(12), app.fonts.bold(13)
-    n = max(1, len(view["factions"]))
-    step = inner.h // n
-    surface.set_clip(inner)
+    font, bold = app.fonts.body(11), app.fonts.bold(13)
     blocs = {f for pair in view["blocs"] for f in pair}
-    for i, (fid, fs) in enumerate(view["factions"].items()):
-        y = inner.y + i * step
+    size = bold.get_linesize()
+    y = 0
+    for fid, fs in view["factions"].items():
+        top = y
         mine = fid == view["you"]
-        if mine:
-            pygame.draw.rect(surface, theme.PAPER_DARK, (inner.x - 2, y - 1, inner.w + 4, step - 1))
-        size = bold.get_linesize()
-        draw.badge(surface, app, fid, (inner.x + size // 2, y + size // 2), size - 2)
         name = present.faction_name(rules, fid)
         status = fs["status"].replace("_", " ")
-        head = f"{name} — {status}" + (" · in a bloc" if fid in blocs else "") + (" · done" if fs["done"] else "")
-        surface.blit(text.render(bold, text.fit(bold, head, inner.w - size - 4), theme.BLACK), (inner.x + size + 4, y))
-        stats = f"prestige {fs['prestige']} · exposure {fs['exposure']} · mantle {fs['mantle']}"
+        stats = f"{status}" + (" · in a bloc" if fid in blocs else "") + (" · done" if fs["done"] else "")
+        stats += f" · prestige {fs['prestige']} · exposure {fs['exposure']} · mantle {fs['mantle']}"
         if mine:
             stats = f"influence {fs['influence']} · AP {fs['ap']} · " + stats
-        surface.blit(
-            text.render(font, text.fit(font, stats, inner.w - size - 4), theme.BLACK), (inner.x + size + 4, y + size)
-        )
+        head = text.wrap(bold, name, w - size - 4)
+        lines = text.wrap(font, stats, w - size - 4)
+        height = len(head) * size + len(lines) * font.get_linesize()
+        if mine:
+            pygame.draw.rect(surface, theme.PAPER_DARK, (0, y, w, height + 2))
+        draw.badge(surface, app, fid, (size // 2, y + size // 2), size - 2)
+        y = text.blit_lines(surface, bold, head, (size + 4, y), theme.BLACK)
+        y = text.blit_lines(surface, font, lines, (size + 4, y), theme.BLACK) + 4
         tip = (
             f"{name}: {status}. Prestige {fs['prestige']}, exposure under the ban on factions {fs['exposure']}, "
             f"Lenin's mantle {fs['mantle']}."
@@ -460,26 +489,28 @@ def _factions(scene, surface, rect) -> None:
                 tip += " Bloc offers: " + "; ".join(
                     f"{present.faction_name(rules, a)} → {present.faction_name(rules, b)}" for a, b in view["offers"]
                 )
-        scene.hotspots.append((pygame.Rect(inner.x, y, inner.w, step), tip))
-    surface.set_clip(None)
+        spots.append((pygame.Rect(0, top, w, y - top), tip))
+    return y
 
 
 _WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's close"}
 
 
-def _objectives(scene, surface, rect) -> None:
-    app, view = scene.app, scene.view
+def _objectives_titles(view) -> tuple[str, ...]:
     from game.engine.objectives import points_text
     from game.ruleset.records import RESULT_NAMES
 
     obj = view["objectives"]
-    inner = draw.panel(
-        surface, app, rect, f"Your objectives — {points_text(obj['points'])}: {RESULT_NAMES[obj['result']]}"
-    )
-    font = app.fonts.body(12)
-    step = font.get_linesize()
-    y = inner.y
-    surface.set_clip(inner)
+    standing = f"{points_text(obj['points'])}: {RESULT_NAMES[obj['result']]}"
+    return (f"Your objectives — {standing}", f"Objectives — {standing}", standing)
+
+
+def _objectives(scene, surface, w: int, spots) -> int:
+    """Each goal: met, failed or open, its points and its name (wrapped under itself)."""
+    view = scene.view
+    obj = view["objectives"]
+    font = scene.app.fonts.body(12)
+    y = 0
     for g in obj["goals"]:
         status = g["status"]
         if g["points"] < 0:
@@ -488,35 +519,35 @@ def _objectives(scene, surface, rect) -> None:
         mark = "✔" if good else "✘" if status in ("failed", "befell") else "…"
         colour = theme.BLACK if good else theme.DARK_RED if mark == "✘" else theme.GREY
         when = f"by {g['by']}" if g["by"] else _WHEN.get(g["when"], g["when"])
-        line = f"{mark} {g['points']:+d} {g['name']}"
-        surface.blit(text.render(font, text.fit(font, line, inner.w), colour), (inner.x, y))
-        scene.hotspots.append(
-            (pygame.Rect(inner.x, y, inner.w, step), f"{g['name']} ({when}), {g['points']:+d} points — now {status}")
-        )
-        y += step
-    scene.hotspots.append((rect, "History's result for your faction: " + " ".join(obj["history"].split())))
-    surface.set_clip(None)
+        lead = f"{mark} {g['points']:+d} "
+        indent = font.size(lead)[0]
+        surface.blit(text.render(font, lead, colour), (0, y))
+        end = _lines(surface, font, g["name"], indent, y, w - indent, colour)
+        spots.append((pygame.Rect(0, y, w, end - y), f"{g['name']} ({when}), {g['points']:+d} points — now {status}"))
+        y = end + 2
+    history = "History's result for your faction: " + " ".join(obj["history"].split())
+    spots.append((pygame.Rect(0, 0, w, y), history))  # after the goals': theirs come first
+    return y
 
 
-def _agenda(scene, surface, rect) -> None:
+def _agenda(scene, surface, w: int, spots) -> int:
     app, view, rules = scene.app, scene.view, scene.app.rules
-    inner = draw.panel(surface, app, rect, "Agenda")
     font = app.fonts.body(12)
     rows = present.agenda_lines(rules, view)
-    surface.set_clip(inner)
-    y = inner.y
     if not rows:
-        surface.blit(text.render(font, "Nothing is on the agenda.", theme.GREY), (inner.x, y))
+        surface.blit(text.render(font, "Nothing is on the agenda.", theme.GREY), (0, 0))
+        return font.get_linesize()
+    y = 0
     for line in rows:
-        surface.blit(text.render(font, text.fit(font, line, inner.w), theme.BLACK), (inner.x, y))
-        scene.hotspots.append((pygame.Rect(inner.x, y, inner.w, font.get_linesize()), line))
-        y += font.get_linesize()
-    surface.set_clip(None)
+        end = _lines(surface, font, line, 0, y, w, theme.BLACK)
+        spots.append((pygame.Rect(0, y, w, end - y), line))
+        y = end + 2
+    return y
 
 
-def _chronicle(scene, surface, rect) -> None:
+def _chronicle(scene, surface, rect, title) -> None:
     app, view, rules = scene.app, scene.view, scene.app.rules
-    inner = draw.panel(surface, app, rect, "Chronicle" + (" — public and yours" if view["you"] else ""))
+    inner = draw.panel(surface, app, rect, title)
     font = app.fonts.body(12)
     step = font.get_linesize()
     start = rules.scenarios[view["scenario"]].start

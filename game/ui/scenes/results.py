@@ -60,26 +60,26 @@ class ResultsScene(MessageScene):
         r = self.side_rect
         inner = draw.panel(surface, self.app, r, "The votes")
         bold, body = self.app.fonts.bold(13), self.app.fonts.body(12)
-        step = max(bold.get_linesize() + 2 * body.get_linesize() + 10, 1)
         surface.set_clip(inner)
         y = inner.y
+        # the bars start after the longest tag ("against 100"), whatever the font's size
+        bar_x = body.size("against 000")[0] + 6
         for vote in self.votes:
-            if y + step > inner.bottom:
+            title = text.wrap(bold, f"{vote.motion}", inner.w)
+            if y + len(title) * bold.get_linesize() + 3 * body.get_linesize() > inner.bottom:
                 break
             verdict = "carried" if vote.passed else "defeated"
-            title = text.fit(bold, f"{vote.motion}", inner.w)
-            surface.blit(text.render(bold, title, theme.BLACK), (inner.x, y))
-            y += bold.get_linesize()
+            y = text.blit_lines(surface, bold, title, (inner.x, y), theme.BLACK)
             total = max(1, sum(b.weight for b in vote.ballots))
             for side, label in (("yes", "for"), ("no", "against")):
                 parts = [(self.owner(b.who), b.weight) for b in vote.ballots if b.side == side]
                 n = sum(w for _, w in parts)
                 tag = text.render(body, f"{label} {n}", theme.BLACK)
                 surface.blit(tag, (inner.x, y))
-                bar_w = int((inner.w - 90) * n / total)
+                bar_w = int((inner.w - bar_x - 4) * n / total)
                 if bar_w > 0:
                     draw.stacked_bar(
-                        surface, self.app, pygame.Rect(inner.x + 86, y + 2, bar_w, body.get_linesize() - 4), parts
+                        surface, self.app, pygame.Rect(inner.x + bar_x, y + 2, bar_w, body.get_linesize() - 4), parts
                     )
                 y += body.get_linesize()
             mark = text.render(

@@ -1,0 +1,175 @@
+"""The board's layout at 1280×720 with the normal font and at 1920×1080 with the 2× font: no label
+is cut with an ellipsis, no wrapped line is wider than its room, and a panel whose content is
+taller than its room scrolls (pygame_gui's scrolling container) with its tooltips still right."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.session.session import Match, Seat
+from game.ui import text
+from game.ui.scenes import layout
+from game.ui.scenes.board import start_match
+from game.ui.settings import Settings
+from tests.ui.drive import frames
+
+SIZES = {"720p": ((1280, 720), 1.0), "1080p_2x": ((1920, 1080), 2.0)}
+
+
+@pytest.fixture(scope="module")
+def positions(rules):
+    """Stalin's seat at the screen early in a classroom game, and in a campaign's last year."""
+    out = []
+    for scenario, turn in (("crisis_1923", 2), ("succession_1923", 20)):
+        m = Match.new(rules, scenario, 11, {})
+        while not m.over and not (m.state.turn >= turn and m.active == "stalin" and m.state.phase == "actions"):
+            m.ai_move()
+        m.seats["stalin"] = Seat("human", "simple", "Anna Petrovna Ivanova")
+        out.append(m)
+    return out
+
+
+def _board(make_app, match, size, scale):
+    app = make_app(settings=Settings(width=size[0], height=size[1], font_scale=scale))
+    start_match(app, match)
+    board = app.stack[0]
+    while app.scene is not board:
+        app.pop()
+    return app, board
+
+
+def _watch_cuts(monkeypatch) -> list[str]:
+    """Every label cut to fit, and every wrapped line wider than its room, while the board draws."""
+    problems: list[str] = []
+    fit, wrap, fitting = text.fit, text.wrap, layout._fitting_lines
+    probing = []
+
+    def watched_fit(font, words, width):
+        out = fit(font, words, width)
+        if out != words:
+            problems.append(f"cut: {words!r} → {out!r}")
+        return out
+
+    def watched_wrap(font, words, width):
+        lines = wrap(font, words, width)
+        if not probing:
+            problems.extend(f"too wide for {width}px: {line!r}" for line in lines if font.size(line)[0] > width)
+        return lines
+
+    def watched_fitting(fonts, words, width, height):
+        probing.append(True)  # it tries each face in turn: only the lines it settles on count
+        try:
+            font, lines = fitting(fonts, words, width, height)
+        finally:
+            probing.pop()
+        problems.extend(f"too wide for {width}px: {line!r}" for line in lines if font.size(line)[0] > width)
+        if len(lines) * font.get_linesize() > height:
+            problems.append(f"too tall for {height}px: {words!r}")
+        return font, lines
+
+    monkeypatch.setattr(text, "fit", watched_fit)
+    monkeypatch.setattr(text, "wrap", watched_wrap)
+    monkeypatch.setattr(layout, "_fitting_lines", watched_fitting)
+    return problems
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_label_on_the_board_is_cut(make_app, positions, monkeypatch, size):
+    for match in positions:
+        app, board = _board(make_app, match, *SIZES[size])
+        problems = _watch_cuts(monkeypatch)
+        surface = pygame.Surface(app.size)
+        board.hotspots = []
+        layout.draw_board(board, surface)
+        assert problems == [], f"{match.scenario} {match.state.date_text()}: {problems}"
+        monkeypatch.undo()
+
+
+def test_a_panel_taller_than_its_room_scrolls_and_its_tooltips_follow(make_app, positions, monkeypatch):
+    app, board = _board(make_app, positions[0], *SIZES["1080p_2x"])
+    frames(app)
+    assert "_offices" in board.scrollers  # eleven offices do not fit at this size
+    box, image, spots, _ = board.scrollers["_offices"]
+    assert image.rect.h > box.rect.h
+    top = image.rect.y
+    first = board.tip_at((box.rect.x + 20, box.rect.y + 10))
+    assert first.startswith(app.rules.offices[next(iter(board.view["offices"]))].name)
+    inside = box.rect.center
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: inside)  # pygame_gui reads the pointer itself
+    for _ in range(40):  # the mouse wheel, over the panel, down to its end
+        frames(app, [pygame.event.Event(pygame.MOUSEMOTION, pos=inside, rel=(1, 1), buttons=(0, 0, 0))])
+        frames(app, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0)])
+    assert image.rect.y < top  # scrolled
+    last = list(board.view["offices"])[-1]
+    bottom = board.tip_at((box.rect.x + 20, box.rect.bottom - 6))
+    assert bottom.startswith(app.rules.offices[last].name), bottom
+
+
+def test_a_panel_that_fits_does_not_scroll(make_app, positions):
+    app, board = _board(make_app, positions[0], *SIZES["720p"])
+    frames(app)
+    assert "_press" not in board.scrollers and "_factions" not in board.scrollers
+    press = next(r for r, tip in board.hotspots if tip.startswith("Pravda:"))
+    assert board.tip_at(press.center).startswith("Pravda:")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_thinking_sign_is_drawn_over_the_action_bar(make_app, rules, size):
+    from game.ui import theme
+
+    m = Match.new(rules, "crisis_1923", 11, {})
+    while m.active == "stalin":
+        m.ai_move()
+    m.seats["stalin"] = Seat("human", "simple", "Anna")
+    app, board = _board(make_app, m, *SIZES[size])
+    board.grace = 0.0
+    frames(app)
+    assert not m.seat().is_human and board.controls  # the computer's turn; the bar's buttons are there
+    bar = board.geo.bar
+    button = next(b for b, _ in board.controls if b.rect.colliderect(bar))
+    assert tuple(app.screen.get_at((button.rect.x + 3, button.rect.centery)))[:3] == theme.BLACK
+
+
+def test_changing_the_window_and_font_from_the_board_lays_it_out_again(make_app, positions):
+    from game.ui.scenes.settings import SettingsScene
+
+    app, board = _board(make_app, positions[0], *SIZES["720p"])
+    frames(app)
+    app.push(SettingsScene(app))
+    frames(app)
+    app.apply_settings(Settings(width=1920, height=1080, font_scale=2.0))
+    frames(app)
+    assert not any(box.visible for box, *_ in board.scrollers.values())  # nothing shows through the settings
+    app.pop()
+    frames(app)
+    assert app.size == (1920, 1080) and board.geo.bar.w == 1920 - 16
+    assert "_offices" in board.scrollers
+    assert all(box.alive() and box.visible for box, *_ in board.scrollers.values())
+    assert all(box.rect.right <= 1920 and box.rect.bottom <= board.geo.bar.y for box, *_ in board.scrollers.values())
+
+
+def test_the_frame_that_plays_the_computers_move_leaves_the_new_picture_to_the_next(make_app, rules, monkeypatch):
+    m = Match.new(rules, "crisis_1923", 11, {f: Seat("ai", "hard") for f in rules.scenarios["crisis_1923"].factions})
+    m.seats["stalin"] = Seat("human", "simple", "Anna")
+    while m.active == "stalin":
+        m.ai_move()
+    app, board = _board(make_app, m, *SIZES["720p"])
+    drawn = []
+    real = layout.draw_board
+    monkeypatch.setattr(
+        layout, "draw_board", lambda scene, surface: (drawn.append(scene.match.digest()), real(scene, surface))
+    )
+    board.grace = 0.0
+    frames(app)
+    board.wait_for_ai()
+    n, before = len(m.record.actions), len(drawn)
+    app.frame([])  # plays the move
+    assert len(m.record.actions) == n + 1 and len(drawn) == before and board.cache is None
+    app.frame([])  # draws it
+    assert drawn[-1] == m.digest() and board.cache is not None
+    # a picture of another seat's view is never left up, not even for a frame
+    board.defer, board.cache, board.drawn_for = True, None, "trotsky"
+    count = len(drawn)
+    app.frame([])
+    assert len(drawn) == count + 1 and board.drawn_for == board.viewer
