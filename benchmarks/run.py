@@ -141,8 +141,10 @@ def bench_ai(rules) -> None:
     for level in ("easy", "normal", "hard"):
         for sid in scenarios:
             times = ai.decision_times(rules, level, sid)
-            print(f"  {level} decision in {sid}: mean {statistics.mean(times):.3f} s, "
-                  f"p95 {ai.p95(times):.3f} s over {len(times)} decisions")
+            print(
+                f"  {level} decision in {sid}: mean {statistics.mean(times):.3f} s, "
+                f"p95 {ai.p95(times):.3f} s over {len(times)} decisions"
+            )
 
 
 if __name__ == "__main__":
