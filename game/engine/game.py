@@ -122,8 +122,34 @@ def offered_rules(state: State, rules) -> list[str]:
     if state.outcome is not None or actor is None or state.phase != "actions":
         return []
     fs = state.factions[actor]
-    caps = moves.capabilities(state, rules, actor)
-    return [aid for aid, rule in rules.actions.items() if _affordable(fs, rule, caps) and _offered(state, rules, rule)]
+    caps = None  # the offices' capabilities, worked out only if an entry asks for one
+    out = []
+    for aid, ap, influence, prestige, requires, conditions in rules.memo("offer", _offer_table).get(fs.status, ()):
+        if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
+            continue
+        if requires is not None:
+            if caps is None:
+                caps = moves.capabilities(state, rules, actor)
+            if requires not in caps:
+                continue
+        if not conditions or holds(state, conditions, rules):  # the Lenin Levy waits for Lenin's death
+            out.append(aid)
+    return out
+
+
+def _offer_table(rules) -> dict[str, tuple]:
+    """Status → the action entries a faction of that status may take, in rule order, each as
+    (id, its price in action points, influence and prestige, the capability it requires, its
+    conditions): :func:`offered_rules` reads this once per action in search."""
+    statuses = {st for rule in rules.actions.values() for st in rule.allowed_status}
+    return {
+        st: tuple(
+            (aid, rule.cost.ap, rule.cost.influence, rule.cost.prestige, rule.requires, rule.conditions)
+            for aid, rule in rules.actions.items()
+            if st in rule.allowed_status
+        )
+        for st in statuses
+    }
 
 
 def legal_of(state: State, rules, action_id: str) -> list[Action]:
@@ -137,19 +163,6 @@ def legal_of(state: State, rules, action_id: str) -> list[Action]:
             continue
         out.append(Action(action_id, actor, tuple(args)))
     return out
-
-
-def _affordable(fs: FactionState, rule, caps: set[str]) -> bool:
-    if fs.status not in rule.allowed_status:
-        return False
-    if rule.cost.ap > fs.ap or rule.cost.influence > fs.influence or rule.cost.prestige > fs.prestige:
-        return False
-    return rule.requires is None or rule.requires in caps
-
-
-def _offered(state: State, rules, rule) -> bool:
-    """The rule file's conditions for the action hold now (the Lenin Levy waits for Lenin's death)."""
-    return not rule.conditions or holds(state, rule.conditions, rules)
 
 
 def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State:

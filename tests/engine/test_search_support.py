@@ -54,3 +54,44 @@ def test_fingerprints_follow_the_state(rules):
     assert seen[5].fingerprint() == seen[5].clone().fingerprint()
     prints = {s.fingerprint() for s in seen}
     assert len(prints) == len({s.digest() for s in seen})
+
+
+def _offered_by_reading_each_rule(state, rules):
+    """The entries offered, read from each rule as written (no table): the reference."""
+    from game.engine.effects import holds
+    from game.engine.moves import capabilities
+
+    fs = state.factions[state.active]
+    caps = capabilities(state, rules, state.active)
+    return [
+        aid
+        for aid, rule in rules.actions.items()
+        if fs.status in rule.allowed_status
+        and rule.cost.ap <= fs.ap
+        and rule.cost.influence <= fs.influence
+        and rule.cost.prestige <= fs.prestige
+        and (rule.requires is None or rule.requires in caps)
+        and (not rule.conditions or holds(state, rule.conditions, rules))
+    ]
+
+
+def test_the_entries_offered_follow_status_price_offices_and_conditions(rules):
+    checked = 0
+    for scenario in sorted(rules.scenarios):
+        for state in _game(rules, scenario, 6, 25):
+            if state.phase != "actions":
+                continue
+            fs = state.factions[state.active]
+            for status, ap, influence in (
+                (fs.status, fs.ap, fs.influence),
+                ("censured", 1, 0),
+                ("removed", 2, 9),
+                ("capitulated", 3, 3),
+                ("expelled_party", 3, 30),
+            ):
+                changed = state.clone()
+                mine = changed.factions[changed.active]
+                mine.status, mine.ap, mine.influence = status, ap, influence
+                assert offered_rules(changed, rules) == _offered_by_reading_each_rule(changed, rules)
+                checked += 1
+    assert checked > 100
