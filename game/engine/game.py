@@ -156,13 +156,20 @@ def legal_of(state: State, rules, action_id: str) -> list[Action]:
     """The legal actions of the acting faction that use the rule entry ``action_id`` (one of
     :func:`offered_rules`), in the order of its options."""
     actor = state.active
+    return [Action(action_id, actor, args) for args in legal_args(state, rules, action_id)]
+
+
+def legal_args(state: State, rules, action_id: str) -> list[tuple[str, ...]]:
+    """The arguments of :func:`legal_of`'s actions, in the same order, without making the
+    actions: search draws one and makes only that one."""
+    actor = state.active
     rule = rules.actions[action_id]
-    out = []
-    for args in moves.OPTIONS[rule.kind](state, rules, actor, rule):
-        if rule.kind in moves.ONCE_PER_TURN and (actor, rule.kind, *args[:1]) in state.acted:
-            continue
-        out.append(Action(action_id, actor, tuple(args)))
-    return out
+    kind = rule.kind
+    options = moves.OPTIONS[kind](state, rules, actor, rule)
+    if kind in moves.ONCE_PER_TURN:
+        acted = state.acted
+        options = [args for args in options if (actor, kind, *args[:1]) not in acted]
+    return [tuple(args) for args in options]
 
 
 def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State:

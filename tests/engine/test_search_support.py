@@ -2,7 +2,7 @@
 entry, and a cheap fingerprint — each the same game as the ordinary path."""
 
 from game.engine import apply_action, legal_actions, new_game
-from game.engine.game import apply_in_place, apply_unchecked, legal_of, offered_rules
+from game.engine.game import apply_in_place, apply_unchecked, legal_args, legal_of, offered_rules
 
 
 def _game(rules, scenario, seed, moves):
@@ -47,6 +47,8 @@ def test_drawing_by_rule_entry_finds_exactly_the_legal_actions(rules):
             continue
         drawn = sorted(a for aid in offered_rules(state, rules) for a in legal_of(state, rules, aid))
         assert tuple(drawn) == tuple(sorted(legal_actions(state, rules)))
+        for aid in offered_rules(state, rules):  # the arguments alone, in the same order
+            assert legal_args(state, rules, aid) == [a.args for a in legal_of(state, rules, aid)]
 
 
 def test_fingerprints_follow_the_state(rules):
