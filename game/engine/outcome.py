@@ -32,17 +32,16 @@ def sole_leader(state: State, rules) -> str | None:
     It holds the General Secretary's post or a Politburo majority, commands a majority of the
     Central Committee, and every rival is expelled, exiled, deported or has capitulated.
     """
+    # every rival beaten: only one faction may stand, and it must be in good standing (asked
+    # after every action in search, so this comes first: it settles nearly every call)
+    standing = [fid for fid, fs in state.factions.items() if fs.status not in BEATEN]
+    if len(standing) != 1 or state.factions[standing[0]].status != "active":
+        return None
+    fid = standing[0]
+    seats = sum(1 for f in state.politburo if state.figures[f].faction == fid)
+    top = state.holder_faction(rules.settings.roles.general_secretary) == fid or seats * 2 > len(state.politburo)
     cc_total = sum(state.cc.values()) or 1
-    for fid, fs in sorted(state.factions.items()):
-        if fs.status != "active":
-            continue
-        seats = sum(1 for f in state.politburo if state.figures[f].faction == fid)
-        top = state.holder_faction(rules.settings.roles.general_secretary) == fid or seats * 2 > len(state.politburo)
-        if not top or state.cc.get(fid, 0) * 2 <= cc_total:
-            continue
-        if all(other.status in BEATEN for g, other in state.factions.items() if g != fid):
-            return fid
-    return None
+    return fid if top and state.cc.get(fid, 0) * 2 > cc_total else None
 
 
 def final_outcome(state: State, rules) -> tuple[str, str | None]:

@@ -97,3 +97,64 @@ def test_the_entries_offered_follow_status_price_offices_and_conditions(rules):
                 assert offered_rules(changed, rules) == _offered_by_reading_each_rule(changed, rules)
                 checked += 1
     assert checked > 100
+
+
+def _sole_leader_by_reading_every_faction(state, rules):
+    """Sole leadership read faction by faction, as the rule says it: the reference."""
+    from game.engine.outcome import BEATEN
+
+    cc_total = sum(state.cc.values()) or 1
+    for fid, fs in sorted(state.factions.items()):
+        seats = sum(1 for f in state.politburo if state.figures[f].faction == fid)
+        top = state.holder_faction(rules.settings.roles.general_secretary) == fid or seats * 2 > len(state.politburo)
+        rivals_beaten = all(o.status in BEATEN for g, o in state.factions.items() if g != fid)
+        if fs.status == "active" and top and state.cc.get(fid, 0) * 2 > cc_total and rivals_beaten:
+            return fid
+    return None
+
+
+def test_sole_leadership_is_found_as_the_rule_says(rules):
+    from itertools import product
+
+    from game.engine.outcome import sole_leader
+
+    found = 0
+    for state in _game(rules, "succession_1923", 3, 40)[::8]:
+        names = sorted(state.factions)
+        for statuses in product(("active", "censured", "expelled_party", "capitulated"), repeat=len(names)):
+            for cc in ({names[0]: 40}, {names[0]: 5, names[1]: 30}, dict(state.cc)):
+                s = state.clone()
+                s.cc = cc
+                for fid, status in zip(names, statuses, strict=True):
+                    s.factions[fid].status = status
+                expected = _sole_leader_by_reading_every_faction(s, rules)
+                assert sole_leader(s, rules) == expected
+                found += expected is not None
+    assert found > 0
+
+
+def test_the_events_due_are_the_dated_events_of_the_quarter(rules):
+    from game.engine import phases
+
+    for sid, sc in sorted(rules.scenarios.items()):
+        for state in _game(rules, sid, 2, 60):
+            now = state.date()
+            chosen = set(sc.events) if sc.events else set(rules.events)
+            expected = sorted(
+                (ev.date, eid)
+                for eid, ev in rules.events.items()
+                if eid in chosen
+                and eid not in sc.skip_events
+                and eid not in state.fired
+                and ev.date is not None
+                and (phases.quarter_of(ev.date) == now or (ev.trigger and phases.quarter_of(ev.date) <= now))
+            )
+            assert phases.events_due(state, rules, sc) == [eid for _d, eid in expected]
+
+
+def test_an_office_takes_the_figures_with_a_trait_it_asks_for(rules):
+    from game.engine.posts import eligible
+
+    for oid, office in rules.offices.items():
+        for fid, fig in rules.figures.items():
+            assert eligible(rules, oid, fid) == (not office.traits or bool(set(office.traits) & set(fig.traits)))
