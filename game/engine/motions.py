@@ -37,12 +37,18 @@ def _remove_office(state, rules, faction, motion):
 
 def _appoint_office(state, rules, faction, motion):
     out = []
-    mine = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
-    busy = set(h for h in state.offices.values() if h)
-    free = [f for f in mine if f not in busy]
+    figures = state.figures
+    busy = set(state.offices.values())
+    free = [
+        f for f in rules.figures if figures[f].faction == faction and f not in busy and posts.can_hold_office(state, f)
+    ]
+    if not free:
+        return out
+    fit = rules.memo("eligible", posts.eligible_table)
     for office, holder in sorted(state.offices.items()):
-        if (holder is None or state.figures[holder].faction != faction) and posts.contested(state, office):
-            out.extend((office, f) for f in [f for f in free if posts.eligible(rules, office, f)][:2])
+        if (holder is None or figures[holder].faction != faction) and posts.contested(state, office):
+            wanted = fit[office]
+            out.extend((office, f) for f in (free if wanted is None else [f for f in free if f in wanted])[:2])
     return out
 
 

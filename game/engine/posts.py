@@ -48,11 +48,11 @@ def can_hold_office(state: State, figure: str) -> bool:
 
 def eligible(rules, office: str, figure: str) -> bool:
     """Has the figure a trait the office asks for (the rule file's ``traits``; none: anyone)?"""
-    fit = rules.memo("eligible", _eligible_table)[office]
+    fit = rules.memo("eligible", eligible_table)[office]
     return fit is None or figure in fit
 
 
-def _eligible_table(rules) -> dict[str, frozenset[str] | None]:
+def eligible_table(rules) -> dict[str, frozenset[str] | None]:
     """Office → the figures with a trait it asks for (None: anyone) — search asks thousands of
     times a second, so this is worked out once per ruleset."""
     return {
