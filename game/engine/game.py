@@ -122,16 +122,12 @@ def offered_rules(state: State, rules) -> list[str]:
     if state.outcome is not None or actor is None or state.phase != "actions":
         return []
     fs = state.factions[actor]
-    caps = None  # the offices' capabilities, worked out only if an entry asks for one
     out = []
     for aid, ap, influence, prestige, requires, conditions in rules.memo("offer", _offer_table).get(fs.status, ()):
         if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
             continue
-        if requires is not None:
-            if caps is None:
-                caps = moves.capabilities(state, rules, actor)
-            if requires not in caps:
-                continue
+        if requires is not None and not moves.has_capability(state, rules, actor, requires):
+            continue
         if not conditions or holds(state, conditions, rules):  # the Lenin Levy waits for Lenin's death
             out.append(aid)
     return out

@@ -21,6 +21,26 @@ def capabilities(state: State, rules, faction: str) -> set[str]:
     return caps
 
 
+def has_capability(state: State, rules, faction: str, capability: str) -> bool:
+    """Does the faction hold an office that grants the capability?  (``capability in
+    capabilities(...)``, without building the set: legal actions ask this at every step.)"""
+    figures, offices = state.figures, state.offices
+    for office in rules.memo("granting", _granting).get(capability, ()):
+        holder = offices.get(office)
+        if holder and figures[holder].faction == faction:
+            return True
+    return False
+
+
+def _granting(rules) -> dict[str, tuple[str, ...]]:
+    """Capability → the offices that grant it, in rule order."""
+    out: dict[str, list[str]] = {}
+    for office, rec in rules.offices.items():
+        for capability in rec.grants:
+            out.setdefault(capability, []).append(office)
+    return {c: tuple(offices) for c, offices in out.items()}
+
+
 def capability_holder(state: State, rules, capability: str):
     """The faction holding an office that grants the capability (first office in rule order)."""
     for office, rec in rules.offices.items():

@@ -158,3 +158,43 @@ def test_an_office_takes_the_figures_with_a_trait_it_asks_for(rules):
     for oid, office in rules.offices.items():
         for fid, fig in rules.figures.items():
             assert eligible(rules, oid, fid) == (not office.traits or bool(set(office.traits) & set(fig.traits)))
+
+
+def test_a_capability_is_held_through_the_offices_that_grant_it(rules):
+    from game.engine.moves import capabilities, has_capability
+
+    every = {c for office in rules.offices.values() for c in office.grants} | {"no_such_capability"}
+    for state in _game(rules, "succession_1923", 5, 60)[::6]:
+        for faction in state.factions:
+            held = capabilities(state, rules, faction)
+            assert {c for c in every if has_capability(state, rules, faction, c)} == held
+
+
+def _offices_to_fill_as_written(state, rules, faction):
+    """The appointments a faction may move, read figure by figure: the reference."""
+    from game.engine import posts
+
+    out = []
+    mine = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
+    busy = {h for h in state.offices.values() if h}
+    free = [f for f in mine if f not in busy]
+    for office, holder in sorted(state.offices.items()):
+        if (holder is None or state.figures[holder].faction != faction) and posts.contested(state, office):
+            wanted = rules.offices[office].traits
+            fit = [f for f in free if not wanted or set(wanted) & set(rules.figures[f].traits)]
+            out.extend((office, f) for f in fit[:2])
+    return out
+
+
+def test_the_offices_a_faction_may_move_to_fill(rules):
+    from game.engine.motions import _appoint_office
+
+    motion = next(m for m in rules.motions.values() if m.kind == "appoint_office")
+    for sid in sorted(rules.scenarios):
+        for state in _game(rules, sid, 1, 40)[::5]:
+            for faction in state.factions:
+                vacant = state.clone()
+                for office in list(vacant.offices)[::3]:
+                    vacant.offices[office] = None
+                for s in (state, vacant):
+                    assert _appoint_office(s, rules, faction, motion) == _offices_to_fill_as_written(s, rules, faction)
