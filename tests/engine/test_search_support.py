@@ -198,3 +198,38 @@ def test_the_offices_a_faction_may_move_to_fill(rules):
                     vacant.offices[office] = None
                 for s in (state, vacant):
                     assert _appoint_office(s, rules, faction, motion) == _offices_to_fill_as_written(s, rules, faction)
+
+
+def _delegation_as_written(state, rules, rid):
+    """One region's delegation read straight from the rule: the reference."""
+    from game.engine.posts import NO_CC
+
+    reg, s = state.regions[rid], rules.settings
+    hold = reg.loyalty + state.trackers.get(s.roles.bureaucracy, 0) // s.bureaucracy_per_hold
+    live = {f: v for f, v in reg.sympathy.items() if f in state.factions and state.factions[f].status not in NO_CC}
+    if reg.secretary is not None and state.factions[reg.secretary].status not in NO_CC:
+        rivals = [
+            (v, f)
+            for f, v in live.items()
+            if f != reg.secretary and not state.in_bloc(f, reg.secretary) and v >= s.override_threshold and v > hold
+        ]
+        return max(rivals)[1] if rivals else reg.secretary
+    if live and max((v, f) for f, v in live.items())[0] >= s.free_region_sympathy:
+        return max((v, f) for f, v in live.items())[1]
+    return None
+
+
+def test_each_delegation_follows_the_rule(rules):
+    from game.engine.congress import delegations
+
+    for sid in sorted(rules.scenarios):
+        for state in _game(rules, sid, 4, 30)[::6]:
+            names = sorted(state.factions)
+            stirred = state.clone()
+            for i, reg in enumerate(stirred.regions.values()):
+                reg.sympathy = {f: (37 * i + 11 * j) % 100 for j, f in enumerate(names)}
+            stirred.factions[names[0]].status = "expelled_cc"
+            stirred.blocs = [tuple(names[1:3])]
+            for s in (state, stirred):
+                got = [(rid, fid) for rid, fid, _n, _why in delegations(s, rules)]
+                assert got == [(rid, _delegation_as_written(s, rules, rid)) for rid in sorted(s.regions)]
