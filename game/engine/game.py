@@ -123,11 +123,16 @@ def offered_rules(state: State, rules) -> list[str]:
         return []
     fs = state.factions[actor]
     out = []
+    held: dict[str, bool] = {}  # capability → whether the actor holds it (several entries ask the same)
     for aid, ap, influence, prestige, requires, conditions in rules.memo("offer", _offer_table).get(fs.status, ()):
         if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
             continue
-        if requires is not None and not moves.has_capability(state, rules, actor, requires):
-            continue
+        if requires is not None:
+            has = held.get(requires)
+            if has is None:
+                has = held[requires] = moves.has_capability(state, rules, actor, requires)
+            if not has:
+                continue
         if not conditions or holds(state, conditions, rules):  # the Lenin Levy waits for Lenin's death
             out.append(aid)
     return out
