@@ -12,17 +12,21 @@ def power_scores(state: State, rules) -> dict[str, int]:
     """Each faction's power: offices, Politburo seats, CC share, prestige and Lenin's mantle."""
     v = next(iter(rules.victory.values()))
     cc_total = sum(state.cc.values()) or 1
+    figures, offices = state.figures, rules.offices
+    held = dict.fromkeys(state.factions, 0)  # office power, then Politburo seats: one pass over each
+    for o, h in state.offices.items():
+        if h:
+            fid = figures[h].faction
+            if fid in held:
+                held[fid] += offices[o].power * v.office_weight
+    for f in state.politburo:
+        fid = figures[f].faction
+        if fid in held:
+            held[fid] += v.politburo_seat
     out = {}
     for fid, fs in sorted(state.factions.items()):
-        score = sum(
-            rules.offices[o].power * v.office_weight
-            for o, h in state.offices.items()
-            if h and state.figures[h].faction == fid
-        )
-        score += v.politburo_seat * sum(1 for f in state.politburo if state.figures[f].faction == fid)
-        score += v.cc_share * state.cc.get(fid, 0) // cc_total
-        score += v.prestige * fs.prestige + v.mantle * fs.mantle
-        out[fid] = score
+        score = held[fid] + v.cc_share * state.cc.get(fid, 0) // cc_total
+        out[fid] = score + v.prestige * fs.prestige + v.mantle * fs.mantle
     return out
 
 

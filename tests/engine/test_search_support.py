@@ -233,3 +233,24 @@ def test_each_delegation_follows_the_rule(rules):
             for s in (state, stirred):
                 got = [(rid, fid) for rid, fid, _n, _why in delegations(s, rules)]
                 assert got == [(rid, _delegation_as_written(s, rules, rid)) for rid in sorted(s.regions)]
+
+
+def test_power_scores_add_up_as_the_victory_rules_say(rules):
+    from game.engine.outcome import power_scores
+
+    v = next(iter(rules.victory.values()))
+    for sid in sorted(rules.scenarios):
+        for state in _game(rules, sid, 8, 30)[::5]:
+            cc_total = sum(state.cc.values()) or 1
+            expected = {}
+            for fid, fs in sorted(state.factions.items()):
+                mine = [o for o, h in state.offices.items() if h and state.figures[h].faction == fid]
+                seats = [f for f in state.politburo if state.figures[f].faction == fid]
+                expected[fid] = (
+                    sum(rules.offices[o].power * v.office_weight for o in mine)
+                    + v.politburo_seat * len(seats)
+                    + v.cc_share * state.cc.get(fid, 0) // cc_total
+                    + v.prestige * fs.prestige
+                    + v.mantle * fs.mantle
+                )
+            assert power_scores(state, rules) == expected
