@@ -133,6 +133,7 @@ def test_summaries_count_errors_and_expulsions():
     s = simulate.summarise([ok, bad, ok])
     assert s["games"] == 3 and s["errors"] == 1 and s["wins"] == {"a": 2} and s["draws"] == 0
     assert s["fired"] == {"e1": 2} and s["expelled_from_party"]["a"] == {"games": 2, "median": "1927-Q4"}
+    assert s["expelled_dates"] == {"a": ["1927-Q4", "1927-Q4"]}
     assert s["mean_decision_s"] == 0.2 and "seed 2: IllegalActionError" in s["error_messages"][0]
 
 
