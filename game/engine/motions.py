@@ -89,11 +89,36 @@ def motion_options(state: State, rules, faction: str) -> list[tuple[str, tuple[s
     """Every (motion id, args) the faction may propose now, not already on the agenda."""
     queued = {p.key() for p in state.agenda}
     out = []
+    open_to = None  # the rivals a rung of the ladder may be moved against now: the same for every such motion
     for mid, motion in rules.motions.items():
-        for args in OPTIONS[motion.kind](state, rules, faction, motion):
+        options = OPTIONS[motion.kind]
+        if options is _targets:
+            if open_to is None:
+                open_to = _open_targets(state, rules, faction)
+            found = [
+                (fid,)
+                for fid, fs in open_to
+                if fs.status in motion.target_status and fs.exposure >= motion.min_exposure
+            ]
+        else:
+            found = options(state, rules, faction, motion)
+        for args in found:
             if (mid, args) not in queued:
                 out.append((mid, args))
     return out
+
+
+def _open_targets(state: State, rules, faction: str) -> list:
+    """(faction, its state) of each rival, by id, that is not the mover's bloc partner and was
+    not moved down the ladder too lately: :func:`_targets` before each motion's own test."""
+    pause = rules.settings.ladder_pause
+    return [
+        (fid, fs)
+        for fid, fs in sorted(state.factions.items())
+        if fid != faction
+        and not state.in_bloc(fid, faction)
+        and state.turn - state.marks.get("ladder_" + fid, -99) >= pause
+    ]
 
 
 def motion_args_valid(state: State, rules, faction: str, mid: str, args: tuple[str, ...]) -> bool:

@@ -51,8 +51,13 @@ def capability_holder(state: State, rules, capability: str):
     return None
 
 
-def issues(rules) -> list[str]:
-    return [t for t, rec in rules.trackers.items() if rec.kind == "issue"]
+def issues(rules) -> tuple[str, ...]:
+    """The trackers that are issues (a faction takes a stance on them), in rule order."""
+    return rules.memo("issues", _issues)
+
+
+def _issues(rules) -> tuple[str, ...]:
+    return tuple(t for t, rec in rules.trackers.items() if rec.kind == "issue")
 
 
 def _toward(state, faction: str, issue: str, amount: int) -> int:
@@ -124,7 +129,10 @@ def _o_cultivate(state, rules, faction, rule):
 
 def _o_publish(state, rules, faction, rule):
     organs = [o for o, rec in rules.press.items() if state.holder_faction(rec.controlled_by) == faction]
-    return [(o, i) for o in organs for i in issues(rules) if state.stance(faction, i)]
+    if not organs:
+        return []
+    held = [i for i in issues(rules) if state.stance(faction, i)]
+    return [(o, i) for o in organs for i in held]
 
 
 def _o_issue(state, rules, faction, rule):

@@ -254,3 +254,23 @@ def test_power_scores_add_up_as_the_victory_rules_say(rules):
                     + v.mantle * fs.mantle
                 )
             assert power_scores(state, rules) == expected
+
+
+def test_the_motions_a_faction_may_move_are_each_motions_own(rules):
+    from game.engine import motions
+
+    for sid in sorted(rules.scenarios):
+        for state in _game(rules, sid, 9, 40)[::4]:
+            for faction in state.factions:
+                exposed = state.clone()
+                for fs in exposed.factions.values():
+                    fs.exposure = 60
+                for s in (state, exposed):
+                    queued = {p.key() for p in s.agenda}
+                    expected = [
+                        (mid, args)
+                        for mid, m in rules.motions.items()
+                        for args in motions.OPTIONS[m.kind](s, rules, faction, m)
+                        if (mid, args) not in queued
+                    ]
+                    assert motions.motion_options(s, rules, faction) == expected
