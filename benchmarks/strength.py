@@ -15,6 +15,7 @@ each faction was expelled from the party.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -72,13 +73,19 @@ def balance_table(paths: list[str]) -> list[str]:
     cells = balance_cells(paths)
     players = [p for p in ORDER if any(k[0] == p for k in cells)]
     lines = [
-        "| player on the seat | games | mean points | ≥ victory | " + " | ".join(SHORT[r] for r in RESULTS) + " |",
-        "|---|---:|---:|---:|" + "---:|" * len(RESULTS),
+        "| player on the seat | games | mean points | ≥ victory (± s.e.) | "
+        + " | ".join(SHORT[r] for r in RESULTS)
+        + " | decision, ms |",
+        "|---|---:|---:|---:|" + "---:|" * (len(RESULTS) + 1),
     ]
     for p in players:
-        games, points, share, counts = _sums([c for k, c in cells.items() if k[0] == p])
+        mine = [c for k, c in cells.items() if k[0] == p]
+        games, points, share, counts = _sums(mine)
         dist = " | ".join(str(counts[r]) for r in RESULTS)
-        lines.append(f"| {p} | {games} | {points:.2f} | {share:.1%} | {dist} |")
+        error = (share * (1 - share) / games) ** 0.5 if games else 0.0
+        # the mean of the cells' mean decision times, weighted by their games (cells differ little)
+        spent = sum(c["mean_decision_s"] * c["games"] for c in mine) / max(1, sum(c["games"] for c in mine))
+        lines.append(f"| {p} | {games} | {points:.2f} | {share:.1%} ± {error:.1%} | {dist} | {spent * 1000:.1f} |")
     lines += ["", "Seat by seat (mean points / share of results at least victory):", ""]
     seats = sorted({(k[1], k[2]) for k in cells}, key=lambda s: (_scenario_order(cells, s[0]), s[1]))
     lines.append("| scenario | faction | " + " | ".join(players) + " |")
@@ -176,7 +183,10 @@ def main(argv: list[str]) -> int:
     except ReportError as exc:
         print(exc, file=sys.stderr)
         return 2
-    print("\n".join(lines))
+    try:
+        print("\n".join(lines))
+    except BrokenPipeError:  # the reader went away (``... | head``): stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — nothing more is written
     return 0
 
 
