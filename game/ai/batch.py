@@ -96,14 +96,11 @@ def play_game(rules, job: Job) -> GameRecord:
 
 def fired_events(state, rules) -> tuple[str, ...]:
     """The events that really fired in a finished game, read from its chronicle (the engine also
-    marks as done a dated event whose conditions failed or whose chance did not come up)."""
-    said = {e.text for e in state.log if e.kind == "event"}
-    out = []
-    for eid in sorted(state.fired):
-        prefix = rules.events[eid].name + ":"
-        if any(text.startswith(prefix) for text in said):
-            out.append(eid)
-    return tuple(out)
+    marks as done a dated event whose conditions failed or whose chance did not come up).  Read
+    by the event's id in the chronicle's data, not its name: two events may share a name (the
+    two Leningrad Oppositions of December 1925, one for each state of the triumvirate)."""
+    told = {dict(e.data).get("event") for e in state.log if e.event == "event"}
+    return tuple(eid for eid in sorted(state.fired) if eid in told)
 
 
 _RULES = None

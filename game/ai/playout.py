@@ -13,7 +13,7 @@ from __future__ import annotations
 from game.ai.progress import exposure_for_next_rung, open_goals_value
 from game.engine import rng
 from game.engine.actions import Action
-from game.engine.game import apply_in_place, legal_actions, legal_of, offered_rules
+from game.engine.game import apply_in_place, legal_actions, legal_args, offered_rules
 from game.engine.objectives import standing
 from game.engine.outcome import power_scores
 from game.ruleset.records import RESULTS
@@ -108,10 +108,10 @@ def draw(state, rules, gen: int):
         while roll >= weights[i]:
             roll -= weights[i]
             i += 1
-        options = legal_of(state, rules, ids[i])
+        options = legal_args(state, rules, ids[i])
         if options:
             choice, gen = rng.below(gen, len(options))
-            return options[choice], gen
+            return Action(ids[i], state.active, options[choice]), gen
         del ids[i], weights[i]
     return pick(legal_actions(state, rules), rules, gen)
 

@@ -88,6 +88,8 @@ def summarise(records: list[GameRecord]) -> dict:
         },
         "fired": dict(sorted(fired.items())),
         "expelled_from_party": {f: {"games": len(d), "median": median_date(d)} for f, d in sorted(expelled.items())},
+        # every date, so that batches run apart can be added up (and their median taken anew)
+        "expelled_dates": {f: sorted(d, key=_quarter_index) for f, d in sorted(expelled.items())},
         "errors": len(records) - len(done),
         "error_messages": [f"{r.scenario} seed {r.seed}: {r.error}" for r in records if r.error][:20],
     }

@@ -15,22 +15,28 @@ from game.engine.state import UNALIGNED, State
 
 def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
     """(faction or None, reason) for one region's delegation."""
+    return _delegation(state, rules, rid, _senders(state), _hold_bonus(state, rules))
+
+
+def _delegation(state: State, rules, rid: str, senders: set[str], bonus: int) -> tuple[str | None, str]:
+    """:func:`delegation`, given the factions that may send delegates and the bureaucracy's
+    bonus to every secretary's hold (the same for every region of a Congress)."""
     reg = state.regions[rid]
     threshold = rules.settings.override_threshold
-    hold = reg.loyalty + state.trackers.get(rules.settings.roles.bureaucracy, 0) // rules.settings.bureaucracy_per_hold
-    live = {f: s for f, s in reg.sympathy.items() if f in state.factions and _may_send(state, f)}
-    if reg.secretary is not None and _may_send(state, reg.secretary):
-        rivals = [
-            (s, f)
-            for f, s in live.items()
-            if f != reg.secretary and not state.in_bloc(f, reg.secretary) and s >= threshold and s > hold
-        ]
-        if rivals:
-            _s, winner = max(rivals)
-            return winner, "the rank and file overwhelm the secretary"
-        return reg.secretary, "the secretary's machine"
+    hold = reg.loyalty + bonus
+    secretary = reg.secretary
+    if secretary is not None and secretary in senders:
+        best = None
+        for f, s in reg.sympathy.items():
+            if s >= threshold and s > hold and f != secretary and f in senders and not state.in_bloc(f, secretary):
+                if best is None or (s, f) > best:
+                    best = (s, f)
+        if best is not None:
+            return best[1], "the rank and file overwhelm the secretary"
+        return secretary, "the secretary's machine"
+    live = [(s, f) for f, s in reg.sympathy.items() if f in senders]
     if live:
-        s, f = max((s, f) for f, s in live.items())
+        s, f = max(live)
         if s >= rules.settings.free_region_sympathy:
             return f, "the rank and file's sympathy"
     return None, "no faction commands it"
@@ -40,10 +46,21 @@ def _may_send(state: State, faction: str) -> bool:
     return state.factions[faction].status not in posts.NO_CC
 
 
+def _senders(state: State) -> set[str]:
+    """The factions in the game that may still send delegates."""
+    return {f for f, fs in state.factions.items() if fs.status not in posts.NO_CC}
+
+
+def _hold_bonus(state: State, rules) -> int:
+    s = rules.settings
+    return state.trackers.get(s.roles.bureaucracy, 0) // s.bureaucracy_per_hold
+
+
 def delegations(state: State, rules) -> list[tuple[str, str | None, int, str]]:
     out = []
+    senders, bonus = _senders(state), _hold_bonus(state, rules)
     for rid in sorted(state.regions):
-        fid, why = delegation(state, rules, rid)
+        fid, why = _delegation(state, rules, rid, senders, bonus)
         out.append((rid, fid, rules.regions[rid].delegates, why))
     return out
 

@@ -56,14 +56,17 @@ def bump(state: State, rules, faction: str, attr: str, delta: int) -> None:
     if faction not in state.factions:
         return
     fs = state.factions[faction]
-    s = rules.settings
-    ceiling = {
-        "prestige": s.max_prestige,
-        "exposure": s.max_exposure,
-        "mantle": s.max_mantle,
-        "influence": s.max_influence,
-    }[attr]
-    setattr(fs, attr, clamp(getattr(fs, attr) + delta, 0, ceiling))
+    ceiling = getattr(rules.settings, _CEILING[attr])
+    setattr(fs, attr, max(0, min(ceiling, getattr(fs, attr) + delta)))
+
+
+#: a faction resource → the settings' ceiling on it
+_CEILING = {
+    "prestige": "max_prestige",
+    "exposure": "max_exposure",
+    "mantle": "max_mantle",
+    "influence": "max_influence",
+}
 
 
 def move_tracker(state: State, rules, tracker: str, delta: int) -> None:
@@ -74,9 +77,14 @@ def move_tracker(state: State, rules, tracker: str, delta: int) -> None:
 def shift_sympathy(state: State, faction: str, delta: int, region: str | None = None) -> None:
     if faction not in state.factions:
         return
-    for rid, reg in state.regions.items():
-        if region is None or rid == region:
-            reg.sympathy[faction] = clamp(reg.sympathy.get(faction, 0) + delta, 0, 100)
+    if region is not None:
+        if region in state.regions:
+            sympathy = state.regions[region].sympathy
+            sympathy[faction] = max(0, min(100, sympathy.get(faction, 0) + delta))
+        return
+    for reg in state.regions.values():
+        sympathy = reg.sympathy
+        sympathy[faction] = max(0, min(100, sympathy.get(faction, 0) + delta))
 
 
 def run_effects(state: State, rules, effects) -> None:

@@ -122,34 +122,55 @@ def offered_rules(state: State, rules) -> list[str]:
     if state.outcome is not None or actor is None or state.phase != "actions":
         return []
     fs = state.factions[actor]
-    caps = moves.capabilities(state, rules, actor)
-    return [aid for aid, rule in rules.actions.items() if _affordable(fs, rule, caps) and _offered(state, rules, rule)]
+    out = []
+    held: dict[str, bool] = {}  # capability → whether the actor holds it (several entries ask the same)
+    for aid, ap, influence, prestige, requires, conditions in rules.memo("offer", _offer_table).get(fs.status, ()):
+        if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
+            continue
+        if requires is not None:
+            has = held.get(requires)
+            if has is None:
+                has = held[requires] = moves.has_capability(state, rules, actor, requires)
+            if not has:
+                continue
+        if not conditions or holds(state, conditions, rules):  # the Lenin Levy waits for Lenin's death
+            out.append(aid)
+    return out
+
+
+def _offer_table(rules) -> dict[str, tuple]:
+    """Status → the action entries a faction of that status may take, in rule order, each as
+    (id, its price in action points, influence and prestige, the capability it requires, its
+    conditions): :func:`offered_rules` reads this once per action in search."""
+    statuses = {st for rule in rules.actions.values() for st in rule.allowed_status}
+    return {
+        st: tuple(
+            (aid, rule.cost.ap, rule.cost.influence, rule.cost.prestige, rule.requires, rule.conditions)
+            for aid, rule in rules.actions.items()
+            if st in rule.allowed_status
+        )
+        for st in statuses
+    }
 
 
 def legal_of(state: State, rules, action_id: str) -> list[Action]:
     """The legal actions of the acting faction that use the rule entry ``action_id`` (one of
     :func:`offered_rules`), in the order of its options."""
     actor = state.active
+    return [Action(action_id, actor, args) for args in legal_args(state, rules, action_id)]
+
+
+def legal_args(state: State, rules, action_id: str) -> list[tuple[str, ...]]:
+    """The arguments of :func:`legal_of`'s actions, in the same order, without making the
+    actions: search draws one and makes only that one."""
+    actor = state.active
     rule = rules.actions[action_id]
-    out = []
-    for args in moves.OPTIONS[rule.kind](state, rules, actor, rule):
-        if rule.kind in moves.ONCE_PER_TURN and (actor, rule.kind, *args[:1]) in state.acted:
-            continue
-        out.append(Action(action_id, actor, tuple(args)))
-    return out
-
-
-def _affordable(fs: FactionState, rule, caps: set[str]) -> bool:
-    if fs.status not in rule.allowed_status:
-        return False
-    if rule.cost.ap > fs.ap or rule.cost.influence > fs.influence or rule.cost.prestige > fs.prestige:
-        return False
-    return rule.requires is None or rule.requires in caps
-
-
-def _offered(state: State, rules, rule) -> bool:
-    """The rule file's conditions for the action hold now (the Lenin Levy waits for Lenin's death)."""
-    return not rule.conditions or holds(state, rule.conditions, rules)
+    kind = rule.kind
+    options = moves.OPTIONS[kind](state, rules, actor, rule)
+    if kind in moves.ONCE_PER_TURN:
+        acted = state.acted
+        options = [args for args in options if (actor, kind, *args[:1]) not in acted]
+    return [tuple(args) for args in options]
 
 
 def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State:

@@ -39,16 +39,23 @@ def _appoint_office(state, rules, faction, motion):
     """Up to two of the faction's free figures fit for each office it does not hold; when none
     is free, its leader (Bukharin edited Pravda and led the Comintern at once)."""
     out = []
-    mine = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
-    busy = set(h for h in state.offices.values() if h)
-    free = [f for f in mine if f not in busy]
+    figures = state.figures
+    busy = set(state.offices.values())
+    free = [
+        f for f in rules.figures if figures[f].faction == faction and f not in busy and posts.can_hold_office(state, f)
+    ]
     leader = rules.factions[faction].leader if faction in rules.factions else None
+    leader_ok = leader is not None and figures[leader].faction == faction and posts.can_hold_office(state, leader)
+    if not free and not leader_ok:
+        return out
+    fit = rules.memo("eligible", posts.eligible_table)
     for office, holder in sorted(state.offices.items()):
-        if (holder is None or state.figures[holder].faction != faction) and posts.contested(state, office):
-            fit = [f for f in free if posts.eligible(rules, office, f)][:2]
-            if not fit and leader in mine and posts.eligible(rules, office, leader):
-                fit = [leader]
-            out.extend((office, f) for f in fit)
+        if (holder is None or figures[holder].faction != faction) and posts.contested(state, office):
+            wanted = fit[office]
+            picks = (free if wanted is None else [f for f in free if f in wanted])[:2]
+            if not picks and leader_ok and (wanted is None or leader in wanted):
+                picks = [leader]
+            out.extend((office, f) for f in picks)
     return out
 
 
@@ -89,11 +96,36 @@ def motion_options(state: State, rules, faction: str) -> list[tuple[str, tuple[s
     """Every (motion id, args) the faction may propose now, not already on the agenda."""
     queued = {p.key() for p in state.agenda}
     out = []
+    open_to = None  # the rivals a rung of the ladder may be moved against now: the same for every such motion
     for mid, motion in rules.motions.items():
-        for args in OPTIONS[motion.kind](state, rules, faction, motion):
+        options = OPTIONS[motion.kind]
+        if options is _targets:
+            if open_to is None:
+                open_to = _open_targets(state, rules, faction)
+            found = [
+                (fid,)
+                for fid, fs in open_to
+                if fs.status in motion.target_status and fs.exposure >= motion.min_exposure
+            ]
+        else:
+            found = options(state, rules, faction, motion)
+        for args in found:
             if (mid, args) not in queued:
                 out.append((mid, args))
     return out
+
+
+def _open_targets(state: State, rules, faction: str) -> list:
+    """(faction, its state) of each rival, by id, that is not the mover's bloc partner and was
+    not moved down the ladder too lately: :func:`_targets` before each motion's own test."""
+    pause = rules.settings.ladder_pause
+    return [
+        (fid, fs)
+        for fid, fs in sorted(state.factions.items())
+        if fid != faction
+        and not state.in_bloc(fid, faction)
+        and state.turn - state.marks.get("ladder_" + fid, -99) >= pause
+    ]
 
 
 def motion_args_valid(state: State, rules, faction: str, mid: str, args: tuple[str, ...]) -> bool:

@@ -37,6 +37,32 @@ def held_capabilities(rules, offices, figures, faction: str) -> set[str]:
     return caps
 
 
+def has_capability(state: State, rules, faction: str, capability: str) -> bool:
+    """Does the faction hold an office that grants the capability?  (``capability in
+    capabilities(...)``, without building the set: legal actions ask this at every step.)"""
+    figures, offices = state.figures, state.offices
+    nominal = False
+    for office in rules.memo("granting", _granting).get(capability, ()):
+        holder = offices.get(office)
+        if holder:
+            owner = figures[holder].faction
+            if owner == faction:
+                return True
+            if owner is None and "figurehead" in rules.figures[holder].traits:
+                nominal = True
+    # a figurehead's office serves the Secretariat (see held_capabilities)
+    return nominal and capability != "secretariat" and has_capability(state, rules, faction, "secretariat")
+
+
+def _granting(rules) -> dict[str, tuple[str, ...]]:
+    """Capability → the offices that grant it, in rule order."""
+    out: dict[str, list[str]] = {}
+    for office, rec in rules.offices.items():
+        for capability in rec.grants:
+            out.setdefault(capability, []).append(office)
+    return {c: tuple(offices) for c, offices in out.items()}
+
+
 def capability_holder(state: State, rules, capability: str):
     """The faction holding an office that grants the capability (first office in rule order)."""
     for office, rec in rules.offices.items():
@@ -52,8 +78,13 @@ def police_faction(state: State, rules):
     return capability_holder(state, rules, "police") or capability_holder(state, rules, "secretariat")
 
 
-def issues(rules) -> list[str]:
-    return [t for t, rec in rules.trackers.items() if rec.kind == "issue"]
+def issues(rules) -> tuple[str, ...]:
+    """The trackers that are issues (a faction takes a stance on them), in rule order."""
+    return rules.memo("issues", _issues)
+
+
+def _issues(rules) -> tuple[str, ...]:
+    return tuple(t for t, rec in rules.trackers.items() if rec.kind == "issue")
 
 
 def _toward(state, faction: str, issue: str, amount: int) -> int:
@@ -125,7 +156,10 @@ def _o_cultivate(state, rules, faction, rule):
 
 def _o_publish(state, rules, faction, rule):
     organs = [o for o, rec in rules.press.items() if state.holder_faction(rec.controlled_by) == faction]
-    return [(o, i) for o in organs for i in issues(rules) if state.stance(faction, i)]
+    if not organs:
+        return []
+    held = [i for i in issues(rules) if state.stance(faction, i)]
+    return [(o, i) for o in organs for i in held]
 
 
 def _o_issue(state, rules, faction, rule):

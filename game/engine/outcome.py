@@ -12,17 +12,21 @@ def power_scores(state: State, rules) -> dict[str, int]:
     """Each faction's power: offices, Politburo seats, CC share, prestige and Lenin's mantle."""
     v = next(iter(rules.victory.values()))
     cc_total = sum(state.cc.values()) or 1
+    figures, offices = state.figures, rules.offices
+    held = dict.fromkeys(state.factions, 0)  # office power, then Politburo seats: one pass over each
+    for o, h in state.offices.items():
+        if h:
+            fid = figures[h].faction
+            if fid in held:
+                held[fid] += offices[o].power * v.office_weight
+    for f in state.politburo:
+        fid = figures[f].faction
+        if fid in held:
+            held[fid] += v.politburo_seat
     out = {}
     for fid, fs in sorted(state.factions.items()):
-        score = sum(
-            rules.offices[o].power * v.office_weight
-            for o, h in state.offices.items()
-            if h and state.figures[h].faction == fid
-        )
-        score += v.politburo_seat * sum(1 for f in state.politburo if state.figures[f].faction == fid)
-        score += v.cc_share * state.cc.get(fid, 0) // cc_total
-        score += v.prestige * fs.prestige + v.mantle * fs.mantle
-        out[fid] = score
+        score = held[fid] + v.cc_share * state.cc.get(fid, 0) // cc_total
+        out[fid] = score + v.prestige * fs.prestige + v.mantle * fs.mantle
     return out
 
 
@@ -32,17 +36,16 @@ def sole_leader(state: State, rules) -> str | None:
     It holds the General Secretary's post or a Politburo majority, commands a majority of the
     Central Committee, and every rival is expelled, exiled, deported or has capitulated.
     """
+    # every rival beaten: only one faction may stand, and it must be in good standing (asked
+    # after every action in search, so this comes first: it settles nearly every call)
+    standing = [fid for fid, fs in state.factions.items() if fs.status not in BEATEN]
+    if len(standing) != 1 or state.factions[standing[0]].status != "active":
+        return None
+    fid = standing[0]
+    seats = sum(1 for f in state.politburo if state.figures[f].faction == fid)
+    top = state.holder_faction(rules.settings.roles.general_secretary) == fid or seats * 2 > len(state.politburo)
     cc_total = sum(state.cc.values()) or 1
-    for fid, fs in sorted(state.factions.items()):
-        if fs.status != "active":
-            continue
-        seats = sum(1 for f in state.politburo if state.figures[f].faction == fid)
-        top = state.holder_faction(rules.settings.roles.general_secretary) == fid or seats * 2 > len(state.politburo)
-        if not top or state.cc.get(fid, 0) * 2 <= cc_total:
-            continue
-        if all(other.status in BEATEN for g, other in state.factions.items() if g != fid):
-            return fid
-    return None
+    return fid if top and state.cc.get(fid, 0) * 2 > cc_total else None
 
 
 def final_outcome(state: State, rules) -> tuple[str, str | None]:

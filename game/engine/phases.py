@@ -38,19 +38,39 @@ def quarter_of(date: str) -> tuple[int, int]:
 
 
 def events_due(state: State, rules, scenario) -> list[str]:
+    """The scenario's dated events due this quarter and not yet fired, by date then id: those of
+    this quarter, and the counterfactual ones (``trigger``) whose date has come."""
     now = state.date()
+    fired = state.fired
+    return [
+        eid
+        for eid, when, trigger in dated_events(rules, scenario)
+        if eid not in fired and (when == now or (trigger and when <= now))
+    ]
+
+
+def dated_events(rules, scenario) -> tuple[tuple[str, tuple[int, int], bool], ...]:
+    """The dated events a scenario plays, by date then id, each as (id, (year, quarter),
+    trigger); for the ruleset's own scenarios worked out once per ruleset (every quarter of
+    every playout asks)."""
+    if rules.scenarios.get(scenario.id) is scenario:
+        return rules.memo("dated_events", _dated_by_scenario)[scenario.id]
+    return _dated(rules, scenario)
+
+
+def _dated_by_scenario(rules) -> dict[str, tuple]:
+    return {sid: _dated(rules, scenario) for sid, scenario in rules.scenarios.items()}
+
+
+def _dated(rules, scenario) -> tuple:
     chosen = set(scenario.events) if scenario.events else None
     skipped = set(scenario.skip_events)
-    due = []
-    for eid, ev in rules.events.items():
-        if eid in state.fired or eid in skipped or (chosen is not None and eid not in chosen):
-            continue
-        if ev.date is None:
-            continue
-        when = quarter_of(ev.date)
-        if (ev.trigger and when <= now) or when == now:
-            due.append((ev.date, eid))
-    return [eid for _d, eid in sorted(due)]
+    dated = sorted(
+        (ev.date, eid)
+        for eid, ev in rules.events.items()
+        if ev.date is not None and eid not in skipped and (chosen is None or eid in chosen)
+    )
+    return tuple((eid, quarter_of(date), bool(rules.events[eid].trigger)) for date, eid in dated)
 
 
 def start_turn(state: State, rules) -> None:

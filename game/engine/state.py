@@ -213,7 +213,7 @@ class State:
         return f"{year}-Q{quarter}"
 
     def in_bloc(self, a: str, b: str) -> bool:
-        return (min(a, b), max(a, b)) in self.blocs
+        return ((a, b) if a < b else (b, a)) in self.blocs  # blocs are kept as sorted pairs
 
     def holder_faction(self, office: str) -> str | None:
         holder = self.offices.get(office)

@@ -70,9 +70,14 @@ class RulesError(Exception):
         self.problems = problems
 
 
-@frozen(eq=False)
+@frozen(eq=False, slots=False)
 class Rules:
-    """Every rule entry, by kind then id, plus where each entry was defined."""
+    """Every rule entry, by kind then id, plus where each entry was defined.
+
+    Each kind is also an attribute (``rules.actions``), set once when the rules are made: the
+    engine reads them thousands of times a second in search, where a lookup through
+    ``__getattr__`` cost more than the rule it fetched.  ``settings`` is the one settings record.
+    Rules are frozen, so what is worked out from them is kept with them (:meth:`memo`)."""
 
     by_kind: dict[str, dict[str, object]]
     origin: dict[tuple[str, str], tuple[str, int, int]]
@@ -83,11 +88,31 @@ class Rules:
     #: (the computer's thinking process); empty for rules made in code
     folders: tuple[Path, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        for kind, table in self.by_kind.items():
+            if kind.isidentifier() and not kind.startswith("_") and kind not in vars(self) and not hasattr(Rules, kind):
+                object.__setattr__(self, kind, table)
+        settings = self.by_kind.get("settings")
+        object.__setattr__(self, "settings", next(iter(settings.values())) if settings else None)
+        object.__setattr__(self, "_memo", {})
+
     def __getattr__(self, kind: str) -> dict:
+        # only for kinds missing when the rules were made (never a private or special name:
+        # copy and pickle probe for those before the instance has any state)
+        if kind.startswith("_"):
+            raise AttributeError(kind)
         try:
             return self.by_kind[kind]
         except KeyError:
             raise AttributeError(kind) from None
+
+    def memo(self, key: str, build):
+        """``build(self)``, worked out once per ruleset and kept: tables the engine derives from
+        the rules for its hot paths (rules are frozen, so they cannot go stale)."""
+        known = self._memo.get(key)
+        if known is None:
+            known = self._memo[key] = build(self)
+        return known
 
     def mod_labels(self) -> list[str]:
         """``id@version`` of each mod in force, as a replay's ``mods:`` line records them."""
@@ -121,14 +146,6 @@ class Rules:
 
         body = {kind: plain(table) for kind, table in sorted(self.by_kind.items())}
         return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-    @property
-    def settings(self) -> records.Settings:
-        return next(iter(self.by_kind["settings"].values()))
-
-    @property
-    def victory(self) -> dict:
-        return self.by_kind["victory"]
 
 
 #: Rules → its fingerprint (rules are frozen: it cannot change)

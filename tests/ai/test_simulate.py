@@ -133,6 +133,7 @@ def test_summaries_count_errors_and_expulsions():
     s = simulate.summarise([ok, bad, ok])
     assert s["games"] == 3 and s["errors"] == 1 and s["wins"] == {"a": 2} and s["draws"] == 0
     assert s["fired"] == {"e1": 2} and s["expelled_from_party"]["a"] == {"games": 2, "median": "1927-Q4"}
+    assert s["expelled_dates"] == {"a": ["1927-Q4", "1927-Q4"]}
     assert s["mean_decision_s"] == 0.2 and "seed 2: IllegalActionError" in s["error_messages"][0]
 
 
@@ -147,3 +148,15 @@ def test_fired_counts_only_events_whose_effects_ran(rules):
     assert fired and passed
     assert all(f"{rules.events[e].name}:" in told for e in fired)
     assert not any(f"  {rules.events[e].name}:" in told for e in passed)
+
+
+def test_two_events_of_one_name_are_counted_apart(rules):
+    from game.ai.batch import fired_events
+    from game.engine import chronicle, new_game
+
+    twins = ["leningrad_opposition", "leningrad_opposition_alone"]
+    assert rules.events[twins[0]].name == rules.events[twins[1]].name
+    state = new_game(rules, "succession_1923", 1)
+    state.fired |= set(twins)  # one fired, the other's moment passed
+    chronicle.note(state, rules, "event", event=twins[1])
+    assert set(fired_events(state, rules)) & set(twins) == {twins[1]}

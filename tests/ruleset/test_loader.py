@@ -92,6 +92,32 @@ def test_records_cannot_be_changed(base_rules):
     assert isinstance(stalin.traits, tuple)  # lists in YAML become tuples: no mutable innards
 
 
+def test_each_kind_is_an_attribute_and_the_rules_stay_frozen(base_rules):
+    for kind in records.KINDS:
+        if kind != "settings":
+            assert getattr(base_rules, kind) is base_rules.by_kind[kind], kind
+    assert base_rules.settings is next(iter(base_rules.by_kind["settings"].values()))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        base_rules.actions = {}
+    with pytest.raises(AttributeError):
+        base_rules.no_such_kind  # noqa: B018
+    fewer = attrs.evolve(base_rules, by_kind={**base_rules.by_kind, "press": {}})
+    assert fewer.press == {} and base_rules.press
+
+
+def test_what_is_worked_out_from_the_rules_is_kept_with_them(base_rules):
+    import pickle
+
+    calls = []
+    built = base_rules.memo("test_count", lambda r: calls.append(r) or len(r.figures))
+    assert base_rules.memo("test_count", lambda r: calls.append(r) or -1) == built == len(base_rules.figures)
+    assert calls == [base_rules]  # built once
+    other = attrs.evolve(base_rules, by_kind=dict(base_rules.by_kind))
+    assert other.memo("test_count", lambda r: -1) == -1  # a new ruleset works its tables out anew
+    copied = pickle.loads(pickle.dumps(base_rules))
+    assert copied.figures == base_rules.figures and copied.settings == base_rules.settings
+
+
 def test_every_entry_remembers_where_it_was_defined(base_rules):
     file, line, col = base_rules.origin[("figures", "stalin")]
     assert file == "rules/base/figures.yaml"
