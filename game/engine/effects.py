@@ -417,10 +417,11 @@ def politburo_votes(state, rules, faction: str) -> int:
 def politburo_leads(state, rules, faction: str) -> list[float]:
     """For each Politburo member, how far ``faction`` has him: 1 (or more) when he votes with
     it — its own, or ties to it the defection margin ahead of his own faction's (of every other
-    faction's, for a member of none) — else that lead as a share of the margin (0 for leaders)."""
-    from game.engine.votes import affinity_of
-
+    faction's, for a member of none) — else that lead as a share of the margin (0 for leaders).
+    Ties are counted as far as the faction can know them: the public ones and its own secret
+    contacts, never a rival's (a standing shown to the faction reveals no one else's secret)."""
     margin = rules.settings.votes.defection_margin
+    mine = state.cultivation.get(faction, {})
     leaders = {rules.factions[f].leader for f in state.factions}
     out = []
     for member in state.politburo:
@@ -431,7 +432,8 @@ def politburo_leads(state, rules, faction: str) -> list[float]:
         if member in leaders:
             out.append(0.0)
             continue
-        aff = affinity_of(state, member)
+        aff = dict(state.figures[member].affinity)
+        aff[faction] = aff.get(faction, 0) + mine.get(member, 0)
         rivals = [own] if own is not None else [f for f in state.factions if f != faction]
         lead = min((aff.get(faction, 0) - aff.get(r, 0) for r in rivals), default=0)
         out.append(max(0.0, lead / margin))

@@ -194,9 +194,9 @@ CONDITION_VERBS: dict[str, Verb] = _table(
         "politburo_votes_at_least",
         {"faction": "factions", "value": "int"},
         "At least this many Politburo members would vote with the faction: its own figures, and "
-        "members whose ties to it (affinity, secret cultivation included) run the votes' defection "
-        "margin ahead of their own faction's, or, for a member of no faction, ahead of every other "
-        "faction's. A faction's leader never counts for another.",
+        "members whose ties to it (public affinity and its own secret cultivation, never a rival's) "
+        "run the votes' defection margin ahead of their own faction's, or, for a member of no "
+        "faction, ahead of every other faction's. A faction's leader never counts for another.",
     ),
     Verb(
         "regions_at_least",

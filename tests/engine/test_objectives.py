@@ -208,3 +208,15 @@ def test_a_waverer_won_over_counts_as_a_politburo_vote_but_a_leader_never_does(r
     assert holds(s, four, rules) and politburo_votes(s, rules, "bukharin") == 4
     s.cultivation["bukharin"]["trotsky"] = 100  # a faction's leader never wavers
     assert politburo_votes(s, rules, "bukharin") == 4
+
+
+def test_a_rivals_secret_contact_does_not_show_in_the_waverers_count(rules):
+    """The Right's standing is shown to the Right: Stalin's secret hold on Kalinin must not move it."""
+    from game.engine import new_game
+    from game.engine.effects import politburo_votes
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    s.cultivation["bukharin"] = {"kalinin": 40}
+    won = politburo_votes(s, rules, "bukharin")
+    s.cultivation["stalin"] = {"kalinin": 60}
+    assert politburo_votes(s, rules, "bukharin") == won == 4
