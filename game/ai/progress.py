@@ -34,22 +34,20 @@ def _rung(status: str) -> int:
     return LADDER.index(status) if status in LADDER else 0
 
 
-_LADDER: dict[int, tuple[object, dict[str, int]]] = {}
-
-
 def exposure_for_next_rung(rules) -> dict[str, int]:
     """For each status, the least exposure at which a motion may move a faction down from it
     (the rule files' ``min_exposure`` of the motions whose ``target_status`` names it)."""
-    entry = _LADDER.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        lowest: dict[str, int] = {}
-        for m in rules.motions.values():
-            if m.result_status is None:
-                continue
-            for st in m.target_status:
-                lowest[st] = min(lowest.get(st, m.min_exposure), m.min_exposure)
-        entry = _LADDER[id(rules)] = (rules, lowest)
-    return entry[1]
+    return rules.memo("exposure_for_next_rung", _next_rung_table)
+
+
+def _next_rung_table(rules) -> dict[str, int]:
+    lowest: dict[str, int] = {}
+    for m in rules.motions.values():
+        if m.result_status is None:
+            continue
+        for st in m.target_status:
+            lowest[st] = min(lowest.get(st, m.min_exposure), m.min_exposure)
+    return lowest
 
 
 def _status_at_least(state, rules, arg) -> float:

@@ -166,21 +166,21 @@ def shortlist(
     return [scored[i] for i in sorted(set(keep))]
 
 
-_GOAL_OFFICES: dict[tuple[int, str, str], tuple[object, frozenset[str]]] = {}
-
-
 def goal_offices(rules, scenario: str, faction: str) -> frozenset[str]:
     """The offices named in the faction's objectives that score points (to take, keep or deny)."""
-    key = (id(rules), scenario, faction)
-    entry = _GOAL_OFFICES.get(key)
-    if entry is None or entry[0] is not rules:
-        found: set[str] = set()
-        obj = rules.scenarios[scenario].objectives.get(faction)
-        for goal in obj.goals if obj is not None else ():
-            if goal.points > 0:
-                _collect_offices(goal.condition, found)
-        entry = _GOAL_OFFICES[key] = (rules, frozenset(found))
-    return entry[1]
+    return rules.memo("goal_offices", _goal_office_table).get((scenario, faction), frozenset())
+
+
+def _goal_office_table(rules) -> dict[tuple[str, str], frozenset[str]]:
+    table = {}
+    for sid, scenario in rules.scenarios.items():
+        for faction, obj in scenario.objectives.items():
+            found: set[str] = set()
+            for goal in obj.goals:
+                if goal.points > 0:
+                    _collect_offices(goal.condition, found)
+            table[(sid, faction)] = frozenset(found)
+    return table
 
 
 def _collect_offices(node, found: set[str]) -> None:
