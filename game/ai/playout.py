@@ -116,18 +116,13 @@ def draw(state, rules, gen: int):
     return pick(legal_actions(state, rules), rules, gen)
 
 
-_WEIGHTS: dict[int, tuple[object, dict[str, int]]] = {}
-
-
 def _weights(rules) -> dict[str, int]:
     """Each action entry's weight under the cheap policy, worked out once per ruleset."""
-    entry = _WEIGHTS.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        entry = _WEIGHTS[id(rules)] = (
-            rules,
-            {aid: KIND_WEIGHTS.get(rec.kind, 1) for aid, rec in rules.actions.items()},
-        )
-    return entry[1]
+    return rules.memo("playout_weights", _weight_table)
+
+
+def _weight_table(rules) -> dict[str, int]:
+    return {aid: KIND_WEIGHTS.get(rec.kind, 1) for aid, rec in rules.actions.items()}
 
 
 def _weight(rules, action_id: str) -> int:

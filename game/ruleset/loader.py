@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import weakref
 from pathlib import Path
 
 import attrs
@@ -122,10 +121,7 @@ class Rules:
         """A hash of the rules in force (every record, sources and design notes aside): two
         rulesets that play the same have the same fingerprint, whatever their files look like.
         Computed once per ruleset (every new match records it)."""
-        known = _FINGERPRINTS.get(self)
-        if known is None:
-            known = _FINGERPRINTS[self] = self._fingerprint()
-        return known
+        return self.memo("fingerprint", Rules._fingerprint)
 
     def _fingerprint(self) -> str:
         import hashlib
@@ -146,10 +142,6 @@ class Rules:
 
         body = {kind: plain(table) for kind, table in sorted(self.by_kind.items())}
         return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
-#: Rules → its fingerprint (rules are frozen: it cannot change)
-_FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _strict(kind: type, name: str):

@@ -59,17 +59,10 @@ def path_of(name: str) -> Path:
     return saves_dir() / (name + SUFFIX)
 
 
-#: rules already fingerprinted (id → (rules, hash)): hashing every record takes tens of ms, too
-#: long to repeat at every autosave; the rules object is kept so its id cannot be reused
-_HASHES: dict[int, tuple[object, str]] = {}
-
-
 def rules_hash(rules) -> str:
-    """The fingerprint of the rules in force (base and mods): equal when they play the same."""
-    known = _HASHES.get(id(rules))
-    if known is None or known[0] is not rules:
-        known = _HASHES[id(rules)] = (rules, rules.fingerprint()[:16])
-    return known[1]
+    """The fingerprint of the rules in force (base and mods): equal when they play the same.
+    Hashing every record takes tens of ms; the rules keep it, so autosaves do not repeat it."""
+    return rules.fingerprint()[:16]
 
 
 # --- writing --------------------------------------------------------------------------------------
