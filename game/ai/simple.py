@@ -211,8 +211,11 @@ def _signatures(view, action, rules, me):
 def _recant(view, action, rules, me):
     status = view.factions[me].status
     stubborn = rules.figures[rules.factions[me].leader].leaning < -60
-    value = 5 if status in ("expelled_party", "exiled") and not stubborn else 0
-    return value, "recant to stay in the party"
+    if stubborn:  # below passing, so the noise never makes a Trotsky recant
+        return -10, "will not recant"
+    if status in ("expelled_party", "exiled"):
+        return 5, "recant to stay in the party"
+    return -2, "not yet: recanting gives up the fight"
 
 
 def _military(view, action, rules, me):

@@ -169,6 +169,14 @@ def test_trotsky_never_recants(rules):
     assert recant in legal_actions(state, rules)
     assert lean(rules, state, recant) < -10
     assert all(a != recant for a, _ in choices(rules, state, "easy"))
+    # the built-in bot too: expelled or exiled, it keeps Trotsky's refusal, while Zinoviev recants
+    for status in ("expelled_party", "exiled"):
+        state = situation(rules, "united_opposition_1926", "trotsky", trotsky={"status": status})
+        # below passing, so the bot's noise never picks it
+        assert score_action(player_view(state, rules, "trotsky"), recant, rules)[0] < 0
+        assert all(a != recant for a, _ in choices(rules, state, "simple", seeds=range(1, 40)))
+    state = situation(rules, "united_opposition_1926", "zinoviev", zinoviev={"status": "expelled_party"})
+    assert score_action(player_view(state, rules, "zinoviev"), Action("recant", "zinoviev"), rules)[0] > 0
 
 
 def test_trotsky_is_slow_to_bloc_and_bukharin_is_not(rules):
