@@ -220,3 +220,14 @@ def test_a_rivals_secret_contact_does_not_show_in_the_waverers_count(rules):
     won = politburo_votes(s, rules, "bukharin")
     s.cultivation["stalin"] = {"kalinin": 60}
     assert politburo_votes(s, rules, "bukharin") == won == 4
+
+
+def test_a_campaign_trotsky_who_recants_keeps_the_penalty_after_readmission(rules):
+    """Recanting and being readmitted must not turn into 'still a party member' for free."""
+    state = new_game(rules, "succession_1923", 1)
+    state.factions["trotsky"].status = "capitulated"
+    state = _pass_turn(state, rules)  # the quarter closes with Trotsky a penitent
+    state.factions["trotsky"].status = "active"  # readmitted
+    goals = {g.goal: g for g in objectives.standing(state, rules, "trotsky").goals}
+    assert goals["recanted"].status == "met" and goals["recanted"].scored
+    assert goals["in_party"].scored
