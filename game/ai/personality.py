@@ -32,25 +32,33 @@ from game.ruleset.records import LADDER
 
 @frozen
 class Persona:
-    """A faction's leanings (0..10 each), home region, first target, and the ladder's pace."""
+    """A faction's leanings (0..10 each), home region and first target (the ladder's pace is
+    :func:`pace_for`)."""
 
     faction: str
     weights: dict[str, int]
     home: str | None
     target: str | None
-    pace: dict[str, str]  # rung → earliest quarter (YYYY-Qn)
 
     def w(self, name: str) -> float:
         return self.weights.get(name, 0) / 10
 
 
+def pace_for(rules, rung: str, target: str | None) -> str | None:
+    """The earliest quarter history lets a bot push ``target`` to ``rung`` (YYYY-Qn), or None:
+    the latest of the paces for every rival and those for this faction (``pace`` in ai.yaml), on
+    this rung or any rung above it (no rival reaches a rung before the one it passes through)."""
+    upto = set(LADDER[: LADDER.index(rung) + 1]) if rung in LADDER else {rung}
+    dates = [p.not_before for p in getattr(rules, "pace", {}).values() if p.rung in upto and p.target in (None, target)]
+    return max(dates) if dates else None
+
+
 def persona_for(rules, faction: str) -> Persona:
     """The faction's personality from the rule files (a neutral one if it has none)."""
     rec = next((p for p in getattr(rules, "personalities", {}).values() if p.faction == faction), None)
-    pace = {p.rung: p.not_before for p in getattr(rules, "pace", {}).values()}
     if rec is None:
-        return Persona(faction, {}, None, None, pace)
-    return Persona(faction, {k: w.value for k, w in rec.weights.items()}, rec.home, rec.target, pace)
+        return Persona(faction, {}, None, None)
+    return Persona(faction, {k: w.value for k, w in rec.weights.items()}, rec.home, rec.target)
 
 
 def _home_press(rules, persona: Persona) -> set[str]:
@@ -166,7 +174,7 @@ def _propose(view, action, rules, p):
         return 6 * p.w("policy"), "commit the party to its line"
     if motion.kind in DISCIPLINE:
         rung = RUNG_OF[motion.kind]
-        earliest = p.pace.get(rung)
+        earliest = pace_for(rules, rung, target)
         if earliest is not None and view["date"] < earliest:
             value -= 15 * p.w("patience")
             why = "it is too soon for that: let the rival wear himself out"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from attrs import define
 
 from game.ai import sense
-from game.ai.personality import persona_for
+from game.ai.personality import pace_for, persona_for
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
@@ -128,7 +128,7 @@ def _propose(view, action, rules, me, pace: bool = True):
     support = _support(view, me, seats)
     if motion.kind in ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport"):
         target = action.args[1]
-        if pace and _too_soon(view, rules, motion.kind):
+        if pace and _too_soon(view, rules, motion.kind, target):
             return 0, f"too soon to push {rules.factions[target].name} down the ladder"
         value = 4 + view.factions[target].exposure // 3 + (3 if target == _strongest_rival(view, me) else 0)
         return (value if support > 0.45 else 1), f"discipline {rules.factions[target].name}"
@@ -148,10 +148,10 @@ def _propose(view, action, rules, me, pace: bool = True):
     return 1, "a motion"
 
 
-def _too_soon(view, rules, kind: str) -> bool:
-    """Is it earlier than history took a rival to this rung (the ``pace`` in ai.yaml)?"""
-    rung = sense.RUNG_OF[kind]
-    return any(p.rung == rung and view.date < p.not_before for p in rules.pace.values())
+def _too_soon(view, rules, kind: str, target: str) -> bool:
+    """Is it earlier than history took this rival to this rung (the ``pace`` in ai.yaml)?"""
+    earliest = pace_for(rules, sense.RUNG_OF[kind], target)
+    return earliest is not None and view.date < earliest
 
 
 def _offer(view, action, rules, me):

@@ -698,10 +698,12 @@ class Pace:
     name: str
     #: the rung of the ladder (``expelled_party``…)
     rung: str
-    #: the first quarter history took anyone there, YYYY-Qn
+    #: the first quarter history took anyone there (or ``target`` if given), YYYY-Qn
     not_before: str
     source: tuple[Citation, ...] = ()
     design: str | None = None
+    #: the faction this pace is for (none: every rival); the latest pace that applies wins
+    target: str | None = None
 
 
 KINDS: dict[str, type] = {

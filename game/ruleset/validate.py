@@ -536,6 +536,8 @@ def _report_key(chk, kind, entry_id, section, key, allowed) -> None:
 
 def _pace(chk, pid, p):
     chk.one_of("pace", pid, ["rung"], p.rung, records.LADDER, "rung")
+    if p.target is not None:
+        chk.one_of("pace", pid, ["target"], p.target, sorted(chk.rules.factions), "faction")
     if not re.fullmatch(r"\d{4}-Q[1-4]", p.not_before):
         chk.report("pace", pid, ["not_before"], f"not_before is YYYY-Qn, got '{p.not_before}'")
     if not p.source and not p.design:

@@ -233,7 +233,8 @@ def test_zinoviev_defends_leningrad_and_its_paper(rules):
 
 
 def test_zinoviev_opens_the_campaign_against_trotsky(rules):
-    state = situation(rules, "crisis_1923", "zinoviev")
+    # in January 1924, when history condemned Trotsky (before it, patience holds back any censure)
+    state = situation(rules, "crisis_1923", "zinoviev", turn=2)
     vs_trotsky = lean(rules, state, Action("propose_motion", "zinoviev", ("censure", "trotsky")))
     vs_stalin = lean(rules, state, Action("propose_motion", "zinoviev", ("censure", "stalin")))
     assert vs_trotsky > vs_stalin
@@ -350,3 +351,25 @@ def test_the_default_stalin_turns_on_the_right_once_the_left_is_beaten_and_not_b
     assert score_action(player_view(state, rules, "stalin"), brk, rules)[0] > 0
     standing = situation(rules, "right_last_stand_1928", "stalin", zinoviev={"status": "active"})
     assert score_action(player_view(standing, rules, "stalin"), brk, rules)[0] == 0
+
+
+def test_a_patient_stalin_takes_each_opposition_down_in_its_turn(rules):
+    # 1926: the Right, Stalin's partner until 1928, is not condemned before April 1929, while
+    # Trotsky, condemned in 1924 and exposed enough, may lose his posts
+    state = situation(
+        rules,
+        "united_opposition_1926",
+        "stalin",
+        trotsky={"exposure": 12},
+        bukharin={"exposure": 12},
+    )
+    state.blocs.clear()  # the bloc broken: only patience holds Stalin back
+    view = player_view(state, rules, "stalin")
+    left = Action("propose_motion", "stalin", ("remove_posts", "trotsky"))
+    right = Action("propose_motion", "stalin", ("censure", "bukharin"))
+    legal = legal_actions(state, rules)
+    assert left in legal and right in legal
+    assert score_action(view, right, rules)[0] == 0
+    assert score_action(view, left, rules)[0] > 0
+    assert lean(rules, state, right) < lean(rules, state, left)
+    assert all(a != right for a, _ in choices(rules, state, "simple", seeds=range(1, 20)))

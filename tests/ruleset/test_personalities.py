@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from game.ai.personality import pace_for
 from game.ruleset import load_rules, records
 from tests.ruleset.edits import line_of, replace_once
 
@@ -24,10 +25,13 @@ def test_every_faction_has_a_personality_and_every_leaning_is_known(rules):
 
 
 def test_the_pace_follows_the_ladder(rules):
-    pace = {p.rung: p.not_before for p in rules.pace.values()}
+    pace = {p.rung: p.not_before for p in rules.pace.values() if p.target is None}
     assert pace["expelled_party"] == "1927-Q4" and pace["exiled"] == "1928-Q1"
     order = [pace[r] for r in records.LADDER if r in pace]
     assert order == sorted(order)
+    for fid in rules.factions:  # each faction's own pace follows the ladder too
+        own = [d for d in (pace_for(rules, r, fid) for r in records.LADDER) if d is not None]
+        assert own == sorted(own), fid
 
 
 def test_a_leaning_whose_quote_is_not_in_its_lines(tree):
@@ -58,3 +62,24 @@ def test_a_pace_with_a_bad_rung_or_date(tree):
     messages = [p.message for p in problems_of(tree)]
     assert any("unknown rung 'exile'" in m for m in messages)
     assert any("not_before is YYYY-Qn" in m for m in messages)
+
+
+def test_a_pace_can_be_for_one_faction_and_the_latest_applies(rules):
+    # the Right was condemned only in April 1929, Trotsky in January 1924, and nobody names a
+    # pace for condemning Stalin; the general pace of a removal from posts (January 1925) binds
+    # every rival it is not stricter for, and a later rung is never sooner than an earlier one
+    assert pace_for(rules, "censured", "bukharin") == "1929-Q2"
+    assert pace_for(rules, "censured", "trotsky") == "1924-Q1"
+    assert pace_for(rules, "censured", "stalin") is None
+    assert pace_for(rules, "expelled_party", "bukharin") == "1930-Q1"
+    assert pace_for(rules, "removed", "trotsky") == "1925-Q1"
+    assert pace_for(rules, "removed", "bukharin") == "1929-Q2"
+
+
+def test_a_pace_for_an_unknown_faction(tree):
+    path = tree / "base" / "ai.yaml"
+    text = replace_once(
+        path, '    target: zinoviev\n    not_before: "1925-Q4"', '    target: zinovyev\n    not_before: "1925-Q4"'
+    )
+    found = problems_of(tree)
+    assert any("zinovyev" in p.message and p.line == line_of(text, "target: zinovyev") for p in found)
