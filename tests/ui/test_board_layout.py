@@ -149,27 +149,46 @@ def test_changing_the_window_and_font_from_the_board_lays_it_out_again(make_app,
     assert all(box.rect.right <= 1920 and box.rect.bottom <= board.geo.bar.y for box, *_ in board.scrollers.values())
 
 
-def test_the_frame_that_plays_the_computers_move_leaves_the_new_picture_to_the_next(make_app, rules, monkeypatch):
+def test_the_computers_move_is_drawn_over_the_frames_after_the_one_that_plays_it(make_app, rules, monkeypatch):
+    from game.ui.scenes import board as board_scene
+
     m = Match.new(rules, "crisis_1923", 11, {f: Seat("ai", "hard") for f in rules.scenarios["crisis_1923"].factions})
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     while m.active == "stalin":
         m.ai_move()
     app, board = _board(make_app, m, *SIZES["720p"])
-    drawn = []
-    real = layout.draw_board
+    started = []
+    real = layout.board_steps
     monkeypatch.setattr(
-        layout, "draw_board", lambda scene, surface: (drawn.append(scene.match.digest()), real(scene, surface))
+        layout, "board_steps", lambda scene, surface: (started.append(scene.match.digest()), real(scene, surface))[1]
     )
+    monkeypatch.setattr(board_scene, "DRAW_BUDGET", 0.0)  # one step a frame
     board.grace = 0.0
     frames(app)
     board.wait_for_ai()
-    n, before = len(m.record.actions), len(drawn)
+    n, before = len(m.record.actions), len(started)
+    old, old_spots = board.picture, board.hotspots
     app.frame([])  # plays the move
-    assert len(m.record.actions) == n + 1 and len(drawn) == before and board.cache is None
-    app.frame([])  # draws it
-    assert drawn[-1] == m.digest() and board.cache is not None
+    assert len(m.record.actions) == n + 1 and len(started) == before and board.cache is None
+    steps = 0
+    while board.cache is None:
+        app.frame([])  # a step of the new picture; the last one stays on screen until it is whole
+        steps += 1
+        assert started[-1] == m.digest() and len(started) == before + 1
+        if board.cache is None:
+            assert board.picture is old and board.hotspots is old_spots and board.future is None
+            assert app.screen.get_at((5, 5)) == old.get_at((5, 5))
+    assert 5 < steps < 40 and board.picture is board.cache and board.hotspots is not old_spots
     # a picture of another seat's view is never left up, not even for a frame
-    board.defer, board.cache, board.drawn_for = True, None, "trotsky"
-    count = len(drawn)
+    board.defer, board.gradual, board.cache, board.drawn_for = True, True, None, "trotsky"
+    count = len(started)
     app.frame([])
-    assert len(drawn) == count + 1 and board.drawn_for == board.viewer
+    assert len(started) == count + 1 and board.cache is not None and board.drawn_for == board.viewer
+
+
+def test_the_players_own_move_is_drawn_in_the_frame_after_it(make_app, positions):
+    app, board = _board(make_app, positions[0], *SIZES["720p"])
+    frames(app)
+    board.changed()  # as after the player's move, or a seat at the screen that changed
+    app.frame([])
+    assert board.cache is not None and board.steps is None

@@ -73,10 +73,21 @@ def board(app) -> Geometry:
 
 
 def draw_board(scene, surface: pygame.Surface) -> None:
+    """The whole board drawn on ``surface`` at once."""
+    for _ in board_steps(scene, surface):
+        pass
+
+
+def board_steps(scene, surface: pygame.Surface):
+    """The board drawn on ``surface`` step by step: a generator whose every step draws one panel's
+    content or places it (a few milliseconds at most), so that a window can spread a drawing over
+    frames.  The picture's hotspots and scrolling panels take effect when the last step is done
+    (``scene.picture_done()``), never half-way."""
     app, view = scene.app, scene.view
+    scene.next_hotspots = []
+    scene.next_scrollers = {}
     surface.fill(theme.PAPER)
     geo = scene.geo
-    scene.scrolled_now = set()
     left_turns = view["turns"] - view["turn"] - 1
     when = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']}"
     titles = (when + " · " + ("last turn" if left_turns == 0 else f"{left_turns} more after this"), when, view["date"])
@@ -89,8 +100,9 @@ def draw_board(scene, surface: pygame.Surface) -> None:
         font = app.fonts.bold(16)
         msg = "Public view — no faction's secrets are shown"
         surface.blit(text.render(font, msg, theme.BLACK), (geo.bar.x + 16, geo.bar.y + 8))
+    yield
     col = geo.left
-    panels.column(
+    yield from panels.column(
         scene,
         surface,
         col,
@@ -107,7 +119,8 @@ def draw_board(scene, surface: pygame.Surface) -> None:
     col = geo.centre
     hm = int(col.h * 0.60)
     _map(scene, surface, pygame.Rect(col.x, col.y, col.w, hm))
-    panels.panel(
+    yield
+    yield from panels.panel(
         scene,
         surface,
         pygame.Rect(col.x, col.y + hm + 6, col.w, col.h - hm - 6),
@@ -119,11 +132,11 @@ def draw_board(scene, surface: pygame.Surface) -> None:
     if view["objectives"]:
         stack.append((_objectives_titles(view), _objectives, 0))
     stack.append((("Agenda",), _agenda, 0))
-    chronicle = panels.column(scene, surface, col, stack, rest=int(col.h * 0.22))
+    chronicle = yield from panels.column(scene, surface, col, stack, rest=int(col.h * 0.22))
     title = "Chronicle" + (" — public and yours" if view["you"] else "")
     geo.chronicle = chronicle
     _chronicle(scene, surface, chronicle, (title, "Chronicle"))
-    scene.drop_scrollers()
+    scene.picture_done()
 
 
 def _who_texts(scene) -> tuple[str, ...]:
@@ -348,7 +361,7 @@ def _map(scene, surface, rect) -> None:
             if row.follows
             else ""
         )
-        scene.hotspots.append(
+        scene.next_hotspots.append(
             (
                 tile,
                 f"{row.name}: {row.delegates} delegates to the Congress. Secretary "
@@ -573,6 +586,6 @@ def _chronicle(scene, surface, rect, title) -> None:
         surface.blit(text.render(font, words, colour), (inner.x, y))
         y += step
     surface.set_clip(None)
-    scene.hotspots.append(
+    scene.next_hotspots.append(
         (rect, "The chronicle: every public event, and your own private news in dark red. Scroll with the mouse wheel.")
     )
