@@ -32,7 +32,8 @@ NEWS_SIZES = (14, 13, 12, 11)
 NEWS_SPINNER = 100
 END_TURN = "pass_turn"
 
-#: short labels for the base actions' buttons (the full name is in the tooltip); others are cut to fit
+#: short labels for the base actions' buttons (the full name is in the tooltip); others (a mod's)
+#: show their whole name, wrapped in the button where it needs more than a line
 SHORT = {
     "appoint_secretary": "Appoint secretary",
     "cultivate_figure": "Cultivate figure",
@@ -58,7 +59,7 @@ SHORT = {
 
 
 def action_button_label(rules, action_id: str) -> str:
-    return SHORT.get(action_id) or _short(rules.actions[action_id].name)
+    return SHORT.get(action_id) or rules.actions[action_id].name
 
 
 def start_match(app, match, new: bool = False) -> None:
@@ -189,17 +190,20 @@ class BoardScene(Scene):
         legal = self.match.legal() if self.my_turn() else ()
         entries = present.menu(rules, self.view, legal)
         entries = [e for e in entries if e.action_id != END_TURN] + [e for e in entries if e.action_id == END_TURN]
-        for i, e in enumerate(entries):
+        for e in entries:
             reason = (e.why_not or None) if self.viewer else "not your move"
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
+            rect = geo.action_rect(e.action_id)
+            label = action_button_label(rules, e.action_id)
+            kind = "#action" if layout.label_fits(self.app, label, rect[2]) else "#action_wrapped"
             out.append(
                 (
-                    geo.action_rect(i, len(entries), e.action_id == END_TURN),
-                    action_button_label(rules, e.action_id),
+                    rect,
+                    label,
                     ("action", e.action_id),
                     tip,
                     bool(e.actions),
-                    "#end_turn" if e.action_id == END_TURN else "#action",
+                    "#end_turn" if e.action_id == END_TURN else kind,
                 )
             )
         return out
@@ -519,9 +523,19 @@ class BoardScene(Scene):
         self.cache, self.drawn_for, self.gradual = self.picture, self.viewer, False
 
     def draw_focus(self, surface: pygame.Surface) -> None:
-        """Over the widgets: the keyboard focus, the "thinking" sign over the action bar while the
-        computer moves, then the tooltip of what is under the mouse."""
+        """Over the widgets: the keyboard focus, the labels of the action buttons that wrap, the
+        "thinking" sign over the action bar while the computer moves, then the tooltip of what is
+        under the mouse."""
         super().draw_focus(surface)
+        for b, _ in self.controls:
+            if b.object_ids[-1] == "#action_wrapped" and b.visible:
+                colour = theme.WHITE if b.held else theme.BLACK if b.is_enabled else theme.DISABLED_TEXT
+                font, lines = layout.label_lines(self.app, b.text, b.rect.w)
+                y = b.rect.centery - len(lines) * font.get_linesize() // 2
+                for line in lines:
+                    img = text.render(font, line, colour)
+                    surface.blit(img, (b.rect.centerx - img.get_width() // 2, y))
+                    y += font.get_linesize()
         if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
             self._thinking(surface)
         if self.app.scene is self:
@@ -589,10 +603,6 @@ class ScrolledArea(pygame_gui.core.UIElement):
 
 def is_human(match, faction: str | None) -> bool:
     return faction is not None and match.seats[faction].is_human
-
-
-def _short(name: str) -> str:
-    return name if len(name) <= 26 else name[:25] + "…"
 
 
 _TIPS: dict[tuple, pygame.Surface] = {}

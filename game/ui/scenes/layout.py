@@ -42,34 +42,95 @@ class Geometry:
     cols: int = 9
     rows: int = 2
     chronicle: pygame.Rect = attrs.field(factory=lambda: pygame.Rect(0, 0, 0, 0))
+    #: each action's cell in the bar: (row, column, columns it spans)
+    cells: dict = attrs.field(factory=dict)
 
-    def action_rect(self, i: int, count: int, last: bool) -> tuple[int, int, int, int]:
-        """The i-th action button's place: rows of ``cols``; the end-turn button always bottom right."""
+    def action_rect(self, action_id: str) -> tuple[int, int, int, int]:
+        """An action button's place: rows of ``cols`` in the rules' order, a name too long for
+        one cell spanning more; the end-turn button always bottom right."""
         cw = (self.bar.w - 12 - 6 * (self.cols - 1)) // self.cols
         ch = (self.bar.h - 12 - 6 * (self.rows - 1)) // self.rows
-        row, col = divmod(i, self.cols)
-        if last:
-            row, col = self.rows - 1, self.cols - 1
-        return self.bar.x + 6 + col * (cw + 6), self.bar.y + 6 + row * (ch + 6), cw, ch
+        row, col, span = self.cells.get(action_id, (self.rows - 1, 0, 1))
+        return self.bar.x + 6 + col * (cw + 6), self.bar.y + 6 + row * (ch + 6), span * cw + (span - 1) * 6, ch
+
+
+#: the faces of an action button's label, largest first (the first is the pygame_gui theme's);
+#: a name that needs more than a line wraps in two, in the first face whose lines fit the button,
+#: over as many cells of the bar as it needs
+LABEL_SIZES = (13, 12, 11)
+END_TURN = "pass_turn"
+
+
+def label_fits(app, label: str, width: int) -> bool:
+    """Whether an action button's label fits on one line of the button as pygame_gui draws it
+    (inside its border of 2 pixels)."""
+    return app.fonts.heading(LABEL_SIZES[0]).size(label)[0] <= width - 4
+
+
+def label_lines(app, label: str, width: int, height: int | None = None):
+    """(font, lines): an action button's label wrapped to the button's width, in the largest face
+    whose lines fit ``height`` (a row of the action bar if not given)."""
+    key = (id(app.fonts), label, width, height)
+    if key not in _LABELS:
+        if len(_LABELS) > 500:
+            _LABELS.clear()
+        fonts = [app.fonts.heading(n) for n in LABEL_SIZES]
+        _LABELS[key] = _fitting_lines(fonts, label, width - 8, height if height is not None else row_height(app))
+    return _LABELS[key]
+
+
+_LABELS: dict[tuple, tuple] = {}
+
+
+def row_height(app) -> int:
+    """A row of the action bar: a line of the buttons' text, or two of the smallest label face."""
+    return max(int(30 * app.settings.font_scale), 2 * app.fonts.heading(LABEL_SIZES[-1]).get_linesize() + 4)
+
+
+def _span(app, label: str, cw: int, cols: int) -> int:
+    """The cells of the bar an action's button takes: one, or as many as its name needs to show
+    whole in two lines of the smallest label face."""
+    if label_fits(app, label, cw):
+        return 1
+    small = app.fonts.heading(LABEL_SIZES[-1])
+    for span in range(1, cols):
+        width = span * cw + (span - 1) * 6 - 8
+        lines = text.wrap(small, label, width)
+        if len(lines) <= 2 and all(small.size(line)[0] <= width for line in lines):
+            return span
+    return cols
 
 
 def board(app) -> Geometry:
+    from game.ui.scenes.board import action_button_label
+
     w, h = app.size
-    s = app.settings.font_scale
     band = app.fonts.heading(24).get_linesize() + 16 + 4
-    count = len(app.rules.actions)
+    s = app.settings.font_scale
     cols = max(6, min(10, (w - 16) // int(130 * s)))
-    rows = -(-count // cols)
-    if rows * cols - count < 1 and "pass_turn" in app.rules.actions:
-        rows += 1  # room for the end-turn button in its corner
-    bar_h = int(rows * 30 * s + 6 * rows + 8)
+    cw = (w - 16 - 12 - 6 * (cols - 1)) // cols
+    cells, row, col = {}, 0, 0
+    for aid in app.rules.actions:
+        if aid == END_TURN:
+            continue
+        span = _span(app, action_button_label(app.rules, aid), cw, cols)
+        if col + span > cols:
+            row, col = row + 1, 0
+        cells[aid] = (row, col, span)
+        col += span
+    if END_TURN in app.rules.actions:
+        if col >= cols:  # room for the end-turn button in its corner
+            row += 1
+        cells[END_TURN] = (row, cols - 1, 1)
+    rows = row + 1
+    bar_h = rows * row_height(app) + 6 * rows + 8
     bar = pygame.Rect(8, h - bar_h - 4, w - 16, bar_h)
     top, bottom = band + 6, bar.y - 6
     lw, cw = int(w * 0.27), int(w * 0.40)
     left = pygame.Rect(8, top, lw - 12, bottom - top)
     centre = pygame.Rect(lw, top, cw - 4, bottom - top)
     right = pygame.Rect(lw + cw + 4, top, w - lw - cw - 12, bottom - top)
-    return Geometry(band, bar, left, centre, right, cols, rows)
+    return Geometry(band, bar, left, centre, right, cols, rows, cells=cells)
 
 
 def draw_board(scene, surface: pygame.Surface) -> None:
