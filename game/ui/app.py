@@ -206,6 +206,7 @@ class App:
                 for style in ("regular", "bold", "italic")
                 if (n, style) not in ((16, "regular"), (18, "bold"))  # the theme loads these itself
             ]
+            + [{"name": "dejavu", "point_size": text.heading_px(self.settings.font_scale), "style": "bold"}]
         )
 
     @property

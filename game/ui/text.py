@@ -27,6 +27,17 @@ def gui(text: str) -> str:
     return shown(text)
 
 
+def heading_html(words: str, scale: float) -> str:
+    """A heading in a pygame_gui text box, at a size that follows the font scale (pygame_gui's
+    ``<font size=…>`` is the same at every scale: at 2× it came out smaller than the text)."""
+    return f"<font pixel_size={heading_px(scale)}><b>{words}</b></font>"
+
+
+def heading_px(scale: float) -> int:
+    """The pixel size of a text box's heading: 20 at the normal font scale (the text is 16)."""
+    return max(8, round(20 * scale))
+
+
 def render(font: pygame.font.Font, text: str, colour, background=None) -> pygame.Surface:
     """The one place drawn text is made; surfaces are cached by (font, text, colour)."""
     shown(text)

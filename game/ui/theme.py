@@ -26,6 +26,7 @@ PAPER = (240, 232, 214)
 PAPER_DARK = (222, 210, 186)
 OCHRE = (222, 160, 38)
 GREY = (128, 120, 110)
+DISABLED_TEXT = (110, 102, 92)  # a disabled button's label (the pygame_gui theme's disabled_text)
 LIGHT_GREY = (190, 182, 168)
 WHITE = (252, 248, 240)
 
@@ -166,6 +167,14 @@ def gui_theme(scale: float) -> dict:
         "defaults": {"font": font, "colours": colours, "misc": misc},
         "button": {"font": dict(font, size=size(18), bold="1"), "misc": misc},
         "#action": {"font": condensed, "misc": misc},
+        # an action whose name takes more than a line: the board draws it wrapped over the button
+        "#action_wrapped": {
+            "font": condensed,
+            "misc": misc,
+            "colours": {
+                k: "#00000000" for k in ("normal_text", "hovered_text", "disabled_text", "selected_text", "active_text")
+            },
+        },
         "#end_turn": {
             "font": dict(font, size=size(15), bold="1"),
             "misc": misc,

@@ -30,7 +30,7 @@ def make_app(rules, tmp_path, monkeypatch):
         # the window's flow is the same wherever the computer thinks; a worker process per test
         # would start dozens of interpreters, so these think on a thread unless a test asks
         kw.setdefault("thinking", "thread")
-        app = App(rules, config_path=tmp_path / "window.json", **kw)
+        app = App(kw.pop("rules", rules), config_path=tmp_path / "window.json", **kw)
         apps.append(app)
         return app
 

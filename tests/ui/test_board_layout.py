@@ -1,6 +1,8 @@
 """The board's layout at 1280×720 with the normal font and at 1920×1080 with the 2× font: no label
-is cut with an ellipsis, no wrapped line is wider than its room, and a panel whose content is
-taller than its room scrolls (pygame_gui's scrolling container) with its tooltips still right."""
+is cut with an ellipsis, no wrapped line is wider than its room (nor the action buttons' names a
+mod gives, nor the thinking sign's latest news), and a panel whose content is taller than its room
+scrolls (pygame_gui's scrolling container) with its tooltips still right.  The end screen's
+heading follows the font scale."""
 
 from __future__ import annotations
 
@@ -149,27 +151,144 @@ def test_changing_the_window_and_font_from_the_board_lays_it_out_again(make_app,
     assert all(box.rect.right <= 1920 and box.rect.bottom <= board.geo.bar.y for box, *_ in board.scrollers.values())
 
 
-def test_the_frame_that_plays_the_computers_move_leaves_the_new_picture_to_the_next(make_app, rules, monkeypatch):
+def test_the_computers_move_is_drawn_over_the_frames_after_the_one_that_plays_it(make_app, rules, monkeypatch):
+    from game.ui.scenes import board as board_scene
+
     m = Match.new(rules, "crisis_1923", 11, {f: Seat("ai", "hard") for f in rules.scenarios["crisis_1923"].factions})
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     while m.active == "stalin":
         m.ai_move()
     app, board = _board(make_app, m, *SIZES["720p"])
-    drawn = []
-    real = layout.draw_board
+    started = []
+    real = layout.board_steps
     monkeypatch.setattr(
-        layout, "draw_board", lambda scene, surface: (drawn.append(scene.match.digest()), real(scene, surface))
+        layout, "board_steps", lambda scene, surface: (started.append(scene.match.digest()), real(scene, surface))[1]
     )
+    monkeypatch.setattr(board_scene, "DRAW_BUDGET", 0.0)  # one step a frame
     board.grace = 0.0
     frames(app)
     board.wait_for_ai()
-    n, before = len(m.record.actions), len(drawn)
+    n, before = len(m.record.actions), len(started)
+    old, old_spots = board.picture, board.hotspots
     app.frame([])  # plays the move
-    assert len(m.record.actions) == n + 1 and len(drawn) == before and board.cache is None
-    app.frame([])  # draws it
-    assert drawn[-1] == m.digest() and board.cache is not None
+    assert len(m.record.actions) == n + 1 and len(started) == before and board.cache is None
+    steps = 0
+    while board.cache is None:
+        app.frame([])  # a step of the new picture; the last one stays on screen until it is whole
+        steps += 1
+        assert started[-1] == m.digest() and len(started) == before + 1
+        if board.cache is None:
+            assert board.picture is old and board.hotspots is old_spots and board.future is None
+            assert app.screen.get_at((5, 5)) == old.get_at((5, 5))
+    assert 5 < steps < 40 and board.picture is board.cache and board.hotspots is not old_spots
     # a picture of another seat's view is never left up, not even for a frame
-    board.defer, board.cache, board.drawn_for = True, None, "trotsky"
-    count = len(drawn)
+    board.defer, board.gradual, board.cache, board.drawn_for = True, True, None, "trotsky"
+    count = len(started)
     app.frame([])
-    assert len(drawn) == count + 1 and board.drawn_for == board.viewer
+    assert len(started) == count + 1 and board.cache is not None and board.drawn_for == board.viewer
+
+
+def test_the_players_own_move_is_drawn_in_the_frame_after_it(make_app, positions):
+    app, board = _board(make_app, positions[0], *SIZES["720p"])
+    frames(app)
+    board.changed()  # as after the player's move, or a seat at the screen that changed
+    app.frame([])
+    assert board.cache is not None and board.steps is None
+
+
+LONG_NAME = "Denounce the opposition's platform in a letter to every provincial committee"
+LONG_ACTION = f"""\
+format_version: 1
+actions:
+  - id: denounce_the_opposition
+    name: {LONG_NAME}
+    kind: publish
+    cost: {{ap: 1, influence: 1}}
+    params: {{opinion: 8, prestige: 1, mantle: 1, sympathy: 3, reach_par: 2}}
+    text: "Argue your line in a circular letter to the party's provincial committees."
+    source:
+      - seed: seeds/001_4e889e92fdabce2b.txt
+        lines: 2070-2072
+        quote: "attacked Trotsky through the press media"
+"""
+
+
+@pytest.fixture(scope="module")
+def modded(tmp_path_factory):
+    """The base rules with a mod whose action has a long name."""
+    from game.ruleset import load_base
+
+    folder = tmp_path_factory.mktemp("mods") / "long_names"
+    folder.mkdir()
+    (folder / "mod.yaml").write_text(
+        'id: long_names\nname: "Long names"\nversion: "1.0.0"\nformat_version: 1\n', encoding="utf-8"
+    )
+    (folder / "actions.yaml").write_text(LONG_ACTION, encoding="utf-8")
+    return load_base((folder,))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_an_action_a_mod_adds_shows_its_whole_name_wrapped_in_its_button(make_app, modded, monkeypatch, size):
+    m = Match.new(modded, "crisis_1923", 11, {})
+    while not (m.active == "stalin" and m.state.phase == "actions"):
+        m.ai_move()
+    m.seats["stalin"] = Seat("human", "simple", "Anna")
+    dims, scale = SIZES[size]
+    app = make_app(rules=modded, settings=Settings(width=dims[0], height=dims[1], font_scale=scale))
+    start_match(app, m)
+    board = app.stack[0]
+    while app.scene is not board:
+        app.pop()
+    monkeypatch.setattr(layout, "_LABELS", {})
+    problems = _watch_cuts(monkeypatch)
+    frames(app)
+    button = next(b for b, _ in board.controls if b.text == LONG_NAME)  # the whole name, not cut
+    font, lines = layout.label_lines(app, button.text, button.rect.w)
+    # (the board's other labels are the first test's: here an action more takes a row of the bar
+    # at 1920×1080, and the map's tiles are shorter for it)
+    assert [p for p in problems if "Denounce" in p] == []
+    assert len(lines) > 1 and " ".join(lines) == LONG_NAME
+    assert all(font.size(line)[0] <= button.rect.w - 8 for line in lines)
+    assert len(lines) * font.get_linesize() <= button.rect.h
+    assert button.rect.bottom <= board.geo.bar.bottom and board.geo.bar.bottom <= app.size[1]
+    # the base actions keep their one-line labels, drawn by pygame_gui
+    assert all(layout.label_fits(app, b.text, b.rect.w) for b, _ in board.controls if b.text != LONG_NAME)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_thinking_sign_shows_the_latest_news_whole(make_app, positions, monkeypatch, size):
+    app, board = _board(make_app, positions[0], *SIZES[size])
+    frames(app)
+    news = " ".join(["The Central Committee hears the long report of the commission on the Georgian affair"] * 10)
+    view, log = board.view, (*board.view["log"], (board.view["turn"], news, "public"))
+
+    class WithNews:  # the view, with a long piece of news the latest
+        def __getitem__(self, key):
+            return log if key == "log" else view[key]
+
+    board._view = WithNews()
+    drawn = []
+    problems = _watch_cuts(monkeypatch)
+    real = text.render
+    monkeypatch.setattr(
+        text, "render", lambda font, words, *a, **k: (drawn.append(words), real(font, words, *a, **k))[1]
+    )
+    board._thinking(app.screen)
+    assert problems == []
+    lines = drawn[drawn.index(next(w for w in drawn if w.startswith("Latest:"))) :]
+    assert " ".join(lines) == "Latest: " + news  # every word, none cut
+    sign = board._news_cache[1]
+    assert sign.get_width() <= board.geo.bar.w - 100
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
+    import re
+
+    from game.ui.scenes.end import summary_html
+    from game.ui.theme import gui_theme
+
+    html = summary_html(positions[0].rules, positions[0], scale)
+    heading = int(re.search(r"<font pixel_size=(\d+)><b>", html).group(1))
+    body = int(gui_theme(scale)["text_box"]["font"]["size"])
+    assert heading > body and heading == round(20 * scale)

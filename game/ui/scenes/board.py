@@ -1,11 +1,17 @@
 """The board: what the seat at the screen may see of the game, and the action bar.
 
-The picture is drawn from the viewing seat's view once each time the game changes and cached, so a
-frame is one blit plus the tooltip and the "thinking" sign.  When no single human is at the screen
-(between hot-seat players, while the computer moves), the public view is shown.
+The picture is drawn from the viewing seat's view once each time the game changes and kept, so a
+frame is one blit plus the scrolled panels, the tooltip and the "thinking" sign.  After the
+computer's move the new picture is drawn a few steps a frame while the last one stays up (the
+same seat's view, one move older), so that no frame takes longer than the window's 60 frames a
+second allow.  When no single human is at the screen (between hot-seat players, while the computer
+moves), the public view is shown.
 """
 
 from __future__ import annotations
+
+import math
+import time
 
 import pygame
 import pygame_gui
@@ -17,9 +23,17 @@ from game.ui.scenes import layout
 
 #: seconds the computer waits after a player's move that can still be taken back (the Undo button)
 UNDO_GRACE = 1.5
+#: the time a frame gives to the steps of a new picture of the board after the computer's move
+#: (seconds; a step takes a few milliseconds at most)
+DRAW_BUDGET = 0.003
+#: the faces the thinking sign's latest news is tried in, largest first, and the room it leaves at
+#: the right for the spinner
+NEWS_SIZES = (14, 13, 12, 11)
+NEWS_SPINNER = 100
 END_TURN = "pass_turn"
 
-#: short labels for the base actions' buttons (the full name is in the tooltip); others are cut to fit
+#: short labels for the base actions' buttons (the full name is in the tooltip); others (a mod's)
+#: show their whole name, wrapped in the button where it needs more than a line
 SHORT = {
     "appoint_secretary": "Appoint secretary",
     "cultivate_figure": "Cultivate figure",
@@ -45,7 +59,7 @@ SHORT = {
 
 
 def action_button_label(rules, action_id: str) -> str:
-    return SHORT.get(action_id) or _short(rules.actions[action_id].name)
+    return SHORT.get(action_id) or rules.actions[action_id].name
 
 
 def start_match(app, match, new: bool = False) -> None:
@@ -72,21 +86,27 @@ class BoardScene(Scene):
         self.grace = 0.0
         self.thinking_since = 0.0
         self.cache: pygame.Surface | None = None  # the board's picture (None: to be drawn again)
-        self.canvas: pygame.Surface | None = None  # the surface it is drawn on, kept between drawings
-        self.drawn_for: str | None = None  # the seat whose view the canvas shows
+        self.picture: pygame.Surface | None = None  # the picture on screen, up to date or not
+        self.canvas: pygame.Surface | None = None  # the surface the next picture is drawn on
+        self.drawn_for: str | None = None  # the seat whose view the picture shows
+        self.steps = None  # the drawing of the next picture in progress (layout.board_steps)
+        self.gradual = False  # the next picture may be drawn over several frames
         self.defer = False  # a move was played this frame: draw the new picture in the next
         self.hotspots: list[tuple[pygame.Rect, str]] = []
+        self.next_hotspots: list[tuple[pygame.Rect, str]] = []  # those of the picture being drawn
         self.votes_seen: dict[str | None, int] = {}
         self.log_seen: dict[str | None, int] = {}
         self.chronicle_scroll = 0
         self.mouse = (-1, -1)
         self._view = None
+        self._news_cache: tuple | None = None  # the thinking sign's latest news, drawn
         self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
-        #: panels whose content is taller than they are, by the name of what draws them: (scrolling container, the
-        #: content's image, its hotspots in the content's own coordinates, and the view and size
-        #: it was drawn from)
+        #: panels whose content is taller than they are, by the name of what draws them: (pygame_gui's
+        #: scrolling container, the scrolled area in it, the content's hotspots in its own
+        #: coordinates, and the content's surface, which the board draws itself)
         self.scrollers: dict[str, tuple] = {}
-        self.scrolled_now: set[str] = set()
+        #: those of the picture being drawn: (place, content, hotspots) each
+        self.next_scrollers: dict[str, tuple] = {}
         #: each panel's surface to draw its whole content on, and the height its last drawing
         #: used, by (panel, width, window height)
         self.scratch: dict[tuple, tuple[pygame.Surface, int]] = {}
@@ -100,13 +120,37 @@ class BoardScene(Scene):
         return self._view
 
     def changed(self) -> None:
-        """The game or the seat at the screen has changed: draw the board again, and make its
-        buttons again if they are no longer the same (while the computer plays they seldom change,
-        and making two dozen buttons takes longer than a frame)."""
+        """The game or the seat at the screen has changed: draw the board again, and bring its
+        buttons up to date (those whose label, tooltip or state changed; all of them made again
+        only if they are no longer the same buttons, since making two dozen buttons takes longer
+        than a frame)."""
         self._view = None
         self.cache = None
-        if self._buttons() != self.built:
+        self.steps = None
+        self.gradual = False
+        new = self._buttons()
+        if new == self.built:
+            return
+        same = len(new) == len(self.built) and all(
+            (a[0], a[5]) == (b[0], b[5]) for a, b in zip(new, self.built, strict=True)
+        )
+        if not same or len(self.controls) != len(new):
             self.rebuild()
+            return
+        for i, (now, was) in enumerate(zip(new, self.built, strict=True)):
+            if now == was:
+                continue
+            _, label, does, tip, ok, _ = now
+            b = self.controls[i][0]
+            if label != was[1]:
+                b.set_text(text.gui(label))
+            if tip != was[3]:
+                b.set_tooltip(text.gui(tip) if tip else None)
+            if ok != b.is_enabled:
+                b.enable() if ok else b.disable()
+            if does != was[2]:
+                self.controls[i] = (b, self._action(does[1]) if isinstance(does, tuple) else does)
+        self.built = new
 
     @property
     def hot_seat(self) -> bool:
@@ -146,17 +190,20 @@ class BoardScene(Scene):
         legal = self.match.legal() if self.my_turn() else ()
         entries = present.menu(rules, self.view, legal)
         entries = [e for e in entries if e.action_id != END_TURN] + [e for e in entries if e.action_id == END_TURN]
-        for i, e in enumerate(entries):
+        for e in entries:
             reason = (e.why_not or None) if self.viewer else "not your move"
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
+            rect = geo.action_rect(e.action_id)
+            label = action_button_label(rules, e.action_id)
+            kind = "#action" if layout.label_fits(self.app, label, rect[2]) else "#action_wrapped"
             out.append(
                 (
-                    geo.action_rect(i, len(entries), e.action_id == END_TURN),
-                    action_button_label(rules, e.action_id),
+                    rect,
+                    label,
                     ("action", e.action_id),
                     tip,
                     bool(e.actions),
-                    "#end_turn" if e.action_id == END_TURN else "#action",
+                    "#end_turn" if e.action_id == END_TURN else kind,
                 )
             )
         return out
@@ -165,6 +212,7 @@ class BoardScene(Scene):
         self.scrollers = {}  # the old ones went with the other widgets
         self.scratch = {}
         self.cache = None
+        self.steps = None
         self.geo = layout.board(self.app)
         self.built = self._buttons()
         for rect, label, does, tip, ok, object_id in self.built:
@@ -287,35 +335,48 @@ class BoardScene(Scene):
 
     # --- panels that scroll ----------------------------------------------------------------
     def scroller(self, key: str, rect: pygame.Rect, content: pygame.Surface, spots) -> None:
-        """Show ``content`` in ``rect``, scrolling (pygame_gui's scrolling container, which takes
-        the mouse wheel and has a scroll bar); kept, and its place in the content, while the
-        panel stays where it is."""
-        self.scrolled_now.add(key)
+        """Show ``content`` in ``rect``, scrolling, once the picture being drawn is whole."""
+        self.next_scrollers[key] = (rect, content, spots)
+
+    def picture_done(self) -> None:
+        """The picture being drawn is whole: its hotspots and scrolling panels take effect."""
+        self.hotspots = self.next_hotspots
+        for key, (rect, content, spots) in self.next_scrollers.items():
+            self._scroll(key, rect, content, spots)
+        for key in [k for k in self.scrollers if k not in self.next_scrollers]:
+            self._drop(key)  # its content fits its panel now
+        self.next_hotspots, self.next_scrollers = [], {}
+
+    def _scroll(self, key: str, rect: pygame.Rect, content: pygame.Surface, spots) -> None:
+        """A pygame_gui scrolling container over ``rect`` (it takes the mouse wheel and has a scroll
+        bar), kept with its place in the content while the panel is there, moved and resized with
+        it.  The board draws the part of the content that shows itself (:meth:`draw_scrolled`)."""
         old = self.scrollers.get(key)
-        if old is not None and old[0].alive() and old[0].get_relative_rect() == rect:
-            box, image, _, shown = old
-            if shown[1] != content.get_size():
-                image.set_dimensions(content.get_size())
-                box.set_scrollable_area_dimensions(content.get_size())
-            if shown[0] is not self.view or shown[1] != content.get_size():
-                image.set_image(content)  # drawn from another view: handed over again
+        size = content.get_size()
+        if old is not None and old[0].alive():
+            box, area = old[0], old[1]
+            if box.get_relative_rect() != rect:
+                box.set_relative_position(rect.topleft)
+                box.set_dimensions(rect.size)
+            if area.rect.size != size:
+                area.set_dimensions(size)
+                box.set_scrollable_area_dimensions(size)
         else:
             if old is not None:
                 self._drop(key)
             manager = self.app.manager
             box = self.add(pygame_gui.elements.UIScrollingContainer(rect, manager, allow_scroll_x=False))
-            image = pygame_gui.elements.UIImage(
-                pygame.Rect((0, 0), content.get_size()), content, manager, container=box
-            )
-            box.set_scrollable_area_dimensions(content.get_size())
+            area = ScrolledArea(pygame.Rect((0, 0), size), manager, box)
+            box.set_scrollable_area_dimensions(size)
             if not self.visible:
                 box.hide()
-        self.scrollers[key] = (box, image, spots, (self.view, content.get_size()))
+        self.scrollers[key] = (box, area, spots, content)
 
-    def drop_scrollers(self) -> None:
-        """Take away the scrolling of panels whose content fits them now."""
-        for key in [k for k in self.scrollers if k not in self.scrolled_now]:
-            self._drop(key)
+    def draw_scrolled(self, surface: pygame.Surface) -> None:
+        """The part of each scrolling panel's content that its scrolling container shows."""
+        for box, area, _, content in self.scrollers.values():
+            top = box.rect.y - area.rect.y
+            surface.blit(content, box.rect.topleft, (0, top, content.get_width(), box.rect.h))
 
     def _drop(self, key: str) -> None:
         box = self.scrollers.pop(key)[0]
@@ -325,9 +386,9 @@ class BoardScene(Scene):
 
     def tip_at(self, pos) -> str | None:
         """The tooltip of what is under ``pos``, if any (scrolled panels first)."""
-        for box, image, spots, _ in self.scrollers.values():
+        for box, area, spots, _ in self.scrollers.values():
             if box.visible and box.rect.collidepoint(pos):
-                local = (pos[0] - image.rect.x, pos[1] - image.rect.y)
+                local = (pos[0] - area.rect.x, pos[1] - area.rect.y)
                 return next((tip for r, tip in spots if r.collidepoint(local)), None)
         return next((tip for rect, tip in self.hotspots if rect.collidepoint(pos)), None)
 
@@ -348,6 +409,7 @@ class BoardScene(Scene):
             if m.play_thought(future) is not None:  # None: a thought about a position since left
                 self.after_move()
                 self.defer = True
+                self.gradual = self.app.scene is self  # drawn over the next frames
         self._tell_trouble()
 
     def _tell_trouble(self) -> None:
@@ -433,25 +495,47 @@ class BoardScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         size = surface.get_size()
         if self.cache is None or self.cache.get_size() != size:
-            same = self.canvas is not None and self.canvas.get_size() == size and self.drawn_for == self.viewer
-            if self.defer and same:
-                # this frame played the computer's move: the new picture comes with the next one,
-                # so that no frame does both (the same seat's picture stays up for 1/60 s)
-                self.defer = False
-                surface.blit(self.canvas, (0, 0))
-                return
+            kept = self.picture is not None and self.picture.get_size() == size and self.drawn_for == self.viewer
+            if not kept or not self.gradual:
+                self.steps = None  # nothing of this seat's to keep up, or the player's own doing: now
+                self._draw_steps(size, None)
+            elif self.defer:
+                pass  # this frame played the computer's move: the new picture begins in the next
+            else:
+                self._draw_steps(size, DRAW_BUDGET)
+        self.defer = False
+        surface.blit(self.picture, (0, 0))
+        self.draw_scrolled(surface)
+
+    def _draw_steps(self, size: tuple[int, int], budget: float | None) -> None:
+        """Go on drawing the next picture for up to ``budget`` seconds (None: to its end); once it
+        is whole it is the picture on screen."""
+        if self.steps is None:
             if self.canvas is None or self.canvas.get_size() != size:
                 self.canvas = pygame.Surface(size)
-            self.hotspots = []
-            layout.draw_board(self, self.canvas)
-            self.cache, self.drawn_for = self.canvas, self.viewer
-        self.defer = False
-        surface.blit(self.cache, (0, 0))
+            self.steps = layout.board_steps(self, self.canvas)
+        start = time.perf_counter()
+        for _ in self.steps:
+            if budget is not None and time.perf_counter() - start >= budget:
+                return
+        self.steps = None
+        self.picture, self.canvas = self.canvas, self.picture
+        self.cache, self.drawn_for, self.gradual = self.picture, self.viewer, False
 
     def draw_focus(self, surface: pygame.Surface) -> None:
-        """Over the widgets: the keyboard focus, the "thinking" sign over the action bar while the
-        computer moves, then the tooltip of what is under the mouse."""
+        """Over the widgets: the keyboard focus, the labels of the action buttons that wrap, the
+        "thinking" sign over the action bar while the computer moves, then the tooltip of what is
+        under the mouse."""
         super().draw_focus(surface)
+        for b, _ in self.controls:
+            if b.object_ids[-1] == "#action_wrapped" and b.visible:
+                colour = theme.WHITE if b.held else theme.BLACK if b.is_enabled else theme.DISABLED_TEXT
+                font, lines = layout.label_lines(self.app, b.text, b.rect.w)
+                y = b.rect.centery - len(lines) * font.get_linesize() // 2
+                for line in lines:
+                    img = text.render(font, line, colour)
+                    surface.blit(img, (b.rect.centerx - img.get_width() // 2, y))
+                    y += font.get_linesize()
         if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
             self._thinking(surface)
         if self.app.scene is self:
@@ -460,39 +544,65 @@ class BoardScene(Scene):
                 tooltip(self.app, surface, tip, self.mouse)
 
     def _thinking(self, surface: pygame.Surface) -> None:
+        """The sign over the action bar while the computer moves: who is thinking, and the latest
+        news this screen may show, whole: wrapped, in a smaller face if the bar needs it, and in a
+        taller sign if even that does not fit the bar."""
         who = present.faction_name(self.app.rules, self.match.active)
         dots = "." * (1 + (pygame.time.get_ticks() // 300) % 3)
-        font = self.app.fonts.bold(16)
-        img = text.render(font, f"{who} is thinking{dots}", theme.WHITE)
+        img = text.render(self.app.fonts.bold(16), f"{who} is thinking{dots}", theme.WHITE)
         bar = self.geo.bar
+        news = self._news(bar, img.get_height()) if self.view["log"] else None
+        high = img.get_height() + (news.get_height() + 2 if news else 0)
         r = pygame.Rect(bar.x, bar.y, bar.w, bar.h)
+        if high + 16 > r.h:
+            r.h = high + 16
+            r.bottom = bar.bottom
         pygame.draw.rect(surface, theme.BLACK, r)
-        small = self.app.fonts.body(14)
-        lines = []
-        if self.view["log"]:  # the latest news this screen may show, in as many lines as the bar holds
-            room = max(1, (r.h - img.get_height() - 16) // small.get_linesize())
-            lines = text.wrap(small, "Latest: " + self.view["log"][-1][1], r.w - 100)
-            if len(lines) > room:
-                lines = lines[: room - 1] + [text.fit(small, " ".join(lines[room - 1 :]), r.w - 100)]
-        y = r.centery - (img.get_height() + len(lines) * small.get_linesize()) // 2
+        y = r.centery - high // 2
         surface.blit(img, (r.x + 16, y))
-        text.blit_lines(surface, small, lines, (r.x + 16, y + img.get_height() + 2), theme.PAPER)
+        if news:
+            surface.blit(news, (r.x + 16, y + img.get_height() + 2))
         angle = pygame.time.get_ticks() / 200
         cx, cy = r.right - 40, r.centery
-        import math
-
         for i in range(8):
             a = angle + i * math.pi / 4
             colour = theme.RED if i == 0 else theme.OCHRE
             pygame.draw.circle(surface, colour, (cx + int(16 * math.cos(a)), cy + int(16 * math.sin(a))), 4 if i else 6)
 
+    def _news(self, bar: pygame.Rect, heading: int) -> pygame.Surface:
+        """The latest news wrapped beside the spinner, in the largest face that fits the bar
+        (made once for each piece of news and size)."""
+        words = "Latest: " + self.view["log"][-1][1]
+        width = bar.w - NEWS_SPINNER
+        key = (words, width, bar.h, heading, self.app.settings.font_scale)
+        if self._news_cache is not None and self._news_cache[0] == key:
+            text.shown(words)
+            return self._news_cache[1]
+        room = bar.h - heading - 18
+        for size in NEWS_SIZES:
+            font = self.app.fonts.body(size)
+            lines = text.wrap(font, words, width)
+            if len(lines) * font.get_linesize() <= room:
+                break
+        image = pygame.Surface((width, len(lines) * font.get_linesize()))
+        image.fill(theme.BLACK)
+        text.blit_lines(image, font, lines, (0, 0), theme.PAPER)
+        self._news_cache = (key, image)
+        return image
+
+
+class ScrolledArea(pygame_gui.core.UIElement):
+    """The content of a scrolling panel as pygame_gui's scrolling container sees it: an element of
+    the content's size that the container moves and that the mouse hovers (so the wheel scrolls
+    it), with no image of its own: the board draws the part that shows (an opaque blit of that
+    part, where pygame_gui would blend the whole content every frame)."""
+
+    def __init__(self, rect: pygame.Rect, manager, container):
+        super().__init__(rect, manager, container, starting_height=1, layer_thickness=1, element_id=["scrolled"])
+
 
 def is_human(match, faction: str | None) -> bool:
     return faction is not None and match.seats[faction].is_human
-
-
-def _short(name: str) -> str:
-    return name if len(name) <= 26 else name[:25] + "…"
 
 
 _TIPS: dict[tuple, pygame.Surface] = {}

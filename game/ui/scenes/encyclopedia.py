@@ -119,7 +119,7 @@ class EncyclopediaScene(Scene):
         if rec is None:
             return "Nothing here."
         table = CATEGORIES[self.category][0]
-        parts = [f"<font size=5><b>{escape(rec.name)}</b></font>"]
+        parts = [text.heading_html(escape(rec.name), self.app.settings.font_scale)]
         parts += [escape(line) for line in _facts(self.app.rules, table, rec)]
         extra = getattr(rec, "text", "")
         if extra:

@@ -15,11 +15,11 @@ from game.ui.scenes.dialog import escape
 OUTCOMES = present.OUTCOME_WORDS
 
 
-def summary_html(rules, match) -> str:
+def summary_html(rules, match, scale: float = 1.0) -> str:
     view = match.view(None)
     kind, winner = view["outcome"] or ("", None)
     parts = [
-        f"<font size=5><b>{escape(OUTCOMES.get(kind, kind.replace('_', ' ')))}</b></font>"
+        text.heading_html(escape(OUTCOMES.get(kind, kind.replace("_", " "))), scale)
         + (f" — {escape(present.faction_name(rules, winner))}" if winner else "")
     ]
     rows = []
@@ -75,7 +75,7 @@ class EndScene(Scene):
         top = self.app.fonts.heading(24).get_linesize() + 30
         bh = int(40 * s)
         self.chart = pygame.Rect(w - 16 - int(w * 0.32), top, int(w * 0.32), h - top - bh - 32)
-        self.textbox((16, top, self.chart.x - 32, h - top - bh - 32), summary_html(self.app.rules, self.match))
+        self.textbox((16, top, self.chart.x - 32, h - top - bh - 32), summary_html(self.app.rules, self.match, s))
         bw = int(240 * min(s, 1.5))
         self.button((w - 16 - bw, h - bh - 16, bw, bh), "Play again", self.again, "A new game")
         self.button((w - 32 - 2 * bw, h - bh - 16, bw, bh), "Main menu", self.menu)

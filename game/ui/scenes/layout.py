@@ -42,41 +42,113 @@ class Geometry:
     cols: int = 9
     rows: int = 2
     chronicle: pygame.Rect = attrs.field(factory=lambda: pygame.Rect(0, 0, 0, 0))
+    #: each action's cell in the bar: (row, column, columns it spans)
+    cells: dict = attrs.field(factory=dict)
 
-    def action_rect(self, i: int, count: int, last: bool) -> tuple[int, int, int, int]:
-        """The i-th action button's place: rows of ``cols``; the end-turn button always bottom right."""
+    def action_rect(self, action_id: str) -> tuple[int, int, int, int]:
+        """An action button's place: rows of ``cols`` in the rules' order, a name too long for
+        one cell spanning more; the end-turn button always bottom right."""
         cw = (self.bar.w - 12 - 6 * (self.cols - 1)) // self.cols
         ch = (self.bar.h - 12 - 6 * (self.rows - 1)) // self.rows
-        row, col = divmod(i, self.cols)
-        if last:
-            row, col = self.rows - 1, self.cols - 1
-        return self.bar.x + 6 + col * (cw + 6), self.bar.y + 6 + row * (ch + 6), cw, ch
+        row, col, span = self.cells.get(action_id, (self.rows - 1, 0, 1))
+        return self.bar.x + 6 + col * (cw + 6), self.bar.y + 6 + row * (ch + 6), span * cw + (span - 1) * 6, ch
+
+
+#: the faces of an action button's label, largest first (the first is the pygame_gui theme's);
+#: a name that needs more than a line wraps in two, in the first face whose lines fit the button,
+#: over as many cells of the bar as it needs
+LABEL_SIZES = (13, 12, 11)
+END_TURN = "pass_turn"
+
+
+def label_fits(app, label: str, width: int) -> bool:
+    """Whether an action button's label fits on one line of the button as pygame_gui draws it
+    (inside its border of 2 pixels)."""
+    return app.fonts.heading(LABEL_SIZES[0]).size(label)[0] <= width - 4
+
+
+def label_lines(app, label: str, width: int, height: int | None = None):
+    """(font, lines): an action button's label wrapped to the button's width, in the largest face
+    whose lines fit ``height`` (a row of the action bar if not given)."""
+    key = (id(app.fonts), label, width, height)
+    if key not in _LABELS:
+        if len(_LABELS) > 500:
+            _LABELS.clear()
+        fonts = [app.fonts.heading(n) for n in LABEL_SIZES]
+        _LABELS[key] = _fitting_lines(fonts, label, width - 8, height if height is not None else row_height(app))
+    return _LABELS[key]
+
+
+_LABELS: dict[tuple, tuple] = {}
+
+
+def row_height(app) -> int:
+    """A row of the action bar: a line of the buttons' text, or two of the smallest label face."""
+    return max(int(30 * app.settings.font_scale), 2 * app.fonts.heading(LABEL_SIZES[-1]).get_linesize() + 4)
+
+
+def _span(app, label: str, cw: int, cols: int) -> int:
+    """The cells of the bar an action's button takes: one, or as many as its name needs to show
+    whole in two lines of the smallest label face."""
+    if label_fits(app, label, cw):
+        return 1
+    small = app.fonts.heading(LABEL_SIZES[-1])
+    for span in range(1, cols):
+        width = span * cw + (span - 1) * 6 - 8
+        lines = text.wrap(small, label, width)
+        if len(lines) <= 2 and all(small.size(line)[0] <= width for line in lines):
+            return span
+    return cols
 
 
 def board(app) -> Geometry:
+    from game.ui.scenes.board import action_button_label
+
     w, h = app.size
-    s = app.settings.font_scale
     band = app.fonts.heading(24).get_linesize() + 16 + 4
-    count = len(app.rules.actions)
+    s = app.settings.font_scale
     cols = max(6, min(10, (w - 16) // int(130 * s)))
-    rows = -(-count // cols)
-    if rows * cols - count < 1 and "pass_turn" in app.rules.actions:
-        rows += 1  # room for the end-turn button in its corner
-    bar_h = int(rows * 30 * s + 6 * rows + 8)
+    cw = (w - 16 - 12 - 6 * (cols - 1)) // cols
+    cells, row, col = {}, 0, 0
+    for aid in app.rules.actions:
+        if aid == END_TURN:
+            continue
+        span = _span(app, action_button_label(app.rules, aid), cw, cols)
+        if col + span > cols:
+            row, col = row + 1, 0
+        cells[aid] = (row, col, span)
+        col += span
+    if END_TURN in app.rules.actions:
+        if col >= cols:  # room for the end-turn button in its corner
+            row += 1
+        cells[END_TURN] = (row, cols - 1, 1)
+    rows = row + 1
+    bar_h = rows * row_height(app) + 6 * rows + 8
     bar = pygame.Rect(8, h - bar_h - 4, w - 16, bar_h)
     top, bottom = band + 6, bar.y - 6
     lw, cw = int(w * 0.27), int(w * 0.40)
     left = pygame.Rect(8, top, lw - 12, bottom - top)
     centre = pygame.Rect(lw, top, cw - 4, bottom - top)
     right = pygame.Rect(lw + cw + 4, top, w - lw - cw - 12, bottom - top)
-    return Geometry(band, bar, left, centre, right, cols, rows)
+    return Geometry(band, bar, left, centre, right, cols, rows, cells=cells)
 
 
 def draw_board(scene, surface: pygame.Surface) -> None:
+    """The whole board drawn on ``surface`` at once."""
+    for _ in board_steps(scene, surface):
+        pass
+
+
+def board_steps(scene, surface: pygame.Surface):
+    """The board drawn on ``surface`` step by step: a generator whose every step draws one panel's
+    content or places it (a few milliseconds at most), so that a window can spread a drawing over
+    frames.  The picture's hotspots and scrolling panels take effect when the last step is done
+    (``scene.picture_done()``), never half-way."""
     app, view = scene.app, scene.view
+    scene.next_hotspots = []
+    scene.next_scrollers = {}
     surface.fill(theme.PAPER)
     geo = scene.geo
-    scene.scrolled_now = set()
     left_turns = view["turns"] - view["turn"] - 1
     when = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']}"
     titles = (when + " · " + ("last turn" if left_turns == 0 else f"{left_turns} more after this"), when, view["date"])
@@ -89,8 +161,9 @@ def draw_board(scene, surface: pygame.Surface) -> None:
         font = app.fonts.bold(16)
         msg = "Public view — no faction's secrets are shown"
         surface.blit(text.render(font, msg, theme.BLACK), (geo.bar.x + 16, geo.bar.y + 8))
+    yield
     col = geo.left
-    panels.column(
+    yield from panels.column(
         scene,
         surface,
         col,
@@ -107,7 +180,8 @@ def draw_board(scene, surface: pygame.Surface) -> None:
     col = geo.centre
     hm = int(col.h * 0.60)
     _map(scene, surface, pygame.Rect(col.x, col.y, col.w, hm))
-    panels.panel(
+    yield
+    yield from panels.panel(
         scene,
         surface,
         pygame.Rect(col.x, col.y + hm + 6, col.w, col.h - hm - 6),
@@ -119,11 +193,11 @@ def draw_board(scene, surface: pygame.Surface) -> None:
     if view["objectives"]:
         stack.append((_objectives_titles(view), _objectives, 0))
     stack.append((("Agenda",), _agenda, 0))
-    chronicle = panels.column(scene, surface, col, stack, rest=int(col.h * 0.22))
+    chronicle = yield from panels.column(scene, surface, col, stack, rest=int(col.h * 0.22))
     title = "Chronicle" + (" — public and yours" if view["you"] else "")
     geo.chronicle = chronicle
     _chronicle(scene, surface, chronicle, (title, "Chronicle"))
-    scene.drop_scrollers()
+    scene.picture_done()
 
 
 def _who_texts(scene) -> tuple[str, ...]:
@@ -348,7 +422,7 @@ def _map(scene, surface, rect) -> None:
             if row.follows
             else ""
         )
-        scene.hotspots.append(
+        scene.next_hotspots.append(
             (
                 tile,
                 f"{row.name}: {row.delegates} delegates to the Congress. Secretary "
@@ -573,6 +647,6 @@ def _chronicle(scene, surface, rect, title) -> None:
         surface.blit(text.render(font, words, colour), (inner.x, y))
         y += step
     surface.set_clip(None)
-    scene.hotspots.append(
+    scene.next_hotspots.append(
         (rect, "The chronicle: every public event, and your own private news in dark red. Scroll with the mouse wheel.")
     )

@@ -3,11 +3,16 @@ its own, however tall it comes out; the panels of a column share its height (eac
 content while there is room), and a panel whose content is taller than its room shows it in a
 pygame_gui scrolling container (see ``BoardScene.scroller``) instead of cutting it.
 
+:func:`column` and :func:`panel` are generators that yield after each piece of work (a panel's
+content drawn, a panel placed), so that the window can spread a drawing of the board over frames.
+
 A panel's content is drawn by a *body*: ``body(scene, surface, width, hotspots) -> height``, which
 draws from (0, 0) and adds (rect, tooltip) pairs in its own coordinates.
 """
 
 from __future__ import annotations
+
+from collections.abc import Generator, Iterator
 
 import pygame
 
@@ -46,16 +51,19 @@ def first_width(scene, body, full: int) -> int:
     return full - SCROLL_BAR if body.__name__ in scene.scrollers else full
 
 
-def column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> pygame.Rect:
+def column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> Generator[None, None, pygame.Rect]:
     """Panels stacked down a column, each as tall as its content while there is room; when there
     is not, each has a fair share and the taller ones scroll.  ``panels``: (titles, body, share)
     each, where a share above 0 lets that panel have what it wants up to that part of the column
     before the others share.  ``rest``: height kept below the panels (returned as a rect) for a
-    panel that fills what is left."""
+    panel that fills what is left (the generator's value)."""
     app = scene.app
     gap = 6
     inner_w = col.w - 12
-    drawn = [drawn_whole(scene, body, first_width(scene, body, inner_w)) for _, body, _ in panels]
+    drawn = []
+    for _, body, _ in panels:
+        drawn.append(drawn_whole(scene, body, first_width(scene, body, inner_w)))
+        yield
     wants = [h + strip(app) for _, _, h in drawn]
     room = col.h - gap * (len(panels) - (0 if rest else 1)) - rest
     # a panel that comes first has what it wants up to its share of the column; the rest share
@@ -66,7 +74,7 @@ def column(scene, surface, col: pygame.Rect, panels, rest: int = 0) -> pygame.Re
         heights[-1] += room - sum(heights)  # the last panel takes what is left
     y = col.y
     for (title, body, _), h, content in zip(panels, heights, drawn, strict=True):
-        panel(scene, surface, pygame.Rect(col.x, y, col.w, h), title, body, content)
+        yield from panel(scene, surface, pygame.Rect(col.x, y, col.w, h), title, body, content)
         y += h + gap
     return pygame.Rect(col.x, y, col.w, col.bottom - y)
 
@@ -91,7 +99,7 @@ def share(total: int, wants: list[int]) -> list[int]:
     return out
 
 
-def panel(scene, surface, rect: pygame.Rect, title, body, drawn=None) -> None:
+def panel(scene, surface, rect: pygame.Rect, title, body, drawn=None) -> Iterator[None]:
     """A panel whose content ``body(scene, content, width, hotspots) -> height`` is drawn whole
     (``drawn``: already, at the width :func:`first_width` gives); when it is taller than the
     panel it scrolls, in a pygame_gui scrolling container."""
@@ -103,8 +111,9 @@ def panel(scene, surface, rect: pygame.Rect, title, body, drawn=None) -> None:
     elif h <= inner.h and content.get_width() == narrow:  # it scrolled, and fits now
         content, spots, h = drawn_whole(scene, body, inner.w)
     if h > inner.h:
-        surface.blit(content, inner.topleft, (0, 0, inner.w - SCROLL_BAR, inner.h))  # under a dialog
+        surface.blit(content, inner.topleft, (0, 0, inner.w - SCROLL_BAR, inner.h))
         scene.scroller(body.__name__, inner, content.subsurface((0, 0, content.get_width(), h)).copy(), spots)
-        return
-    surface.blit(content, inner.topleft, (0, 0, inner.w, h))
-    scene.hotspots.extend((r.move(inner.topleft), tip) for r, tip in spots)
+    else:
+        surface.blit(content, inner.topleft, (0, 0, inner.w, h))
+        scene.next_hotspots.extend((r.move(inner.topleft), tip) for r, tip in spots)
+    yield
