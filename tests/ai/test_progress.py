@@ -9,7 +9,7 @@ from game.ai.search import Budget, SearchBot, shortlist
 from game.ai.simple import score_action
 from game.engine import legal_actions, new_game, player_view
 from game.engine.actions import Action
-from game.engine.objectives import standing
+from game.engine.objectives import objectives_of, standing
 
 
 def test_a_rung_down_the_ladder_is_progress_towards_an_expulsion(rules):
@@ -63,12 +63,14 @@ def test_signatures_and_shares_are_graded_and_not_inverts(rules):
 
 def test_open_goals_add_a_share_of_their_points_and_met_goals_add_nothing_more(rules):
     state = new_game(rules, "united_opposition_1926", 1)
+    goal = next(g for g in objectives_of(state, rules, "trotsky").goals if g.id == "signatures")
+    need = goal.condition[0]["any"][0]["signatures_at_least"]["value"]
     state.factions["trotsky"].signatures = 0
     before = open_goals_value(state, rules, "trotsky", standing(state, rules, "trotsky"))
-    state.factions["trotsky"].signatures = 15
+    state.factions["trotsky"].signatures = need // 2
     after = open_goals_value(state, rules, "trotsky", standing(state, rules, "trotsky"))
-    # the signatures goal is worth 2 points: half-way is SHAPE × 2 × 0.5 more
-    assert abs(after - before - SHAPE * 2 * 0.5) < 1e-9
+    # the signatures goal is worth its points: part of the way is SHAPE × points × that part more
+    assert abs(after - before - SHAPE * goal.points * (need // 2) / need) < 1e-9
 
 
 def test_exposure_enough_for_the_next_rung_counts_as_danger(rules):
