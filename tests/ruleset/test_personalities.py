@@ -79,7 +79,7 @@ def test_a_pace_can_be_for_one_faction_and_the_latest_applies(rules):
 def test_a_pace_for_an_unknown_faction(tree):
     path = tree / "base" / "ai.yaml"
     text = replace_once(
-        path, '    target: zinoviev\n    not_before: "1925-Q4"', '    target: zinovyev\n    not_before: "1925-Q4"'
+        path, '    target: zinoviev\n    not_before: "1926-Q1"', '    target: zinovyev\n    not_before: "1926-Q1"'
     )
     found = problems_of(tree)
     assert any("zinovyev" in p.message and p.line == line_of(text, "target: zinovyev") for p in found)
