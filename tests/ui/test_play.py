@@ -116,4 +116,5 @@ def test_an_ai_turn_shows_the_thinking_sign(app):
     finally:
         text.WATCHERS.remove(seen.append)
     assert not board.match.seat().is_human
-    assert any(s.startswith(app.rules.factions[board.match.active].name + " is thinking") for s in seen)
+    rec = app.rules.factions[board.match.active]
+    assert any(s.startswith(rec.name + (" are" if rec.plural else " is") + " thinking") for s in seen)

@@ -16,6 +16,7 @@ import time
 import pygame
 import pygame_gui
 
+from game.engine import words
 from game.session import present
 from game.ui import text, theme
 from game.ui.app import Scene
@@ -547,9 +548,9 @@ class BoardScene(Scene):
         """The sign over the action bar while the computer moves: who is thinking, and the latest
         news this screen may show, whole: wrapped, in a smaller face if the bar needs it, and in a
         taller sign if even that does not fit the bar."""
-        who = present.faction_name(self.app.rules, self.match.active)
         dots = "." * (1 + (pygame.time.get_ticks() // 300) % 3)
-        img = text.render(self.app.fonts.bold(16), f"{who} is thinking{dots}", theme.WHITE)
+        who = words.faction_says(self.app.rules, self.match.active, "{name} {is} thinking")
+        img = text.render(self.app.fonts.bold(16), who + dots, theme.WHITE)
         bar = self.geo.bar
         news = self._news(bar, img.get_height()) if self.view["log"] else None
         high = img.get_height() + (news.get_height() + 2 if news else 0)
