@@ -118,3 +118,21 @@ def test_an_ai_turn_shows_the_thinking_sign(app):
     assert not board.match.seat().is_human
     rec = app.rules.factions[board.match.active]
     assert any(s.startswith(rec.name + (" are" if rec.plural else " is") + " thinking") for s in seen)
+
+
+def test_the_objectives_say_a_penalty_was_avoided_in_words(app):
+    from game.ui import text
+
+    shown: list[str] = []
+    text.WATCHERS.append(shown.append)
+    try:
+        board = start_classroom(app, humans=("trotsky",))
+        board.wait_for_ai()
+        frames(app, n=3)
+    finally:
+        text.WATCHERS.remove(shown.append)
+    assert board.viewer == "trotsky"
+    words = " ".join(" ".join(shown).split())
+    # Trotsky's -2 for being removed from his posts, not yet befallen
+    assert "Removed from your posts or worse — avoided" in words
+    assert "— it happened" not in words

@@ -596,7 +596,9 @@ def _objectives(scene, surface, w: int, spots) -> int:
         lead = f"{mark} {g['points']:+d} "
         indent = font.size(lead)[0]
         surface.blit(text.render(font, lead, colour), (0, y))
-        end = _lines(surface, font, g["name"], indent, y, w - indent, colour)
+        # a penalty's tick means it was avoided, not that it befell: say so in words
+        name = g["name"] + (" — avoided" if status == "avoided" else " — it happened" if status == "befell" else "")
+        end = _lines(surface, font, name, indent, y, w - indent, colour)
         spots.append((pygame.Rect(0, y, w, end - y), f"{g['name']} ({when}), {g['points']:+d} points — now {status}"))
         y = end + 2
     history = "History's result for your faction: " + " ".join(obj["history"].split())
