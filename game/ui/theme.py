@@ -21,6 +21,8 @@ ITALIC = FONTS / "DejaVuSans-Oblique.ttf"
 
 RED = (196, 30, 36)
 DARK_RED = (140, 18, 22)
+#: the size of a plain button's bold label before the font scale (pygame_gui's ``button`` theme)
+BUTTON_SIZE = 18
 BLACK = (24, 22, 20)
 PAPER = (240, 232, 214)
 PAPER_DARK = (222, 210, 186)
@@ -165,7 +167,7 @@ def gui_theme(scale: float) -> dict:
     misc = {"shape": "rectangle", "border_width": "2", "shadow_width": "0", "tool_tip_delay": "0.4"}
     return {
         "defaults": {"font": font, "colours": colours, "misc": misc},
-        "button": {"font": dict(font, size=size(18), bold="1"), "misc": misc},
+        "button": {"font": dict(font, size=size(BUTTON_SIZE), bold="1"), "misc": misc},
         "#action": {"font": condensed, "misc": misc},
         # an action whose name takes more than a line: the board draws it wrapped over the button
         "#action_wrapped": {

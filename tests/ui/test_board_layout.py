@@ -292,3 +292,20 @@ def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
     heading = int(re.search(r"<font pixel_size=(\d+)><b>", html).group(1))
     body = int(gui_theme(scale)["text_box"]["font"]["size"])
     assert heading > body and heading == round(20 * scale)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_encyclopedias_buttons_show_their_labels_whole(make_app, size):
+    from game.ui.scenes.encyclopedia import EncyclopediaScene
+
+    dims, scale = SIZES[size]
+    app = make_app(settings=Settings(width=dims[0], height=dims[1], font_scale=scale))
+    app.push(EncyclopediaScene(app))
+    frames(app)
+    buttons = [b for b, _ in app.scene.controls]
+    assert any(b.text == "Read the cited passages" for b in buttons)
+    assert all(layout.button_width(app, b.text) <= b.rect.w for b in buttons), [
+        (b.text, b.rect.w) for b in buttons if layout.button_width(app, b.text) > b.rect.w
+    ]
+    for a in buttons:  # and no button runs into another
+        assert not any(a is not b and a.rect.colliderect(b.rect) for b in buttons)

@@ -10,6 +10,7 @@ from game.session.present import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.app import Scene
 from game.ui.scenes.dialog import MessageScene, escape
+from game.ui.scenes.layout import button_width
 
 CATEGORIES = (
     ("factions", "Factions"),
@@ -95,13 +96,17 @@ class EncyclopediaScene(Scene):
             self.list_rect.right + 16, top + bh + 12, w - self.list_rect.right - 32, h - top - bh - 40 - bh
         )
         self.article = self.textbox(art, self.html())
+        back = pygame.Rect(w - 16 - int(160 * s), art.bottom + 8, int(160 * s), bh)
+        label = "Read the cited passages"
+        # as wide as its label needs (it was cut at the 2× font), never over the Back button
+        wide = max(int(300 * min(s, 1.5)), button_width(self.app, label))
         self.button(
-            (art.x, art.bottom + 8, int(300 * min(s, 1.5)), bh),
-            "Read the cited passages",
+            (art.x, art.bottom + 8, min(wide, back.x - 8 - art.x), bh),
+            label,
             self.sources,
             "The lines of the source documents this entry is drawn from",
         )
-        self.button((w - 16 - int(160 * s), art.bottom + 8, int(160 * s), bh), "Back", self.back)
+        self.button(back, "Back", self.back)
 
     def _pick(self, i: int):
         def pick():

@@ -67,6 +67,12 @@ def label_fits(app, label: str, width: int) -> bool:
     return app.fonts.heading(LABEL_SIZES[0]).size(label)[0] <= width - 4
 
 
+def button_width(app, label: str) -> int:
+    """The width a plain (non-action) button needs to show its label whole, as pygame_gui draws
+    it in the theme's ``button`` face, inside its border of 2 pixels (as :func:`label_fits`)."""
+    return app.fonts.bold(theme.BUTTON_SIZE).size(label)[0] + 4
+
+
 def label_lines(app, label: str, width: int, height: int | None = None):
     """(font, lines): an action button's label wrapped to the button's width, in the largest face
     whose lines fit ``height`` (a row of the action bar if not given)."""
