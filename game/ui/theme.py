@@ -28,7 +28,7 @@ PAPER = (240, 232, 214)
 PAPER_DARK = (222, 210, 186)
 OCHRE = (222, 160, 38)
 GREY = (128, 120, 110)
-DISABLED_TEXT = (110, 102, 92)  # a disabled button's label (the pygame_gui theme's disabled_text)
+DISABLED_TEXT = (110, 102, 92)  # a disabled button's label, here and in the pygame_gui theme
 LIGHT_GREY = (190, 182, 168)
 WHITE = (252, 248, 240)
 
@@ -153,7 +153,7 @@ def gui_theme(scale: float) -> dict:
         "normal_text": "#181614",
         "hovered_text": "#181614",
         "selected_text": "#FCF8F0",
-        "disabled_text": "#6E665C",
+        "disabled_text": "#%02X%02X%02X" % DISABLED_TEXT,
         "active_text": "#FCF8F0",
         "normal_border": "#181614",
         "hovered_border": "#181614",
@@ -192,7 +192,7 @@ def gui_theme(scale: float) -> dict:
                 "dark_bg": "#FCF8F0",
                 "normal_text": "#181614",
                 "disabled_dark_bg": "#DED2BA",
-                "disabled_text": "#6E665C",
+                "disabled_text": "#%02X%02X%02X" % DISABLED_TEXT,
             },
         },
         "drop_down_menu": {"colours": {"dark_bg": "#FCF8F0"}},

@@ -21,6 +21,7 @@ from game.session import present
 from game.ui import text, theme
 from game.ui.app import Scene
 from game.ui.scenes import layout
+from game.ui.scenes.layout import END_TURN
 
 #: seconds the computer waits after a player's move that can still be taken back (the Undo button)
 UNDO_GRACE = 1.5
@@ -31,7 +32,6 @@ DRAW_BUDGET = 0.003
 #: the right for the spinner
 NEWS_SIZES = (14, 13, 12, 11)
 NEWS_SPINNER = 100
-END_TURN = "pass_turn"
 
 #: short labels for the base actions' buttons (the full name is in the tooltip); others (a mod's)
 #: show their whole name, wrapped in the button where it needs more than a line
@@ -573,16 +573,16 @@ class BoardScene(Scene):
     def _news(self, bar: pygame.Rect, heading: int) -> pygame.Surface:
         """The latest news wrapped beside the spinner, in the largest face that fits the bar
         (made once for each piece of news and size)."""
-        words = "Latest: " + self.view["log"][-1][1]
+        latest = "Latest: " + self.view["log"][-1][1]
         width = bar.w - NEWS_SPINNER
-        key = (words, width, bar.h, heading, self.app.settings.font_scale)
+        key = (latest, width, bar.h, heading, self.app.settings.font_scale)
         if self._news_cache is not None and self._news_cache[0] == key:
-            text.shown(words)
+            text.shown(latest)
             return self._news_cache[1]
         room = bar.h - heading - 18
         for size in NEWS_SIZES:
             font = self.app.fonts.body(size)
-            lines = text.wrap(font, words, width)
+            lines = text.wrap(font, latest, width)
             if len(lines) * font.get_linesize() <= room:
                 break
         image = pygame.Surface((width, len(lines) * font.get_linesize()))
