@@ -130,6 +130,11 @@ def draw_symbol(surface: pygame.Surface, symbol: str, centre: tuple[int, int], s
         pygame.draw.circle(surface, ink, centre, max(2, int(s * 0.6)), max(1, size // 10))
 
 
+def _hex(rgb: tuple[int, int, int]) -> str:
+    """A colour as pygame_gui's theme writes it (``#RRGGBB``)."""
+    return "#" + "".join(f"{c:02X}" for c in rgb)
+
+
 def gui_theme(scale: float) -> dict:
     """The pygame_gui theme: shipped fonts, poster colours, sizes scaled for the back of the room."""
 
@@ -153,7 +158,7 @@ def gui_theme(scale: float) -> dict:
         "normal_text": "#181614",
         "hovered_text": "#181614",
         "selected_text": "#FCF8F0",
-        "disabled_text": "#%02X%02X%02X" % DISABLED_TEXT,
+        "disabled_text": _hex(DISABLED_TEXT),
         "active_text": "#FCF8F0",
         "normal_border": "#181614",
         "hovered_border": "#181614",
@@ -192,7 +197,7 @@ def gui_theme(scale: float) -> dict:
                 "dark_bg": "#FCF8F0",
                 "normal_text": "#181614",
                 "disabled_dark_bg": "#DED2BA",
-                "disabled_text": "#%02X%02X%02X" % DISABLED_TEXT,
+                "disabled_text": _hex(DISABLED_TEXT),
             },
         },
         "drop_down_menu": {"colours": {"dark_bg": "#FCF8F0"}},
