@@ -76,7 +76,8 @@ def button_width(app, label: str) -> int:
 def label_lines(app, label: str, width: int, height: int | None = None):
     """(font, lines): an action button's label wrapped to the button's width, in the largest face
     whose lines fit ``height`` (a row of the action bar if not given)."""
-    key = (id(app.fonts), label, width, height)
+    # by the font scale, not the Fonts object: a new one may take a freed one's id
+    key = (app.fonts.scale, label, width, height)
     if key not in _LABELS:
         if len(_LABELS) > 500:
             _LABELS.clear()
