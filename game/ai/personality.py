@@ -49,7 +49,18 @@ def pace_for(rules, rung: str, target: str | None) -> str | None:
     the latest of the paces for every rival and those for this faction (``pace`` in ai.yaml), on
     this rung or any rung above it (no rival reaches a rung before the one it passes through)."""
     upto = set(LADDER[: LADDER.index(rung) + 1]) if rung in LADDER else {rung}
-    dates = [p.not_before for p in getattr(rules, "pace", {}).values() if p.rung in upto and p.target in (None, target)]
+    dates = [
+        p.not_before
+        for p in getattr(rules, "pace", {}).values()
+        if not p.offices and p.rung in upto and p.target in (None, target)
+    ]
+    return max(dates) if dates else None
+
+
+def office_pace(rules, office: str, holder: str | None) -> str | None:
+    """The earliest quarter history lets a bot take ``office`` from the faction ``holder``
+    (YYYY-Qn), or None: the latest ``pace`` in ai.yaml that names the office and that faction."""
+    dates = [p.not_before for p in getattr(rules, "pace", {}).values() if office in p.offices and p.target == holder]
     return max(dates) if dates else None
 
 
@@ -190,6 +201,10 @@ def _propose(view, action, rules, p):
             why = f"{rules.regions[p.home].name} must stay its own"
         if target is not None and target in partners(view, me):
             value -= 10 * p.w("ally_trust")
+        earliest = office_pace(rules, office, target) if target is not None and target != me else None
+        if earliest is not None and view["date"] < earliest:
+            value -= 15 * p.w("patience")
+            why = f"too soon to take the post of {rules.offices[office].name}"
     return value, why
 
 

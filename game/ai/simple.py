@@ -11,7 +11,7 @@ from __future__ import annotations
 from attrs import define
 
 from game.ai import sense
-from game.ai.personality import pace_for, persona_for
+from game.ai.personality import office_pace, pace_for, persona_for
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
@@ -137,6 +137,9 @@ def _propose(view, action, rules, me, pace: bool = True):
         holder_faction = view.figures[holder].faction if holder else None
         if holder_faction and view.in_bloc(me, holder_faction):
             return -1, "not against a partner"
+        earliest = office_pace(rules, action.args[1], holder_faction) if holder_faction not in (None, me) else None
+        if pace and earliest is not None and view.date < earliest:
+            return 0, f"too soon to take the post of {rules.offices[action.args[1]].name}"
         return (6 if support > 0.5 else 0), f"take the post of {rules.offices[action.args[1]].name}"
     if motion.kind == "adopt_line":
         return (4 if support > 0.4 else 1), "commit the party to its line"

@@ -704,6 +704,9 @@ class Pace:
     design: str | None = None
     #: the faction this pace is for (none: every rival); the latest pace that applies wins
     target: str | None = None
+    #: offices the target kept until then: a pace that names them holds only for motions that
+    #: would take one of them from the target, not for the rung itself
+    offices: tuple[str, ...] = ()
 
 
 KINDS: dict[str, type] = {

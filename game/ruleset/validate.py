@@ -542,6 +542,10 @@ def _pace(chk, pid, p):
         chk.report("pace", pid, ["not_before"], f"not_before is YYYY-Qn, got '{p.not_before}'")
     if not p.source and not p.design:
         chk.report("pace", pid, ["id"], "a pace needs a source (seed, lines, quote) or design")
+    for i, office in enumerate(p.offices):
+        chk.one_of("pace", pid, ["offices", i], office, sorted(chk.rules.offices), "office")
+    if p.offices and p.target is None:
+        chk.report("pace", pid, ["offices"], "a pace that names offices needs a target: the faction that held them")
 
 
 CHECKS = {

@@ -282,6 +282,35 @@ def test_stalin_waits_for_historys_pace_before_expelling(rules):
     assert lean(rules, early, motion) < -10 < lean(rules, late, motion)
 
 
+def test_stalin_leaves_the_right_moscow_and_the_government_until_history_took_them(rules):
+    # 1928: Uglanov's Moscow falls in November, Rykov's government only in December 1930
+    state = situation(rules, "right_last_stand_1928", "stalin")
+    state.blocs = [b for b in state.blocs if "bukharin" not in b]  # no partner to spare
+    assert state.date_text() < "1928-Q4"
+    view = player_view(state, rules, "stalin")
+
+    def takes(office):
+        return [
+            a
+            for a in legal_actions(state, rules)
+            if a.name == "propose_motion" and a.args[0] in ("remove_office", "appoint_office") and a.args[1] == office
+        ]
+
+    moscow, government = takes("moscow_chief"), takes("sovnarkom_chair")
+    assert moscow and government
+    for a in moscow + government:
+        score, why = score_action(view, a, rules)
+        assert score == 0 and "too soon" in why
+        assert lean(rules, state, a) < -10
+    # a player playing to win is not bound by it; after November 1928 Moscow is fair game
+    assert any(score_action(view, a, rules, pace=False)[0] > 0 for a in moscow + government)
+    late = situation(rules, "right_last_stand_1928", "stalin", turn=state.turn + 4)
+    late.blocs = list(state.blocs)
+    assert late.date_text() >= "1929-Q1"
+    assert all(lean(rules, late, a) > -10 for a in moscow)
+    assert all(lean(rules, late, a) < -10 for a in government)
+
+
 def test_stalin_turns_on_his_ally_once_the_common_enemy_is_beaten(rules):
     state = situation(rules, "united_opposition_1926", "stalin")
     brk = Action("break_bloc", "stalin", ("bukharin",))

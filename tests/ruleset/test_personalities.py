@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from game.ai.personality import pace_for
+from game.ai.personality import office_pace, pace_for
 from game.ruleset import load_rules, records
 from tests.ruleset.edits import line_of, replace_once
 
@@ -83,3 +83,32 @@ def test_a_pace_for_an_unknown_faction(tree):
     )
     found = problems_of(tree)
     assert any("zinovyev" in p.message and p.line == line_of(text, "target: zinovyev") for p in found)
+
+
+def test_an_office_pace_binds_those_offices_and_not_the_rung(rules):
+    # the Right kept Moscow until November 1928 and the government until December 1930;
+    # Zinoviev the Comintern until October 1926
+    assert office_pace(rules, "moscow_chief", "bukharin") == "1928-Q4"
+    assert office_pace(rules, "sovnarkom_chair", "bukharin") == "1931-Q1"
+    assert office_pace(rules, "comintern_chair", "zinoviev") == "1926-Q4"
+    # only the offices named, and only from the faction named
+    assert office_pace(rules, "pravda_editor", "bukharin") is None
+    assert office_pace(rules, "comintern_chair", "bukharin") is None
+    assert office_pace(rules, "leningrad_chief", "zinoviev") is None
+    # and the rung itself keeps its own pace (Zinoviev lost his posts from January 1926)
+    assert pace_for(rules, "removed", "zinoviev") == "1926-Q1"
+    assert pace_for(rules, "removed", "bukharin") == "1929-Q2"
+
+
+def test_an_office_pace_naming_an_unknown_office_or_no_faction(tree):
+    path = tree / "base" / "ai.yaml"
+    text = replace_once(path, "offices: [moscow_chief]", "offices: [moscow_chef]")
+    replace_once(path, '    target: zinoviev\n    not_before: "1926-Q4"\n', '    not_before: "1926-Q4"\n')
+    text = path.read_text(encoding="utf-8")
+    found = problems_of(tree)
+    assert any(
+        "unknown office 'moscow_chef' (did you mean 'moscow_chief'?)" in p.message
+        and p.line == line_of(text, "moscow_chef")
+        for p in found
+    )
+    assert any("a pace that names offices needs a target" in p.message for p in found)
