@@ -87,14 +87,15 @@ def test_a_pace_for_an_unknown_faction(tree):
 
 def test_an_office_pace_binds_those_offices_and_not_the_rung(rules):
     # the Right kept Moscow until November 1928 and the government until December 1930;
-    # Zinoviev the Comintern until October 1926
+    # Zinoviev Leningrad until January 1926 and the Comintern until October 1926
     assert office_pace(rules, "moscow_chief", "bukharin") == "1928-Q4"
     assert office_pace(rules, "sovnarkom_chair", "bukharin") == "1931-Q1"
     assert office_pace(rules, "comintern_chair", "zinoviev") == "1926-Q4"
     # only the offices named, and only from the faction named
     assert office_pace(rules, "pravda_editor", "bukharin") is None
     assert office_pace(rules, "comintern_chair", "bukharin") is None
-    assert office_pace(rules, "leningrad_chief", "zinoviev") is None
+    assert office_pace(rules, "leningrad_chief", "zinoviev") == "1926-Q1"
+    assert office_pace(rules, "war_commissar", "trotsky") is None
     # and the rung itself keeps its own pace (Zinoviev lost his posts from January 1926)
     assert pace_for(rules, "removed", "zinoviev") == "1926-Q1"
     assert pace_for(rules, "removed", "bukharin") == "1929-Q2"
