@@ -163,7 +163,7 @@ def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, s
         played = len(match.record.actions) - before
         moves += played
         board.grace = 0.0
-        time.sleep(max(0.0, 1 / 60 - (time.perf_counter() - t)))
+        app.clock.tick(60)  # paced by the window's own clock, as in play (a sleep overshoots: 59 a second idle)
         wall += time.perf_counter() - t
         every.append(spent)  # every frame of the computer's turns: thinking, playing, drawing the move
         if played:
