@@ -145,9 +145,12 @@ def test_fired_counts_only_events_whose_effects_ran(rules):
     fired = set(fired_events(state, rules))
     told = "\n".join(chronicle(state, rules))
     passed = state.fired - fired  # marked done by the engine: conditions failed or the chance missed
-    assert fired and passed
+    # two events may share a name (the Leningrad Opposition with the triumvirate intact or
+    # already broken): those are told apart by id, in the next test
+    named_apart = {e for e in passed if rules.events[e].name not in {rules.events[f].name for f in fired}}
+    assert fired and named_apart
     assert all(f"{rules.events[e].name}:" in told for e in fired)
-    assert not any(f"  {rules.events[e].name}:" in told for e in passed)
+    assert not any(f"  {rules.events[e].name}:" in told for e in named_apart)
 
 
 def test_two_events_of_one_name_are_counted_apart(rules):
