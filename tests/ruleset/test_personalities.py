@@ -13,6 +13,11 @@ def problems_of(root: Path):
     return problems
 
 
+def reported_at(found, message: str, text: str, marker: str) -> bool:
+    """Whether a problem saying ``message`` points at the line of ``text`` holding ``marker``."""
+    return any(message in p.message and p.line == line_of(text, marker) for p in found)
+
+
 def test_every_faction_has_a_personality_and_every_leaning_is_known(rules):
     by_faction = {p.faction: p for p in rules.personalities.values()}
     assert set(by_faction) == set(rules.factions)
@@ -47,11 +52,7 @@ def test_an_unknown_leaning_and_an_uncited_one(tree):
     replace_once(path, '        design: "Trotsky never recanted; exile and deportation did not change that."\n', "")
     text = path.read_text(encoding="utf-8")
     found = problems_of(tree)
-    assert any(
-        "unknown leaning 'mood_swings' (did you mean 'mood_swing'?)" in p.message
-        and p.line == line_of(text, "mood_swings")
-        for p in found
-    )
+    assert reported_at(found, "unknown leaning 'mood_swings' (did you mean 'mood_swing'?)", text, "mood_swings")
     assert any("a leaning needs a source" in p.message for p in found)
 
 
@@ -103,13 +104,9 @@ def test_an_office_pace_binds_those_offices_and_not_the_rung(rules):
 
 def test_an_office_pace_naming_an_unknown_office_or_no_faction(tree):
     path = tree / "base" / "ai.yaml"
-    text = replace_once(path, "offices: [moscow_chief]", "offices: [moscow_chef]")
+    replace_once(path, "offices: [moscow_chief]", "offices: [moscow_chef]")
     replace_once(path, '    target: zinoviev\n    not_before: "1926-Q4"\n', '    not_before: "1926-Q4"\n')
     text = path.read_text(encoding="utf-8")
     found = problems_of(tree)
-    assert any(
-        "unknown office 'moscow_chef' (did you mean 'moscow_chief'?)" in p.message
-        and p.line == line_of(text, "moscow_chef")
-        for p in found
-    )
+    assert reported_at(found, "unknown office 'moscow_chef' (did you mean 'moscow_chief'?)", text, "moscow_chef")
     assert any("a pace that names offices needs a target" in p.message for p in found)
