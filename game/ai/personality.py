@@ -47,7 +47,8 @@ class Persona:
 def pace_for(rules, rung: str, target: str | None) -> str | None:
     """The earliest quarter history lets a bot push ``target`` to ``rung`` (YYYY-Qn), or None:
     the latest of the paces for every rival and those for this faction (``pace`` in ai.yaml), on
-    this rung or any rung above it (no rival reaches a rung before the one it passes through)."""
+    this rung or any rung above it (no rival reaches a rung before the one it passes through).
+    Paces that name offices are not for the rung: :func:`office_pace` reads them."""
     upto = set(LADDER[: LADDER.index(rung) + 1]) if rung in LADDER else {rung}
     dates = [
         p.not_before
