@@ -365,6 +365,22 @@ OUTCOME_WORDS = {
     "collective_leadership": "Collective leadership: no faction prevails",
 }
 
+#: what the outcome measures, beside each faction's result (two verdicts a newcomer may confuse)
+OUTCOME_NOTES = {
+    "sole_leadership": "It holds the party alone: every rival beaten, the Secretariat or a Politburo "
+    "majority its own, and most of the Central Committee.",
+    "power_score": "Strongest by power in the party: offices, Politburo seats, its share of the Central "
+    "Committee, prestige and Lenin's mantle.",
+    "collective_leadership": "No faction's power in the party (offices, Politburo seats, its share of the "
+    "Central Committee, prestige and Lenin's mantle) is clearly ahead of the next.",
+}
+MEASURED_NOTE = "Each faction's own result is measured against what it achieved in history, not against the others."
+
+
+def outcome_note(kind: str) -> str:
+    """What the outcome measures, and how it differs from each faction's result against history."""
+    return f"{OUTCOME_NOTES.get(kind, '')} {MEASURED_NOTE}".strip()
+
 
 def action_title(rules, action: Action) -> str:
     """An action in words: its rule's name and its arguments (an event's choice: the option)."""
@@ -397,6 +413,7 @@ def end_lines(rules, view: View) -> list[str]:
         "",
         "=== The game is over ===",
         f"{OUTCOME_WORDS.get(kind, kind)}" + (f": {faction_name(rules, winner)}" if winner else ""),
+        outcome_note(kind),
     ]
     last = view.log[-1].turn if view.log else view.turn
     out.append(f"--- the last quarter ({view.date}) ---")

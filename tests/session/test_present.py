@@ -95,6 +95,10 @@ def test_the_end_shows_the_last_quarter_and_the_scores(rules):
         m.ai_move()
     lines = present.end_lines(rules, m.view("trotsky"))
     assert "=== The game is over ===" in lines
+    # the outcome says what it measures, apart from each faction's result against history
+    kind = m.state.outcome[0]
+    note = lines[lines.index("=== The game is over ===") + 2]
+    assert present.OUTCOME_NOTES[kind] in note and "measured against what it achieved in history" in note
     assert any("the last quarter" in line for line in lines)
     scores = lines[lines.index("--- the scores, measured against history ---") + 1 :]
     assert sum(rules.factions[f].name in " ".join(scores) for f in m.state.factions) == len(m.state.factions)

@@ -285,6 +285,8 @@ def test_the_thinking_sign_shows_the_latest_news_whole(make_app, positions, monk
 def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
     import re
 
+    from game.session import present
+    from game.ui.scenes.dialog import escape
     from game.ui.scenes.end import summary_html
     from game.ui.theme import gui_theme
 
@@ -292,6 +294,9 @@ def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
     heading = int(re.search(r"<font pixel_size=(\d+)><b>", html).group(1))
     body = int(gui_theme(scale)["text_box"]["font"]["size"])
     assert heading > body and heading == round(20 * scale)
+    # under the heading, what the outcome measures (power), apart from the results against history
+    kind = (positions[0].view(None)["outcome"] or ("",))[0]
+    assert escape(present.outcome_note(kind)) in html and "measured against what it achieved in history" in html
 
 
 @pytest.mark.parametrize("size", SIZES)

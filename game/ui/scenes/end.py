@@ -21,6 +21,7 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
     parts = [
         text.heading_html(escape(OUTCOMES.get(kind, kind.replace("_", " "))), scale)
         + (f" — {escape(present.faction_name(rules, winner))}" if winner else "")
+        + f"<br><i>{escape(present.outcome_note(kind))}</i>"
     ]
     rows = []
     for fid, (points, result) in view["results"].items():
