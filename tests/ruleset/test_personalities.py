@@ -90,7 +90,7 @@ def test_an_office_pace_binds_those_offices_and_not_the_rung(rules):
     # the Right kept Moscow until November 1928 and the government until December 1930;
     # Zinoviev Leningrad until January 1926 and the Comintern until October 1926
     assert office_pace(rules, "moscow_chief", "bukharin") == "1928-Q4"
-    assert office_pace(rules, "sovnarkom_chair", "bukharin") == "1931-Q1"
+    assert office_pace(rules, "sovnarkom_chair", "bukharin") == "1930-Q4"
     assert office_pace(rules, "comintern_chair", "zinoviev") == "1926-Q4"
     # only the offices named, and only from the faction named
     assert office_pace(rules, "pravda_editor", "bukharin") is None
