@@ -49,20 +49,50 @@ def pace_for(rules, rung: str, target: str | None) -> str | None:
     the latest of the paces for every rival and those for this faction (``pace`` in ai.yaml), on
     this rung or any rung above it (no rival reaches a rung before the one it passes through).
     Paces that name offices are not for the rung: :func:`office_pace` reads them."""
-    upto = set(LADDER[: LADDER.index(rung) + 1]) if rung in LADDER else {rung}
-    dates = [
-        p.not_before
-        for p in getattr(rules, "pace", {}).values()
-        if not p.offices and p.rung in upto and p.target in (None, target)
-    ]
-    return max(dates) if dates else None
+    known = rules.memo("rung_paces", _new_table)  # bots ask for every discipline motion they weigh
+    key = (rung, target)
+    if key not in known:
+        upto = set(LADDER[: LADDER.index(rung) + 1]) if rung in LADDER else {rung}
+        dates = [
+            p.not_before
+            for p in getattr(rules, "pace", {}).values()
+            if not p.offices and p.rung in upto and p.target in (None, target)
+        ]
+        known[key] = max(dates) if dates else None
+    return known[key]
 
 
 def office_pace(rules, office: str, holder: str | None) -> str | None:
     """The earliest quarter history lets a bot take ``office`` from the faction ``holder``
     (YYYY-Qn), or None: the latest ``pace`` in ai.yaml that names the office and that faction."""
-    dates = [p.not_before for p in getattr(rules, "pace", {}).values() if office in p.offices and p.target == holder]
-    return max(dates) if dates else None
+    known = rules.memo("office_paces", _new_table)  # bots ask for every office motion they weigh
+    key = (office, holder)
+    if key not in known:
+        dates = [
+            p.not_before for p in getattr(rules, "pace", {}).values() if office in p.offices and p.target == holder
+        ]
+        known[key] = max(dates) if dates else None
+    return known[key]
+
+
+def _new_table(rules) -> dict:
+    """An empty table of answers, filled as they are asked for (the rules never change)."""
+    return {}
+
+
+def rung_too_soon(rules, date: str, rung: str, target: str | None) -> bool:
+    """Is ``date`` earlier than history took ``target`` to ``rung`` (:func:`pace_for`)?"""
+    earliest = pace_for(rules, rung, target)
+    return earliest is not None and date < earliest
+
+
+def office_too_soon(rules, date: str, office: str, holder: str | None, me: str) -> bool:
+    """Is ``date`` earlier than history took ``office`` from ``holder`` (:func:`office_pace`)?
+    Never for a post that is vacant or one's own."""
+    if holder is None or holder == me:
+        return False
+    earliest = office_pace(rules, office, holder)
+    return earliest is not None and date < earliest
 
 
 def persona_for(rules, faction: str) -> Persona:
@@ -185,9 +215,7 @@ def _propose(view, action, rules, p):
     if motion.kind == "adopt_line":
         return 6 * p.w("policy"), "commit the party to its line"
     if motion.kind in DISCIPLINE:
-        rung = RUNG_OF[motion.kind]
-        earliest = pace_for(rules, rung, target)
-        if earliest is not None and view["date"] < earliest:
+        if rung_too_soon(rules, view["date"], RUNG_OF[motion.kind], target):
             value -= 15 * p.w("patience")
             why = "it is too soon for that: let the rival wear himself out"
         if target == p.target:
@@ -202,8 +230,7 @@ def _propose(view, action, rules, p):
             why = f"{rules.regions[p.home].name} must stay its own"
         if target is not None and target in partners(view, me):
             value -= 10 * p.w("ally_trust")
-        earliest = office_pace(rules, office, target) if target is not None and target != me else None
-        if earliest is not None and view["date"] < earliest:
+        if office_too_soon(rules, view["date"], office, target, me):
             value -= 15 * p.w("patience")
             why = f"too soon to take the post of {rules.offices[office].name}"
     return value, why

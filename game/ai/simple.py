@@ -11,7 +11,7 @@ from __future__ import annotations
 from attrs import define
 
 from game.ai import sense
-from game.ai.personality import office_pace, pace_for, persona_for
+from game.ai.personality import office_too_soon, persona_for, rung_too_soon
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
@@ -128,7 +128,7 @@ def _propose(view, action, rules, me, pace: bool = True):
     support = _support(view, me, seats)
     if motion.kind in ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport"):
         target = action.args[1]
-        if pace and _too_soon(view, rules, motion.kind, target):
+        if pace and rung_too_soon(rules, view.date, sense.RUNG_OF[motion.kind], target):
             return 0, f"too soon to push {rules.factions[target].name} down the ladder"
         value = 4 + view.factions[target].exposure // 3 + (3 if target == _strongest_rival(view, me) else 0)
         return (value if support > 0.45 else 1), f"discipline {rules.factions[target].name}"
@@ -137,8 +137,7 @@ def _propose(view, action, rules, me, pace: bool = True):
         holder_faction = view.figures[holder].faction if holder else None
         if holder_faction and view.in_bloc(me, holder_faction):
             return -1, "not against a partner"
-        earliest = office_pace(rules, action.args[1], holder_faction) if holder_faction not in (None, me) else None
-        if pace and earliest is not None and view.date < earliest:
+        if pace and office_too_soon(rules, view.date, action.args[1], holder_faction, me):
             return 0, f"too soon to take the post of {rules.offices[action.args[1]].name}"
         return (6 if support > 0.5 else 0), f"take the post of {rules.offices[action.args[1]].name}"
     if motion.kind == "adopt_line":
@@ -149,12 +148,6 @@ def _propose(view, action, rules, me, pace: bool = True):
         share = view.forecast.get(me, 0) / (sum(view.forecast.values()) or 1)
         return (6 if share > 0.5 else 0), "a Congress now would be ours"
     return 1, "a motion"
-
-
-def _too_soon(view, rules, kind: str, target: str) -> bool:
-    """Is it earlier than history took this rival to this rung (the ``pace`` in ai.yaml)?"""
-    earliest = pace_for(rules, sense.RUNG_OF[kind], target)
-    return earliest is not None and view.date < earliest
 
 
 def _offer(view, action, rules, me):
