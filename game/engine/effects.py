@@ -84,7 +84,8 @@ def shift_sympathy(state: State, faction: str, delta: int, region: str | None = 
         return
     for reg in state.regions.values():
         sympathy = reg.sympathy
-        sympathy[faction] = max(0, min(100, sympathy.get(faction, 0) + delta))
+        value = sympathy.get(faction, 0) + delta
+        sympathy[faction] = 0 if value < 0 else 100 if value > 100 else value
 
 
 def run_effects(state: State, rules, effects) -> None:

@@ -121,27 +121,39 @@ def offered_rules(state: State, rules) -> list[str]:
     actor = state.active
     if state.outcome is not None or actor is None or state.phase != "actions":
         return []
-    fs = state.factions[actor]
-    out = []
     held: dict[str, bool] = {}  # capability → whether the actor holds it (several entries ask the same)
-    for aid, ap, influence, prestige, requires, conditions in rules.memo("offer", _offer_table).get(fs.status, ()):
-        if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
-            continue
-        if requires is not None:
-            has = held.get(requires)
-            if has is None:
-                has = held[requires] = moves.has_capability(state, rules, actor, requires)
-            if not has:
-                continue
-        if not conditions or holds(state, conditions, rules):  # the Lenin Levy waits for Lenin's death
-            out.append(aid)
-    return out
+    return [entry[0] for entry in offer_entries(state, rules) if is_offered(state, rules, entry, held)]
 
 
-def _offer_table(rules) -> dict[str, tuple]:
+def offer_entries(state: State, rules) -> tuple[tuple, ...]:
+    """The action entries the acting faction's status allows, in rule order, each as (id, its
+    price in action points, influence and prestige, the capability it requires, its
+    conditions): what :func:`is_offered` reads.  Search may weigh one entry at a time."""
+    return rules.memo("offer", offer_table).get(state.factions[state.active].status, ())
+
+
+def is_offered(state: State, rules, entry: tuple, held: dict[str, bool]) -> bool:
+    """Is this entry of :func:`offer_entries` offered now: affordable, its office's capability
+    held, its conditions met?  ``held`` keeps the capabilities already asked about (one dict for
+    one state and actor)."""
+    _aid, ap, influence, prestige, requires, conditions = entry
+    actor = state.active
+    fs = state.factions[actor]
+    if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
+        return False
+    if requires is not None:
+        has = held.get(requires)
+        if has is None:
+            has = held[requires] = moves.has_capability(state, rules, actor, requires)
+        if not has:
+            return False
+    return not conditions or holds(state, conditions, rules)  # the Lenin Levy waits for Lenin's death
+
+
+def offer_table(rules) -> dict[str, tuple]:
     """Status → the action entries a faction of that status may take, in rule order, each as
     (id, its price in action points, influence and prestige, the capability it requires, its
-    conditions): :func:`offered_rules` reads this once per action in search."""
+    conditions): :func:`offer_entries` reads this once per action in search."""
     statuses = {st for rule in rules.actions.values() for st in rule.allowed_status}
     return {
         st: tuple(
@@ -167,10 +179,15 @@ def legal_args(state: State, rules, action_id: str) -> list[tuple[str, ...]]:
     rule = rules.actions[action_id]
     kind = rule.kind
     options = moves.OPTIONS[kind](state, rules, actor, rule)
-    if kind in moves.ONCE_PER_TURN:
+    if options and kind in moves.ONCE_PER_TURN:
         acted = state.acted
-        options = [args for args in options if (actor, kind, *args[:1]) not in acted]
-    return [tuple(args) for args in options]
+        if acted:
+            kept = []
+            for args in options:
+                if ((actor, kind, args[0]) if args else (actor, kind)) not in acted:
+                    kept.append(args)
+            return kept
+    return options
 
 
 def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State:

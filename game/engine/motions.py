@@ -28,34 +28,51 @@ def _targets(state: State, rules, faction: str, motion, forced: bool = False) ->
 
 
 def _remove_office(state, rules, faction, motion):
-    return [
-        (o,)
-        for o, h in sorted(state.offices.items())
-        if h and state.figures[h].faction != faction and posts.contested(state, o)
-    ]
+    out = []
+    figures = state.figures
+    for o, h in sorted(state.offices.items()):
+        if h:
+            fig = figures[h]
+            if fig.faction != faction and fig.status != "incapacitated":  # posts.contested, inline
+                out.append((o,))
+    return out
 
 
 def _appoint_office(state, rules, faction, motion):
     """Up to two of the faction's free figures fit for each office it does not hold; when none
     is free, its leader (Bukharin edited Pravda and led the Comintern at once)."""
-    out = []
+    fs = state.factions.get(faction)
+    if fs is not None and fs.status in posts.NO_POSTS:
+        return []  # nobody of a faction stripped of its posts may hold one (posts.can_hold_office)
     figures = state.figures
-    busy = set(state.offices.values())
-    free = [
-        f for f in rules.figures if figures[f].faction == faction and f not in busy and posts.can_hold_office(state, f)
-    ]
+    offices = state.offices
+    busy = set(offices.values())
+    free = []
+    for f in rules.figures:  # the rule files' order: the first two fit are the ones proposed
+        fig = figures[f]
+        if fig.faction == faction and fig.status == "active" and f not in busy:
+            free.append(f)
     leader = rules.factions[faction].leader if faction in rules.factions else None
-    leader_ok = leader is not None and figures[leader].faction == faction and posts.can_hold_office(state, leader)
+    leader_ok = leader is not None and figures[leader].faction == faction and figures[leader].status == "active"
     if not free and not leader_ok:
-        return out
+        return []
+    out = []
     fit = rules.memo("eligible", posts.eligible_table)
-    for office, holder in sorted(state.offices.items()):
-        if (holder is None or figures[holder].faction != faction) and posts.contested(state, office):
-            wanted = fit[office]
-            picks = (free if wanted is None else [f for f in free if f in wanted])[:2]
-            if not picks and leader_ok and (wanted is None or leader in wanted):
-                picks = [leader]
-            out.extend((office, f) for f in picks)
+    for office, holder in sorted(offices.items()):
+        if holder is not None:
+            held = figures[holder]
+            if held.faction == faction or held.status == "incapacitated":
+                continue  # its own, or a stricken holder's (posts.contested)
+        wanted = fit[office]
+        picked = 0  # plain loops: this runs for every motion weighed in search
+        for f in free:
+            if wanted is None or f in wanted:
+                out.append((office, f))
+                picked += 1
+                if picked == 2:
+                    break
+        if not picked and leader_ok and (wanted is None or leader in wanted):
+            out.append((office, leader))
     return out
 
 
@@ -94,24 +111,35 @@ OPTIONS = {
 
 def motion_options(state: State, rules, faction: str) -> list[tuple[str, tuple[str, ...]]]:
     """Every (motion id, args) the faction may propose now, not already on the agenda."""
-    queued = {p.key() for p in state.agenda}
+    return _motion_options(state, rules, faction, False)
+
+
+def proposals(state: State, rules, faction: str) -> list[tuple[str, ...]]:
+    """:func:`motion_options` as the ``propose`` action's arguments: (motion id, *args)."""
+    return _motion_options(state, rules, faction, True)
+
+
+def _motion_options(state: State, rules, faction: str, flat: bool) -> list[tuple]:
+    """:func:`motion_options`'s list, as (motion id, args) or, ``flat``, (motion id, *args)."""
     out = []
+    queued = {p.key() for p in state.agenda} if state.agenda else ()
     open_to = None  # the rivals a rung of the ladder may be moved against now: the same for every such motion
     for mid, motion in rules.motions.items():
         options = OPTIONS[motion.kind]
         if options is _targets:
             if open_to is None:
                 open_to = _open_targets(state, rules, faction)
-            found = [
-                (fid,)
-                for fid, fs in open_to
-                if fs.status in motion.target_status and fs.exposure >= motion.min_exposure
-            ]
+            if not open_to:
+                continue
+            found = []
+            for fid, fs in open_to:
+                if fs.status in motion.target_status and fs.exposure >= motion.min_exposure:
+                    found.append((fid,))
         else:
             found = options(state, rules, faction, motion)
         for args in found:
-            if (mid, args) not in queued:
-                out.append((mid, args))
+            if not queued or (mid, args) not in queued:
+                out.append((mid, *args) if flat else (mid, args))
     return out
 
 
@@ -119,13 +147,12 @@ def _open_targets(state: State, rules, faction: str) -> list:
     """(faction, its state) of each rival, by id, that is not the mover's bloc partner and was
     not moved down the ladder too lately: :func:`_targets` before each motion's own test."""
     pause = rules.settings.ladder_pause
-    return [
-        (fid, fs)
-        for fid, fs in sorted(state.factions.items())
-        if fid != faction
-        and not state.in_bloc(fid, faction)
-        and state.turn - state.marks.get("ladder_" + fid, -99) >= pause
-    ]
+    marks, turn = state.marks, state.turn
+    out = []
+    for fid, fs in sorted(state.factions.items()):
+        if fid != faction and turn - marks.get("ladder_" + fid, -99) >= pause and not state.in_bloc(fid, faction):
+            out.append((fid, fs))
+    return out
 
 
 def motion_args_valid(state: State, rules, faction: str, mid: str, args: tuple[str, ...]) -> bool:

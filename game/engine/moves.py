@@ -65,9 +65,10 @@ def _granting(rules) -> dict[str, tuple[str, ...]]:
 
 def capability_holder(state: State, rules, capability: str):
     """The faction holding an office that grants the capability (first office in rule order)."""
-    for office, rec in rules.offices.items():
-        if capability in rec.grants and state.offices.get(office):
-            fac = state.holder_faction(office)
+    for office in rules.memo("granting", _granting).get(capability, ()):
+        holder = state.offices.get(office)
+        if holder:
+            fac = state.figures[holder].faction
             if fac is not None:
                 return fac
     return None
@@ -96,18 +97,40 @@ def _toward(state, faction: str, issue: str, amount: int) -> int:
 
 
 def _o_appoint(state, rules, faction, rule):
-    done = sum(1 for key in state.acted if key[0] == faction and key[1] == "appoint")
+    done = 0
+    for key in state.acted:
+        if key[0] == faction and key[1] == "appoint":
+            done += 1
     if done >= rules.settings.appointments_per_turn:
         return []  # the apparatus moves slowly, turn by turn
     out = []
     purse = state.factions[faction].influence - rule.cost.influence
-    for rid, reg in sorted(state.regions.items()):
+    resist = rule.params["resist"]
+    regions = state.regions
+    for rid, arg in _region_args(rules, state):
+        reg = regions[rid]
+        secretary = reg.secretary
+        if secretary == faction:
+            continue
         chief = rules.regions[rid].chief_office
         if chief and state.holder_faction(chief) not in (None, faction):
             continue  # a city machine under a rival chief is out of the Secretariat's reach
-        if reg.secretary != faction and resistance(state, rid, faction, rule) <= purse:
-            out.append((rid,))
+        if (0 if secretary is None else reg.loyalty // resist) <= purse:  # resistance(), inline
+            out.append(arg)
     return out
+
+
+def _region_args(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
+    """(region id, its argument tuple) of every region of the state, by id: worked out once per
+    ruleset (every region option of every action weighed in search walks them)."""
+    table = rules.memo("region_args", _region_arg_table)
+    if len(table) == len(state.regions):
+        return table
+    return tuple((rid, (rid,)) for rid in sorted(state.regions))
+
+
+def _region_arg_table(rules) -> tuple[tuple[str, tuple[str]], ...]:
+    return tuple((rid, (rid,)) for rid in sorted(rules.regions))
 
 
 def resistance(state, region: str, faction: str, rule) -> int:
@@ -121,7 +144,13 @@ def resistance(state, region: str, faction: str, rule) -> int:
 
 def _o_mine(state, rules, faction, rule):
     """The regions whose secretary is the faction's and whose hold can still grow."""
-    return [(rid,) for rid, reg in sorted(state.regions.items()) if reg.secretary == faction and reg.loyalty < 100]
+    out = []
+    regions = state.regions
+    for rid, arg in _region_args(rules, state):
+        reg = regions[rid]
+        if reg.secretary == faction and reg.loyalty < 100:
+            out.append(arg)
+    return out
 
 
 def _o_pledge(state, rules, faction, rule):
@@ -146,12 +175,25 @@ def _o_provocation(state, rules, faction, rule):
 
 
 def _o_cultivate(state, rules, faction, rule):
-    leaders = {rules.factions[f].leader for f in state.factions}
-    return [
-        (f,)
-        for f in rules.figures
-        if state.figures[f].status == "active" and state.figures[f].faction != faction and f not in leaders
-    ]
+    out = []
+    figures = state.figures
+    for f, arg in _cultivable(rules, state):
+        fig = figures[f]
+        if fig.status == "active" and fig.faction != faction:
+            out.append(arg)
+    return out
+
+
+def _cultivable(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
+    """(figure, its argument tuple) of every figure but the leaders of the state's factions, in
+    the rule files' order: worked out once per set of factions."""
+    table = rules.memo("cultivable", lambda _rules: {})
+    key = tuple(state.factions)
+    found = table.get(key)
+    if found is None:
+        leaders = {rules.factions[f].leader for f in state.factions}
+        found = table[key] = tuple((f, (f,)) for f in rules.figures if f not in leaders)
+    return found
 
 
 def _o_publish(state, rules, faction, rule):
@@ -167,7 +209,7 @@ def _o_issue(state, rules, faction, rule):
 
 
 def _o_propose(state, rules, faction, rule):
-    return [(mid, *args) for mid, args in motions.motion_options(state, rules, faction)]
+    return motions.proposals(state, rules, faction)
 
 
 def _o_offer(state, rules, faction, rule):
@@ -191,7 +233,7 @@ def _o_break(state, rules, faction, rule):
 
 
 def _o_regions(state, rules, faction, rule):
-    return [(r,) for r in sorted(state.regions)]
+    return [arg for _rid, arg in _region_args(rules, state)]
 
 
 def _o_levy(state, rules, faction, rule):
@@ -227,19 +269,21 @@ OPTIONS = {
 }
 
 # kinds that may be taken once per turn per argument (repeats would only stack numbers)
-ONCE_PER_TURN = (
-    "appoint",
-    "cultivate",
-    "publish",
-    "underground",
-    "speak",
-    "mass_appeal",
-    "signatures",
-    "offer_bloc",
-    "pledge",
-    "entrench",
-    "mobilise",
-    "provocation",
+ONCE_PER_TURN = frozenset(
+    (
+        "appoint",
+        "cultivate",
+        "publish",
+        "underground",
+        "speak",
+        "mass_appeal",
+        "signatures",
+        "offer_bloc",
+        "pledge",
+        "entrench",
+        "mobilise",
+        "provocation",
+    )
 )
 
 

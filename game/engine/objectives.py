@@ -60,17 +60,25 @@ def _open(state: State, goal) -> bool:
 
 def track(state: State, rules) -> None:
     """At the close of a quarter: note the ``ever`` goals met and the ``always`` goals broken."""
-    scenario = rules.scenarios[state.scenario]
-    for faction, obj in scenario.objectives.items():
-        if faction not in state.factions:
+    today = state.date_text()
+    achieved, failed, factions = state.achieved, state.failed, state.factions
+    for faction, goal, key in rules.memo("tracked_goals", _tracked_goals)[state.scenario]:
+        if faction not in factions:
             continue
-        for goal in obj.goals:
-            key = _key(faction, goal)
-            if goal.when == "ever" and key not in state.achieved and _open(state, goal):
-                if holds(state, goal.condition, rules):
-                    state.achieved.add(key)
-            elif goal.when == "always" and key not in state.failed and not holds(state, goal.condition, rules):
-                state.failed.add(key)
+        if goal.when == "ever":
+            if key not in achieved and (goal.by is None or today <= goal.by) and holds(state, goal.condition, rules):
+                achieved.add(key)  # (the deadline test is _open's)
+        elif goal.when == "always" and key not in failed and not holds(state, goal.condition, rules):
+            failed.add(key)
+
+
+def _tracked_goals(rules) -> dict[str, tuple]:
+    """Scenario → (faction, goal, its key) of every goal of its objectives, in order: worked out
+    once per ruleset (every quarter of every playout tracks them)."""
+    return {
+        sid: tuple((faction, goal, _key(faction, goal)) for faction, obj in sc.objectives.items() for goal in obj.goals)
+        for sid, sc in rules.scenarios.items()
+    }
 
 
 def _goal_standing(state: State, rules, faction: str, goal) -> GoalStanding:

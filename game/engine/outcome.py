@@ -38,10 +38,14 @@ def sole_leader(state: State, rules) -> str | None:
     """
     # every rival beaten: only one faction may stand, and it must be in good standing (asked
     # after every action in search, so this comes first: it settles nearly every call)
-    standing = [fid for fid, fs in state.factions.items() if fs.status not in BEATEN]
-    if len(standing) != 1 or state.factions[standing[0]].status != "active":
+    fid = None
+    for other, fs in state.factions.items():
+        if fs.status not in BEATEN:
+            if fid is not None:
+                return None  # two still stand
+            fid = other
+    if fid is None or state.factions[fid].status != "active":
         return None
-    fid = standing[0]
     seats = sum(1 for f in state.politburo if state.figures[f].faction == fid)
     top = state.holder_faction(rules.settings.roles.general_secretary) == fid or seats * 2 > len(state.politburo)
     cc_total = sum(state.cc.values()) or 1

@@ -42,11 +42,34 @@ def events_due(state: State, rules, scenario) -> list[str]:
     this quarter, and the counterfactual ones (``trigger``) whose date has come."""
     now = state.date()
     fired = state.fired
-    return [
-        eid
-        for eid, when, trigger in dated_events(rules, scenario)
-        if eid not in fired and (when == now or (trigger and when <= now))
-    ]
+    if rules.scenarios.get(scenario.id) is not scenario:
+        return [
+            eid
+            for eid, when, trigger in dated_events(rules, scenario)
+            if eid not in fired and (when == now or (trigger and when <= now))
+        ]
+    # the ruleset's own scenario: its events indexed by quarter, worked out once per ruleset
+    by_quarter, triggers = rules.memo("events_by_quarter", _events_by_quarter)[scenario.id]
+    out = [eid for eid, when in triggers if when < now and eid not in fired]  # earlier quarters come first
+    for eid in by_quarter.get(now, ()):
+        if eid not in fired:
+            out.append(eid)
+    return out
+
+
+def _events_by_quarter(rules) -> dict[str, tuple[dict, tuple]]:
+    """Scenario → (quarter → its dated events, by id; the counterfactual events as (id, quarter),
+    by date then id): :func:`events_due` without reading every dated event each quarter."""
+    out = {}
+    for sid, scenario in rules.scenarios.items():
+        by_quarter: dict[tuple[int, int], list[str]] = {}
+        triggers = []
+        for eid, when, trigger in dated_events(rules, scenario):
+            by_quarter.setdefault(when, []).append(eid)
+            if trigger:
+                triggers.append((eid, when))
+        out[sid] = ({q: tuple(ids) for q, ids in by_quarter.items()}, tuple(triggers))
+    return out
 
 
 def dated_events(rules, scenario) -> tuple[tuple[str, tuple[int, int], bool], ...]:
@@ -160,13 +183,24 @@ def resolve_choice(state: State, rules, option_id: str) -> None:
 def _income(state: State, rules) -> None:
     discipline.readmit_due(state, rules)
     s = rules.settings
+    figures, offices = state.figures, rules.offices
+    # one pass over the offices, the regions and the secretaries for every faction at once
+    office_income: dict[str | None, int] = {}
+    for office, holder in state.offices.items():
+        if holder:
+            fid = figures[holder].faction
+            office_income[fid] = office_income.get(fid, 0) + offices[office].income
+    regions: dict[str | None, int] = {}
+    for r in state.regions.values():
+        regions[r.secretary] = regions.get(r.secretary, 0) + 1
+    secretaries: dict[str | None, int] = {}
+    for f in state.secretariat[1:]:
+        fid = figures[f].faction
+        secretaries[fid] = secretaries.get(fid, 0) + 1
     for fid, fs in state.factions.items():
-        gain = s.base_income
-        for office, holder in state.offices.items():
-            if holder and state.figures[holder].faction == fid:
-                gain += rules.offices[office].income
-        gain += sum(1 for r in state.regions.values() if r.secretary == fid) // s.regions_per_influence
-        gain += sum(1 for f in state.secretariat[1:] if state.figures[f].faction == fid) * s.secretary_income
+        gain = s.base_income + office_income.get(fid, 0)
+        gain += regions.get(fid, 0) // s.regions_per_influence
+        gain += secretaries.get(fid, 0) * s.secretary_income
         gain = min(gain, s.max_income, s.income_by_status.get(fs.status, gain))
         bump(state, rules, fid, "influence", gain)
         if fs.prestige > s.prestige_fade_above:
@@ -190,12 +224,12 @@ def _begin_actions(state: State, rules) -> None:
 
 def _next_actor(state: State) -> bool:
     """Set ``state.active`` to the next faction still to act (round-robin); False when none."""
-    order = state.order
+    order, factions = state.order, state.factions
+    count = len(order)
     start = order.index(state.active) + 1 if state.active in order else 0
-    for i in range(len(order)):
-        fid = order[(start + i) % len(order)]
-        fs = state.factions[fid]
-        if not fs.done:
+    for i in range(start, start + count):
+        fid = order[i % count]
+        if not factions[fid].done:
             state.active = fid
             return True
     state.active = None

@@ -165,7 +165,9 @@ def affinity_of(state: State, figure: str) -> dict[str, int]:
     return aff
 
 
-def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
+def figure_ballot(state: State, rules, figure: str, prop: Proposal, sides: dict | None = None) -> Ballot:
+    """How one figure votes.  ``sides``, if given, keeps each faction's :func:`faction_side` on
+    this motion for the rest of the vote (every member of a faction asks the same)."""
     fig = state.figures[figure]
     name = rules.figures[figure].name
     aff = affinity_of(state, figure)
@@ -173,12 +175,19 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
     kind = rules.motions[prop.motion].kind
     if kind in ("remove_office", "appoint_office") and state.offices.get(prop.args[0]) == figure:
         return Ballot(name, "no", 1, "defends own post", figure)
+    if sides is None:
+        sides = {}
     if own is not None and own in state.factions:
-        side, reason = faction_side(state, rules, own, prop)
+        side, reason = sides.get(own) or sides.setdefault(own, faction_side(state, rules, own, prop))
         if figure != rules.factions[own].leader:
-            rival = max((f for f in state.factions if f != own), key=lambda f: (aff.get(f, 0), f), default=None)
+            rival, best = None, None  # the rival faction the figure is closest to (ties: the larger id)
+            for f in state.factions:
+                if f != own:
+                    key = (aff.get(f, 0), f)
+                    if best is None or key > best:
+                        rival, best = f, key
             if rival and aff.get(rival, 0) - aff.get(own, 0) >= rules.settings.votes.defection_margin:
-                r_side, _ = faction_side(state, rules, rival, prop)
+                r_side, _ = sides.get(rival) or sides.setdefault(rival, faction_side(state, rules, rival, prop))
                 if r_side != side:
                     return Ballot(name, r_side, 1, f"secretly won over by {rules.factions[rival].name}", figure, rival)
         return Ballot(name, side, 1, reason, figure)
@@ -188,9 +197,10 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal) -> Ballot:
 
 def council_vote(state: State, rules, body: str, prop: Proposal, label: str) -> Breakdown:
     out = Breakdown(body, label)
+    sides: dict = {}
     for figure in state.politburo:
         if state.figures[figure].status == "active":
-            out.ballots.append(figure_ballot(state, rules, figure, prop))
+            out.ballots.append(figure_ballot(state, rules, figure, prop, sides))
     return out
 
 
