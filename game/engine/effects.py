@@ -53,11 +53,17 @@ def clamp(value: int, low: int, high: int) -> int:
 
 def bump(state: State, rules, faction: str, attr: str, delta: int) -> None:
     """Change a faction resource, kept within 0 and the settings' ceiling."""
-    if faction not in state.factions:
+    fs = state.factions.get(faction)
+    if fs is None:
         return
-    fs = state.factions[faction]
-    ceiling = getattr(rules.settings, _CEILING[attr])
-    setattr(fs, attr, max(0, min(ceiling, getattr(fs, attr) + delta)))
+    value = getattr(fs, attr) + delta
+    if value < 0:
+        value = 0
+    else:
+        ceiling = getattr(rules.settings, _CEILING[attr])
+        if value > ceiling:
+            value = ceiling
+    setattr(fs, attr, value)
 
 
 #: a faction resource → the settings' ceiling on it

@@ -185,7 +185,7 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
         chronicle.note(state, rules, "lapsed", kind="vote", proposer=prop.proposer, motion=prop.motion, args=prop.args)
         return None
     body = body_of(rules, prop.motion, prop.args)
-    label = describe(state, rules, prop)
+    label = "" if state.quiet else describe(state, rules, prop)  # a quiet game keeps no record of its votes
     result = vote(state, rules, body, prop, label)
     passed = result.passed(motion.threshold or rules.bodies[body].threshold)
     chronicle.note(
@@ -206,6 +206,8 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
         PASS[motion.kind](state, rules, prop, motion)
     elif motion.kind in DISCIPLINE or motion.kind == "read_testament":
         bump(state, rules, prop.proposer, "prestige", -motion.params["defeat_prestige"])
+    if state.quiet:
+        return result
     state.votes.append(
         {
             "turn": state.turn,

@@ -197,15 +197,27 @@ def _cultivable(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
 
 
 def _o_publish(state, rules, faction, rule):
-    organs = [o for o, rec in rules.press.items() if state.holder_faction(rec.controlled_by) == faction]
-    if not organs:
-        return []
-    held = [i for i in issues(rules) if state.stance(faction, i)]
-    return [(o, i) for o in organs for i in held]
+    out = []
+    offices, figures = state.offices, state.figures
+    held = None
+    for organ, rec in rules.press.items():
+        editor = offices.get(rec.controlled_by)
+        if editor and figures[editor].faction == faction:  # state.holder_faction, inline
+            if held is None:
+                stances = state.stances.get(faction, {})
+                held = [i for i in issues(rules) if stances.get(i, 0)]
+            for issue in held:
+                out.append((organ, issue))
+    return out
 
 
 def _o_issue(state, rules, faction, rule):
-    return [(i,) for i in issues(rules) if state.stance(faction, i)]
+    stances = state.stances.get(faction, {})  # state.stance, inline
+    out = []
+    for issue in issues(rules):
+        if stances.get(issue, 0):
+            out.append((issue,))
+    return out
 
 
 def _o_propose(state, rules, faction, rule):

@@ -138,7 +138,8 @@ class State:
     achieved: set[str] = field(factory=set)  # "faction:goal" of 'ever' goals met so far
     failed: set[str] = field(factory=set)  # "faction:goal" of 'always' goals broken so far
     results: dict[str, tuple[int, str]] = field(factory=dict)  # faction → (points, result), at the end
-    #: search only: keep no chronicle (``say`` drops its text); never part of the canonical form
+    #: search only: keep no chronicle (``say`` drops its text) and no record of votes; never part
+    #: of the canonical form
     quiet: bool = False
 
     def stance(self, faction: str, issue: str) -> int:

@@ -17,7 +17,7 @@ def _game(rules, scenario, seed, moves):
     return seen
 
 
-def test_a_quiet_game_is_the_same_game_without_its_chronicle(rules):
+def test_a_quiet_game_is_the_same_game_without_its_chronicle_or_its_record_of_votes(rules):
     loud = new_game(rules, "crisis_1923", 3)
     quiet = loud.clone()
     quiet.quiet = True
@@ -30,6 +30,7 @@ def test_a_quiet_game_is_the_same_game_without_its_chronicle(rules):
         i += 1
     a, b = loud.to_dict(), quiet.to_dict()
     assert len(b.pop("log")) < len(a.pop("log"))
+    assert b.pop("votes") == [] and a.pop("votes")
     assert a == b and quiet.results == loud.results
 
 
