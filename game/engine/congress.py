@@ -65,9 +65,11 @@ def delegations(state: State, rules) -> list[tuple[str, str | None, int, str]]:
     return out
 
 
-def delegate_shares(state: State, rules) -> dict[str, int]:
+def delegate_shares(state: State, rules, delegated: list | None = None) -> dict[str, int]:
+    """Delegates by faction (UNALIGNED for regions no faction commands), from ``delegated`` (a
+    :func:`delegations` list already made) or from the delegations now."""
     shares: dict[str, int] = {}
-    for _rid, fid, n, _why in delegations(state, rules):
+    for _rid, fid, n, _why in delegations(state, rules) if delegated is None else delegated:
         key = fid or UNALIGNED
         shares[key] = shares.get(key, 0) + n
     return shares
@@ -112,8 +114,9 @@ def run_congress(state: State, rules, name: str) -> list[tuple[str, dict]]:
     """Hold a Congress: delegations, then the elections.  Returns the chronicle's events, as
     (event, data) pairs for :func:`game.engine.chronicle.note`."""
     lines: list[tuple[str, dict]] = []
-    shares = delegate_shares(state, rules)
-    regions = [(rid, fid, n) for rid, fid, n, _why in delegations(state, rules)]
+    delegated = delegations(state, rules)
+    shares = delegate_shares(state, rules, delegated)
+    regions = [(rid, fid, n) for rid, fid, n, _why in delegated]
     lines.append(("congress_meets", {"name": name, "delegates": sorted(shares.items()), "regions": regions}))
     state.congress_shares = dict(shares)
     state.cc = elect_assembly(state, rules, rules.settings.roles.central_committee, shares, state.cc)

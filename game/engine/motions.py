@@ -30,7 +30,7 @@ def _targets(state: State, rules, faction: str, motion, forced: bool = False) ->
 def _remove_office(state, rules, faction, motion):
     out = []
     figures = state.figures
-    for o, h in sorted(state.offices.items()):
+    for o, h in _by_office(rules, state.offices):
         if h:
             fig = figures[h]
             if fig.faction != faction and fig.status != "incapacitated":  # posts.contested, inline
@@ -58,7 +58,7 @@ def _appoint_office(state, rules, faction, motion):
         return []
     out = []
     fit = rules.memo("eligible", posts.eligible_table)
-    for office, holder in sorted(offices.items()):
+    for office, holder in _by_office(rules, offices):
         if holder is not None:
             held = figures[holder]
             if held.faction == faction or held.status == "incapacitated":
@@ -74,6 +74,18 @@ def _appoint_office(state, rules, faction, motion):
         if not picked and leader_ok and (wanted is None or leader in wanted):
             out.append((office, leader))
     return out
+
+
+def _by_office(rules, offices: dict) -> list | tuple:
+    """``sorted(offices.items())``: (office, holder) by office id, for a state's offices."""
+    order = rules.memo("office_order", _office_order)
+    if len(order) != len(offices):
+        return sorted(offices.items())
+    return [(o, offices[o]) for o in order]
+
+
+def _office_order(rules) -> tuple[str, ...]:
+    return tuple(sorted(rules.offices))
 
 
 def _adopt_line(state, rules, faction, motion):
