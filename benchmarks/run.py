@@ -2,7 +2,10 @@
 
 Prints: rule loading + validation time; actions applied per second; the time of one full
 campaign with the simple bots; a bot game of every other scenario; replaying the historical line
-with its checkpoints; bot games per second using both cores.
+with its checkpoints; bot games per second using both cores; the engine's figures beside the
+search loop's and each level's decision times (benchmarks/ai.py); what a screen costs to build
+(benchmarks/session.py); and the engine the AI issue measured, timed again now
+(benchmarks/baseline.py), which says how fast this machine is against the issue's.
 """
 
 from __future__ import annotations
@@ -116,8 +119,11 @@ def main() -> None:
     print(f"historical line replayed with checkpoints: {spent * 1000:.0f} ms (median of 5), {met}/{total} met")
     rate, workers = bench_parallel()
     print(f"bot games per second on {workers} cores: {rate:.2f}")
-    bench_ai(rules)
+    loop = bench_ai(rules)
     bench_session(rules)
+    import baseline
+
+    baseline.report(loop)
 
 
 def bench_session(rules) -> None:
@@ -129,11 +135,13 @@ def bench_session(rules) -> None:
         print(f"  {name}: {value:.1f}")
 
 
-def bench_ai(rules) -> None:
-    """The engine's figures beside the search loop's, then each level's decision times."""
+def bench_ai(rules) -> float:
+    """The engine's figures beside the search loop's, then each level's decision times; returns
+    the search loop's actions per second."""
     import ai
 
     figures = ai.engine_figures(rules)
+    loop = figures["search loop actions/s"]
     print(f"engine, {figures.pop('actions per decision'):.0f} legal actions per decision on average:")
     for name, value in figures.items():
         print(f"  {name}: {value:.3f}" if name.endswith("ms") else f"  {name}: {value:.0f}")
@@ -145,6 +153,7 @@ def bench_ai(rules) -> None:
                 f"  {level} decision in {sid}: mean {statistics.mean(times):.3f} s, "
                 f"p95 {ai.p95(times):.3f} s over {len(times)} decisions"
             )
+    return loop
 
 
 if __name__ == "__main__":
