@@ -30,10 +30,19 @@ class Breakdown:
     ballots: list[Ballot] = field(factory=list)
 
     def total(self, side: str) -> int:
-        return sum(b.weight for b in self.ballots if b.side == side)
+        out = 0
+        for b in self.ballots:
+            if b.side == side:
+                out += b.weight
+        return out
 
     def passed(self, threshold: int) -> bool:
-        yes, no = self.total("yes"), self.total("no")
+        yes = no = 0
+        for b in self.ballots:
+            if b.side == "yes":
+                yes += b.weight
+            elif b.side == "no":
+                no += b.weight
         return yes > 0 and yes * 100 > threshold * (yes + no)
 
     def summary(self) -> str:
