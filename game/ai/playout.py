@@ -10,12 +10,10 @@ its share of power and its place on the disciplinary ladder.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from game.ai.progress import exposure_for_next_rung, open_goals_value
 from game.engine import rng
 from game.engine.actions import Action
-from game.engine.game import apply_in_place, is_offered, legal_actions, legal_args, offer_table
+from game.engine.game import apply_in_place, legal_actions, legal_args, offered_rules
 from game.engine.objectives import standing
 from game.engine.outcome import power_scores
 from game.ruleset.records import RESULTS
@@ -95,71 +93,27 @@ def _pass_id(rules) -> str | None:
 
 def draw(state, rules, gen: int):
     """One legal action for the acting faction, drawn by its kind's weight without listing every
-    legal action: an entry of the rule files is drawn first, then one of its arguments.  An
-    entry is asked whether it is offered, and for its arguments, only once drawn; one that is not
-    offered or has none is set aside and the draw made again among the rest, so each legal entry
-    is drawn in proportion to its weight, as if only the legal ones had been weighed."""
+    legal action: an entry of the rule files is drawn first, then one of its arguments."""
     if state.phase != "actions":
         return pick(legal_actions(state, rules), rules, gen)
-    table = _draw_table(rules).get(state.factions[state.active].status)
-    if table is not None:
-        entries, cumulative, weighed, weights = table
-        roll, gen = rng.below(gen, cumulative[-1])
-        first = entries[bisect_right(cumulative, roll)]
-        held: dict[str, bool] = {}
-        found, gen = _arguments(state, rules, first, held, gen)
-        if found is not None:
-            return found, gen
-        # the slow way: the rest of the entries, each weighed as it is drawn
-        rest, weights = list(weighed), list(weights)
-        i = rest.index(first)
-        total = cumulative[-1] - weights[i]
-        del rest[i], weights[i]
-        while rest:
-            roll, gen = rng.below(gen, total)
-            i = 0
-            while roll >= weights[i]:
-                roll -= weights[i]
-                i += 1
-            found, gen = _arguments(state, rules, rest[i], held, gen)
-            if found is not None:
-                return found, gen
-            total -= weights[i]
-            del rest[i], weights[i]
-    return pick(legal_actions(state, rules), rules, gen)
-
-
-def _arguments(state, rules, entry: tuple, held: dict[str, bool], gen: int):
-    """(an action of this entry drawn among its legal arguments, the generator), or (None, the
-    generator) if the entry is not offered now or has no legal arguments."""
-    if not is_offered(state, rules, entry, held):
-        return None, gen
-    options = legal_args(state, rules, entry[0])
-    if not options:
-        return None, gen
-    choice, gen = rng.below(gen, len(options))
-    return Action(entry[0], state.active, options[choice]), gen
-
-
-def _draw_table(rules) -> dict[str, tuple[tuple, tuple[int, ...], tuple, tuple[int, ...]]]:
-    """Status → (the entries of :func:`offer_entries`, their running total of weights, the
-    entries of some weight, their weights), for :func:`draw`: its first draw by bisection, the
-    rest one by one.  Worked out once per ruleset; a status whose entries weigh nothing has none."""
-    return rules.memo("playout_draw", _draw_tables)
-
-
-def _draw_tables(rules) -> dict[str, tuple[tuple, tuple[int, ...], tuple, tuple[int, ...]]]:
+    ids = offered_rules(state, rules)
     table = _weights(rules)
-    out = {}
-    for status, entries in rules.memo("offer", offer_table).items():
-        running, cumulative = 0, []
-        for entry in entries:
-            running += table[entry[0]]
-            cumulative.append(running)
-        weighed = tuple(e for e in entries if table[e[0]])
-        if weighed:
-            out[status] = (entries, tuple(cumulative), weighed, tuple(table[e[0]] for e in weighed))
-    return out
+    weights = [table[aid] for aid in ids]
+    while ids:
+        total = sum(weights)
+        if total == 0:
+            break
+        roll, gen = rng.below(gen, total)
+        i = 0
+        while roll >= weights[i]:
+            roll -= weights[i]
+            i += 1
+        options = legal_args(state, rules, ids[i])
+        if options:
+            choice, gen = rng.below(gen, len(options))
+            return Action(ids[i], state.active, options[choice]), gen
+        del ids[i], weights[i]
+    return pick(legal_actions(state, rules), rules, gen)
 
 
 def _weights(rules) -> dict[str, int]:
