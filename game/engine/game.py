@@ -121,39 +121,27 @@ def offered_rules(state: State, rules) -> list[str]:
     actor = state.active
     if state.outcome is not None or actor is None or state.phase != "actions":
         return []
-    held: dict[str, bool] = {}  # capability → whether the actor holds it (several entries ask the same)
-    return [entry[0] for entry in offer_entries(state, rules) if is_offered(state, rules, entry, held)]
-
-
-def offer_entries(state: State, rules) -> tuple[tuple, ...]:
-    """The action entries the acting faction's status allows, in rule order, each as (id, its
-    price in action points, influence and prestige, the capability it requires, its
-    conditions): what :func:`is_offered` reads.  Search may weigh one entry at a time."""
-    return rules.memo("offer", offer_table).get(state.factions[state.active].status, ())
-
-
-def is_offered(state: State, rules, entry: tuple, held: dict[str, bool]) -> bool:
-    """Is this entry of :func:`offer_entries` offered now: affordable, its office's capability
-    held, its conditions met?  ``held`` keeps the capabilities already asked about (one dict for
-    one state and actor)."""
-    _aid, ap, influence, prestige, requires, conditions = entry
-    actor = state.active
     fs = state.factions[actor]
-    if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
-        return False
-    if requires is not None:
-        has = held.get(requires)
-        if has is None:
-            has = held[requires] = moves.has_capability(state, rules, actor, requires)
-        if not has:
-            return False
-    return not conditions or holds(state, conditions, rules)  # the Lenin Levy waits for Lenin's death
+    out = []
+    held: dict[str, bool] = {}  # capability → whether the actor holds it (several entries ask the same)
+    for aid, ap, influence, prestige, requires, conditions in rules.memo("offer", _offer_table).get(fs.status, ()):
+        if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
+            continue
+        if requires is not None:
+            has = held.get(requires)
+            if has is None:
+                has = held[requires] = moves.has_capability(state, rules, actor, requires)
+            if not has:
+                continue
+        if not conditions or holds(state, conditions, rules):  # the Lenin Levy waits for Lenin's death
+            out.append(aid)
+    return out
 
 
-def offer_table(rules) -> dict[str, tuple]:
+def _offer_table(rules) -> dict[str, tuple]:
     """Status → the action entries a faction of that status may take, in rule order, each as
     (id, its price in action points, influence and prestige, the capability it requires, its
-    conditions): :func:`offer_entries` reads this once per action in search."""
+    conditions): :func:`offered_rules` reads this once per action in search."""
     statuses = {st for rule in rules.actions.values() for st in rule.allowed_status}
     return {
         st: tuple(
