@@ -3,11 +3,12 @@
 The AI issue gives the engine's speed "measured on this machine": a full bot game of the
 campaign in 150 ms, ``legal_actions`` 9,000 calls a second, ``apply_unchecked`` 16,000 — and asks
 for a search loop of 30,000 actions a second beside those figures.  They were taken on the
-engine of commit ``2189956`` (the 165-test engine the wave began from).  The machine a benchmark
+engine of commit ``2189956`` (165 tests; the last commit of 23 November).  The machine a benchmark
 runs on is not the same from one day to the next: the same code runs at very different speeds on
 different days.  So this module takes that engine out of the project's own history, times it
-now, on this machine, the way the issue timed it, and says how fast this machine is against the
-one the issue measured — and what today's search loop comes to at that machine's speed.
+now, on this machine (its own campaign benchmark, and ``legal_actions`` and ``apply_unchecked``
+over the positions of fixed walks), and says how fast this machine is against the one the issue
+measured — and what today's search loop comes to at that machine's speed.
 
 Run alone: ``python benchmarks/baseline.py`` (it times today's search loop too).
 """
