@@ -67,7 +67,7 @@ def track(state: State, rules) -> None:
             continue
         if goal.when == "ever":
             if key not in achieved and (goal.by is None or today <= goal.by) and holds(state, goal.condition, rules):
-                achieved.add(key)  # (the deadline test is _open's)
+                achieved.add(key)  # met while its deadline (see _open) has not passed
         elif goal.when == "always" and key not in failed and not holds(state, goal.condition, rules):
             failed.add(key)
 

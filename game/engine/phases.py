@@ -58,8 +58,9 @@ def events_due(state: State, rules, scenario) -> list[str]:
 
 
 def _events_by_quarter(rules) -> dict[str, tuple[dict, tuple]]:
-    """Scenario → (quarter → its dated events, by id; the counterfactual events as (id, quarter),
-    by date then id): :func:`events_due` without reading every dated event each quarter."""
+    """Scenario → (quarter → its dated events, by date then id; the counterfactual events as
+    (id, quarter), in the same order): :func:`events_due` without reading every dated event each
+    quarter."""
     out = {}
     for sid, scenario in rules.scenarios.items():
         by_quarter: dict[tuple[int, int], list[str]] = {}
