@@ -1,5 +1,5 @@
 """The cheap playout policy: it draws only legal actions, and each legal action entry in
-proportion to its weight, though it asks an entry whether it is offered only once drawn."""
+proportion to its weight (an entry with no legal arguments set aside, the draw made again)."""
 
 import math
 
