@@ -49,7 +49,7 @@ def pace_for(rules, rung: str, target: str | None) -> str | None:
     the latest of the paces for every rival and those for this faction (``pace`` in ai.yaml), on
     this rung or any rung above it (no rival reaches a rung before the one it passes through).
     Paces that name offices are not for the rung: :func:`office_pace` reads them."""
-    known = rules.memo("rung_paces", _new_table)  # bots ask for every discipline motion they weigh
+    known = rules.answers("rung_paces")  # bots ask for every discipline motion they weigh
     key = (rung, target)
     if key not in known:
         upto = set(LADDER[: LADDER.index(rung) + 1]) if rung in LADDER else {rung}
@@ -65,7 +65,7 @@ def pace_for(rules, rung: str, target: str | None) -> str | None:
 def office_pace(rules, office: str, holder: str | None) -> str | None:
     """The earliest quarter history lets a bot take ``office`` from the faction ``holder``
     (YYYY-Qn), or None: the latest ``pace`` in ai.yaml that names the office and that faction."""
-    known = rules.memo("office_paces", _new_table)  # bots ask for every office motion they weigh
+    known = rules.answers("office_paces")  # bots ask for every office motion they weigh
     key = (office, holder)
     if key not in known:
         dates = [
@@ -73,11 +73,6 @@ def office_pace(rules, office: str, holder: str | None) -> str | None:
         ]
         known[key] = max(dates) if dates else None
     return known[key]
-
-
-def _new_table(rules) -> dict:
-    """An empty table of answers, filled as they are asked for (the rules never change)."""
-    return {}
 
 
 def rung_too_soon(rules, date: str, rung: str, target: str | None) -> bool:

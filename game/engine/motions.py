@@ -31,38 +31,30 @@ def _remove_office(state, rules, faction, motion):
     out = []
     figures = state.figures
     for o, h in _by_office(rules, state.offices):
-        if h:
-            fig = figures[h]
-            if fig.faction != faction and fig.status != "incapacitated":  # posts.contested, inline
-                out.append((o,))
+        if h and figures[h].faction != faction and posts.contested(state, o):
+            out.append((o,))
     return out
 
 
 def _appoint_office(state, rules, faction, motion):
     """Up to two of the faction's free figures fit for each office it does not hold; when none
     is free, its leader (Bukharin edited Pravda and led the Comintern at once)."""
-    fs = state.factions.get(faction)
-    if fs is not None and fs.status in posts.NO_POSTS:
-        return []  # nobody of a faction stripped of its posts may hold one (posts.can_hold_office)
     figures = state.figures
     offices = state.offices
     busy = set(offices.values())
     free = []
     for f in rules.figures:  # the rule files' order: the first two fit are the ones proposed
-        fig = figures[f]
-        if fig.faction == faction and fig.status == "active" and f not in busy:
+        if figures[f].faction == faction and f not in busy and posts.can_hold_office(state, f):
             free.append(f)
     leader = rules.factions[faction].leader if faction in rules.factions else None
-    leader_ok = leader is not None and figures[leader].faction == faction and figures[leader].status == "active"
+    leader_ok = leader is not None and figures[leader].faction == faction and posts.can_hold_office(state, leader)
     if not free and not leader_ok:
         return []
     out = []
     fit = rules.memo("eligible", posts.eligible_table)
     for office, holder in _by_office(rules, offices):
-        if holder is not None:
-            held = figures[holder]
-            if held.faction == faction or held.status == "incapacitated":
-                continue  # its own, or a stricken holder's (posts.contested)
+        if (holder is not None and figures[holder].faction == faction) or not posts.contested(state, office):
+            continue  # its own, or a stricken holder's
         wanted = fit[office]
         picked = 0  # plain loops: this runs for every motion weighed in search
         for f in free:

@@ -105,17 +105,14 @@ def _o_appoint(state, rules, faction, rule):
         return []  # the apparatus moves slowly, turn by turn
     out = []
     purse = state.factions[faction].influence - rule.cost.influence
-    resist = rule.params["resist"]
     regions = state.regions
     for rid, arg in _region_args(rules, state):
-        reg = regions[rid]
-        secretary = reg.secretary
-        if secretary == faction:
+        if regions[rid].secretary == faction:
             continue
         chief = rules.regions[rid].chief_office
         if chief and state.holder_faction(chief) not in (None, faction):
             continue  # a city machine under a rival chief is out of the Secretariat's reach
-        if (0 if secretary is None else reg.loyalty // resist) <= purse:  # resistance(), inline
+        if resistance(state, rid, faction, rule) <= purse:
             out.append(arg)
     return out
 
@@ -187,7 +184,7 @@ def _o_cultivate(state, rules, faction, rule):
 def _cultivable(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
     """(figure, its argument tuple) of every figure but the leaders of the state's factions, in
     the rule files' order: worked out once per set of factions."""
-    table = rules.memo("cultivable", lambda _rules: {})
+    table = rules.answers("cultivable")
     key = tuple(state.factions)
     found = table.get(key)
     if found is None:
@@ -198,24 +195,20 @@ def _cultivable(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
 
 def _o_publish(state, rules, faction, rule):
     out = []
-    offices, figures = state.offices, state.figures
     held = None
     for organ, rec in rules.press.items():
-        editor = offices.get(rec.controlled_by)
-        if editor and figures[editor].faction == faction:  # state.holder_faction, inline
+        if state.holder_faction(rec.controlled_by) == faction:
             if held is None:
-                stances = state.stances.get(faction, {})
-                held = [i for i in issues(rules) if stances.get(i, 0)]
+                held = [i for i in issues(rules) if state.stance(faction, i)]
             for issue in held:
                 out.append((organ, issue))
     return out
 
 
 def _o_issue(state, rules, faction, rule):
-    stances = state.stances.get(faction, {})  # state.stance, inline
     out = []
     for issue in issues(rules):
-        if stances.get(issue, 0):
+        if state.stance(faction, issue):
             out.append((issue,))
     return out
 

@@ -60,14 +60,13 @@ def _open(state: State, goal) -> bool:
 
 def track(state: State, rules) -> None:
     """At the close of a quarter: note the ``ever`` goals met and the ``always`` goals broken."""
-    today = state.date_text()
     achieved, failed, factions = state.achieved, state.failed, state.factions
     for faction, goal, key in rules.memo("tracked_goals", _tracked_goals)[state.scenario]:
         if faction not in factions:
             continue
         if goal.when == "ever":
-            if key not in achieved and (goal.by is None or today <= goal.by) and holds(state, goal.condition, rules):
-                achieved.add(key)  # met while its deadline (see _open) has not passed
+            if key not in achieved and _open(state, goal) and holds(state, goal.condition, rules):
+                achieved.add(key)
         elif goal.when == "always" and key not in failed and not holds(state, goal.condition, rules):
             failed.add(key)
 

@@ -29,11 +29,8 @@ def next_u64(state: int) -> tuple[int, int]:
 
 def below(state: int, n: int) -> tuple[int, int]:
     """A draw in ``range(n)`` (n >= 1): ``(value, new_state)``."""
-    # next_u64, inline: search draws several times for every action it plays
-    state = (state + 0x9E3779B97F4A7C15) & MASK
-    z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-    return (z ^ (z >> 31)) % n, state
+    value, state = next_u64(state)
+    return value % n, state
 
 
 def derive(seed: int, label: str) -> int:

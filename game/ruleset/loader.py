@@ -113,6 +113,11 @@ class Rules:
             known = self._memo[key] = build(self)
         return known
 
+    def answers(self, key: str) -> dict:
+        """A table kept with the rules under ``key``, empty at first: for answers worked out as
+        they are asked for (the rules never change, so an answer never goes stale)."""
+        return self.memo(key, _empty_table)
+
     def mod_labels(self) -> list[str]:
         """``id@version`` of each mod in force, as a replay's ``mods:`` line records them."""
         return [m.label for m in self.mods]
@@ -471,3 +476,7 @@ def _apply_removals(removals, folder, root, by_kind, origin, before, problems) -
             continue
         by_kind[kind].pop(entry_id, None)
         origin.pop((kind, entry_id), None)
+
+
+def _empty_table(_rules) -> dict:
+    return {}
