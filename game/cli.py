@@ -185,10 +185,6 @@ def _window(rules) -> int | None:
 
 
 def cmd_play(args) -> int:
-    from game.ai import UnknownLevelError
-    from game.session import match, replay, saves, terminal
-    from game.session.session import Match, Seat
-
     rules = _rules(args.mod)
     if rules is None:
         return 1
@@ -199,53 +195,96 @@ def cmd_play(args) -> int:
     if args.record and Path(args.record).is_dir():
         print(f"--record {args.record}: that is a folder; give a file name", file=sys.stderr)
         return 2
+    m = _match_to_play(args, rules)
+    if isinstance(m, int):
+        return m
+    left = _play_out(args, m)
+    if left is not None:
+        return left
+    return _report(args, rules, m)
+
+
+def _match_to_play(args, rules):
+    """The match ``play`` plays: a save it continues or opens, or a new game from the command line
+    and the terminal's questions (an exit code where there is none to play)."""
+    from game.session import saves, terminal
+
     if not args.headless and (args.resume or args.load):
-        opened = _open_save(args, rules)
-        if isinstance(opened, int):
-            return opened
-        m = opened
-        print(f"{m.scenario}, {m.state.date_text()}: " + seed_line(m.seed))
-    else:
+        return _opened(args, rules)
+    if args.scenario is None:
+        args.scenario = (
+            DEFAULT_SCENARIO
+            if args.headless or args.human
+            else terminal.ask_scenario(rules, DEFAULT_SCENARIO, autosave=saves.latest_autosave())
+        )
         if args.scenario is None:
-            args.scenario = (
-                DEFAULT_SCENARIO
-                if args.headless or args.human
-                else terminal.ask_scenario(rules, DEFAULT_SCENARIO, autosave=saves.latest_autosave())
-            )
-            if args.scenario is None:
-                return 0
-            if args.scenario == terminal.CONTINUE:
-                args.resume, args.scenario = True, None
-                return cmd_play(args)
-        if _unknown_scenario(rules, [args.scenario]):
-            return 2
-        seats = {f: Seat("ai", args.level) for f in rules.scenarios[args.scenario].factions}
-        if not args.headless:
-            factions = rules.scenarios[args.scenario].factions
-            chosen = args.human.split(",") if args.human else [terminal.ask_faction(rules, factions)]
-            if chosen == [None]:
-                return 0
-            for human in chosen:
-                if human.strip() not in factions:
-                    print(f"unknown faction '{human}'; one of: {', '.join(factions)}", file=sys.stderr)
-                    return 2
-                seats[human.strip()] = Seat("human")
-        seed = fresh_seed() if args.seed is None else args.seed
-        try:
-            m = Match.new(rules, args.scenario, seed, seats)
-        except UnknownLevelError as exc:
-            print(f"--level: {exc}", file=sys.stderr)
-            return 2
-        print(seed_line(seed))
+            return 0
+        if args.scenario == terminal.CONTINUE:
+            args.resume, args.scenario = True, None
+            return _opened(args, rules)
+    if _unknown_scenario(rules, [args.scenario]):
+        return 2
+    return _new_match(args, rules)
+
+
+def _opened(args, rules):
+    """The match of ``--continue`` or ``--load``, its seed line printed (an exit code on failure)."""
+    opened = _open_save(args, rules)
+    if not isinstance(opened, int):
+        print(f"{opened.scenario}, {opened.state.date_text()}: " + seed_line(opened.seed))
+    return opened
+
+
+def _new_match(args, rules):
+    """A new game of ``args.scenario``: the humans from ``--human`` or the terminal's question, the
+    bots at ``--level`` (an exit code for a bad faction or level)."""
+    from game.ai import UnknownLevelError
+    from game.session import terminal
+    from game.session.session import Match, Seat
+
+    factions = rules.scenarios[args.scenario].factions
+    seats = {f: Seat("ai", args.level) for f in factions}
+    if not args.headless:
+        chosen = args.human.split(",") if args.human else [terminal.ask_faction(rules, factions)]
+        if chosen == [None]:
+            return 0
+        for human in chosen:
+            if human.strip() not in factions:
+                print(f"unknown faction '{human}'; one of: {', '.join(factions)}", file=sys.stderr)
+                return 2
+            seats[human.strip()] = Seat("human")
+    seed = fresh_seed() if args.seed is None else args.seed
+    try:
+        m = Match.new(rules, args.scenario, seed, seats)
+    except UnknownLevelError as exc:
+        print(f"--level: {exc}", file=sys.stderr)
+        return 2
+    print(seed_line(seed))
+    return m
+
+
+def _play_out(args, m) -> int | None:
+    """Play the match to its end: the bots alone (``--headless``) or with the terminal's players;
+    an exit code if the player leaves first."""
+    from game.session import match, saves, terminal
+
     if args.headless:
         match.drive(m, {})
-    else:
-        saves.autosaving(m, report=lambda message: print(message, file=sys.stderr))
-        try:
-            terminal.TerminalSeat(m).play()
-        except terminal.Quit:
-            print("\nGame left." + _autosave_on_quit(m))
-            return 0
+        return None
+    saves.autosaving(m, report=lambda message: print(message, file=sys.stderr))
+    try:
+        terminal.TerminalSeat(m).play()
+    except terminal.Quit:
+        print("\nGame left." + _autosave_on_quit(m))
+        return 0
+    return None
+
+
+def _report(args, rules, m) -> int:
+    """After the game: the chronicle (headless or asked for), the replay file, the end as the first
+    human saw it with why the computer moved, each faction's result and the outcome."""
+    from game.session import match, present, replay
+
     state, record = m.state, m.record
     if args.headless or args.chronicle:
         for line in match.chronicle(state, rules):
@@ -257,8 +296,6 @@ def cmd_play(args) -> int:
         except OSError as exc:
             print(f"cannot write the replay to {args.record}: {exc.strerror or exc}", file=sys.stderr)
             code = 1
-    from game.session import present
-
     for human in m.humans()[:1]:
         for line in present.end_lines(rules, m.view(human)):
             print(line)
