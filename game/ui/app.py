@@ -99,8 +99,14 @@ class Scene:
                     self.app.sound.click()
                     callback()
                     return
-        if event.type == pygame.KEYDOWN:
+        if event.type == pygame.KEYDOWN and not self.typing():
             self.key(event)
+
+    def typing(self) -> bool:
+        """A text entry has the keyboard: every key is its own (the app takes Tab and Escape out
+        of it first), so a space typed in a name presses no button."""
+        focused = self.app.manager.get_focus_set() or ()
+        return any(isinstance(el, pygame_gui.elements.UITextEntryLine) and el.is_enabled for el in focused)
 
     def key(self, event) -> None:
         """Keyboard control: Tab/arrows move the focus, Enter/Space press, Escape goes back."""
