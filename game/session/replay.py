@@ -127,6 +127,18 @@ def parse(text: str, name: str = "<replay>") -> Replay:
     lines = text.split("\n")
     if not lines or lines[0].strip() != HEADER:
         raise ReplayError(f"{name}:1: not a Succession replay (first line must be '{HEADER}')")
+    head, i = _header(lines, name)
+    replay = Replay(
+        head["scenario"], _seed(head, lines, name), mods=_mods(head, lines, name), rules=_rules(head, lines, name)
+    )
+    replay.lines = {key: _line_of(lines, key + ":") for key in ("mods", "scenario")}
+    replay.lines["end"] = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
+    _body(replay, lines, i + 1, name)
+    return replay
+
+
+def _header(lines: list[str], name: str) -> tuple[dict[str, str], int]:
+    """The header's ``key: value`` lines, and the index of the ``actions:`` line after them."""
     head: dict[str, str] = {}
     i = 1
     while i < len(lines) and lines[i].strip() != "actions:":
@@ -144,12 +156,19 @@ def parse(text: str, name: str = "<replay>") -> Replay:
             raise ReplayError(f"{name}:1: missing '{key}:' in the header")
     if head["format"] != str(FORMAT):
         raise ReplayError(f"{name}:2: format {head['format']} is not supported (this game reads {FORMAT})")
+    return head, i
+
+
+def _seed(head: dict[str, str], lines: list[str], name: str) -> int:
     try:
-        seed = int(head["seed"])
+        return int(head["seed"])
     except ValueError:
         raise ReplayError(
             f"{name}:{_line_of(lines, 'seed:')}: seed must be a whole number, got {head['seed'][:40]!r}"
         ) from None
+
+
+def _mods(head: dict[str, str], lines: list[str], name: str) -> list[str]:
     mods = head.get("mods", "").split()
     for mod in mods:
         if not _MOD.match(mod):
@@ -157,13 +176,19 @@ def parse(text: str, name: str = "<replay>") -> Replay:
                 f"{name}:{_line_of(lines, 'mods:')}: mods: '{mod[:60]}' is not a mod's id@version "
                 "(a replay names mods by id, never by folder)"
             )
+    return mods
+
+
+def _rules(head: dict[str, str], lines: list[str], name: str) -> str | None:
     rules = head.get("rules") or None
     if rules is not None and not re.fullmatch(r"[0-9a-f]{64}", rules):
         raise ReplayError(f"{name}:{_line_of(lines, 'rules:')}: rules: expected a 64-digit hex fingerprint")
-    replay = Replay(head["scenario"], seed, mods=mods, rules=rules)
-    replay.lines = {key: _line_of(lines, key + ":") for key in ("mods", "scenario")}
-    replay.lines["end"] = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
-    for j in range(i + 1, len(lines)):
+    return rules
+
+
+def _body(replay: Replay, lines: list[str], start: int, name: str) -> None:
+    """The lines after ``actions:``: the actions, the checkpoints and the final hash."""
+    for j in range(start, len(lines)):
         line = lines[j].strip()
         if not line or line.startswith("#"):
             continue
@@ -179,7 +204,6 @@ def parse(text: str, name: str = "<replay>") -> Replay:
         except ActionSyntaxError as exc:
             raise ReplayError(f"{name}:{j + 1}: {exc}") from None
         replay.action_lines.append(j + 1)
-    return replay
 
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
