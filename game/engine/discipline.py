@@ -16,6 +16,22 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
     fs.status = status
     state.marks["ladder_" + faction] = state.turn
     members = posts.faction_figures(state, faction)
+    _lose_seats(state, rules, faction, status, members)
+    if status in ("expelled_party", "exiled", "deported"):
+        _leave_party(state, rules, faction, status, members)
+    if status == "capitulated":
+        fs.readmit_turn = state.turn + rules.settings.readmit_wait
+        fs.exposure = 0
+    if say:
+        leader_deported = state.figures[rules.factions[faction].leader].status == "deported"
+        chronicle.note(
+            state, rules, "status", kind="discipline", faction=faction, status=status, leader_deported=leader_deported
+        )
+
+
+def _lose_seats(state: State, rules, faction: str, status: str, members) -> None:
+    """What a rung takes: the members' posts, their Politburo seats, the faction's seats in the
+    Central Committee and the Control Commission (which go to the unaligned)."""
     if status in posts.NO_POSTS:
         for fig in members:
             posts.strip_posts(state, rules, fig)
@@ -25,26 +41,22 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
     if status in posts.NO_CC:
         for seats in (state.cc, state.ccc):
             seats[UNALIGNED] = seats.get(UNALIGNED, 0) + seats.pop(faction, 0)
-    if status in ("expelled_party", "exiled", "deported"):
-        new = {"expelled_party": "expelled", "exiled": "exiled", "deported": "exiled"}[status]
-        for fig in members:
-            if state.figures[fig].status in ("active", "expelled"):
-                posts.set_figure_status(state, rules, fig, new)
-        for reg in state.regions.values():
-            if reg.secretary == faction:
-                reg.secretary, reg.loyalty = None, 0
+
+
+def _leave_party(state: State, rules, faction: str, status: str, members) -> None:
+    """Out of the party: the members expelled or exiled, the faction's regions without a
+    secretary, and on deportation the leader sent abroad."""
+    new = {"expelled_party": "expelled", "exiled": "exiled", "deported": "exiled"}[status]
+    for fig in members:
+        if state.figures[fig].status in ("active", "expelled"):
+            posts.set_figure_status(state, rules, fig, new)
+    for reg in state.regions.values():
+        if reg.secretary == faction:
+            reg.secretary, reg.loyalty = None, 0
     if status == "deported":
         leader = rules.factions[faction].leader
         if state.figures[leader].status != "dead":
             posts.set_figure_status(state, rules, leader, "deported")
-    if status == "capitulated":
-        fs.readmit_turn = state.turn + rules.settings.readmit_wait
-        fs.exposure = 0
-    if say:
-        leader_deported = state.figures[rules.factions[faction].leader].status == "deported"
-        chronicle.note(
-            state, rules, "status", kind="discipline", faction=faction, status=status, leader_deported=leader_deported
-        )
 
 
 def readmit_due(state: State, rules) -> None:
