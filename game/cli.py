@@ -322,7 +322,11 @@ def _open_save(args, rules):
             return 1
     else:
         path = Path(args.load)
-        if not path.is_file():
+        try:
+            is_file = path.is_file()
+        except OSError:  # a name too long for the file system: then it is a save's name, checked below
+            is_file = False
+        if not is_file:
             try:
                 path = saves.path_of(args.load)
             except saves.SaveError as exc:
@@ -333,7 +337,9 @@ def _open_save(args, rules):
         if mods and mods != list(args.mod):
             from types import SimpleNamespace
 
-            rules = _replay_rules(SimpleNamespace(mods=mods), SimpleNamespace(mod=args.mod, file=str(path)))
+            rules = _replay_rules(
+                SimpleNamespace(mods=mods, lines={"mods": 1}), SimpleNamespace(mod=args.mod, file=str(path))
+            )
             if rules is None:
                 return 1
         m = Match.load(path, rules)

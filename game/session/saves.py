@@ -103,10 +103,38 @@ def save_named(match: Match, name: str) -> Path:
 
 
 def autosave(match: Match) -> Path:
-    """Write the autosave (each quarter and on quit); raises SaveError if it cannot."""
+    """Write the autosave (each quarter and on quit); raises SaveError if it cannot.  Temporary
+    files that an autosave cut off by a crash or a kill left behind go first."""
     path = saves_dir() / (AUTOSAVE + SUFFIX)
+    clear_orphans(path)
     write(match, path)
     return path
+
+
+#: a temporary file of a save older than this (seconds) belongs to a write that never finished: a
+#: write takes milliseconds, so another game writing the same save now is never this slow
+ORPHAN_AGE = 60.0
+
+
+def clear_orphans(path: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files that unfinished writes of ``path`` left beside it (those of
+    :func:`replay.write_atomic`, older than :data:`ORPHAN_AGE`); returns what was removed."""
+    import time
+
+    now = time.time() if now is None else now
+    gone = []
+    try:
+        candidates = list(Path(path).parent.glob(Path(path).name + ".*.tmp"))
+    except OSError:
+        return gone
+    for tmp in candidates:
+        try:
+            if tmp.is_file() and not tmp.is_symlink() and now - tmp.stat().st_mtime > ORPHAN_AGE:
+                tmp.unlink()
+                gone.append(tmp)
+        except OSError:
+            continue  # another process's, or not ours to remove: leave it
+    return gone
 
 
 def autosaving(match: Match, report=None) -> Match:
@@ -146,11 +174,17 @@ def peek(path: Path) -> dict:
         if not text.rstrip().endswith("}"):
             raise SaveError(f"{path}:{exc.lineno}: the save is cut short (the file ends too early)") from None
         raise SaveError(f"{path}:{exc.lineno}: the save is damaged: {exc.msg}") from None
+    except ValueError:  # a number of thousands of digits (Python's integer-length limit)
+        raise SaveError(f"{path}:1: the save is damaged: a number in it is far too long") from None
+    except RecursionError:  # lists or objects nested thousands deep
+        raise SaveError(f"{path}:1: the save is damaged: it is nested far too deep") from None
     if not isinstance(data, dict) or MARKER not in data:
         raise SaveError(f"{path}:1: not a Succession save")
     version = data[MARKER]
     if not isinstance(version, int) or isinstance(version, bool):
         raise SaveError(f"{path}:1: the save's format version is not a number: {version!r}")
+    if version < 1:
+        raise SaveError(f"{path}:1: the save's format version {version} is not one this game ever wrote")
     if version > FORMAT:
         raise SaveError(
             f"{path}:1: made by a newer version of the game (save format {version}; "
