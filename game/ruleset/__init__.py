@@ -8,14 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
-BASE = PROJECT / "rules" / "base"
+from game import resources
+
+#: the folder holding rules/, mods/, assets/ and seeds/: the repository in a checkout, the
+#: package's data in an installed game (see :mod:`game.resources`)
+PROJECT = resources.ROOT
+BASE = resources.RULES / "base"
 
 
 def load_base(mods: tuple[Path, ...] = ()):
     """The base rules (plus mods); raises RulesError listing every problem."""
     from game.ruleset.loader import RulesError, errors, load_rules
 
+    if not BASE.is_dir():
+        raise RulesError([_missing(BASE, PROJECT)])
     rules, problems = load_rules([BASE, *mods], PROJECT)
     if errors(problems):
         raise RulesError(errors(problems))
@@ -28,11 +34,25 @@ def load(mods: list[str] | tuple[str, ...] = (), base: Path = BASE, root: Path =
     from game.ruleset.loader import errors, load_rules
     from game.ruleset.mods import resolve
 
+    if not base.is_dir():  # one line that says so, not every check failing on empty rules
+        return None, [_missing(base, root)]
     order, problems = resolve(list(mods), root)
     if errors(problems):
         return None, problems
     rules, more = load_rules([base, *(m.folder for m in order)], root)
     return rules, problems + more
+
+
+def _missing(base: Path, root: Path):
+    """The one problem of a rules folder that is not there (for the game's own: where it looked)."""
+    from game.ruleset.loader import Problem
+
+    try:
+        label = base.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        label = str(base)
+    where = f" (the game looks in {resources.where_looked()})" if base == BASE else ""
+    return Problem(label, 1, 1, f"no such rules folder{where}")
 
 
 def __getattr__(name: str):

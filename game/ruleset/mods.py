@@ -17,6 +17,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from game import resources
 from game.ruleset import safeio, yamlpos
 from game.ruleset.loader import FORMAT_VERSION, Problem, _label
 
@@ -46,14 +47,12 @@ class ModInfo:
 
 def search_path() -> list[Path]:
     """Where mods are looked for by id: the shipped ``mods/``, then the user's own."""
-    from game.ruleset import PROJECT
-
     override = os.environ.get("SUCCESSION_DATA_DIR")  # as for saves: a classroom machine, a test
     if override:
-        return [PROJECT / "mods", Path(override) / "mods"]
+        return [resources.MODS, Path(override) / "mods"]
     import platformdirs
 
-    return [PROJECT / "mods", Path(platformdirs.user_data_dir("succession", appauthor=False)) / "mods"]
+    return [resources.MODS, Path(platformdirs.user_data_dir("succession", appauthor=False)) / "mods"]
 
 
 def read_manifest(folder: Path, root: Path, problems: list[Problem]) -> tuple[ModInfo | None, list[str]]:

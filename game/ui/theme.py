@@ -8,11 +8,11 @@ files give (Okabe-Ito).  Every faction is always marked by its symbol as well as
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+from game.resources import ASSETS
+
 FONTS = ASSETS / "fonts"
 REGULAR = FONTS / "DejaVuSans.ttf"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
