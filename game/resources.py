@@ -49,8 +49,9 @@ def _checkout() -> Path:
 
 
 def where_looked() -> str:
-    """The places the rules are looked for, for the message that says they are missing."""
-    return f"{Path(__file__).resolve().parent / PACKAGED / 'rules'} (installed) or {_checkout() / 'rules'} (checkout)"
+    """Where the rules are looked for, for the one line that says they are missing."""
+    packaged = Path(__file__).resolve().parent / PACKAGED / "rules"
+    return f"neither in the installed package ({packaged}) nor in a checkout ({_checkout() / 'rules'})"
 
 
 #: the folder that holds rules/, mods/, assets/ and seeds/

@@ -51,7 +51,7 @@ def _missing(base: Path, root: Path):
         label = base.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         label = str(base)
-    where = f" (the game looks in {resources.where_looked()})" if base == BASE else ""
+    where = f": the game's rules are {resources.where_looked()}; reinstall the game" if base == BASE else ""
     return Problem(label, 1, 1, f"no such rules folder{where}")
 
 
