@@ -2,23 +2,55 @@
 
 A region's delegation follows its secretary unless the rank and file's sympathy for another
 faction — not his faction's bloc partner, whose delegates his machine delivers jointly — overwhelms
-the secretary's hold: close to winner-take-all, never proportional.  The
+the secretary's hold: close to winner-take-all, never proportional.  Each delegation comes with a
+:class:`Why`: the numbers compared, for a screen to show the sum term by term.  The
 Congress elects the Central Committee and the Control Commission; the Central Committee elects
 the Politburo and the General Secretary.
 """
 
 from __future__ import annotations
 
+from attrs import frozen
+
 from game.engine import posts
 from game.engine.state import UNALIGNED, State
 
 
-def delegation(state: State, rules, rid: str) -> tuple[str | None, str]:
-    """(faction or None, reason) for one region's delegation."""
+@frozen
+class Why:
+    """Why a region's delegation goes where it does, with the numbers the engine compared.
+
+    ``outcome``: ``machine`` (the secretary's machine delivers it), ``overwhelmed`` (the rank and
+    file's sympathy for ``rival`` reaches ``threshold`` and passes ``hold + bonus``), ``sympathy``
+    (no secretary who may send delegates: the strongest sympathy reaches ``threshold``) or
+    ``nobody`` (it does not).  ``rival``/``sympathy``: the strongest sympathy for a faction that
+    could take the delegation from the secretary (his own and his bloc partner's aside), or, without
+    a secretary, the strongest of all; ``partner``/``partner_sympathy``: a bloc partner whose
+    sympathy would have overwhelmed the secretary, whose delegates his machine delivers jointly."""
+
+    outcome: str
+    secretary: str | None  # the secretary's faction (None: no secretary)
+    hold: int  # the secretary's own hold on the organisation
+    bonus: int  # the bureaucracy's bonus to every secretary's hold
+    threshold: int  # the sympathy needed: to overwhelm a secretary, or to carry a region without one
+    rival: str | None = None
+    sympathy: int = 0
+    partner: str | None = None
+    partner_sympathy: int = 0
+    barred: bool = False  # the region has a secretary whose faction may not send delegates
+
+    @property
+    def total(self) -> int:
+        """The secretary's hold with the bureaucracy's bonus: what a rival's sympathy must pass."""
+        return self.hold + self.bonus
+
+
+def delegation(state: State, rules, rid: str) -> tuple[str | None, Why]:
+    """(faction or None, why) for one region's delegation."""
     return _delegation(state, rules, rid, _senders(state), _hold_bonus(state, rules))
 
 
-def _delegation(state: State, rules, rid: str, senders: set[str], bonus: int) -> tuple[str | None, str]:
+def _delegation(state: State, rules, rid: str, senders: set[str], bonus: int) -> tuple[str | None, Why]:
     """:func:`delegation`, given the factions that may send delegates and the bureaucracy's
     bonus to every secretary's hold (the same for every region of a Congress)."""
     reg = state.regions[rid]
@@ -26,20 +58,32 @@ def _delegation(state: State, rules, rid: str, senders: set[str], bonus: int) ->
     hold = reg.loyalty + bonus
     secretary = reg.secretary
     if secretary is not None and secretary in senders:
-        best = None
+        best = rival = partner = None  # the overwhelming rival; the strongest rival; a partner who would
         for f, s in reg.sympathy.items():
-            if s >= threshold and s > hold and f != secretary and f in senders and not state.in_bloc(f, secretary):
-                if best is None or (s, f) > best:
-                    best = (s, f)
+            if f == secretary or f not in senders:
+                continue
+            if state.in_bloc(f, secretary):
+                if s >= threshold and s > hold and (partner is None or (s, f) > partner):
+                    partner = (s, f)
+                continue
+            if rival is None or (s, f) > rival:
+                rival = (s, f)
+            if s >= threshold and s > hold and (best is None or (s, f) > best):
+                best = (s, f)
+        s, f = rival if rival is not None else (0, None)
+        ps, pf = partner if partner is not None else (0, None)
         if best is not None:
-            return best[1], "the rank and file overwhelm the secretary"
-        return secretary, "the secretary's machine"
+            return best[1], Why("overwhelmed", secretary, reg.loyalty, bonus, threshold, best[1], best[0], pf, ps)
+        return secretary, Why("machine", secretary, reg.loyalty, bonus, threshold, f, s, pf, ps)
+    free = rules.settings.free_region_sympathy
     live = [(s, f) for f, s in reg.sympathy.items() if f in senders]
+    barred = secretary is not None
     if live:
         s, f = max(live)
-        if s >= rules.settings.free_region_sympathy:
-            return f, "the rank and file's sympathy"
-    return None, "no faction commands it"
+        if s >= free:
+            return f, Why("sympathy", secretary, reg.loyalty, bonus, free, f, s, barred=barred)
+        return None, Why("nobody", secretary, reg.loyalty, bonus, free, f, s, barred=barred)
+    return None, Why("nobody", secretary, reg.loyalty, bonus, free, barred=barred)
 
 
 def _may_send(state: State, faction: str) -> bool:
@@ -56,7 +100,8 @@ def _hold_bonus(state: State, rules) -> int:
     return state.trackers.get(s.roles.bureaucracy, 0) // s.bureaucracy_per_hold
 
 
-def delegations(state: State, rules) -> list[tuple[str, str | None, int, str]]:
+def delegations(state: State, rules) -> list[tuple[str, str | None, int, Why]]:
+    """(region, the faction its delegation follows or None, its delegates, why) for every region."""
     out = []
     senders, bonus = _senders(state), _hold_bonus(state, rules)
     for rid in sorted(state.regions):

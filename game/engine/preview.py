@@ -20,15 +20,29 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.engine.actions import CHOOSE, Action
+from game.engine.effects import holds, run_effects
 from game.engine.game import take_action
-from game.engine.motions import body_of
+from game.engine.motions import body_of, motion_options
+from game.engine.phases import dated_events
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
-from game.engine.views import BallotView, View, player_view
-from game.engine.votes import vote
+from game.engine.views import BallotView, View, deep_freeze, player_view
+from game.engine.votes import DISCIPLINE, vote
 from game.engine.words import motion_label
 
 #: action kinds whose outcome depends on a draw from the generator: no forecast of their effect
 CHANCE_KINDS = ("underground", "military", "provocation")
+#: action kinds that answer or make a bloc offer: their forecast is what the bloc would change
+BLOC_KINDS = ("offer_bloc", "accept_bloc", "decline_bloc")
+#: condition verbs that compare a number an action can move with a line in the rule file
+NUMERIC_CONDITIONS = (
+    "exposure_below",
+    "mantle_at_least",
+    "prestige_at_least",
+    "tracker_at_least",
+    "tracker_below",
+    "signatures_at_least",
+    "regions_at_least",
+)
 
 
 @frozen
@@ -55,12 +69,59 @@ class Change:
 
 
 @frozen
+class Crossing:
+    """A line in the rules that a change crosses.
+
+    ``kind``: ``motion`` (from ``line`` exposure the disciplinary motion ``ref`` may be moved
+    against ``faction``), ``ban`` (from ``line`` the bystanders back ``ref`` under the ban on
+    factions) or ``event`` (the condition ``condition`` of the event ``ref``, due in ``due``, holds
+    after the change and not before, or the other way round; every other condition of it holds).
+    ``before``/``after``: the number on each side of the line (for an event: whether the
+    condition held)."""
+
+    kind: str
+    ref: str
+    faction: str | None
+    line: int
+    before: int
+    after: int
+    condition: object = None
+    due: str = ""
+
+
+@frozen
+class AgendaShift:
+    """A motion on the agenda whose vote the action would turn or change: its place on the
+    agenda and the forecasts before and after."""
+
+    index: int
+    before: VoteForecast
+    after: VoteForecast
+
+
+@frozen
+class BlocForecast:
+    """What a bloc between ``a`` and ``b`` would change if it were formed now: the numbers, the
+    votes on the agenda, and the disciplinary motions each could no longer move against the other."""
+
+    a: str
+    b: str
+    changes: tuple[Change, ...] = ()
+    agenda: tuple[AgendaShift, ...] = ()
+    lost: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (proposer, (motion id, *args))
+
+
+@frozen
 class Preview:
     """What an action would do, seen from the acting faction."""
 
     changes: tuple[Change, ...] = ()
     vote: VoteForecast | None = None
     chance: bool = False  # the outcome depends on chance: only its price is certain
+    crossings: tuple[Crossing, ...] = ()
+    agenda: tuple[AgendaShift, ...] = ()  # votes on the agenda it would turn or change
+    bloc: BlocForecast | None = None  # an offer, an acceptance or a refusal: what the bloc would change
+    tabled: tuple[tuple[Proposal, VoteForecast], ...] = ()  # motions it puts on the agenda, and their forecast
 
 
 def seen_state(view: View, rules) -> State:
@@ -137,7 +198,10 @@ def motion_forecast(
     prop = Proposal(proposer, motion_id, tuple(args))
     result = vote(state, rules, body, prop, motion_label(rules, motion_id, args))
     threshold = rules.motions[motion_id].threshold or rules.bodies[body].threshold
-    ballots = tuple(BallotView(b.voter, b.side, b.weight, b.reason, b.who, b.secret) for b in result.ballots)
+    ballots = tuple(
+        BallotView(b.voter, b.side, b.weight, b.reason, b.who, b.secret, deep_freeze(b.detail or {}))
+        for b in result.ballots
+    )
     return VoteForecast(
         body,
         result.total("yes"),
@@ -151,9 +215,10 @@ def motion_forecast(
 
 def action_preview(view: View, rules, action: Action) -> Preview:
     """What taking ``action`` would change, as far as its faction can tell (a motion: how it
-    would be voted; a chancy action: only that it is a gamble)."""
+    would be voted; a chancy action: only that it is a gamble; an event's choice: what the
+    option's effects would change), with every line in the rules the change crosses."""
     if action.name == CHOOSE:
-        return Preview()
+        return choice_preview(view, rules, action.args[0]) if view.pending_choice else Preview()
     rule = rules.actions[action.name]
     state = seen_state(view, rules)
     if rule.kind == "propose":
@@ -162,7 +227,143 @@ def action_preview(view: View, rules, action: Action) -> Preview:
         return Preview(chance=True)
     after = state.clone()
     take_action(after, rules, action)
-    return Preview(changes=tuple(_changes(player_view(state, rules, view.you), player_view(after, rules, view.you))))
+    bloc = None
+    if rule.kind in BLOC_KINDS:
+        a, b = action.faction, action.args[0]
+        bloc = bloc_forecast(view, rules, a, b, state)
+    return _preview(view, rules, state, after, bloc=bloc)
+
+
+def choice_preview(view: View, rules, option_id: str) -> Preview:
+    """What choosing an option of the event put to ``view.you`` would change: the option's
+    effects run on the game as the faction sees it (the event's own effects, the same whatever
+    is chosen, aside), and the motions it would table with their forecast."""
+    event = rules.events[view.pending_choice[0]]
+    option = next(o for o in event.choice.options if o.id == option_id)
+    state = seen_state(view, rules)
+    after = state.clone()
+    run_effects(after, rules, option.effects)
+    return _preview(view, rules, state, after)
+
+
+def _preview(view: View, rules, state: State, after: State, bloc: BlocForecast | None = None) -> Preview:
+    before_view, after_view = player_view(state, rules, view.you), player_view(after, rules, view.you)
+    known = {p.key() for p in state.agenda}
+    tabled = tuple(
+        (p, motion_forecast(after_view, rules, p.motion, p.args, p.proposer, after))
+        for p in after.agenda
+        if p.key() not in known
+    )
+    return Preview(
+        changes=tuple(_changes(before_view, after_view)),
+        crossings=tuple(crossings(rules, state, after)),
+        agenda=tuple(_agenda_shifts(view, rules, state, after)),
+        bloc=bloc,
+        tabled=tabled,
+    )
+
+
+def bloc_forecast(view: View, rules, a: str, b: str, state: State | None = None) -> BlocForecast:
+    """What a bloc of ``a`` and ``b`` would change, formed now, as ``view.you`` sees the game."""
+    state = seen_state(view, rules) if state is None else state
+    after = state.clone()
+    pair = (min(a, b), max(a, b))
+    if pair not in after.blocs:
+        after.blocs.append(pair)
+        after.blocs.sort()
+    after.offers = [o for o in after.offers if {o[0], o[1]} != {a, b}]
+    changes = [c for c in _changes(player_view(state, rules, view.you), player_view(after, rules, view.you))]
+    lost = []
+    for mover, other in ((a, b), (b, a)):
+        now = set(motion_options(after, rules, mover))
+        for mid, args in motion_options(state, rules, mover):
+            if (mid, args) not in now and rules.motions[mid].kind in DISCIPLINE and args[:1] == (other,):
+                lost.append((mover, (mid, *args)))
+    return BlocForecast(
+        a,
+        b,
+        tuple(c for c in changes if c.what[0] != "blocs"),
+        tuple(_agenda_shifts(view, rules, state, after)),
+        tuple(lost),
+    )
+
+
+def _agenda_shifts(view: View, rules, state: State, after: State) -> list[AgendaShift]:
+    """The motions on the agenda (before and after) whose forecast the change moves."""
+    out = []
+    after_keys = {p.key() for p in after.agenda}
+    for i, p in enumerate(state.agenda):
+        if p.key() not in after_keys:
+            continue
+        old = motion_forecast(view, rules, p.motion, p.args, p.proposer, state)
+        new = motion_forecast(view, rules, p.motion, p.args, p.proposer, after)
+        if (old.yes, old.no, old.abstain, old.passes) != (new.yes, new.no, new.abstain, new.passes):
+            out.append(AgendaShift(i, old, new))
+    return out
+
+
+def crossings(rules, before: State, after: State) -> list[Crossing]:
+    """The lines in the rules that the change from ``before`` to ``after`` crosses: each
+    faction's exposure against the disciplinary motions it may face on its present rung (their
+    ``min_exposure``, and that plus the ban on factions' margin, as :mod:`game.engine.votes` and
+    :mod:`game.engine.motions` read them), and the numeric conditions of the events still to come
+    (as :func:`game.engine.effects.holds` evaluates them)."""
+    out = []
+    margin = rules.settings.votes.ban_margin
+    for fid, fs in after.factions.items():
+        old, new = before.factions[fid].exposure, fs.exposure
+        if old == new:
+            continue
+        status = before.factions[fid].status
+        for mid, motion in rules.motions.items():
+            if motion.kind not in DISCIPLINE or status not in motion.target_status:
+                continue
+            for kind, line in (("motion", motion.min_exposure), ("ban", motion.min_exposure + margin)):
+                if line > 0 and (old < line <= new or new < line <= old):
+                    out.append(Crossing(kind, mid, fid, line, old, new))
+    out.extend(_event_crossings(rules, before, after))
+    return out
+
+
+def _event_crossings(rules, before: State, after: State) -> list[Crossing]:
+    scenario = rules.scenarios[before.scenario]
+    now = before.date()
+    out = []
+    for eid, when, trigger in dated_events(rules, scenario):
+        if eid in before.fired or (when < now and not trigger):
+            continue
+        conditions = rules.events[eid].conditions
+        for i, item in enumerate(conditions):
+            if not _numeric(item):
+                continue
+            was, now_holds = holds(before, item, rules), holds(after, item, rules)
+            rest = conditions[:i] + conditions[i + 1 :]
+            if was != now_holds and holds(after, rest, rules):
+                due = f"{when[0]}-Q{when[1]}"
+                out.append(Crossing("event", eid, _faction_of(item), _line_of(item), was, now_holds, item, due))
+    return out
+
+
+def _numeric(item) -> bool:
+    """Whether a condition (or the condition under a ``not``) compares a number with a line."""
+    ((verb, arg),) = item.items()
+    if verb == "not" and isinstance(arg, dict):
+        return _numeric(arg)
+    return verb in NUMERIC_CONDITIONS
+
+
+def _leaf(item):
+    ((verb, arg),) = item.items()
+    return _leaf(arg) if verb == "not" else arg
+
+
+def _faction_of(item) -> str | None:
+    return _leaf(item).get("faction")
+
+
+def _line_of(item) -> int:
+    arg = _leaf(item)
+    return arg.get("value", arg.get("percent", 0))
 
 
 def _changes(a: View, b: View) -> list[Change]:
@@ -190,6 +391,25 @@ def _changes(a: View, b: View) -> list[Change]:
     for fig, ca in b.cultivation.items():
         if a.cultivation.get(fig, 0) != ca:
             out.append(Change(("contact", fig), a.cultivation.get(fig, 0), ca))
+    for r, ra in a.regions.items():
+        if ra.follows != b.regions[r].follows:
+            out.append(Change(("follows", r), ra.follows, b.regions[r].follows))
+    for o, holder in a.offices.items():
+        if b.offices.get(o) != holder:
+            out.append(Change(("office", o), holder, b.offices.get(o)))
+    for fig in sorted(set(a.politburo) ^ set(b.politburo)):
+        out.append(Change(("politburo", fig), fig in a.politburo, fig in b.politburo))
+    for fig, fa in a.figures.items():
+        fb = b.figures[fig]
+        if fa.faction != fb.faction:
+            out.append(Change(("joins", fig), fa.faction, fb.faction))
+        if fa.status != fb.status:
+            out.append(Change(("figure_status", fig), fa.status, fb.status))
+        for f in sorted(set(fa.affinity) | set(fb.affinity)):
+            if fig not in b.cultivation and fa.affinity.get(f, 0) != fb.affinity.get(f, 0):
+                out.append(Change(("affinity", f"{fig}:{f}"), fa.affinity.get(f, 0), fb.affinity.get(f, 0)))
+    if a.congress_due != b.congress_due:
+        out.append(Change(("congress", ""), a.congress_due, b.congress_due))
     if set(a.blocs) != set(b.blocs):
         out.append(Change(("blocs", ""), len(a.blocs), len(b.blocs)))
     return out

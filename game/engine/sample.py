@@ -17,6 +17,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from game.engine import rng
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
 
@@ -116,8 +118,20 @@ def _vote_record(v) -> dict:
         "motion_id": v["motion_id"],
         "proposer": v["proposer"],
         "args": list(v["args"]),
-        "ballots": [[b["voter"], b["side"], b["weight"], b["reason"], b["who"], b["secret"]] for b in v["ballots"]],
+        "ballots": [
+            [b["voter"], b["side"], b["weight"], b["reason"], b["who"], b["secret"], _thaw(b["detail"]) or None]
+            for b in v["ballots"]
+        ],
     }
+
+
+def _thaw(value):
+    """A view's read-only copy of plain data as plain dicts and lists again."""
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
 
 
 def _rumoured(view) -> set[str]:

@@ -23,7 +23,7 @@ from types import MappingProxyType
 
 from attrs import fields, frozen
 
-from game.engine.congress import delegate_shares, delegations
+from game.engine.congress import Why, delegate_shares, delegations
 from game.engine.motions import body_of
 from game.engine.objectives import standing
 from game.engine.state import State
@@ -98,9 +98,10 @@ class RegionView(Record):
     loyalty: int  # the secretary's hold
     sympathy: Mapping[str, int]
     delegates: int = 0  # the region's delegates at a Congress
-    #: whom the whole delegation would follow if the Congress met now (None: nobody), and why
+    #: whom the whole delegation would follow if the Congress met now (None: nobody), and why: the
+    #: engine's own comparison (hold, the bureaucracy's bonus, the strongest rival sympathy, ...)
     follows: str | None = None
-    why: str = ""
+    why: Why | None = None
 
 
 @frozen
@@ -122,10 +123,12 @@ class BallotView(Record):
     voter: str
     side: str  # yes | no | abstain
     weight: int
-    reason: str
+    reason: str  # a code of :data:`game.engine.votes.REASONS`
     who: str = ""  # figure id, faction id or "unaligned"
     #: the faction that had secretly won this voter over, shown by the vote itself
     secret: str | None = None
+    #: the reason's numbers and ids (a swing voter's terms and score, a bloc's partner, ...)
+    detail: Mapping = frozen_map(())
 
 
 @frozen
@@ -307,7 +310,7 @@ def _regions(state: State, rules) -> Mapping[str, RegionView]:
                 reg.loyalty,
                 frozen_map(reg.sympathy),
                 rules.regions[rid].delegates,
-                *follows.get(rid, (None, "")),
+                *follows.get(rid, (None, None)),
             ),
         )
         for rid, reg in state.regions.items()
@@ -321,7 +324,7 @@ def _agenda(state: State, rules, p) -> AgendaView:
 
 
 def _vote(v: dict) -> VoteView:
-    ballots = tuple(BallotView(*b[:4], *b[4:6]) for b in v["ballots"])
+    ballots = tuple(BallotView(*b[:6], deep_freeze(b[6] or {})) for b in v["ballots"])
     return VoteView(
         v["turn"],
         v["body"],

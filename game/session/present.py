@@ -13,8 +13,8 @@ from attrs import frozen
 
 from game.engine.actions import CHOOSE, Action
 from game.engine.moves import held_capabilities
-from game.engine.preview import Preview, action_preview
-from game.engine.views import View, VoteView
+from game.engine.preview import Crossing, Preview, VoteForecast, action_preview, bloc_forecast, motion_forecast
+from game.engine.views import BallotView, View, VoteView
 from game.engine.words import action_words, motion_label
 
 #: kinds a player is asked to confirm: they break something or cannot be taken back in spirit
@@ -90,7 +90,8 @@ def action_card(rules, view: View, action: Action, with_preview: bool = True) ->
     if action.name == CHOOSE:
         eid = view.pending_choice[0]
         opt = next(o for o in rules.events[eid].choice.options if o.id == action.args[0])
-        return ActionCard(action, opt.name, opt.text or "", "", None, ())
+        preview = preview_lines(rules, view, action_preview(view, rules, action)) if with_preview else ()
+        return ActionCard(action, opt.name, " ".join((opt.text or "").split()), "", None, tuple(preview))
     rule = rules.actions[action.name]
     title = action_title(rules, action)
     preview = preview_lines(rules, view, action_preview(view, rules, action)) if with_preview else ()
@@ -105,17 +106,17 @@ def action_card(rules, view: View, action: Action, with_preview: bool = True) ->
 
 
 def confirm_question(rules, view: View, action: Action) -> str | None:
-    """The question to ask before a destructive action, or None."""
+    """The question to ask before a destructive action, or None.  It does not repeat the
+    action's name: every screen shows it beside the question (the card's title)."""
     if action.name == CHOOSE:
         return None
     rule = rules.actions[action.name]
     if rule.kind in DESTRUCTIVE:
-        return f"{rule.name}: {DESTRUCTIVE[rule.kind]}. Are you sure?"
+        text = DESTRUCTIVE[rule.kind]
+        return f"{text[0].upper()}{text[1:]}. Are you sure?"
     if rule.kind == WAIT_KIND and view.factions[action.faction].ap > 0:
         ap = view.factions[action.faction].ap
-        return (
-            f"Wait: your {ap} remaining action point{'s' if ap != 1 else ''} will be lost this quarter. Are you sure?"
-        )
+        return f"Your {ap} remaining action point{'s' if ap != 1 else ''} will be lost this quarter. Are you sure?"
     return None
 
 
@@ -175,15 +176,122 @@ def capabilities(rules, view: View, faction: str) -> set[str]:
 
 
 def preview_lines(rules, view: View, preview: Preview) -> list[str]:
+    """A preview in words: the vote forecast or the numbers it changes, then the lines in the
+    rules it crosses, the votes on the agenda it turns, a bloc's consequences, the motions it tables."""
     if preview.chance:
         return ["the outcome depends on chance"]
     if preview.vote is not None:
-        v = preview.vote
-        verdict = "would pass" if v.passes else "would fail"
-        body = rules.bodies[v.body].name
-        extra = f", {v.abstain} abstaining" if v.abstain else ""
-        return [f"{body}: this motion {verdict} {v.yes}–{v.no}{extra} if it met now (needs over {v.threshold}%)"]
-    return [change_text(rules, c) for c in preview.changes]
+        return [forecast_text(rules, preview.vote)]
+    out = [change_text(rules, c) for c in preview.changes]
+    out += [crossing_text(rules, view, c) for c in preview.crossings]
+    out += [shift_text(rules, view, sh) for sh in preview.agenda]
+    for prop, forecast in preview.tabled:
+        out.append(
+            f"Puts on the agenda: {motion_label(rules, prop.motion, prop.args)} — {forecast_text(rules, forecast)}"
+        )
+    if preview.bloc is not None:
+        out += bloc_lines(rules, view, preview.bloc)
+    return out or ["nothing you can see changes"]
+
+
+def forecast_text(rules, v: VoteForecast) -> str:
+    """How a motion would be voted now: '<body>: this motion would pass 22–18 if it met now (needs over 50%)'."""
+    verdict = "would pass" if v.passes else "would fail"
+    extra = f", {v.abstain} abstaining" if v.abstain else ""
+    return (
+        f"{rules.bodies[v.body].name}: this motion {verdict} {v.yes}–{v.no}{extra} if it met now "
+        f"(needs over {v.threshold}%)"
+    )
+
+
+def shift_text(rules, view: View, shift) -> str:
+    """A motion on the agenda whose forecast an action moves."""
+    item = view.agenda[shift.index]
+    old, new = shift.before, shift.after
+
+    def how(v):
+        return ("passing" if v.passes else "failing") + f" {v.yes}–{v.no}"
+
+    return f"On the agenda, {motion_label(rules, item.motion, item.args)}: {how(old)} → {how(new)}"
+
+
+def crossing_text(rules, view: View, c: Crossing) -> str:
+    """A line in the rules an action crosses, with the rule's own number."""
+    who = "you" if c.faction == view.you else faction_name(rules, c.faction)
+    up = c.after > c.before
+    if c.kind in ("motion", "ban"):
+        motion = rules.motions[c.ref]
+        body = rules.bodies[motion.body].name
+        where = f"exposure {c.before} → {c.after} crosses {c.line}: "
+        if c.kind == "motion":
+            if up:
+                return where + f"from {c.line} a rival may move '{motion.name}' against {who} in the {body}"
+            return where + f"below {c.line} no one may move '{motion.name}' against {who}"
+        if up:
+            return where + (
+                f"from {c.line} the factions with no stake back '{motion.name}' against {who} under the ban on factions"
+            )
+        return where + f"below {c.line} the ban on factions no longer makes the case for '{motion.name}' against {who}"
+    event = rules.events[c.ref]
+    cond = condition_text(rules, c.condition)
+    if c.after:
+        return f"Now met: '{cond}', a condition of '{event.name}' (due {c.due}), whose other conditions hold"
+    return f"No longer met: '{cond}', a condition of '{event.name}' (due {c.due})"
+
+
+def condition_text(rules, item) -> str:
+    """A numeric condition of an event in words ('Trotsky's exposure is 10 or more')."""
+    ((verb, arg),) = item.items()
+    negated = verb == "not"
+    if negated:
+        ((verb, arg),) = arg.items()
+    value = arg.get("value", arg.get("percent"))
+    if "faction" in arg:
+        subject = f"{faction_name(rules, arg['faction'])}'s "
+    elif "id" in arg:
+        subject = f"{rules.trackers[arg['id']].name}: "
+    else:
+        subject = ""
+    measure = {
+        "exposure_below": ("exposure", "below"),
+        "mantle_at_least": ("Lenin's mantle", "at_least"),
+        "prestige_at_least": ("prestige", "at_least"),
+        "tracker_at_least": ("", "at_least"),
+        "tracker_below": ("", "below"),
+        "signatures_at_least": ("signatures", "at_least"),
+        "regions_at_least": ("regions led", "at_least"),
+    }
+    name, sense = measure.get(verb, (verb.replace("_", " "), "at_least"))
+    if negated:
+        sense = "at_least" if sense == "below" else "below"
+    bound = f"{value} or more" if sense == "at_least" else f"below {value}"
+    return f"{subject}{name + ' ' if name else ''}{bound}".strip()
+
+
+def bloc_lines(rules, view: View, bloc) -> list[str]:
+    """What a bloc would change, formed now."""
+    other = bloc.b if bloc.a == view.you else bloc.a
+    out = [
+        f"A bloc with {faction_name(rules, other)}: each side's seats vote for the other's motions and against "
+        "motions aimed at it, and a secretary's machine delivers the partner's delegates with his own"
+    ]
+    out += [f"  {change_text(rules, c)}" for c in bloc.changes]
+    out += [f"  {shift_text(rules, view, sh)}" for sh in bloc.agenda]
+    for mover, (mid, *args) in bloc.lost:
+        out.append(f"  {faction_name(rules, mover)} could no longer move: {motion_label(rules, mid, tuple(args))}")
+    return out
+
+
+def offer_lines(rules, view: View) -> list[str]:
+    """Each bloc offer made to the viewer, with what accepting it would change (declining
+    changes nothing)."""
+    out = []
+    for a, b in view.offers:
+        if b != view.you:
+            continue
+        out.append(f"{faction_name(rules, a)} offers you a bloc. Accepting would change, declining keeps as it is:")
+        out += [f"  {line}" for line in bloc_lines(rules, view, bloc_forecast(view, rules, b, a))]
+    return out
 
 
 def change_text(rules, change) -> str:
@@ -203,10 +311,28 @@ def change_text(rules, change) -> str:
     if kind == "sympathy":
         region, fid = key.split(":")
         return f"{rules.regions[region].name}: sympathy for {faction_name(rules, fid)} {before} → {after}"
+    if kind == "follows":
+        return (
+            f"{rules.regions[key].name}'s delegation would follow {short_faction(rules, after)} "
+            f"(was {short_faction(rules, before)})"
+        )
     if kind == "delegates":
         return f"If the Congress met: {faction_name(rules, key)} {before} → {after} delegates"
     if kind == "contact":
         return f"Your secret contact {figure_name(rules, key)}: +{before} → +{after}"
+    if kind == "office":
+        return f"{rules.offices[key].name}: {figure_name(rules, before)} → {figure_name(rules, after)}"
+    if kind == "politburo":
+        return f"{figure_name(rules, key)} {'takes a Politburo seat' if after else 'loses his Politburo seat'}"
+    if kind == "joins":
+        return f"{figure_name(rules, key)}: {faction_name(rules, before)} → {faction_name(rules, after)}"
+    if kind == "figure_status":
+        return f"{figure_name(rules, key)}: {before} → {after}"
+    if kind == "affinity":
+        fig, fid = key.split(":")
+        return f"{figure_name(rules, fig)}'s ties to {faction_name(rules, fid)}: {before} → {after}"
+    if kind == "congress":
+        return f"A Congress is called: {after}" if after else "The Congress called is called off"
     if kind == "blocs":
         return f"Blocs: {before} → {after}"
     return f"{kind} {key}: {before} → {after}"
@@ -234,8 +360,85 @@ def vote_lines(rules, vote: VoteView, viewer: str | None, date: str = "") -> lis
                 else f"  [revealed: a secret contact of {faction_name(rules, b.secret)}]"
             )
         weight = f" ({b.weight})" if b.weight != 1 else ""
-        out.append(f"    {b.side:<7} {b.voter}{weight} — {b.reason}{mark}")
+        out.append(f"    {b.side:<7} {b.voter}{weight} — {ballot_reason(rules, b)}{mark}")
     return out
+
+
+def signed(n: int) -> str:
+    """A term of a sum with its sign: +4, −6, 0."""
+    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "0"
+
+
+#: the terms of an unaligned voter's score (:data:`game.engine.votes.SWING_TERMS`) in words
+SWING_WORDS = {
+    "prestige": "prestige",
+    "mantle": "Lenin's mantle",
+    "exposure": "fear of exposure",
+    "opinion": "party opinion",
+    "testament": "Lenin's last word",
+    "routine": "routine",
+    "status_quo": "keeps things as they are",
+    "ties": "personal ties",
+}
+
+
+def swing_text(rules, detail) -> str:
+    """An unaligned voter's sum, term by term: 'prestige +4, Lenin's mantle −6, ... = +1: votes yes'."""
+    terms = detail["terms"]
+    score = detail["score"]
+    sum_text = ", ".join(f"{SWING_WORDS.get(k, k.replace('_', ' '))} {signed(v)}" for k, v in terms.items())
+    if "percent" in detail:
+        verdict = f"{detail['percent']}% of them vote yes (rounded to whole votes)"
+    else:
+        verdict = "votes yes" if score > 0 else "votes no"
+    return f"{sum_text} = {signed(score)}: {verdict}"
+
+
+def ballot_reason(rules, ballot: BallotView) -> str:
+    """Why a ballot went as it did, in words, from the reason code and the numbers the engine
+    used (:data:`game.engine.votes.REASONS`)."""
+    code, d = ballot.reason, ballot.detail
+    if code == "swing":
+        return swing_text(rules, d)
+    if code == "bloc":
+        return f"bloc with {faction_name(rules, d['with'])}"
+    if code == "won_over":
+        return (
+            f"secretly won over by {faction_name(rules, d['by'])} (ties {d['lead']} ahead of his own faction's; "
+            f"{d['margin']} turn a vote)"
+        )
+    if code in ("ban_on_factions", "party_democracy", "no_clear_case"):
+        case = f"{short_faction(rules, d['target'])}'s exposure {d['exposure']}"
+        if code == "ban_on_factions":
+            return f"the ban on factions: {case} ≥ {d['line']}"
+        if code == "party_democracy":
+            return (
+                f"party democracy: {case} < {d['line']} makes no case under the ban, and its stance on party "
+                f"democracy {d['stance']} < {d['democrat']}"
+            )
+        return f"no clear case: {case} < {d['line']}, the line of the ban on factions"
+    if code in ("agrees_on_line", "opposes_line"):
+        issue = rules.trackers[d["issue"]].name
+        return f"agrees on {issue}" if code == "agrees_on_line" else f"opposes the line on {issue}"
+    if code in ("expects_delegates", "fears_delegates"):
+        verb = "expects more delegates" if code == "expects_delegates" else "fears the delegates"
+        return f"{verb}: {d['delegates']}% of the delegates against {d['cc']}% of the Central Committee"
+    if code == "defends_post":
+        return f"defends own post ({rules.offices[d['office']].name})"
+    return REASON_WORDS.get(code, code.replace("_", " "))
+
+
+#: reasons that need no numbers, in words
+REASON_WORDS = {
+    "self_defence": "self-defence",
+    "own_motion": "own motion",
+    "own_candidate": "own candidate",
+    "capitulated": "capitulated: votes with the majority",
+    "testament": "Lenin's last word",
+    "censured_keeps_no_posts": "a censured opposition keeps no posts",
+    "status_quo": "keeps things as they are",
+    "no_stake": "no stake",
+}
 
 
 def revelations(rules, view: View, since_turn: int) -> list[str]:
@@ -268,9 +471,14 @@ def congress_lines(rules, entry) -> list[str]:
 
 
 def agenda_lines(rules, view: View) -> list[str]:
-    """Each motion on the agenda and when it will be voted."""
+    """Each motion on the agenda, when it will be voted, and how it would go if voted now (the
+    engine's own vote on the game as the viewer sees it)."""
     out = []
     for item in view.agenda:
+        forecast = motion_forecast(view, rules, item.motion, item.args, item.proposer)
+        verdict = "would pass" if forecast.passes else "would fail"
+        extra = f", {forecast.abstain} abstaining" if forecast.abstain else ""
+        now = f"if voted now it {verdict} {forecast.yes}–{forecast.no}{extra} (needs over {forecast.threshold}%)"
         label = motion_label(rules, item.motion, item.args)
         body = rules.bodies[item.body].name if item.body else ""
         if item.at_congress:
@@ -279,7 +487,7 @@ def agenda_lines(rules, view: View) -> list[str]:
             when = f"at the Congress that meets at the close of {view.date}"
         else:
             when = f"voted by the {body} at the close of {view.date}"
-        out.append(f"{label} (moved by {faction_name(rules, item.proposer)}) — {when}")
+        out.append(f"{label} (moved by {faction_name(rules, item.proposer)}) — {when}; {now}")
     return out
 
 
@@ -292,7 +500,7 @@ class RegionRow:
     sympathy: tuple[tuple[str, int], ...]  # (faction, sympathy), strongest first
     delegates: int
     follows: str  # whom the delegation would follow now
-    why: str
+    why: str  # why, term by term (:func:`delegation_text`)
 
 
 def region_rows(rules, view: View) -> list[RegionRow]:
@@ -308,10 +516,60 @@ def region_rows(rules, view: View) -> list[RegionRow]:
                 sym,
                 r.delegates,
                 short_faction(rules, r.follows),
-                r.why,
+                delegation_text(rules, r.why, r.follows) if r.why is not None else "",
             )
         )
     return rows
+
+
+def delegation_text(rules, why, follows: str | None) -> str:
+    """Why a delegation goes where it does, as the sum the engine made: 'hold 65 + bureaucracy 11
+    = 76 ≥ Trotsky's sympathy 71: the secretary's machine delivers it to Stalin'."""
+    hold = f"hold {why.hold} + bureaucracy {why.bonus} = {why.total}"
+    if why.outcome == "overwhelmed":
+        return (
+            f"{short_faction(rules, why.rival)}'s sympathy {why.sympathy} > {hold}, and reaches {why.threshold}: "
+            f"the rank and file overwhelm {short_faction(rules, why.secretary)}'s secretary and send it to "
+            f"{short_faction(rules, follows)}"
+        )
+    if why.outcome == "machine":
+        if why.rival is None:
+            text = f"{hold}, and no rival's sympathy"
+        elif why.sympathy <= why.total:
+            text = f"{hold} ≥ {short_faction(rules, why.rival)}'s sympathy {why.sympathy}"
+        else:
+            text = (
+                f"{short_faction(rules, why.rival)}'s sympathy {why.sympathy} > {hold}, but is under the "
+                f"{why.threshold} it takes to overwhelm a secretary"
+            )
+        text += f": the secretary's machine delivers it to {short_faction(rules, follows)}"
+        if why.partner is not None:
+            text += (
+                f" (the sympathy {why.partner_sympathy} for {short_faction(rules, why.partner)} would overwhelm him, "
+                "but a bloc partner's delegates go with his machine)"
+            )
+        return text
+    head = "its secretary's faction may not send delegates" if why.barred else "no secretary"
+    if why.rival is None:
+        return f"{head}, and no sympathy for any faction: no faction commands it"
+    if why.outcome == "sympathy":
+        return (
+            f"{head}: {short_faction(rules, why.rival)}'s sympathy {why.sympathy} ≥ {why.threshold}, "
+            f"so the rank and file send it to {short_faction(rules, follows)}"
+        )
+    return (
+        f"{head}: the strongest sympathy, {why.sympathy} for {short_faction(rules, why.rival)}, is under the "
+        f"{why.threshold} it takes: no faction commands it"
+    )
+
+
+def region_explanation(rules, view: View, region_id: str) -> str:
+    """A region's delegation if the Congress met now, term by term, from the engine's own
+    comparison: its delegates, whom they would follow, and why."""
+    r = view.regions[region_id]
+    who = faction_name(rules, r.follows) if r.follows else "no faction"
+    head = f"{rules.regions[region_id].name}: {r.delegates} delegates, for {who}"
+    return head + (f" — {delegation_text(rules, r.why, r.follows)}" if r.why is not None else "")
 
 
 def region_table(rules, view: View) -> list[str]:

@@ -133,10 +133,10 @@ def test_a_partner_backs_discipline_only_when_the_ban_on_factions_makes_the_case
     s = new_game(rules, "united_opposition_1926", 1)
     prop = Proposal("stalin", "expel_cc", ("trotsky",))
     s.factions["trotsky"].exposure = rules.motions["expel_cc"].min_exposure - 1
-    side, reason = faction_side(s, rules, "bukharin", prop)
+    side, _reason, _detail = faction_side(s, rules, "bukharin", prop)
     assert side != "yes"
     s.factions["trotsky"].exposure = rules.motions["expel_cc"].min_exposure
-    assert faction_side(s, rules, "bukharin", prop) == ("yes", "bloc with Stalin and the Centre")
+    assert faction_side(s, rules, "bukharin", prop) == ("yes", "bloc", {"with": "stalin"})
 
 
 def test_a_third_faction_strips_a_censured_opposition_of_its_posts_but_keeps_others_in_theirs(rules):
@@ -146,10 +146,10 @@ def test_a_third_faction_strips_a_censured_opposition_of_its_posts_but_keeps_oth
     s.blocs.clear()
     prop = Proposal("stalin", "remove_office", ("war_commissar",))
     assert s.holder_faction("war_commissar") == "trotsky" and s.factions["trotsky"].status == "active"
-    assert faction_side(s, rules, "bukharin", prop) == ("no", "keeps things as they are")
+    assert faction_side(s, rules, "bukharin", prop) == ("no", "status_quo", None)
     s.factions["trotsky"].status = "censured"
-    assert faction_side(s, rules, "bukharin", prop) == ("yes", "a censured opposition keeps no posts")
-    assert faction_side(s, rules, "trotsky", prop) == ("no", "self-defence")
+    assert faction_side(s, rules, "bukharin", prop) == ("yes", "censured_keeps_no_posts", {"target": "trotsky"})
+    assert faction_side(s, rules, "trotsky", prop) == ("no", "self_defence", None)
 
 
 def test_a_faction_with_no_free_figure_may_name_its_leader_to_a_second_office(rules):

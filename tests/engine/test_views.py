@@ -131,11 +131,14 @@ def test_the_view_of_a_vote_keeps_every_ballot(rules):
     view = player_view(state, rules, None)
     for raw, seen in zip(state.votes, view.votes, strict=True):
         assert seen.motion == raw["motion"] and seen.passed == raw["passed"]
-        assert [[b.voter, b.side, b.weight, b.reason, b.who, b.secret] for b in seen.ballots] == raw["ballots"]
+        assert [[b.voter, b.side, b.weight, b.reason, b.who, b.secret] for b in seen.ballots] == [
+            b[:6] for b in raw["ballots"]
+        ]
+        assert [dict(b.detail) for b in seen.ballots] == [b[6] or {} for b in raw["ballots"]]
         assert seen.motion_id in rules.motions and seen.proposer in state.factions
         for b in seen.ballots:
             assert b.who in rules.figures or b.who in rules.factions or b.who == "unaligned"
-            assert (b.secret is not None) == b.reason.startswith("secretly won over")
+            assert (b.secret is not None) == (b.reason == "won_over")
 
 
 def test_a_ballot_names_the_secret_patron(rules, fresh):
