@@ -3,6 +3,7 @@ vote's own."""
 
 from __future__ import annotations
 
+from game.session import present
 from game.session.session import Match, Seat
 from game.ui import text
 from game.ui.scenes.board import start_match
@@ -28,5 +29,5 @@ def test_results_show_every_ballot_and_chart_the_totals(app):
     finally:
         text.WATCHERS.remove(seen.append)
     for ballot in vote.ballots:
-        assert ballot.voter in scene.body and ballot.reason in scene.body
+        assert ballot.voter in scene.body and present.ballot_reason(app.rules, ballot) in scene.body
     assert f"for {vote.total('yes')}" in seen and f"against {vote.total('no')}" in seen
