@@ -405,6 +405,12 @@ def cmd_replay(args) -> int:
         print(f"checkpoints: {len(results) - missed}/{len(results)} met")
     if missed:
         return 1
+    if rep.rules is None:
+        print(
+            f"{args.file}:{rep.lines.get('mods', 1)}: note: no 'rules:' line, so the rule files it was recorded "
+            "with are not known; the final hash alone checks the game",
+            file=sys.stderr,
+        )
     if rep.final is None:
         print(
             f"{args.file}:{rep.lines.get('end', 1)}: incomplete: no final hash (an autosave, or a file cut short); "

@@ -367,6 +367,19 @@ def test_replay_with_an_altered_final_hash_fails(capsys, tmp_path, recorded):
     assert any("final state hash differs" in line and str(path) in line for line in err), err
 
 
+def test_replay_without_its_rules_line_says_so_and_still_checks_the_game(capsys, tmp_path, recorded):
+    assert re.search(r"^rules: [0-9a-f]{64}$", recorded, re.M)
+    path = tmp_path / "norules.replay"
+    path.write_text(re.sub(r"^rules: .*\n", "", recorded, flags=re.M), encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 0 and "final state hash verified" in out
+    assert any(line.startswith(f"{path}:") and "no 'rules:' line" in line for line in err), err
+    whole = tmp_path / "whole.replay"
+    whole.write_text(recorded, encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(whole))
+    assert code == 0 and not any("no 'rules:' line" in line for line in err)
+
+
 def test_replay_of_a_file_that_is_not_a_replay(capsys, tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("shopping list\neggs\n", encoding="utf-8")

@@ -140,14 +140,25 @@ def parse(text: str, name: str = "<replay>") -> Replay:
 def _header(lines: list[str], name: str) -> tuple[dict[str, str], int]:
     """The header's ``key: value`` lines, and the index of the ``actions:`` line after them."""
     head: dict[str, str] = {}
+    seen: dict[str, int] = {}
     i = 1
     while i < len(lines) and lines[i].strip() != "actions:":
         line = lines[i].strip()
         if line and not line.startswith("#"):
             key, sep, value = line.partition(":")
+            key = key.strip()
             if not sep:
                 raise ReplayError(f"{name}:{i + 1}: expected 'key: value', got {line!r}")
-            head[key.strip()] = value.strip()
+            if key not in HEADER_KEYS:
+                raise ReplayError(
+                    f"{name}:{i + 1}: unknown header line '{key[:40]}:' (a replay's header has "
+                    + ", ".join(HEADER_KEYS)
+                    + ")"
+                )
+            if key in seen:
+                raise ReplayError(f"{name}:{i + 1}: a second '{key}:' line (the first is line {seen[key]})")
+            seen[key] = i + 1
+            head[key] = value.strip()
         i += 1
     if i >= len(lines):
         raise ReplayError(f"{name}:{i}: missing 'actions:' line")
@@ -160,22 +171,28 @@ def _header(lines: list[str], name: str) -> tuple[dict[str, str], int]:
 
 
 def _seed(head: dict[str, str], lines: list[str], name: str) -> int:
-    try:
-        return int(head["seed"])
-    except ValueError:
+    """The seed as the game writes it: plain digits, no sign but a minus, no leading zero (``int``
+    alone would take ``+3``, ``03`` and other scripts' digits, which no game wrote)."""
+    if not _SEED.match(head["seed"]):
         raise ReplayError(
-            f"{name}:{_line_of(lines, 'seed:')}: seed must be a whole number, got {head['seed'][:40]!r}"
-        ) from None
+            f"{name}:{_line_of(lines, 'seed:')}: seed must be a whole number in plain digits, with no '+' and no leading zero, got {head['seed'][:40]!r}"
+        )
+    return int(head["seed"])
 
 
 def _mods(head: dict[str, str], lines: list[str], name: str) -> list[str]:
     mods = head.get("mods", "").split()
+    ids: set[str] = set()
     for mod in mods:
         if not _MOD.match(mod):
             raise ReplayError(
                 f"{name}:{_line_of(lines, 'mods:')}: mods: '{mod[:60]}' is not a mod's id@version "
                 "(a replay names mods by id, never by folder)"
             )
+        mod_id = mod.partition("@")[0]
+        if mod_id in ids:
+            raise ReplayError(f"{name}:{_line_of(lines, 'mods:')}: mods: '{mod_id}' is named twice")
+        ids.add(mod_id)
     return mods
 
 
@@ -193,6 +210,8 @@ def _body(replay: Replay, lines: list[str], start: int, name: str) -> None:
         if not line or line.startswith("#"):
             continue
         if line.startswith("final:"):
+            if replay.final is not None:
+                raise ReplayError(f"{name}:{j + 1}: a second 'final:' line (the first is line {replay.lines['final']})")
             replay.final = line.partition(":")[2].strip()
             replay.lines["final"] = j + 1
             continue
@@ -206,6 +225,9 @@ def _body(replay: Replay, lines: list[str], start: int, name: str) -> None:
         replay.action_lines.append(j + 1)
 
 
+#: the header's lines, as :meth:`Replay.to_text` writes them
+HEADER_KEYS = ("format", "scenario", "seed", "mods", "rules")
+_SEED = re.compile(r"^-?(0|[1-9][0-9]*)$", re.ASCII)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _MOD = re.compile(r"^[a-z][a-z0-9_]*@\d+(\.\d+){0,2}$")
 
