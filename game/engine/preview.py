@@ -102,10 +102,13 @@ class AgendaShift:
 @frozen
 class BlocForecast:
     """What a bloc between ``a`` and ``b`` would change if it were formed now: the numbers, the
-    votes on the agenda, and the disciplinary motions each could no longer move against the other."""
+    votes on the agenda, and the disciplinary motions each could no longer move against the other.
+    ``kind``: the action it forecasts (``offer_bloc``: if the offer is accepted; ``accept_bloc``:
+    what accepting does; ``decline_bloc``: what declining forgoes)."""
 
     a: str
     b: str
+    kind: str
     changes: tuple[Change, ...] = ()
     agenda: tuple[AgendaShift, ...] = ()
     lost: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (proposer, (motion id, *args))
@@ -230,7 +233,7 @@ def action_preview(view: View, rules, action: Action) -> Preview:
     bloc = None
     if rule.kind in BLOC_KINDS:
         a, b = action.faction, action.args[0]
-        bloc = bloc_forecast(view, rules, a, b, state)
+        bloc = bloc_forecast(view, rules, a, b, state, rule.kind)
     return _preview(view, rules, state, after, bloc=bloc)
 
 
@@ -263,7 +266,9 @@ def _preview(view: View, rules, state: State, after: State, bloc: BlocForecast |
     )
 
 
-def bloc_forecast(view: View, rules, a: str, b: str, state: State | None = None) -> BlocForecast:
+def bloc_forecast(
+    view: View, rules, a: str, b: str, state: State | None = None, kind: str = "accept_bloc"
+) -> BlocForecast:
     """What a bloc of ``a`` and ``b`` would change, formed now, as ``view.you`` sees the game."""
     state = seen_state(view, rules) if state is None else state
     after = state.clone()
@@ -282,6 +287,7 @@ def bloc_forecast(view: View, rules, a: str, b: str, state: State | None = None)
     return BlocForecast(
         a,
         b,
+        kind,
         tuple(c for c in changes if c.what[0] != "blocs"),
         tuple(_agenda_shifts(view, rules, state, after)),
         tuple(lost),

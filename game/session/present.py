@@ -105,6 +105,15 @@ def action_card(rules, view: View, action: Action, with_preview: bool = True) ->
     )
 
 
+def is_historical(rules, view: View, action: Action) -> bool:
+    """Whether an option of the event put to the viewer is the one history took (the rule file's
+    first, which the game plays for a faction no one answers for)."""
+    if action.name != CHOOSE or not view.pending_choice:
+        return False
+    options = rules.events[view.pending_choice[0]].choice.options
+    return bool(options) and options[0].id == action.args[0]
+
+
 def confirm_question(rules, view: View, action: Action) -> str | None:
     """The question to ask before a destructive action, or None.  It does not repeat the
     action's name: every screen shows it beside the question (the card's title)."""
@@ -182,7 +191,7 @@ def preview_lines(rules, view: View, preview: Preview) -> list[str]:
         return ["the outcome depends on chance"]
     if preview.vote is not None:
         return [forecast_text(rules, preview.vote)]
-    out = [change_text(rules, c) for c in preview.changes]
+    out = [change_text(rules, c) for c in preview.changes if preview.bloc is None or c.what[0] != "blocs"]
     out += [crossing_text(rules, view, c) for c in preview.crossings]
     out += [shift_text(rules, view, sh) for sh in preview.agenda]
     for prop, forecast in preview.tabled:
@@ -269,28 +278,35 @@ def condition_text(rules, item) -> str:
 
 
 def bloc_lines(rules, view: View, bloc) -> list[str]:
-    """What a bloc would change, formed now."""
+    """What a bloc would change, formed now: what accepting does, what an offer would do if
+    accepted, what declining forgoes."""
     other = bloc.b if bloc.a == view.you else bloc.a
+    name = faction_name(rules, other)
+    head = {
+        "offer_bloc": f"If {name} accepts, a bloc",
+        "accept_bloc": f"Accepting forms a bloc with {name}",
+        "decline_bloc": f"Declining changes nothing; accepting would form a bloc with {name}",
+    }.get(bloc.kind, f"A bloc with {name}")
     out = [
-        f"A bloc with {faction_name(rules, other)}: each side's seats vote for the other's motions and against "
-        "motions aimed at it, and a secretary's machine delivers the partner's delegates with his own"
+        f"{head}: each side's seats vote for the other's motions and against motions aimed at it, and a "
+        "secretary's machine delivers the partner's delegates with his own"
     ]
     out += [f"  {change_text(rules, c)}" for c in bloc.changes]
     out += [f"  {shift_text(rules, view, sh)}" for sh in bloc.agenda]
     for mover, (mid, *args) in bloc.lost:
         out.append(f"  {faction_name(rules, mover)} could no longer move: {motion_label(rules, mid, tuple(args))}")
+    if len(out) == 1:
+        out.append("  nothing else you can see would change now")
     return out
 
 
 def offer_lines(rules, view: View) -> list[str]:
-    """Each bloc offer made to the viewer, with what accepting it would change (declining
-    changes nothing)."""
+    """Each bloc offer made to the viewer, with what accepting it would change."""
     out = []
     for a, b in view.offers:
-        if b != view.you:
-            continue
-        out.append(f"{faction_name(rules, a)} offers you a bloc. Accepting would change, declining keeps as it is:")
-        out += [f"  {line}" for line in bloc_lines(rules, view, bloc_forecast(view, rules, b, a))]
+        if b == view.you:
+            out.append(f"{faction_name(rules, a)} offers you a bloc.")
+            out += [f"  {line}" for line in bloc_lines(rules, view, bloc_forecast(view, rules, b, a))]
     return out
 
 

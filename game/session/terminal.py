@@ -197,6 +197,7 @@ def render(rules, view: View, seen: int) -> list[str]:
                 f"{present.short_faction(rules, a)} → {present.short_faction(rules, b)}" for a, b in view.offers
             )
         )
+        out.extend(f"  {line}" for line in present.offer_lines(rules, view))
     if view.cultivation:
         out.append(
             "Your secret contacts: "
@@ -327,7 +328,13 @@ class TerminalSeat:
             self.write(rules_prompt(self.rules, view))
             options = list(legal)
             for i, action in enumerate(options, 1):
-                self.write(f"  {i:>3}. {describe(self.rules, action, view)}")
+                card = present.action_card(self.rules, view, action)
+                history = "  (history's choice)" if present.is_historical(self.rules, view, action) else ""
+                self.write(f"  {i:>3}. {card.title}{history}")
+                if card.text:
+                    self.write(f"         {card.text}")
+                for line in card.preview:
+                    self.write(f"         → {line}")
             while True:
                 got = self._ask(view, len(options))
                 if got == "undone":
@@ -376,7 +383,7 @@ class TerminalSeat:
         question = present.confirm_question(self.rules, view, action)
         if question is None:
             return True
-        answer = _read(f"{question} (y/n)> ", self.read).lower()
+        answer = _read(f"{present.action_title(self.rules, action)}: {question} (y/n)> ", self.read).lower()
         return answer in ("y", "yes")
 
     def _ask(self, view: View, count: int, allow_zero: bool = False) -> int | str | None:
@@ -399,6 +406,11 @@ class TerminalSeat:
             elif word == "r":
                 for line in present.region_table(self.rules, view):
                     self.write(line)
+                self.write(
+                    "Why each delegation would go where it goes (hold + the bureaucracy's weight against sympathy):"
+                )
+                for rid in view.regions:
+                    self.write(f"  {present.region_explanation(self.rules, view, rid)}")
             elif word == "v":
                 self._votes(view)
             elif word in ("u", "undo"):

@@ -1,8 +1,9 @@
-"""An event card: its text, the choices (with what history did), and its sources."""
+"""An event card: its text, the choices (with what history did and what each would change), and its sources."""
 
 from __future__ import annotations
 
 from game.engine.actions import CHOOSE
+from game.session import present
 from game.session.explain import sources_text
 from game.ui.scenes.dialog import MessageScene
 
@@ -14,8 +15,13 @@ class EventScene(MessageScene):
         eid = view["pending_choice"][0]
         self.event = ev = rules.events[eid]
         body = " ".join(ev.text.split()) + "\n\n" + ev.choice.prompt
-        for o in ev.choice.options:
-            body += f"\n\n• {o.name}" + (f" — {' '.join(o.text.split())}" if o.text else "")
+        for action in board.match.legal():
+            if action.name != CHOOSE:
+                continue
+            card = present.action_card(rules, view, action)  # the option's effects, tried on the game as seen
+            history = " (what history chose)" if present.is_historical(rules, view, action) else ""
+            body += f"\n\n• {card.title}{history}" + (f" — {card.text}" if card.text else "")
+            body += "".join(f"\n    → {line}" for line in card.preview)
         choices = [(o.name, self._answer(o.id)) for o in ev.choice.options]
         choices.append(("Source", self.source))
         super().__init__(app, f"{view['date']} — {ev.name}", body, choices, 0.8, 0.8)
