@@ -271,3 +271,38 @@ def test_input_that_is_not_text_is_asked_again(rules):
     out = []
     assert ask_faction(rules, ("stalin", "trotsky"), read=read, write=out.append) == "stalin"
     assert sum("Please type a number" in line for line in out) == 1
+
+
+def test_regions_explain_each_delegation_with_the_engines_numbers(rules):
+    m = _human_at_actions(rules)
+    seat, out = _seat(m, ["r"])
+    with pytest.raises(Quit):
+        seat.play()
+    view = m.view("stalin")
+    for rid, r in view.regions.items():
+        line = next(x for x in out if x.strip().startswith(f"{rules.regions[rid].name}: {r.delegates} delegates"))
+        assert f"hold {r.why.hold} + bureaucracy {r.why.bonus} = {r.why.hold + r.why.bonus}" in line
+
+
+def test_the_wait_confirmation_names_the_action_once(rules):
+    m = _human_at_actions(rules)
+    wait = str(list(rules.actions).index("pass_turn") + 1)
+    seat, out = _seat(m, [wait, "n"])
+    with pytest.raises(Quit):
+        seat.play()
+    question = next(line for line in out if "Are you sure?" in line)
+    assert question.count(rules.actions["pass_turn"].name) == 1
+
+
+def test_an_event_choice_lists_each_options_effects(rules):
+    m = Match.new(rules, SCENARIO, 3, {"trotsky": Seat("human", name="Ann")})
+    while not m.state.pending_choice or m.state.pending_choice[1] != "trotsky":
+        m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
+    seat, out = _seat(m, [])
+    with pytest.raises(Quit):
+        seat.play()
+    event = rules.events[m.state.pending_choice[0]]
+    start = next(i for i, line in enumerate(out) if line.startswith(f"*** {event.name}"))
+    shown = out[start:]
+    assert any(line.endswith("(history's choice)") and event.choice.options[0].name in line for line in shown)
+    assert any(line.strip().startswith("→ ") for line in shown)  # what an option would change

@@ -191,7 +191,8 @@ def preview_lines(rules, view: View, preview: Preview) -> list[str]:
         return ["the outcome depends on chance"]
     if preview.vote is not None:
         return [forecast_text(rules, preview.vote)]
-    out = [change_text(rules, c) for c in preview.changes if preview.bloc is None or c.what[0] != "blocs"]
+    shown = {c.what for c in preview.bloc.changes} | {("blocs", "")} if preview.bloc is not None else set()
+    out = [change_text(rules, c) for c in preview.changes if c.what not in shown]  # a bloc's own: listed under it
     out += [crossing_text(rules, view, c) for c in preview.crossings]
     out += [shift_text(rules, view, sh) for sh in preview.agenda]
     for prop, forecast in preview.tabled:

@@ -41,6 +41,10 @@ def test_destructive_actions_ask_first(rules, fresh):
     view = player_view(_actions_phase(rules, fresh), rules, "stalin")
     assert "Are you sure" in present.confirm_question(rules, view, Action("break_bloc", "stalin", ("zinoviev",)))
     assert "action point" in present.confirm_question(rules, view, Action("pass_turn", "stalin"))
+    for action in (Action("pass_turn", "stalin"), Action("break_bloc", "stalin", ("zinoviev",))):
+        # every screen shows the action's name beside the question: the question does not repeat it
+        name = rules.actions[action.name].name
+        assert not present.confirm_question(rules, view, action).startswith(name)
     assert present.confirm_question(rules, view, Action("speak_at_plenum", "stalin", ("industrialisation",))) is None
 
 
@@ -62,8 +66,10 @@ def test_a_vote_shows_every_ballot_and_the_secret_it_revealed(rules):
         "Remove from office: Chairman of Sovnarkom",
         True,
         (
-            BallotView("Alexei Rykov", "yes", 1, "secretly won over by Bukharin", "rykov", "bukharin"),
-            BallotView("Joseph Stalin", "no", 1, "self-defence", "stalin", None),
+            BallotView(
+                "Alexei Rykov", "yes", 1, "won_over", "rykov", "bukharin", {"by": "bukharin", "lead": 30, "margin": 25}
+            ),
+            BallotView("Joseph Stalin", "no", 1, "self_defence", "stalin", None),
         ),
         "remove_office",
         "bukharin",
@@ -73,6 +79,8 @@ def test_a_vote_shows_every_ballot_and_the_secret_it_revealed(rules):
     assert "carried 1–1" in lines[0] and len(lines) == 3
     assert "[revealed: a secret contact of Bukharin, Rykov and Tomsky]" in lines[1]
     assert "[your secret contact]" in present.vote_lines(rules, vote, "bukharin")[1]
+    assert "secretly won over by Bukharin, Rykov and Tomsky (ties 30 ahead" in lines[1]
+    assert lines[2].endswith("— self-defence")
 
 
 def test_agenda_regions_and_scales(rules, fresh):
@@ -114,3 +122,70 @@ def test_a_congress_is_shown_region_by_region(rules):
     assert len(lines) == len(rules.regions)
     assert all(line.split(":")[0] in {r.name for r in rules.regions.values()} for line in lines)
     assert present.congress_lines(rules, view.log[0]) == []
+
+
+def _region_sum(rules, view, rid):
+    why = view.regions[rid].why
+    return why, f"hold {why.hold} + bureaucracy {why.bonus} = {why.hold + why.bonus}"
+
+
+def test_a_regions_explanation_is_the_engines_sum_term_by_term(rules):
+    from game.engine import congress, new_game
+
+    s = new_game(rules, "crisis_1923", 3)
+    moscow = s.regions["moscow"]
+    cases = []
+    cases.append(("machine", s.clone()))
+    moscow.sympathy["trotsky"] = 100
+    cases.append(("overwhelmed", s.clone()))
+    s.blocs = [("stalin", "trotsky")]
+    cases.append(("partner", s.clone()))
+    for case, state in cases:
+        view = player_view(state, rules, "trotsky")
+        fid, why = congress.delegation(state, rules, "moscow")
+        _, terms = _region_sum(rules, view, "moscow")
+        text = present.region_explanation(rules, view, "moscow")
+        assert terms in text and f"sympathy {why.sympathy}" in text, case
+        assert text.startswith(
+            f"Moscow: {rules.regions['moscow'].delegates} delegates, for {present.faction_name(rules, fid)}"
+        )
+        if case == "overwhelmed":
+            assert "overwhelm" in text and f"reaches {rules.settings.override_threshold}" in text
+        if case == "partner":
+            assert f"sympathy {why.partner_sympathy} for Trotsky would overwhelm him" in text
+        rows = {r.id: r for r in present.region_rows(rules, view)}
+        assert rows["moscow"].why in text  # the board's tooltip reads the same words
+
+
+def test_a_swing_ballot_reads_as_its_sum(rules):
+    from game.session.match import play
+
+    state, _ = play(rules, "crisis_1923", 7)
+    view = player_view(state, rules, None)
+    ballot = next(b for v in view.votes for b in v.ballots if b.reason == "swing")
+    text = present.ballot_reason(rules, ballot)
+    for term, value in ballot.detail["terms"].items():
+        assert f"{present.SWING_WORDS[term]} {present.signed(value)}" in text
+    assert f"= {present.signed(ballot.detail['score'])}:" in text
+
+
+def test_a_motions_forecast_new_and_on_the_agenda_is_the_engines_vote(rules):
+    from game.engine import new_game
+    from game.engine.motions import body_of
+    from game.engine.state import Proposal
+    from game.engine.votes import vote
+
+    s = _actions_phase(rules, new_game(rules, "crisis_1923", 3), "trotsky")
+    assert not any(s.cultivation.values())  # no secrets: the forecast is the real vote
+    action = next(a for a in legal_actions(s, rules) if a.name == "propose_motion")
+    prop = Proposal("trotsky", action.args[0], tuple(action.args[1:]))
+    body = body_of(rules, prop.motion, prop.args)
+    real = vote(s, rules, body, prop, "")
+    passes = real.passed(rules.motions[prop.motion].threshold or rules.bodies[body].threshold)
+    yes_no = f"{real.total('yes')}–{real.total('no')}"
+    card = present.action_card(rules, player_view(s, rules, "trotsky"), action)
+    assert f"would {'pass' if passes else 'fail'} {yes_no}" in card.preview[0]
+    s = apply_action(s, rules, action)
+    assert s.agenda and s.agenda[-1].key() == prop.key()
+    lines = present.agenda_lines(rules, player_view(s, rules, "trotsky"))
+    assert f"if voted now it would {'pass' if passes else 'fail'} {yes_no}" in lines[-1]
