@@ -91,3 +91,40 @@ def play(app, choose=None, max_steps: int = 4000, on_frame=None):
         if on_frame is not None:
             on_frame(app)
     raise AssertionError("the game did not end")
+
+
+def point(app, pos) -> None:
+    """Move the pointer to ``pos`` (pygame_gui reads the pointer itself for what is hovered)."""
+    pygame.mouse.set_pos(pos)
+    frames(app, [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+
+
+def wheel(app, pos, notches: int) -> None:
+    """Turn the mouse wheel over ``pos`` (up for a positive ``notches``), one notch at a time,
+    each followed by the frames pygame_gui's scroll bar glides in."""
+    point(app, pos)
+    step = 1 if notches > 0 else -1
+    for _ in range(abs(notches)):
+        frames(
+            app,
+            [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=step, flipped=False, precise_x=0.0, precise_y=float(step))],
+            n=6,
+        )
+
+
+def scroll_into_view(app, box, widget, max_notches: int = 400) -> int:
+    """Turn the wheel over the scrolling container ``box`` until ``widget`` in it shows whole;
+    returns the notches it took."""
+    view = box.rect
+    turned = 0
+    while not view.contains(widget.rect):
+        assert turned < max_notches, f"{widget} does not come into view in {view}"
+        wheel(app, view.center, 1 if widget.rect.top < view.top else -1)
+        turned += 1
+    return turned
+
+
+def type_number(app, number: int) -> None:
+    """Type a number's digits, one key press each."""
+    for digit in str(number):
+        key(app, getattr(pygame, f"K_{digit}"))

@@ -171,6 +171,9 @@ class TargetScene(MessageScene):
         super().__init__(app, rule.name, self.help, None)
         self.tree = choices(rules, board.view, self.options)
         self.path: list[Choice] = []
+        while len(self.here) == 1 and self.here[0].children:  # a single group: straight into it
+            self.path.append(self.here[0])
+        self.floor = len(self.path)  # Back goes no higher than this
         self.typed = ""  # the digits of a number typed so far
         self.rows: list[tuple[pygame_gui.elements.UIButton, Choice, list]] = []
 
@@ -183,7 +186,22 @@ class TargetScene(MessageScene):
         tables = [c.table for c in self.here]
         which = WHICH.get(max(set(tables), key=tables.count) if tables else None, "Which one?")
         trail = " › ".join(c.label for c in self.path)
-        return (f"{trail} — " if trail else "") + which
+        return f"{trail} — {which[0].lower()}{which[1:]}" if trail else which
+
+    def shared(self) -> tuple[str, ...]:
+        """The forecast lines every choice here has (said once, over the list)."""
+        here = self.here
+        if len(here) < 2:
+            return ()
+        return tuple(line for line in here[0].forecast if all(line in c.forecast for c in here[1:]))
+
+    @staticmethod
+    def summary(c: Choice) -> str:
+        """A group's second line: how many choices it holds, and which where they are few."""
+        names = [k.label for k in c.children]
+        if all(k.action is not None for k in c.children) and len(names) <= 4:
+            return f"{c.leaves} choices: " + ", ".join(names)
+        return f"{c.leaves} choices"
 
     def box(self) -> pygame.Rect:
         """Most of the window: as wide as a long label needs, more so where the font is large."""
@@ -204,7 +222,10 @@ class TargetScene(MessageScene):
         self.title_lines = text.wrap(head, self.title, r.w - 24)
         y = r.y + len(self.title_lines) * head.get_linesize() + 12 + 10
         self.texts = []
-        for font, words_, colour in ((body, self.help, theme.BLACK), (bold, self.prompt(), theme.DARK_RED)):
+        said = [(body, self.help, theme.BLACK), (bold, self.prompt(), theme.DARK_RED)]
+        if self.shared():
+            said.append((body, "Each choice: " + "; ".join(self.shared()) + ".", theme.BLACK))
+        for font, words_, colour in said:
             lines = text.wrap(font, words_, width)
             self.texts.append((font, lines, (r.x + 16, y), colour))
             y += len(lines) * font.get_linesize() + 8
@@ -214,8 +235,8 @@ class TargetScene(MessageScene):
         bw = min(int(160 * s), (width - 10) // 3)
         y = r.bottom - bh - 16
         cancel = r.right - 16 - bw
-        left = cancel - bw - 10 if self.path else cancel
-        if self.path:
+        left = cancel - bw - 10 if len(self.path) > self.floor else cancel
+        if len(self.path) > self.floor:
             self.button((left, y, bw, bh), "Back", self.back)
         self.button((cancel, y, bw, bh), "Cancel", self.app.pop)
         self.bottom = pygame.Rect(r.x + 16, y, left - 10 - r.x - 16, bh)
@@ -233,10 +254,11 @@ class TargetScene(MessageScene):
         num_w = label_font.size(f"{widest}.")[0] + 2 * pad
         room = inner - num_w - pad
         self.rows = []
+        shared = self.shared()
         y = 0
         for c in self.here:
             lines = [(label_font, line) for line in text.wrap(label_font, c.label + (" ›" if c.children else ""), room)]
-            more = ([f"{c.leaves} choices"] if c.children else []) + list(c.forecast)
+            more = ([self.summary(c)] if c.children else []) + [line for line in c.forecast if line not in shared]
             lines += [(small, line) for words_ in more for line in text.wrap(small, words_, room)]
             h = 2 * pad + sum(font.get_linesize() for font, _ in lines)
             b = pygame_gui.elements.UIButton(pygame.Rect(0, y, inner, h), "", manager, container=box)
@@ -244,7 +266,7 @@ class TargetScene(MessageScene):
             self.controls.append((b, self._open(c)))
             self.rows.append((b, c, lines))
             y += h + gap
-        box.set_scrollable_area_dimensions((inner, max(y - gap, 1)))
+        box.set_scrollable_area_dimensions((inner, max(y, 1)))  # a gap under the last: room for rounding
         self.num_w, self.pad = num_w, pad
 
     # --- scrolling -------------------------------------------------------------------------
@@ -256,12 +278,13 @@ class TargetScene(MessageScene):
         view_h = box.rect.h
         content = box.scrollable_container
         b = self.rows[self.focus][0]
+        margin = round(GAP * self.app.settings.font_scale) // 2  # the scroll bar places to a pixel or so
         top = b.relative_rect.y
         shown = -content.relative_rect.y
         if top < shown:
-            self._scroll_to(top)
+            self._scroll_to(top - margin)
         elif top + b.rect.h > shown + view_h:
-            self._scroll_to(top + b.rect.h - view_h)
+            self._scroll_to(top + b.rect.h + margin - view_h)
 
     def _scroll_to(self, offset: int) -> None:
         """Show the content from ``offset`` pixels down, the scroll bar moved to match (through
@@ -296,7 +319,7 @@ class TargetScene(MessageScene):
     def back(self) -> None:
         """Up a step (to the group just left), or out of the list from its first step."""
         self.typed = ""
-        if not self.path:
+        if len(self.path) <= self.floor:
             self.app.pop()
             return
         left = self.path.pop()
@@ -356,7 +379,7 @@ class TargetScene(MessageScene):
     def hint(self) -> str:
         if self.typed:
             return f"Typed {self.typed}: another digit, or Enter"
-        return "Type a number or click; Esc: back" if self.path else "Type a number or click; Esc: cancel"
+        return "Type a number or click; Esc: " + ("back" if len(self.path) > self.floor else "cancel")
 
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
