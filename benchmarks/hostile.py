@@ -57,6 +57,8 @@ CASES = {
     "FIFO": ("events.yaml", lambda p: os.mkfifo(p)),
     "50 MB rule file": ("events.yaml", _big(50, b"# " + b"x" * 61 + b"\n")),
 }
+#: mods of many files, each under the per-file cap, together far over what a ruleset may hold
+BIG_MODS = {"48 MB mod (12 files of 3.9 MB)": (12, 3.9)}
 REPLAYS = {
     "100 MB replay": _big(100, b"pass stalin\n"),
     "replay: /dev/zero symlink": lambda p: os.symlink("/dev/zero", p),
@@ -104,6 +106,19 @@ def _refuse_rule_file(path: Path, mod: Path):
     return lambda: loader._read(path, path.name, [], mod)
 
 
+def _refuse_mod(mod: Path):
+    from game.ruleset import loader
+
+    return lambda: loader.load_folder(mod, mod.parent, {kind: {} for kind in loader.records.KINDS}, {}, [])
+
+
+def _big_mod(mod: Path, files: int, size_mb: float) -> None:
+    line = b"# " + b"x" * 61 + b"\n"
+    block = b"format_version: 1\nfigures:\n" + line * (int(size_mb * 1024 * 1024) // len(line))
+    for i in range(files):
+        (mod / f"part{i:02}.yaml").write_bytes(block)
+
+
 def _refuse_replay(path: Path):
     from game.session import replay
 
@@ -126,6 +141,14 @@ def main() -> int:
             (mod / "mod.yaml").write_text(MANIFEST, encoding="utf-8")
             path = _write(mod, file, make)
             ms, traced = in_process(_refuse_rule_file(path, mod))
+            seconds, peak, code, shown = measure(["validate", "--mod", str(mod)])
+            print(f"{name:30} {ms:7.1f}ms {traced:6.2f}MB | {seconds:6.2f}s {peak:5d} MB {code:4d}  {shown[-80:]}")
+        for name, (files, size_mb) in BIG_MODS.items():
+            mod = Path(scratch) / "big_mod"
+            mod.mkdir()
+            (mod / "mod.yaml").write_text(MANIFEST, encoding="utf-8")
+            _big_mod(mod, files, size_mb)
+            ms, traced = in_process(_refuse_mod(mod))
             seconds, peak, code, shown = measure(["validate", "--mod", str(mod)])
             print(f"{name:30} {ms:7.1f}ms {traced:6.2f}MB | {seconds:6.2f}s {peak:5d} MB {code:4d}  {shown[-80:]}")
         for name, make in REPLAYS.items():

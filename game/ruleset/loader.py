@@ -309,6 +309,70 @@ def _files_of(folder: Path) -> list[Path]:
     return [f for f in files if f.name != "mod.yaml"]
 
 
+#: the most rule files one folder (the base rules or a mod) may have, and their total size: the
+#: base rules are 22 files and half a megabyte
+MAX_FILES = 200
+MAX_TOTAL = 16 * 1024 * 1024
+#: the folders of a ruleset the loader reads (``historical/`` holds the historical line's plan,
+#: read by its own tool)
+READ_FOLDERS = ("scenarios",)
+QUIET_FOLDERS = ("historical",)
+
+
+def _within_caps(folder: Path, files: list[Path], root: Path, problems: list[Problem]) -> bool:
+    """Whether a folder's rule files are few and small enough to read at all (each file has its own
+    cap as it is read); if not, one error and nothing of the folder is read."""
+    label = _label(folder / "mod.yaml", root)
+    if len(files) > MAX_FILES:
+        problems.append(Problem(label, 1, 1, f"{len(files)} rule files: a ruleset may have at most {MAX_FILES}"))
+        return False
+    total = 0
+    for path in files:
+        try:
+            total += path.lstat().st_size
+        except OSError:
+            continue  # reported as the file is read
+    if total > MAX_TOTAL:
+        problems.append(
+            Problem(
+                label,
+                1,
+                1,
+                f"its rule files come to {total / 2**20:.1f} MB: a ruleset may hold at most "
+                f"{MAX_TOTAL // 2**20} MB (the base rules are under 1 MB); nothing of it was read",
+            )
+        )
+        return False
+    return True
+
+
+def _unread(folder: Path, root: Path, problems: list[Problem]) -> None:
+    """A warning for each file that looks like a rule file but is not where or how the loader
+    reads them (``figures.yml``, ``FIGURES.YAML``, ``events/extra.yaml``): it would be ignored."""
+    try:
+        candidates = [p for p in folder.rglob("*") if p.suffix.lower() in (".yaml", ".yml")]
+    except OSError:
+        return
+    read = {p.name for p in folder.glob("*.yaml")}
+    for path in sorted(candidates)[:50]:
+        rel = path.relative_to(folder)
+        top = rel.parts[0] if len(rel.parts) > 1 else ""
+        if top in QUIET_FOLDERS or (len(rel.parts) == 1 and path.name in read):
+            continue
+        if len(rel.parts) == 2 and top in READ_FOLDERS and path.suffix == ".yaml":
+            continue
+        problems.append(
+            Problem(
+                _label(path, root, folder),
+                1,
+                1,
+                "this file is not read: a ruleset's rule files end in '.yaml' (lowercase) and lie at the top of "
+                "its folder or in scenarios/",
+                severity=WARNING,
+            )
+        )
+
+
 def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Problem]):
     """Load one ruleset folder on top of ``by_kind``; returns (its manifest or None, the ids it
     asks to remove)."""
@@ -316,7 +380,11 @@ def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Proble
 
     info, removals = mods.read_manifest(folder, root, problems)
     seen: dict = {}
-    for path in _files_of(folder):
+    files = _files_of(folder)
+    _unread(folder, root, problems)
+    if not _within_caps(folder, files, root, problems):
+        return info, removals
+    for path in files:
         label = _label(path, root, folder)
         data = _read(path, label, problems, folder)
         if data is None:
@@ -457,6 +525,16 @@ def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Prob
             continue
         before = dict(origin)
         info, removals = load_folder(folder, root, by_kind, origin, problems)
+        if not infos and info is not None and info.depends_on:
+            problems.append(
+                Problem(
+                    _label(folder / "mod.yaml", root),
+                    1,
+                    1,
+                    "the base rules depend on no mod: depends_on must be empty here (mods depend on the base)",
+                    info.id,
+                )
+            )
         infos.append(info)
         _apply_removals(removals, folder, root, by_kind, origin, before, problems)
     raw = by_kind.pop("_raw", {})

@@ -19,9 +19,11 @@ from attrs import frozen
 
 from game import resources
 from game.ruleset import safeio, yamlpos
-from game.ruleset.loader import FORMAT_VERSION, Problem, _label
+from game.ruleset.loader import FORMAT_VERSION, WARNING, Problem, _label
 
 MANIFEST = "mod.yaml"
+#: the base rules' id, which no mod may take
+BASE_ID = "base"
 REQUIRED = ("id", "name", "version", "format_version")
 OPTIONAL = ("depends_on", "description", "author", "remove")
 VERSION = re.compile(r"^\d+(\.\d+){0,2}$")
@@ -131,9 +133,39 @@ def available(root: Path | None = None, folders: list[Path] | None = None) -> tu
             continue
         for folder in sorted(p for p in parent.iterdir() if p.is_dir() and (p / MANIFEST).exists()):
             info, _ = read_manifest(folder, root, problems)
-            if info is not None and info.id not in found:
-                found[info.id] = info
+            if info is None or _reserved(info, root, problems):
+                continue
+            if info.id in found:
+                problems.append(
+                    Problem(
+                        _label(folder / MANIFEST, root),
+                        1,
+                        1,
+                        f"mod id '{info.id}' is taken already by {_label(found[info.id].folder, root)}, which is "
+                        "the one loaded: this mod is never loaded under that id (give it an id of its own)",
+                        info.id,
+                        WARNING,
+                    )
+                )
+                continue
+            found[info.id] = info
     return sorted(found.values(), key=lambda m: m.id), problems
+
+
+def _reserved(info: ModInfo, root: Path, problems: list[Problem]) -> bool:
+    """A mod that takes the base rules' id, which no mod may (an error)."""
+    if info.id != BASE_ID:
+        return False
+    problems.append(
+        Problem(
+            _label(info.folder / MANIFEST, root),
+            1,
+            1,
+            f"the id '{BASE_ID}' is the base rules' own: a mod needs an id of its own",
+            info.id,
+        )
+    )
+    return True
 
 
 def list_mods() -> list[tuple[str, str, str, str]]:
@@ -145,14 +177,31 @@ def resolve(chosen: list[str], root: Path, folders: list[Path] | None = None) ->
     """The mods to load for ``chosen`` (ids or folder paths), with their dependencies, in load
     order (a mod after every mod it depends on; otherwise in the order chosen)."""
     problems: list[Problem] = []
-    known, _ = available(root, folders)
+    known, found = available(root, folders)
     by_id = {m.id: m for m in known}
     picked: list[ModInfo] = []
     for item in chosen:
         info = _pick(item, by_id, root, problems)
-        if info is not None and info.id not in {m.id for m in picked}:
-            picked.append(info)
-            by_id[info.id] = info  # a folder given by path can satisfy another's dependency
+        if info is None or _reserved(info, root, problems):
+            continue
+        twin = next((m for m in picked if m.id == info.id), None)
+        if twin is not None:
+            if twin.folder.resolve() != info.folder.resolve():
+                problems.append(
+                    Problem(
+                        "--mod",
+                        1,
+                        1,
+                        f"two mods with the id '{info.id}' ({_label(twin.folder, root)} and "
+                        f"{_label(info.folder, root)}): only one can be loaded",
+                        info.id,
+                    )
+                )
+            continue
+        picked.append(info)
+        by_id[info.id] = info  # a folder given by path can satisfy another's dependency
+    chosen_ids = {m.id for m in picked}
+    problems.extend(p for p in found if p.severity == WARNING and p.id in chosen_ids)
     order: list[ModInfo] = []
     state: dict[str, str] = {}
     for info in picked:
