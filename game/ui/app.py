@@ -109,8 +109,16 @@ class Scene:
         return any(isinstance(el, pygame_gui.elements.UITextEntryLine) and el.is_enabled for el in focused)
 
     def key(self, event) -> None:
-        """Keyboard control: Tab/arrows move the focus, Enter/Space press, Escape goes back."""
+        """Keyboard control: Tab/arrows move the focus, Enter/Space press, Escape goes back, and a
+        letter presses the button whose tooltip ends with it in brackets ("… (H)")."""
         enabled = [i for i, (b, _) in enumerate(self.controls) if b.is_enabled]
+        letter = pygame.key.name(event.key).upper() if pygame.K_a <= event.key <= pygame.K_z else None
+        for i in enabled if letter and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT) else ():
+            b, callback = self.controls[i]
+            if (b.tool_tip_text or "").endswith(f"({letter})"):  # a button's key, named in its tooltip
+                self.app.sound.click()
+                callback()
+                return
         if event.key == pygame.K_ESCAPE:
             self.back()
         elif not enabled:
@@ -132,6 +140,25 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
+
+    def forget(self) -> None:
+        """Forget what the last person at the screen did to the widgets (a hot-seat hand-off): no
+        keyboard focus, no button hovered or held, no tooltip open, every scrolling text and panel
+        back at its top."""
+        self.focus = -1
+        for el in self.elements:
+            if isinstance(el, pygame_gui.elements.UIButton):
+                el.held = False
+                if el.hovered:
+                    el.hovered = False
+                    el.on_unhovered()
+            if el.tool_tip is not None:
+                el.tool_tip.kill()
+                el.tool_tip = None
+            el.hover_time = 0.0
+            bar = getattr(el, "vert_scroll_bar", None) or getattr(el, "scroll_bar", None)
+            if bar is not None and bar.alive():
+                bar.set_scroll_from_start_percentage(0.0)
 
     def draw_focus(self, surface: pygame.Surface) -> None:
         if 0 <= self.focus < len(self.controls):

@@ -4,6 +4,8 @@ none of its private chronicle entries may be among the words drawn."""
 
 from __future__ import annotations
 
+import pygame
+
 from game.ui import text
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.handoff import HandoffScene
@@ -76,3 +78,129 @@ def test_hand_off_names_the_next_player_and_nothing_else(app):
     assert seat.name == f"Team {handoff.faction}"
     board = app.stack[0]
     assert board.viewer is None and board.view["you"] is None
+
+
+def _to_a_seat(app, board, by_keys: bool = False) -> str:
+    """Answer every screen (the computer's moves, hand-offs, briefings, summaries, events) until a
+    human seat is at the screen with its board on top, and name it; with ``by_keys`` the screens
+    are answered with Enter, as a player at the keyboard would."""
+    from game.ui.scenes.event import EventScene
+    from tests.ui.drive import click, frames, key
+
+    for _ in range(400):
+        top = app.scene
+        if top is board and board.my_turn():
+            return board.viewer
+        if top is board:
+            board.wait_for_ai()
+            frames(app)
+        elif isinstance(top, EventScene) or not by_keys:
+            click(app, top.controls[0][0])
+        else:
+            key(app, pygame.K_RETURN)
+    raise AssertionError("no human seat came to the screen")
+
+
+def test_after_the_briefing_enter_presses_nothing_and_never_leaves_the_game(app):
+    from tests.ui.drive import key
+
+    board = start_classroom(app, humans=("trotsky",))
+    assert _to_a_seat(app, board, by_keys=True) == "trotsky"  # Begin, pressed with Enter
+    assert not 0 <= board.focus < len(board.controls)  # no ring: nothing is pressed by chance
+    for _ in range(3):
+        key(app, pygame.K_RETURN)
+    assert app.scene is board and app.running and app.match is board.match
+    key(app, pygame.K_TAB)  # the keyboard still reaches the buttons
+    assert 0 <= board.focus < len(board.controls)
+
+
+def _chronicle(app, board) -> tuple[int, int]:
+    """A point over the chronicle (found by its tooltip, wherever the layout puts it)."""
+    w, h = app.size
+    for y in range(h - 8, 0, -16):
+        for x in range(8, w, 16):
+            if (board.tip_at((x, y)) or "").startswith("The chronicle"):
+                return x, y
+    raise AssertionError("no chronicle on the board")
+
+
+def test_a_hand_off_carries_no_widget_state_of_the_last_seat(app, monkeypatch):
+    """The last seat's focus ring, hovered and held buttons, tooltips, scrolled panels, the
+    chronicle's scroll and open dialogs: none of them is there when the next seat sits down."""
+    from game.ui.scenes.choose import TargetScene
+    from game.ui.scenes.dialog import MessageScene
+    from tests.ui.drive import button, click, frames
+
+    where = [(0, 0)]
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: where[0])
+
+    def point(pos) -> None:
+        where[0] = pos
+        frames(app, [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+
+    def press(b) -> None:
+        where[0] = b.rect.center
+        click(app, b)
+
+    board = start_classroom(app, humans=("stalin", "trotsky"), seed="5")
+    for _ in range(30):  # on until the chronicle holds more than it shows
+        first = _to_a_seat(app, board)
+        point(_chronicle(app, board))  # the first seat reads back in the chronicle ...
+        for _ in range(3):
+            frames(app, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False)])
+        if board.chronicle_scroll > 0:
+            break
+        press(button(board, "End turn"))
+        while isinstance(app.scene, MessageScene):
+            press(app.scene.controls[0][0])
+    assert board.chronicle_scroll > 0
+    # ... scrolls the panels, hovers a button ...
+    bars = [getattr(el, "vert_scroll_bar", None) for el in board.elements]
+    bars = [b for b in bars if b is not None]
+    assert bars, "no panel scrolls at this size: the test would prove nothing about scrolled panels"
+    for bar in bars:
+        bar.set_scroll_from_start_percentage(0.5)
+    frames(app)
+    assert any(bar.start_percentage > 0 for bar in bars)
+    guide = button(board, "Guide")
+    point(guide.rect.center)
+    app.frame([], dt=0.8)
+    app.frame([], dt=0.8)
+    assert guide.hovered and guide.tool_tip is not None
+    # ... and takes a secret action with the mouse: the focus ring goes to its button
+    cultivate = button(board, "Cultivate figure")
+    press(cultivate)
+    assert board.controls[board.focus][0] is cultivate
+    while isinstance(app.scene, TargetScene | MessageScene):
+        press(app.scene.controls[0][0])
+    second = next(f for f in ("stalin", "trotsky") if f != first)
+    saw_handoff = []
+
+    def watch():
+        saw_handoff.append(isinstance(app.scene, HandoffScene))
+
+    for _ in range(400):  # every frame between the seats: nothing of the first seat's on the board
+        if app.scene is board and board.viewer == second and board.my_turn():
+            break
+        if board.viewer is None:
+            assert not 0 <= board.focus < len(board.controls), "a focus ring on the public board"
+            assert board.chronicle_scroll == 0 and board.mouse == (-1, -1)
+        watch()
+        if app.scene is board:
+            board.wait_for_ai()
+            frames(app)
+        else:
+            press(app.scene.controls[0][0])
+    assert any(saw_handoff)
+    point((2, app.size[1] - 2))  # the next player's mouse, somewhere of its own
+    app.frame([], dt=0.8)
+    app.frame([], dt=0.8)
+    assert app.stack == [board]  # no dialog of the first seat's left open
+    assert not 0 <= board.focus < len(board.controls)  # no focus ring (it was on "Cultivate figure")
+    buttons = [b for b, _ in board.controls]
+    assert not any(b.held for b in buttons)
+    assert not any(b.hovered for b in buttons)
+    assert all(el.tool_tip is None for el in board.elements)
+    assert board.chronicle_scroll == 0
+    bars = [getattr(el, "vert_scroll_bar", None) for el in board.elements]
+    assert all(bar.start_percentage == 0 for bar in bars if bar is not None)

@@ -1,26 +1,33 @@
-"""The quarter's results: each vote's breakdown in words and as a chart whose totals are the
-vote's own."""
+"""The quarter in one place: every quarter, for each human seat, a summary of what changed for it,
+the votes (each breakdown in words and as a chart whose totals are the vote's own), the Congress
+and the events; titled with the quarter that closed, and made from the seat's own views only."""
 
 from __future__ import annotations
 
-from game.session import present
+from game.engine import player_view
+from game.session import explain, present, quarter
 from game.session.session import Match, Seat
 from game.ui import text
 from game.ui.scenes.board import start_match
 from game.ui.scenes.results import ResultsScene
+from tests.ui.drive import play
+from tests.ui.test_play import once_a_turn, start_classroom
 
 
 def test_results_show_every_ballot_and_chart_the_totals(app):
     m = Match.new(app.rules, "crisis_1923", 11, {})
     while not m.state.votes:
         m.ai_move()
+    while m.state.turn == m.view(None).votes[-1].turn:  # on into the next quarter: the votes' quarter has closed
+        m.ai_move()
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     start_match(app, m)
     while app.scene is not app.stack[0]:
         app.pop()
-    view = m.view("stalin")
-    vote = view["votes"][-1]
-    scene = ResultsScene(app, view, [vote], [])
+    book = quarter.book(m)
+    summary = book.summary("stalin", book.closed()[-1])
+    vote = summary.votes[-1]
+    scene = ResultsScene(app, summary, m.view("stalin"))
     app.push(scene)
     seen: list[str] = []
     text.WATCHERS.append(seen.append)
@@ -28,6 +35,79 @@ def test_results_show_every_ballot_and_chart_the_totals(app):
         app.frame([])
     finally:
         text.WATCHERS.remove(seen.append)
-    for ballot in vote.ballots:
-        assert ballot.voter in scene.body and present.ballot_reason(app.rules, ballot) in scene.body
+    for line in present.vote_lines(app.rules, vote, "stalin"):  # every ballot, who and why
+        assert line in scene.body
+    assert all(b.voter in scene.body for b in vote.ballots)
     assert f"for {vote.total('yes')}" in seen and f"against {vote.total('no')}" in seen
+    start = app.rules.scenarios["crisis_1923"].start
+    assert scene.title.endswith(explain.quarter(start, vote.turn))  # the quarter the votes belong to
+
+
+def test_every_quarter_is_summed_up_for_the_seat_whether_or_not_a_vote_was_taken(app):
+    board = start_classroom(app, humans=("trotsky",))
+    shown = []
+
+    def watch(app):
+        top = app.scene
+        if isinstance(top, ResultsScene) and (not shown or shown[-1] is not top):
+            shown.append(top)
+
+    play(app, once_a_turn("mass_appeal"), on_frame=watch)
+    match = board.match
+    start = app.rules.scenarios[match.scenario].start
+    dates = [s.summary.date for s in shown]
+    closed = quarter.book(match).closed()
+    # every quarter that closed before the last (the end screen sums that one up) had its summary
+    assert dates == [explain.quarter(start, t) for t in closed[:-1]]
+    assert any(not s.votes for s in shown) and any(s.votes for s in shown)  # with and without votes
+    for s in shown:
+        assert s.title == f"The quarter in one place — {s.summary.date}"
+        assert all(v.turn == s.summary.turn for v in s.votes)  # the votes of the quarter in the title
+        assert s.body.startswith(f"What changed for you over {s.summary.date}")
+
+
+def test_the_summary_says_what_changed_for_the_seat(rules):
+    m = Match.new(rules, "crisis_1923", 5, {})
+    while m.state.turn < 3:
+        m.ai_move()
+    book = quarter.book(m)
+    book.update()
+    assert book.state.digest() == m.state.digest()  # the replayed quarters are the game's own
+    s = book.summary("trotsky", 2)
+    assert s.date == "1924-Q1" and s.next_date == "1924-Q2"
+    before = player_view(book.starts[2], rules, "trotsky").factions["trotsky"]
+    after = player_view(book.starts[3], rules, "trotsky").factions["trotsky"]
+    assert before.status == "active" and after.status == "censured"
+    assert "Your standing: in good standing → censured" in s.changes
+    assert f"Prestige: {before.prestige} → {after.prestige} ({after.prestige - before.prestige:+d})" in s.changes
+    assert any(line.startswith("You lost an office: ") for line in s.changes)
+    assert any(line.startswith("Goal “In good standing at the end: no censure”") for line in s.changes)
+
+
+def test_no_summary_holds_another_factions_secret(rules):
+    m = Match.new(rules, "crisis_1923", 5, {})
+    while not m.over:
+        m.ai_move()
+    book = quarter.book(m)
+    secrets = [e for e in m.state.log if e.visible_to]
+    assert secrets
+    for faction in m.state.factions:
+        own = [e.text for e in secrets if faction in e.visible_to]
+        words = "\n".join(quarter.summary_text(rules, book.summary(faction, t)) for t in book.closed())
+        for e in secrets:
+            if faction not in e.visible_to and e.text not in own:
+                assert e.text not in words, f"{faction} sees {e.visible_to}'s secret: {e.text}"
+        assert any(text in words for text in own) or not own
+
+
+def test_the_summary_keeps_up_with_undo(rules):
+    m = Match.new(rules, "crisis_1923", 5, {"stalin": Seat("human", "simple", "A")})
+    book = quarter.book(m)
+    while m.active != "stalin":
+        m.ai_move()
+    m.submit(next(a for a in m.legal() if a.name == "publish_article"))
+    book.update()
+    if m.can_undo():
+        m.undo()
+    book.update()
+    assert book.state.digest() == m.state.digest()

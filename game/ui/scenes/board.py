@@ -17,10 +17,11 @@ import pygame
 import pygame_gui
 
 from game.engine import words
-from game.session import present
+from game.session import present, quarter
 from game.ui import text, theme
 from game.ui.app import Scene
 from game.ui.scenes import layout
+from game.ui.scenes.history import open_history
 from game.ui.scenes.layout import END_TURN
 
 #: seconds the computer waits after a player's move that can still be taken back (the Undo button)
@@ -175,6 +176,7 @@ class BoardScene(Scene):
         for label, cb, tip, ok in (
             ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
             ("Guide", self.guide, "How to play: what each part of the board means, and how a turn runs (F1)", True),
+            ("History", lambda: open_history(self.app, self), "Earlier quarters, each in one place (H)", True),
             ("Save", self.save, "Save this game under a name", is_human(self.match, self.match.active)),
             (
                 "Undo",
@@ -219,7 +221,7 @@ class BoardScene(Scene):
         for rect, label, does, tip, ok, object_id in self.built:
             callback = self._action(does[1]) if isinstance(does, tuple) else does
             self.button(rect, label, callback, tip, enabled=ok, object_id=object_id)
-        self.top_buttons_x = self.built[3][0][0]
+        self.top_buttons_x = min(b[0][0] for b in self.built if b[5] is None)  # the leftmost top button
 
     def _action(self, aid: str):
         def act():
@@ -290,41 +292,48 @@ class BoardScene(Scene):
         if not is_human(m, active):
             if self.hot_seat and self.viewer is not None:
                 self.viewer = None  # nobody's secrets stay on screen while the computer moves
+                self.forget()
+                self.chronicle_scroll, self.mouse = 0, (-1, -1)
                 self.changed()
             return
         if active != self.viewer:
             from game.ui.scenes.handoff import HandoffScene
 
             self.viewer = None
+            self.forget()
+            self.chronicle_scroll, self.mouse = 0, (-1, -1)
             self.changed()
             self.app.push(HandoffScene(self.app, self, active))
             return
+        if self.log_seen.get(active) is None:
+            self.focus = -1  # a seat sits down with nothing focused: Enter presses nothing by chance
         if active not in self.briefed:
             from game.ui.scenes.briefing import BriefingScene
 
             self.briefed.add(active)
             self.app.push(BriefingScene(self.app, m.scenario, active, then=self.next_step))
             return
-        if len(self.view["votes"]) > self.votes_seen.get(active, 0) or self.log_seen.get(active) is None:
+        book = quarter.book(m)
+        closed = book.closed()
+        if book.shown.setdefault(active, closed[-1] if closed else -1) < (closed[-1] if closed else -1):
             from game.ui.scenes.results import ResultsScene
 
-            first = self.log_seen.get(active) is None
-            votes = self.view["votes"][self.votes_seen.get(active, 0) :]
-            log = self.view["log"][self.log_seen.get(active, len(self.view["log"])) :]
-            self.votes_seen[active] = len(self.view["votes"])
-            self.log_seen[active] = len(self.view["log"])
-            if votes and not first:
-                self.app.push(ResultsScene(self.app, self.view, votes, log, then=self.next_step))
-                return
+            book.shown[active] = closed[-1]  # the quarter in one place, each quarter, for each seat
+            self.focus = -1
+            self.app.push(ResultsScene(self.app, book.summary(active, closed[-1]), self.view, then=self.next_step))
+            return
         self.log_seen[active] = len(self.view["log"])
         if self.view["pending_choice"]:
             from game.ui.scenes.event import EventScene
 
+            self.focus = -1
             self.app.push(EventScene(self.app, self, self.view))
 
     def seat_confirmed(self, faction: str) -> None:
-        """The hand-off screen's player is at the screen."""
+        """The hand-off screen's player is at the screen (and nothing of the last player's is)."""
         self.viewer = faction
+        self.forget()
+        self.chronicle_scroll, self.mouse = 0, (-1, -1)
         self.changed()
         self.next_step()
 

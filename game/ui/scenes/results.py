@@ -1,49 +1,34 @@
-"""The quarter's results: every vote with its breakdown (who voted how, and why, and the secret
-contacts it revealed), a Congress's delegations and elections, and the news since the player last
-looked."""
+"""The quarter in one place, shown to each human seat when a quarter has closed: what changed for
+the seat (its standing, numbers, offices, seats, regions, goals), every vote with its breakdown
+(who voted how, and why, and the secret contacts it revealed), a Congress's delegations and
+elections, and the events of the quarter and of the next one's opening; beside it each vote as a
+chart.  All of it from the seat's own views (:mod:`game.session.quarter`)."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.session import present
+from game.session.quarter import Summary, summary_text
 from game.ui import draw, text, theme
 from game.ui.scenes.dialog import MessageScene
 
 
-def results_text(rules, view, votes, log) -> str:
-    parts = []
-    for vote in votes:
-        parts.append("\n".join(present.vote_lines(rules, vote, view["you"])))
-    revealed = [line for v in votes for line in _revealed(rules, view, v)]
-    if revealed:
-        parts.insert(0, "Secret contacts revealed by the votes\n" + "\n".join(f"  ‼ {line}" for line in revealed))
-    congress = [e.text for e in log if e.kind == "congress"]
-    if congress:
-        parts.append("The Congress\n" + "\n".join(f"  • {w}" for w in congress))
-    news = [e.text for e in log if e.kind not in ("vote", "congress")]
-    if news:
-        parts.append("Since you last looked\n" + "\n".join(f"  • {w}" for w in news))
-    return "\n\n".join(parts) or "Nothing was voted."
-
-
-def _revealed(rules, view, vote) -> list[str]:
-    return [
-        f"{b.voter} turned out to be a secret contact of {present.faction_name(rules, b.secret)}"
-        for b in vote.ballots
-        if b.secret is not None and b.secret != view["you"]
-    ]
+def summary_title(s: Summary) -> str:
+    return f"The quarter in one place — {s.date}"
 
 
 class ResultsScene(MessageScene):
-    """The breakdowns in words on the right; on the left each vote as a chart: the votes for and
-    against, in the colours of the factions the voters belong to."""
+    """The summary in words on the right; on the left each vote as a chart: the votes for and
+    against, in the colours of the factions the voters belong to (as ``view``, the seat's view now,
+    knows them)."""
 
-    def __init__(self, app, view, votes, log, then=None):
-        self.view, self.votes = view, list(votes)
+    def __init__(self, app, summary: Summary, view, then=None, buttons=None):
+        self.view = view
+        self.summary = summary
+        self.votes = list(summary.votes)
         self.side = 0.36 if self.votes else 0.0
         super().__init__(
-            app, f"Results — {view['date']}", results_text(app.rules, view, votes, log), [("Continue", then)], 0.9, 0.88
+            app, summary_title(summary), summary_text(app.rules, summary), buttons or [("Continue", then)], 0.9, 0.88
         )
 
     def owner(self, who: str) -> str | None:
