@@ -7,6 +7,7 @@ collapsed, case and typographic quotes ignored).
 
 from __future__ import annotations
 
+import datetime
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -316,7 +317,7 @@ def _settings(chk, sid, s):
 
 def _event(chk, eid, e):
     if e.date is not None and not _valid_date(e.date):
-        chk.report("events", eid, ["date"], f"date must be YYYY-MM-DD, got '{e.date}'")
+        chk.report("events", eid, ["date"], f"date must be a day of the calendar written YYYY-MM-DD, got '{e.date}'")
     for i, cond in enumerate(e.conditions):
         _verb(chk, "events", eid, ["conditions", i], cond, records.CONDITIONS, "condition")
     for i, eff in enumerate(e.effects):
@@ -329,8 +330,19 @@ def _event(chk, eid, e):
 
 
 def _valid_date(text: str) -> bool:
+    """A real day of the calendar (``1923-02-30`` is not; ``1924-02-29`` is).
+
+    >>> _valid_date("1924-02-29"), _valid_date("1923-02-29"), _valid_date("1923-02-30")
+    (True, False, False)
+    """
     m = DATE.match(text)
-    return bool(m) and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31
+    if not m:
+        return False
+    try:
+        datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return False
+    return True
 
 
 def _verb(chk, kind, eid, path, item, table, what) -> None:
