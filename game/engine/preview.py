@@ -28,6 +28,7 @@ from game.engine.state import FactionState, FigureState, Proposal, RegionState, 
 from game.engine.views import BallotView, View, deep_freeze, player_view
 from game.engine.votes import DISCIPLINE, vote
 from game.engine.words import motion_label
+from game.ruleset.records import LADDER
 
 #: action kinds whose outcome depends on a draw from the generator: no forecast of their effect
 CHANCE_KINDS = ("underground", "military", "provocation")
@@ -87,6 +88,8 @@ class Crossing:
     after: int
     condition: object = None
     due: str = ""
+    #: a motion's line for the faction's next rung of the ladder: the status it applies from
+    rung: str | None = None
 
 
 @frozen
@@ -310,10 +313,10 @@ def _agenda_shifts(view: View, rules, state: State, after: State) -> list[Agenda
 
 def crossings(rules, before: State, after: State) -> list[Crossing]:
     """The lines in the rules that the change from ``before`` to ``after`` crosses: each
-    faction's exposure against the disciplinary motions it may face on its present rung (their
-    ``min_exposure``, and that plus the ban on factions' margin, as :mod:`game.engine.votes` and
-    :mod:`game.engine.motions` read them), and the numeric conditions of the events still to come
-    (as :func:`game.engine.effects.holds` evaluates them)."""
+    faction's exposure against the disciplinary motions it may face on its present rung and the
+    next (their ``min_exposure``, and that plus the ban on factions' margin, as
+    :mod:`game.engine.votes` and :mod:`game.engine.motions` read them), and the numeric conditions
+    of the events still to come (as :func:`game.engine.effects.holds` evaluates them)."""
     out = []
     margin = rules.settings.votes.ban_margin
     for fid, fs in after.factions.items():
@@ -321,12 +324,19 @@ def crossings(rules, before: State, after: State) -> list[Crossing]:
         if old == new:
             continue
         status = before.factions[fid].status
+        rung = LADDER[LADDER.index(status) + 1] if status in LADDER[:-1] else None
         for mid, motion in rules.motions.items():
-            if motion.kind not in DISCIPLINE or status not in motion.target_status:
+            if motion.kind not in DISCIPLINE:
+                continue
+            if status in motion.target_status:
+                later = None
+            elif rung in motion.target_status:
+                later = rung
+            else:
                 continue
             for kind, line in (("motion", motion.min_exposure), ("ban", motion.min_exposure + margin)):
                 if line > 0 and (old < line <= new or new < line <= old):
-                    out.append(Crossing(kind, mid, fid, line, old, new))
+                    out.append(Crossing(kind, mid, fid, line, old, new, rung=later))
     out.extend(_event_crossings(rules, before, after))
     return out
 

@@ -190,7 +190,7 @@ def preview_lines(rules, view: View, preview: Preview) -> list[str]:
     if preview.chance:
         return ["the outcome depends on chance"]
     if preview.vote is not None:
-        return [forecast_text(rules, preview.vote)]
+        return [forecast_text(rules, preview.vote), sides_text(rules, preview.vote.ballots)]
     shown = {c.what for c in preview.bloc.changes} | {("blocs", "")} if preview.bloc is not None else set()
     out = [change_text(rules, c) for c in preview.changes if c.what not in shown]  # a bloc's own: listed under it
     out += [crossing_text(rules, view, c) for c in preview.crossings]
@@ -214,6 +214,26 @@ def forecast_text(rules, v: VoteForecast) -> str:
     )
 
 
+def sides_text(rules, ballots) -> str:
+    """Who would vote how, in short: 'for: Trotsky 5, unaligned 10 · against: Stalin 12'."""
+    sides: dict[str, dict[str, int]] = {}
+    for b in ballots:
+        if b.who in rules.factions:
+            name = short_faction(rules, b.who)
+        elif b.who in rules.figures:
+            name = figure_name(rules, b.who).split()[-1]
+        else:
+            name = "unaligned"
+        group = sides.setdefault(b.side, {})
+        group[name] = group.get(name, 0) + b.weight
+    words = {"yes": "for", "no": "against", "abstain": "abstaining"}
+    return " · ".join(
+        f"{words[side]}: " + ", ".join(f"{n} {w}" if w != 1 else n for n, w in sides[side].items())
+        for side in ("yes", "no", "abstain")
+        if side in sides
+    )
+
+
 def shift_text(rules, view: View, shift) -> str:
     """A motion on the agenda whose forecast an action moves."""
     item = view.agenda[shift.index]
@@ -233,6 +253,8 @@ def crossing_text(rules, view: View, c: Crossing) -> str:
         motion = rules.motions[c.ref]
         body = rules.bodies[motion.body].name
         where = f"exposure {c.before} → {c.after} crosses {c.line}: "
+        if c.rung is not None:
+            where += f"once {'you are' if who == 'you' else who + ' is'} {c.rung.replace('_', ' ')}, "
         if c.kind == "motion":
             if up:
                 return where + f"from {c.line} a rival may move '{motion.name}' against {who} in the {body}"
