@@ -1,0 +1,27 @@
+"""The event card: each option with what history chose and what it would change, from the
+engine's own run of the option's effects on the game as the chooser sees it."""
+
+from __future__ import annotations
+
+from game.session import present
+from game.session.session import Match, Seat
+from game.ui.scenes.board import start_match
+from game.ui.scenes.event import EventScene
+
+
+def test_an_event_card_shows_each_options_effects(app):
+    m = Match.new(app.rules, "crisis_1923", 3, {"trotsky": Seat("human", name="Ann")})
+    while not m.state.pending_choice or m.state.pending_choice[1] != "trotsky":
+        m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
+    start_match(app, m)
+    app.frame([])
+    scene = next(s for s in app.stack if isinstance(s, EventScene))
+    view = m.view("trotsky")
+    event = app.rules.events[view.pending_choice[0]]
+    cards = [present.action_card(app.rules, view, a) for a in m.legal()]
+    assert len(cards) == len(event.choice.options)
+    for card in cards:
+        assert card.title in scene.body and card.preview
+        for line in card.preview:
+            assert f"→ {line}" in scene.body
+    assert f"{event.choice.options[0].name} (what history chose)" in scene.body
