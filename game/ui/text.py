@@ -106,3 +106,20 @@ def first_fitting(font: pygame.font.Font, options: tuple[str, ...] | list[str], 
         if font.size(option)[0] <= width:
             return option
     return fit(font, options[-1], width)
+
+
+def fitting_lines(fonts, words: str, width: int, height: int | None = None, max_lines: int | None = None):
+    """(font, lines): ``words`` wrapped in the first of ``fonts`` (largest first) whose lines all
+    fit ``width``, together ``height`` and no more than ``max_lines``; if none does, the last
+    font's lines, cut to fit ``width`` where a ``height`` is given (else whole, however many)."""
+    for font in fonts:
+        lines = wrap(font, words, width)
+        if (
+            all(font.size(line)[0] <= width for line in lines)
+            and (height is None or len(lines) * font.get_linesize() <= height)
+            and (max_lines is None or len(lines) <= max_lines)
+        ):
+            return font, lines
+    if height is None:
+        return font, lines
+    return font, [fit(font, line, width) for line in lines]

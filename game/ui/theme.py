@@ -70,6 +70,8 @@ class Fonts:
     def __init__(self, scale: float):
         self.scale = scale
         self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+        #: what was measured in these fonts (lines of wrapped labels), kept as long as they are
+        self.memo: dict[tuple, object] = {}
 
     def get(self, face: str, size: int) -> pygame.font.Font:
         px = max(8, round(size * self.scale))
@@ -181,6 +183,13 @@ def gui_theme(scale: float) -> dict:
             "colours": {
                 k: "#00000000" for k in ("normal_text", "hovered_text", "disabled_text", "selected_text", "active_text")
             },
+        },
+        # a panel's tab, where a column shows its panels one at a time; the one on show in red
+        "#tab": {"font": dict(condensed, size=size(14)), "misc": misc},
+        "#tab_chosen": {
+            "font": dict(condensed, size=size(14)),
+            "misc": misc,
+            "colours": {"normal_bg": "#C41E24", "normal_text": "#FCF8F0", "hovered_bg": "#DEA026"},
         },
         "#end_turn": {
             "font": dict(font, size=size(15), bold="1"),

@@ -1,8 +1,10 @@
-"""The board's layout at 1280×720 with the normal font and at 1920×1080 with the 2× font: no label
-is cut with an ellipsis, no wrapped line is wider than its room (nor the action buttons' names a
-mod gives, nor the thinking sign's latest news), and a panel whose content is taller than its room
-scrolls (pygame_gui's scrolling container) with its tooltips still right.  The end screen's
-heading follows the font scale."""
+"""The board's layout at every supported window size and font scale: no label is cut with an
+ellipsis, no wrapped line is wider than its room (nor the action buttons' names a mod gives, nor
+the thinking sign's latest news), no control falls outside the window or on another, every column
+is wide enough to read, and where the panels do not fit a column they are tabs, each reachable by
+mouse and keyboard and each drawn whole.  A panel whose content is taller than its room scrolls
+(pygame_gui's scrolling container) with its tooltips still right; the chronicle scrolls back a
+line a notch.  The end screen's heading follows the font scale."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from game.session.session import Match, Seat
 from game.ui import text
 from game.ui.scenes import layout
 from game.ui.scenes.board import start_match
-from game.ui.settings import Settings
-from tests.ui.drive import frames
+from game.ui.settings import FONT_SCALES, Settings
+from game.ui.settings import SIZES as WINDOW_SIZES
+from tests.ui.drive import click, frames, key
 
 SIZES = {"720p": ((1280, 720), 1.0), "1080p_2x": ((1920, 1080), 2.0)}
 
@@ -44,7 +47,7 @@ def _board(make_app, match, size, scale):
 def _watch_cuts(monkeypatch) -> list[str]:
     """Every label cut to fit, and every wrapped line wider than its room, while the board draws."""
     problems: list[str] = []
-    fit, wrap, fitting = text.fit, text.wrap, layout._fitting_lines
+    fit, wrap, fitting = text.fit, text.wrap, text.fitting_lines
     probing = []
 
     def watched_fit(font, words, width):
@@ -59,40 +62,95 @@ def _watch_cuts(monkeypatch) -> list[str]:
             problems.extend(f"too wide for {width}px: {line!r}" for line in lines if font.size(line)[0] > width)
         return lines
 
-    def watched_fitting(fonts, words, width, height):
+    def watched_fitting(fonts, words, width, height=None, max_lines=None):
         probing.append(True)  # it tries each face in turn: only the lines it settles on count
         try:
-            font, lines = fitting(fonts, words, width, height)
+            font, lines = fitting(fonts, words, width, height, max_lines)
         finally:
             probing.pop()
         problems.extend(f"too wide for {width}px: {line!r}" for line in lines if font.size(line)[0] > width)
-        if len(lines) * font.get_linesize() > height:
+        if height is not None and len(lines) * font.get_linesize() > height:
             problems.append(f"too tall for {height}px: {words!r}")
         return font, lines
 
     monkeypatch.setattr(text, "fit", watched_fit)
     monkeypatch.setattr(text, "wrap", watched_wrap)
-    monkeypatch.setattr(layout, "_fitting_lines", watched_fitting)
+    monkeypatch.setattr(text, "fitting_lines", watched_fitting)
     return problems
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_no_label_on_the_board_is_cut(make_app, positions, monkeypatch, size):
+def _controls_in_the_window(app, board) -> list[str]:
+    """Controls outside the window, or on top of another."""
+    w, h = app.size
+    rects = [(b.text, b.rect) for b, _ in board.controls]
+    out = [f"{t!r} at {r} outside the window" for t, r in rects if not pygame.Rect(0, 0, w, h).contains(r)]
+    for i, (t, r) in enumerate(rects):
+        out += [f"{t!r} on {u!r}" for u, q in rects[i + 1 :] if r.colliderect(q)]
+    return out
+
+
+@pytest.mark.parametrize("scale", FONT_SCALES)
+@pytest.mark.parametrize("dims", WINDOW_SIZES, ids=lambda d: f"{d[0]}x{d[1]}")
+def test_no_text_on_the_board_is_cut_at_any_size_and_scale(make_app, positions, monkeypatch, dims, scale):
+    """Every panel, on every tab, at every window size and font scale: nothing cut, nothing outside
+    the window, every column wide enough to read and every panel inside its column."""
     for match in positions:
-        app, board = _board(make_app, match, *SIZES[size])
-        problems = _watch_cuts(monkeypatch)
-        surface = pygame.Surface(app.size)
-        board.hotspots = []
-        layout.draw_board(board, surface)
-        assert problems == [], f"{match.scenario} {match.state.date_text()}: {problems}"
-        monkeypatch.undo()
+        app, board = _board(make_app, match, dims, scale)
+        where = f"{dims} ×{scale} {match.scenario} {match.state.date_text()}"
+        tabs = [k for c in board.geo.columns for k, _ in c.tabs]
+        chosen = [None] + tabs  # first as laid out, then each tab chosen in turn
+        for tab in chosen:
+            if tab is not None:
+                board.choose_tab(tab)
+            problems = _watch_cuts(monkeypatch)
+            frames(app)
+            monkeypatch.undo()
+            assert problems == [], f"{where} tab {tab}: {problems}"
+            assert _controls_in_the_window(app, board) == [], where
+            for column in board.geo.columns:
+                assert column.rect.w >= layout.readable(app), where
+                on_show = [board.tab(column)] if column.tabs else column.keys
+                for k in on_show:
+                    panel = board.panels[k]
+                    assert column.rect.contains(panel.rect) and panel.rect.h > 0, f"{where}: {k} at {panel.rect}"
+                    assert panel.rect.bottom <= board.geo.bar.y, where
+            if tab is not None:
+                assert board.panels[tab].rect.h > 0 and board.tab(board.geo.column_of(tab)) == tab
+        # where the columns would be too narrow or short, the panels are tabs; never at the normal size
+        if dims == (1280, 720) and scale >= 1.5:
+            assert tabs, where
+        if scale == 1.0:
+            assert not tabs, where
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_at_720p_with_a_large_font_the_panels_are_tabs_reached_by_mouse_and_keyboard(make_app, positions, scale):
+    app, board = _board(make_app, positions[0], (1280, 720), scale)
+    frames(app)
+    column = board.geo.column_of("chronicle")
+    assert column.tabs and board.tab(column) != "chronicle"
+    assert board.panels["chronicle"].rect.h == 0  # not on show
+    tab = next(b for b, _ in board.controls if b.text == "Chronicle")
+    click(app, tab)
+    assert board.tab(board.geo.column_of("chronicle")) == "chronicle" and board.panels["chronicle"].rect.h > 0
+    assert next(b for b, _ in board.controls if b.text == "Chronicle").object_ids[-1] == "#tab_chosen"
+    # by keyboard: Tab to the "Agenda" tab, Enter
+    board.focus = -1
+    for _ in range(len(board.controls)):
+        key(app, pygame.K_TAB)
+        if board.controls[board.focus][0].text == "Agenda":
+            break
+    key(app, pygame.K_RETURN)
+    assert board.tab(board.geo.column_of("agenda")) == "agenda" and board.panels["agenda"].rect.h > 0
+    assert board.panels["chronicle"].rect.h == 0
 
 
 def test_a_panel_taller_than_its_room_scrolls_and_its_tooltips_follow(make_app, positions, monkeypatch):
     app, board = _board(make_app, positions[0], *SIZES["1080p_2x"])
     frames(app)
-    assert "_offices" in board.scrollers  # eleven offices do not fit at this size
-    box, image, spots, _ = board.scrollers["_offices"]
+    offices = board.panels["offices"]
+    assert offices.scrolls  # eleven offices do not fit at this size
+    box, image = offices.box, offices.area
     assert image.rect.h > box.rect.h
     top = image.rect.y
     first = board.tip_at((box.rect.x + 20, box.rect.y + 10))
@@ -111,9 +169,10 @@ def test_a_panel_taller_than_its_room_scrolls_and_its_tooltips_follow(make_app, 
 def test_a_panel_that_fits_does_not_scroll(make_app, positions):
     app, board = _board(make_app, positions[0], *SIZES["720p"])
     frames(app)
-    assert "_press" not in board.scrollers and "_factions" not in board.scrollers
-    press = next(r for r, tip in board.hotspots if tip.startswith("Pravda:"))
-    assert board.tip_at(press.center).startswith("Pravda:")
+    press = board.panels["press"]
+    assert not press.scrolls and not board.panels["factions"].scrolls
+    spot = next(r for r, tip in press.spots if tip.startswith("Pravda:"))
+    assert board.tip_at(spot.move(press.inner.topleft).center).startswith("Pravda:")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -142,13 +201,15 @@ def test_changing_the_window_and_font_from_the_board_lays_it_out_again(make_app,
     frames(app)
     app.apply_settings(Settings(width=1920, height=1080, font_scale=2.0))
     frames(app)
-    assert not any(box.visible for box, *_ in board.scrollers.values())  # nothing shows through the settings
+    boxes = [p.box for p in board.panels.values() if p.scrolls]
+    assert not any(box.visible for box in boxes)  # nothing shows through the settings
     app.pop()
     frames(app)
     assert app.size == (1920, 1080) and board.geo.bar.w == 1920 - 16
-    assert "_offices" in board.scrollers
-    assert all(box.alive() and box.visible for box, *_ in board.scrollers.values())
-    assert all(box.rect.right <= 1920 and box.rect.bottom <= board.geo.bar.y for box, *_ in board.scrollers.values())
+    assert board.panels["offices"].scrolls
+    boxes = [p.box for p in board.panels.values() if p.scrolls]
+    assert all(box.alive() and box.visible for box in boxes)
+    assert all(box.rect.right <= 1920 and box.rect.bottom <= board.geo.bar.y for box in boxes)
 
 
 def test_the_computers_move_is_drawn_over_the_frames_after_the_one_that_plays_it(make_app, rules, monkeypatch):
@@ -169,7 +230,7 @@ def test_the_computers_move_is_drawn_over_the_frames_after_the_one_that_plays_it
     frames(app)
     board.wait_for_ai()
     n, before = len(m.record.actions), len(started)
-    old, old_spots = board.picture, board.hotspots
+    old, old_spots = board.picture, board.panels["offices"].spots
     app.frame([])  # plays the move
     assert len(m.record.actions) == n + 1 and len(started) == before and board.cache is None
     steps = 0
@@ -178,9 +239,9 @@ def test_the_computers_move_is_drawn_over_the_frames_after_the_one_that_plays_it
         steps += 1
         assert started[-1] == m.digest() and len(started) == before + 1
         if board.cache is None:
-            assert board.picture is old and board.hotspots is old_spots and board.future is None
+            assert board.picture is old and board.panels["offices"].spots is old_spots and board.future is None
             assert app.screen.get_at((5, 5)) == old.get_at((5, 5))
-    assert 5 < steps < 40 and board.picture is board.cache and board.hotspots is not old_spots
+    assert 5 < steps < 40 and board.picture is board.cache and board.panels["offices"].spots is not old_spots
     # a picture of another seat's view is never left up, not even for a frame
     board.defer, board.gradual, board.cache, board.drawn_for = True, True, None, "trotsky"
     count = len(started)
@@ -239,7 +300,7 @@ def test_an_action_a_mod_adds_shows_its_whole_name_wrapped_in_its_button(make_ap
     board = app.stack[0]
     while app.scene is not board:
         app.pop()
-    monkeypatch.setattr(layout, "_LABELS", {})
+    app.fonts.memo.clear()
     problems = _watch_cuts(monkeypatch)
     frames(app)
     button = next(b for b, _ in board.controls if b.text == LONG_NAME)  # the whole name, not cut
@@ -314,3 +375,35 @@ def test_the_encyclopedias_buttons_show_their_labels_whole(make_app, size):
     ]
     for a in buttons:  # and no button runs into another
         assert not any(a is not b and a.rect.colliderect(b.rect) for b in buttons)
+
+
+def test_the_chronicle_scrolls_back_a_line_a_notch_to_its_oldest_line(make_app, positions, monkeypatch):
+    app, board = _board(make_app, positions[1], (1280, 720), 1.0)  # a campaign's last year: a long chronicle
+    frames(app)
+    chronicle = board.panels["chronicle"]
+    inside = chronicle.rect.center
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: inside)
+    every = [w for w, _ in chronicle.lines(board.view, chronicle.inner.w - 4, 10**6)]  # oldest first
+    rows = chronicle.inner.h // app.fonts.body(12).get_linesize()
+    assert len(every) > rows + 40
+    real = text.render
+
+    def notch(y) -> list[str]:
+        """The chronicle's lines drawn after a notch of the wheel."""
+        shown = []
+        monkeypatch.setattr(text, "render", lambda f, words, *a, **k: (shown.append(words), real(f, words, *a, **k))[1])
+        frames(app, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False, precise_x=0.0, precise_y=float(y))])
+        monkeypatch.setattr(text, "render", real)
+        return [w for w in shown if w in every]
+
+    for n in range(1, 41):  # each notch a line further back, however tall the entries
+        lines = notch(1)
+        assert chronicle.back == n
+        assert lines == every[len(every) - rows - n : len(every) - n]
+    last = []
+    for _ in range(len(every)):  # on to the oldest line, and no further
+        last = notch(1) or last
+    assert chronicle.back == len(every) - rows and last == every[:rows]
+    for _ in range(len(every)):
+        last = notch(-1) or last
+    assert chronicle.back == 0 and last == every[-rows:]

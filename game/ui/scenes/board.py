@@ -1,7 +1,10 @@
 """The board: what the seat at the screen may see of the game, and the action bar.
 
-The picture is drawn from the viewing seat's view once each time the game changes and kept, so a
-frame is one blit plus the scrolled panels, the tooltip and the "thinking" sign.  After the
+The board owns its panels (``board_panels.py``), placed from the layout table (``layout.py``): at
+a small window or a large font a column's panels become tabs.  The picture is drawn from the
+viewing seat's view once each time the game changes and kept, so a frame is one blit plus the
+scrolled panels, the tooltip and the "thinking" sign; a panel whose own state changes (the
+chronicle scrolled) is drawn again alone, over the picture.  After the
 computer's move the new picture is drawn a few steps a frame while the last one stays up (the
 same seat's view, one move older), so that no frame takes longer than the window's 60 frames a
 second allow.  When no single human is at the screen (between hot-seat players, while the computer
@@ -14,15 +17,15 @@ import math
 import time
 
 import pygame
-import pygame_gui
 
 from game.engine import words
 from game.session import present, quarter
 from game.ui import text, theme
 from game.ui.app import Scene
 from game.ui.scenes import layout
+from game.ui.scenes.board_panels import PANELS
 from game.ui.scenes.history import open_history
-from game.ui.scenes.layout import END_TURN
+from game.ui.scenes.layout import END_TURN, action_button_label
 
 #: seconds the computer waits after a player's move that can still be taken back (the Undo button)
 UNDO_GRACE = 1.5
@@ -60,10 +63,6 @@ SHORT = {
 }
 
 
-def action_button_label(rules, action_id: str) -> str:
-    return SHORT.get(action_id) or rules.actions[action_id].name
-
-
 def start_match(app, match, new: bool = False) -> None:
     """Show a match: the board, with each human's briefing on their first turn when ``new``."""
     if app.match is not None and app.match is not match:
@@ -94,24 +93,16 @@ class BoardScene(Scene):
         self.steps = None  # the drawing of the next picture in progress (layout.board_steps)
         self.gradual = False  # the next picture may be drawn over several frames
         self.defer = False  # a move was played this frame: draw the new picture in the next
-        self.hotspots: list[tuple[pygame.Rect, str]] = []
-        self.next_hotspots: list[tuple[pygame.Rect, str]] = []  # those of the picture being drawn
         self.votes_seen: dict[str | None, int] = {}
         self.log_seen: dict[str | None, int] = {}
-        self.chronicle_scroll = 0
         self.mouse = (-1, -1)
         self._view = None
         self._news_cache: tuple | None = None  # the thinking sign's latest news, drawn
         self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
-        #: panels whose content is taller than they are, by the name of what draws them: (pygame_gui's
-        #: scrolling container, the scrolled area in it, the content's hotspots in its own
-        #: coordinates, and the content's surface, which the board draws itself)
-        self.scrollers: dict[str, tuple] = {}
-        #: those of the picture being drawn: (place, content, hotspots) each
-        self.next_scrollers: dict[str, tuple] = {}
-        #: each panel's surface to draw its whole content on, and the height its last drawing
-        #: used, by (panel, width, window height)
-        self.scratch: dict[tuple, tuple[pygame.Surface, int]] = {}
+        #: the board's panels, by their key in the layout table
+        self.panels = {cls.key: cls(app) for cls in PANELS}
+        #: the panel on show in each column of tabs (by the column's first panel); the first if none
+        self.chosen: dict[str, str] = {}
         self.visible = True
 
     # --- the view on screen ------------------------------------------------------------------
@@ -151,8 +142,35 @@ class BoardScene(Scene):
             if ok != b.is_enabled:
                 b.enable() if ok else b.disable()
             if does != was[2]:
-                self.controls[i] = (b, self._action(does[1]) if isinstance(does, tuple) else does)
+                self.controls[i] = (b, self._callback(does))
         self.built = new
+
+    def shown(self) -> dict:
+        """The panels this view has, by key (the public view has no objectives)."""
+        return {k: p for k, p in self.panels.items() if k != "objectives" or self.view["objectives"]}
+
+    def tab(self, column) -> str:
+        """The panel on show in a column of tabs."""
+        chosen = self.chosen.get(column.keys[0])
+        return chosen if chosen in column.keys else column.keys[0]
+
+    def choose_tab(self, key: str) -> None:
+        """Show ``key``'s panel in its column of tabs."""
+        column = self.geo.column_of(key)
+        if column is not None and column.tabs and self.tab(column) != key:
+            self.chosen[column.keys[0]] = key
+            self.changed()
+
+    @property
+    def chronicle_scroll(self) -> int:
+        """Lines the chronicle is scrolled back from the newest (its panel keeps them)."""
+        return self.panels["chronicle"].back
+
+    @chronicle_scroll.setter
+    def chronicle_scroll(self, lines: int) -> None:
+        chronicle = self.panels["chronicle"]
+        chronicle.dirty = chronicle.dirty or lines != chronicle.back
+        chronicle.back = lines
 
     @property
     def hot_seat(self) -> bool:
@@ -166,11 +184,9 @@ class BoardScene(Scene):
         """What the buttons are now: (rect, label, what it does, tooltip, enabled, object id)
         each; an action's button does ("action", its id)."""
         w = self.app.size[0]
-        s = self.app.settings.font_scale
-        geo = layout.board(self.app)
+        geo = layout.board(self.app, self.shown())
         rules = self.app.rules
         top_bh = geo.band - 10
-        bw = int(96 * min(s, 1.6))
         x = w - 8
         out = []
         for label, cb, tip, ok in (
@@ -186,8 +202,15 @@ class BoardScene(Scene):
                 self.can_undo(),
             ),
         ):
+            bw = max(96, layout.button_width(self.app, label) + 24)
             x -= bw + 6
             out.append(((x, 5, bw, top_bh), label, cb, tip, ok, None))
+        for column in geo.columns:
+            for key, rect in column.tabs:
+                panel = self.panels[key]
+                chosen = self.tab(column) == key
+                tip = f"{panel.about}" + (" (on show)" if chosen else "")
+                out.append((tuple(rect), panel.tab, ("tab", key), tip, True, "#tab_chosen" if chosen else "#tab"))
         if self.match.over:
             return out
         legal = self.match.legal() if self.my_turn() else ()
@@ -212,16 +235,24 @@ class BoardScene(Scene):
         return out
 
     def build(self) -> None:
-        self.scrollers = {}  # the old ones went with the other widgets
-        self.scratch = {}
+        for panel in self.panels.values():
+            panel.forget_widgets()  # their scrolling containers went with the other widgets
+            panel.dirty = True
         self.cache = None
         self.steps = None
-        self.geo = layout.board(self.app)
+        self.geo = layout.board(self.app, self.shown())
         self.built = self._buttons()
         for rect, label, does, tip, ok, object_id in self.built:
-            callback = self._action(does[1]) if isinstance(does, tuple) else does
-            self.button(rect, label, callback, tip, enabled=ok, object_id=object_id)
+            self.button(rect, label, self._callback(does), tip, enabled=ok, object_id=object_id)
         self.top_buttons_x = min(b[0][0] for b in self.built if b[5] is None)  # the leftmost top button
+
+    def _callback(self, does):
+        """What a button does: a callable, ("action", its id) or ("tab", a panel's key)."""
+        if not isinstance(does, tuple):
+            return does
+        if does[0] == "tab":
+            return lambda: self.choose_tab(does[1])
+        return self._action(does[1])
 
     def _action(self, aid: str):
         def act():
@@ -343,64 +374,30 @@ class BoardScene(Scene):
         if visible:
             self.changed()
 
-    # --- panels that scroll ----------------------------------------------------------------
-    def scroller(self, key: str, rect: pygame.Rect, content: pygame.Surface, spots) -> None:
-        """Show ``content`` in ``rect``, scrolling, once the picture being drawn is whole."""
-        self.next_scrollers[key] = (rect, content, spots)
-
+    # --- the panels' widgets ---------------------------------------------------------------------
     def picture_done(self) -> None:
-        """The picture being drawn is whole: its hotspots and scrolling panels take effect."""
-        self.hotspots = self.next_hotspots
-        for key, (rect, content, spots) in self.next_scrollers.items():
-            self._scroll(key, rect, content, spots)
-        for key in [k for k in self.scrollers if k not in self.next_scrollers]:
-            self._drop(key)  # its content fits its panel now
-        self.next_hotspots, self.next_scrollers = [], {}
+        """The picture being drawn is whole: its panels' hotspots and scrolling take effect."""
+        for panel in self.panels.values():
+            panel.commit(self)
 
-    def _scroll(self, key: str, rect: pygame.Rect, content: pygame.Surface, spots) -> None:
-        """A pygame_gui scrolling container over ``rect`` (it takes the mouse wheel and has a scroll
-        bar), kept with its place in the content while the panel is there, moved and resized with
-        it.  The board draws the part of the content that shows itself (:meth:`draw_scrolled`)."""
-        old = self.scrollers.get(key)
-        size = content.get_size()
-        if old is not None and old[0].alive():
-            box, area = old[0], old[1]
-            if box.get_relative_rect() != rect:
-                box.set_relative_position(rect.topleft)
-                box.set_dimensions(rect.size)
-            if area.rect.size != size:
-                area.set_dimensions(size)
-                box.set_scrollable_area_dimensions(size)
-        else:
-            if old is not None:
-                self._drop(key)
-            manager = self.app.manager
-            box = self.add(pygame_gui.elements.UIScrollingContainer(rect, manager, allow_scroll_x=False))
-            area = ScrolledArea(pygame.Rect((0, 0), size), manager, box)
-            box.set_scrollable_area_dimensions(size)
-            if not self.visible:
-                box.hide()
-        self.scrollers[key] = (box, area, spots, content)
+    def drop_element(self, element) -> None:
+        """A panel's scrolling container is no longer needed."""
+        element.kill()
+        if element in self.elements:
+            self.elements.remove(element)
 
     def draw_scrolled(self, surface: pygame.Surface) -> None:
         """The part of each scrolling panel's content that its scrolling container shows."""
-        for box, area, _, content in self.scrollers.values():
-            top = box.rect.y - area.rect.y
-            surface.blit(content, box.rect.topleft, (0, top, content.get_width(), box.rect.h))
+        for panel in self.panels.values():
+            panel.blit_scrolled(surface)
 
-    def _drop(self, key: str) -> None:
-        box = self.scrollers.pop(key)[0]
-        box.kill()
-        if box in self.elements:
-            self.elements.remove(box)
+    def panel_at(self, pos):
+        return next((p for p in self.panels.values() if p.rect.collidepoint(pos)), None)
 
     def tip_at(self, pos) -> str | None:
-        """The tooltip of what is under ``pos``, if any (scrolled panels first)."""
-        for box, area, spots, _ in self.scrollers.values():
-            if box.visible and box.rect.collidepoint(pos):
-                local = (pos[0] - area.rect.x, pos[1] - area.rect.y)
-                return next((tip for r, tip in spots if r.collidepoint(local)), None)
-        return next((tip for rect, tip in self.hotspots if rect.collidepoint(pos)), None)
+        """The tooltip of what is under ``pos``, if any."""
+        panel = self.panel_at(pos)
+        return panel.tip_at(pos) if panel is not None else None
 
     def update(self, dt: float) -> None:
         m = self.match
@@ -490,9 +487,8 @@ class BoardScene(Scene):
     def handle(self, event) -> None:
         if event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
-        elif event.type == pygame.MOUSEWHEEL and self.geo.chronicle.collidepoint(pygame.mouse.get_pos()):
-            self.chronicle_scroll = max(0, self.chronicle_scroll + event.y)
-            self.cache = None
+        elif event.type == pygame.MOUSEWHEEL and (panel := self.panel_at(pygame.mouse.get_pos())) is not None:
+            panel.wheel(event.y)
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
             self.undo()
             return
@@ -513,6 +509,8 @@ class BoardScene(Scene):
                 pass  # this frame played the computer's move: the new picture begins in the next
             else:
                 self._draw_steps(size, DRAW_BUDGET)
+        elif self.steps is None and any(p.dirty for p in self.panels.values()):
+            self._redraw_dirty()
         self.defer = False
         surface.blit(self.picture, (0, 0))
         self.draw_scrolled(surface)
@@ -531,6 +529,14 @@ class BoardScene(Scene):
         self.steps = None
         self.picture, self.canvas = self.canvas, self.picture
         self.cache, self.drawn_for, self.gradual = self.picture, self.viewer, False
+
+    def _redraw_dirty(self) -> None:
+        """Panels whose own state changed (the chronicle scrolled), drawn again over the picture."""
+        for panel in self.panels.values():
+            if panel.dirty and panel.rect.w:
+                panel.draw(self.view, self.picture, panel.rect)
+                panel.commit(self)
+            panel.dirty = False
 
     def draw_focus(self, surface: pygame.Surface) -> None:
         """Over the widgets: the keyboard focus, the labels of the action buttons that wrap, the
@@ -599,16 +605,6 @@ class BoardScene(Scene):
         text.blit_lines(image, font, lines, (0, 0), theme.PAPER)
         self._news_cache = (key, image)
         return image
-
-
-class ScrolledArea(pygame_gui.core.UIElement):
-    """The content of a scrolling panel as pygame_gui's scrolling container sees it: an element of
-    the content's size that the container moves and that the mouse hovers (so the wheel scrolls
-    it), with no image of its own: the board draws the part that shows (an opaque blit of that
-    part, where pygame_gui would blend the whole content every frame)."""
-
-    def __init__(self, rect: pygame.Rect, manager, container):
-        super().__init__(rect, manager, container, starting_height=1, layer_thickness=1, element_id=["scrolled"])
 
 
 def is_human(match, faction: str | None) -> bool:

@@ -1,0 +1,578 @@
+"""The board's panels, each drawn from the view: the offices, the party bodies, the press, the map
+of party organisations, the scales of opinion, the factions, the viewer's objectives, the agenda and
+the chronicle.  Each is a :class:`~game.ui.scenes.panels.Panel`; what each shows is one ``body``
+function (content drawn from (0, 0) at a width, hotspots in its own coordinates).
+"""
+
+from __future__ import annotations
+
+import attrs
+import pygame
+
+from game.session import explain, present
+from game.ui import draw, text, theme
+from game.ui.scenes.panels import Panel
+
+
+def _row_font(app):
+    return app.fonts.body(13)
+
+
+def _lines(surface, font, words: str, x: int, y: int, width: int, colour) -> int:
+    """``words`` wrapped to ``width`` and drawn from (x, y); returns the y below them."""
+    return text.blit_lines(surface, font, text.wrap(font, words, width), (x, y), colour)
+
+
+def _offices(app, view, surface, w: int, spots) -> int:
+    """Each office and its holder: the office's name at the left and the holder at the right, each
+    wrapped in its column, or the holder under the office where the panel is narrow."""
+    rules = app.rules
+    font, bold = _row_font(app), app.fonts.bold(13)
+    step = font.get_linesize() + 1
+    right = max(bold.size(present.figure_name(rules, h))[0] for h in view["offices"].values()) if view["offices"] else 0
+    right = min(right + 4, w // 2)
+    stacked = w - right - step - 8 < w // 2  # too narrow for both side by side: the holder under
+    y = 0
+    for oid, holder in view["offices"].items():
+        office = rules.offices[oid]
+        owner = view["figures"][holder]["faction"] if holder in view["figures"] else None
+        who = present.figure_name(rules, holder)
+        colour = theme.BLACK if holder else theme.GREY
+        draw.badge(surface, app, owner, (step // 2, y + step // 2), step - 3)
+        if stacked:
+            end = _lines(surface, font, office.name, step + 2, y, w - step - 2, theme.BLACK)
+            end = _lines(surface, bold, who, step + 2, end, w - step - 2, colour)
+        else:
+            end = _lines(surface, font, office.name, step + 2, y, w - right - step - 8, theme.BLACK)
+            end = max(end, _lines(surface, bold, who, w - right, y, right, colour))
+        spots.append(
+            (
+                pygame.Rect(0, y, w, end - y),
+                f"{office.name}: {present.figure_name(rules, holder)}"
+                f" ({present.faction_name(rules, owner)}). Appointed by the "
+                f"{rules.bodies[office.appointed_by].name if office.appointed_by in rules.bodies else office.appointed_by}; "
+                f"income {office.income}." + (" Gives: " + ", ".join(office.grants) if office.grants else ""),
+            )
+        )
+        y = end + 1
+    return y
+
+
+def _figure_row(app, view, surface, x, y, w, ids, step, title, spots) -> int:
+    rules = app.rules
+    font = app.fonts.bold(12)
+    surface.blit(text.render(font, title, theme.RED), (x, y))
+    y += font.get_linesize()
+    cx = x
+    for fid in ids:
+        owner = view["figures"][fid]["faction"] if fid in view["figures"] else None
+        name = rules.figures[fid].name.split()[-1] if fid in rules.figures else fid
+        width = step + font.size(name)[0] + 10
+        if cx + width > x + w and cx > x:
+            cx = x
+            y += step + 2
+        draw.badge(surface, app, owner, (cx + step // 2, y + step // 2), step - 2)
+        surface.blit(text.render(font, name, theme.BLACK), (cx + step + 2, y + (step - font.get_linesize()) // 2))
+        spots.append(
+            (
+                pygame.Rect(cx, y, width, step),
+                f"{present.figure_name(rules, fid)} — {present.faction_name(rules, owner)}",
+            )
+        )
+        cx += width
+    return y + step + 4
+
+
+def _bodies(app, view, surface, w: int, spots) -> int:
+    rules = app.rules
+    step = _row_font(app).get_linesize() + 2
+    y = _figure_row(app, view, surface, 0, 0, w, view["politburo"], step, "POLITBURO", spots)
+    y = _figure_row(app, view, surface, 0, y, w, view["secretariat"], step, "SECRETARIAT", spots)
+    font = app.fonts.bold(12)
+    for titles, counts, tip in (
+        (("CENTRAL COMMITTEE", "CC"), view["central_committee"], "Seats in the Central Committee, by faction"),
+        (
+            ("IF THE CONGRESS MET NOW", "CONGRESS NOW"),
+            view["forecast"],
+            "Delegates each faction would bring, from the regions' secretaries, their hold and the rank and file's "
+            "sympathy (public facts only)",
+        ),
+    ):
+        parts = sorted(((f if f in rules.factions else None, n) for f, n in counts.items()), key=lambda p: p[0] or "~")
+        total = sum(n for _, n in parts)
+        summary = ", ".join(f"{present.faction_name(rules, f).split()[0] if f else 'unaligned'} {n}" for f, n in parts)
+        label = text.first_fitting(font, [f"{t} ({total})" for t in titles], w)
+        surface.blit(text.render(font, label, theme.RED), (0, y))
+        y += font.get_linesize()
+        bar = pygame.Rect(0, y, w, max(8, step - 4))
+        draw.stacked_bar(surface, app, bar, parts)
+        spots.append((pygame.Rect(0, y - font.get_linesize(), w, bar.h + font.get_linesize()), f"{tip}: {summary}"))
+        y += bar.h + 4
+    return y
+
+
+def _press(app, view, surface, w: int, spots) -> int:
+    rules = app.rules
+    font, bold = _row_font(app), app.fonts.bold(13)
+    step = font.get_linesize() + 1
+    y = 0
+    for organ in rules.press.values():
+        holder = view["offices"].get(organ.controlled_by)
+        owner = view["figures"][holder]["faction"] if holder in view["figures"] else None
+        draw.badge(surface, app, owner, (step // 2, y + step // 2), step - 3)
+        reach = "●" * organ.reach
+        reach_w = font.size("●" * 3)[0]
+        surface.blit(text.render(font, reach, theme.RED), (w - font.size(reach)[0], y))
+        end = _lines(surface, bold, organ.name, step + 2, y, w - step - reach_w - 8, theme.BLACK)
+        office = (
+            rules.offices[organ.controlled_by].name if organ.controlled_by in rules.offices else organ.controlled_by
+        )
+        spots.append(
+            (
+                pygame.Rect(0, y, w, end - y),
+                f"{organ.name}: controlled by the {office} ({present.figure_name(rules, holder)}, "
+                f"{present.faction_name(rules, owner)}); reach {organ.reach}",
+            )
+        )
+        y = end + 1
+    return y
+
+
+@attrs.frozen
+class _Region:
+    id: str
+    name: str
+    secretary: str
+    faction: str | None
+    hold: int
+    sympathy: dict
+    delegates: int
+    follows: str | None
+    why: str
+
+
+def _region_rows(rules, view) -> list[_Region]:
+    """Each party organisation as the map draws it: the secretary by name and his faction."""
+    out = []
+    for rid, reg in view["regions"].items():
+        sec = reg["secretary"]
+        owner = view["figures"][sec]["faction"] if sec in view["figures"] else None
+        delegates = reg["delegates"] or rules.regions[rid].delegates
+        out.append(
+            _Region(
+                rid,
+                rules.regions[rid].name,
+                present.figure_name(rules, sec),
+                owner,
+                reg["loyalty"],
+                dict(reg["sympathy"]),
+                delegates,
+                reg["follows"],
+                reg["why"],
+            )
+        )
+    return out
+
+
+def _owner(rules, faction: str | None) -> str:
+    return present.faction_name(rules, faction) if faction else "unaligned"
+
+
+def _scales(app, view, surface, w: int, spots) -> int:
+    """Each tracker on its scale: the name and value, then the bar with its two ends named under
+    it (when they fit whole; the tooltip always gives them).  A name that leaves no room for the
+    bar beside it has a line of its own."""
+    rules = app.rules
+    scales = present.scales(rules, view)
+    font, bold = app.fonts.body(11), app.fonts.bold(12)
+    half = w // 2
+    y = 0
+    for sc in scales:
+        top = y
+        value = text.render(bold, str(sc.value), theme.RED)
+        if bold.size(sc.name)[0] + value.get_width() + 14 <= half:
+            surface.blit(text.render(bold, sc.name, theme.BLACK), (0, y))
+            surface.blit(value, (half - value.get_width() - 6, y))
+            bar = pygame.Rect(half, y + 3, half - 4, max(6, bold.get_linesize() - 8))
+        else:
+            end = _lines(surface, bold, sc.name, 0, y, w - value.get_width() - 8, theme.BLACK)
+            surface.blit(value, (w - value.get_width() - 4, y))
+            bar = pygame.Rect(0, end + 3, w - 4, max(6, bold.get_linesize() - 8))
+        pygame.draw.rect(surface, theme.PAPER_DARK, bar)
+        pygame.draw.rect(surface, theme.BLACK, bar, 1)
+        span = max(1, sc.high - sc.low)
+        mx = bar.x + bar.w * (sc.value - sc.low) // span
+        if sc.low < 0 < sc.high:
+            zx = bar.x + bar.w * (0 - sc.low) // span
+            pygame.draw.line(surface, theme.GREY, (zx, bar.y), (zx, bar.bottom))
+        pygame.draw.polygon(surface, theme.RED, [(mx - 5, bar.y - 3), (mx + 5, bar.y - 3), (mx, bar.bottom + 2)])
+        y = bar.bottom + 2
+        left = "← " + (sc.left or str(sc.low))
+        right = (sc.right or str(sc.high)) + " →"
+        if font.size(left)[0] + font.size(right)[0] + 8 <= bar.w:
+            surface.blit(text.render(font, left, theme.GREY), (bar.x, y))
+            surface.blit(text.render(font, right, theme.GREY), (bar.right - font.size(right)[0], y))
+            y += font.get_linesize()
+        y += 4
+        spots.append((pygame.Rect(0, top, w, y - top), sc.text()))
+    return y
+
+
+def _factions(app, view, surface, w: int, spots) -> int:
+    """Each faction: its name, then its standing (and, for the viewer's own, its influence and
+    action points), each wrapped."""
+    rules = app.rules
+    font, bold = app.fonts.body(11), app.fonts.bold(13)
+    blocs = {f for pair in view["blocs"] for f in pair}
+    size = bold.get_linesize()
+    y = 0
+    for fid, fs in view["factions"].items():
+        top = y
+        mine = fid == view["you"]
+        name = present.faction_name(rules, fid)
+        status = fs["status"].replace("_", " ")
+        stats = f"{status}" + (" · in a bloc" if fid in blocs else "") + (" · done" if fs["done"] else "")
+        stats += f" · prestige {fs['prestige']} · exposure {fs['exposure']} · mantle {fs['mantle']}"
+        if mine:
+            stats = f"influence {fs['influence']} · AP {fs['ap']} · " + stats
+        head = text.wrap(bold, name, w - size - 4)
+        lines = text.wrap(font, stats, w - size - 4)
+        height = len(head) * size + len(lines) * font.get_linesize()
+        if mine:
+            pygame.draw.rect(surface, theme.PAPER_DARK, (0, y, w, height + 2))
+        draw.badge(surface, app, fid, (size // 2, y + size // 2), size - 2)
+        y = text.blit_lines(surface, bold, head, (size + 4, y), theme.BLACK)
+        y = text.blit_lines(surface, font, lines, (size + 4, y), theme.BLACK) + 4
+        tip = (
+            f"{name}: {status}. Prestige {fs['prestige']}, exposure under the ban on factions {fs['exposure']}, "
+            f"Lenin's mantle {fs['mantle']}."
+        )
+        if mine:
+            contacts = ", ".join(
+                f"{present.figure_name(rules, f)} +{v}" for f, v in sorted(view["cultivation"].items())
+            )
+            tip += f" Yours: influence {fs['influence']}, action points {fs['ap']}." + (
+                f" Your secret contacts: {contacts}." if contacts else ""
+            )
+            if view["offers"]:
+                tip += " Bloc offers: " + "; ".join(
+                    f"{present.faction_name(rules, a)} → {present.faction_name(rules, b)}" for a, b in view["offers"]
+                )
+        spots.append((pygame.Rect(0, top, w, y - top), tip))
+    return y
+
+
+_WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's close"}
+
+
+def _objectives_titles(view) -> tuple[str, ...]:
+    from game.engine.objectives import points_text
+    from game.ruleset.records import RESULT_NAMES
+
+    obj = view["objectives"]
+    standing = f"{points_text(obj['points'])}: {RESULT_NAMES[obj['result']]}"
+    return (f"Your objectives — {standing}", f"Objectives — {standing}", standing)
+
+
+def _objectives(app, view, surface, w: int, spots) -> int:
+    """Each goal: met, failed or open, its points and its name (wrapped under itself)."""
+    view = view
+    obj = view["objectives"]
+    font = app.fonts.body(12)
+    y = 0
+    for g in obj["goals"]:
+        status = g["status"]
+        if g["points"] < 0:
+            status = "befell" if status == "met" else "avoided"
+        good = status in ("met", "avoided")
+        mark = "✔" if good else "✘" if status in ("failed", "befell") else "…"
+        colour = theme.BLACK if good else theme.DARK_RED if mark == "✘" else theme.GREY
+        when = f"by {g['by']}" if g["by"] else _WHEN.get(g["when"], g["when"])
+        lead = f"{mark} {g['points']:+d} "
+        indent = font.size(lead)[0]
+        surface.blit(text.render(font, lead, colour), (0, y))
+        # a penalty's tick means it was avoided, not that it befell: say so in words
+        name = g["name"] + (" — avoided" if status == "avoided" else " — it happened" if status == "befell" else "")
+        end = _lines(surface, font, name, indent, y, w - indent, colour)
+        spots.append((pygame.Rect(0, y, w, end - y), f"{g['name']} ({when}), {g['points']:+d} points — now {status}"))
+        y = end + 2
+    history = "History's result for your faction: " + " ".join(obj["history"].split())
+    spots.append((pygame.Rect(0, 0, w, y), history))  # after the goals': theirs come first
+    return y
+
+
+def _agenda(app, view, surface, w: int, spots) -> int:
+    rules = app.rules
+    font = app.fonts.body(12)
+    rows = present.agenda_lines(rules, view)
+    if not rows:
+        surface.blit(text.render(font, "Nothing is on the agenda.", theme.GREY), (0, 0))
+        return font.get_linesize()
+    y = 0
+    for line in rows:
+        end = _lines(surface, font, line, 0, y, w, theme.BLACK)
+        spots.append((pygame.Rect(0, y, w, end - y), line))
+        y = end + 2
+    return y
+
+
+# --- the map ---------------------------------------------------------------------------------
+
+#: the stylised map: each base region's cell (column, row) on a 4×3 grid, west to east; the
+#: Red Army and the Komsomol are organisations, not places, and sit apart.  Regions a mod adds fill
+#: the free cells.
+MAP_CELLS = {
+    "leningrad": (0, 0),
+    "central_industrial": (1, 0),
+    "urals": (2, 0),
+    "siberia": (3, 0),
+    "belorussia": (0, 1),
+    "moscow": (1, 1),
+    "volga": (2, 1),
+    "central_asia": (3, 1),
+    "ukraine": (0, 2),
+    "transcaucasia": (1, 2),
+    "red_army": (2, 2),
+    "komsomol": (3, 2),
+}
+NOT_PLACES = {"red_army", "komsomol"}
+#: the faces a region's name is tried in, largest first: the first whose lines fit the tile
+NAME_SIZES = (13, 11, 10, 9)
+#: the most lines a region's name takes before a smaller face is tried
+NAME_LINES = 2
+
+
+def map_cells(rules) -> tuple[dict[str, tuple[int, int]], int, int]:
+    """Each region's cell on the map, and the grid's columns and rows: a region's own cell where it
+    has one, else the first free cell (reading order); the grid grows a row when none is free."""
+    cells = {rid: MAP_CELLS[rid] for rid in rules.regions if rid in MAP_CELLS}
+    cols = max([4] + [c + 1 for c, _ in cells.values()])
+    rows = max([3] + [r + 1 for _, r in cells.values()])
+    taken = set(cells.values())
+    for rid in rules.regions:
+        if rid in cells:
+            continue
+        free = next(((c, r) for r in range(rows) for c in range(cols) if (c, r) not in taken), None)
+        if free is None:
+            free, rows = (0, rows), rows + 1
+        cells[rid] = free
+        taken.add(free)
+    return cells, cols, rows
+
+
+def region_tip(rules, row: _Region) -> str:
+    """A region's tooltip: its delegates, secretary, hold and sympathy, and whom it would follow."""
+    parts = [(f, n) for f, n in sorted(row.sympathy.items())]
+    sympathy = ", ".join(f"{present.faction_name(rules, f)} {n}" for f, n in parts if n) or "none"
+    follows = (
+        f" If the Congress met now it would follow {present.faction_name(rules, row.follows)}"
+        + (f" ({row.why})." if row.why else ".")
+        if row.follows
+        else ""
+    )
+    return (
+        f"{row.name}: {row.delegates} delegates to the Congress. Secretary "
+        f"{row.secretary} ({_owner(rules, row.faction)}), hold {row.hold} "
+        f"(black bar). Rank and file's sympathy (coloured bar): {sympathy}.{follows} A delegation "
+        "follows its secretary unless the sympathy against him is overwhelming."
+    )
+
+
+def _name_lines(app, name: str, width: int):
+    """(font, lines): a region's name wrapped in the largest face whose lines all fit ``width`` in
+    at most two lines (the smallest face in as many lines as it needs, if none does)."""
+    return text.fitting_lines([app.fonts.bold(n) for n in NAME_SIZES], name, width, max_lines=NAME_LINES)
+
+
+def _map(app, view, surface, w: int, room: int, spots) -> int:
+    """The regions on a grid, each tile its name whole, its secretary, its delegates, the
+    secretary's hold (black bar) and the rank and file's sympathy (coloured bar).  The tiles share
+    the room the panel has, and are as tall as their text needs where that is more."""
+    rules = app.rules
+    rows = _region_rows(rules, view)
+    cells, ncols, nrows = map_cells(rules)
+    font, big = app.fonts.body(12), app.fonts.heading(14)
+    step = font.get_linesize()
+    cw = w // ncols
+    names = {row.id: _name_lines(app, row.name, cw - 6 - 14) for row in rows}
+    need = max((len(lines) * f.get_linesize() for f, lines in names.values()), default=0)
+    need += step + 2 + big.get_linesize() + 10
+    ch = max(need, (room // nrows) if room else 0)
+    pygame.draw.rect(surface, theme.PAPER, (0, 0, w, ch * nrows))
+    for row in rows:
+        c, r = cells[row.id]
+        tile = pygame.Rect(c * cw + 3, r * ch + 3, cw - 6, ch - 6)
+        colour = app.palette.colour(row.faction)
+        pygame.draw.rect(surface, theme.WHITE, tile)
+        pygame.draw.rect(surface, colour, (tile.x, tile.y, 6, tile.h))
+        pygame.draw.rect(surface, theme.BLACK, tile, 2 if row.id not in NOT_PLACES else 1)
+        x = tile.x + 10
+        room_w = tile.right - x - 4
+        name_font, lines = names[row.id]
+        y = text.blit_lines(surface, name_font, lines, (x, tile.y + 3), theme.BLACK)
+        draw.badge(surface, app, row.faction, (x + step // 2, y + step // 2), step - 2)
+        surname = row.secretary.split()[-1]
+        surface.blit(text.render(font, text.fit(font, surname, room_w - step - 4), theme.BLACK), (x + step + 3, y))
+        y += step + 2
+        delegates = text.render(big, str(row.delegates), theme.RED)
+        surface.blit(delegates, (x, y - 2))
+        bx = x + delegates.get_width() + 6
+        bw = tile.right - bx - 6
+        bh = max(5, step // 2)
+        pygame.draw.rect(surface, theme.LIGHT_GREY, (bx, y + 2, bw, bh))
+        pygame.draw.rect(surface, theme.BLACK, (bx, y + 2, bw * row.hold // 100, bh))
+        parts = [(f, n) for f, n in sorted(row.sympathy.items())]
+        rest = max(0, 100 - sum(n for _, n in parts))
+        draw.stacked_bar(surface, app, pygame.Rect(bx, y + bh + 5, bw, bh + 2), parts + [(None, rest)])
+        spots.append((tile, region_tip(rules, row)))
+    return ch * nrows
+
+
+# --- the panels ----------------------------------------------------------------------------------
+
+
+class OfficesPanel(Panel):
+    key, titles, tab = "offices", ("Offices",), "Offices"
+    about = "Each office and the man who holds it"
+
+    def body(self, view, surface, width, room, spots):
+        return _offices(self.app, view, surface, width, spots)
+
+
+class BodiesPanel(Panel):
+    key, tab = "bodies", "Party bodies"
+    titles = ("Politburo · Secretariat · Central Committee", "Politburo · Secretariat · CC", "Party bodies")
+    about = "The Politburo, the Secretariat, the Central Committee, and the Congress if it met now"
+
+    def body(self, view, surface, width, room, spots):
+        return _bodies(self.app, view, surface, width, spots)
+
+
+class PressPanel(Panel):
+    key, titles, tab = "press", ("Press",), "Press"
+    about = "The papers and who controls them"
+    min_lines = 2
+
+    def body(self, view, surface, width, room, spots):
+        return _press(self.app, view, surface, width, spots)
+
+
+class MapPanel(Panel):
+    key, tab = "map", "Map"
+    titles = ("Party organisations — secretary, hold, sympathy, delegates", "Party organisations", "Organisations")
+    about = "The party organisations: secretaries, hold, sympathy and delegates"
+    min_lines = 9
+
+    def want(self, view, width):
+        return self.min_height(), None  # it takes the part of its column the layout gives it
+
+    def body(self, view, surface, width, room, spots):
+        return _map(self.app, view, surface, width, room, spots)
+
+
+class ScalesPanel(Panel):
+    key, titles, tab = "scales", ("Opinion and the times", "Opinion"), "Opinion"
+    about = "The party's opinion and the times, each on its scale"
+
+    def body(self, view, surface, width, room, spots):
+        return _scales(self.app, view, surface, width, spots)
+
+
+class FactionsPanel(Panel):
+    key, titles, tab = "factions", ("Factions",), "Factions"
+    about = "Each faction's standing"
+
+    def body(self, view, surface, width, room, spots):
+        return _factions(self.app, view, surface, width, spots)
+
+
+class ObjectivesPanel(Panel):
+    key, tab = "objectives", "Objectives"
+    about = "Your faction's goals, and where it would stand if the game ended now"
+
+    def title(self, view):
+        return _objectives_titles(view)
+
+    def body(self, view, surface, width, room, spots):
+        return _objectives(self.app, view, surface, width, spots)
+
+
+class AgendaPanel(Panel):
+    key, titles, tab = "agenda", ("Agenda",), "Agenda"
+    about = "The motions and votes to come"
+    min_lines = 2
+
+    def body(self, view, surface, width, room, spots):
+        return _agenda(self.app, view, surface, width, spots)
+
+
+class ChroniclePanel(Panel):
+    """The chronicle, newest at the bottom: it draws only the lines that show, and keeps how many
+    lines back it is scrolled (a notch of the mouse wheel is a line)."""
+
+    key, tab = "chronicle", "Chronicle"
+    about = "Every public event, and your own private news"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.back = 0  # lines scrolled back from the newest
+        self.more = False  # older lines than those shown exist
+
+    def title(self, view):
+        return ("Chronicle" + (" — public and yours" if view["you"] else ""), "Chronicle")
+
+    def want(self, view, width):
+        return 10**6, None  # all it can have
+
+    def lines(self, view, width: int, rows: int) -> list[tuple[str, tuple]]:
+        """The wrapped lines from the newest entry back, as far as the scrolled window reaches."""
+        rules = self.app.rules
+        font = self.app.fonts.body(12)
+        start = rules.scenarios[view["scenario"]].start
+        out: list[tuple[str, tuple]] = []
+        for turn, words, kind in reversed(view["log"]):
+            if len(out) >= rows + self.back + 1:
+                break  # one line more than the window: there is more to scroll to
+            colour = theme.DARK_RED if kind == "secret" else theme.BLACK
+            wrapped = text.wrap(font, f"{explain.quarter(start, turn)}  {words}", width)
+            out[:0] = [(w, colour) for w in wrapped]
+        return out
+
+    def draw(self, view, surface, rect, drawn=None) -> None:
+        self.rect = pygame.Rect(rect)
+        inner = draw.panel(surface, self.app, rect, self.title(view))
+        font = self.app.fonts.body(12)
+        step = font.get_linesize()
+        rows = max(1, inner.h // step)
+        lines = self.lines(view, inner.w - 4, rows)
+        self.back = max(0, min(self.back, len(lines) - rows))
+        end = len(lines) - self.back
+        self.more = end - rows > 0
+        y = inner.y
+        for words, colour in lines[max(0, end - rows) : end]:
+            surface.blit(text.render(font, words, colour), (inner.x, y))
+            y += step
+        tip = "The chronicle: every public event, and your own private news in dark red. Scroll with the mouse wheel."
+        self._next = (inner, [(pygame.Rect((0, 0), inner.size), tip)], None)
+        self.dirty = False
+
+    def wheel(self, dy: int) -> bool:
+        back = max(0, self.back + dy)
+        if back > self.back and not self.more:
+            return True  # the oldest line shows already
+        self.back, self.dirty = back, back != self.back or self.dirty
+        return True
+
+
+#: every panel of the board, by the key the layout table names it by
+PANELS = (
+    OfficesPanel,
+    BodiesPanel,
+    PressPanel,
+    MapPanel,
+    ScalesPanel,
+    FactionsPanel,
+    ObjectivesPanel,
+    AgendaPanel,
+    ChroniclePanel,
+)
