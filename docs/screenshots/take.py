@@ -95,7 +95,9 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     while app.scene is not board:
         app.pop()
     w, h = app.size
-    shoot(app, "board", suffix, mouse=(board.geo.centre.x + board.geo.centre.w // 8, board.geo.centre.y + h // 10))
+    app.frame([])  # the board laid out and drawn: its panels are in place
+    where = board.panels["map"].inner  # a region's tooltip (on the map's tab, where the panels are tabs)
+    shoot(app, "board", suffix, mouse=(where.x + where.w // 8, where.y + h // 10))
     app.push(BriefingScene(app, m.scenario, "stalin"))
     shoot(app, "briefing", suffix)
     app.pop()

@@ -612,19 +612,24 @@ def is_human(match, faction: str | None) -> bool:
 
 
 _TIPS: dict[tuple, pygame.Surface] = {}
+#: the widths a tooltip is tried at (parts of the window's), narrowest first
+TIP_WIDTHS = (0.3, 0.45, 0.6, 0.95)
 
 
 def tooltip(app, surface: pygame.Surface, tip: str, pos: tuple[int, int]) -> None:
-    """A dark box with ``tip`` wrapped to a third of the window, beside the pointer (made once per
-    text and size, then reused)."""
-    width = int(surface.get_width() * 0.3)
-    key = (tip, width, app.settings.font_scale)
+    """A dark box with ``tip`` wrapped to a third of the window (wider where that would be taller
+    than the window, as a long tip at a large font is), beside the pointer (made once per text and
+    size, then reused)."""
+    key = (tip, surface.get_size(), app.settings.font_scale)
     box = _TIPS.get(key)
     if box is None:
         if len(_TIPS) > 500:
             _TIPS.clear()
         font = app.fonts.body(14)
-        lines = text.wrap(font, tip, width)
+        for part in TIP_WIDTHS:
+            lines = text.wrap(font, tip, int(surface.get_width() * part))
+            if len(lines) * font.get_linesize() + 12 <= surface.get_height() - 8:
+                break
         w = max(font.size(line)[0] for line in lines) + 16
         h = len(lines) * font.get_linesize() + 12
         box = pygame.Surface((w, h))
@@ -635,5 +640,5 @@ def tooltip(app, surface: pygame.Surface, tip: str, pos: tuple[int, int]) -> Non
     else:
         text.shown(tip)
     x = min(pos[0] + 16, surface.get_width() - box.get_width() - 4)
-    y = min(pos[1] + 16, surface.get_height() - box.get_height() - 4)
+    y = max(0, min(pos[1] + 16, surface.get_height() - box.get_height() - 4))
     surface.blit(box, (x, y))
