@@ -1,4 +1,6 @@
-"""Window settings, kept between games in the user's config folder (platformdirs).
+"""Window settings, kept between games: in ``SUCCESSION_DATA_DIR`` when it is set (beside the
+saves), else in the user's config folder (platformdirs).  The new-game screen's last choices are
+kept with them.
 
 A missing or damaged settings file gives the defaults (and a note the window shows); it is never
 fatal.
@@ -7,6 +9,7 @@ fatal.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import attrs
@@ -26,6 +29,8 @@ class Settings:
     font_scale: float = 1.0
     colour_blind: bool = False
     sound: bool = True
+    #: the new-game screen's last choices: scenario, mods, and each seat's kind, level and name
+    new_game: dict = attrs.Factory(dict)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -33,6 +38,10 @@ class Settings:
 
 
 def settings_path() -> Path:
+    """``window.json`` in ``SUCCESSION_DATA_DIR`` when it is set, else in the user's config folder."""
+    override = os.environ.get("SUCCESSION_DATA_DIR")
+    if override:
+        return Path(override) / "window.json"
     return Path(platformdirs.user_config_dir("succession", appauthor=False)) / "window.json"
 
 
@@ -55,6 +64,8 @@ def load(path: Path | None = None) -> tuple[Settings, str | None]:
                     raise ValueError(f"{f.name} must be a whole number")
                 if f.type in ("float", float) and (isinstance(value, bool) or not isinstance(value, int | float)):
                     raise ValueError(f"{f.name} must be a number")
+                if f.type in ("dict", dict) and not isinstance(value, dict):
+                    raise ValueError(f"{f.name} must be a table")
                 setattr(s, f.name, value)
         if (s.width, s.height) not in SIZES:
             s.width, s.height = SIZES[0]

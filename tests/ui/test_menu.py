@@ -175,3 +175,72 @@ def test_a_mod_chosen_on_the_new_game_screen_is_the_rules_of_the_game(app, rules
     assert [m.id for m in app.match.rules.mods] == ["apparatus_weights"]
     assert app.match.rules.settings.secretary_loyalty_growth != rules.settings.secretary_loyalty_growth
     assert app.match.record.mods == app.match.rules.mod_labels()  # the replay and the saves record it
+
+
+def test_settings_live_in_the_data_folder_when_it_is_set(rules, tmp_path, monkeypatch):
+    from game.ui import settings as settings_mod
+    from game.ui.app import App
+
+    home = tmp_path / "config"
+    monkeypatch.setattr(settings_mod.platformdirs, "user_config_dir", lambda *a, **k: str(home))
+    monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path / "class"))
+    app = App(rules, thinking="thread")  # no settings file named: the default place
+    try:
+        app.push(MenuScene(app))
+        click(app, button(app.scene, "Settings"))
+        click(app, button(app.scene, "Sound"))
+    finally:
+        app.thinker.close()
+    kept = tmp_path / "class" / "window.json"
+    assert json.loads(kept.read_text())["sound"] is False
+    assert not home.exists()  # nothing written to the user's config folder
+    monkeypatch.delenv("SUCCESSION_DATA_DIR")
+    assert settings_mod.settings_path() == home / "window.json"
+
+
+def test_the_new_game_screen_offers_the_last_choices_again(app, make_app):
+    from tests.ui.test_play import start_classroom
+    from tests.ui.test_typing import type_text
+
+    start_classroom(app, humans=("trotsky", "zinoviev"), scenario="crisis_1923", seed="7")
+    match = app.match
+    assert match.seats["trotsky"].name == "Team trotsky"
+    again = make_app()  # the next time the game is started
+    again.push(MenuScene(again))
+    click(again, button(again.scene, "New game"))
+    ng = again.scene
+    assert ng.scenario == "crisis_1923"
+    assert {f for f, k in ng.kinds.items() if k == "human"} == {"trotsky", "zinoviev"}
+    assert ng.entries["trotsky"].get_text() == "Team trotsky"
+    assert [b.text for b, _ in ng.controls if b.text.startswith("AI (")] == ["AI (simple)", "AI (simple)"]
+    # a level chosen and a name typed are kept too
+    toggle = [b for b, _ in ng.controls if b.text.startswith("AI (")][0]
+    click(again, toggle)  # simple → easy
+    click(again, ng.entries["zinoviev"])
+    ng.entries["zinoviev"].set_text("")
+    type_text(again, "Red Team")
+    click(again, button(again.scene, "Start the game"))
+    third = make_app()
+    third.push(MenuScene(third))
+    click(third, button(third.scene, "New game"))
+    ng = third.scene
+    assert "AI (easy)" in [b.text for b, _ in ng.controls]
+    assert ng.entries["zinoviev"].get_text() == "Red Team"
+
+
+def test_the_window_offers_every_level_but_the_internal_wait(app):
+    from game.session.session import LEVELS
+
+    assert "wait" in LEVELS  # the command line keeps it
+    click(app, button(app.scene, "New game"))
+    ng = app.scene
+    fid = ng.factions()[1]
+    toggle = [b for b, _ in ng.controls if b.text == "Human" or b.text.startswith("AI (")][1]
+    seen = []
+    for _ in range(len(LEVELS) + 1):
+        seen.append(toggle.text)
+        click(app, toggle)
+        toggle = [b for b, _ in app.scene.controls if b.text == "Human" or b.text.startswith("AI (")][1]
+    assert "AI (wait)" not in seen and "wait" not in toggle.tool_tip_text
+    assert {f"AI ({lv})" for lv in LEVELS if lv != "wait"} <= set(seen) and "Human" in seen
+    assert ng.kinds.get(fid) is not None

@@ -1,10 +1,12 @@
 """A new game: the scenario, who plays each faction (human or AI, with a level), players' names,
-and the seed (random by default, shown and editable)."""
+and the seed (random by default, shown and editable).  The last choices (scenario, mods, seats,
+levels, names) are kept in the settings and offered again."""
 
 from __future__ import annotations
 
 import secrets
 
+import attrs
 import pygame
 import pygame_gui
 
@@ -15,10 +17,14 @@ from game.session.explain import scenario_factions, scenario_span
 from game.session.session import AI, HUMAN, LEVELS, Match, Seat
 from game.session.terminal import scenario_order
 from game.ui import draw, text, theme
+from game.ui import settings as settings_mod
 from game.ui.app import Scene
 from game.ui.scenes.dialog import escape, message
 
 MAX_SEED_DIGITS = 18
+#: the computer's levels a player may choose here ("wait", a seat that only ends its turns, is for
+#: measuring the others from the command line)
+WINDOW_LEVELS = tuple(level for level in LEVELS if level != "wait")
 
 
 def fresh_seed() -> int:
@@ -39,6 +45,52 @@ class NewGameScene(Scene):
         self.names: dict[str, str] = {}
         self.seed = str(fresh_seed())
         self.entries: dict[str, pygame_gui.elements.UITextEntryLine] = {}
+        self._recall(app.settings.new_game)
+
+    def _recall(self, last: dict) -> None:
+        """Offer the last game's choices again, as far as they still fit (a mod removed since, a
+        scenario or faction gone: those parts are left out)."""
+        mods = last.get("mods")
+        if isinstance(mods, list) and mods and all(m in {i[0] for i in self.mods} for m in mods):
+            rules, problems = load(mods)
+            if rules is not None and not errors(problems):
+                self.chosen, self.rules, self.ids = list(mods), rules, scenario_order(rules)
+        if last.get("scenario") in self.ids:
+            self.scenario = last["scenario"]
+        seats = last.get("seats")
+        if not isinstance(seats, dict):
+            return
+        for fid in self.factions():
+            seat = seats.get(fid)
+            if not isinstance(seat, dict):
+                continue
+            if seat.get("kind") in (HUMAN, AI):
+                self.kinds[fid] = seat["kind"]
+            if seat.get("level") in WINDOW_LEVELS:
+                self.levels[fid] = seat["level"]
+            if isinstance(seat.get("name"), str):
+                self.names[fid] = seat["name"][:24]
+
+    def _remember(self) -> None:
+        """Keep this game's choices for the next new game (a settings file that cannot be written
+        only loses them)."""
+        last = {
+            "scenario": self.scenario,
+            "mods": list(self.chosen),
+            "seats": {
+                fid: {
+                    "kind": self.kinds.get(fid, AI),
+                    "level": self.levels.get(fid, WINDOW_LEVELS[0]),
+                    "name": self.names.get(fid, ""),
+                }
+                for fid in self.factions()
+            },
+        }
+        self.app.settings = attrs.evolve(self.app.settings, new_game=last)
+        try:
+            settings_mod.save(self.app.settings, self.app.config_path)
+        except OSError:
+            pass
 
     def factions(self) -> tuple[str, ...]:
         return scenario_factions(self.rules, self.scenario)
@@ -84,14 +136,14 @@ class NewGameScene(Scene):
                 self.kinds[fid] = HUMAN
                 first = False
             kind = self.kinds.setdefault(fid, AI)
-            label = "Human" if kind == HUMAN else f"AI ({self.levels.get(fid, LEVELS[0])})"
+            label = "Human" if kind == HUMAN else f"AI ({self.levels.get(fid, WINDOW_LEVELS[0])})"
             name_x = x + int(rw * 0.45)
             self.button(
                 (name_x, y, int(rw * 0.22), bh),
                 label,
                 self._toggle(fid),
                 f"Who leads {rules.factions[fid].name}: a person at this screen, or the computer at one of the levels "
-                f"{', '.join(LEVELS)} (press to change)",
+                f"{', '.join(WINDOW_LEVELS)} (press to change)",
             )
             entry = self.typed(
                 pygame_gui.elements.UITextEntryLine(
@@ -172,11 +224,12 @@ class NewGameScene(Scene):
             self._keep()
             # Human → AI at each level in turn → Human
             if self.kinds.get(fid) == HUMAN:
-                self.kinds[fid], self.levels[fid] = AI, LEVELS[0]
+                self.kinds[fid], self.levels[fid] = AI, WINDOW_LEVELS[0]
             else:
-                i = LEVELS.index(self.levels.get(fid, LEVELS[0])) + 1
-                if i < len(LEVELS):
-                    self.levels[fid] = LEVELS[i]
+                level = self.levels.get(fid, WINDOW_LEVELS[0])
+                i = WINDOW_LEVELS.index(level) + 1 if level in WINDOW_LEVELS else 0
+                if i < len(WINDOW_LEVELS):
+                    self.levels[fid] = WINDOW_LEVELS[i]
                 else:
                     self.kinds[fid] = HUMAN
             focus = self.focus
@@ -200,7 +253,7 @@ class NewGameScene(Scene):
         return {
             fid: Seat(HUMAN, "simple", self.names.get(fid, "").strip() or rules.factions[fid].name)
             if self.kinds.get(fid) == HUMAN
-            else Seat(AI, self.levels.get(fid, LEVELS[0]), "")
+            else Seat(AI, self.levels.get(fid, WINDOW_LEVELS[0]), "")
             for fid in self.factions()
         }
 
@@ -219,6 +272,7 @@ class NewGameScene(Scene):
             return
         from game.ui.scenes.board import start_match
 
+        self._remember()
         self.app.rules = self.rules  # the board and the encyclopedia read the rules of this game
         start_match(self.app, Match.new(self.rules, self.scenario, int(seed_text), seats), new=True)
 
