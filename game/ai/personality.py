@@ -165,7 +165,7 @@ def _mass_appeal(view, action, rules, p):
 
 
 def _underground(view, action, rules, p):
-    return 3 * p.w("masses"), "the underground press"
+    return 3 * p.w("masses"), "the masses must hear it somehow"
 
 
 def _signatures(view, action, rules, p):

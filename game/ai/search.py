@@ -225,12 +225,16 @@ def _decision_label(view, faction: str) -> str:
 
 
 def _reason(chosen: Candidate, means: list[float], best: int, futures: int, personality: float) -> str:
+    """Why the move was chosen, as a sentence: the bot's judgement of it, its temper's lean, and
+    how it compared with the other moves when futures were played out."""
     why = chosen.why
     if chosen.lean and personality * chosen.bias >= 4:
-        why = f"{why}: {chosen.lean}"
+        why = f"{why}; {chosen.lean}"
+    why = why[:1].upper() + why[1:] + "."
     others = [m for i, m in enumerate(means) if i != best]
     if not others:
         return why
+    tried = f"It played each of its {len(means)} possible moves through {futures} imagined futures"
     if means[best] - max(others) <= 0.05:
-        return f"{why} (as good as any other move in {futures} futures played out)"
-    return f"{why} (the best of {len(means)} moves over {futures} futures played out)"
+        return f"{why} {tried}, and no other did clearly better."
+    return f"{why} {tried}, and this one came out best."

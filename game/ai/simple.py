@@ -16,6 +16,7 @@ from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
 from game.engine.views import View
+from game.engine.words import faction_says
 
 NOISE = 25  # tenths of a score point: enough to vary games, not to play at random
 
@@ -72,7 +73,9 @@ def score_action(view: View, action: Action, rules, pace: bool = True) -> tuple[
     if action.name == CHOOSE:
         eid = view.pending_choice[0]
         first = rules.events[eid].choice.options[0].id
-        return (3 if action.args[0] == first else 2), "follows its instinct"
+        return (3 if action.args[0] == first else 2), (
+            "takes the course history took" if action.args[0] == first else "tries a course other than history's"
+        )
     kind = rules.actions[action.name].kind
     if kind == "propose":
         return _propose(view, action, rules, me, pace)
@@ -84,37 +87,38 @@ def _appoint(view, action, rules, me):
     region = action.args[0]
     sec = view.regions[region].secretary
     value = 6 + rules.regions[region].delegates // 3 + (3 if sec not in (None, me) else 0)
-    return value, f"a loyal secretary for {rules.regions[region].name}"
+    return value, "whoever names a region's secretary chooses its delegates to a Congress"
 
 
 def _cultivate(view, action, rules, me):
     fig = action.args[0]
     if view.factions[me].influence < 4:
-        return 1, "saving influence"
+        return 1, "it is short of influence and saves it"
     in_pb = fig in view.politburo
     known = view.cultivation.get(fig, 0)
-    return (5 if in_pb else 2) - known // 20, f"win over {rules.figures[fig].name}"
+    seat = " sits in the Politburo and" if in_pb else ""
+    return (5 if in_pb else 2) - known // 20, f"{rules.figures[fig].name}{seat} would vote with it when it counts"
 
 
 def _publish(view, action, rules, me):
     organ, issue = action.args
-    return 5 + rules.press[organ].reach, f"carry the line in {rules.press[organ].name}"
+    return 5 + rules.press[organ].reach, f"{rules.press[organ].name} reaches many party members"
 
 
 def _underground(view, action, rules, me):
     exposure = view.factions[me].exposure
-    return 3 - exposure // 5, "the underground press is all that is left"
+    return 3 - exposure // 5, "an illegal press is the only voice it has left"
 
 
 def _provocation(view, action, rules, me):
     target = view.factions[action.args[0]]
     # worth it when the charge would bring the next rung of the ladder within reach
-    return 3 + min(target.exposure, 12) // 4, f"tar {rules.factions[action.args[0]].name} with a police plot"
+    return 3 + min(target.exposure, 12) // 4, f"a police plot would tar {rules.factions[action.args[0]].name}"
 
 
 def _speak(view, action, rules, me):
     orator = "orator" in rules.figures[rules.factions[me].leader].traits
-    return (5 if orator else 3), "speak at the plenum"
+    return (5 if orator else 3), ("its leader is a great orator" if orator else "a speech can win over the waverers")
 
 
 def _propose(view, action, rules, me, pace: bool = True):
@@ -131,7 +135,8 @@ def _propose(view, action, rules, me, pace: bool = True):
         if pace and rung_too_soon(rules, view.date, sense.RUNG_OF[motion.kind], target):
             return 0, f"too soon to push {rules.factions[target].name} down the ladder"
         value = 4 + view.factions[target].exposure // 3 + (3 if target == _strongest_rival(view, me) else 0)
-        return (value if support > 0.45 else 1), f"discipline {rules.factions[target].name}"
+        why = faction_says(rules, target, "{name} {is} exposed enough to be punished")
+        return (value if support > 0.45 else 1), why
     if motion.kind in ("remove_office", "appoint_office"):
         holder = view.offices.get(action.args[1])
         holder_faction = view.figures[holder].faction if holder else None
@@ -139,15 +144,15 @@ def _propose(view, action, rules, me, pace: bool = True):
             return -1, "not against a partner"
         if pace and office_too_soon(rules, view.date, action.args[1], holder_faction, me):
             return 0, f"too soon to take the post of {rules.offices[action.args[1]].name}"
-        return (6 if support > 0.5 else 0), f"take the post of {rules.offices[action.args[1]].name}"
+        return (6 if support > 0.5 else 0), f"the post of {rules.offices[action.args[1]].name} is within reach"
     if motion.kind == "adopt_line":
-        return (4 if support > 0.4 else 1), "commit the party to its line"
+        return (4 if support > 0.4 else 1), "the vote would commit the party to its policy"
     if motion.kind == "read_testament":
         return 7, "let Lenin's last word be heard"
     if motion.kind == "convene_congress":
         share = view.forecast.get(me, 0) / (sum(view.forecast.values()) or 1)
         return (6 if share > 0.5 else 0), "a Congress now would be ours"
-    return 1, "a motion"
+    return 1, "a motion worth a vote"
 
 
 def _offer(view, action, rules, me):
@@ -162,12 +167,12 @@ def _offer(view, action, rules, me):
 
 def _accept(view, action, rules, me):
     other = action.args[0]
-    return (1 if other == _strongest_rival(view, me) else 7), "accept the bloc"
+    return (1 if other == _strongest_rival(view, me) else 7), "together they can stand up to the strongest faction"
 
 
 def _decline(view, action, rules, me):
     other = action.args[0]
-    return (6 if other == _strongest_rival(view, me) else 1), "decline the bloc"
+    return (6 if other == _strongest_rival(view, me) else 1), "a pact would help the strongest faction"
 
 
 #: rungs at which a rival no longer needs an ally against him
@@ -193,7 +198,7 @@ def _mass_appeal(view, action, rules, me):
     leftish = view.stances.get(me, {}).get("party_democracy", 0) < 0
     exposure = view.factions[me].exposure
     value = (3 if leftish else 1) + mood // 25 + rules.regions[region].delegates // 8 - exposure // 6
-    return value, f"rally the workers of {rules.regions[region].name}"
+    return value, "the rank and file can overrule a secretary they distrust"
 
 
 def _levy(view, action, rules, me):
@@ -201,7 +206,7 @@ def _levy(view, action, rules, me):
 
 
 def _signatures(view, action, rules, me):
-    return 2 - view.factions[me].exposure // 8, "a platform with signatures"
+    return 2 - view.factions[me].exposure // 8, "names under a platform show the party it is not alone"
 
 
 def _recant(view, action, rules, me):
@@ -227,7 +232,7 @@ def _pledge(view, action, rules, me):
 def _entrench(view, action, rules, me):
     region = action.args[0]
     hold = view.regions[region].loyalty
-    return 3 + rules.regions[region].delegates // 6 - hold // 30, f"dig in the machine in {rules.regions[region].name}"
+    return 3 + rules.regions[region].delegates // 6 - hold // 30, "a secretary with a firm hold keeps his delegates"
 
 
 def _mobilise(view, action, rules, me):

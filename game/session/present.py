@@ -689,11 +689,37 @@ def action_title(rules, action: Action) -> str:
 
 
 def reason_lines(rules, match) -> list[str]:
-    """Why the computer's seats moved as they did, move by move (for after the game: during it a
-    reason would betray a bot's plans)."""
+    """Why the computer's seats moved as they did, move by move, each in a sentence with names
+    (for after the game: during it a reason would betray a bot's plans)."""
+    import re
+
+    tables = (rules.regions, rules.offices, rules.press, rules.trackers, rules.figures, rules.factions)
+
+    def title(action: Action) -> str:
+        if action.name == CHOOSE and action.args:  # the event whose option it is, when only one has it
+            found = [
+                (ev.name, o.name)
+                for ev in rules.events.values()
+                if ev.choice is not None
+                for o in ev.choice.options
+                if o.id == action.args[0]
+            ]
+            if len(found) == 1:
+                return f"{found[0][0]}: chose “{found[0][1]}”"
+        words = action_title(rules, action)
+        for arg in action.args:  # an argument the title left as an id gets its name
+            table = next((t for t in tables if arg in t), None)
+            if table is not None and arg != table[arg].name:
+                words = re.sub(rf"(?<![\w-]){re.escape(arg)}(?![\w-])", table[arg].name, words)
+        return words
+
+    def sentence(reason: str) -> str:
+        reason = " ".join(reason.split())
+        return reason[:1].upper() + reason[1:] + ("" if reason.endswith((".", "!", "?")) else ".")
+
     actions = match.record.actions
     return [
-        f"{date}  {faction_name(rules, faction)} — {action_title(rules, actions[i])}: {reason}"
+        f"{date}  {faction_name(rules, faction)}: {title(actions[i])}. {sentence(reason)}"
         for i, date, faction, reason in match.reasons
     ]
 
