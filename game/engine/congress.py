@@ -10,14 +10,13 @@ the Politburo and the General Secretary.
 
 from __future__ import annotations
 
-from attrs import frozen
+from typing import NamedTuple
 
 from game.engine import posts
 from game.engine.state import UNALIGNED, State
 
 
-@frozen
-class Why:
+class Why(NamedTuple):
     """Why a region's delegation goes where it does, with the numbers the engine compared.
 
     ``outcome``: ``machine`` (the secretary's machine delivers it), ``overwhelmed`` (the rank and
@@ -26,7 +25,8 @@ class Why:
     ``nobody`` (it does not).  ``rival``/``sympathy``: the strongest sympathy for a faction that
     could take the delegation from the secretary (his own and his bloc partner's aside), or, without
     a secretary, the strongest of all; ``partner``/``partner_sympathy``: a bloc partner whose
-    sympathy would have overwhelmed the secretary, whose delegates his machine delivers jointly."""
+    sympathy would have overwhelmed the secretary, whose delegates his machine delivers jointly.
+    (A named tuple: every view and every Congress makes one per region, and search makes many.)"""
 
     outcome: str
     secretary: str | None  # the secretary's faction (None: no secretary)
@@ -62,13 +62,14 @@ def _delegation(state: State, rules, rid: str, senders: set[str], bonus: int) ->
         for f, s in reg.sympathy.items():
             if f == secretary or f not in senders:
                 continue
-            if state.in_bloc(f, secretary):
-                if s >= threshold and s > hold and (partner is None or (s, f) > partner):
+            strong = s >= threshold and s > hold
+            if (strong or rival is None or (s, f) > rival) and state.in_bloc(f, secretary):
+                if strong and (partner is None or (s, f) > partner):
                     partner = (s, f)
-                continue
+                continue  # a partner's delegates go with the secretary's machine
             if rival is None or (s, f) > rival:
                 rival = (s, f)
-            if s >= threshold and s > hold and (best is None or (s, f) > best):
+            if strong and (best is None or (s, f) > best):
                 best = (s, f)
         s, f = rival if rival is not None else (0, None)
         ps, pf = partner if partner is not None else (0, None)

@@ -217,6 +217,7 @@ class View(Record):
 def player_view(state: State, rules, faction: str | None) -> View:
     """What ``faction`` sees (``None``: the public view, e.g. for a shared screen)."""
     mine = state.cultivation.get(faction, {}) if faction else {}
+    delegated = delegations(state, rules)  # once, for the regions and the forecast
     pending = state.pending_choice
     return View(
         you=faction,
@@ -237,7 +238,7 @@ def player_view(state: State, rules, faction: str | None) -> View:
         seats=frozen_map((b, state.seat_count(rules, b)) for b in rules.bodies),
         central_committee=frozen_map(state.cc),
         control_commission=frozen_map(state.ccc),
-        regions=_regions(state, rules),
+        regions=_regions(state, rules, delegated),
         trackers=frozen_map(state.trackers),
         stances=frozen_map((f, frozen_map(v)) for f, v in state.stances.items()),
         blocs=tuple((a, b) for a, b in state.blocs),
@@ -252,7 +253,7 @@ def player_view(state: State, rules, faction: str | None) -> View:
             if e.visible_to is None or (faction is not None and faction in e.visible_to)
         ),
         votes=tuple(_vote(v) for v in state.votes),
-        forecast=frozen_map(forecast(state, rules)),
+        forecast=frozen_map(delegate_shares(state, rules, delegated)),
         outcome=tuple(state.outcome) if state.outcome else None,
         objectives=_objectives(state, rules, faction),
         results=frozen_map((f, (r[0], r[1])) for f, r in state.results.items()),
@@ -300,8 +301,8 @@ def _figure(fig, faction: str | None, secret: int | None) -> FigureView:
     return FigureView(fig.faction, fig.status, MappingProxyType(aff))
 
 
-def _regions(state: State, rules) -> Mapping[str, RegionView]:
-    follows = {rid: (fid, why) for rid, fid, _n, why in delegations(state, rules)}
+def _regions(state: State, rules, delegated: list) -> Mapping[str, RegionView]:
+    follows = {rid: (fid, why) for rid, fid, _n, why in delegated}
     return frozen_map(
         (
             rid,
