@@ -282,6 +282,9 @@ def test_regions_explain_each_delegation_with_the_engines_numbers(rules):
     for rid, r in view.regions.items():
         line = next(x for x in out if x.strip().startswith(f"{rules.regions[rid].name}: {r.delegates} delegates"))
         assert f"hold {r.why.hold} + bureaucracy {r.why.bonus} = {r.why.hold + r.why.bonus}" in line
+    tracker = rules.settings.roles.bureaucracy
+    bonus = next(iter(view.regions.values())).why.bonus
+    assert any(f"bureaucracy {bonus}: the {rules.trackers[tracker].name} ({view.trackers[tracker]})" in x for x in out)
 
 
 def test_the_wait_confirmation_names_the_action_once(rules):

@@ -602,6 +602,20 @@ def delegation_text(rules, why, follows: str | None) -> str:
     )
 
 
+def bureaucracy_note(rules, view: View) -> str:
+    """Where the bureaucracy's bonus to every secretary's hold comes from (the bonus itself as
+    the engine counted it in the delegations)."""
+    bonus = next((r.why.bonus for r in view.regions.values() if r.why is not None), None)
+    tracker = rules.settings.roles.bureaucracy
+    if bonus is None or tracker not in view.trackers:
+        return ""
+    return (
+        f"bureaucracy {bonus}: the {rules.trackers[tracker].name} ({view.trackers[tracker]}) divided by "
+        f"{rules.settings.bureaucracy_per_hold}, added to every secretary's hold; the rank and file take a delegation "
+        f"from its secretary only with sympathy above that sum and at least {rules.settings.override_threshold}"
+    )
+
+
 def region_explanation(rules, view: View, region_id: str) -> str:
     """A region's delegation if the Congress met now, term by term, from the engine's own
     comparison: its delegates, whom they would follow, and why."""

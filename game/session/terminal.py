@@ -406,9 +406,7 @@ class TerminalSeat:
             elif word == "r":
                 for line in present.region_table(self.rules, view):
                     self.write(line)
-                self.write(
-                    "Why each delegation would go where it goes (hold + the bureaucracy's weight against sympathy):"
-                )
+                self.write("Why each delegation would go where it goes — " + present.bureaucracy_note(self.rules, view))
                 for rid in view.regions:
                     self.write(f"  {present.region_explanation(self.rules, view, rid)}")
             elif word == "v":
