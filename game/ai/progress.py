@@ -173,7 +173,9 @@ def open_goals_value(state, rules, faction: str, standing) -> float:
         return 0.0
     value = 0.0
     for goal, st in zip(obj.goals, standing.goals, strict=True):
-        if st.scored or goal.when == "always" or st.status == "failed":
+        # an ``end`` goal whose Congress has met reads failed, yet its progress is still counted
+        # (as before that status existed), so the bots' choices do not change with the words
+        if st.scored or goal.when == "always" or (st.status == "failed" and goal.when == "ever"):
             continue
         value += SHAPE * goal.points * progress(state, rules, goal.condition)
     return value

@@ -8,6 +8,8 @@ Sole leadership is an instant decisive victory.
 
 Goals are judged with the rule files' condition vocabulary.  ``ever`` and ``always`` goals are
 tracked at the close of each quarter (:func:`track`); ``end`` goals are read when the game ends.
+An ``end`` goal that reads only a Congress's delegates is settled once a Congress has met in the
+game and none can meet again before its end: it reads met or failed from then on, not "not met".
 """
 
 from __future__ import annotations
@@ -80,6 +82,43 @@ def _tracked_goals(rules) -> dict[str, tuple]:
     }
 
 
+def _congress_only(condition) -> bool:
+    """Does a condition read nothing but the delegates at the last Congress?"""
+    if isinstance(condition, list | tuple):
+        return bool(condition) and all(_congress_only(c) for c in condition)
+    if not isinstance(condition, dict) or len(condition) != 1:
+        return False
+    ((verb, arg),) = condition.items()
+    if verb == "delegates_at_least":
+        return True
+    return verb in ("not", "any", "all") and _congress_only(arg)
+
+
+def _no_congress_to_come(state: State, rules) -> bool:
+    """Has a Congress met in this game, with none able to meet again before the game ends: none is
+    called, no dated Congress falls in the quarters left, and none could be convened (a convening
+    motion needs its gap of quarters since the last)?"""
+    if state.last_congress_turn < 0 or state.congress_due is not None:
+        return False
+    last = state.turns - 1
+    gaps = [m.params.get("gap", 0) for m in rules.motions.values() if m.kind == "convene_congress"]
+    if any(last - state.last_congress_turn >= gap for gap in gaps):
+        return False
+    end = state.date(last)
+    for eid, when, _ in _dated_events(rules, state.scenario):
+        if eid in state.fired or not state.date() <= when <= end:
+            continue
+        if any("congress" in effect for effect in rules.events[eid].effects if isinstance(effect, dict)):
+            return False
+    return True
+
+
+def _dated_events(rules, scenario: str):
+    from game.engine.phases import dated_events  # phases imports this module: read when first needed
+
+    return dated_events(rules, rules.scenarios[scenario])
+
+
 def _goal_standing(state: State, rules, faction: str, goal) -> GoalStanding:
     key = _key(faction, goal)
     if goal.when == "ever":
@@ -93,6 +132,8 @@ def _goal_standing(state: State, rules, faction: str, goal) -> GoalStanding:
     else:
         now = holds(state, goal.condition, rules)
         status, scored = (MET if now else NOT_MET), now
+        if not now and _congress_only(goal.condition) and _no_congress_to_come(state, rules):
+            status = FAILED  # the Congress it concerns has met: nothing can change it now
     return GoalStanding(goal.id, goal.name, goal.points, goal.when, goal.by, status, scored)
 
 
