@@ -34,16 +34,6 @@ from game.ruleset.records import LADDER
 CHANCE_KINDS = ("underground", "military", "provocation")
 #: action kinds that answer or make a bloc offer: their forecast is what the bloc would change
 BLOC_KINDS = ("offer_bloc", "accept_bloc", "decline_bloc")
-#: condition verbs that compare a number an action can move with a line in the rule file
-NUMERIC_CONDITIONS = (
-    "exposure_below",
-    "mantle_at_least",
-    "prestige_at_least",
-    "tracker_at_least",
-    "tracker_below",
-    "signatures_at_least",
-    "regions_at_least",
-)
 
 
 @frozen
@@ -76,7 +66,9 @@ class Crossing:
     ``kind``: ``motion`` (from ``line`` exposure the disciplinary motion ``ref`` may be moved
     against ``faction``), ``ban`` (from ``line`` the bystanders back ``ref`` under the ban on
     factions) or ``event`` (the condition ``condition`` of the event ``ref``, due in ``due``, holds
-    after the change and not before, or the other way round; every other condition of it holds).
+    after the change and not before, or the other way round, and every other condition of it holds
+    after: the change makes the event happen, or stops it; ``line``: the number the condition
+    compares with, if any).
     ``before``/``after``: the number on each side of the line (for an event: whether the
     condition held)."""
 
@@ -115,6 +107,7 @@ class BlocForecast:
     changes: tuple[Change, ...] = ()
     agenda: tuple[AgendaShift, ...] = ()
     lost: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (proposer, (motion id, *args))
+    crossings: tuple[Crossing, ...] = ()  # events the bloc would bring on or stop
 
 
 @frozen
@@ -294,6 +287,7 @@ def bloc_forecast(
         tuple(c for c in changes if c.what[0] != "blocs"),
         tuple(_agenda_shifts(view, rules, state, after)),
         tuple(lost),
+        tuple(crossings(rules, state, after)),
     )
 
 
@@ -350,8 +344,6 @@ def _event_crossings(rules, before: State, after: State) -> list[Crossing]:
             continue
         conditions = rules.events[eid].conditions
         for i, item in enumerate(conditions):
-            if not _numeric(item):
-                continue
             was, now_holds = holds(before, item, rules), holds(after, item, rules)
             rest = conditions[:i] + conditions[i + 1 :]
             if was != now_holds and holds(after, rest, rules):
@@ -360,26 +352,21 @@ def _event_crossings(rules, before: State, after: State) -> list[Crossing]:
     return out
 
 
-def _numeric(item) -> bool:
-    """Whether a condition (or the condition under a ``not``) compares a number with a line."""
-    ((verb, arg),) = item.items()
-    if verb == "not" and isinstance(arg, dict):
-        return _numeric(arg)
-    return verb in NUMERIC_CONDITIONS
-
-
 def _leaf(item):
+    """A condition's argument (under a ``not``: the negated condition's)."""
     ((verb, arg),) = item.items()
-    return _leaf(arg) if verb == "not" else arg
+    return _leaf(arg) if verb == "not" and isinstance(arg, dict) else arg
 
 
 def _faction_of(item) -> str | None:
-    return _leaf(item).get("faction")
+    arg = _leaf(item)
+    return arg.get("faction") if isinstance(arg, dict) else None
 
 
 def _line_of(item) -> int:
+    """The number a condition compares with (0 for a condition that compares none)."""
     arg = _leaf(item)
-    return arg.get("value", arg.get("percent", 0))
+    return arg.get("value", arg.get("percent", 0)) if isinstance(arg, dict) else 0
 
 
 def _changes(a: View, b: View) -> list[Change]:

@@ -245,6 +245,23 @@ def shift_text(rules, view: View, shift) -> str:
     return f"On the agenda, {motion_label(rules, item.motion, item.args)}: {how(old)} → {how(new)}"
 
 
+#: a rung of the disciplinary ladder, or capitulation, in words
+RUNG_WORDS = {
+    "active": "in good standing",
+    "censured": "censured",
+    "removed": "removed from posts",
+    "expelled_cc": "expelled from the Central Committee",
+    "expelled_party": "expelled from the party",
+    "exiled": "in internal exile",
+    "deported": "deported",
+    "capitulated": "readmitted after capitulating",
+}
+
+
+def rung_text(status: str) -> str:
+    return RUNG_WORDS.get(status, status.replace("_", " "))
+
+
 def crossing_text(rules, view: View, c: Crossing) -> str:
     """A line in the rules an action crosses, with the rule's own number."""
     who = "you" if c.faction == view.you else faction_name(rules, c.faction)
@@ -254,7 +271,7 @@ def crossing_text(rules, view: View, c: Crossing) -> str:
         body = rules.bodies[motion.body].name
         where = f"exposure {c.before} → {c.after} crosses {c.line}: "
         if c.rung is not None:
-            where += f"once {'you are' if who == 'you' else who + ' is'} {c.rung.replace('_', ' ')}, "
+            where += f"once {'you are' if who == 'you' else who + ' is'} {rung_text(c.rung)}, "
         if c.kind == "motion":
             if up:
                 return where + f"from {c.line} a rival may move '{motion.name}' against {who} in the {body}"
@@ -266,38 +283,69 @@ def crossing_text(rules, view: View, c: Crossing) -> str:
         return where + f"below {c.line} the ban on factions no longer makes the case for '{motion.name}' against {who}"
     event = rules.events[c.ref]
     cond = condition_text(rules, c.condition)
+    may = "may happen" if event.chance < 100 else "would happen"
     if c.after:
-        return f"Now met: '{cond}', a condition of '{event.name}' (due {c.due}), whose other conditions hold"
-    return f"No longer met: '{cond}', a condition of '{event.name}' (due {c.due})"
+        return f"'{event.name}' (due {c.due}) {may} now: this makes '{cond}' true, and its other conditions hold"
+    return f"'{event.name}' (due {c.due}) would no longer happen: this makes '{cond}' false"
+
+
+#: condition verbs in words: (text when it holds, with {…} filled from its argument's names)
+CONDITION_WORDS = {
+    "exposure_below": "{faction}'s exposure is below {value}",
+    "mantle_at_least": "{faction}'s Lenin's mantle is {value} or more",
+    "prestige_at_least": "{faction}'s prestige is {value} or more",
+    "tracker_at_least": "{id} is {value} or more",
+    "tracker_below": "{id} is below {value}",
+    "signatures_at_least": "{faction}'s platform has {value} thousand signatures or more",
+    "regions_at_least": "{faction}'s secretaries lead {value} party organisations or more",
+    "cc_share_at_least": "{faction} holds {percent}% of the Central Committee or more",
+    "delegates_at_least": "{faction} sent {percent}% of the last Congress's delegates or more",
+    "politburo_seats_at_least": "{faction} holds {value} Politburo seats or more",
+    "politburo_votes_at_least": "{value} Politburo members or more would vote with {faction}",
+    "power_ratio_at_least": "{faction}'s power is {percent}% of the strongest rival's or more",
+    "status_is": "{faction} is {status}",
+    "status_at_least": "{faction} is {status} or further down the ladder",
+    "bloc": "{a} and {b} are in a bloc",
+    "holds": "{faction} holds the post of {office}",
+    "holder": "{figure} holds the post of {office}",
+    "figure_status": "{figure} is {status}",
+}
+#: the negation of a condition whose words read better turned round than with 'not'
+NEGATED_WORDS = {
+    "exposure_below": "{faction}'s exposure is {value} or more",
+    "bloc": "{a} and {b} are not in a bloc",
+    "status_at_least": "{faction} is not yet {status}",
+}
 
 
 def condition_text(rules, item) -> str:
-    """A numeric condition of an event in words ('Trotsky's exposure is 10 or more')."""
+    """A condition of an event in words ('Trotsky's exposure is 10 or more')."""
     ((verb, arg),) = item.items()
-    negated = verb == "not"
+    negated = verb == "not" and isinstance(arg, dict)
     if negated:
         ((verb, arg),) = arg.items()
-    value = arg.get("value", arg.get("percent"))
-    if "faction" in arg:
-        subject = f"{faction_name(rules, arg['faction'])}'s "
-    elif "id" in arg:
-        subject = f"{rules.trackers[arg['id']].name}: "
-    else:
-        subject = ""
-    measure = {
-        "exposure_below": ("exposure", "below"),
-        "mantle_at_least": ("Lenin's mantle", "at_least"),
-        "prestige_at_least": ("prestige", "at_least"),
-        "tracker_at_least": ("", "at_least"),
-        "tracker_below": ("", "below"),
-        "signatures_at_least": ("signatures", "at_least"),
-        "regions_at_least": ("regions led", "at_least"),
-    }
-    name, sense = measure.get(verb, (verb.replace("_", " "), "at_least"))
-    if negated:
-        sense = "at_least" if sense == "below" else "below"
-    bound = f"{value} or more" if sense == "at_least" else f"below {value}"
-    return f"{subject}{name + ' ' if name else ''}{bound}".strip()
+    template = (NEGATED_WORDS if negated else CONDITION_WORDS).get(verb)
+    if template is None or not isinstance(arg, dict):
+        text = CONDITION_WORDS.get(verb, "one of its conditions")
+        return f"not: {text}" if negated and verb in CONDITION_WORDS else text
+    names = {}
+    for key, value in arg.items():
+        if key in ("faction", "a", "b"):
+            names[key] = short_faction(rules, value)
+        elif key == "id":
+            names[key] = rules.trackers[value].name
+        elif key == "status" and verb in ("status_is", "status_at_least"):
+            names[key] = rung_text(value)
+        elif key == "office":
+            names[key] = rules.offices[value].name
+        elif key == "figure":
+            names[key] = figure_name(rules, value)
+        else:
+            names[key] = str(value).replace("_", " ")
+    try:
+        return template.format(**names)
+    except KeyError:
+        return "one of its conditions"
 
 
 def bloc_lines(rules, view: View, bloc) -> list[str]:
@@ -318,6 +366,7 @@ def bloc_lines(rules, view: View, bloc) -> list[str]:
     out += [f"  {shift_text(rules, view, sh)}" for sh in bloc.agenda]
     for mover, (mid, *args) in bloc.lost:
         out.append(f"  {faction_name(rules, mover)} could no longer move: {motion_label(rules, mid, tuple(args))}")
+    out += [f"  {crossing_text(rules, view, c)}" for c in bloc.crossings]
     if len(out) == 1:
         out.append("  nothing else you can see would change now")
     return out
@@ -340,7 +389,7 @@ def change_text(rules, change) -> str:
         label = "Lenin's mantle" if kind == "mantle" else kind
         return f"{faction_name(rules, key)}: {label} {before} → {after}"
     if kind == "status":
-        return f"{faction_name(rules, key)}: {before} → {after}"
+        return f"{faction_name(rules, key)}: {rung_text(before)} → {rung_text(after)}"
     if kind == "tracker":
         return f"{rules.trackers[key].name}: {before} → {after}"
     if kind == "secretary":

@@ -274,3 +274,23 @@ def test_every_ballot_and_delegation_in_random_play_renders_to_words(rules, data
     for rid in view.regions:
         text = present.region_explanation(rules, view, rid)
         assert rules.regions[rid].name in text and "_" not in text
+
+
+def test_a_bloc_that_brings_on_an_event_says_so(rules):
+    from game.engine.effects import holds
+
+    s = new_game(rules, "united_opposition_1926", 1)
+    s.blocs = [b for b in s.blocs if set(b) != {"trotsky", "zinoviev"}]
+    view = player_view(s, rules, "trotsky")
+    forecast = bloc_forecast(view, rules, "trotsky", "zinoviev")
+    events = [c for c in forecast.crossings if c.kind == "event"]
+    assert events, "a bloc of the United Opposition brings on the events that need it"
+    formed = s.clone()
+    formed.blocs = sorted(formed.blocs + [("trotsky", "zinoviev")])
+    for c in events:  # each event the bloc brings on (or stops) by the engine's own test of its conditions
+        conditions = rules.events[c.ref].conditions
+        assert holds(formed, conditions, rules) == bool(c.after)
+        assert not c.after or not holds(s, conditions, rules)
+    brought = next(c for c in events if c.after)
+    text = present.crossing_text(rules, view, brought)
+    assert rules.events[brought.ref].name in text and "Trotsky and Zinoviev are in a bloc" in text
