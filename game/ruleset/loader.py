@@ -137,7 +137,7 @@ class Rules:
                 return {
                     f.name: plain(getattr(value, f.name))
                     for f in attrs.fields(type(value))
-                    if f.name not in ("source", "design")
+                    if f.name not in records.DISPLAY_ONLY
                 }
             if isinstance(value, dict):
                 return {str(k): plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}

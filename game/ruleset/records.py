@@ -88,6 +88,9 @@ class Faction:
     colour: str
     #: its symbol on screen (factions are told apart by colour and symbol)
     symbol: str
+    #: its colour in the window's poster palette, ``#RRGGBB`` (display only; ``colour`` above is
+    #: the colour-blind-safe one, used when the player asks for it, and by a faction without this)
+    poster_colour: str | None = None
     #: the name is grammatically plural ("Zinoviev and Kamenev are"); the chronicle's verbs agree
     plural: bool = False
     #: position on each issue tracker, -100 (left) .. 100 (right)
@@ -164,6 +167,13 @@ class Region:
     delegates: int
     #: an office whose holder is the region's party chief (the Secretariat cannot appoint over it)
     chief_office: str | None = None
+    #: its cell on the board's map, ``[column, row]`` counted from 0 at the top left, west to east
+    #: (display only); a region without one takes the first free cell, and the map grows a row
+    #: when none is free
+    map: tuple[int, int] | None = None
+    #: an organisation rather than a place (the Red Army): its tile on the map is drawn apart
+    #: (display only)
+    organisation: bool = False
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -230,6 +240,9 @@ class Action:
     params: dict[str, int] = field(factory=dict)
     #: conditions (rule-file vocabulary) that must all hold for the action to be offered
     conditions: tuple[dict, ...] = ()
+    #: a short label for its button on the board (display only; the whole name is in the
+    #: button's tooltip); without one the button shows the whole name, wrapped if need be
+    short: str | None = None
     text: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
@@ -708,6 +721,10 @@ class Pace:
     #: would take one of them from the target, not for the rung itself
     offices: tuple[str, ...] = ()
 
+
+#: fields that change what the window shows and nothing of the game: the rules' fingerprint
+#: (which a replay records) leaves them out, so a mod's new label or map cell keeps old replays valid
+DISPLAY_ONLY = frozenset({"source", "design", "poster_colour", "map", "organisation", "short"})
 
 KINDS: dict[str, type] = {
     "settings": Settings,

@@ -205,8 +205,20 @@ def _check_citation(chk, kind, entry_id, path, cit) -> None:
 # --- per-kind reference checks ---------------------------------------------------------------
 
 
+#: a colour in a rule file
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+#: the largest column or row a region's map cell may name (the map is a grid of tiles)
+MAP_MOST = 11
+#: the longest short label of an action's button
+SHORT_MOST = 24
+
+
 def _faction(chk, fid, f):
     chk.ref("factions", fid, ["leader"], "figures", f.leader)
+    for key in ("colour", "poster_colour"):
+        value = getattr(f, key)
+        if value is not None and not COLOUR.match(value):
+            chk.report("factions", fid, [key], f"{key} must be a colour written #RRGGBB, got {value!r}")
     for issue in f.stances:
         chk.ref("factions", fid, ["stances", issue], "trackers", issue)
 
@@ -237,6 +249,14 @@ def _body(chk, bid, b):
 
 def _region(chk, rid, r):
     chk.ref("regions", rid, ["chief_office"], "offices", r.chief_office, optional=True)
+    if r.map is None:
+        return
+    if not all(0 <= n <= MAP_MOST for n in r.map):
+        chk.report("regions", rid, ["map"], f"map must be [column, row], each 0..{MAP_MOST}, got {list(r.map)}")
+        return
+    others = [o for o, reg in chk.rules.regions.items() if o != rid and reg.map == r.map]
+    if others:  # told at each, so that the line a mod changed is named whichever came first
+        chk.report("regions", rid, ["map"], f"map cell {list(r.map)} is also {', '.join(others)}'s")
 
 
 def _organ(chk, oid, o):
@@ -253,6 +273,8 @@ def _tracker(chk, tid, t):
 
 def _action(chk, aid, a):
     chk.one_of("actions", aid, ["kind"], a.kind, tuple(records.ACTION_KINDS), "action kind")
+    if a.short is not None and not 0 < len(a.short.strip()) <= SHORT_MOST:
+        chk.report("actions", aid, ["short"], f"short must be a label of 1 to {SHORT_MOST} characters, got {a.short!r}")
     for i, s in enumerate(a.allowed_status):
         chk.one_of("actions", aid, ["allowed_status", i], s, records.STATUSES, "status")
     if a.requires is not None:

@@ -1,8 +1,8 @@
 """The look of the window: a constructivist-poster palette (red, black, off-white, ochre), the
 shipped fonts, faction colours and the symbols drawn beside them.
 
-Two palettes for the factions: the poster colours, and the colour-blind-safe colours the rule
-files give (Okabe-Ito).  Every faction is always marked by its symbol as well as its colour.
+Two palettes for the factions, both from the rule files: the poster colours (``poster_colour``),
+and the colour-blind-safe colours (``colour``, Okabe-Ito).  Every faction is always marked by its symbol as well as its colour.
 """
 
 from __future__ import annotations
@@ -32,13 +32,6 @@ DISABLED_TEXT = (110, 102, 92)  # a disabled button's label, here and in the pyg
 LIGHT_GREY = (190, 182, 168)
 WHITE = (252, 248, 240)
 
-#: poster colours for the base factions; others (mods) take their rule-file colour
-POSTER = {
-    "stalin": (178, 24, 30),
-    "trotsky": (28, 54, 120),
-    "zinoviev": (122, 62, 140),
-    "bukharin": (34, 120, 60),
-}
 UNALIGNED_COLOUR = (150, 142, 130)
 
 
@@ -56,8 +49,8 @@ class Palette:
     def __init__(self, rules, colour_blind: bool):
         self.colours = {}
         for fid, f in rules.factions.items():
-            rule_colour = hex_colour(f.colour)
-            self.colours[fid] = rule_colour if colour_blind else POSTER.get(fid, rule_colour)
+            poster = f.poster_colour or f.colour  # a faction without a poster colour keeps its own
+            self.colours[fid] = hex_colour(f.colour if colour_blind else poster)
         self.symbols = {fid: f.symbol for fid, f in rules.factions.items()}
 
     def colour(self, faction: str | None) -> tuple[int, int, int]:

@@ -37,31 +37,6 @@ DRAW_BUDGET = 0.003
 NEWS_SIZES = (14, 13, 12, 11)
 NEWS_SPINNER = 100
 
-#: short labels for the base actions' buttons (the full name is in the tooltip); others (a mod's)
-#: show their whole name, wrapped in the button where it needs more than a line
-SHORT = {
-    "appoint_secretary": "Appoint secretary",
-    "cultivate_figure": "Cultivate figure",
-    "publish_article": "Publish article",
-    "underground_press": "Underground press",
-    "speak_at_plenum": "Speak at plenum",
-    "propose_motion": "Propose motion",
-    "offer_bloc": "Offer bloc",
-    "accept_bloc": "Accept bloc",
-    "decline_bloc": "Decline bloc",
-    "break_bloc": "Break bloc",
-    "mass_appeal": "Mass appeal",
-    "lenin_levy": "Lenin Levy",
-    "gather_signatures": "Signatures",
-    "recant": "Recant",
-    "military_option": "Turn to the army",
-    "pledge_discipline": "Pledge discipline",
-    "entrench_secretary": "Entrench secretary",
-    "mobilise_network": "Mobilise network",
-    "police_provocation": "Provocation",
-    END_TURN: "End turn",
-}
-
 
 def start_match(app, match, new: bool = False) -> None:
     """Show a match: the board, with each human's briefing on their first turn when ``new``."""

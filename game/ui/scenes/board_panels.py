@@ -318,24 +318,8 @@ def _agenda(app, view, surface, w: int, spots) -> int:
 
 # --- the map ---------------------------------------------------------------------------------
 
-#: the stylised map: each base region's cell (column, row) on a 4×3 grid, west to east; the
-#: Red Army and the Komsomol are organisations, not places, and sit apart.  Regions a mod adds fill
-#: the free cells.
-MAP_CELLS = {
-    "leningrad": (0, 0),
-    "central_industrial": (1, 0),
-    "urals": (2, 0),
-    "siberia": (3, 0),
-    "belorussia": (0, 1),
-    "moscow": (1, 1),
-    "volga": (2, 1),
-    "central_asia": (3, 1),
-    "ukraine": (0, 2),
-    "transcaucasia": (1, 2),
-    "red_army": (2, 2),
-    "komsomol": (3, 2),
-}
-NOT_PLACES = {"red_army", "komsomol"}
+#: the map's grid at its smallest (columns, rows); it grows to hold every region's cell
+MAP_GRID = (4, 3)
 #: the faces a region's name is tried in, largest first: the first whose lines fit the tile
 NAME_SIZES = (13, 11, 10, 9)
 #: the most lines a region's name takes before a smaller face is tried
@@ -344,14 +328,17 @@ NAME_LINES = 2
 
 def map_cells(rules) -> tuple[dict[str, tuple[int, int]], int, int]:
     """Each region's cell on the map, and the grid's columns and rows: a region's own cell where it
-    has one, else the first free cell (reading order); the grid grows a row when none is free."""
-    cells = {rid: MAP_CELLS[rid] for rid in rules.regions if rid in MAP_CELLS}
-    cols = max([4] + [c + 1 for c, _ in cells.values()])
-    rows = max([3] + [r + 1 for _, r in cells.values()])
+    has one (``map`` in the rule files), else the first free cell in reading order; the grid
+    grows a row when none is free."""
+    cells = {rid: tuple(reg.map) for rid, reg in rules.regions.items() if reg.map is not None}
+    cols = max([MAP_GRID[0]] + [c + 1 for c, _ in cells.values()])
+    rows = max([MAP_GRID[1]] + [r + 1 for _, r in cells.values()])
     taken = set(cells.values())
     for rid in rules.regions:
-        if rid in cells:
+        if rid in cells and list(cells.values()).count(cells[rid]) == 1:
             continue
+        if rid in cells:  # two on one cell (a mod's oversight, which the validator reports)
+            taken.add(cells.pop(rid))
         free = next(((c, r) for r in range(rows) for c in range(cols) if (c, r) not in taken), None)
         if free is None:
             free, rows = (0, rows), rows + 1
@@ -405,7 +392,7 @@ def _map(app, view, surface, w: int, room: int, spots) -> int:
         colour = app.palette.colour(row.faction)
         pygame.draw.rect(surface, theme.WHITE, tile)
         pygame.draw.rect(surface, colour, (tile.x, tile.y, 6, tile.h))
-        pygame.draw.rect(surface, theme.BLACK, tile, 2 if row.id not in NOT_PLACES else 1)
+        pygame.draw.rect(surface, theme.BLACK, tile, 1 if rules.regions[row.id].organisation else 2)
         x = tile.x + 10
         room_w = tile.right - x - 4
         name_font, lines = names[row.id]

@@ -91,10 +91,10 @@ class Geometry:
 
 
 def action_button_label(rules, action_id: str) -> str:
-    """An action's button label: its short label from the rules, else its name."""
-    from game.ui.scenes.board import SHORT
-
-    return SHORT.get(action_id) or rules.actions[action_id].name
+    """An action's button label: its short label from the rules (``short``), else its name (the
+    whole name is always in the button's tooltip)."""
+    action = rules.actions[action_id]
+    return action.short or action.name
 
 
 #: the faces of an action button's label, largest first (the first is the pygame_gui theme's);
