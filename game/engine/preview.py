@@ -82,6 +82,10 @@ class Crossing:
     due: str = ""
     #: a motion's line for the faction's next rung of the ladder: the status it applies from
     rung: str | None = None
+    #: a motion's line crossed upwards: the rival who could move it now with the best result for
+    #: him, and how it would be voted
+    mover: str | None = None
+    forecast: VoteForecast | None = None
 
 
 @frozen
@@ -330,9 +334,25 @@ def crossings(rules, before: State, after: State) -> list[Crossing]:
                 continue
             for kind, line in (("motion", motion.min_exposure), ("ban", motion.min_exposure + margin)):
                 if line > 0 and (old < line <= new or new < line <= old):
-                    out.append(Crossing(kind, mid, fid, line, old, new, rung=later))
+                    mover, forecast = (
+                        _likeliest(rules, after, mid, fid) if later is None and new > old else (None, None)
+                    )
+                    out.append(Crossing(kind, mid, fid, line, old, new, rung=later, mover=mover, forecast=forecast))
     out.extend(_event_crossings(rules, before, after))
     return out
+
+
+def _likeliest(rules, state: State, motion_id: str, target: str) -> tuple[str | None, VoteForecast | None]:
+    """Of the rivals who could move a disciplinary motion against ``target`` now, the one whose
+    motion would do best (passing first, then the widest margin), and its vote."""
+    best = None
+    for fid in sorted(state.factions):
+        if fid != target and (motion_id, (target,)) in motion_options(state, rules, fid):
+            forecast = motion_forecast(None, rules, motion_id, (target,), fid, state)
+            key = (forecast.passes, forecast.yes - forecast.no)
+            if best is None or key > best[0]:
+                best = (key, fid, forecast)
+    return (best[1], best[2]) if best is not None else (None, None)
 
 
 def _event_crossings(rules, before: State, after: State) -> list[Crossing]:

@@ -272,13 +272,21 @@ def crossing_text(rules, view: View, c: Crossing) -> str:
         where = f"exposure {c.before} → {c.after} crosses {c.line}: "
         if c.rung is not None:
             where += f"once {'you are' if who == 'you' else who + ' is'} {rung_text(c.rung)}, "
+        if c.forecast is not None:
+            verdict = "would pass" if c.forecast.passes else "would fail"
+            body += (
+                f"; moved now by {short_faction(rules, c.mover)} it {verdict} {c.forecast.yes}–{c.forecast.no}"
+                f" (needs over {c.forecast.threshold}%)"
+            )
         if c.kind == "motion":
             if up:
                 return where + f"from {c.line} a rival may move '{motion.name}' against {who} in the {body}"
             return where + f"below {c.line} no one may move '{motion.name}' against {who}"
         if up:
+            moved = body.partition("; ")[2]
             return where + (
                 f"from {c.line} the factions with no stake back '{motion.name}' against {who} under the ban on factions"
+                + (f"; {moved}" if moved else "")
             )
         return where + f"below {c.line} the ban on factions no longer makes the case for '{motion.name}' against {who}"
     event = rules.events[c.ref]

@@ -143,8 +143,15 @@ def test_a_mass_appeal_announces_the_censure_line_it_crosses(rules):
     assert [(c.kind, c.line, c.before, c.after) for c in found] == [
         ("motion", censure.min_exposure, start, start + appeal.exposure)
     ]
+    # and how the censure would go if the rival best placed to move it did so at once: the engine's vote
+    (crossing,) = found
+    after = apply_action(s, rules, action)
+    real = vote(after, rules, censure.body, Proposal(crossing.mover, "censure", ("trotsky",)), "")
+    assert (crossing.forecast.yes, crossing.forecast.no) == (real.total("yes"), real.total("no"))
     words = present.action_card(rules, player_view(s, rules, "trotsky"), action).preview
     assert any(f"crosses {censure.min_exposure}" in w and censure.name in w for w in words)
+    moved = f"moved now by {present.short_faction(rules, crossing.mover)} it would"
+    assert any(moved in w and f"{real.total('yes')}–{real.total('no')}" in w for w in words)
     # and the ban on factions' line, a margin above: bystanders back the censure from there
     line = censure.min_exposure + rules.settings.votes.ban_margin
     s = _trotsky_to_move(rules, line - 1)
