@@ -26,14 +26,53 @@ def test_scenario_span_gives_first_and_last_quarter(rules):
     assert explain.scenario_span(rules, "crisis_1923") == f"{sc.start} – 1925-Q1, {sc.turns} turns"
 
 
-def test_a_citation_passage_is_read_from_its_lines(rules):
+def test_a_citation_passage_names_its_document_and_reads_its_lines(rules):
     fig = rules.figures["lenin"]
     c = next(c for c in fig.source if c.seed and c.lines)
     passage = explain.citation_passage(rules.root, c)
+    doc = explain.seed_documents(rules.root)[c.seed]
+    for field in ("title", "author", "date", "kind"):
+        assert doc[field] in passage  # the document as a student can look it up
+    assert "seeds/" not in passage and ".txt" not in passage
     lo, hi = c.line_range()
-    first = (rules.root / c.seed).read_text(encoding="utf-8").split("\n")[lo - 1]
-    assert passage.startswith(f"{c.seed}, lines {c.lines}:") and first in passage
-    assert " ".join(c.quote.split()) in passage
+    lines = (rules.root / c.seed).read_text(encoding="utf-8").split("\n")[lo - 1 : hi]
+    assert explain.clean_passage(lines)[0].strip("…") in passage
+
+
+def test_a_passage_is_cleaned_of_scanning_slips_and_says_so(rules):
+    cited = [
+        c
+        for table in (rules.events, rules.figures, rules.actions, rules.regions)
+        for rec in table.values()
+        for c in rec.source
+        if c.seed and c.lines
+    ]
+    broken = next(c for c in cited if _break(_lines(rules, c)) is not None)
+    text = explain.citation_passage(rules.root, broken)
+    assert "(passage cleaned of scanning errors)" in text
+    lines = _lines(rules, broken)
+    i = _break(lines)
+    word = lines[i].rstrip().split()[-1][:-1] + lines[i + 1].split()[0]
+    assert word.rstrip(".,;:") in text  # the word broken at the line's end is whole again
+    clean = next(c for c in cited if explain.clean_passage(_lines(rules, c)) == (" ".join(_lines(rules, c)), False))
+    assert "cleaned" not in explain.citation_passage(rules.root, clean)  # only said when it was
+
+
+def _break(lines: list[str]) -> int | None:
+    """The first line that ends with a word broken by a hyphen, if any."""
+    return next(
+        (
+            i
+            for i, line in enumerate(lines[:-1])
+            if line.rstrip().endswith("-") and line.rstrip()[-2:-1].isalpha() and lines[i + 1][:1].islower()
+        ),
+        None,
+    )
+
+
+def _lines(rules, c) -> list[str]:
+    lo, hi = c.line_range()
+    return (rules.root / c.seed).read_text(encoding="utf-8").split("\n")[lo - 1 : hi]
 
 
 def test_a_missing_document_falls_back_to_the_quote(rules, tmp_path):
@@ -42,11 +81,12 @@ def test_a_missing_document_falls_back_to_the_quote(rules, tmp_path):
     assert "could not be read" in passage and "a quoted line" in passage
 
 
-def test_sources_text_titles_each_passage_and_names_design(rules):
-    ev = next(e for e in rules.events.values() if any(c.seed and c.lines for c in e.source))
+def test_sources_text_names_each_document_and_says_design_in_plain_words(rules):
+    ev = rules.events["scissors_crisis"]
     text = explain.sources_text(rules, ev.source, ev.design)
-    titles = explain.seed_titles(rules.root)
     cited = next(c for c in ev.source if c.seed and c.lines)
-    assert titles[cited.seed] in text and f"{cited.seed}, lines {cited.lines}:" in text
-    assert explain.sources_text(rules, (), "a reason").startswith("Design choice: a reason")
+    assert explain.seed_documents(rules.root)[cited.seed]["title"] in text
+    assert "From outside the documents: " in text
+    assert "Deltas" not in text and "The sizes of these effects are the designers' estimates" in text
+    assert explain.sources_text(rules, (), "a reason").startswith("Design choice: a reason (decided by the game's")
     assert explain.sources_text(rules, ()) == "No source is cited."

@@ -52,9 +52,13 @@ def test_encyclopedia_shows_an_entry_and_its_cited_lines(app, rules):
     cited = next(c for c in fig.source if c.seed and c.lines)
     click(app, button(enc, "Read the cited passages"))
     assert isinstance(app.scene, MessageScene)
+    from game.session.explain import clean_passage, seed_documents
+
     lo, hi = cited.line_range()
     lines = (rules.root / cited.seed).read_text(encoding="utf-8").split("\n")[lo - 1 : hi]
-    assert lines[0].strip() and lines[0] in app.scene.body
+    assert clean_passage(lines)[0].strip("…") in app.scene.body  # the passage, to read
+    assert seed_documents(rules.root)[cited.seed]["title"] in app.scene.body  # its document by name
+    assert cited.seed not in app.scene.body  # not a file's path
     click(app, button(app.scene, "OK"))
     assert app.scene is enc
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.session.explain import seed_titles, sources_text
+from game.session.explain import citation_label, design_words, sources_text
 from game.session.present import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.app import Scene
@@ -77,7 +77,6 @@ class EncyclopediaScene(Scene):
         super().__init__(app)
         self.category = 0
         self.index = 0
-        self.titles = seed_titles(app.rules.root)
 
     def entries(self) -> list:
         table = getattr(self.app.rules, CATEGORIES[self.category][0])
@@ -132,12 +131,11 @@ class EncyclopediaScene(Scene):
         if rec.source:
             parts.append("<b>Sources</b>")
             for c in rec.source:
-                where = self.titles.get(c.seed or "", c.seed or c.outside or "")
-                lines = f", lines {c.lines}" if c.lines else ""
+                where = citation_label(self.app.rules.root, c)
                 quote = f" — “{escape(' '.join(c.quote.split()))}”" if c.quote else ""
-                parts.append(f"<i>{escape(where)}{lines}</i>{quote}")
+                parts.append(f"<i>{escape(where)}</i>{quote}")
         if rec.design:
-            parts.append(f"<b>Design choice</b>: {escape(' '.join(rec.design.split()))}")
+            parts.append(f"<b>Design choice</b>: {escape(design_words(rec.design))}")
         return "<br><br>".join(parts)
 
     def sources(self) -> None:
