@@ -1,5 +1,5 @@
-"""The command line: play (headless or in the terminal), validate, scenarios, replay, and the
-events check.
+"""The command line: play (headless or in the terminal), validate, scenarios, replay, the debrief
+of a save or a replay, and the events check.
 
 Library code never exits; this module turns every expected failure into a message and an exit
 code (0 ok, 1 problems found, 2 bad usage).
@@ -465,6 +465,59 @@ def _shown(path: Path) -> Path:
         return path
 
 
+def cmd_debrief(args) -> int:
+    """The debrief of a save or a replay: printed, and written as an HTML report (and a PDF)."""
+    from game.session import debrief, report
+
+    path = Path(args.file)
+    try:
+        found = path.is_file()
+    except OSError:  # a name too long for the file system
+        found = False
+    if not found:
+        print(f"{args.file}: no such file (give a save or a replay)", file=sys.stderr)
+        return 1
+    rules, problem = _debrief_rules(path, args)
+    if rules is None:
+        if problem:
+            print(problem, file=sys.stderr)
+        return 1
+    try:
+        d = debrief.from_replay(path, rules) if debrief.is_replay(path) else debrief.from_save(path, rules)
+    except debrief.DebriefError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(debrief.text(d), end="")
+    out = Path(args.out) if args.out else Path(path.stem + "-report.html")
+    try:
+        report.write(d, out)
+    except report.ReportError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"\nwrote the report: {_shown(out)}")
+    if args.pdf:
+        said = report.print_pdf(out, out.with_suffix(".pdf"))
+        print(said, file=sys.stderr if said.startswith("no PDF") else sys.stdout)
+    return 0
+
+
+def _debrief_rules(path: Path, args):
+    """The rules a save or a replay was played under (its mods, by id, or given with --mod):
+    (rules, None), or (None, one line saying why not; None if already said)."""
+    from types import SimpleNamespace
+
+    from game.session import debrief, replay, saves
+
+    try:
+        if debrief.is_replay(path):
+            rep = replay.load(path)
+        else:
+            rep = SimpleNamespace(mods=saves.peek(path)["mods"], lines={"mods": 1})
+    except (replay.ReplayError, saves.SaveError) as exc:
+        return None, str(exc)
+    return _replay_rules(rep, SimpleNamespace(mod=args.mod, file=str(path))), None
+
+
 def cmd_historical(args) -> int:
     from game.session import historical, replay
 
@@ -754,6 +807,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="a mod folder for a replay whose mods are not installed (its id must match)",
     )
     rp.set_defaults(func=cmd_replay)
+    db = sub.add_parser(
+        "debrief", help="the debrief of a save or a replay: this game beside history, printed and as an HTML report"
+    )
+    db.add_argument("file", help="a save (.save) or a replay file")
+    db.add_argument("--out", metavar="REPORT.html", help="where to write the report (default: FILE's name-report.html)")
+    db.add_argument("--pdf", action="store_true", help="also print the report to PDF (with a headless Chromium)")
+    db.add_argument(
+        "--mod",
+        action="append",
+        default=[],
+        metavar="ID|DIR",
+        help="a mod folder for a game whose mods are not installed (its id must match)",
+    )
+    db.set_defaults(func=cmd_debrief)
     hi = sub.add_parser("historical", help="rebuild the historical line's replay from its plan")
     hi.add_argument("--plan", metavar="FILE", help="a plan file instead of rules/base/historical/plan.yaml")
     hi.add_argument("--out", metavar="FILE", help="where to write (default rules/base/historical.replay)")

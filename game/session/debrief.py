@@ -38,7 +38,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from game.engine import Action, IllegalActionError, apply_action, new_game
 from game.engine.actions import CHOOSE
@@ -57,7 +57,7 @@ from game.session.historical import PLAN, REPLAY, PlanError, load_plan, span
 #: kind is key until it is listed here
 ROUTINE = frozenset({"pass", "cultivate", "publish", "speak", "entrench", "mobilise", "appoint", "underground"})
 #: the longest passage quoted from a document (characters); the rest is in the document
-PASSAGE_CAP = 1200
+PASSAGE_CAP = 700
 #: the most moves, votes or events listed at the point of divergence
 MOST = 12
 
@@ -114,7 +114,8 @@ class GoalNote:
     when: str  # end | ever | always
     status: str  # met | not met | pending | failed
     scored: bool
-    quarter: str | None  # when it was met or failed (None: not yet, or an end goal still open)
+    #: when it was met or failed (None: not yet, an end goal still open, or an always goal kept throughout)
+    quarter: str | None
 
 
 @frozen
@@ -472,8 +473,6 @@ def _goals(rules, played: _Played, fid: str) -> tuple[GoalNote, ...]:
             quarter = g.by or played.last.date_text()
         elif g.when == "end" and played.last.outcome is not None:
             quarter = played.last.date_text()
-        elif g.when == "always" and played.last.outcome is not None:
-            quarter = played.last.date_text()
         out.append(GoalNote(g.goal, g.name, g.points, g.when, g.status, g.scored, quarter))
     return tuple(out)
 
@@ -499,7 +498,9 @@ def sources(rules, citations) -> tuple[Source, ...]:
     titles = seed_titles(rules.root)
     out = []
     for c in citations:
-        passage = citation_passage(rules.root, c)
+        passage = ""
+        if c.seed:  # the lines alone: the title, the place and the quote are fields of their own
+            passage = "\n".join(citation_passage(rules.root, evolve(c, quote="", says=None)).split("\n")[2:]).strip()
         if len(passage) > PASSAGE_CAP:
             passage = passage[:PASSAGE_CAP].rsplit(" ", 1)[0] + " …"
         title = titles.get(c.seed or "", "") or (c.outside or "")
@@ -544,7 +545,13 @@ def is_key(rules, action: Action) -> bool:
 
 
 def _reasons(rules, actions, reasons) -> tuple[Reason, ...]:
-    keyed = [r for r in reasons if 0 <= r[0] < len(actions) and is_key(rules, actions[r[0]])]
+    keyed, seen = [], set()
+    for r in reasons:
+        if 0 <= r[0] < len(actions) and is_key(rules, actions[r[0]]):
+            once = (r[1], r[2], actions[r[0]].name)  # a kind of move repeated in a quarter: its first reason
+            if actions[r[0]].name == CHOOSE or once not in seen:
+                keyed.append(r)
+                seen.add(once)
     match = SimpleNamespace(record=SimpleNamespace(actions=list(actions)), reasons=keyed)
     lines = present.reason_lines(rules, match)
     return tuple(Reason(r[1], r[2], line) for r, line in zip(keyed, lines, strict=True))
@@ -799,7 +806,9 @@ def text(d: Debrief, width: int = 100) -> str:
             out.append(f"In history: {f.history}")
         out.append("Goals:")
         for g in f.goals:
-            when = f" in {g.quarter}" if g.quarter else ""
+            when = (
+                f" in {g.quarter}" if g.quarter else (" throughout" if g.when == "always" and g.status == MET else "")
+            )
             out.append(f"  {g.status}{when}: {g.name} ({g.points:+d})")
         out.append("Timeline, this game | history:")
         out += _side_by_side(f, d.quarters or (d.start,))
