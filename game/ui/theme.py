@@ -1,12 +1,15 @@
 """The look of the window: a constructivist-poster palette (red, black, off-white, ochre), the
 shipped fonts, faction colours and the symbols drawn beside them.
 
-Two palettes for the factions, both from the rule files: the poster colours (``poster_colour``),
-and the colour-blind-safe colours (``colour``, Okabe-Ito).  Every faction is always marked by its symbol as well as its colour.
+The palette, the font sizes and the pygame_gui theme are ``assets/theme.json``, each colour
+written once.  Two palettes for the factions, both from the rule files: the poster colours
+(``poster_colour``) and the colour-blind-safe colours (``colour``, Okabe-Ito).  Every faction is
+always marked by its symbol as well as its colour.
 """
 
 from __future__ import annotations
 
+import json
 import math
 
 import pygame
@@ -19,20 +22,31 @@ BOLD = FONTS / "DejaVuSans-Bold.ttf"
 HEADING = FONTS / "DejaVuSansCondensed-Bold.ttf"
 ITALIC = FONTS / "DejaVuSans-Oblique.ttf"
 
-RED = (196, 30, 36)
-DARK_RED = (140, 18, 22)
-#: the size of a plain button's bold label before the font scale (pygame_gui's ``button`` theme)
-BUTTON_SIZE = 18
-BLACK = (24, 22, 20)
-PAPER = (240, 232, 214)
-PAPER_DARK = (222, 210, 186)
-OCHRE = (222, 160, 38)
-GREY = (128, 120, 110)
-DISABLED_TEXT = (110, 102, 92)  # a disabled button's label, here and in the pygame_gui theme
-LIGHT_GREY = (190, 182, 168)
-WHITE = (252, 248, 240)
+#: the look written once: the palette, the font sizes and the pygame_gui theme (``assets/theme.json``)
+STYLE = json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
 
-UNALIGNED_COLOUR = (150, 142, 130)
+
+def _rgb(text: str) -> tuple[int, int, int]:
+    text = text.lstrip("#")
+    return tuple(int(text[i : i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+PALETTE: dict[str, tuple[int, int, int]] = {name: _rgb(value) for name, value in STYLE["palette"].items()}
+RED = PALETTE["red"]
+DARK_RED = PALETTE["dark_red"]
+BLACK = PALETTE["black"]
+PAPER = PALETTE["paper"]
+PAPER_DARK = PALETTE["paper_dark"]
+OCHRE = PALETTE["ochre"]
+GREY = PALETTE["grey"]
+DISABLED_TEXT = PALETTE["disabled_text"]  # a disabled button's label, here and in the pygame_gui theme
+LIGHT_GREY = PALETTE["light_grey"]
+WHITE = PALETTE["white"]
+UNALIGNED_COLOUR = PALETTE["unaligned"]
+#: font sizes (pixels at the normal font scale) by what they are for
+SIZES: dict[str, int] = STYLE["sizes"]
+#: the size of a plain button's bold label before the font scale (pygame_gui's ``button`` theme)
+BUTTON_SIZE = SIZES["button"]
 
 
 def hex_colour(text: str) -> tuple[int, int, int]:
@@ -125,83 +139,31 @@ def draw_symbol(surface: pygame.Surface, symbol: str, centre: tuple[int, int], s
         pygame.draw.circle(surface, ink, centre, max(2, int(s * 0.6)), max(1, size // 10))
 
 
-def _hex(rgb: tuple[int, int, int]) -> str:
-    """A colour as pygame_gui's theme writes it (``#RRGGBB``)."""
-    return "#" + "".join(f"{c:02X}" for c in rgb)
-
-
 def gui_theme(scale: float) -> dict:
-    """The pygame_gui theme: shipped fonts, poster colours, sizes scaled for the back of the room."""
+    """The pygame_gui theme from ``assets/theme.json``: its colours from the palette, its fonts the
+    shipped faces at sizes scaled for the back of the room."""
+    faces = {
+        "body": {"name": "dejavu", "regular_path": str(REGULAR), "bold_path": str(BOLD), "italic_path": str(ITALIC)},
+        "condensed": {"name": "dejavu_condensed", "regular_path": str(HEADING), "bold_path": str(HEADING)},
+    }
 
-    def size(n: int) -> str:
-        return str(max(8, round(n * scale)))
+    def value(v):
+        if isinstance(v, dict):
+            return {k: value(x) for k, x in v.items() if k != "about"}
+        if isinstance(v, str) and v.startswith("$"):
+            return STYLE["palette"][v[1:]]
+        return v
 
-    font = {
-        "name": "dejavu",
-        "size": size(16),
-        "regular_path": str(REGULAR),
-        "bold_path": str(BOLD),
-        "italic_path": str(ITALIC),
-    }
-    colours = {
-        "normal_bg": "#F0E8D6",
-        "hovered_bg": "#DEA026",
-        "disabled_bg": "#BEB6A8",
-        "selected_bg": "#C41E24",
-        "active_bg": "#C41E24",
-        "dark_bg": "#F0E8D6",
-        "normal_text": "#181614",
-        "hovered_text": "#181614",
-        "selected_text": "#FCF8F0",
-        "disabled_text": _hex(DISABLED_TEXT),
-        "active_text": "#FCF8F0",
-        "normal_border": "#181614",
-        "hovered_border": "#181614",
-        "selected_border": "#181614",
-        "text_cursor": "#C41E24",
-        "link_text": "#8C1216",
-        "link_hover": "#C41E24",
-        "link_selected": "#181614",
-    }
-    condensed = {"name": "dejavu_condensed", "size": size(13), "regular_path": str(HEADING), "bold_path": str(HEADING)}
-    misc = {"shape": "rectangle", "border_width": "2", "shadow_width": "0", "tool_tip_delay": "0.4"}
-    return {
-        "defaults": {"font": font, "colours": colours, "misc": misc},
-        "button": {"font": dict(font, size=size(BUTTON_SIZE), bold="1"), "misc": misc},
-        "#action": {"font": condensed, "misc": misc},
-        # an action whose name takes more than a line: the board draws it wrapped over the button
-        "#action_wrapped": {
-            "font": condensed,
-            "misc": misc,
-            "colours": {
-                k: "#00000000" for k in ("normal_text", "hovered_text", "disabled_text", "selected_text", "active_text")
-            },
-        },
-        # a panel's tab, where a column shows its panels one at a time; the one on show in red
-        "#tab": {"font": dict(condensed, size=size(14)), "misc": misc},
-        "#tab_chosen": {
-            "font": dict(condensed, size=size(14)),
-            "misc": misc,
-            "colours": {"normal_bg": "#C41E24", "normal_text": "#FCF8F0", "hovered_bg": "#DEA026"},
-        },
-        "#end_turn": {
-            "font": dict(font, size=size(15), bold="1"),
-            "misc": misc,
-            "colours": {"normal_bg": "#C41E24", "normal_text": "#FCF8F0", "hovered_bg": "#DEA026"},
-        },
-        "label": {"colours": {"dark_bg": "#00000000", "normal_text": "#181614"}},
-        "#title": {"font": dict(font, size=size(40), bold="1"), "colours": {"normal_text": "#C41E24"}},
-        "text_box": {"font": dict(font, size=size(16)), "colours": {"dark_bg": "#FCF8F0"}},
-        "tool_tip": {"colours": {"dark_bg": "#181614", "normal_text": "#FCF8F0"}},
-        "text_entry_line": {
-            "font": dict(font, size=size(16)),
-            "colours": {
-                "dark_bg": "#FCF8F0",
-                "normal_text": "#181614",
-                "disabled_dark_bg": "#DED2BA",
-                "disabled_text": _hex(DISABLED_TEXT),
-            },
-        },
-        "drop_down_menu": {"colours": {"dark_bg": "#FCF8F0"}},
-        "selection_list": {"colours": {"dark_bg": "#FCF8F0"}},
-    }
+    out = {}
+    for element, block in STYLE["gui"].items():
+        block = value(block)
+        if "font" in block:
+            font = block["font"]
+            size = SIZES[font["size"]] if isinstance(font["size"], str) else font["size"]
+            block["font"] = dict(faces[font["face"]], size=str(max(8, round(size * scale))))
+            if font.get("bold"):
+                block["font"]["bold"] = "1"
+        if block.get("misc") == "misc":
+            block["misc"] = dict(STYLE["misc"])
+        out[element] = block
+    return out

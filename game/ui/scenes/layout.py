@@ -44,7 +44,7 @@ MARGIN, GAP = 8, 6
 BAR_COLUMNS = (6, 10)
 BAR_CELL = 130
 #: a tab's label face (condensed heading) and the room around it
-TAB_SIZE = 14
+TAB_SIZE = theme.SIZES["tab"]
 TAB_PAD = 20
 END_TURN = "pass_turn"
 
@@ -100,7 +100,7 @@ def action_button_label(rules, action_id: str) -> str:
 #: the faces of an action button's label, largest first (the first is the pygame_gui theme's);
 #: a name that needs more than a line wraps in two, in the first face whose lines fit the button,
 #: over as many cells of the bar as it needs
-LABEL_SIZES = (13, 12, 11)
+LABEL_SIZES = (theme.SIZES["action"], 12, 11)
 END_TURN = "pass_turn"
 
 
