@@ -407,3 +407,28 @@ def test_the_chronicle_scrolls_back_a_line_a_notch_to_its_oldest_line(make_app, 
     for _ in range(len(every)):
         last = notch(-1) or last
     assert chronicle.back == 0 and last == every[-rows:]
+
+
+@pytest.mark.parametrize("dims,scale", [((1280, 720), 1.0), ((1280, 720), 2.0)])
+def test_the_first_turns_objectives_say_the_standing_is_if_the_game_ended_now(
+    make_app, rules, monkeypatch, dims, scale
+):
+    m = Match.new(rules, "crisis_1923", 11, {})
+    m.seats[m.active] = Seat("human", "simple", "Anna")  # the first seat, before anything is done
+    app, board = _board(make_app, m, dims, scale)
+    obj = board.view["objectives"]
+    assert obj["points"] > 0 and m.state.turn == 0 and not m.record.actions  # "7 POINTS: VICTORY" once
+    if board.geo.column_of("objectives").tabs:
+        board.choose_tab("objectives")
+    drawn: list[str] = []
+    real = text.render
+    monkeypatch.setattr(text, "render", lambda f, w, *a, **k: (drawn.append(w), real(f, w, *a, **k))[1])
+    frames(app)
+    monkeypatch.undo()
+    title = next(w for w in drawn if "OBJECTIVES" in w)
+    assert title in ("YOUR OBJECTIVES", "OBJECTIVES") or "IF THE GAME ENDED NOW" in title or "IF IT ENDED NOW" in title
+    assert not any(w.split(" — ")[-1].startswith(f"{obj['points']} POINTS") for w in drawn)
+    assert any(w.startswith("If the game ended now:") for w in drawn)  # said in the panel itself
+    panel = board.panels["objectives"]
+    spot = panel.spots[0][0].move(panel.inner.topleft)
+    assert board.tip_at(spot.center).startswith("If the game ended now:")

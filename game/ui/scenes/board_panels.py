@@ -265,21 +265,40 @@ def _factions(app, view, surface, w: int, spots) -> int:
 _WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's close"}
 
 
-def _objectives_titles(view) -> tuple[str, ...]:
+def _standing(view) -> str:
+    """Where the viewer's faction would stand if the game ended now: ``7 points, victory``."""
     from game.engine.objectives import points_text
     from game.ruleset.records import RESULT_NAMES
 
     obj = view["objectives"]
-    standing = f"{points_text(obj['points'])}: {RESULT_NAMES[obj['result']]}"
-    return (f"Your objectives — {standing}", f"Objectives — {standing}", standing)
+    return f"{points_text(obj['points'])}, {RESULT_NAMES[obj['result']].lower()}"
+
+
+def _objectives_titles(view) -> tuple[str, ...]:
+    """The panel's titles, longest first: the standing always says it is the standing if the game
+    ended now (on the first turn "7 points: victory" read as a claim of what was won)."""
+    standing = _standing(view)
+    return (
+        f"Your objectives — if the game ended now: {standing}",
+        f"Objectives — if it ended now: {standing}",
+        "Your objectives",
+        "Objectives",
+    )
 
 
 def _objectives(app, view, surface, w: int, spots) -> int:
-    """Each goal: met, failed or open, its points and its name (wrapped under itself)."""
-    view = view
+    """Where the faction would stand if the game ended now, then each goal: met, failed or open,
+    its points and its name (wrapped under itself)."""
     obj = view["objectives"]
     font = app.fonts.body(12)
-    y = 0
+    standing = f"If the game ended now: {_standing(view)}."
+    y = _lines(surface, app.fonts.bold(12), standing, 0, 0, w, theme.GREY) + 2
+    spots.append(
+        (
+            pygame.Rect(0, 0, w, y),
+            f"{standing} The goals judged at the end count as they stand now; the game is decided at its end.",
+        )
+    )
     for g in obj["goals"]:
         status = g["status"]
         if g["points"] < 0:
@@ -297,7 +316,7 @@ def _objectives(app, view, surface, w: int, spots) -> int:
         spots.append((pygame.Rect(0, y, w, end - y), f"{g['name']} ({when}), {g['points']:+d} points — now {status}"))
         y = end + 2
     history = "History's result for your faction: " + " ".join(obj["history"].split())
-    spots.append((pygame.Rect(0, 0, w, y), history))  # after the goals': theirs come first
+    spots.append((pygame.Rect(0, 0, w, y), history))  # after the others: theirs come first
     return y
 
 
