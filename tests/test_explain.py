@@ -88,5 +88,7 @@ def test_sources_text_names_each_document_and_says_design_in_plain_words(rules):
     assert explain.seed_documents(rules.root)[cited.seed]["title"] in text
     assert "From outside the documents: " in text
     assert "Deltas" not in text and "The sizes of these effects are the designers' estimates" in text
-    assert explain.sources_text(rules, (), "a reason").startswith("Design choice: a reason (decided by the game's")
+    assert explain.sources_text(rules, (), "a reason") == (
+        "Design choice (the game's designers', not found in the documents): a reason"
+    )
     assert explain.sources_text(rules, ()) == "No source is cited."

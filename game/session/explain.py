@@ -28,7 +28,7 @@ def citation_passage(rules_root, citation) -> str:
             passage, cleaned = clean_passage(text[max(lo - 1, 0) : hi])
             if passage[:1].islower():  # the lines begin or end within a sentence
                 passage = "…" + passage
-            if passage and passage[-1] not in ".!?”\"'":
+            if passage and passage.rstrip(")]”\"'’")[-1:] not in (".", "!", "?"):
                 passage += "…"
             parts.append(f"From {where}, {span}:")
             parts.append(f"“{passage}”" + ("\n(passage cleaned of scanning errors)" if cleaned else ""))
@@ -155,7 +155,5 @@ def sources_text(rules, citations, design: str | None = None) -> str:
     words when there is one."""
     parts = [citation_passage(rules.root, c) for c in citations]
     if design:
-        parts.append(
-            f"Design choice: {design_words(design)} (decided by the game's designers, not found in the documents)"
-        )
+        parts.append(f"Design choice (the game's designers', not found in the documents): {design_words(design)}")
     return "\n\n".join(parts) or "No source is cited."

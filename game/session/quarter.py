@@ -1,8 +1,10 @@
 """The quarter in one place: what one seat saw happen over each quarter of a game, and what changed
 for it.
 
-A quarter runs from the moment it began (after the events that open it) to the moment the next
-began: the quarter's moves, its close (the votes, a Congress) and the events that opened the next.
+A quarter runs from the moment it opened (its opening events, and the choices they put to the
+factions, all done: the first move of the quarter that is not such a choice) to the moment the next
+opened: the quarter's moves, its close (the votes, a Congress) and the events that opened the next.
+While the next quarter's opening goes on, the summary runs to the present.
 The states at those moments are made again by replaying the match's record (the engine is
 deterministic), so every earlier quarter can be summed up, also after a save is loaded; each
 summary is read through one seat's own view, so nothing private of another faction is in it.
@@ -15,6 +17,7 @@ import weakref
 from attrs import frozen
 
 from game.engine import apply_unchecked, new_game, player_view
+from game.engine.actions import CHOOSE
 from game.engine.objectives import points_text
 from game.ruleset.records import RESULT_NAMES
 from game.session import present
@@ -56,7 +59,9 @@ class Book:
         self.match = match
         self.applied: list = []  # the actions replayed so far
         self.state = new_game(match.rules, match.scenario, match.seed)
-        self.starts: dict[int, object] = {self.state.turn: self.state}  # turn → the state it began with
+        self.first = self.state.turn
+        #: turn → the state it opened with (before its first move that is not an event's choice)
+        self.opened: dict[int, object] = {}
         self.end = None  # the final state, once the game is over
         #: the last quarter each seat has been shown the summary of (the window's own bookkeeping)
         self.shown: dict[str, int] = {}
@@ -66,11 +71,10 @@ class Book:
         if self.applied != actions[: len(self.applied)]:  # moves were taken back: start again
             self._restart()
         for action in actions[len(self.applied) :]:
-            before = self.state.turn
+            if action.name != CHOOSE and self.state.turn not in self.opened:
+                self.opened[self.state.turn] = self.state
             self.state = apply_unchecked(self.state, self.match.rules, action)
             self.applied.append(action)
-            if self.state.turn != before:
-                self.starts[self.state.turn] = self.state
         self.end = self.state if self.state.outcome is not None else None
 
     def _restart(self) -> None:
@@ -81,25 +85,22 @@ class Book:
     def closed(self) -> list[int]:
         """The quarters whose close has come, oldest first."""
         self.update()
-        turns = sorted(self.starts)
-        out = [t for t in turns if t + 1 in self.starts]
-        if self.end is not None and turns and turns[-1] not in out:
-            out.append(turns[-1])
-        return out
+        return list(range(self.first, self.state.turn + (1 if self.end is not None else 0)))
 
     def summary(self, faction: str, turn: int) -> Summary:
         """Quarter ``turn`` as ``faction`` saw it (a quarter from :meth:`closed`)."""
         self.update()
         rules = self.match.rules
         start = rules.scenarios[self.match.scenario].start
-        after_state = self.starts.get(turn + 1, self.end)
-        before, after = player_view(self.starts[turn], rules, faction), player_view(after_state, rules, faction)
+        first = self.opened.get(turn, self.state)
+        last = self.opened.get(turn + 1, self.state)
+        before, after = player_view(first, rules, faction), player_view(last, rules, faction)
         entries = tuple(after.log[len(before.log) :])
         return Summary(
             faction,
             turn,
             quarter_date(start, turn),
-            quarter_date(start, turn + 1) if turn + 1 in self.starts else None,
+            quarter_date(start, turn + 1) if self.end is None or turn < self.state.turn else None,
             changes(rules, before, after, faction),
             tuple(after.votes[len(before.votes) :]),
             tuple(e for e in entries if e.kind == "congress"),
@@ -199,7 +200,8 @@ def _goals(before, after) -> list[str]:
 
 def summary_text(rules, s: Summary) -> str:
     """A summary in words, section by section (the votes' breakdowns in full)."""
-    parts = [f"What changed for you over {s.date}\n" + "\n".join(f"  • {line}" for line in s.changes)]
+    span = s.date + (f" and the opening of {s.next_date}" if s.next_date else "")
+    parts = [f"What changed for you over {span}\n" + "\n".join(f"  • {line}" for line in s.changes)]
     if s.votes:
         revealed = [
             f"  ‼ {b.voter} turned out to be a secret contact of {present.faction_name(rules, b.secret)}"

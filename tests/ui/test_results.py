@@ -73,14 +73,17 @@ def test_the_summary_says_what_changed_for_the_seat(rules):
     book = quarter.book(m)
     book.update()
     assert book.state.digest() == m.state.digest()  # the replayed quarters are the game's own
-    s = book.summary("trotsky", 2)
-    assert s.date == "1924-Q1" and s.next_date == "1924-Q2"
-    before = player_view(book.starts[2], rules, "trotsky").factions["trotsky"]
-    after = player_view(book.starts[3], rules, "trotsky").factions["trotsky"]
+    s = book.summary("trotsky", 1)  # the Thirteenth Conference's censure opened 1924-Q1
+    assert s.date == "1923-Q4" and s.next_date == "1924-Q1"
+    before = player_view(book.opened[1], rules, "trotsky").factions["trotsky"]
+    after = player_view(book.opened[2], rules, "trotsky").factions["trotsky"]
     assert before.status == "active" and after.status == "censured"
     assert "Your standing: in good standing → censured" in s.changes
-    assert f"Prestige: {before.prestige} → {after.prestige} ({after.prestige - before.prestige:+d})" in s.changes
-    assert any(line.startswith("You lost an office: ") for line in s.changes)
+    for attr, label in (("influence", "Influence"), ("prestige", "Prestige"), ("exposure", "Exposure")):
+        a, b = getattr(before, attr), getattr(after, attr)
+        said = [line for line in s.changes if line.startswith(label + ":")]
+        assert said == ([f"{label}: {a} → {b} ({b - a:+d})"] if a != b else [])
+    assert any("Trotsky and the Left Opposition are censured" in e.text for e in s.opening)
     assert any(line.startswith("Goal “In good standing at the end: no censure”") for line in s.changes)
 
 
@@ -111,3 +114,24 @@ def test_the_summary_keeps_up_with_undo(rules):
         m.undo()
     book.update()
     assert book.state.digest() == m.state.digest()
+
+
+def test_a_censure_is_in_the_summary_before_any_event_card_comes(app):
+    """The Thirteenth Conference censures Trotsky as 1924-Q1 opens, and the funeral's event card
+    follows: the summary that comes first already says so."""
+    from game.ui.scenes.event import EventScene
+
+    board = start_classroom(app, humans=("trotsky",), seed="11")
+    order = []
+
+    def watch(app):
+        top = app.scene
+        if isinstance(top, ResultsScene | EventScene) and (not order or order[-1][0] is not top):
+            censured = isinstance(top, ResultsScene) and any(c.endswith("→ censured") for c in top.summary.changes)
+            order.append((top, board.match.state.turn, censured))
+
+    play(app, once_a_turn("mass_appeal"), on_frame=watch)
+    log = board.match.state.log
+    when = next(e.turn for e in log if e.text == "Trotsky and the Left Opposition are censured")
+    first = next(i for i, (_, turn, _) in enumerate(order) if turn >= when)
+    assert isinstance(order[first][0], ResultsScene) and order[first][2]  # the summary, saying so, first
