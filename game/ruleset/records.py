@@ -375,6 +375,17 @@ class FigureStart:
 
 
 @frozen
+class Question:
+    """A question for the discussion after a game (the debrief and the after-action report show
+    them).  Where it leans on a document, it cites it like any rule."""
+
+    #: the question, as a teacher would ask it
+    text: str
+    #: the passages it leans on (seed, lines, quote), if any
+    source: tuple[Citation, ...] = ()
+
+
+@frozen
 class Briefing:
     #: where the faction stands at the start
     situation: str
@@ -488,6 +499,8 @@ class Scenario:
     briefings: dict[str, Briefing] = field(factory=dict)
     #: faction → its objectives, scored against history at the end
     objectives: dict[str, Objectives] = field(factory=dict)
+    #: questions for the discussion after a game (a classroom scenario has four to six)
+    questions: tuple[Question, ...] = ()
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -724,7 +737,7 @@ class Pace:
 
 #: fields that change what the window shows and nothing of the game: the rules' fingerprint
 #: (which a replay records) leaves them out, so a mod's new label or map cell keeps old replays valid
-DISPLAY_ONLY = frozenset({"source", "design", "poster_colour", "map", "organisation", "short"})
+DISPLAY_ONLY = frozenset({"source", "design", "poster_colour", "map", "organisation", "short", "questions"})
 
 KINDS: dict[str, type] = {
     "settings": Settings,

@@ -504,6 +504,16 @@ def _scenario(chk, sid, s):
     for f, obj in s.objectives.items():
         chk.one_of(k, sid, ["objectives", f], f, s.factions, "faction of this scenario")
         _objectives(chk, sid, ["objectives", f], obj)
+    _questions(chk, sid, s.questions)
+
+
+def _questions(chk, sid, questions) -> None:
+    """Discussion questions: each asks something, and each passage it cites is really there."""
+    for i, q in enumerate(questions):
+        if not q.text.strip():
+            chk.report("scenarios", sid, ["questions", i, "text"], "a discussion question needs its text")
+        for j, cit in enumerate(q.source):
+            _check_citation(chk, "scenarios", sid, ["questions", i, "source", j], cit)
 
 
 def _objectives(chk, sid, path, obj) -> None:
