@@ -148,7 +148,7 @@ class _Region:
     sympathy: dict
     delegates: int
     follows: str | None
-    why: str
+    why: object  # the engine's reason (congress.Why), or None
 
 
 def _region_rows(rules, view) -> list[_Region]:
@@ -370,12 +370,14 @@ def region_tip(rules, row: _Region) -> str:
     """A region's tooltip: its delegates, secretary, hold and sympathy, and whom it would follow."""
     parts = [(f, n) for f, n in sorted(row.sympathy.items())]
     sympathy = ", ".join(f"{present.faction_name(rules, f)} {n}" for f, n in parts if n) or "none"
-    follows = (
-        f" If the Congress met now it would follow {present.faction_name(rules, row.follows)}"
-        + (f" ({row.why})." if row.why else ".")
-        if row.follows
-        else ""
-    )
+    # the engine's own sum, term by term (present.delegation_text), where the view gives it
+    why = present.delegation_text(rules, row.why, row.follows) if row.why is not None else ""
+    if why:
+        follows = f" If the Congress met now: {why}."
+    elif row.follows:
+        follows = f" If the Congress met now it would follow {present.faction_name(rules, row.follows)}."
+    else:
+        follows = ""
     return (
         f"{row.name}: {row.delegates} delegates to the Congress. Secretary "
         f"{row.secretary} ({_owner(rules, row.faction)}), hold {row.hold} "
