@@ -49,7 +49,7 @@ from game.engine.objectives import FAILED, MET, standing, track
 from game.engine.outcome import power_scores
 from game.ruleset.records import RESULT_NAMES
 from game.session import present, replay
-from game.session.explain import citation_passage, seed_titles
+from game.session.explain import citation_passage, design_words, document_line, seed_documents
 from game.session.historical import PLAN, REPLAY, PlanError, load_plan, span
 
 #: moves that are the daily work of a faction; every other kind (motions, blocs, appeals to the
@@ -494,16 +494,19 @@ def _power(closes, fid: str, rules) -> PowerSeries:
 
 
 def sources(rules, citations) -> tuple[Source, ...]:
-    """Cited documents with their titles and the passages quoted (through :mod:`explain`)."""
-    titles = seed_titles(rules.root)
+    """Cited documents named as a student reads them (title, kind, author, date) with the passage
+    the quote stands in, cleaned of scanning slips (both through :mod:`explain`)."""
+    documents = seed_documents(rules.root)
     out = []
     for c in citations:
         passage = ""
-        if c.seed:  # the lines alone: the title, the place and the quote are fields of their own
-            passage = "\n".join(citation_passage(rules.root, evolve(c, quote="", says=None)).split("\n")[2:]).strip()
+        if c.seed:  # the lines alone: the document, the place and the quote are fields of their own
+            told = citation_passage(rules.root, evolve(c, quote="", says=None)).split("\n")
+            passage = "\n".join(told[1:]).strip()
         if len(passage) > PASSAGE_CAP:
-            passage = passage[:PASSAGE_CAP].rsplit(" ", 1)[0] + " …"
-        title = titles.get(c.seed or "", "") or (c.outside or "")
+            passage = passage[:PASSAGE_CAP].rsplit(" ", 1)[0] + " …”"
+        doc = documents.get(c.seed or "")
+        title = document_line(doc) if doc else (c.outside or c.seed or "")
         out.append(Source(title, c.seed, c.lines, " ".join(c.quote.split()), c.outside, c.says, passage))
     return tuple(out)
 
@@ -530,7 +533,7 @@ def _events(rules, state) -> tuple[EventNote, ...]:
                 text=" ".join(ev.text.split()),
                 choices=tuple(chosen.get((e.turn, eid), ())),
                 sources=sources(rules, ev.source),
-                design=" ".join(ev.design.split()) if ev.design else None,
+                design=design_words(ev.design) if ev.design else None,
             )
         )
     return tuple(out)
@@ -882,24 +885,30 @@ def _power_table(p: PowerSeries, columns: int = 8) -> list[str]:
     """The measures by quarter, ``columns`` quarters to a block so that a long game stays readable."""
     rows = []
     for at in range(0, len(p.dates), columns):
-        rows.append("  " + f"{'':<29}" + "".join(f"{d:>9}" for d in p.dates[at : at + columns]))
+        rows.append(_TABLE + "  " + f"{'':<29}" + "".join(f"{d:>9}" for d in p.dates[at : at + columns]))
         for key, label in MEASURES:
             values = getattr(p, key)[at : at + columns]
-            rows.append("  " + f"{label:<29}" + "".join(f"{v:>9}" for v in values))
+            rows.append(_TABLE + "  " + f"{label:<29}" + "".join(f"{v:>9}" for v in values))
     return rows or ["  no quarter closed yet"]
 
 
-_SPACES = re.compile(r"^(\s*)")
+#: a line that starts with a quarter, ``1924-Q1  ...``: its continuation goes under the text
+_DATED = re.compile(r"^(\s*)(\d{4}-Q\d  +)?")
+#: marks a table's row, which is never wrapped (the mark is taken off)
+_TABLE = "\x00"
 
 
 def _wrap(line: str, width: int) -> str:
-    """Long prose lines wrapped at ``width``, continued under their own indent; tables left alone."""
-    if len(line) <= width or "  " in line.strip():
+    """A long line wrapped at ``width``, continued under its own text; a table's row left alone."""
+    if line.startswith(_TABLE):
+        return line[1:]
+    if len(line) <= width:
         return line
     import textwrap
 
-    indent = _SPACES.match(line).group(1)
-    return textwrap.fill(line, width, initial_indent="", subsequent_indent=indent + "  ")
+    lead, date = _DATED.match(line).groups()
+    indent = lead + (" " * len(date) if date else "  ")
+    return textwrap.fill(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
 
 
 __all__ = [
