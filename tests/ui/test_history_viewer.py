@@ -82,3 +82,21 @@ def test_in_hot_seat_the_history_is_the_seat_at_the_screen_and_no_other(app):
     key(app, pygame.K_ESCAPE)
     frames(app)
     assert app.scene is board
+
+
+def test_the_end_screen_pages_through_every_quarter_the_last_included(app):
+    from game.ui.scenes.end import EndScene
+    from tests.ui.drive import play
+    from tests.ui.test_play import once_a_turn
+
+    board = start_classroom(app, humans=("trotsky",))
+    end = play(app, once_a_turn("publish_article"))
+    assert isinstance(end, EndScene)
+    match = board.match
+    key(app, pygame.K_h)
+    history = app.scene
+    assert isinstance(history, HistoryScene) and history.faction == "trotsky"
+    assert history.summary.turn == match.state.turn  # the quarter the game ended in
+    assert history.summary.next_date is None and len(history.quarters) == match.state.turn + 1
+    click(app, button(history, "Close"))
+    assert app.scene is end

@@ -8,9 +8,11 @@ import pygame
 from game.engine.objectives import points_text
 from game.ruleset.records import RESULT_NAMES
 from game.session import explain, present
+from game.session.quarter import book
 from game.ui import draw, text, theme
 from game.ui.app import Scene
 from game.ui.scenes.dialog import escape
+from game.ui.scenes.history import HistoryScene
 
 OUTCOMES = present.OUTCOME_WORDS
 
@@ -80,6 +82,14 @@ class EndScene(Scene):
         bw = int(240 * min(s, 1.5))
         self.button((w - 16 - bw, h - bh - 16, bw, bh), "Play again", self.again, "A new game")
         self.button((w - 32 - 2 * bw, h - bh - 16, bw, bh), "Main menu", self.menu)
+        if len(self.match.humans()) == 1:
+            tip = "Every quarter of the game in one place, page by page (H)"
+            self.button((w - 48 - 3 * bw, h - bh - 16, bw, bh), "History", self.history, tip)
+
+    def history(self) -> None:
+        """The one human seat's summaries of every quarter, the last included."""
+        (faction,) = self.match.humans()
+        self.app.push(HistoryScene(self.app, self.match, faction, book(self.match).closed()))
 
     def again(self) -> None:
         from game.ui.scenes.menu import MenuScene

@@ -1,6 +1,7 @@
 """The history of the game as the seat at the screen saw it: the summary of every quarter that has
 closed (:mod:`game.session.quarter`), paged back and forth, newest first.  Reached from the board
-(History, or the H key); in hot-seat it shows the seat at the screen, and only its own views."""
+(History, or the H key) and, after a game with one human seat, from the end screen; in hot-seat it
+shows the seat at the screen, and only its own views."""
 
 from __future__ import annotations
 
@@ -21,24 +22,24 @@ def open_history(app, board) -> None:
     if not quarters:
         message(app, "History", "No quarter has closed yet: each quarter's summary is kept here once it has.")
         return
-    app.push(HistoryScene(app, board, faction, quarters))
+    app.push(HistoryScene(app, board.match, faction, quarters))
 
 
 class HistoryScene(ResultsScene):
     """One closed quarter's summary at a time; ◀ and ▶ (or the Left and Right keys) page through them."""
 
-    def __init__(self, app, board, faction: str, quarters: list[int]):
-        self.board, self.faction, self.quarters = board, faction, quarters
+    def __init__(self, app, match, faction: str, quarters: list[int]):
+        self.match, self.faction, self.quarters = match, faction, quarters
         self.page = len(quarters) - 1  # the newest first
         super().__init__(
             app,
             self._summary(),
-            board.match.view(faction),
+            match.view(faction),
             buttons=[("◀ Earlier", self.earlier), ("Later ▶", self.later), ("Close", None)],
         )
 
     def _summary(self):
-        return book(self.board.match).summary(self.faction, self.quarters[self.page])
+        return book(self.match).summary(self.faction, self.quarters[self.page])
 
     def _choose(self, callback):
         if callback is None:
