@@ -46,6 +46,12 @@ DIGITS = {getattr(pygame, f"K_{d}"): str(d) for d in range(10)} | {
     getattr(pygame, f"K_KP{d}"): str(d) for d in range(10)
 }
 
+#: the lists made last, by the game's state (kept whole: a state is never changed), the seat and
+#: the options, so that a list opened again comes at once (its forecasts take a while to work out)
+_MADE: list[tuple[object, tuple, tuple]] = []
+#: the shade laid over the screen under the dialog, by the window's size
+_SHADE: dict[tuple[int, int], pygame.Surface] = {}
+
 #: the room between two choices, and inside a choice around its words (pixels before the font scale)
 GAP, PAD = 6, 8
 
@@ -115,6 +121,18 @@ def choices(rules, view, options) -> tuple[Choice, ...]:
     return _level(items, 0)
 
 
+def made_for(board, options) -> tuple[Choice, ...]:
+    """:func:`choices` for the board's seat now, made again only when the game has moved."""
+    state, key = board.match.state, (board.viewer, tuple(options))
+    for made_state, made_key, tree in _MADE:
+        if made_state is state and made_key == key:
+            return tree
+    tree = choices(board.app.rules, board.view, options)
+    _MADE.insert(0, (state, key, tree))
+    del _MADE[8:]
+    return tree
+
+
 def _level(items, depth: int) -> tuple[Choice, ...]:
     groups: dict[tuple, list] = {}
     for item in items:
@@ -169,7 +187,7 @@ class TargetScene(MessageScene):
         rule = rules.actions[action_id]
         self.help = f"Costs {present.cost_text(rule)}. {' '.join(rule.text.split())}"
         super().__init__(app, rule.name, self.help, None)
-        self.tree = choices(rules, board.view, self.options)
+        self.tree = made_for(board, self.options)
         self.path: list[Choice] = []
         while len(self.here) == 1 and self.here[0].children:  # a single group: straight into it
             self.path.append(self.here[0])
@@ -184,7 +202,7 @@ class TargetScene(MessageScene):
 
     def prompt(self) -> str:
         tables = [c.table for c in self.here]
-        which = WHICH.get(max(set(tables), key=tables.count) if tables else None, "Which one?")
+        which = WHICH.get(max(tables, key=tables.count) if tables else None, "Which one?")
         trail = " › ".join(c.label for c in self.path)
         return f"{trail} — {which[0].lower()}{which[1:]}" if trail else which
 
@@ -377,16 +395,18 @@ class TargetScene(MessageScene):
         self._reveal()
 
     def hint(self) -> str:
-        if self.typed:
-            return f"Typed {self.typed}: another digit, or Enter"
+        if self.typed and 0 <= self.focus < len(self.rows):
+            return f"Typed {self.typed}: another digit, or Enter for {self.rows[self.focus][1].number}"
         return "Type a number or click; Esc: " + ("back" if len(self.path) > self.floor else "cancel")
 
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """The dialogs' look (a shade, paper, a red title bar), the title wrapped, the help and
         the question over the list."""
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((24, 22, 20, 150))
+        shade = _SHADE.get(surface.get_size())
+        if shade is None:
+            shade = _SHADE[surface.get_size()] = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            shade.fill((24, 22, 20, 150))
         surface.blit(shade, (0, 0))
         r = self.box()
         pygame.draw.rect(surface, theme.PAPER, r)
