@@ -80,7 +80,14 @@ def charts(d: Debrief) -> list[tuple[str, str]]:
     from matplotlib.ticker import MaxNLocator
 
     out = []
-    with plt.rc_context({"svg.fonttype": "path", "font.size": 8, "axes.spines.top": False, "axes.spines.right": False}):
+    style = {
+        "svg.fonttype": "path",  # the glyphs drawn: no font to fetch, and a name is never markup
+        "svg.hashsalt": "succession",  # the same ids each time: the same game gives the same file
+        "font.size": 8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+    with plt.rc_context(style):
         for key, title in MEASURES:
             fig, ax = plt.subplots(figsize=(4.6, 2.5))
             x = list(range(len(d.quarters)))
