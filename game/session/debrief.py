@@ -863,8 +863,18 @@ def _name(d: Debrief, fid: str) -> str:
     return next((f.name for f in d.factions if f.faction == fid), fid)
 
 
+def lines_text(lines) -> str:
+    """A citation's lines in words.
+
+    >>> lines_text("41"), lines_text("387-387"), lines_text("2081-2087")
+    ('line 41', 'line 387', 'lines 2081–2087')
+    """
+    first, _, last = str(lines).partition("-")
+    return f"line {first}" if not last or last == first else f"lines {first}–{last}"
+
+
 def _cite(s: Source) -> str:
-    where = f"{s.seed}, lines {s.lines}" if s.seed else (s.outside or "")
+    where = f"{s.seed}, {lines_text(s.lines)}" if s.seed else (s.outside or "")
     return f"{s.title} — {where}" if s.title and s.seed else where
 
 

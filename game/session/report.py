@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from game.resources import ASSETS
-from game.session.debrief import MEASURES, Debrief
+from game.session.debrief import MEASURES, Debrief, lines_text
 
 TEMPLATES = ASSETS / "report"
 TEMPLATE = "report.html.j2"
@@ -126,6 +126,7 @@ def html(d: Debrief, generated: str | None = None) -> str:
         lstrip_blocks=True,
     )
     env.filters["colour"] = colour
+    env.filters["where"] = lines_text
     when = generated or datetime.date.today().isoformat()
     drawn = [(title, Markup(svg)) for title, svg in charts(d)]  # made here, from numbers: safe
     return env.get_template(TEMPLATE).render(d=d, charts=drawn, generated=when, measures=MEASURES)
