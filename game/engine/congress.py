@@ -46,7 +46,15 @@ class Why(NamedTuple):
 
 
 def delegation(state: State, rules, rid: str) -> tuple[str | None, Why]:
-    """(faction or None, why) for one region's delegation."""
+    """(faction or None, why) for one region's delegation.
+
+    >>> from game.ruleset import load_base
+    >>> from game.engine import new_game
+    >>> rules = load_base()
+    >>> fid, why = delegation(new_game(rules, "crisis_1923", seed=3), rules, "moscow")
+    >>> fid, why.outcome, why.hold, why.bonus, why.total, why.rival, why.sympathy
+    ('stalin', 'machine', 40, 11, 51, 'trotsky', 45)
+    """
     return _delegation(state, rules, rid, _senders(state), _hold_bonus(state, rules))
 
 

@@ -314,7 +314,17 @@ def crossings(rules, before: State, after: State) -> list[Crossing]:
     faction's exposure against the disciplinary motions it may face on its present rung and the
     next (their ``min_exposure``, and that plus the ban on factions' margin, as
     :mod:`game.engine.votes` and :mod:`game.engine.motions` read them), and the numeric conditions
-    of the events still to come (as :func:`game.engine.effects.holds` evaluates them)."""
+    of the events still to come (as :func:`game.engine.effects.holds` evaluates them).
+
+    >>> from game.ruleset import load_base
+    >>> from game.engine import new_game
+    >>> rules = load_base()
+    >>> before = new_game(rules, "crisis_1923", seed=3)
+    >>> after = before.clone()
+    >>> after.factions["trotsky"].exposure = 8
+    >>> [(c.kind, c.ref, c.line, c.mover) for c in crossings(rules, before, after)]
+    [('motion', 'censure', 6, 'zinoviev')]
+    """
     out = []
     margin = rules.settings.votes.ban_margin
     for fid, fs in after.factions.items():
