@@ -239,13 +239,14 @@ def action_preview(view: View, rules, action: Action) -> Preview:
 
 def choice_preview(view: View, rules, option_id: str) -> Preview:
     """What choosing an option of the event put to ``view.you`` would change: the option's
-    effects run on the game as the faction sees it (the event's own effects, the same whatever
-    is chosen, aside), and the motions it would table with their forecast."""
+    effects, then the event's own (as :func:`game.engine.phases.resolve_choice` runs them), on
+    the game as the faction sees it, and the motions it would table with their forecast."""
     event = rules.events[view.pending_choice[0]]
     option = next(o for o in event.choice.options if o.id == option_id)
     state = seen_state(view, rules)
     after = state.clone()
     run_effects(after, rules, option.effects)
+    run_effects(after, rules, event.effects)
     return _preview(view, rules, state, after)
 
 

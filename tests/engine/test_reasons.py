@@ -240,6 +240,7 @@ def test_an_event_choice_shows_what_each_option_changes(rules):
         preview = action_preview(view, rules, Action("choose", chooser, (option.id,)))
         after = s.clone()
         run_effects(after, rules, option.effects)
+        run_effects(after, rules, rules.events[eid].effects)  # whatever is chosen, as resolve_choice runs it
         expected = {
             (name, f): (getattr(fs, name), getattr(after.factions[f], name))
             for f, fs in s.factions.items()
