@@ -91,9 +91,14 @@ def charts(d: Debrief) -> list[tuple[str, str]]:
         for key, title in MEASURES:
             fig, ax = plt.subplots(figsize=(4.6, 2.5))
             x = list(range(len(d.quarters)))
-            for f in d.factions:
+            lowest = 0
+            for i, f in enumerate(d.factions):
                 c = colour(f.colour)
-                ax.plot(x, getattr(f.power, key), color=c, linewidth=2, marker="o", markersize=3, label=_label(f.name))
+                values = getattr(f.power, key)
+                lowest = min(lowest, *values)
+                # the first factions' lines wider: where two factions are level both still show
+                width = max(1.2, 3.4 - 0.7 * i)
+                ax.plot(x, values, color=c, linewidth=width, marker="o", markersize=width + 1, label=_label(f.name))
                 hist = f.history_power
                 if hist is not None:
                     at = {q: i for i, q in enumerate(d.quarters)}
@@ -103,6 +108,7 @@ def charts(d: Debrief) -> list[tuple[str, str]]:
             ax.set_title(_label(title), fontsize=9, loc="left")
             step = max(1, len(x) // 8)
             ax.set_xticks(x[::step], [q for q in d.quarters[::step]], rotation=0, fontsize=7)
+            ax.set_ylim(bottom=lowest)  # counts and shares from nothing up, not from their lowest value
             ax.yaxis.set_major_locator(MaxNLocator(integer=True))
             ax.grid(axis="y", alpha=0.3)
             out.append((title, _svg(fig)))
