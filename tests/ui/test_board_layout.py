@@ -432,3 +432,21 @@ def test_the_first_turns_objectives_say_the_standing_is_if_the_game_ended_now(
     panel = board.panels["objectives"]
     spot = panel.spots[0][0].move(panel.inner.topleft)
     assert board.tip_at(spot.center).startswith("If the game ended now:")
+
+
+def test_a_hand_off_puts_every_column_of_tabs_back_at_its_first_panel(make_app, positions, monkeypatch):
+    app, board = _board(make_app, positions[1], (1280, 720), 2.0)
+    frames(app)
+    column = board.geo.column_of("chronicle")
+    first = column.keys[0]
+    board.choose_tab("chronicle")
+    frames(app)
+    inside = board.panels["chronicle"].rect.center
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: inside)
+    frames(app, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=3, flipped=False, precise_x=0.0, precise_y=3.0)])
+    assert board.tab(column) == "chronicle" and board.chronicle_scroll == 3
+    board.forget()  # as the hand-off to the next seat does
+    frames(app)
+    column = board.geo.column_of("chronicle")
+    assert board.tab(column) == first and board.panels["chronicle"].rect.h == 0 and board.chronicle_scroll == 0
+    assert next(b for b, _ in board.controls if b.text == board.panels[first].tab).object_ids[-1] == "#tab_chosen"

@@ -136,6 +136,15 @@ class BoardScene(Scene):
             self.chosen[column.keys[0]] = key
             self.changed()
 
+    def forget(self) -> None:
+        """A hand-off: besides the widgets' state, each column of tabs back at its first panel and
+        the chronicle at its newest line (nothing shows where the last player was looking)."""
+        super().forget()
+        self.chronicle_scroll = 0
+        if self.chosen:
+            self.chosen = {}
+            self.changed()
+
     @property
     def chronicle_scroll(self) -> int:
         """Lines the chronicle is scrolled back from the newest (its panel keeps them)."""
