@@ -35,6 +35,7 @@ deterministic, so the game is replayed from its record to sample what is not sto
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -47,10 +48,12 @@ from game.engine.congress import delegate_shares
 from game.engine.effects import holds
 from game.engine.objectives import FAILED, MET, standing, track
 from game.engine.outcome import power_scores
+from game.ruleset import load_base
+from game.ruleset.loader import RulesError
 from game.ruleset.records import RESULT_NAMES
-from game.session import present, replay
+from game.session import present, replay, saves
 from game.session.explain import citation_passage, design_words, document_line, seed_documents
-from game.session.historical import PLAN, REPLAY, PlanError, load_plan, span
+from game.session.historical import PLAN, REPLAY, PlanError, judge_span, load_plan, span
 
 #: moves that are the daily work of a faction; every other kind (motions, blocs, appeals to the
 #: rank and file, recantations, the army...) is a key move whose reason the debrief shows.  A new
@@ -424,9 +427,6 @@ def history(rules) -> _History | None:
             pass
         if not getattr(r, "mods", ()):
             return False
-        from game.ruleset import load_base
-        from game.ruleset.loader import RulesError
-
         try:
             return _history_under(load_base(), "the base rules (the historical line does not replay under the mods)")
         except (replay.ReplayError, IllegalActionError, KeyError, OSError, RulesError):
@@ -726,7 +726,6 @@ def _judged_history(hist, checkpoints) -> dict[int, bool | None]:
 
 def _history_results(rules, scenario: str) -> dict[str, str]:
     """The historical line's result on this scenario's objectives, in words (``judge_span``)."""
-    from game.session.historical import judge_span
 
     def build(r):
         try:
@@ -759,8 +758,6 @@ def from_match(match) -> Debrief:
 
 def from_save(path: Path, rules) -> Debrief:
     """The debrief of a save file; DebriefError (one line) if it cannot be read or replayed."""
-    from game.session import saves
-
     try:
         match = saves.read(Path(path), rules)
     except saves.SaveError as exc:
@@ -914,8 +911,6 @@ def _wrap(line: str, width: int) -> str:
         return line[1:]
     if len(line) <= width:
         return line
-    import textwrap
-
     lead, date = _DATED.match(line).groups()
     indent = lead + (" " * len(date) if date else "  ")
     return textwrap.fill(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)

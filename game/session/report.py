@@ -22,6 +22,7 @@ from pathlib import Path
 
 from game.resources import ASSETS
 from game.session.debrief import MEASURES, Debrief, lines_text
+from game.session.replay import write_atomic
 
 TEMPLATES = ASSETS / "report"
 TEMPLATE = "report.html.j2"
@@ -140,8 +141,6 @@ def html(d: Debrief, generated: str | None = None) -> str:
 
 def write(d: Debrief, path: Path) -> Path:
     """Write the report to ``path``; ReportError if it cannot be written."""
-    from game.session.replay import write_atomic
-
     path = Path(path)
     try:
         write_atomic(path, html(d))
