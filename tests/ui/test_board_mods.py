@@ -13,7 +13,7 @@ from game.ruleset import PROJECT, load_base, load_rules
 from game.session.session import Match, Seat
 from game.ui import text, theme
 from game.ui.scenes.board import start_match
-from game.ui.scenes.board_panels import map_cells
+from game.ui.scenes.board_map import map_cells
 from game.ui.settings import Settings
 from tests.ui.drive import frames
 
