@@ -25,7 +25,7 @@ The action bar keeps every action in the same place. A greyed action is out of r
 
 At the close of each quarter the results show every vote: who voted how, with how many votes, and why — and which figure turned out to be another faction's secret contact.
 
-Keyboard: Tab or the arrows move between buttons, Enter presses, Escape goes back (on the board: the game menu), 1–9 choose a target.
+Keyboard: Tab or the arrows move between buttons, Enter presses, Escape goes back (on the board: the game menu); in a list of targets, typing a choice's number picks it (a number stays with its target all game).
 """
 
 
