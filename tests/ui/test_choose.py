@@ -37,8 +37,9 @@ def _at(rules, scenario: str, faction: str, quarter: int, seed: int = 11) -> Mat
     return None
 
 
-def _board(make_app, match, size=(1280, 720), scale=1.0):
-    app = make_app(settings=Settings(width=size[0], height=size[1], font_scale=scale))
+def _board(make_app, match, size=(1280, 720), scale=1.0, app=None):
+    """The board of ``match`` at the screen (in ``app`` if given, else a new window)."""
+    app = app or make_app(settings=Settings(width=size[0], height=size[1], font_scale=scale))
     start_match(app, match)
     board = app.stack[0]
     while app.scene is not board:
@@ -124,12 +125,12 @@ POSITIONS = [(s, f, q) for s in CLASSROOM for f in ("stalin", "trotsky", "zinovi
 
 @pytest.mark.parametrize("scenario", CLASSROOM)
 def test_every_target_the_terminal_offers_is_reached_in_the_window(make_app, rules, monkeypatch, scenario):
-    reached = 0
+    reached, app = 0, None
     for _, faction, quarter in [p for p in POSITIONS if p[0] == scenario]:
         match = _at(rules, scenario, faction, quarter)
         if match is None:
             continue
-        app, board = _board(make_app, match)
+        app, board = _board(make_app, match, app=app)
         picked = _picked(board, monkeypatch)
         lists = _lists(app, board)
         for action_id, targets in lists:
