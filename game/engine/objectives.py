@@ -101,7 +101,7 @@ def _no_congress_to_come(state: State, rules) -> bool:
     if state.last_congress_turn < 0 or state.congress_due is not None:
         return False
     last = state.turns - 1
-    gaps = [m.params.get("gap", 0) for m in rules.motions.values() if m.kind == "convene_congress"]
+    gaps = [m.params["gap"] for m in rules.motions.values() if m.kind == "convene_congress"]
     if any(last - state.last_congress_turn >= gap for gap in gaps):
         return False
     end = state.date(last)
