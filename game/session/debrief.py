@@ -382,13 +382,14 @@ def _congresses(rules, state, fid: str) -> list[Milestone]:
     return out
 
 
-def _timeline(rules, played: _Played, fid: str, first: str, last: str, opening: _Close | None) -> tuple:
+def _timeline(rules, played: _Played, fid: str, first: str, last: str, start: _Close) -> tuple:
+    """What changed for a faction at each close of the span, each against the close before; the
+    span's first quarter against ``start``, the scenario's opening — for history's line too, so
+    that what a scenario already has at its start is not counted as a change of its first quarter."""
     closes = [c for c in played.closes if first <= c.date <= last]
-    before = opening
-    out: list[Milestone] = []
-    for close in played.closes:
-        if before is not None and first <= close.date <= last:
-            out += _changes(rules, fid, before, close)
+    before, out = start, []
+    for close in closes:
+        out += _changes(rules, fid, before, close)
         before = close
     out += [m for m in _congresses(rules, played.last, fid) if first <= m.date <= last]
     order = {c.date: i for i, c in enumerate(closes)}
@@ -576,13 +577,19 @@ def _previous(date: str) -> str:
     return f"{index // 4}-Q{index % 4 + 1}"
 
 
-def _diverged(quarters, timeline, hist_timeline, checks) -> tuple | None:
-    """The first quarter whose changes differ from history's (a Congress's numbers aside: they
-    always differ a little) or whose checkpoint this game missed: (date, this game's lines,
-    history's lines, the checkpoint missed, the ids concerned)."""
+def _diverged(quarters, timeline, hist_timeline, checks, watched: set[str]) -> tuple | None:
+    """The first quarter whose changes differ from history's or whose checkpoint this game missed:
+    (date, this game's lines, history's lines, the checkpoint missed, the ids concerned).  A
+    Congress's numbers always differ a little and are left aside; so is an office that neither
+    the record's checkpoints nor the scenario's goals name (``watched``): the historical line is
+    played by the game's rules, and its lesser posts are not all history's."""
+
+    def counts(m: Milestone) -> bool:
+        return m.kind != "congress" and (m.kind != "office" or m.ids[-1] in watched)  # ids: faction, man, office
+
     for date in quarters:
-        game = [m for m in timeline if m.date == date and m.kind != "congress"]
-        hist = [m for m in hist_timeline if m.date == date and m.kind != "congress"]
+        game = [m for m in timeline if m.date == date and counts(m)]
+        hist = [m for m in hist_timeline if m.date == date and counts(m)]
         game_only = [m for m in game if m.text not in {h.text for h in hist}]
         hist_only = [m for m in hist if m.text not in {g.text for g in game}]
         missed = [(n, ids) for n, ids, _c in checks if n.date == date and n.history and n.game is False]
@@ -591,6 +598,15 @@ def _diverged(quarters, timeline, hist_timeline, checks) -> tuple | None:
             checkpoint = "; ".join(n.text for n, _ids in missed)
             return date, tuple(m.text for m in game_only), tuple(m.text for m in hist_only), checkpoint, ids
     return None
+
+
+def _watched(rules, scenario: str, hist) -> set[str]:
+    """Every id the historical line's checkpoints and the scenario's goals name."""
+    ids = set().union(*(_ids(cp.condition) for cp in hist.checkpoints)) if hist else set()
+    for objectives_ in rules.scenarios[scenario].objectives.values():
+        for goal in objectives_.goals:
+            ids |= _ids(list(goal.condition))
+    return ids
 
 
 def _divergence(rules, played: _Played, found: tuple, fid: str, hist) -> Divergence:
@@ -657,19 +673,19 @@ def build(rules, scenario: str, seed: int, actions, mods=(), reasons=(), seats=(
         if not concerned:
             party.append(note)
     hist_results = _history_results(rules, scenario)
+    quarters, watched = [c.date for c in played.closes], _watched(rules, scenario, hist)
     out = []
     for fid in factions:
         rec = rules.factions[fid]
         st = standing(played.last, rules, fid)
         hist_closes = [c for c in hist.played.closes if first <= c.date <= last] if hist else []
-        hist_before = next((c for c in reversed(hist.played.closes) if c.date < first), None) if hist else None
         timeline = _timeline(rules, played, fid, first, last, opening)
         hist_timeline = (
-            _timeline(rules, hist.played, fid, first, last, hist_before)
+            _timeline(rules, hist.played, fid, first, last, opening)
             if hist and fid in hist.played.first.factions
             else ()
         )
-        found = _diverged([c.date for c in played.closes], timeline, hist_timeline, per_faction[fid]) if hist else None
+        found = _diverged(quarters, timeline, hist_timeline, per_faction[fid], watched) if hist else None
         out.append(
             FactionDebrief(
                 faction=fid,
