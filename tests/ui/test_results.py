@@ -135,3 +135,39 @@ def test_a_censure_is_in_the_summary_before_any_event_card_comes(app):
     when = next(e.turn for e in log if e.text == "Trotsky and the Left Opposition are censured")
     first = next(i for i, (_, turn, _) in enumerate(order) if turn >= when)
     assert isinstance(order[first][0], ResultsScene) and order[first][2]  # the summary, saying so, first
+
+
+def test_after_the_summary_and_an_event_enter_presses_nothing(app):
+    """The summary's Continue and an event's choice, each pressed with Enter, leave the board with
+    nothing focused: two more Enters do nothing (they once reached Menu and left the game)."""
+    import pygame
+
+    from game.ui.scenes.event import EventScene
+    from tests.ui.drive import button, click, frames, key
+
+    board = start_classroom(app, humans=("trotsky",))
+    seen = set()
+    for _ in range(300):
+        top = app.scene
+        if top is board and not board.my_turn():
+            board.wait_for_ai()
+            frames(app)
+            continue
+        if isinstance(top, ResultsScene | EventScene):
+            seen.add(type(top))
+            key(app, pygame.K_RETURN)  # Continue, or the event's first choice
+            continue
+        if top is not board:
+            key(app, pygame.K_RETURN)  # the briefing
+            continue
+        assert not 0 <= board.focus < len(board.controls)
+        turn = board.match.state.turn
+        key(app, pygame.K_RETURN)
+        key(app, pygame.K_RETURN)
+        assert app.scene is board and app.running and board.match.state.turn == turn
+        if seen == {ResultsScene, EventScene}:
+            return
+        click(app, button(board, "End turn"))
+        while app.scene is not board:
+            click(app, app.scene.controls[0][0])
+    raise AssertionError(f"no summary and event came: {seen}")
