@@ -450,3 +450,34 @@ def test_a_hand_off_puts_every_column_of_tabs_back_at_its_first_panel(make_app, 
     column = board.geo.column_of("chronicle")
     assert board.tab(column) == first and board.panels["chronicle"].rect.h == 0 and board.chronicle_scroll == 0
     assert next(b for b, _ in board.controls if b.text == board.panels[first].tab).object_ids[-1] == "#tab_chosen"
+
+
+def test_page_up_and_down_scroll_a_panel_from_the_keyboard(make_app, positions):
+    app, board = _board(make_app, positions[1], (1920, 1080), 2.0)
+    frames(app)
+    chronicle = board.panels["chronicle"]
+    key(app, pygame.K_PAGEUP)  # the pointer over no panel: the chronicle, a page back
+    rows = chronicle.inner.h // app.fonts.body(12).get_linesize()
+    assert chronicle.back == rows - 1
+    key(app, pygame.K_PAGEDOWN)
+    assert chronicle.back == 0
+    offices = board.panels["offices"]
+    assert offices.scrolls and offices.top == 0
+    board.mouse = offices.rect.center  # the pointer over the offices
+    key(app, pygame.K_PAGEDOWN)
+    frames(app)
+    assert offices.top > 0 and chronicle.back == 0
+    key(app, pygame.K_PAGEUP)
+    frames(app)
+    assert offices.top == 0
+
+
+def test_page_down_scrolls_the_panel_whose_tab_has_the_focus(make_app, positions):
+    app, board = _board(make_app, positions[1], (1280, 720), 2.0)
+    frames(app)
+    board.mouse = (-1, -1)
+    assert board.tab(board.geo.column_of("map")) == "map"
+    board.focus = next(i for i, (b, _) in enumerate(board.controls) if b.text == "Map")
+    key(app, pygame.K_PAGEDOWN)
+    frames(app)
+    assert board.panels["map"].scrolls and board.panels["map"].top > 0

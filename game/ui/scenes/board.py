@@ -378,6 +378,18 @@ class BoardScene(Scene):
     def panel_at(self, pos):
         return next((p for p in self.panels.values() if p.rect.collidepoint(pos)), None)
 
+    def page(self, pages: int) -> None:
+        """Page Up / Page Down: scroll the panel under the pointer, else the one whose tab has the
+        keyboard focus, else the chronicle."""
+        panel = self.panel_at(self.mouse)
+        does = self.built[self.focus][2] if 0 <= self.focus < len(self.built) else None
+        if panel is None and isinstance(does, tuple) and does[0] == "tab":
+            panel = self.panels[does[1]]
+        if panel is None:
+            panel = self.panels["chronicle"]
+        if panel.rect.h:  # on show
+            panel.page(pages)
+
     def tip_at(self, pos) -> str | None:
         """The tooltip of what is under ``pos``, if any."""
         panel = self.panel_at(pos)
@@ -473,6 +485,9 @@ class BoardScene(Scene):
             self.mouse = event.pos
         elif event.type == pygame.MOUSEWHEEL and (panel := self.panel_at(pygame.mouse.get_pos())) is not None:
             panel.wheel(event.y)
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.page(-1 if event.key == pygame.K_PAGEUP else 1)
+            return
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
             self.undo()
             return

@@ -407,9 +407,17 @@ class ChroniclePanel(Panel):
         for words, colour in lines[max(0, end - rows) : end]:
             surface.blit(text.render(font, words, colour), (inner.x, y))
             y += step
-        tip = "The chronicle: every public event, and your own private news in dark red. Scroll with the mouse wheel."
+        tip = (
+            "The chronicle: every public event, and your own private news in dark red. Scroll with the mouse "
+            "wheel, or Page Up and Page Down."
+        )
         self._next = (inner, [(pygame.Rect((0, 0), inner.size), tip)], None)
         self.dirty = False
+
+    def page(self, pages: int) -> bool:
+        """A page is the panel's lines but one; a page up goes back (older), as the wheel does."""
+        rows = max(1, self.inner.h // self.app.fonts.body(12).get_linesize())
+        return self.wheel(-pages * max(1, rows - 1))
 
     def wheel(self, dy: int) -> bool:
         back = max(0, self.back + dy)

@@ -178,6 +178,15 @@ class Panel:
         local = (pos[0] - self.inner.x, pos[1] - self.inner.y + self.top)
         return next((tip for r, tip in self.spots if r.collidepoint(local)), None)
 
+    def page(self, pages: int) -> bool:
+        """Scroll by ``pages`` of the panel's height (negative: back up) from the keyboard; True if
+        it scrolls at all."""
+        if not self.scrolls:
+            return False
+        bar = self.box.vert_scroll_bar
+        bar.set_scroll_from_start_percentage(bar.start_percentage + pages * bar.visible_percentage * 0.9)
+        return True
+
     def wheel(self, dy: int) -> bool:
         """The mouse wheel over the panel; True if the panel took it (a scrolling container takes
         it itself)."""
