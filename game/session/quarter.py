@@ -56,7 +56,9 @@ class Book:
     """The states at which each quarter of a match began, kept up to date as the match moves."""
 
     def __init__(self, match):
-        self.match = match
+        # a weak reference: the books are kept by match (:func:`book`), and a book that held its
+        # match would keep every finished game in memory
+        self._match = weakref.ref(match)
         self.applied: list = []  # the actions replayed so far
         self.state = new_game(match.rules, match.scenario, match.seed)
         self.first = self.state.turn
@@ -65,6 +67,10 @@ class Book:
         self.end = None  # the final state, once the game is over
         #: the last quarter each seat has been shown the summary of (the window's own bookkeeping)
         self.shown: dict[str, int] = {}
+
+    @property
+    def match(self):
+        return self._match()
 
     def update(self) -> None:
         actions = self.match.record.actions

@@ -171,3 +171,15 @@ def test_after_the_summary_and_an_event_enter_presses_nothing(app):
         while app.scene is not board:
             click(app, app.scene.controls[0][0])
     raise AssertionError(f"no summary and event came: {seen}")
+
+
+def test_a_book_of_quarters_does_not_keep_its_game_alive(rules):
+    import gc
+    import weakref
+
+    m = Match.new(rules, "crisis_1923", 5, {})
+    quarter.book(m).update()
+    gone = weakref.ref(m)
+    del m
+    gc.collect()
+    assert gone() is None
