@@ -23,9 +23,9 @@ The board, left to right:
 
 The action bar keeps every action in the same place. A greyed action is out of reach now: its tooltip says why. Choosing a target shows what the action would change; a motion shows how the vote would go if it met now. Actions that cannot be taken back ask first. Undo (Ctrl+Z) takes back your last move until another seat moves or something hidden comes out.
 
-At the close of each quarter the results show every vote: who voted how, with how many votes, and why — and which figure turned out to be another faction's secret contact.
+Each quarter ends in one place: a summary of what changed for you (your standing, influence, prestige, exposure, offices, seats, regions and goals), every vote — who voted how, with how many votes, and why, and which figure turned out to be another faction's secret contact — the Congress, and the events that hit you, before any new event card. History (the H key) pages back through every earlier quarter's summary.
 
-Keyboard: Tab or the arrows move between buttons, Enter presses, Escape goes back (on the board: the game menu); in a list of targets, typing a choice's number picks it (a number stays with its target all game).
+Keyboard: Tab or the arrows move between buttons, Enter presses, Escape goes back (on the board: the game menu), H opens the history; in a list of targets, typing a choice's number picks it (a number stays with its target all game).
 """
 
 
