@@ -332,10 +332,13 @@ def condition_text(rules, item) -> str:
     negated = verb == "not" and isinstance(arg, dict)
     if negated:
         ((verb, arg),) = arg.items()
-    template = (NEGATED_WORDS if negated else CONDITION_WORDS).get(verb)
+    template = NEGATED_WORDS.get(verb) if negated else None
+    prefix = ""
+    if template is None:
+        template = CONDITION_WORDS.get(verb)
+        prefix = "not so: " if negated else ""
     if template is None or not isinstance(arg, dict):
-        text = CONDITION_WORDS.get(verb, "one of its conditions")
-        return f"not: {text}" if negated and verb in CONDITION_WORDS else text
+        return "one of its conditions"
     names = {}
     for key, value in arg.items():
         if key in ("faction", "a", "b"):
@@ -351,7 +354,7 @@ def condition_text(rules, item) -> str:
         else:
             names[key] = str(value).replace("_", " ")
     try:
-        return template.format(**names)
+        return prefix + template.format(**names)
     except KeyError:
         return "one of its conditions"
 

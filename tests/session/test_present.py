@@ -189,3 +189,10 @@ def test_a_motions_forecast_new_and_on_the_agenda_is_the_engines_vote(rules):
     assert s.agenda and s.agenda[-1].key() == prop.key()
     lines = present.agenda_lines(rules, player_view(s, rules, "trotsky"))
     assert f"if voted now it would {'pass' if passes else 'fail'} {yes_no}" in lines[-1]
+
+
+def test_every_condition_of_every_event_reads_as_words(rules):
+    for event in rules.events.values():
+        for item in event.conditions:
+            text = present.condition_text(rules, item)
+            assert text and "{" not in text and "_" not in text, (event.id, item, text)
