@@ -1,4 +1,7 @@
-"""Forecasts from what a faction can see: how a motion would be voted, what an action would change.
+"""Forecasts from what a faction can see: how a motion would be voted, what an action would change
+(the numbers, the votes on the agenda it turns, the lines in the rules it crosses: a disciplinary
+motion's exposure threshold, an event's condition), what a bloc would change, what an event's
+option would do.
 
 Everything here starts from a :class:`~game.engine.views.View`, never from the state: the game is
 rebuilt as the faction sees it (public facts, its own secret contacts, no one else's) and the
