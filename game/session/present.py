@@ -4,6 +4,8 @@ Everything here reads a :class:`~game.engine.views.View` and the rules, never th
 menu of actions in fixed places (grouped by kind, destructive ones marked), each action's text,
 price and forecast, vote breakdowns with the secret contacts they reveal, the agenda and when each
 item is voted, the regions table, the trackers on their labelled scales, and the end of the game.
+The engine gives reasons as codes with the numbers it used (a ballot's, a delegation's, a line a
+move crosses); the words are made here, from those numbers, never from a second formula.
 No pygame, no printing.
 """
 
