@@ -25,7 +25,7 @@ from game.ui.app import Scene
 from game.ui.scenes import layout
 from game.ui.scenes.board_panels import PANELS
 from game.ui.scenes.history import open_history
-from game.ui.scenes.layout import END_TURN, action_button_label
+from game.ui.scenes.layout import action_button_label, end_turn
 
 #: seconds the computer waits after a player's move that can still be taken back (the Undo button)
 UNDO_GRACE = 1.5
@@ -199,7 +199,8 @@ class BoardScene(Scene):
             return out
         legal = self.match.legal() if self.my_turn() else ()
         entries = present.menu(rules, self.view, legal)
-        entries = [e for e in entries if e.action_id != END_TURN] + [e for e in entries if e.action_id == END_TURN]
+        last = end_turn(rules)
+        entries = [e for e in entries if e.action_id != last] + [e for e in entries if e.action_id == last]
         for e in entries:
             reason = (e.why_not or None) if self.viewer else "not your move"
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
@@ -213,7 +214,7 @@ class BoardScene(Scene):
                     ("action", e.action_id),
                     tip,
                     bool(e.actions),
-                    "#end_turn" if e.action_id == END_TURN else kind,
+                    "#end_turn" if e.action_id == last else kind,
                 )
             )
         return out

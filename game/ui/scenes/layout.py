@@ -38,7 +38,7 @@ ARRANGEMENTS = (
 HEIGHTS = {"map": ("fixed", 0.60), "factions": ("first", 0.45), "chronicle": ("rest", 0.22)}
 #: the fewest characters of body text a column's line must hold to be read
 READABLE_CHARS = 34
-#: pixels: the board's margin, the gap between panels and between buttons, the room above the bar
+#: pixels: the board's margin, and the gap between panels and between buttons
 MARGIN, GAP = 8, 6
 #: the action bar: columns of buttons (at most, at least), a cell's width at the normal font
 BAR_COLUMNS = (6, 10)
@@ -46,7 +46,6 @@ BAR_CELL = 130
 #: a tab's label face (condensed heading) and the room around it
 TAB_SIZE = theme.SIZES["tab"]
 TAB_PAD = 20
-END_TURN = "pass_turn"
 
 
 @attrs.define
@@ -82,10 +81,6 @@ class Geometry:
             ch,
         )
 
-    @property
-    def tabbed(self) -> bool:
-        return any(c.tabs for c in self.columns)
-
     def column_of(self, key: str) -> Column | None:
         return next((c for c in self.columns if key in c.keys), None)
 
@@ -101,7 +96,13 @@ def action_button_label(rules, action_id: str) -> str:
 #: a name that needs more than a line wraps in two, in the first face whose lines fit the button,
 #: over as many cells of the bar as it needs
 LABEL_SIZES = (theme.SIZES["action"], 12, 11)
-END_TURN = "pass_turn"
+#: the engine verb of the action that ends a faction's turn: its button sits alone at the bar's end
+END_TURN_KIND = "pass"
+
+
+def end_turn(rules) -> str | None:
+    """The id of the action that ends the turn (the rules' action of kind ``pass``), if any."""
+    return next((aid for aid, a in rules.actions.items() if a.kind == END_TURN_KIND), None)
 
 
 def label_fits(app, label: str, width: int) -> bool:
@@ -172,18 +173,19 @@ def _bar(app) -> tuple[pygame.Rect, int, int, dict]:
     cols = max(BAR_COLUMNS[0], min(BAR_COLUMNS[1], (w - 2 * MARGIN) // int(BAR_CELL * app.settings.font_scale)))
     cw = (w - 2 * MARGIN - 2 * GAP - GAP * (cols - 1)) // cols
     cells, row, col = {}, 0, 0
+    last = end_turn(app.rules)
     for aid in app.rules.actions:
-        if aid == END_TURN:
+        if aid == last:
             continue
         span = _span(app, action_button_label(app.rules, aid), cw, cols)
         if col + span > cols:
             row, col = row + 1, 0
         cells[aid] = (row, col, span)
         col += span
-    if END_TURN in app.rules.actions:
+    if last is not None:
         if col >= cols:  # room for the end-turn button in its corner
             row += 1
-        cells[END_TURN] = (row, cols - 1, 1)
+        cells[last] = (row, cols - 1, 1)
     rows = row + 1
     bar_h = rows * row_height(app) + GAP * rows + MARGIN
     return pygame.Rect(MARGIN, h - bar_h - MARGIN // 2, w - 2 * MARGIN, bar_h), cols, rows, cells
