@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-from importlib.resources import as_file, files
 from pathlib import Path
 
 #: the data folders, at the top of the repository and under ``game/_data`` in a wheel
@@ -36,7 +35,19 @@ atexit.register(_kept.close)
 
 
 def _packaged() -> Path | None:
-    """The data inside the installed package, or None (a checkout has none)."""
+    """The data inside the installed package, or None (a checkout has none).
+
+    A package installed on disk holds its data as a plain folder beside this file, read as one.
+    Only a package that is not on disk (imported from a zip) needs :mod:`importlib.resources`,
+    imported then and only then: it brings in ``tempfile`` and with it ``random``, which the
+    engine's layers must be importable without (a test blocks it)."""
+    here = Path(__file__).resolve().parent
+    if (here / PACKAGED / "rules").is_dir():
+        return here / PACKAGED
+    if here.is_dir():
+        return None  # a package on disk without its data: a checkout or an editable install
+    from importlib.resources import as_file, files
+
     data = files(__package__) / PACKAGED
     if not (data / "rules").is_dir():
         return None
