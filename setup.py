@@ -3,8 +3,9 @@
 ``rules/``, ``mods/``, ``assets/`` and ``seeds/`` stay at the top of the repository, where the
 design card, modders and the tests find them.  A wheel carries them inside the package as
 ``game/_data/rules``, ``game/_data/mods`` and so on (each folder mapped by ``package_dir``, all its
-files taken by ``package_data``), where :mod:`game.resources` reads them through
-``importlib.resources``; nothing is copied into the repository.  An editable install needs none of
+files taken by ``package_data``), where :mod:`game.resources` finds them (as a plain folder, or
+through ``importlib.resources`` for a package imported from a zip); nothing is copied into the
+repository.  An editable install needs none of
 this: ``game.resources`` finds the top-level folders beside ``game/``.
 
 Everything else about the project is in ``pyproject.toml``.  The package list is here and not
