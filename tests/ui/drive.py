@@ -128,3 +128,21 @@ def type_number(app, number: int) -> None:
     """Type a number's digits, one key press each."""
     for digit in str(number):
         key(app, getattr(pygame, f"K_{digit}"))
+
+
+def click_then_keys(app, button, keys) -> None:
+    """Click ``button`` and press ``keys`` straight after, as a quick player does: the key presses
+    wait in pygame's queue behind the click's own event and reach whatever screen it opens."""
+    assert button.is_enabled, f"button {button.text!r} is disabled"
+    pos = button.rect.center
+    app.frame(
+        [
+            pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
+        ]
+    )
+    for k in keys:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode="", scancode=0))
+    app.frame(pygame.event.get())
