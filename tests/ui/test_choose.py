@@ -225,7 +225,10 @@ def test_a_motion_is_chosen_step_by_step_and_back_goes_up_a_step(make_app, rules
         for c in office.children:
             assert c.number == list(rules.figures).index(c.action.args[2]) + 1
     # each office's row says how the vote would go: the engine's forecast, inline
-    assert all(c.forecast and "this motion would" in c.forecast[0] for c in scene.here)
+    # (what its candidates' forecasts share: the vote depends on the office, not on the figure)
+    for c in scene.here:
+        cards = [present.action_card(app.rules, board.view, leaf.action).preview for leaf in _leaves([c])]
+        assert c.forecast and all(line in card for card in cards for line in c.forecast)
     click(app, button(scene, "Back"))
     assert scene.prompt() == "Which motion?" and scene.rows[scene.focus][1].label == "Appoint to an office"
     click(app, _row(scene, scene.here[1]))
@@ -276,6 +279,21 @@ def test_a_target_that_drops_out_does_not_move_the_others_numbers(make_app, rule
     picked = _picked(board, monkeypatch)
     type_number(app, 2)
     assert [a.args for a in picked] == [("leningrad",)]
+
+
+def test_each_choice_shows_its_forecast_and_what_all_share_is_said_once(make_app, rules, monkeypatch):
+    app, board = _board(make_app, _at(rules, "crisis_1923", "trotsky", 0))
+    scene = _open(app, board, "mass_appeal")
+    cards = {c.action: present.action_card(app.rules, board.view, c.action).preview for c in scene.here}
+    shared = [line for line in next(iter(cards.values())) if all(line in card for card in cards.values())]
+    assert shared and scene.shared() == tuple(shared)  # the cost in influence, exposure, the mood
+    said = " ".join(line for _, lines, _, _ in scene.texts for line in lines)
+    assert all(line in said for line in shared)
+    for _, c, lines in scene.rows:
+        own = [line for line in cards[c.action] if line not in shared]
+        assert own  # the region's sympathy
+        shown = " ".join(line for _, line in lines)
+        assert all(line in shown for line in own) and not any(line in shown for line in shared)
 
 
 def test_numbers_come_from_the_rule_tables(rules):
