@@ -1,4 +1,6 @@
-"""Modal boxes over the current screen: a message (with scrolling text) and a yes/no question."""
+"""Modal boxes over the current screen: a message (with scrolling text) and a yes/no question; and
+the buttons every screen but the board shares: a button whose label does not fit one line is drawn
+wrapped over two or more (in a smaller face only where even that does not fit), so no label is cut."""
 
 from __future__ import annotations
 
@@ -8,6 +10,58 @@ import pygame
 
 from game.ui import text, theme
 from game.ui.app import Scene
+
+#: the theme's button whose own text is clear: the scene draws its label over it, wrapped
+WRAPPED = "#action_wrapped"
+
+
+def button_fits(app, label: str, width: int, height: int) -> bool:
+    """Whether pygame_gui draws ``label`` whole on one line of a plain button (inside its border)."""
+    font = app.fonts.bold(theme.BUTTON_SIZE)
+    return font.size(label)[0] + 12 <= width and font.get_linesize() <= height
+
+
+def button_need(app, label: str) -> int:
+    """The width a plain button needs to show its label on one line."""
+    return app.fonts.bold(theme.BUTTON_SIZE).size(label)[0] + 16
+
+
+def label_lines(app, label: str, width: int, height: int | None = None):
+    """(font, lines): a button's label wrapped to its width, in the largest readable face whose
+    lines fit ``height``."""
+    fonts = [app.fonts.bold(n) for n in (theme.BUTTON_SIZE, 16, 14)]
+    return text.fitting_lines(fonts, label, width - 12, None if height is None else height - 4)
+
+
+def wrapped_height(app, label: str, width: int, least: int = 0) -> int:
+    """The height a button needs to show ``label`` whole in ``width`` (at least ``least``)."""
+    font = app.fonts.bold(theme.BUTTON_SIZE)
+    lines = text.wrap(font, label, width - 12)
+    if all(font.size(line)[0] <= width - 12 for line in lines):
+        return max(least, len(lines) * font.get_linesize() + 8)
+    return max(least, len(label_lines(app, label, width)[1]) * font.get_linesize() + 8)
+
+
+def wrapped_button(scene, rect, label: str, callback, tip: str | None = None, enabled: bool = True):
+    """A plain button whose label, where it does not fit one line, :func:`draw_wrapped` draws
+    wrapped over it."""
+    r = pygame.Rect(rect)
+    object_id = None if button_fits(scene.app, label, r.w, r.h) else WRAPPED
+    return scene.button(r, label, callback, tip, enabled, object_id=object_id)
+
+
+def draw_wrapped(scene, surface: pygame.Surface) -> None:
+    """Over the widgets: the labels of the scene's wrapped buttons, centred in them."""
+    for b, _ in scene.controls:
+        if b.object_ids[-1] != WRAPPED or not b.visible:
+            continue
+        colour = theme.WHITE if b.held else theme.BLACK if b.is_enabled else theme.DISABLED_TEXT
+        font, lines = label_lines(scene.app, b.text, b.rect.w, b.rect.h)
+        y = b.rect.centery - len(lines) * font.get_linesize() // 2
+        for line in lines:
+            img = text.render(font, line, colour)
+            surface.blit(img, (b.rect.centerx - img.get_width() // 2, y))
+            y += font.get_linesize()
 
 
 def escape(words: str) -> str:
@@ -29,24 +83,46 @@ class MessageScene(Scene):
         self.wf, self.hf = width, height
 
     def box(self) -> pygame.Rect:
+        """The box: its share of the window, wider (up to the window less a margin) where its
+        buttons' labels need it, taller where a large font leaves its text too little room."""
         w, h = self.app.size
-        return pygame.Rect(int(w * (1 - self.wf) / 2), int(h * (1 - self.hf) / 2), int(w * self.wf), int(h * self.hf))
+        need = sum(button_need(self.app, label) for label, _ in self.choices) + 10 * (len(self.choices) - 1) + 32
+        bw = min(w - 32, max(int(w * self.wf), need))
+        s = self.app.settings.font_scale
+        bh = min(h - 32, max(int(h * self.hf), int(h * self.hf * (1 + (s - 1) / 2))))
+        return pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
+
+    def _title_lines(self, r: pygame.Rect) -> list[str]:
+        return text.wrap(self.app.fonts.heading(22), self.title, r.w - 24)
 
     def build(self) -> None:
         r = self.box()
         s = self.app.settings.font_scale
-        top = self.app.fonts.heading(22).get_linesize() + 20
-        bh = int(40 * s)
+        head = self.app.fonts.heading(22)
+        top = len(self._title_lines(r)) * head.get_linesize() + 20
+        # each button as wide as its label needs (at least the usual width); equal shares of the
+        # row, the labels wrapped, where the row has not the room
+        n, room = len(self.choices), r.w - 32 - 10 * (len(self.choices) - 1)
+        widths = [max(min(int(240 * s), room // n), button_need(self.app, label)) for label, _ in self.choices]
+        if sum(widths) > room:
+            widths = [room // n] * n
+        bh = max(
+            wrapped_height(self.app, label, bw, int(40 * s))
+            for (label, _), bw in zip(self.choices, widths, strict=True)
+        )
         side = int(r.w * self.side)
         self.side_rect = pygame.Rect(r.x + 16, r.y + top, side - 16, r.h - top - bh - 32)
         self.text_box = self.textbox(
             (r.x + 16 + side, r.y + top, r.w - 32 - side, r.h - top - bh - 32), escape(self.body)
         )
-        n = len(self.choices)
-        bw = min(int(240 * s), (r.w - 32 - 10 * (n - 1)) // n)
-        for i, (label, cb) in enumerate(self.choices):
-            x = r.right - 16 - (n - i) * bw - (n - 1 - i) * 10
-            self.button((x, r.bottom - bh - 16, bw, bh), label, self._choose(cb))
+        x = r.right - 16 - sum(widths) - 10 * (n - 1)
+        for (label, cb), bw in zip(self.choices, widths, strict=True):
+            wrapped_button(self, (x, r.bottom - bh - 16, bw, bh), label, self._choose(cb))
+            x += bw + 10
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        draw_wrapped(self, surface)
+        super().draw_focus(surface)
 
     def _choose(self, callback):
         def run():
@@ -78,8 +154,9 @@ class MessageScene(Scene):
         pygame.draw.rect(surface, theme.PAPER, r)
         pygame.draw.rect(surface, theme.BLACK, r, 4)
         font = self.app.fonts.heading(22)
-        pygame.draw.rect(surface, theme.RED, (r.x, r.y, r.w, font.get_linesize() + 12))
-        surface.blit(text.render(font, text.fit(font, self.title, r.w - 24), theme.WHITE), (r.x + 12, r.y + 6))
+        lines = self._title_lines(r)
+        pygame.draw.rect(surface, theme.RED, (r.x, r.y, r.w, len(lines) * font.get_linesize() + 12))
+        text.blit_lines(surface, font, lines, (r.x + 12, r.y + 6), theme.WHITE)
 
 
 def confirm(app, title: str, body: str, yes_label: str, on_yes) -> None:

@@ -7,6 +7,7 @@ import pygame
 from game.session import present
 from game.ui import draw, text, theme
 from game.ui.app import Scene
+from game.ui.scenes.dialog import button_need
 
 
 class HandoffScene(Scene):
@@ -17,14 +18,17 @@ class HandoffScene(Scene):
     def build(self) -> None:
         w, h = self.app.size
         s = self.app.settings.font_scale
-        bw, bh = int(360 * min(s, 1.6)), int(48 * s)
+        labels = ("I am here — show my faction", "Game menu")
+        bw = min(w - 32, max(int(360 * min(s, 1.6)), *(button_need(self.app, label) for label in labels)))
+        bh = int(48 * s)
+        y = min(int(h * 0.68), h - 2 * bh - 28)
         self.button(
-            ((w - bw) // 2, int(h * 0.68), bw, bh),
+            ((w - bw) // 2, y, bw, bh),
             "I am here — show my faction",
             self.confirm,
             "Only press this when the other players cannot see the screen",
         )
-        self.button(((w - bw) // 2, int(h * 0.68) + bh + 12, bw, bh), "Game menu", self.board.menu)
+        self.button(((w - bw) // 2, y + bh + 12, bw, bh), "Game menu", self.board.menu)
 
     def confirm(self) -> None:
         self.app.pop()
@@ -35,16 +39,25 @@ class HandoffScene(Scene):
         surface.fill(theme.BLACK)
         pygame.draw.polygon(surface, theme.RED, [(0, h), (w * 0.35, 0), (w * 0.45, 0), (w * 0.1, h)])
         seat = self.board.match.seats[self.faction]
-        big, mid = self.app.fonts.heading(54), self.app.fonts.bold(22)
+        mid = self.app.fonts.bold(22)
+        big = self.app.fonts.heading(
+            54 if self.app.settings.font_scale * 54 <= h / 10 else int(h / 10 / self.app.settings.font_scale)
+        )
         date = self.board.view["date"]
         lines = [
             (mid, f"{date} — next to play", theme.OCHRE),
             (big, f"Pass the screen to {seat.name}", theme.WHITE),
             (mid, present.faction_name(self.app.rules, self.faction), theme.WHITE),
         ]
-        y = int(h * 0.22)
+        # each line whole, wrapped; the large one in a smaller face where even wrapped it would
+        # push the badge onto the buttons
+        room = self.controls[0][0].rect.y - 24 if self.controls else h
+        y = int(h * 0.12)
         for font, words, colour in lines:
-            img = text.render(font, text.fit(font, words, w - 80), colour)
-            surface.blit(img, ((w - img.get_width()) // 2, y))
-            y += font.get_linesize() + 10
-        draw.badge(surface, self.app, self.faction, (w // 2, y + 40), 72)
+            for line in text.wrap(font, words, w - 80):
+                img = text.render(font, line, colour)
+                surface.blit(img, ((w - img.get_width()) // 2, y))
+                y += font.get_linesize()
+            y += 10
+        size = min(72, max(24, room - y - 8))
+        draw.badge(surface, self.app, self.faction, (w // 2, y + size // 2 + 4), size)

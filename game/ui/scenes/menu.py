@@ -6,14 +6,36 @@ import pygame
 
 from game.ui import draw, text, theme
 from game.ui.app import Scene
+from game.ui.scenes.dialog import button_need
 
 
 class MenuScene(Scene):
+    def heading(self) -> list[tuple]:
+        """(font, lines, colour) of the title, the subtitle and the line under it: the title no
+        taller than a seventh of the window, the others wrapped to the window's width."""
+        w, h = self.app.size
+        s = self.app.settings.font_scale
+        room = w - int(w * 0.08) - 16
+        title = self.app.fonts.heading(min(72, int(h * 0.16 / s)))
+        sub, small = self.app.fonts.bold(22), self.app.fonts.body(15)
+        return [
+            (title, text.wrap(title, "SUCCESSION", room), theme.BLACK),
+            (sub, text.wrap(sub, "Борьба за наследство Ленина · 1923–1929", room), theme.RED),
+            (
+                small,
+                text.wrap(
+                    small, "The struggle for Lenin's succession, from his last stroke to the Right's defeat", room
+                ),
+                theme.BLACK,
+            ),
+        ]
+
     def build(self) -> None:
         w, h = self.app.size
         s = self.app.settings.font_scale
-        bw, bh = int(340 * min(s, 1.6)), int(44 * s)
-        x, y = int(w * 0.08), int(h * 0.36)
+        x = int(w * 0.08)
+        top = int(h * 0.06) + sum(len(lines) * font.get_linesize() + 4 for font, lines, _ in self.heading()) + 12
+        bottom = h - len(self.note()) * self.app.fonts.body(15).get_linesize() - 16
         has_auto = self.app.autosave_path.exists()
         items = [
             ("New game", self.new_game, "Choose a scenario, who plays each faction, and the seed", True),
@@ -31,29 +53,36 @@ class MenuScene(Scene):
             ("Encyclopedia", self.encyclopedia, "The factions, figures, offices and bodies, with their sources", True),
             ("Quit", self.app.quit, "Leave the game", True),
         ]
+        # one column where the buttons fit it, else two; the buttons only as low as a line of their text
+        bw = max(int(340 * min(s, 1.6)), max(button_need(self.app, i[0]) for i in items))
+        bh, gap = int(44 * s), 10
+        least = self.app.fonts.bold(theme.BUTTON_SIZE).get_linesize() + 8
+        rows = len(items)
+        if rows * (bh + gap) > bottom - top:
+            rows = (len(items) + 1) // 2
+            bw = min(bw, (w - x - 16 - 2 * gap) // 2)
+        bh = max(least, min(bh, (bottom - top) // rows - gap))
         for i, (label, cb, tip, ok) in enumerate(items):
-            self.button((x, y + i * (bh + 10), bw, bh), label, cb, tip, enabled=ok)
+            col, row = divmod(i, rows)
+            self.button((x + col * (bw + 2 * gap), top + row * (bh + gap), bw, bh), label, cb, tip, enabled=ok)
         if not has_auto and self.focus == 1:
             self.focus = 0
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.poster_background(surface)
         w, h = surface.get_size()
-        x = int(w * 0.08)
-        title = self.app.fonts.heading(72)
-        surface.blit(text.render(title, "SUCCESSION", theme.BLACK), (x, int(h * 0.08)))
-        sub = self.app.fonts.bold(22)
-        y = int(h * 0.08) + title.get_linesize()
-        surface.blit(text.render(sub, "Борьба за наследство Ленина · 1923–1929", theme.RED), (x, y))
-        small = self.app.fonts.body(15)
-        surface.blit(
-            text.render(
-                small, "The struggle for Lenin's succession, from his last stroke to the Right's defeat", theme.BLACK
-            ),
-            (x, y + sub.get_linesize() + 4),
-        )
-        if self.app.settings_note:
-            surface.blit(text.render(small, self.app.settings_note, theme.DARK_RED), (x, h - 30))
+        x, y = int(w * 0.08), int(h * 0.06)
+        for font, lines, colour in self.heading():
+            y = text.blit_lines(surface, font, lines, (x, y), colour) + 4
+        small, note = self.app.fonts.body(15), self.note()
+        text.blit_lines(surface, small, note, (x, h - len(note) * small.get_linesize() - 8), theme.DARK_RED)
+
+    def note(self) -> list[str]:
+        """Why the settings could not be read, if so, wrapped to the window."""
+        if not self.app.settings_note:
+            return []
+        w = self.app.size[0]
+        return text.wrap(self.app.fonts.body(15), self.app.settings_note, w - int(w * 0.08) - 16)
 
     def new_game(self) -> None:
         from game.ui.scenes.newgame import NewGameScene

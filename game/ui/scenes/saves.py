@@ -10,9 +10,9 @@ import pygame_gui
 
 from game.session import saves
 from game.session.saves import SaveError
-from game.ui import draw
+from game.ui import draw, text, theme
 from game.ui.app import Scene
-from game.ui.scenes.dialog import MessageScene, message
+from game.ui.scenes.dialog import MessageScene, button_need, draw_wrapped, message, wrapped_button, wrapped_height
 
 
 def open_save(app, path) -> bool:
@@ -36,23 +36,35 @@ class SaveScene(MessageScene):
     def __init__(self, app):
         super().__init__(app, "Save the game", "Type a name for this save, then press Save.", None, 0.5, 0.4)
 
+    PROMPT = "Name of the save (letters, digits, spaces, . _ -):"
+
     def build(self) -> None:
-        r = self.box()
+        w, h = self.app.size
         s = self.app.settings.font_scale
         bh = int(38 * s)
+        self.wf = 0.5 if s < 1.5 else 0.8
+        font = self.app.fonts.body(16)
+        self.prompt = text.wrap(font, self.PROMPT, int(w * self.wf) - 32)
         top = self.app.fonts.heading(22).get_linesize() + 24
-        self.label((r.x + 16, r.y + top, r.w - 32, bh), "Name of the save (letters, digits, spaces, . _ -):")
+        high = top + len(self.prompt) * font.get_linesize() + 6 + bh + 24 + bh + 16
+        self.hf = min(1.0, max(0.4, high / h))
+        r = self.box()
+        y = r.y + top + len(self.prompt) * font.get_linesize() + 6
         self.entry = self.typed(
-            pygame_gui.elements.UITextEntryLine(
-                pygame.Rect(r.x + 16, r.y + top + bh + 6, r.w - 32, bh), self.app.manager
-            )
+            pygame_gui.elements.UITextEntryLine(pygame.Rect(r.x + 16, y, r.w - 32, bh), self.app.manager)
         )
         self.entry.set_text_length_limit(64)
         self.entry.set_text(f"{self.app.match.scenario} {time.strftime('%Y-%m-%d %H%M')}")
         self.app.manager.set_focus_set(self.entry)
-        bw = int(150 * s)
+        bw = max(int(150 * s), button_need(self.app, "Cancel"))
         self.button((r.right - 16 - bw, r.bottom - bh - 16, bw, bh), "Save", self.save)
         self.button((r.right - 26 - 2 * bw, r.bottom - bh - 16, bw, bh), "Cancel", self.app.pop)
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.box()
+        top = self.app.fonts.heading(22).get_linesize() + 24
+        text.blit_lines(surface, self.app.fonts.body(16), self.prompt, (r.x + 16, r.y + top), theme.BLACK)
 
     def handle(self, event) -> None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
@@ -76,7 +88,10 @@ class SaveScene(MessageScene):
 
 
 class LoadScene(Scene):
-    """Every save, newest first; one the game already knows to be damaged says why."""
+    """Every save, newest first, page by page where they are more than the window holds; one the
+    game already knows to be damaged says why.  A label too long for a line is wrapped."""
+
+    page = 0
 
     def build(self) -> None:
         rules = self.app.rules
@@ -84,21 +99,51 @@ class LoadScene(Scene):
         s = self.app.settings.font_scale
         top = self.app.fonts.heading(24).get_linesize() + 30
         bh = int(36 * s)
-        rows = max(1, (h - top - 2 * bh - 40) // (bh + 6))
+        bottom = h - bh - 32
         found = saves.list_saves()
-        for i, info in enumerate(found[:rows]):
+        rows = []
+        for info in found:
             stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.modified))
             where = ""
             if info.scenario in rules.scenarios:
                 where = f" · {rules.scenarios[info.scenario].name}, {info.date}"
             label = ("Autosave" if info.is_autosave else info.name) + f" · {stamp}" + where
             players = ", ".join(f"{f}: {who}" for f, who in info.seats)
-            tip = info.problem or players or info.path.name
-            self.button((16, top + i * (bh + 6), int(w * 0.75), bh), label, self._open(info.path), tip)
-        if not found:
-            self.label((16, top, int(w * 0.6), bh), "No saves yet: save a game from its board (Save).")
-        bw = int(160 * s)
-        self.button((w - 16 - bw, h - bh - 16, bw, bh), "Back", self.back)
+            rows.append((label, info.problem or players or info.path.name, info.path))
+        bw = w - 32 if s >= 1.5 else int(w * 0.75)
+        rh = max([wrapped_height(self.app, label, bw, bh) for label, _, _ in rows] or [bh])
+        per_page = max(1, (bottom - top) // (rh + 6))
+        self.pages = max(1, -(-len(rows) // per_page))
+        self.page = min(self.page, self.pages - 1)
+        for i, (label, tip, path) in enumerate(rows[self.page * per_page : (self.page + 1) * per_page]):
+            wrapped_button(self, (16, top + i * (rh + 6), bw, rh), label, self._open(path), tip)
+        self.empty = [] if found else text.wrap(self.app.fonts.body(16), self.EMPTY, w - 32)
+        nav = int(160 * s)
+        if self.pages > 1:
+            for k, (label, step, tip) in enumerate(
+                (("◀ Newer", -1, "The newer saves (Page Up)"), ("Older ▶", 1, "The older saves (Page Down)"))
+            ):
+                b = self.button((16 + k * (nav + 10), h - bh - 16, nav, bh), label, self._turn(step), tip)
+                if not 0 <= self.page + step < self.pages:
+                    b.disable()
+        self.button((w - 16 - nav, h - bh - 16, nav, bh), "Back", self.back)
+
+    EMPTY = "No saves yet: save a game from its board (Save)."
+
+    def _turn(self, step: int):
+        def turn():
+            if 0 <= self.page + step < self.pages:
+                self.page += step
+                self.rebuild()
+                self.focus = len(self.controls) - 1
+
+        return turn
+
+    def key(self, event) -> None:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self._turn(1 if event.key == pygame.K_PAGEDOWN else -1)()
+        else:
+            super().key(event)
 
     def _open(self, path):
         return lambda: open_save(self.app, path)
@@ -108,4 +153,9 @@ class LoadScene(Scene):
 
     def draw(self, surface) -> None:
         draw.poster_background(surface)
-        draw.band(surface, self.app, "LOAD A SAVED GAME")
+        y = draw.band(surface, self.app, "LOAD A SAVED GAME") + 26
+        text.blit_lines(surface, self.app.fonts.body(16), self.empty, (16, y), theme.BLACK)
+
+    def draw_focus(self, surface) -> None:
+        draw_wrapped(self, surface)
+        super().draw_focus(surface)

@@ -7,6 +7,7 @@ import pygame
 
 from game.ui import draw, text, theme
 from game.ui.app import Scene
+from game.ui.scenes.dialog import button_need, draw_wrapped, wrapped_button
 from game.ui.settings import FONT_SCALES, SIZES
 
 
@@ -20,8 +21,8 @@ class SettingsScene(Scene):
         s = self.app.settings
         w, h = self.app.size
         scale = s.font_scale
-        bw, bh = int(520 * min(scale, 1.6)), int(42 * scale)
-        x, y = int(w * 0.08), int(h * 0.22)
+        x, top = int(w * 0.08), self.app.fonts.heading(24).get_linesize() + 44
+        bottom = h - self.notes_height() - 16
         rows = [
             (f"Window size: {s.width}×{s.height}", self.size, "Cycle through 1280×720, 1600×900 and 1920×1080"),
             (f"Fullscreen: {'on' if s.fullscreen else 'off'}", self.fullscreen, "Fill the screen (for a projector)"),
@@ -34,8 +35,39 @@ class SettingsScene(Scene):
             (f"Sound: {'on' if s.sound else 'off'}", self.sound, "A click on every button"),
             ("Back", self.back, "Return to the previous screen (Escape)"),
         ]
+        # one column where the buttons fit it, else two; each as wide as the longest label needs
+        bw = max(int(520 * min(scale, 1.6)), max(button_need(self.app, r[0]) for r in rows))
+        bh, gap = int(42 * scale), 10
+        n = len(rows)
+        if n * (bh + gap) > bottom - top:
+            n = (len(rows) + 1) // 2
+            bw = min(bw, (w - x - 16 - 2 * gap) // 2)
+        least = self.app.fonts.bold(theme.BUTTON_SIZE).get_linesize() + 8
+        bh = max(least, min(bh, (bottom - top) // n - gap))
         for i, (label, cb, tip) in enumerate(rows):
-            self.button((x, y + i * (bh + 10), bw, bh), label, cb, tip)
+            col, row = divmod(i, n)
+            wrapped_button(self, (x + col * (bw + 2 * gap), top + row * (bh + gap), bw, bh), label, cb, tip)
+
+    NOTES = (
+        "Keyboard: Tab or the arrows move between buttons, Enter presses, Escape goes back.",
+        "Settings are kept for the next time the game starts.",
+    )
+
+    def notes(self) -> list[str]:
+        w = self.app.size[0]
+        font = self.app.fonts.body(15)
+        return [line for note in self.NOTES for line in text.wrap(font, note, w - int(w * 0.08) - 16)]
+
+    def notes_height(self) -> int:
+        """The lines under the buttons and the row of badges."""
+        return len(self.notes()) * self.app.fonts.body(15).get_linesize() + 6 + self.badge_size() + 8
+
+    def badge_size(self) -> int:
+        return int(28 * min(self.app.settings.font_scale, 1.5))
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        draw_wrapped(self, surface)
+        super().draw_focus(surface)
 
     def _apply(self, **changes) -> None:
         focus = self.focus
@@ -67,15 +99,9 @@ class SettingsScene(Scene):
         w, h = surface.get_size()
         font = self.app.fonts.body(15)
         x = int(w * 0.08)
-        y = h - 4 * font.get_linesize() - 16
-        for line in (
-            "Keyboard: Tab or the arrows move between buttons, Enter presses, Escape goes back.",
-            "Settings are kept for the next time the game starts.",
-        ):
-            surface.blit(text.render(font, line, theme.BLACK), (x, y))
-            y += font.get_linesize()
+        y = h - self.notes_height() - 8
+        y = text.blit_lines(surface, font, self.notes(), (x, y), theme.BLACK) + 6
         # a sample of every faction's badge, to check the palette at a glance
-        y += 6
+        size = self.badge_size()
         for i, fid in enumerate(self.app.rules.factions):
-            cx = x + 20 + i * 60
-            draw.badge(surface, self.app, fid, (cx, y + 14), 28)
+            draw.badge(surface, self.app, fid, (x + size // 2 + i * (size * 2), y + size // 2), size)
