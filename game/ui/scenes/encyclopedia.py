@@ -9,7 +9,7 @@ from game.session.explain import citation_label, design_words, sources_text
 from game.session.present import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.app import Scene
-from game.ui.scenes.dialog import MessageScene, escape
+from game.ui.scenes.dialog import MessageScene, draw_wrapped, escape, wrapped_button
 from game.ui.scenes.layout import button_width
 
 CATEGORIES = (
@@ -79,8 +79,10 @@ class EncyclopediaScene(Scene):
         self.index = 0
 
     def entries(self) -> list:
-        table = getattr(self.app.rules, CATEGORIES[self.category][0])
-        return list(table.values())
+        return self.entries_of(self.category)
+
+    def entries_of(self, category: int) -> list:
+        return list(getattr(self.app.rules, CATEGORIES[category][0]).values())
 
     def build(self) -> None:
         w, h = self.app.size
@@ -89,8 +91,9 @@ class EncyclopediaScene(Scene):
         bh = int(34 * s)
         bw = (w - 32 - 6 * 8) // 7
         for i, (_, label) in enumerate(CATEGORIES):
-            self.button((16 + i * (bw + 8), top, bw, bh), label, self._pick(i), f"Show the {label.lower()}")
-        self.list_rect = pygame.Rect(16, top + bh + 12, int(w * 0.28), h - top - bh - 28 - bh - 12)
+            wrapped_button(self, (16 + i * (bw + 8), top, bw, bh), label, self._pick(i), f"Show the {label.lower()}")
+        share = 0.28 if w / s >= 1200 else 0.36  # a large font on a small window: names need room
+        self.list_rect = pygame.Rect(16, top + bh + 12, int(w * share), h - top - bh - 28 - bh - 12)
         art = pygame.Rect(
             self.list_rect.right + 16, top + bh + 12, w - self.list_rect.right - 32, h - top - bh - 40 - bh
         )
@@ -99,7 +102,8 @@ class EncyclopediaScene(Scene):
         label = "Read the cited passages"
         # as wide as its label needs (it was cut at the 2× font), never over the Back button
         wide = max(int(300 * min(s, 1.5)), button_width(self.app, label))
-        self.button(
+        wrapped_button(
+            self,
             (art.x, art.bottom + 8, min(wide, back.x - 8 - art.x), bh),
             label,
             self.sources,
@@ -156,11 +160,10 @@ class EncyclopediaScene(Scene):
 
     def handle(self, event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.list_rect.collidepoint(event.pos):
-            step = self.app.fonts.body(15).get_linesize() + 4
-            i = self.first + (event.pos[1] - self.list_rect.y - 4) // step
-            if 0 <= i < len(self.entries()):
-                self.index = i
-                self.article.set_text(text.gui(self.html()))
+            for i, rect in self.rows:
+                if rect.collidepoint(event.pos):
+                    self.index = i
+                    self.article.set_text(text.gui(self.html()))
             return
         if event.type == pygame.MOUSEWHEEL and self.list_rect.collidepoint(pygame.mouse.get_pos()):
             self.index = max(0, min(len(self.entries()) - 1, self.index - event.y))
@@ -169,6 +172,12 @@ class EncyclopediaScene(Scene):
         super().handle(event)
 
     first = 0
+    #: (index, rect) of each entry on show in the list, for the mouse
+    rows: list = []
+
+    def row_lines(self, rec, width: int) -> list[str]:
+        """An entry's name wrapped to the list's width (never cut)."""
+        return text.wrap(self.app.fonts.body(15), rec.name, width)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
@@ -177,22 +186,42 @@ class EncyclopediaScene(Scene):
         pygame.draw.rect(surface, theme.WHITE, r)
         pygame.draw.rect(surface, theme.BLACK, r, 2)
         font = self.app.fonts.body(15)
-        step = font.get_linesize() + 4
-        rows = max(1, (r.h - 8) // step)
-        self.first = max(0, min(self.index - rows // 2, len(self.entries()) - rows))
+        line = font.get_linesize()
         table = CATEGORIES[self.category][0]
-        for row, rec in enumerate(self.entries()[self.first : self.first + rows]):
-            i = self.first + row
-            y = r.y + 4 + row * step
+        badged = table in ("factions", "figures")
+        width = r.w - 14 - (line + 2 if badged else 0)
+        entries = self.entries()
+        heights = [len(self.row_lines(rec, width)) * line + 4 for rec in entries]
+        # the first entry shown: the chosen one in view, as near the middle as the list allows
+        self.index = max(0, min(self.index, len(entries) - 1))
+        first, room = self.index, (r.h - 8) // 2
+        while first > 0 and sum(heights[first - 1 : self.index]) <= room:
+            first -= 1
+        while first > 0 and sum(heights[first - 1 :]) <= r.h - 8:
+            first -= 1
+        self.first = first
+        self.rows = []
+        y = r.y + 4
+        for i in range(first, len(entries)):
+            if y + heights[i] > r.bottom - 4:
+                break
+            rec = entries[i]
+            row = pygame.Rect(r.x + 2, y - 2, r.w - 4, heights[i])
+            self.rows.append((i, row))
             if i == self.index:
-                pygame.draw.rect(surface, theme.RED, (r.x + 2, y - 2, r.w - 4, step))
+                pygame.draw.rect(surface, theme.RED, row)
             colour = theme.WHITE if i == self.index else theme.BLACK
             x = r.x + 8
-            owner = rec.id if table == "factions" else getattr(rec, "faction", None) if table == "figures" else None
-            if table in ("factions", "figures"):
-                draw.badge(surface, self.app, owner, (x + step // 2 - 2, y + step // 2 - 2), step - 6)
-                x += step + 2
-            surface.blit(text.render(font, text.fit(font, rec.name, r.right - x - 6), colour), (x, y))
+            if badged:
+                owner = rec.id if table == "factions" else getattr(rec, "faction", None)
+                draw.badge(surface, self.app, owner, (x + line // 2, y + line // 2), line - 4)
+                x += line + 2
+            text.blit_lines(surface, font, self.row_lines(rec, width), (x, y), colour)
+            y += heights[i]
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        draw_wrapped(self, surface)
+        super().draw_focus(surface)
 
     def back(self) -> None:
         self.app.pop()

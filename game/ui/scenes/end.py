@@ -77,7 +77,8 @@ class EndScene(Scene):
         s = self.app.settings.font_scale
         top = self.app.fonts.heading(24).get_linesize() + 30
         bh = int(40 * s)
-        self.chart = pygame.Rect(w - 16 - int(w * 0.32), top, int(w * 0.32), h - top - bh - 32)
+        share = 0.32 if w / s >= 1200 else 0.4  # at a large font on a small window the names need room
+        self.chart = pygame.Rect(w - 16 - int(w * share), top, int(w * share), h - top - bh - 32)
         self.textbox((16, top, self.chart.x - 32, h - top - bh - 32), summary_html(self.app.rules, self.match, s))
         bw = int(240 * min(s, 1.5))
         self.button((w - 16 - bw, h - bh - 16, bw, bh), "Play again", self.again, "A new game")
@@ -115,25 +116,31 @@ class EndScene(Scene):
     def _chart(self, surface: pygame.Surface, view) -> None:
         """Each faction's points as a bar, with its badge and its result against history."""
         rules = self.app.rules
-        inner = draw.panel(surface, self.app, self.chart, "Points against history")
+        inner = draw.panel(surface, self.app, self.chart, ("Points against history", "Points"))
         results = list(view["results"].items())
         if not results:
             return
         top = max(1, max(abs(p) for _, (p, _r) in results))
+        # each faction's name whole on a line, in a smaller face where it needs it (wrapped if even
+        # the smallest does not hold it), the bar under it and the result under the bar
         bold, body = self.app.fonts.bold(15), self.app.fonts.body(13)
+        size = bold.get_linesize()
         step = inner.h // len(results)
+        faces = [self.app.fonts.bold(n) for n in (15, 13, 12, 11)]
         for i, (fid, (points, result)) in enumerate(sorted(results, key=lambda r: -r[1][0])):
             y = inner.y + i * step
-            size = bold.get_linesize()
             draw.badge(surface, self.app, fid, (inner.x + size // 2, y + size // 2), size - 2)
-            name = text.fit(bold, present.faction_name(rules, fid), inner.w - size - 8)
-            surface.blit(text.render(bold, name, theme.BLACK), (inner.x + size + 6, y))
-            bar_y = y + size + 4
+            name = present.faction_name(rules, fid)
+            font, lines = text.fitting_lines(faces, name, inner.w - size - 8, max_lines=1)
+            y = text.blit_lines(surface, font, lines, (inner.x + size + 6, y), theme.BLACK)
+            label = f"{points:+d} · {RESULT_NAMES[result]}"
+            rest = inner.y + (i + 1) * step - y - body.get_linesize() - 6
+            bar_h = max(4, min(size, rest))
+            bar_y = y + 2
             zero = inner.x + inner.w // 4
             length = int((inner.w * 3 // 4 - 8) * abs(points) / top)
             x = zero if points >= 0 else zero - min(length, inner.w // 4)
             width = length if points >= 0 else min(length, inner.w // 4)
-            pygame.draw.rect(surface, self.app.palette.colour(fid), (x, bar_y, max(width, 2), size))
-            pygame.draw.line(surface, theme.BLACK, (zero, bar_y - 2), (zero, bar_y + size + 2), 2)
-            label = f"{points:+d} · {RESULT_NAMES[result]}"
-            surface.blit(text.render(body, text.fit(body, label, inner.w), theme.BLACK), (inner.x, bar_y + size + 2))
+            pygame.draw.rect(surface, self.app.palette.colour(fid), (x, bar_y, max(width, 2), bar_h))
+            pygame.draw.line(surface, theme.BLACK, (zero, bar_y - 2), (zero, bar_y + bar_h + 2), 2)
+            text.blit_lines(surface, body, text.wrap(body, label, inner.w), (inner.x, bar_y + bar_h + 2), theme.BLACK)

@@ -19,7 +19,7 @@ from game.session.terminal import scenario_order
 from game.ui import draw, text, theme
 from game.ui import settings as settings_mod
 from game.ui.app import Scene
-from game.ui.scenes.dialog import escape, message
+from game.ui.scenes.dialog import button_need, draw_wrapped, escape, message, wrapped_button, wrapped_height
 
 MAX_SEED_DIGITS = 18
 #: the computer's levels a player may choose here ("wait", a seat that only ends its turns, is for
@@ -95,51 +95,169 @@ class NewGameScene(Scene):
     def factions(self) -> tuple[str, ...]:
         return scenario_factions(self.rules, self.scenario)
 
+    # --- layout ------------------------------------------------------------------------------
+    #: the screen's page where the window is too small for everything at once ("scenario" or
+    #: "players"); None where it is not
+    step: str | None = None
+    #: the page of the list of scenarios and mods on show (None: the chosen scenario's)
+    list_page: int | None = None
+
+    def _bh(self) -> int:
+        return int(34 * self.app.settings.font_scale)
+
+    def _top(self) -> int:
+        return self.app.fonts.heading(24).get_linesize() + 28
+
+    def _list_width(self) -> int:
+        w, s = self.app.size[0], self.app.settings.font_scale
+        return int(w * (0.30 if w / s >= 1200 else 0.38))
+
+    def _seat_rows(self, x: int, width: int) -> list[tuple[str, int, list[str]]]:
+        """(faction, row height, its name's lines) of each seat, in ``width`` pixels from ``x``."""
+        bh, font = self._bh(), self.app.fonts.bold(16)
+        out = []
+        for fid in self.factions():
+            lines = text.wrap(font, self.rules.factions[fid].name, int(width * 0.45) - bh - 12)
+            out.append((fid, max(bh, len(lines) * font.get_linesize() + 4), lines))
+        return out
+
+    def _players_height(self, width: int) -> int:
+        bh = self._bh()
+        return sum(h + 6 for _, h, _ in self._seat_rows(0, width)) + 8 + 2 * bh + 16 + bh + 16
+
+    def pages(self) -> int:
+        """How many pages the list of scenarios and mods takes."""
+        return len(self._list_pages())
+
+    def next_page(self) -> None:
+        self._turn(1)()
+
+    def _list_items(self, width: int) -> list[tuple[str, str, int]]:
+        """(kind, id, height) of each row of the list: the scenarios, the mods' heading, the mods."""
+        bh = self._bh()
+        out = [("scenario", sid, wrapped_height(self.app, self._scenario_label(sid), width, bh)) for sid in self.ids]
+        if self.mods:
+            font = self.app.fonts.bold(16)
+            out.append(("heading", "", len(self._mods_heading(width)) * font.get_linesize() + 8))
+            out += [("mod", m[0], wrapped_height(self.app, self._mod_label(m), width, bh)) for m in self.mods]
+        return out
+
+    def _list_pages(self) -> list[list[tuple[str, str, int]]]:
+        """The list cut into pages that fit the room left of the details (a row for ◀ ▶ kept at
+        the bottom where there is more than one page)."""
+        w, h = self.app.size
+        bh = self._bh()
+        items = self._list_items(self._list_width())
+        room = h - self._top() - 16 - bh - 16
+        if sum(i[2] + 6 for i in items) <= room + bh + 16:
+            return [items]
+        room -= bh + 10
+        pages, page, used = [], [], 0
+        for item in items:
+            if page and used + item[2] + 6 > room:
+                pages.append(page)
+                page, used = [], 0
+            page.append(item)
+            used += item[2] + 6
+        return [*pages, page] if page else pages
+
+    def _mods_heading(self, width: int) -> list[str]:
+        label = f"Mods ({len(self.chosen)} in use)" if self.chosen else "Mods (none in use)"
+        return text.wrap(self.app.fonts.bold(16), label, width)
+
+    def _scenario_label(self, sid: str) -> str:
+        return ("● " if sid == self.scenario else "") + self.rules.scenarios[sid].name
+
+    def _mod_label(self, mod) -> str:
+        mid, name, version, _ = mod
+        return ("✓ " if mid in self.chosen else "") + f"{name} {version}"
+
     def build(self) -> None:
-        rules = self.rules
         w, h = self.app.size
         s = self.app.settings.font_scale
-        top = self.app.fonts.heading(24).get_linesize() + 28
-        bh = int(34 * s)
-        lw = int(w * 0.30)
-        for i, sid in enumerate(self.ids):
-            sc = rules.scenarios[sid]
-            label = text.fit(self.app.fonts.bold(18), ("● " if sid == self.scenario else "") + sc.name, lw - 20)
-            self.button(
-                (16, top + i * (bh + 6), lw, bh), label, self._scenario(sid), f"{sc.kind}, {scenario_span(rules, sid)}"
-            )
-        # the mods, under the scenarios: each a switch that lays it over the rules
-        self.mods_y = top + len(self.ids) * (bh + 6) + 8
-        my = self.mods_y + self.app.fonts.bold(16).get_linesize() + 4
-        for mid, name, version, description in self.mods:
-            on = mid in self.chosen
-            label = text.fit(self.app.fonts.bold(18), ("✓ " if on else "") + f"{name} {version}", lw - 20)
-            self.button(
-                (16, my, lw, bh),
-                label,
-                self._mod(mid),
-                f"{'Laid over the rules' if on else 'Not in use'}: {description or name} (press to change)",
-            )
-            my += bh + 6
-        x = lw + 32
-        rw = w - x - 16
-        details_h = int(h * 0.30)
-        self.textbox((x, top, rw, details_h), self.details())
-        y = top + details_h + 12
-        self.rows_top = y
-        if self.kinds == {}:
-            first = True
+        top, bh = self._top(), self._bh()
+        self.entries, self.seed_entry = {}, None
+        lw = self._list_width()
+        x, rw = lw + 32, w - lw - 48
+        # too little room for the details and the seats side by side with the list: two pages
+        cramped = top + int(h * 0.2) + self._players_height(rw) > h
+        if not cramped:
+            self.step = None
+        elif self.step is None:
+            self.step = "scenario"
+        self.seat_layout, self.mods_y, self.rows_top, self.seed_y = [], None, None, None
+        bw = max(int(220 * min(s, 1.5)), *(button_need(self.app, b) for b in ("Start the game", "◀ Scenario")))
+        bottom_y = h - bh - 16
+        if self.step != "players":
+            self._build_list(top, lw, bottom_y)
+        if self.step is None:
+            details_h = min(int(h * 0.30), h - top - 12 - self._players_height(rw))
+            self.textbox((x, top, rw, details_h), self.details())
+            self._build_seats(x, top + details_h + 12, rw)
+        elif self.step == "scenario":
+            self.textbox((x, top, rw, bottom_y - 16 - top), self.details())
         else:
-            first = False
-        for fid in self.factions():
+            self._build_seats(16, top, w - 32)
+        if self.step == "scenario":
+            tip = "Who plays each faction, and the seed (Enter)"
+            self.button((w - 16 - bw, bottom_y, bw, bh), "Players ▶", self._to("players"), tip)
+        else:
+            self.button((w - 16 - bw, bottom_y, bw, bh), "Start the game", self.start, "Begin (Enter)")
+        self.button((w - 32 - 2 * bw, bottom_y, bw, bh), "Back", self.back)
+        if self.step == "players":
+            tip = "Back to the choice of scenario and mods"
+            self.button((w - 48 - 3 * bw, bottom_y, bw, bh), "◀ Scenario", self._to("scenario"), tip)
+        self.focus = len(self.controls) - (3 if self.step == "players" else 2)
+
+    def _build_list(self, top: int, lw: int, bottom_y: int) -> None:
+        """The scenarios, then the mods, each a button with its whole name (wrapped), page by page
+        where they are more than the window holds."""
+        rules, bh = self.rules, self._bh()
+        pages = self._list_pages()
+        if self.list_page is None or not 0 <= self.list_page < len(pages):
+            self.list_page = next(
+                (n for n, p in enumerate(pages) if ("scenario", self.scenario) in [i[:2] for i in p]), 0
+            )
+        y = top
+        mods = {m[0]: m for m in self.mods}
+        for kind, key, height in pages[self.list_page]:
+            if kind == "scenario":
+                sc = rules.scenarios[key]
+                tip = f"{sc.name}: {sc.kind}, {scenario_span(rules, key)}"
+                wrapped_button(self, (16, y, lw, height), self._scenario_label(key), self._scenario(key), tip)
+            elif kind == "heading":
+                self.mods_y = y + 4
+            else:
+                mid, name, version, description = mods[key]
+                on = mid in self.chosen
+                tip = f"{name} {version} — {'laid over the rules' if on else 'not in use'}: {description or name} (press to change)"
+                wrapped_button(self, (16, y, lw, height), self._mod_label(mods[key]), self._mod(mid), tip)
+            y += height + 6
+        if len(pages) > 1:
+            half = (lw - 10) // 2
+            for k, (label, step) in enumerate((("◀ Earlier", -1), ("More ▶", 1))):
+                tip = f"Page {self.list_page + 1} of {len(pages)} of the scenarios and mods"
+                b = wrapped_button(self, (16 + k * (half + 10), bottom_y, half, bh), label, self._turn(step), tip)
+                if not 0 <= self.list_page + step < len(pages):
+                    b.disable()
+
+    def _build_seats(self, x: int, y: int, rw: int) -> None:
+        """Each faction's row (its name, human or the computer's level, the player's name), then the seed."""
+        rules, bh = self.rules, self._bh()
+        self.rows_top = y
+        first = self.kinds == {}
+        labels = ["Human", *(f"AI ({level})" for level in WINDOW_LEVELS)]
+        toggle_w = max(int(rw * 0.22), *(button_need(self.app, label) for label in labels))
+        name_x = x + int(rw * 0.45)
+        for fid, height, lines in self._seat_rows(x, rw):
             if first and not any(k == HUMAN for k in self.kinds.values()):
                 self.kinds[fid] = HUMAN
                 first = False
             kind = self.kinds.setdefault(fid, AI)
             label = "Human" if kind == HUMAN else f"AI ({self.levels.get(fid, WINDOW_LEVELS[0])})"
-            name_x = x + int(rw * 0.45)
+            self.seat_layout.append((fid, pygame.Rect(x, y, name_x - x, height), lines))
             self.button(
-                (name_x, y, int(rw * 0.22), bh),
+                (name_x, y, toggle_w, bh),
                 label,
                 self._toggle(fid),
                 f"Who leads {rules.factions[fid].name}: a person at this screen, or the computer at one of the levels "
@@ -147,7 +265,7 @@ class NewGameScene(Scene):
             )
             entry = self.typed(
                 pygame_gui.elements.UITextEntryLine(
-                    pygame.Rect(name_x + int(rw * 0.22) + 8, y, rw - int(rw * 0.45) - int(rw * 0.22) - 8, bh),
+                    pygame.Rect(name_x + toggle_w + 8, y, x + rw - name_x - toggle_w - 8, bh),
                     self.app.manager,
                     placeholder_text=text.gui("player's name"),
                 )
@@ -157,27 +275,46 @@ class NewGameScene(Scene):
             if kind != HUMAN:
                 entry.disable()
             self.entries[fid] = entry
-            y += bh + 6
+            y += height + 6
         y += 8
         self.seed_y = y
         self.seed_entry = self.typed(
-            pygame_gui.elements.UITextEntryLine(
-                pygame.Rect(x + int(rw * 0.45), y, int(rw * 0.22), bh), self.app.manager
-            )
+            pygame_gui.elements.UITextEntryLine(pygame.Rect(name_x, y, toggle_w, bh), self.app.manager)
         )
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(MAX_SEED_DIGITS)
         self.seed_entry.set_text(self.seed)
-        self.button(
-            (x + int(rw * 0.67) + 8, y, rw - int(rw * 0.67) - 8, bh),
+        reseed_x = name_x + toggle_w + 8
+        wrapped_button(
+            self,
+            (reseed_x, y, x + rw - reseed_x, wrapped_height(self.app, "New random seed", x + rw - reseed_x, bh)),
             "New random seed",
             self._reseed,
             "The same scenario, seed and moves always give the same game",
         )
-        bw = int(220 * min(s, 1.5))
-        self.button((w - 16 - bw, h - bh - 16, bw, bh), "Start the game", self.start, "Begin (Enter)")
-        self.button((w - 32 - 2 * bw, h - bh - 16, bw, bh), "Back", self.back)
-        self.focus = len(self.controls) - 2
+
+    def _to(self, step: str):
+        def go():
+            self._keep()
+            self.step = step
+            self.rebuild()
+            self.focus = len(self.controls) - (3 if step == "players" else 2)
+
+        return go
+
+    def _turn(self, step: int):
+        def turn():
+            pages = self.pages()
+            if 0 <= self.list_page + step < pages:
+                self._keep()
+                self.list_page += step
+                self.rebuild()
+
+        return turn
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        draw_wrapped(self, surface)
+        super().draw_focus(surface)
 
     def details(self) -> str:
         rules = self.rules
@@ -240,12 +377,14 @@ class NewGameScene(Scene):
 
     def _reseed(self) -> None:
         self.seed = str(fresh_seed())
-        self.seed_entry.set_text(self.seed)
+        if self.seed_entry is not None:
+            self.seed_entry.set_text(self.seed)
 
     def _keep(self) -> None:
         for fid, entry in self.entries.items():
             self.names[fid] = entry.get_text()
-        self.seed = self.seed_entry.get_text()
+        if self.seed_entry is not None:  # on the page of the scenario, the seed is as last typed
+            self.seed = self.seed_entry.get_text()
 
     def seats(self) -> dict[str, Seat]:
         self._keep()
@@ -277,28 +416,26 @@ class NewGameScene(Scene):
         start_match(self.app, Match.new(self.rules, self.scenario, int(seed_text), seats), new=True)
 
     def back(self) -> None:
-        self.app.pop()
+        """Escape: from the page of the players to the page of the scenario, else away."""
+        if self.step == "players":
+            self._to("scenario")()
+        else:
+            self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
-        draw.band(surface, self.app, "NEW GAME", "Tab moves · Enter presses · Esc back")
-        rules = self.rules
-        w = surface.get_width()
-        x = int(w * 0.30) + 32
-        bh = int(34 * self.app.settings.font_scale)
+        title = {None: "NEW GAME", "scenario": "NEW GAME · THE SCENARIO", "players": "NEW GAME · THE PLAYERS"}
+        draw.band(surface, self.app, title[self.step], "Tab moves · Enter presses · Esc back")
+        bh = self._bh()
         font = self.app.fonts.bold(16)
-        y = self.rows_top
-        for fid in self.factions():
-            draw.badge(surface, self.app, fid, (x + bh // 2, y + bh // 2), bh - 4)
-            name = text.fit(font, rules.factions[fid].name, int((w - x - 16) * 0.45) - bh - 16)
-            surface.blit(text.render(font, name, theme.BLACK), (x + bh + 6, y + (bh - font.get_linesize()) // 2))
-            y += bh + 6
-        surface.blit(
-            text.render(font, "Seed", theme.BLACK), (x + bh + 6, self.seed_y + (bh - font.get_linesize()) // 2)
-        )
-        if self.mods:
-            label = f"Mods ({len(self.chosen)} in use)" if self.chosen else "Mods (none in use)"
+        for fid, r, lines in self.seat_layout:
+            draw.badge(surface, self.app, fid, (r.x + bh // 2, r.y + bh // 2), bh - 4)
+            y = r.y + (r.h - len(lines) * font.get_linesize()) // 2
+            text.blit_lines(surface, font, lines, (r.x + bh + 6, y), theme.BLACK)
+        if self.seed_y is not None:
+            x = self.seat_layout[0][1].x if self.seat_layout else 16
             surface.blit(
-                text.render(self.app.fonts.bold(16), text.fit(self.app.fonts.bold(16), label, x - 48), theme.BLACK),
-                (16, self.mods_y),
+                text.render(font, "Seed", theme.BLACK), (x + bh + 6, self.seed_y + (bh - font.get_linesize()) // 2)
             )
+        if self.mods_y is not None:
+            text.blit_lines(surface, font, self._mods_heading(self._list_width()), (16, self.mods_y), theme.BLACK)

@@ -49,11 +49,17 @@ class ResultsScene(MessageScene):
         y = inner.y
         # the bars start after the longest tag ("against 100"), whatever the font's size
         bar_x = body.size("against 000")[0] + 6
-        for vote in self.votes:
+        more = text.wrap(body, f"… {len(self.votes)} votes in all: every one is in the text", inner.w)
+        for k, vote in enumerate(self.votes):
             title = text.wrap(bold, f"{vote.motion}", inner.w)
-            if y + len(title) * bold.get_linesize() + 3 * body.get_linesize() > inner.bottom:
-                break
             verdict = "carried" if vote.passed else "defeated"
+            mark = text.wrap(body, f"{self.app.rules.bodies[vote.body].name}: {verdict}", inner.w)
+            last = k == len(self.votes) - 1
+            need = len(title) * bold.get_linesize() + (2 + len(mark)) * body.get_linesize() + (0 if last else 10)
+            if y + need + (0 if last else len(more) * body.get_linesize()) > inner.bottom:
+                # no room for the rest: say so, rather than leave them out without a word
+                text.blit_lines(surface, body, more, (inner.x, y), theme.DARK_RED)
+                break
             y = text.blit_lines(surface, bold, title, (inner.x, y), theme.BLACK)
             total = max(1, sum(b.weight for b in vote.ballots))
             for side, label in (("yes", "for"), ("no", "against")):
@@ -67,11 +73,6 @@ class ResultsScene(MessageScene):
                         surface, self.app, pygame.Rect(inner.x + bar_x, y + 2, bar_w, body.get_linesize() - 4), parts
                     )
                 y += body.get_linesize()
-            mark = text.render(
-                body,
-                f"{self.app.rules.bodies[vote.body].name}: {verdict}",
-                theme.DARK_RED if not vote.passed else theme.GREY,
-            )
-            surface.blit(mark, (inner.x, y))
-            y += body.get_linesize() + 10
+            y = text.blit_lines(surface, body, mark, (inner.x, y), theme.DARK_RED if not vote.passed else theme.GREY)
+            y += 10
         surface.set_clip(None)

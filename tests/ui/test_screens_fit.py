@@ -1,0 +1,248 @@
+"""Every screen but the board (the menu, new game, settings, saves, encyclopedia, guide, briefing,
+hand-off, the quarter's summary, the history, the end, the dialogs) at every supported window size
+and font scale: no text cut with an ellipsis, no wrapped line wider than its room, no drawn text
+outside the window or its clip, every button's and label's own text within its rect, no control
+outside the window or on another; and the long lists (scenarios, encyclopedia entries) reachable
+whole, page by page."""
+
+from __future__ import annotations
+
+import types
+
+import pygame
+import pygame_gui
+import pytest
+
+from game.session import saves
+from game.session.quarter import book
+from game.session.session import Match, Seat
+from game.ui import text, theme
+from game.ui.scenes import dialog
+from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.encyclopedia import CATEGORIES, EncyclopediaScene
+from game.ui.scenes.end import EndScene
+from game.ui.scenes.guide import GuideScene
+from game.ui.scenes.handoff import HandoffScene
+from game.ui.scenes.history import HistoryScene
+from game.ui.scenes.menu import MenuScene
+from game.ui.scenes.newgame import NewGameScene
+from game.ui.scenes.results import ResultsScene
+from game.ui.scenes.saves import LoadScene, SaveScene
+from game.ui.scenes.settings import SettingsScene
+from game.ui.settings import FONT_SCALES, SIZES, Settings
+from tests.ui.drive import frames
+
+LONG_NAME = "Anna Petrovna Ivanovaaaa"  # the longest name a seat takes (24 characters)
+
+
+class Watched(pygame.Surface):
+    """The window's surface, telling of every drawn text that lands outside it or its clip."""
+
+    problems: list[str]
+    texts: dict[int, str]
+
+    def blit(self, source, dest, area=None, special_flags=0):
+        words = self.texts.get(id(source))
+        if words is not None:
+            pos = dest.topleft if isinstance(dest, pygame.Rect) else (int(dest[0]), int(dest[1]))
+            r = pygame.Rect(pos, source.get_size())
+            room = self.get_clip().clip(self.get_rect())
+            if not room.contains(r):
+                self.problems.append(f"drawn outside {room}: {words!r} at {r}")
+        return super().blit(source, dest, area, special_flags)
+
+
+def _watch(monkeypatch, app) -> list[str]:
+    """Every cut, every line wider than its room, every text drawn outside the window."""
+    problems: list[str] = []
+    fit, wrap, fitting, render = text.fit, text.wrap, text.fitting_lines, text.render
+    probing = []
+    texts: dict[int, str] = {}
+
+    def watched_fit(font, words, width):
+        out = fit(font, words, width)
+        if out != words:
+            problems.append(f"cut: {words!r} → {out!r}")
+        return out
+
+    def watched_wrap(font, words, width):
+        lines = wrap(font, words, width)
+        if not probing:
+            problems.extend(f"too wide for {width}px: {line!r}" for line in lines if font.size(line)[0] > width)
+        return lines
+
+    def watched_fitting(fonts, words, width, height=None, max_lines=None):
+        probing.append(True)
+        try:
+            font, lines = fitting(fonts, words, width, height, max_lines)
+        finally:
+            probing.pop()
+        problems.extend(f"too wide for {width}px: {line!r}" for line in lines if font.size(line)[0] > width)
+        if height is not None and len(lines) * font.get_linesize() > height:
+            problems.append(f"too tall for {height}px: {words!r}")
+        return font, lines
+
+    def watched_render(font, words, colour, background=None):
+        surf = render(font, words, colour, background)
+        texts[id(surf)] = words
+        return surf
+
+    monkeypatch.setattr(text, "fit", watched_fit)
+    monkeypatch.setattr(text, "wrap", watched_wrap)
+    monkeypatch.setattr(text, "fitting_lines", watched_fitting)
+    monkeypatch.setattr(text, "render", watched_render)
+    screen = Watched(app.size)
+    screen.problems, screen.texts = problems, texts
+    app.screen = screen
+    return problems
+
+
+def _widgets(app, scene) -> list[str]:
+    """Controls outside the window or on another; a button's or label's text wider or taller than it."""
+    w, h = app.size
+    window = pygame.Rect(0, 0, w, h)
+    out = []
+    shown = [el for el in scene.elements if el.visible]
+    rects = [(getattr(el, "text", type(el).__name__), el.rect) for el in shown]
+    out += [f"{t!r} at {r} outside the window" for t, r in rects if not window.contains(r)]
+    for i, (t, r) in enumerate(rects):
+        out += [f"{t!r} on {u!r}" for u, q in rects[i + 1 :] if r.colliderect(q)]
+    button_font = app.fonts.bold(theme.BUTTON_SIZE)
+    label_font = app.fonts.body(theme.SIZES["text"])
+    for el in shown:
+        if isinstance(el, pygame_gui.elements.UIButton) and el.object_ids[-1] != dialog.WRAPPED:
+            font = button_font
+        elif isinstance(el, pygame_gui.elements.UILabel):
+            font = label_font
+        else:
+            continue
+        tw, th = font.size(el.text)
+        if tw + 4 > el.rect.w or font.get_linesize() > el.rect.h:
+            out.append(f"{el.text!r} ({tw}×{font.get_linesize()}px) does not fit its {el.rect.size}")
+    return out
+
+
+@pytest.fixture(scope="module")
+def finished(rules):
+    """A classroom game played to its end, Stalin's seat a person with a long name."""
+    m = Match.new(rules, "crisis_1923", 11, {})
+    while not m.over:
+        m.ai_move()
+    m.seats["stalin"] = Seat("human", "simple", LONG_NAME)
+    return m
+
+
+def _longest(names) -> str:
+    return max(names, key=len)
+
+
+def _screens(app, match):
+    """(name, a function that puts the screen on show and returns the states to look at).  Each
+    state is a function that makes it so (None: as built)."""
+    rules = app.rules
+    fake_board = types.SimpleNamespace(match=match, view=match.view("stalin"), menu=lambda: None)
+    longest_faction = max(rules.factions, key=lambda f: len(rules.factions[f].name))
+    closed = book(match).closed()
+    busiest = max(closed, key=lambda q: len(book(match).summary("stalin", q).votes))
+
+    def newgame_states(scene):
+        """Every page of the list; where the screen is two pages, the players' page too."""
+        states = [scene.next_page] * (scene.pages() - 1)
+        if scene.step is not None:
+            states.append(scene._to("players"))
+        return states
+
+    def encyclopedia_states(scene):
+        states = []
+        for i in range(len(CATEGORIES)):
+
+            def pick(i=i):
+                scene._pick(i)()
+
+            states.append(pick)
+            n = len(scene.entries_of(i))
+            for index in range(0, n, 3):
+
+                def go(index=index):
+                    scene.index = index
+
+                states.append(go)
+        return states
+
+    return [
+        ("menu", lambda: MenuScene(app), None),
+        ("new game", lambda: NewGameScene(app), newgame_states),
+        ("settings", lambda: SettingsScene(app), None),
+        ("load", lambda: LoadScene(app), None),
+        ("save", lambda: SaveScene(app), None),
+        ("encyclopedia", lambda: EncyclopediaScene(app), encyclopedia_states),
+        ("guide", lambda: GuideScene(app), None),
+        ("briefing", lambda: BriefingScene(app, "crisis_1923", longest_faction), None),
+        ("hand-off", lambda: HandoffScene(app, fake_board, "stalin"), None),
+        (
+            "results",
+            lambda: ResultsScene(app, book(match).summary("stalin", busiest), match.view("stalin")),
+            None,
+        ),
+        ("history", lambda: HistoryScene(app, match, "stalin", closed), None),
+        ("end", lambda: EndScene(app, match), None),
+        (
+            "game menu",
+            lambda: dialog.MessageScene(
+                app,
+                "Game menu",
+                "The game is saved automatically.",
+                [("Main menu", None), ("Settings", None), ("Back to game", None)],
+                0.6,
+                0.4,
+            ),
+            None,
+        ),
+        (
+            "confirm",
+            lambda: dialog.MessageScene(
+                app,
+                _longest(a.name for a in rules.actions.values()),
+                "Are you sure?",
+                [("Yes, do it", None), ("Cancel", None)],
+                0.5,
+                0.4,
+            ),
+            None,
+        ),
+        (
+            "sources",
+            lambda: dialog.MessageScene(
+                app, f"Sources — {_longest(o.name for o in rules.offices.values())}", "…", None, 0.8, 0.8
+            ),
+            None,
+        ),
+    ]
+
+
+@pytest.mark.parametrize("scale", FONT_SCALES)
+@pytest.mark.parametrize("dims", SIZES, ids=lambda d: f"{d[0]}x{d[1]}")
+def test_every_screen_fits_at_every_size_and_scale(make_app, finished, dims, scale):
+    app = make_app(settings=Settings(width=dims[0], height=dims[1], font_scale=scale))
+    app.match = finished
+    # saves to list, one with the longest name a save takes
+    saves.save_named(finished, "x" * 20 + " long name of a save " + "y" * 23)
+    saves.autosave(Match.new(app.rules, "crisis_1923", 3, {}))
+    failures: list[str] = []
+    for name, make, states in _screens(app, finished):
+        monkeypatch = pytest.MonkeyPatch()  # its own: undoing it leaves the app's data folder set
+        problems = _watch(monkeypatch, app)  # from the start: a scene cuts its labels as it builds
+        scene = make()
+        app.push(scene)
+        for state in [None, *(states(scene) if states else [])]:
+            if state is not None:
+                problems = _watch(monkeypatch, app)
+                state()
+            frames(app)
+            monkeypatch.undo()
+            where = f"{dims} ×{scale} {name}"
+            failures += [f"{where}: {p}" for p in problems + _widgets(app, scene)]
+        while app.scene is not scene:
+            app.pop()
+        app.pop()
+    assert failures == [], "\n".join(failures)
