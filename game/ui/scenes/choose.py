@@ -229,13 +229,14 @@ class TargetScene(MessageScene):
         return pygame.Rect(int(w * (1 - wf) / 2), int(h * (1 - hf) / 2), int(w * wf), int(h * hf))
 
     def fonts(self):
+        """The title's face, the text's (help, forecasts), the question's and the choices' names'."""
         f = self.app.fonts
-        return f.heading(22), f.body(13), f.bold(14), f.bold(15), f.body(13)
+        return f.heading(22), f.body(13), f.bold(14), f.bold(15)
 
     def build(self) -> None:
         r = self.box()
         s = self.app.settings.font_scale
-        head, body, bold, label_font, small = self.fonts()
+        head, body, bold, label_font = self.fonts()
         width = r.w - 32
         self.title_lines = text.wrap(head, self.title, r.w - 24)
         y = r.y + len(self.title_lines) * head.get_linesize() + 12 + 10
@@ -249,7 +250,7 @@ class TargetScene(MessageScene):
             y += len(lines) * font.get_linesize() + 8
         bh = int(40 * s)
         self.list_rect = pygame.Rect(r.x + 16, y, width, max(bh, r.bottom - bh - 32 - y))
-        self._build_list(label_font, small)
+        self._build_list(label_font, body)
         bw = min(int(160 * s), (width - 10) // 3)
         y = r.bottom - bh - 16
         cancel = r.right - 16 - bw
@@ -416,7 +417,7 @@ class TargetScene(MessageScene):
         text.blit_lines(surface, head, self.title_lines, (r.x + 12, r.y + 6), theme.WHITE)
         for font, lines, pos, colour in self.texts:
             text.blit_lines(surface, font, lines, pos, colour)
-        small = self.fonts()[4]
+        small = self.fonts()[1]
         lines = text.wrap(small, self.hint(), self.bottom.w)
         y = self.bottom.centery - len(lines) * small.get_linesize() // 2
         text.blit_lines(surface, small, lines, (self.bottom.x, y), theme.GREY)
