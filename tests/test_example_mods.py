@@ -8,7 +8,7 @@ import pytest
 from game.ruleset import PROJECT, load, mods
 from game.session import match
 
-SHIPPED = ["apparatus_weights", "lenin_lives", "testament_to_congress"]
+SHIPPED = ["apparatus_weights", "denunciations", "lenin_lives", "testament_to_congress"]
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,22 @@ def test_the_bots_play_the_campaign_to_the_end_under_each_mod(mod_id):
         assert dated(state, "Lenin lingers at Gorki") == ["1924-Q1"]
     if mod_id == "testament_to_congress":
         assert dated(state, "Lenin's Testament read to the Thirteenth Congress") == ["1924-Q2"]
+
+
+def test_denunciations_adds_two_actions_composed_in_yaml_alone(base):
+    rules = modded("denunciations")
+    added = {a: r for a, r in rules.actions.items() if a not in base.actions}
+    assert sorted(added) == ["appeal_to_control_commission", "denounce_china_line"]
+    assert all(r.kind == "composed" and r.effects and r.source for r in added.values())
+    assert rules.actions["appeal_to_control_commission"].secret
+    assert rules.action_weights["denounce_china_line"].leanings == {"policy": 4, "masses": 2}
+
+
+def test_under_denunciations_the_bots_take_both_new_actions():
+    rules = modded("denunciations")
+    taken = set()
+    for seed in (1, 2, 3):
+        state, _record = match.play(rules, "crisis_1923", seed)
+        assert state.outcome is not None
+        taken |= {dict(e.data)["action"] for e in state.log if e.event == "composed_action"}
+    assert taken == {"appeal_to_control_commission", "denounce_china_line"}

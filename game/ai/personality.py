@@ -28,6 +28,7 @@ from attrs import frozen
 
 from game.ai.sense import DISCIPLINE, RUNG_OF, partners, target_of
 from game.ruleset.records import LADDER
+from game.ruleset.vocabulary import COMPOSED
 
 
 @frozen
@@ -111,13 +112,25 @@ def _share(view, faction: str) -> float:
     return cc.get(faction, 0) / (sum(cc.values()) or 1)
 
 
+def weight_of(rules, action_id: str):
+    """How the bots weigh the action entry ``action_id``: its own ``action_weights`` entry in
+    ai.yaml, else its kind's (the validator sees that every kind has one)."""
+    weights = rules.action_weights
+    own = weights.get(action_id)
+    if own is not None:
+        return own
+    kind = rules.actions[action_id].kind
+    if kind not in weights:
+        raise KeyError(f"ai.yaml: no action_weights entry for the action kind {kind!r}")
+    return weights[kind]
+
+
 def bias(view, action, rules, persona: Persona) -> tuple[float, str]:
     """How much the personality favours ``action`` (in leaning units, about -10..10), and why."""
     rule = rules.actions.get(action.name)
     if rule is None:
         return 0.0, ""
-    fn = _BIAS.get(rule.kind)
-    return fn(view, action, rules, persona) if fn else (0.0, "")
+    return _BIAS[rule.kind](view, action, rules, persona)
 
 
 def _appoint(view, action, rules, p):
@@ -251,7 +264,26 @@ def _pledge(view, action, rules, p):
     return 4 * p.w("submission") + (6 * p.w("submission") if after_congress else 0), "submits to the party's decision"
 
 
+def _none(view, action, rules, p):
+    """A kind no leaning speaks to (cultivating, provocations, ending the turn)."""
+    return 0.0, ""
+
+
+def _composed(view, action, rules, p):
+    """An action composed in YAML: its ``leanings`` in ai.yaml, points at a leaning of 10."""
+    entry = weight_of(rules, action.name)
+    value = 0.0
+    for leaning, points in entry.leanings.items():
+        value += points * p.w(leaning)
+    return value, entry.reason if value else ""
+
+
+#: each action kind's bias (a test sees that every declared kind has one)
 _BIAS = {
+    "cultivate": _none,
+    "provocation": _none,
+    "pass": _none,
+    COMPOSED: _composed,
     "appoint": _appoint,
     "entrench": _entrench,
     "lenin_levy": _levy,

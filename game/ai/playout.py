@@ -2,45 +2,23 @@
 scored for one faction.
 
 The horizon is the end of the current quarter (its votes and any Congress included), or the end
-of the game.  The policy builds no view: it weighs each legal action by its kind, so the
-apparatus appoints, oppositions speak and publish, and nobody reaches for the army or recants at
-random.  The evaluation reads the faction's objectives as if the game ended at the horizon, plus
+of the game.  The policy builds no view: it weighs each legal action by its entry in ai.yaml's
+``action_weights`` (its kind's, or its own), so the apparatus appoints, oppositions speak and
+publish, and nobody reaches for the army or recants at random.  The evaluation reads the faction's objectives as if the game ended at the horizon, plus
 its share of power and its place on the disciplinary ladder.
 """
 
 from __future__ import annotations
 
+from game.ai.personality import weight_of
 from game.ai.progress import exposure_for_next_rung, open_goals_value
 from game.engine import rng
-from game.engine.actions import Action
+from game.engine.actions import CHOOSE, Action
 from game.engine.game import apply_in_place, legal_actions, legal_args, offered_rules
 from game.engine.objectives import standing
 from game.engine.outcome import power_scores
 from game.ruleset.records import RESULTS
 
-#: how often the cheap policy picks an action of each kind, relative to the others
-KIND_WEIGHTS = {
-    "appoint": 6,
-    "cultivate": 2,
-    "publish": 4,
-    "underground": 1,
-    "provocation": 1,
-    "speak": 3,
-    "propose": 2,
-    "offer_bloc": 1,
-    "accept_bloc": 3,
-    "decline_bloc": 1,
-    "break_bloc": 0,
-    "mass_appeal": 2,
-    "lenin_levy": 4,
-    "signatures": 1,
-    "recant": 0,
-    "military": 0,
-    "pledge": 2,
-    "entrench": 3,
-    "mobilise": 3,
-    "pass": 2,
-}
 #: evaluation: one rung of the result scale is worth this many points of objectives
 RESULT_STEP = 3.0
 #: evaluation: the whole of the power in play is worth this much
@@ -122,11 +100,14 @@ def _weights(rules) -> dict[str, int]:
 
 
 def _weight_table(rules) -> dict[str, int]:
-    return {aid: KIND_WEIGHTS.get(rec.kind, 1) for aid, rec in rules.actions.items()}
+    """``playout`` of each action's entry in ai.yaml's ``action_weights`` (its own, else its kind's)."""
+    return {aid: weight_of(rules, aid).playout for aid in rules.actions}
 
 
 def _weight(rules, action_id: str) -> int:
-    return _weights(rules).get(action_id, 1)
+    if action_id == CHOOSE:  # an event's options are no action entries: each weighs the same
+        return 1
+    return _weights(rules)[action_id]
 
 
 def pick(legal, rules, gen: int):

@@ -11,12 +11,13 @@ from __future__ import annotations
 from attrs import define
 
 from game.ai import sense
-from game.ai.personality import office_too_soon, persona_for, rung_too_soon
+from game.ai.personality import office_too_soon, persona_for, rung_too_soon, weight_of
 from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
 from game.engine.views import View
 from game.engine.words import faction_says
+from game.ruleset.vocabulary import COMPOSED
 
 NOISE = 25  # tenths of a score point: enough to vary games, not to play at random
 
@@ -79,8 +80,7 @@ def score_action(view: View, action: Action, rules, pace: bool = True) -> tuple[
     kind = rules.actions[action.name].kind
     if kind == "propose":
         return _propose(view, action, rules, me, pace)
-    fn = SCORES.get(kind)
-    return fn(view, action, rules, me) if fn else (0, "nothing better to do")
+    return SCORES[kind](view, action, rules, me)
 
 
 def _appoint(view, action, rules, me):
@@ -194,8 +194,9 @@ def _break(view, action, rules, me):
 
 def _mass_appeal(view, action, rules, me):
     region = action.args[0]
-    mood = view.trackers.get("mass_mood", 50)
-    leftish = view.stances.get(me, {}).get("party_democracy", 0) < 0
+    roles = rules.settings.roles
+    mood = view.trackers.get(roles.mass_mood, 50)
+    leftish = view.stances.get(me, {}).get(roles.party_democracy, 0) < 0
     exposure = view.factions[me].exposure
     value = (3 if leftish else 1) + mood // 25 + rules.regions[region].delegates // 8 - exposure // 6
     return value, "the rank and file can overrule a secretary they distrust"
@@ -244,6 +245,13 @@ def _pass(view, action, rules, me):
     return 0, "nothing worth the effort"
 
 
+def _composed(view, action, rules, me):
+    """An action composed in YAML: its ``score`` in ai.yaml (its own entry, else the kind's)."""
+    entry = weight_of(rules, action.name)
+    return entry.score, entry.reason
+
+
+#: each action kind's score (a test sees that every declared kind has one)
 SCORES = {
     "appoint": _appoint,
     "cultivate": _cultivate,
@@ -265,4 +273,5 @@ SCORES = {
     "entrench": _entrench,
     "mobilise": _mobilise,
     "pass": _pass,
+    COMPOSED: _composed,
 }

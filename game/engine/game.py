@@ -15,6 +15,7 @@ from game.engine import chronicle, moves, phases, posts, rng
 from game.engine.actions import CHOOSE, Action, IllegalActionError
 from game.engine.effects import bump, holds
 from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
+from game.ruleset.vocabulary import COMPOSED
 
 
 def new_game(rules, scenario_id: str, seed: int) -> State:
@@ -145,12 +146,18 @@ def _offer_table(rules) -> dict[str, tuple]:
     statuses = {st for rule in rules.actions.values() for st in rule.allowed_status}
     return {
         st: tuple(
-            (aid, rule.cost.ap, rule.cost.influence, rule.cost.prestige, rule.requires, rule.conditions)
+            (aid, rule.cost.ap, rule.cost.influence, rule.cost.prestige, rule.requires, _offer_conditions(rule))
             for aid, rule in rules.actions.items()
             if st in rule.allowed_status
         )
         for st in statuses
     }
+
+
+def _offer_conditions(rule) -> tuple:
+    """The conditions :func:`offered_rules` tests: a composed action's name the acting faction
+    (``$self``), so its options test them instead (:func:`game.engine.moves.bind`)."""
+    return () if rule.kind == COMPOSED else rule.conditions
 
 
 def legal_of(state: State, rules, action_id: str) -> list[Action]:
@@ -170,9 +177,10 @@ def legal_args(state: State, rules, action_id: str) -> list[tuple[str, ...]]:
     if options and kind in moves.ONCE_PER_TURN:
         acted = state.acted
         if acted:
+            name = moves.acted_name(rule)
             kept = []
             for args in options:
-                if ((actor, kind, args[0]) if args else (actor, kind)) not in acted:
+                if ((actor, name, args[0]) if args else (actor, name)) not in acted:
                     kept.append(args)
             return kept
     return options
@@ -219,7 +227,7 @@ def take_action(state: State, rules, action: Action) -> None:
         bump(state, rules, action.faction, "exposure", rule.exposure)
         state.marks["loud_" + action.faction] = state.turn  # an oppositional act: no quiet fade this turn
     if rule.kind in moves.ONCE_PER_TURN:
-        state.acted.add((action.faction, rule.kind, *action.args[:1]))
+        state.acted.add((action.faction, moves.acted_name(rule), *action.args[:1]))
     moves.DO[rule.kind](state, rules, action.faction, action.args, rule)
 
 

@@ -1,16 +1,21 @@
 """Action kinds: for each, the legal arguments now and what taking it does.
 
 The rule file's ``actions`` entries give each kind its cost, statuses, requirement and numbers;
-this module is the verb behind each ``kind``.  ``OPTIONS[kind]`` lists argument tuples;
-``DO[kind]`` changes a cloned state.
+this module is the verb behind each ``kind``, registered against the kind's declaration in
+:data:`game.ruleset.vocabulary.ACTION_KINDS` (its arguments, params, once a quarter or not,
+secrecy, confirmation).  ``OPTIONS[kind]`` lists argument tuples; ``DO[kind]`` changes a cloned
+state.  The kind ``composed`` is an action written in the rule files from condition and effect
+verbs, with ``$self`` and ``$target`` bound when it is offered and taken.
 """
 
 from __future__ import annotations
 
 from game.engine import chronicle, discipline, motions, posts
-from game.engine.effects import bump, clamp, move_tracker, shift_sympathy
+from game.engine.effects import bump, clamp, holds, move_tracker, run_effects, shift_sympathy
 from game.engine.state import Proposal, State
 from game.engine.votes import target_of
+from game.engine.words import faction_says, target_words
+from game.ruleset.vocabulary import ACTION_KINDS, COMPOSED, SELF, TARGET
 
 
 def capabilities(state: State, rules, faction: str) -> set[str]:
@@ -250,46 +255,49 @@ def _o_once(state, rules, faction, rule):
     return [()]
 
 
-OPTIONS = {
-    "appoint": _o_appoint,
-    "cultivate": _o_cultivate,
-    "publish": _o_publish,
-    "underground": _o_issue,
-    "speak": _o_issue,
-    "propose": _o_propose,
-    "offer_bloc": _o_offer,
-    "accept_bloc": _o_answer,
-    "decline_bloc": _o_answer,
-    "break_bloc": _o_break,
-    "mass_appeal": _o_regions,
-    "lenin_levy": _o_levy,
-    "signatures": _o_once,
-    "recant": _o_once,
-    "military": _o_military,
-    "pledge": _o_pledge,
-    "entrench": _o_mine,
-    "mobilise": _o_once,
-    "provocation": _o_provocation,
-    "pass": _o_once,
-}
+def _o_composed(state, rules, faction, rule):
+    """A composed action's targets: offered while its ``conditions`` hold for the faction, each
+    target kept while its ``target_conditions`` hold."""
+    if rule.conditions and not holds(state, bind(rule.conditions, faction, None), rules):
+        return []
+    targets = _targets(state, rules, faction, rule.target)
+    if rule.target_conditions:
+        targets = [t for t in targets if holds(state, bind(rule.target_conditions, faction, t[0]), rules)]
+    return targets
 
-# kinds that may be taken once per turn per argument (repeats would only stack numbers)
-ONCE_PER_TURN = frozenset(
-    (
-        "appoint",
-        "cultivate",
-        "publish",
-        "underground",
-        "speak",
-        "mass_appeal",
-        "signatures",
-        "offer_bloc",
-        "pledge",
-        "entrench",
-        "mobilise",
-        "provocation",
-    )
-)
+
+def _targets(state, rules, faction, target):
+    if target == "faction":
+        return [(f,) for f in sorted(state.factions) if f != faction]
+    if target == "figure":
+        return [(f,) for f in rules.figures if state.figures[f].status == "active"]
+    if target == "region":
+        return [arg for _rid, arg in _region_args(rules, state)]
+    if target == "issue":
+        return [(i,) for i in issues(rules)]
+    return [()]
+
+
+def bind(items, faction: str, target: str | None):
+    """Conditions or effects with ``$self`` and ``$target`` replaced by the acting faction and
+    the target.
+
+    >>> bind(({"prestige": {"faction": "$target", "delta": -2}},), "stalin", "trotsky")
+    [{'prestige': {'faction': 'trotsky', 'delta': -2}}]
+    """
+
+    def sub(value):
+        if value == SELF:
+            return faction
+        if value == TARGET:
+            return target
+        if isinstance(value, dict):
+            return {k: sub(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [sub(v) for v in value]
+        return value
+
+    return [sub(item) for item in items]
 
 
 # --- effects ---------------------------------------------------------------------------------
@@ -481,25 +489,61 @@ def _pass(state, rules, faction, args, rule):
     state.factions[faction].done = True
 
 
-DO = {
-    "appoint": _appoint,
-    "cultivate": _cultivate,
-    "publish": _publish,
-    "underground": _underground,
-    "provocation": _provocation,
-    "speak": _speak,
-    "propose": _propose,
-    "offer_bloc": _offer,
-    "accept_bloc": _accept,
-    "decline_bloc": _decline,
-    "break_bloc": _break,
-    "mass_appeal": _mass_appeal,
-    "lenin_levy": _lenin_levy,
-    "signatures": _signatures,
-    "recant": _recant,
-    "military": _military,
-    "pledge": _pledge,
-    "entrench": _entrench,
-    "mobilise": _mobilise,
-    "pass": _pass,
+def _composed(state, rules, faction, args, rule):
+    target = args[0] if args else None
+    run_effects(state, rules, bind(rule.effects, faction, target))
+    more = {"target": target} if target is not None else {}
+    if rule.secret:
+        chronicle.note(state, rules, "composed_action", (faction,), "secret", action=rule.id, faction=faction, **more)
+    else:
+        chronicle.note(state, rules, "composed_action", action=rule.id, faction=faction, **more)
+
+
+@chronicle.words_for("composed_action")
+def _composed_words(rules, d) -> str:
+    rule = rules.actions[d["action"]]
+    said = faction_says(rules, d["faction"], "{name}: " + rule.name)
+    if "target" in d:
+        return f"{said} ({target_words(rules, rule, d['target'])})"
+    return said
+
+
+#: each declared kind's options and effect (see the module docstring)
+_VERBS = {
+    "appoint": (_o_appoint, _appoint),
+    "cultivate": (_o_cultivate, _cultivate),
+    "publish": (_o_publish, _publish),
+    "underground": (_o_issue, _underground),
+    "speak": (_o_issue, _speak),
+    "propose": (_o_propose, _propose),
+    "offer_bloc": (_o_offer, _offer),
+    "accept_bloc": (_o_answer, _accept),
+    "decline_bloc": (_o_answer, _decline),
+    "break_bloc": (_o_break, _break),
+    "mass_appeal": (_o_regions, _mass_appeal),
+    "lenin_levy": (_o_levy, _lenin_levy),
+    "signatures": (_o_once, _signatures),
+    "recant": (_o_once, _recant),
+    "military": (_o_military, _military),
+    "pledge": (_o_pledge, _pledge),
+    "entrench": (_o_mine, _entrench),
+    "mobilise": (_o_once, _mobilise),
+    "provocation": (_o_provocation, _provocation),
+    "pass": (_o_once, _pass),
+    COMPOSED: (_o_composed, _composed),
 }
+if set(_VERBS) != set(ACTION_KINDS):  # a kind declared without its verb, or a verb undeclared
+    raise ImportError(f"action kinds declared but not registered, or the reverse: {set(_VERBS) ^ set(ACTION_KINDS)}")
+
+#: kind → its options: the argument tuples legal now
+OPTIONS = {kind: verbs[0] for kind, verbs in _VERBS.items()}
+#: kind → its effect on a cloned state
+DO = {kind: verbs[1] for kind, verbs in _VERBS.items()}
+#: kinds taken once a quarter per first argument (repeats would only stack numbers)
+ONCE_PER_TURN = frozenset(kind for kind, decl in ACTION_KINDS.items() if decl.once_per_turn)
+
+
+def acted_name(rule) -> str:
+    """What ``state.acted`` records a once-a-quarter action under: its kind (two entries of one
+    kind share the limit), or a composed action's own id."""
+    return rule.id if rule.kind == COMPOSED else rule.kind

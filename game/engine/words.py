@@ -10,20 +10,11 @@ and :func:`faction_says` fills in the forms that agree with it.
 from __future__ import annotations
 
 from game.engine.votes import DISCIPLINE
+from game.ruleset.vocabulary import ACTION_KINDS, COMPOSED, TARGETS
 
-#: the rule table each argument of an action kind names (None: a word shown as it is)
+#: the rule table each argument of an action kind names (from the kinds' declaration)
 ACTION_ARGS: dict[str, tuple[str | None, ...]] = {
-    "appoint": ("regions",),
-    "cultivate": ("figures",),
-    "publish": ("press", "trackers"),
-    "underground": ("trackers",),
-    "speak": ("trackers",),
-    "offer_bloc": ("factions",),
-    "accept_bloc": ("factions",),
-    "decline_bloc": ("factions",),
-    "break_bloc": ("factions",),
-    "mass_appeal": ("regions",),
-    "provocation": ("factions",),
+    name: kind.args for name, kind in ACTION_KINDS.items() if kind.args and name != "propose"
 }
 
 #: the same for a motion's arguments, by motion kind
@@ -63,10 +54,23 @@ def motion_label(rules, motion_id: str, args) -> str:
 
 def action_words(rules, action) -> list[str]:
     """An action's arguments in words (a proposal: the motion and its arguments, as one)."""
-    kind = rules.actions[action.name].kind
-    if kind == "propose" and action.args:
+    rule = rules.actions[action.name]
+    if rule.kind == "propose" and action.args:
         return [motion_label(rules, action.args[0], action.args[1:])]
-    return _named(rules, ACTION_ARGS.get(kind, ()), action.args)
+    return _named(rules, arg_tables(rule), action.args)
+
+
+def arg_tables(rule) -> tuple[str | None, ...]:
+    """The rule table each argument of an action entry names: its kind's, or a composed
+    action's target's."""
+    if rule.kind == COMPOSED:
+        return (TARGETS[rule.target],) if rule.target in TARGETS else ()
+    return ACTION_ARGS.get(rule.kind, ())
+
+
+def target_words(rules, rule, target: str) -> str:
+    """The name of a composed action's target."""
+    return _named(rules, arg_tables(rule), (target,))[0]
 
 
 def agreement(rules, faction: str) -> dict[str, str]:

@@ -11,7 +11,8 @@ import attrs
 
 from game.ruleset import mods, overlay, records, safeio, yamlpos
 from game.ruleset.schema import _record_classes, field_docs
-from game.ruleset.vocabulary import CONDITION_VERBS, EFFECT_VERBS, Verb
+from game.ruleset.validate import singular
+from game.ruleset.vocabulary import ACTION_KINDS, CONDITION_VERBS, EFFECT_VERBS, Verb
 
 INTRO = """\
 # Succession — the modder's guide
@@ -102,6 +103,82 @@ guard. We write a mod that adds one event.
 """
 
 
+ACTION_WALKTHROUGH = """\
+## Walkthrough: adding an action
+
+An action is an entry of `actions.yaml`. One of the coded kinds (listed under *Kinds, params and
+roles*) takes only its numbers; an action of kind `composed` is written from the same condition
+and effect verbs as an event, and needs no code at all: the engine offers it, the bots weigh it,
+the menus and the chronicle name it. The mod `mods/denunciations/` is a worked example; here is
+its appeal to the Central Control Commission, in `mods/denunciations/actions.yaml`:
+
+```yaml
+format_version: 1
+actions:
+  - id: appeal_to_control_commission
+    name: Appeal to the Central Control Commission
+    kind: composed
+    cost: {ap: 1, prestige: 1}                  # what it costs: action points, influence, prestige
+    allowed_status: [censured, removed, expelled_cc]   # who may take it
+    secret: true                                # its chronicle line is for the faction alone
+    conditions:                                 # when it is offered ($self: the acting faction)
+      - not: {exposure_below: {faction: $self, value: 3}}
+    effects:                                    # what taking it does
+      - exposure: {faction: $self, delta: -3}
+      - sympathy: {faction: $self, delta: 1}
+    text: "Address a statement to the Central Control Commission ..."
+    source:
+      - seed: seeds/002_e4c39f16e8ea997d.txt
+        lines: 147-147
+        quote: "emphasizing their opposition to factionalism and the creation of a new party"
+    design: "The price and the effects are design choices."
+```
+
+1. **Who may take it**: `allowed_status` (the rungs of the ladder from which it is open),
+   `requires` (a capability one of the faction's offices must grant, e.g. `police`), and its
+   `cost`; `exposure` is what taking it adds to the faction's exposure, as for any action.
+2. **Its target**: `target: faction`, `figure`, `region` or `issue` (an issue tracker), or none.
+   Every faction but the actor's, every active figure, every region or every issue is a
+   candidate; `target_conditions` keep those for which all hold. In the target conditions and the
+   effects, `$target` stands for the chosen target and `$self` for the acting faction, wherever
+   the verb wants the id of that kind of entry (the validator says so if `$target` is a region
+   where a faction is wanted):
+
+   ```yaml
+   target: faction
+   target_conditions:
+     - not: {bloc: {a: $self, b: $target}}
+   effects:
+     - prestige: {faction: $target, delta: -2}
+   ```
+3. **When it is offered**: `conditions` (with `$self`), tested each time the menu is drawn. A
+   composed action is taken at most once a quarter per target (once a quarter, without one).
+4. **Its source**: as for an event, a seed quote checked against the file, or an outside work;
+   the numbers that are your own are explained in `design`.
+5. **How the bots weigh it**: without a line of code the simple bot scores it, the searching
+   player weighs it and its playouts draw it, by the `composed` entry of `action_weights` in
+   `rules/base/ai.yaml` (the default weight). Give your action an entry of its own, with its id,
+   to tune it: `playout` (how often the search's playouts draw it, relative to the other actions),
+   `score` (the simple bot's score: an article scores about 6, an appointment 6 to 12, ending the
+   turn 0), `leanings` (points a personality adds at a leaning of 10: `{policy: 4}`) and
+   `reason` (the bot's words when it takes it):
+
+   ```yaml
+   format_version: 1
+   action_weights:
+     - id: appeal_to_control_commission
+       name: "Appealing to the Control Commission"
+       playout: 2
+       score: 6
+       leanings: {submission: 6}
+       reason: "a statement of loyalty may stay the commission's hand"
+   ```
+6. **Validate and play**: `python -m game validate --mod mods/denunciations`, then
+   `python -m game simulate --scenario crisis_1923 --games 20 --mod mods/denunciations` and look
+   for the action in the bots' games (`--default normal` for searching players).
+"""
+
+
 def build() -> str:
     """The whole guide, as Markdown."""
     parts = [
@@ -114,6 +191,7 @@ def build() -> str:
         _kinds(),
         _limits(),
         WALKTHROUGH,
+        ACTION_WALKTHROUGH,
     ]
     return "\n".join(p.rstrip() + "\n" for p in parts)
 
@@ -283,15 +361,25 @@ def _spec_text(spec) -> str:
         "figure_status": "a figure status: " + ", ".join(records.FIGURE_STATUSES),
         "direction": "left or right",
     }
-    from game.ruleset.validate import singular
-
     return fixed.get(spec, f"the id of a {singular(spec)} (`{spec}`)")
 
 
+def _kind_line(kind) -> str:
+    """One action kind as the guide lists it, from its declaration."""
+    params = ", ".join(f"`{p}`" for p in kind.params) or "no params"
+    args = ", ".join(singular(a) for a in kind.args)
+    notes = [f"argument: {args}" if args else "no argument"]
+    if kind.once_per_turn:
+        notes.append("once a quarter" + (" per argument" if kind.args else ""))
+    if kind.secret:
+        notes.append("secret")
+    if kind.confirm:
+        notes.append(f"asks to confirm ({kind.confirm})")
+    return f"- `{kind.name}`: {params}; {'; '.join(notes)}. {kind.doc}"
+
+
 def _kinds() -> str:
-    act = "\n".join(
-        f"- `{k}`: {', '.join(f'`{p}`' for p in ps) or 'no params'}" for k, ps in records.ACTION_KINDS.items()
-    )
+    act = "\n".join(_kind_line(k) for k in ACTION_KINDS.values())
     mot = "\n".join(
         f"- `{k}`: {', '.join(f'`{p}`' for p in ps) or 'no params'}" for k, ps in records.MOTION_KINDS.items()
     )
@@ -301,8 +389,9 @@ def _kinds() -> str:
     return f"""\
 ## Kinds, params and roles
 
-An action's `kind` names the engine verb it uses; every param its kind reads is required, and no
-other:
+An action's `kind` names the engine verb it uses (declared once, in
+`game/ruleset/vocabulary.py`); every param its kind reads is required, and no other. Each kind
+also has an entry in `action_weights` (`ai.yaml`): how the bots weigh it.
 
 {act}
 

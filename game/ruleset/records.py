@@ -238,8 +238,17 @@ class Action:
     exposure: int = 0
     #: its numbers: ``ACTION_KINDS`` lists the params each kind reads (all required)
     params: dict[str, int] = field(factory=dict)
-    #: conditions (rule-file vocabulary) that must all hold for the action to be offered
+    #: conditions (rule-file vocabulary) that must all hold for the action to be offered; a
+    #: composed action's may say ``$self`` for the acting faction
     conditions: tuple[dict, ...] = ()
+    #: a composed action's target: faction, figure, region, issue, or none (no argument)
+    target: str | None = None
+    #: a composed action's conditions on each target (``$target``, ``$self``): the targets offered
+    target_conditions: tuple[dict, ...] = ()
+    #: a composed action's effects (rule-file vocabulary, with ``$self`` and ``$target``)
+    effects: tuple[dict, ...] = ()
+    #: a composed action's chronicle line is seen only by the acting faction
+    secret: bool = False
     #: a short label for its button on the board (display only; the whole name is in the
     #: button's tooltip); without one the button shows the whole name, wrapped if need be
     short: str | None = None
@@ -735,6 +744,25 @@ class Pace:
     offices: tuple[str, ...] = ()
 
 
+@frozen
+class ActionWeight:
+    """How the bots weigh an action kind, or one action of the rule files (``ai.yaml``): every
+    kind has one; an action's own entry (its id) overrides its kind's."""
+
+    id: str
+    name: str
+    #: how often the playout policy of search picks it, relative to the others (0: never)
+    playout: int
+    #: the simple bot's score of a composed action (coded kinds score in code)
+    score: int = 0
+    #: a composed action's personality bias: leaning → points at a leaning of 10
+    leanings: dict[str, int] = field(factory=dict)
+    #: why a bot takes a composed action, in a few words (its reasons say so)
+    reason: str = "it serves the faction's cause"
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
 #: fields that change what the window shows and nothing of the game: the rules' fingerprint
 #: (which a replay records) leaves them out, so a mod's new label or map cell keeps old replays valid
 DISPLAY_ONLY = frozenset({"source", "design", "poster_colour", "map", "organisation", "short", "questions"})
@@ -755,6 +783,7 @@ KINDS: dict[str, type] = {
     "scenarios": Scenario,
     "personalities": Personality,
     "pace": Pace,
+    "action_weights": ActionWeight,
 }
 
 #: kinds whose entries model history and so must carry a verified citation
@@ -804,6 +833,7 @@ BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
     "Settings": {"*": (0, 1000), "ap_by_status": (0, 10), "income_by_status": (0, 100), "tenure_hold_cap": (0, 100)},
     "Votes": {"*": (-100, 100)},
     "Weight": {"value": (0, 10)},
+    "ActionWeight": {"playout": (0, 100), "score": (-20, 20), "leanings": (-40, 40)},
 }
 
 #: the bounds of the whole-number arguments of effect and condition verbs: (verb, argument) or
@@ -830,36 +860,16 @@ def fields_of(cls: type) -> tuple[str, ...]:
 # --- the vocabulary the engine implements (declared in game.ruleset.vocabulary, so that the
 #     validator can check rule files without importing the engine) ---
 
-from game.ruleset.vocabulary import CONDITION_VERBS, EFFECT_VERBS  # noqa: E402  (declared there, once)
+from game.ruleset.vocabulary import ACTION_KINDS as ACTION_KIND_DECLS  # noqa: E402  (declared there, once)
+from game.ruleset.vocabulary import CONDITION_VERBS, EFFECT_VERBS  # noqa: E402
 
 #: effect verb → its argument (see :mod:`game.ruleset.vocabulary`)
 EFFECTS: dict[str, object] = {name: verb.args for name, verb in EFFECT_VERBS.items()}
 #: condition verb → its argument
 CONDITIONS: dict[str, object] = {name: verb.args for name, verb in CONDITION_VERBS.items()}
 
-#: action kind → the params it reads (all integers, all required)
-ACTION_KINDS: dict[str, tuple[str, ...]] = {
-    "appoint": ("loyalty", "resist"),
-    "pledge": ("exposure", "prestige"),
-    "entrench": ("loyalty",),
-    "mobilise": ("ap",),
-    "cultivate": ("affinity", "rumour_at"),
-    "publish": ("opinion", "prestige", "mantle", "sympathy", "reach_par"),
-    "underground": ("opinion", "sympathy", "raid_chance", "raid_exposure", "raid_prestige"),
-    "provocation": ("exposure", "prestige", "exposed_chance", "exposed_prestige"),
-    "speak": ("opinion", "prestige", "orator"),
-    "propose": (),
-    "offer_bloc": (),
-    "accept_bloc": (),
-    "decline_bloc": (),
-    "break_bloc": ("prestige",),
-    "mass_appeal": ("sympathy", "mood", "mood_par"),
-    "lenin_levy": ("bureaucracy", "dilution", "loyalty", "cooldown"),
-    "signatures": ("sympathy", "prestige", "thousands"),
-    "recant": ("prestige", "mantle"),
-    "military": ("chance", "mood", "prestige", "fail_prestige", "fail_exposure"),
-    "pass": (),
-}
+#: action kind → the params it reads (all integers, all required); declared in the vocabulary
+ACTION_KINDS: dict[str, tuple[str, ...]] = {name: kind.params for name, kind in ACTION_KIND_DECLS.items()}
 
 #: the params every discipline motion reads: prestige its proposer loses if it is defeated
 _DISCIPLINE_PARAMS = ("defeat_prestige",)

@@ -14,13 +14,22 @@ import typing
 import attrs
 
 from game.ruleset import records
-from game.ruleset.vocabulary import CONDITION_VERBS, EFFECT_VERBS, Verb
+from game.ruleset.vocabulary import ACTION_KINDS, CONDITION_VERBS, EFFECT_VERBS, TARGETS, Verb
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 VALUES = {"status": records.STATUSES, "figure_status": records.FIGURE_STATUSES, "direction": records.DIRECTIONS}
 #: fields whose entries are rule-file verbs
-VERB_FIELDS = {"conditions": "condition", "effects": "effect", "condition": "condition"}
+VERB_FIELDS = {
+    "conditions": "condition",
+    "effects": "effect",
+    "condition": "condition",
+    "target_conditions": "condition",
+}
+#: an argument that names an entry: its id, or in a composed action ``$self`` or ``$target``
+ENTRY = {"type": "string", "pattern": r"^([a-z][a-z0-9_]*|\$self|\$target)$"}
+#: fields whose values come from a fixed vocabulary: (class, field) → the values
+ENUMS = {("Action", "kind"): tuple(ACTION_KINDS), ("Action", "target"): tuple(TARGETS)}
 
 
 def build(partial: bool = False) -> dict:
@@ -91,6 +100,9 @@ def _record(cls: type, defs: dict) -> dict:
         limits = bounds.get(f.name, bounds.get("*"))
         if f.name in VERB_FIELDS and cls.__name__ != "Scenario":
             prop = {"type": "array", "items": {"$ref": f"#/$defs/{VERB_FIELDS[f.name]}"}}
+        elif (cls.__name__, f.name) in ENUMS:
+            values = list(ENUMS[cls.__name__, f.name])
+            prop = {"enum": values + [None] if f.default is None else values}
         else:
             prop = _type(f.type, limits)
         if f.name == "source":  # one citation may stand for a list of one
@@ -163,7 +175,7 @@ def _arg(spec, path) -> dict:
     if spec == "conditions":
         cond = {"$ref": "#/$defs/condition"}
         return {"anyOf": [cond, {"type": "array", "items": cond}]}
-    return dict(ID, description=f"the id of an entry in {spec}")
+    return dict(ENTRY, description=f"the id of an entry in {spec} ($self, $target in a composed action)")
 
 
 def _verbs(table: dict[str, Verb]) -> dict:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.ruleset import records, yamlpos
 from game.ruleset.loader import Problem, _closest
+from game.ruleset.vocabulary import COMPOSED, SELF, TARGET, TARGETS
 
 _WS = re.compile(r"\s+")
 _TYPO = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -45,6 +46,8 @@ class _Checker:
         self.rules, self.raw, self.problems = rules, raw, []
         self.failed = failed  # (kind, id) of entries already reported as unloadable
         self.cited: dict[str, list[int]] = {}
+        #: placeholder → the kind of entry it stands for (a composed action's ``$self``, ``$target``)
+        self.placeholders: dict[str, str] = {}
 
     def report(self, kind, entry_id, path, message) -> None:
         file = self.rules.origin.get((kind, entry_id), ("?", 1, 1))[0]
@@ -57,6 +60,11 @@ class _Checker:
 
     def ref(self, kind, entry_id, path, target_kind, value, optional=False) -> None:
         if value is None and optional:
+            return
+        if value in self.placeholders:
+            if self.placeholders[value] != target_kind:
+                stands = singular(self.placeholders[value])
+                self.report(kind, entry_id, path, f"{value} is a {stands} here, not a {singular(target_kind)}")
             return
         table = self.rules.by_kind.get(target_kind, {})
         if value not in table and (target_kind, value) not in self.failed:
@@ -84,6 +92,7 @@ def validate(rules, raw, failed=frozenset()) -> list[Problem]:
     from game.ruleset import sanity
 
     sanity.check(chk)
+    _every_kind_weighed(chk)
     unloaded = {kind for kind, _id in failed}  # an entry that failed to load is reported already
     if len(rules.by_kind.get("settings", {})) != 1 and "settings" not in unloaded:
         chk.problems.append(Problem("settings.yaml", 1, 1, "exactly one settings entry is needed"))
@@ -281,8 +290,59 @@ def _action(chk, aid, a):
         chk.one_of("actions", aid, ["requires"], a.requires, records.CAPABILITIES, "capability")
     if a.kind in records.ACTION_KINDS:
         _params(chk, "actions", aid, a, records.ACTION_KINDS[a.kind])
+    if a.kind == COMPOSED:
+        _composed(chk, aid, a)
+        return
+    for field in ("target", "target_conditions", "effects", "secret"):
+        if getattr(a, field):
+            chk.report("actions", aid, [field], f"only an action of kind {COMPOSED} has {field} (its kind does it)")
     for i, cond in enumerate(a.conditions):
         _verb(chk, "actions", aid, ["conditions", i], cond, records.CONDITIONS, "condition")
+
+
+def _composed(chk, aid, a) -> None:
+    """A composed action: its target is one of TARGETS; its conditions may say ``$self``, its
+    target conditions and effects ``$self`` and ``$target`` (where the target's kind of entry
+    is wanted)."""
+    if a.target is not None:
+        chk.one_of("actions", aid, ["target"], a.target, tuple(TARGETS), "target")
+    if not a.effects:
+        chk.report("actions", aid, ["effects"], "a composed action needs effects (what taking it does)")
+    chk.placeholders = {SELF: "factions"}
+    try:
+        for i, cond in enumerate(a.conditions):
+            _verb(chk, "actions", aid, ["conditions", i], cond, records.CONDITIONS, "condition")
+        if a.target in TARGETS:
+            chk.placeholders[TARGET] = TARGETS[a.target]
+        elif a.target_conditions:
+            chk.report("actions", aid, ["target_conditions"], "target_conditions need a target")
+        for i, cond in enumerate(a.target_conditions):
+            _verb(chk, "actions", aid, ["target_conditions", i], cond, records.CONDITIONS, "condition")
+        for i, eff in enumerate(a.effects):
+            _verb(chk, "actions", aid, ["effects", i], eff, records.EFFECTS, "effect")
+    finally:
+        chk.placeholders = {}
+
+
+def _action_weight(chk, wid, w):
+    """An ``action_weights`` entry names an action kind or an action; its leanings are known."""
+    if wid not in records.ACTION_KINDS and wid not in chk.rules.by_kind.get("actions", {}):
+        close = _closest(wid, [*records.ACTION_KINDS, *chk.rules.by_kind.get("actions", {})])
+        hint = f" (did you mean '{close}'?)" if close else ""
+        chk.report("action_weights", wid, ["id"], f"'{wid}' is neither an action kind nor an action{hint}")
+    for name in w.leanings:
+        if name not in records.PERSONALITY_WEIGHTS:
+            _report_key(chk, "action_weights", wid, "leanings", name, records.PERSONALITY_WEIGHTS)
+
+
+def _every_kind_weighed(chk) -> None:
+    """Every action kind has an ``action_weights`` entry: none is silently weighed 0 by the bots."""
+    weights = chk.rules.by_kind.get("action_weights", {})
+    missing = [k for k in records.ACTION_KINDS if k not in weights and ("action_weights", k) not in chk.failed]
+    if missing and chk.rules.by_kind.get("actions"):
+        chk.problems.append(
+            Problem("ai.yaml", 1, 1, f"action_weights: no entry for the action kind(s) {', '.join(missing)}")
+        )
 
 
 #: (kind, param) of the params the engine divides by
@@ -607,4 +667,5 @@ CHECKS = {
     "scenarios": _scenario,
     "personalities": _personality,
     "pace": _pace,
+    "action_weights": _action_weight,
 }

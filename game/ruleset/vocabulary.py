@@ -229,3 +229,204 @@ CONDITION_VERBS: dict[str, Verb] = _table(
         "At the close of the last quarter, the faction's power score was at least this percent of the strongest rival's (100: it was the strongest).",
     ),
 )
+
+
+# --- action kinds ------------------------------------------------------------------------------
+
+
+@frozen
+class Kind:
+    """One action kind: the engine verb an action entry of the rule files names with ``kind``.
+
+    The engine registers its options and its effect against this declaration
+    (:mod:`game.engine.moves`), the AI its score and its personality bias (:mod:`game.ai`); the
+    validator, the schema, the guide, the menus' words and the confirmations come from here."""
+
+    name: str
+    #: the kind of entry each argument names (``regions``, ``figures``…), in order; a composed
+    #: action's argument is its ``target``'s
+    args: tuple[str, ...]
+    #: the params it reads: whole numbers, all required, each within ``BOUNDS["Action"]["params"]``
+    params: tuple[str, ...]
+    #: taken at most once a quarter (per first argument: once per region, figure, issue…)
+    once_per_turn: bool
+    #: its chronicle line is seen only by the factions it concerns
+    secret: bool
+    #: what a player is asked to confirm before taking it (None: nothing)
+    confirm: str | None
+    #: what it does: the modder's documentation
+    doc: str
+
+
+def _kinds(*kinds: Kind) -> dict[str, Kind]:
+    return {k.name: k for k in kinds}
+
+
+#: the kind of a rule-file action composed of condition and effect verbs (see ``target``)
+COMPOSED = "composed"
+#: a composed action's ``target`` → the kind of entry it names
+TARGETS: dict[str, str] = {"faction": "factions", "figure": "figures", "region": "regions", "issue": "trackers"}
+#: the words a composed action's conditions and effects may use for the acting faction and its target
+SELF, TARGET = "$self", "$target"
+
+ACTION_KINDS: dict[str, Kind] = _kinds(
+    Kind(
+        "appoint",
+        ("regions",),
+        ("loyalty", "resist"),
+        True,
+        False,
+        None,
+        "Name the faction's secretary of a region (at most ``appointments_per_turn`` a quarter); a rival's "
+        "machine resists: one more influence per ``resist`` points of its hold.",
+    ),
+    Kind(
+        "cultivate",
+        ("figures",),
+        ("affinity", "rumour_at"),
+        True,
+        True,
+        None,
+        "Court a figure in secret: ``affinity`` more for the faction; rumours start at ``rumour_at``.",
+    ),
+    Kind(
+        "publish",
+        ("press", "trackers"),
+        ("opinion", "prestige", "mantle", "sympathy", "reach_par"),
+        True,
+        False,
+        None,
+        "Argue an issue in a paper the faction controls: opinion and sympathy scaled by the paper's reach "
+        "over ``reach_par``; prestige, and mantle when opinion already leans its way.",
+    ),
+    Kind(
+        "underground",
+        ("trackers",),
+        ("opinion", "sympathy", "raid_chance", "raid_exposure", "raid_prestige"),
+        True,
+        False,
+        None,
+        "Print on a secret press: opinion and sympathy, at the risk of a police raid (``raid_chance`` percent "
+        "when the police are hostile).",
+    ),
+    Kind(
+        "speak",
+        ("trackers",),
+        ("opinion", "prestige", "orator"),
+        True,
+        False,
+        None,
+        "Speak on an issue at a plenum: opinion (times ``orator`` for a leader who is an orator, who also gains "
+        "prestige).",
+    ),
+    Kind(
+        "propose",
+        ("motions",),
+        (),
+        False,
+        False,
+        None,
+        "Put a motion (``motions.yaml``) on the agenda; its further arguments are the motion's.",
+    ),
+    Kind("offer_bloc", ("factions",), (), True, True, None, "Offer a rival faction a bloc, in secret."),
+    Kind("accept_bloc", ("factions",), (), False, False, None, "Accept a bloc offered to the faction."),
+    Kind("decline_bloc", ("factions",), (), False, True, None, "Decline a bloc offered to the faction."),
+    Kind(
+        "break_bloc",
+        ("factions",),
+        ("prestige",),
+        False,
+        False,
+        "this breaks the bloc",
+        "Break a bloc, losing ``prestige``.",
+    ),
+    Kind(
+        "mass_appeal",
+        ("regions",),
+        ("sympathy", "mood", "mood_par"),
+        True,
+        False,
+        None,
+        "Appeal to the rank and file of a region: sympathy scaled by the mass mood over ``mood_par``; the mood "
+        "moves by ``mood``.",
+    ),
+    Kind(
+        "lenin_levy",
+        (),
+        ("bureaucracy", "dilution", "loyalty", "cooldown"),
+        False,
+        False,
+        None,
+        "Enrol new members: the bureaucracy grows, rivals' sympathy is diluted, secretaries' hold firms; "
+        "once per ``cooldown`` quarters.",
+    ),
+    Kind(
+        "signatures",
+        (),
+        ("sympathy", "prestige", "thousands"),
+        True,
+        False,
+        None,
+        "Gather signatures under the faction's platform (``thousands``, more when the masses stir).",
+    ),
+    Kind(
+        "recant",
+        (),
+        ("prestige", "mantle"),
+        False,
+        False,
+        "recanting readmits you diminished, without posts",
+        "Recant: the faction capitulates, losing prestige and mantle.",
+    ),
+    Kind(
+        "military",
+        (),
+        ("chance", "mood", "prestige", "fail_prestige", "fail_exposure"),
+        False,
+        False,
+        "the army against the party: it may fail, and it will be remembered",
+        "Turn to the army: ``chance`` percent to seize the General Secretary's office; failure expels the faction.",
+    ),
+    Kind(
+        "pledge",
+        (),
+        ("exposure", "prestige"),
+        True,
+        False,
+        None,
+        "Pledge discipline: less exposure for less prestige.",
+    ),
+    Kind(
+        "entrench",
+        ("regions",),
+        ("loyalty",),
+        True,
+        True,
+        None,
+        "Tend a machine: the faction's secretary of a region gains ``loyalty`` hold.",
+    ),
+    Kind("mobilise", (), ("ap",), True, False, None, "Mobilise the network: ``ap`` more action points this quarter."),
+    Kind(
+        "provocation",
+        ("factions",),
+        ("exposure", "prestige", "exposed_chance", "exposed_prestige"),
+        True,
+        False,
+        None,
+        "An amalgam against an opposition under discipline: its exposure rises unless the plant is found out "
+        "(``exposed_chance`` percent), which costs the mover prestige.",
+    ),
+    Kind("pass", (), (), False, False, None, "End the faction's turn."),
+    Kind(
+        COMPOSED,
+        (),
+        (),
+        True,
+        False,
+        None,
+        "An action composed in the rule files from condition and effect verbs, as events are: its ``target`` "
+        "(faction, figure, region, issue, or none), ``conditions`` for offering it, ``target_conditions`` for "
+        "each target, ``effects``, and ``secret``; ``$self`` and ``$target`` stand for the acting faction "
+        "and the chosen target. Taken once a quarter per target.",
+    ),
+)

@@ -18,13 +18,11 @@ from game.engine.moves import held_capabilities
 from game.engine.preview import Crossing, Preview, VoteForecast, action_preview, bloc_forecast, motion_forecast
 from game.engine.views import BallotView, View, VoteView
 from game.engine.words import action_words, motion_label
+from game.ruleset.vocabulary import ACTION_KINDS
 
-#: kinds a player is asked to confirm: they break something or cannot be taken back in spirit
-DESTRUCTIVE = {
-    "break_bloc": "this breaks the bloc",
-    "recant": "recanting readmits you diminished, without posts",
-    "military": "the army against the party: it may fail, and it will be remembered",
-}
+#: kinds a player is asked to confirm (they break something or cannot be taken back in spirit),
+#: with the words of the question: from the kinds' declaration
+DESTRUCTIVE = {name: kind.confirm for name, kind in ACTION_KINDS.items() if kind.confirm}
 WAIT_KIND = "pass"
 
 

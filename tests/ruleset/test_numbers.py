@@ -10,6 +10,7 @@ import pytest
 
 from game.engine import motions, moves
 from game.ruleset import BASE, PROJECT, load_rules, records
+from game.ruleset.vocabulary import COMPOSED
 from tests.ruleset.edits import line_of, replace_once
 
 
@@ -41,7 +42,8 @@ def test_every_param_each_kind_reads_is_in_the_shipped_rules(shipped):
         assert set(action.params) == set(records.ACTION_KINDS[action.kind]), aid
     for mid, motion in shipped.motions.items():
         assert set(motion.params) == set(records.MOTION_KINDS[motion.kind]), mid
-    assert {a.kind for a in shipped.actions.values()} == set(records.ACTION_KINDS)
+    # every coded kind is used; actions composed in YAML come with mods (mods/comintern_appeals)
+    assert {a.kind for a in shipped.actions.values()} == set(records.ACTION_KINDS) - {COMPOSED}
     assert {m.kind for m in shipped.motions.values()} == set(records.MOTION_KINDS)
 
 
