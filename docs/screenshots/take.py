@@ -1,6 +1,8 @@
-"""Take the README's screenshots: every screen of the window, at 1280×720 (font scale 1) and at
-1920×1080 (font scale 2).  Run under a display (e.g. ``xvfb-run python docs/screenshots/take.py``);
-the pictures land beside this file."""
+"""Take the README's screenshots: every screen of the window, at 1280×720 (font scale 1), at
+1280×720 with the 2× font (``*_720p_large.png``, a classroom projector) and at 1920×1080 with the 2×
+font (``*_1080p_large.png``).  Run under a display (e.g. ``xvfb-run python
+docs/screenshots/take.py``); the pictures land beside this file.  Where a screen is split into
+pages at a size (the new game at 2× on 720p), its second page is taken too (``new_game_players``)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.ruleset import load_base  # noqa: E402
+from game.session.quarter import book  # noqa: E402
 from game.session.session import Match, Seat  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes.board import BoardScene, start_match  # noqa: E402
@@ -69,6 +72,9 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     shoot(app, "menu", suffix)
     app.push(NewGameScene(app))
     shoot(app, "new_game", suffix)
+    if app.scene.step is not None:  # the screen is two pages at this size: the players' too
+        app.scene._to("players")()
+        shoot(app, "new_game_players", suffix)
     app.reset(MenuScene(app))
     app.push(EncyclopediaScene(app))
     app.scene._pick(1)()
@@ -101,8 +107,9 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     app.push(BriefingScene(app, m.scenario, "stalin"))
     shoot(app, "briefing", suffix)
     app.pop()
-    view = board.view
-    app.push(ResultsScene(app, view, view["votes"][-4:], view["log"][-8:]))
+    closed = book(m).closed()
+    busiest = max(closed, key=lambda q: len(book(m).summary("stalin", q).votes))
+    app.push(ResultsScene(app, book(m).summary("stalin", busiest), board.view))
     shoot(app, "results", suffix)
     app.pop()
     options = [a for a in m.legal() if a.name == "cultivate_figure"]
@@ -146,4 +153,5 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
 
 if __name__ == "__main__":
     main()
+    main((1280, 720), 2.0, "_720p_large")
     main((1920, 1080), 2.0, "_1080p_large")

@@ -64,6 +64,13 @@ def draw_wrapped(scene, surface: pygame.Surface) -> None:
             y += font.get_linesize()
 
 
+def band_hint(app, title: str, *hints: str) -> str:
+    """The first of ``hints`` (longest first) that fits the title band beside ``title``; none if
+    none does (the keys are in the guide)."""
+    room = app.size[0] - app.fonts.heading(24).size(title)[0] - 48
+    return next((hint for hint in hints if app.fonts.bold(16).size(hint)[0] <= room), "")
+
+
 def escape(words: str) -> str:
     """Plain text for a pygame_gui text box (its markup is a small HTML)."""
     return html.escape(words).replace("\n", "<br>")

@@ -9,7 +9,7 @@ from game.session.explain import citation_label, design_words, sources_text
 from game.session.present import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.app import Scene
-from game.ui.scenes.dialog import MessageScene, draw_wrapped, escape, wrapped_button
+from game.ui.scenes.dialog import MessageScene, band_hint, draw_wrapped, escape, wrapped_button
 from game.ui.scenes.layout import button_width
 
 CATEGORIES = (
@@ -181,7 +181,10 @@ class EncyclopediaScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
-        draw.band(surface, self.app, "ENCYCLOPEDIA", "↑↓ choose an entry · Tab the buttons · Esc back")
+        hint = band_hint(
+            self.app, "ENCYCLOPEDIA", "↑↓ choose an entry · Tab the buttons · Esc back", "↑↓ choose · Esc back"
+        )
+        draw.band(surface, self.app, "ENCYCLOPEDIA", hint)
         r = self.list_rect
         pygame.draw.rect(surface, theme.WHITE, r)
         pygame.draw.rect(surface, theme.BLACK, r, 2)

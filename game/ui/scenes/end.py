@@ -11,7 +11,7 @@ from game.session import explain, present
 from game.session.quarter import book
 from game.ui import draw, text, theme
 from game.ui.app import Scene
-from game.ui.scenes.dialog import escape
+from game.ui.scenes.dialog import band_hint, escape
 from game.ui.scenes.history import HistoryScene
 
 OUTCOMES = present.OUTCOME_WORDS
@@ -110,7 +110,7 @@ class EndScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         view = self.final
         draw.poster_background(surface)
-        draw.band(surface, self.app, "THE END OF THE GAME", view["date"])
+        draw.band(surface, self.app, "THE END OF THE GAME", band_hint(self.app, "THE END OF THE GAME", view["date"]))
         self._chart(surface, view)
 
     def _chart(self, surface: pygame.Surface, view) -> None:

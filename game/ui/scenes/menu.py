@@ -12,19 +12,21 @@ from game.ui.scenes.dialog import button_need
 class MenuScene(Scene):
     def heading(self) -> list[tuple]:
         """(font, lines, colour) of the title, the subtitle and the line under it: the title no
-        taller than a seventh of the window, the others wrapped to the window's width."""
+        taller than a seventh of the window, the others wrapped to
+        the paper left of the red wedge."""
         w, h = self.app.size
         s = self.app.settings.font_scale
         room = w - int(w * 0.08) - 16
+        paper = int(w * 0.62) - int(w * 0.08)  # the words stay on the paper, left of the red wedge
         title = self.app.fonts.heading(min(72, int(h * 0.16 / s)))
         sub, small = self.app.fonts.bold(22), self.app.fonts.body(15)
         return [
             (title, text.wrap(title, "SUCCESSION", room), theme.BLACK),
-            (sub, text.wrap(sub, "Борьба за наследство Ленина · 1923–1929", room), theme.RED),
+            (sub, text.wrap(sub, "Борьба за наследство Ленина · 1923–1929", paper), theme.RED),
             (
                 small,
                 text.wrap(
-                    small, "The struggle for Lenin's succession, from his last stroke to the Right's defeat", room
+                    small, "The struggle for Lenin's succession, from his last stroke to the Right's defeat", paper
                 ),
                 theme.BLACK,
             ),

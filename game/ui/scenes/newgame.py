@@ -19,7 +19,7 @@ from game.session.terminal import scenario_order
 from game.ui import draw, text, theme
 from game.ui import settings as settings_mod
 from game.ui.app import Scene
-from game.ui.scenes.dialog import button_need, draw_wrapped, escape, message, wrapped_button, wrapped_height
+from game.ui.scenes.dialog import band_hint, button_need, draw_wrapped, escape, message, wrapped_button, wrapped_height
 
 MAX_SEED_DIGITS = 18
 #: the computer's levels a player may choose here ("wait", a seat that only ends its turns, is for
@@ -148,10 +148,9 @@ class NewGameScene(Scene):
         w, h = self.app.size
         bh = self._bh()
         items = self._list_items(self._list_width())
-        room = h - self._top() - 16 - bh - 16
-        if sum(i[2] + 6 for i in items) <= room + bh + 16:
+        room = h - self._top() - bh - 16 - 10  # down to the row of the buttons at the bottom
+        if sum(i[2] + 6 for i in items) <= room:
             return [items]
-        room -= bh + 10
         pages, page, used = [], [], 0
         for item in items:
             if page and used + item[2] + 6 > room:
@@ -425,7 +424,8 @@ class NewGameScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
         title = {None: "NEW GAME", "scenario": "NEW GAME · THE SCENARIO", "players": "NEW GAME · THE PLAYERS"}
-        draw.band(surface, self.app, title[self.step], "Tab moves · Enter presses · Esc back")
+        hint = band_hint(self.app, title[self.step], "Tab moves · Enter presses · Esc back", "Esc back")
+        draw.band(surface, self.app, title[self.step], hint)
         bh = self._bh()
         font = self.app.fonts.bold(16)
         for fid, r, lines in self.seat_layout:

@@ -56,7 +56,8 @@ class SettingsScene(Scene):
     def notes(self) -> list[str]:
         w = self.app.size[0]
         font = self.app.fonts.body(15)
-        return [line for note in self.NOTES for line in text.wrap(font, note, w - int(w * 0.08) - 16)]
+        paper = int(w * 0.55) - int(w * 0.08)  # on the paper, left of the black beam
+        return [line for note in self.NOTES for line in text.wrap(font, note, paper)]
 
     def notes_height(self) -> int:
         """The lines under the buttons and the row of badges."""
