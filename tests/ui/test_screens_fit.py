@@ -30,7 +30,7 @@ from game.ui.scenes.results import ResultsScene
 from game.ui.scenes.saves import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.settings import FONT_SCALES, SIZES, Settings
-from tests.ui.drive import frames
+from tests.ui.drive import button, click, frames, key, labels
 
 LONG_NAME = "Anna Petrovna Ivanovaaaa"  # the longest name a seat takes (24 characters)
 
@@ -246,3 +246,72 @@ def test_every_screen_fits_at_every_size_and_scale(make_app, finished, dims, sca
             app.pop()
         app.pop()
     assert failures == [], "\n".join(failures)
+
+
+def _large_720p(make_app):
+    app = make_app(settings=Settings(width=1280, height=720, font_scale=2.0))
+    app.push(MenuScene(app))
+    frames(app)
+    return app
+
+
+def test_at_720p_with_the_2x_font_every_scenario_and_mod_is_reached_whole_page_by_page(make_app):
+    from game.ruleset.mods import list_mods
+
+    app = _large_720p(make_app)
+    click(app, button(app.scene, "New game"))
+    ng = app.scene
+    assert ng.step == "scenario" and ng.pages() > 1  # too much for one screen: pages, not a smaller face
+    seen = []
+    for page in range(ng.pages()):
+        if page:
+            click(app, button(ng, "More ▶"))
+        seen += [b.text.removeprefix("● ").removeprefix("✓ ") for b, _ in ng.controls]
+    names = [app.rules.scenarios[s].name for s in ng.ids]
+    assert set(names) <= set(seen)  # each whole, on its button
+    assert {f"{name} {version}" for _, name, version, _ in list_mods()} <= set(seen)
+    assert not button(ng, "More ▶").is_enabled  # the last page
+    # the last scenario (on a later page) is chosen; its details show its whole name
+    last = ng.ids[-1]
+    while app.rules.scenarios[last].name not in labels(ng):
+        click(app, button(ng, "◀ Earlier"))
+    click(app, button(ng, app.rules.scenarios[last].name))
+    assert ng.scenario == last and app.rules.scenarios[last].name in ng.details()
+    # the players' page, and Escape back to the scenario's
+    click(app, button(ng, "Players ▶"))
+    assert ng.step == "players" and set(ng.entries) == set(ng.factions())
+    key(app, pygame.K_ESCAPE)
+    assert app.scene is ng and ng.step == "scenario"
+    click(app, button(ng, "Players ▶"))
+    click(app, button(ng, "Start the game"))
+    assert app.match is not None and app.match.scenario == last
+
+
+def test_an_encyclopedia_entry_whose_name_wraps_is_chosen_by_a_click_on_any_of_its_lines(make_app):
+    app = _large_720p(make_app)
+    click(app, button(app.scene, "Encyclopedia"))
+    enc = app.scene
+    click(app, button(enc, "Offices"))
+    frames(app)
+    font = app.fonts.body(15)
+    tall = [(i, r) for i, r in enc.rows if r.h > 2 * font.get_linesize()]
+    assert tall  # some office's name takes two lines or more at this size
+    i, r = tall[-1]
+    pos = (r.centerx, r.bottom - 4)  # its last line
+    frames(app, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)])
+    assert enc.index == i and enc.record().name in enc.html()
+
+
+def test_the_list_of_saves_pages_when_it_is_longer_than_the_window(make_app, finished):
+    app = _large_720p(make_app)
+    for n in range(12):
+        saves.save_named(finished, f"save number {n}")
+    click(app, button(app.scene, "Load a saved game"))
+    load = app.scene
+    assert load.pages > 1
+    shown = set()
+    for page in range(load.pages):
+        if page:
+            key(app, pygame.K_PAGEDOWN)
+        shown |= {b.text.split(" · ")[0] for b, _ in load.controls}
+    assert {f"save number {n}" for n in range(12)} <= shown
