@@ -615,7 +615,11 @@ def cmd_balance(args) -> int:
         return 2
     if _bad_personality(args.personality):
         return 2
-    planned = balance.plan(rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod), args.personality)
+    planned = balance.plan(
+        rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod), args.personality, args.first_seed
+    )
+    last = args.first_seed + args.seeds - 1
+    print(f"seeds {args.first_seed}..{last}", file=sys.stderr)
     jobs = [job for _m, _f, job in planned]
     with _progress(len(jobs), "balance") as bar:
         records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
@@ -628,6 +632,7 @@ def cmd_balance(args) -> int:
                     "budget": args.budget,
                     "personality": args.personality,
                     "seeds": args.seeds,
+                    "first_seed": args.first_seed,
                     "games": len(records),
                     "errors": len(errors),
                     "cells": [c.to_dict() for c in found],
@@ -846,7 +851,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="scenario ids (default: the classroom scenarios)",
     )
     ba.add_argument("--factions", type=_id_list, default=None, metavar="F,..", help="only these seats (default: all)")
-    ba.add_argument("--seeds", type=int, default=20, metavar="N", help="games per cell, seeds 1..N (default 20)")
+    ba.add_argument("--seeds", type=int, default=20, metavar="N", help="games per cell (default 20)")
+    ba.add_argument(
+        "--first-seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="the seeds are S..S+N-1 (default 1): read a balance on seeds it was not tuned on",
+    )
     ba.add_argument(
         "--budget",
         choices=("easy", "normal", "hard"),

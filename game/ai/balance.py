@@ -10,6 +10,8 @@ the victory share (decisive victory or victory) and the mean decision time of th
 
 from __future__ import annotations
 
+import math
+
 from attrs import frozen
 
 from game.ai.batch import GameRecord, Job
@@ -39,6 +41,7 @@ class Cell:
             "games": self.games,
             "results": self.results,
             "victory_share": round(self.victory_share, 4),
+            "victory_interval": [round(x, 4) for x in interval(self.victory_share, self.games - self.errors)],
             "mean_points": round(self.mean_points, 3),
             "mean_decision_s": round(self.mean_decision_s, 5),
             "errors": self.errors,
@@ -53,12 +56,14 @@ def plan(
     level: str,
     mods: tuple[str, ...] = (),
     personality: float = 0.0,
+    first_seed: int = 1,
 ) -> list[tuple[str, str | None, Job]]:
-    """Every game to play, tagged (mode, faction or None for the all-bots game, job)."""
+    """Every game to play, tagged (mode, faction or None for the all-bots game, job): ``seeds``
+    seeds from ``first_seed`` on (a balance read on seeds other than those it was tuned on)."""
     out = []
     for sid in scenarios:
         seats = [f for f in rules.scenarios[sid].factions if factions is None or f in factions]
-        for seed in range(1, seeds + 1):
+        for seed in range(first_seed, first_seed + seeds):
             out.append(("bots", None, Job(sid, seed, (), "simple", mods)))
             for f in seats:
                 out.append(("search", f, Job(sid, seed, ((f, level),), "simple", mods, personality)))
@@ -110,6 +115,21 @@ def cells(
     return sorted(out, key=lambda c: (planned_index(planned, c.scenario), c.faction, order[c.mode]))
 
 
+def interval(share: float, games: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% (Wilson score) interval of a share measured over ``games`` games.
+
+    >>> [round(x, 3) for x in interval(0.5, 20)]
+    [0.299, 0.701]
+    >>> interval(0.0, 0)
+    (0.0, 1.0)
+    """
+    if games <= 0:
+        return 0.0, 1.0
+    centre = (share + z * z / (2 * games)) / (1 + z * z / games)
+    half = z * math.sqrt(share * (1 - share) / games + z * z / (4 * games * games)) / (1 + z * z / games)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def planned_index(planned, scenario: str) -> int:
     return next(i for i, (_m, _f, job) in enumerate(planned) if job.scenario == scenario)
 
@@ -126,12 +146,14 @@ def table(rules, found: list[Cell], level: str) -> list[str]:
     head = f"{'scenario':24} {'faction':10} {'player':7} {'games':>5}  " + " ".join(
         f"{SHORT[r]:>3}" for r in RESULTS[::-1]
     )
-    lines.append(head + f"  {'wins':>6} {'points':>6} {'decision':>9}")
+    lines.append(head + f"  {'wins':>6} {'95% interval':>12} {'points':>6} {'decision':>9}")
     for c in found:
         dist = " ".join(f"{c.results[r]:>3}" for r in RESULTS[::-1])
         err = f"  errors {c.errors}" if c.errors else ""
+        low, high = interval(c.victory_share, c.games - c.errors)
+        span = f"{low:.0%}–{high:.0%}"
         lines.append(
-            f"{c.scenario:24} {c.faction:10} {c.mode:7} {c.games:>5}  {dist}  {c.victory_share:>6.0%} "
+            f"{c.scenario:24} {c.faction:10} {c.mode:7} {c.games:>5}  {dist}  {c.victory_share:>6.0%} {span:>12} "
             f"{c.mean_points:>6.2f} {c.mean_decision_s * 1000:>7.1f}ms{err}"
         )
     return lines

@@ -70,3 +70,20 @@ def test_unknown_scenario_or_faction_is_a_usage_error(capsys):
     assert cli.main(["balance", "--scenarios", "crisis_1923", "--factions", "lenin", "--seeds", "1"]) == 2
     assert "unknown faction 'lenin'" in capsys.readouterr().err
     assert cli.main(["balance", "--seeds", "0"]) == 2
+
+
+def test_a_balance_can_be_read_on_other_seeds(rules, capsys):
+    """``--first-seed`` moves the seeds (a balance read on seeds nobody tuned to), the run says which,
+    and each share comes with its 95% interval."""
+    planned = balance.plan(rules, ["crisis_1923"], ["trotsky"], 3, "easy", first_seed=41)
+    assert sorted({job.seed for _m, _f, job in planned}) == [41, 42, 43]
+    code = cli.main(
+        ["balance", "--scenarios", "crisis_1923", "--factions", "trotsky", "--seeds", "1", "--first-seed", "57"]
+        + ["--budget", "easy", "--jobs", "1", "--json"]
+    )
+    captured = capsys.readouterr()
+    out = json.loads(captured.out)
+    assert code == 0 and out["first_seed"] == 57 and "seeds 57..57" in captured.err
+    for c in out["cells"]:
+        low, high = c["victory_interval"]
+        assert 0.0 <= low <= c["victory_share"] <= high <= 1.0 and high - low > 0.5  # one game says little
