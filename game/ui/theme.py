@@ -166,4 +166,6 @@ def gui_theme(scale: float) -> dict:
         if block.get("misc") == "misc":
             block["misc"] = dict(STYLE["misc"])
         out[element] = block
+    # a tooltip wraps at a width that grows with its font (pygame_gui's default, 170 pixels, is for 1×)
+    out.setdefault("tool_tip", {}).setdefault("misc", {})["rect_width"] = str(round(170 * scale))
     return out

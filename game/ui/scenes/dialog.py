@@ -62,6 +62,11 @@ def draw_wrapped(scene, surface: pygame.Surface) -> None:
             img = text.render(font, line, colour)
             surface.blit(img, (b.rect.centerx - img.get_width() // 2, y))
             y += font.get_linesize()
+    # a tooltip open over the buttons stays on top of the labels drawn here
+    for b, _ in scene.controls:
+        tip = b.tool_tip
+        if tip is not None and tip.alive() and tip.text_block is not None:
+            surface.blit(tip.text_block.image, tip.text_block.rect)
 
 
 def band_hint(app, title: str, *hints: str) -> str:
