@@ -49,12 +49,14 @@ class HandoffScene(Scene):
             (big, f"Pass the screen to {seat.name}", theme.WHITE),
             (mid, present.faction_name(self.app.rules, self.faction), theme.WHITE),
         ]
-        # each line whole, wrapped; the large one in a smaller face where even wrapped it would
-        # push the badge onto the buttons
+        # each line whole, wrapped (the heading's face is smaller where the window is small for
+        # the font); as high on the screen as the badge under them needs
         room = self.controls[0][0].rect.y - 24 if self.controls else h
-        y = int(h * 0.12)
-        for font, words, colour in lines:
-            for line in text.wrap(font, words, w - 80):
+        wrapped = [(font, text.wrap(font, words, w - 80), colour) for font, words, colour in lines]
+        high = sum(len(ls) * font.get_linesize() + 10 for font, ls, _ in wrapped) + 80
+        y = max(int(h * 0.06), min(int(h * 0.22), room - high))
+        for font, ls, colour in wrapped:
+            for line in ls:
                 img = text.render(font, line, colour)
                 surface.blit(img, ((w - img.get_width()) // 2, y))
                 y += font.get_linesize()

@@ -190,7 +190,7 @@ class NewGameScene(Scene):
         if self.step != "players":
             self._build_list(top, lw, bottom_y)
         if self.step is None:
-            details_h = min(int(h * 0.30), h - top - 12 - self._players_height(rw))
+            details_h = h - top - 12 - self._players_height(rw)  # the room the seats leave
             self.textbox((x, top, rw, details_h), self.details())
             self._build_seats(x, top + details_h + 12, rw)
         elif self.step == "scenario":
