@@ -481,3 +481,12 @@ def test_page_down_scrolls_the_panel_whose_tab_has_the_focus(make_app, positions
     key(app, pygame.K_PAGEDOWN)
     frames(app)
     assert board.panels["map"].scrolls and board.panels["map"].top > 0
+
+
+def test_the_band_says_in_full_what_it_has_no_room_for(make_app, positions):
+    app, board = _board(make_app, positions[0], (1280, 720), 2.0)
+    frames(app)
+    tip = board.tip_at((20, board.geo.band // 2))
+    view = board.view
+    assert tip.startswith(f"{view['date']} · turn {view['turn'] + 1} of {view['turns']} · ")
+    assert tip.endswith("At the screen: Anna Petrovna Ivanova — Stalin and the Centre.")

@@ -393,6 +393,8 @@ class BoardScene(Scene):
 
     def tip_at(self, pos) -> str | None:
         """The tooltip of what is under ``pos``, if any."""
+        if 0 <= pos[1] < self.geo.band and pos[0] < self.top_buttons_x:
+            return layout.band_tip(self)  # the band's title and seat in full
         panel = self.panel_at(pos)
         return panel.tip_at(pos) if panel is not None else None
 

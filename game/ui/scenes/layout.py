@@ -268,9 +268,7 @@ def board_steps(scene, surface: pygame.Surface):
     never half-way."""
     app, view, geo = scene.app, scene.view, scene.geo
     surface.fill(theme.PAPER)
-    left_turns = view["turns"] - view["turn"] - 1
-    when = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']}"
-    titles = (when + " · " + ("last turn" if left_turns == 0 else f"{left_turns} more after this"), when, view["date"])
+    titles = band_titles(view)
     room = scene.top_buttons_x - _who_width(scene) - 60
     draw.band(surface, app, text.first_fitting(app.fonts.heading(24), titles, max(60, room)), width=room)
     _who(scene, surface, geo)
@@ -303,6 +301,19 @@ def board_steps(scene, surface: pygame.Surface):
             y += h + GAP
         yield
     scene.picture_done()
+
+
+def band_titles(view) -> tuple[str, ...]:
+    """The band's title, longest first: the date, the turn, and how many are left."""
+    left_turns = view["turns"] - view["turn"] - 1
+    when = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']}"
+    return (when + " · " + ("last turn" if left_turns == 0 else f"{left_turns} more after this"), when, view["date"])
+
+
+def band_tip(scene) -> str:
+    """The band's tooltip: its title and the seat at the screen in full, however little of them
+    the band has room for."""
+    return f"{band_titles(scene.view)[0]}. At the screen: {_who_texts(scene)[0]}."
 
 
 def _who_texts(scene) -> tuple[str, ...]:
