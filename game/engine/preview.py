@@ -386,6 +386,75 @@ def _event_crossings(rules, before: State, after: State) -> list[Crossing]:
     return out
 
 
+@frozen
+class Coming:
+    """A dated event due at the opening of the next quarter, as ``view.you`` sees the game now:
+    whether it would happen as things stand (``chance``: only perhaps), what it would change for
+    that faction, whether it puts a choice to it, and its conditions on a faction's numbers (the
+    lines a move may still cross, each with whether it holds now)."""
+
+    event: str
+    due: str
+    happens: bool
+    chance: bool
+    changes: tuple[Change, ...]
+    asks_you: bool
+    lines: tuple[tuple[object, bool], ...]
+
+
+def coming(view: View, rules) -> tuple[Coming, ...]:
+    """The events due at the opening of the next quarter that concern ``view.you``: those that
+    would change its standing, numbers or men, or put a choice to it, as things stand (events
+    that would not happen are listed when they turn on a faction's numbers, which a move may still
+    change).  Worked out on the game as the faction sees it, with the engine's own conditions and
+    effects.
+
+    >>> from game.ruleset import load_base
+    >>> from game.engine import new_game
+    >>> rules = load_base()
+    >>> state = new_game(rules, "crisis_1923", seed=3)
+    >>> [c.event for c in coming(player_view(state, rules, "trotsky"), rules)]
+    ['trotsky_breaks_silence', 'declaration_of_46', 'new_course']
+    """
+    if view.you is None or view.turn + 1 >= view.turns:
+        return ()
+    state = seen_state(view, rules)
+    due = state.date(state.turn + 1)
+    before_view = player_view(state, rules, view.you)
+    out = []
+    for eid, when, trigger in dated_events(rules, rules.scenarios[state.scenario]):
+        if when != due or eid in state.fired or trigger:
+            continue
+        event = rules.events[eid]
+        happens = holds(state, event.conditions, rules)
+        lines = tuple((item, holds(state, item, rules)) for item in event.conditions if _line_of(item))
+        if not happens and not any(not ok for _item, ok in lines):
+            continue  # it turns on more than numbers a move could change
+        after = state.clone()
+        run_effects(after, rules, event.effects)
+        changes = tuple(c for c in _changes(before_view, player_view(after, rules, view.you)) if _mine(c, view))
+        asks = event.choice is not None and event.choice.faction == view.you
+        if changes or asks:
+            chance = event.chance < 100
+            out.append(Coming(eid, f"{due[0]}-Q{due[1]}", happens, chance, changes, asks, lines))
+    return tuple(out)
+
+
+def _mine(change: Change, view: View) -> bool:
+    """A change that concerns the faction itself: its numbers and standing, its men's offices,
+    seats and fate."""
+    kind, ref = change.what
+    if kind in ("influence", "prestige", "exposure", "mantle", "status"):
+        return ref == view.you
+    if kind == "office":
+        return any(
+            h in view.figures and view.figures[h].faction == view.you for h in (change.before, change.after) if h
+        )
+    if kind in ("politburo", "figure_status", "joins"):
+        return ref in view.figures and view.figures[ref].faction == view.you
+    return False
+
+
 def _leaf(item):
     """A condition's argument (under a ``not``: the negated condition's)."""
     ((verb, arg),) = item.items()

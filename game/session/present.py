@@ -15,7 +15,16 @@ from attrs import frozen
 
 from game.engine.actions import CHOOSE, Action
 from game.engine.moves import held_capabilities
-from game.engine.preview import Crossing, Preview, VoteForecast, action_preview, bloc_forecast, motion_forecast
+from game.engine.preview import (
+    Coming,
+    Crossing,
+    Preview,
+    VoteForecast,
+    action_preview,
+    bloc_forecast,
+    coming,
+    motion_forecast,
+)
 from game.engine.views import BallotView, View, VoteView
 from game.engine.words import action_words, motion_label
 from game.ruleset.vocabulary import ACTION_KINDS
@@ -588,6 +597,36 @@ def agenda_lines(rules, view: View) -> list[str]:
             when = f"voted by the {body} at the close of {view.date}"
         out.append(f"{label} (moved by {faction_name(rules, item.proposer)}) — {when}; {now}")
     return out
+
+
+def coming_lines(rules, view: View) -> list[str]:
+    """The events due at the opening of the next quarter that concern the viewer, in words: whether
+    they would happen as things stand, what they would do to it, and the lines on a faction's
+    numbers they turn on ('Trotsky's exposure is 5 or more: holds now'), so that a player sees a
+    censure coming before the move that brings it on, and what would stop it."""
+    return [coming_text(rules, view, c) for c in coming(view, rules)]
+
+
+def coming_text(rules, view: View, c: Coming) -> str:
+    event = rules.events[c.event]
+    if c.happens:
+        verdict = "may happen (it is a matter of chance)" if c.chance else "will happen as things stand"
+    else:
+        verdict = "will not happen as things stand"
+    parts = [f"Due {c.due}: '{event.name}' {verdict}"]
+    if c.changes:
+        parts.append(
+            ("it would bring: " if c.happens else "it would bring, if it did: ")
+            + "; ".join(change_text(rules, ch) for ch in c.changes)
+        )
+    if c.asks_you:
+        parts.append("it puts a choice to you")
+    if c.lines:
+        parts.append(
+            "it turns on: "
+            + "; ".join(f"{condition_text(rules, item)} ({'so now' if ok else 'not so now'})" for item, ok in c.lines)
+        )
+    return " — ".join(parts)
 
 
 @frozen

@@ -207,6 +207,10 @@ def render(rules, view: View, seen: int) -> list[str]:
     if agenda:
         out.append("On the agenda:")
         out.extend(f"  {line}" for line in agenda)
+    coming = present.coming_lines(rules, view)
+    if coming:
+        out.append("Coming at the opening of the next quarter:")
+        out.extend(f"  {line}" for line in coming)
     out.extend(objective_lines(view))
     new = view.log[seen:]
     if new:

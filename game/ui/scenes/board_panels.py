@@ -285,12 +285,17 @@ def _agenda(app, view, surface, w: int, spots) -> int:
     rules = app.rules
     font = app.fonts.body(12)
     rows = present.agenda_lines(rules, view)
+    y = 0
     if not rows:
         surface.blit(text.render(font, "Nothing is on the agenda.", theme.GREY), (0, 0))
-        return font.get_linesize()
-    y = 0
+        y = font.get_linesize() + 2
     for line in rows:
         end = _lines(surface, font, line, 0, y, w, theme.BLACK)
+        spots.append((pygame.Rect(0, y, w, end - y), line))
+        y = end + 2
+    # what the opening of the next quarter brings the seat at the screen (a censure coming, say)
+    for line in present.coming_lines(rules, view):
+        end = _lines(surface, font, line, 0, y, w, theme.DARK_RED)
         spots.append((pygame.Rect(0, y, w, end - y), line))
         y = end + 2
     return y

@@ -1,0 +1,67 @@
+"""What the next quarter's opening brings: the Thirteenth Conference's censure is in sight a
+quarter ahead, with the line it turns on, and a pledge of discipline takes it away — as the engine
+itself then plays it."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine.preview import coming
+from game.session import present
+from game.session.session import Match, Seat
+
+CONFERENCE = "thirteenth_conference"
+
+
+def _trotsky_in(rules, turn: int, seed: int = 4) -> Match:
+    m = Match.new(rules, "crisis_1923", seed, {"trotsky": Seat("human")})
+    while not (m.state.turn == turn and m.active == "trotsky" and m.state.phase == "actions"):
+        if m.seat().is_human:
+            legal = m.legal()
+            waits = [a for a in legal if rules.actions.get(a.name) and rules.actions[a.name].kind == "pass"]
+            m.submit(waits[0] if waits else legal[0])
+        else:
+            m.ai_move()
+    return m
+
+
+def _until_1924(m: Match) -> None:
+    while m.state.turn < 2 or m.state.phase != "actions":
+        if m.seat().is_human:
+            legal = m.legal()
+            waits = [a for a in legal if m.rules.actions.get(a.name) and m.rules.actions[a.name].kind == "pass"]
+            m.submit(waits[0] if waits else legal[0])
+        else:
+            m.ai_move()
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_censure_is_seen_a_quarter_ahead_and_a_pledge_stops_it(rules, seed):
+    m = _trotsky_in(rules, 1, seed)
+    ahead = {c.event: c for c in coming(m.view("trotsky"), rules)}
+    conference = ahead[CONFERENCE]
+    assert conference.happens and conference.due == "1924-Q1"
+    assert any(ch.what == ("status", "trotsky") and ch.after == "censured" for ch in conference.changes)
+    assert [present.condition_text(rules, item) for item, ok in conference.lines if ok] == [
+        "Trotsky's exposure is 5 or more"
+    ]
+    line = next(t for t in present.coming_lines(rules, m.view("trotsky")) if "Thirteenth" in t)
+    assert "will happen as things stand" in line and "censured" in line
+
+    pledge = next(a for a in m.legal() if a.name == "pledge_discipline")
+    card = present.action_card(rules, m.view("trotsky"), pledge)
+    assert any("Thirteenth" in p and "would no longer happen" in p for p in card.preview)
+    waiting = _trotsky_in(rules, 1, seed)  # the same game, without the pledge: the engine censures him
+    m.submit(pledge)
+    after = {c.event: c for c in coming(m.view("trotsky"), rules)}
+    assert CONFERENCE in after and not after[CONFERENCE].happens
+    _until_1924(m)
+    _until_1924(waiting)
+    assert m.state.factions["trotsky"].status == "active"
+    assert waiting.state.factions["trotsky"].status == "censured"
+
+
+def test_nothing_is_forecast_for_the_public_view_nor_for_a_faction_it_leaves_alone(rules):
+    m = _trotsky_in(rules, 1)
+    assert coming(m.view(None), rules) == ()
+    assert all(c.event != CONFERENCE for c in coming(m.view("stalin"), rules))  # it does nothing to Stalin
