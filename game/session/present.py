@@ -602,7 +602,7 @@ def agenda_lines(rules, view: View) -> list[str]:
 def coming_lines(rules, view: View) -> list[str]:
     """The events due at the opening of the next quarter that concern the viewer, in words: whether
     they would happen as things stand, what they would do to it, and the lines on a faction's
-    numbers they turn on ('Trotsky's exposure is 5 or more: holds now'), so that a player sees a
+    numbers they turn on ('Trotsky's exposure is 5 or more (so now)'), so that a player sees a
     censure coming before the move that brings it on, and what would stop it."""
     return [coming_text(rules, view, c) for c in coming(view, rules)]
 
