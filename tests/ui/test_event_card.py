@@ -25,3 +25,26 @@ def test_an_event_card_shows_each_options_effects(app):
         for line in card.preview:
             assert f"→ {line}" in scene.body
     assert f"{event.choice.options[0].name} (what history chose)" in scene.body
+
+
+def test_enter_on_an_event_card_chooses_nothing_until_an_option_is_reached(app):
+    """An Enter pressed to close the screen before must not choose for the player; Tab then Enter
+    chooses the first option."""
+    import pygame
+
+    from tests.ui.drive import key
+
+    m = Match.new(app.rules, "crisis_1923", 3, {"trotsky": Seat("human", name="Ann")})
+    while not m.state.pending_choice or m.state.pending_choice[1] != "trotsky":
+        m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
+    start_match(app, m)
+    app.frame([])
+    scene = next(s for s in app.stack if isinstance(s, EventScene))
+    while app.scene is not scene:  # a summary or briefing above it: closed with Enter, as a player would
+        key(app, pygame.K_RETURN)
+    before = len(m.record.actions)
+    key(app, pygame.K_RETURN)
+    assert app.scene is scene and len(m.record.actions) == before and m.state.pending_choice
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)
+    assert len(m.record.actions) == before + 1 and m.record.actions[-1].args[0] == scene.event.choice.options[0].id

@@ -26,6 +26,12 @@ class EventScene(MessageScene):
         choices.append(("Source", self.source))
         super().__init__(app, f"{view['date']} — {ev.name}", body, choices, 0.8, 0.8)
 
+    def enter(self) -> None:
+        """No option has the keyboard at first: an Enter pressed to close the screen before (the
+        quarter's summary, say) must not choose for the player.  Tab or the arrows reach them."""
+        super().enter()
+        self.focus = -1
+
     def _answer(self, option: str):
         def answer():
             action = next(a for a in self.board.match.legal() if a.name == CHOOSE and a.args[0] == option)
