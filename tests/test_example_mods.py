@@ -87,7 +87,7 @@ def test_denunciations_adds_two_actions_composed_in_yaml_alone(base):
     assert sorted(added) == ["appeal_to_control_commission", "denounce_china_line"]
     assert all(r.kind == "composed" and r.effects and r.source for r in added.values())
     assert rules.actions["appeal_to_control_commission"].secret
-    assert rules.action_weights["denounce_china_line"].leanings == {"policy": 4, "masses": 2}
+    assert rules.action_weights["denounce_china_line"].leanings == {"policy": 6, "masses": 4}
 
 
 def test_under_denunciations_the_bots_take_both_new_actions():

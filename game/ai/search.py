@@ -25,6 +25,7 @@ from game.engine import rng
 from game.engine.actions import Action
 from game.engine.game import apply_unchecked
 from game.engine.sample import sample_state
+from game.ruleset.vocabulary import COMPOSED
 
 
 @frozen
@@ -207,10 +208,14 @@ def _office_of(action: Action, rules) -> str | None:
 
 
 def _kind(action: Action, rules) -> str:
+    """The kind of move, for the shortlist: a motion's by the motion, an action composed in YAML
+    by its own id (two such actions are two kinds of move, not one)."""
     rule = rules.actions.get(action.name)
     if rule is None:
         return action.name
-    return f"propose:{action.args[0]}" if rule.kind == "propose" else rule.kind
+    if rule.kind == "propose":
+        return f"propose:{action.args[0]}"
+    return rule.id if rule.kind == COMPOSED else rule.kind
 
 
 def _is_pass(action: Action, rules) -> bool:

@@ -118,14 +118,14 @@ actions:
   - id: appeal_to_control_commission
     name: Appeal to the Central Control Commission
     kind: composed
-    cost: {ap: 1, prestige: 1}                  # what it costs: action points, influence, prestige
+    cost: {ap: 1}                               # what it costs: action points, influence, prestige
     allowed_status: [censured, removed, expelled_cc]   # who may take it
     secret: true                                # its chronicle line is for the faction alone
     conditions:                                 # when it is offered ($self: the acting faction)
       - not: {exposure_below: {faction: $self, value: 3}}
     effects:                                    # what taking it does
       - exposure: {faction: $self, delta: -3}
-      - sympathy: {faction: $self, delta: 1}
+      - sympathy: {faction: $self, delta: 2}
     text: "Address a statement to the Central Control Commission ..."
     source:
       - seed: seeds/002_e4c39f16e8ea997d.txt
@@ -170,7 +170,7 @@ actions:
        name: "Appealing to the Control Commission"
        playout: 2
        score: 6
-       leanings: {submission: 6}
+       leanings: {submission: 10, capitulation: 6}
        reason: "a statement of loyalty may stay the commission's hand"
    ```
 6. **Validate and play**: `python -m game validate --mod mods/denunciations`, then

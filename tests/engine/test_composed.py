@@ -15,7 +15,7 @@ from game.engine import legal_actions, new_game, player_view
 from game.engine.actions import Action
 from game.engine.game import apply_unchecked, legal_args
 from game.engine.words import action_words
-from game.ruleset import load
+from game.ruleset import guide, load, schema
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_its_effects_bind_self_and_target_and_it_is_taken_once_a_quarter_per_tar
     state = after_lenin(rules)
     before = state.clone()
     after = apply_unchecked(state, rules, Action("denounce_china_line", "trotsky", ("stalin",)))
-    assert after.factions["stalin"].prestige == before.factions["stalin"].prestige - 2
+    assert after.factions["stalin"].prestige == before.factions["stalin"].prestige - 3
     assert after.factions["trotsky"].mantle == before.factions["trotsky"].mantle + 1
     assert after.trackers["world_revolution"] == before.trackers["world_revolution"] - 4
     assert after.factions["trotsky"].ap == before.factions["trotsky"].ap - 1
@@ -93,7 +93,7 @@ def test_the_bots_weigh_it_from_ai_yaml(rules):
     action = Action("denounce_china_line", "trotsky", ("stalin",))
     assert score_action(view, action, rules) == (5, "the party must hear who lost China")
     value, why = bias(view, action, rules, Persona("trotsky", {"policy": 10, "masses": 5}, None, None))
-    assert value == 4 + 1 and why == "the party must hear who lost China"
+    assert value == 6 + 2 and why == "the party must hear who lost China"
     assert playout._weight_table(rules)["denounce_china_line"] == 2
 
 
@@ -151,3 +151,16 @@ def test_a_coded_kind_may_not_have_effects(tmp_path: Path):
     (mod / "actions.yaml").write_text("format_version: 1\nactions:\n  - id: pass_turn\n    effects:\n      - flag: x\n")
     _rules, problems = load([str(mod)])
     assert [p.message for p in problems] == ["only an action of kind composed has effects (its kind does it)"]
+
+
+def test_the_guide_walks_through_adding_an_action_and_the_schema_knows_the_kind():
+    text = guide.build()
+    assert "## Walkthrough: adding an action" in text and "kind: composed" in text
+    action = schema.build()["$defs"]["Action"]["properties"]
+    assert "composed" in action["kind"]["enum"] and action["target"]["enum"][:4] == [
+        "faction",
+        "figure",
+        "region",
+        "issue",
+    ]
+    assert action["target_conditions"]["items"] == {"$ref": "#/$defs/condition"}
