@@ -201,7 +201,7 @@ def preview_lines(rules, view: View, preview: Preview) -> list[str]:
     if preview.vote is not None:
         return [forecast_text(rules, preview.vote), sides_text(rules, preview.vote.ballots)]
     shown = {c.what for c in preview.bloc.changes} | {("blocs", "")} if preview.bloc is not None else set()
-    out = [change_text(rules, c) for c in preview.changes if c.what not in shown]  # a bloc's own: listed under it
+    out = changes_text(rules, [c for c in preview.changes if c.what not in shown])  # a bloc's own: listed under it
     out += [crossing_text(rules, view, c) for c in preview.crossings]
     out += [shift_text(rules, view, sh) for sh in preview.agenda]
     for prop, forecast in preview.tabled:
@@ -374,7 +374,7 @@ def bloc_lines(rules, view: View, bloc) -> list[str]:
     other = bloc.b if bloc.a == view.you else bloc.a
     name = faction_name(rules, other)
     head = {
-        "offer_bloc": f"If {name} accepts, a bloc",
+        "offer_bloc": f"Should {name} accept, a bloc",
         "accept_bloc": f"Accepting forms a bloc with {name}",
         "decline_bloc": f"Declining changes nothing; accepting would form a bloc with {name}",
     }.get(bloc.kind, f"A bloc with {name}")
@@ -399,6 +399,38 @@ def offer_lines(rules, view: View) -> list[str]:
         if b == view.you:
             out.append(f"{faction_name(rules, a)} offers you a bloc.")
             out += [f"  {line}" for line in bloc_lines(rules, view, bloc_forecast(view, rules, b, a))]
+    return out
+
+
+#: this many regions or more whose sympathy for one faction moves by the same amount are said in
+#: one line, not one each
+SAME_SHIFT = 4
+
+
+def changes_text(rules, changes) -> list[str]:
+    """The changes in words, one a line, except that the same shift of sympathy for a faction in
+    many regions is one line ('sympathy for Trotsky and the Left Opposition +3 in every region')."""
+    groups: dict[tuple[str, int], list] = {}
+    for c in changes:
+        if c.what[0] == "sympathy":
+            groups.setdefault((c.what[1].split(":")[1], c.after - c.before), []).append(c)
+    together = {id(c) for group in groups.values() if len(group) >= SAME_SHIFT for c in group}
+    out, said = [], set()
+    for c in changes:
+        if id(c) not in together:
+            out.append(change_text(rules, c))
+            continue
+        key = (c.what[1].split(":")[1], c.after - c.before)
+        if key in said:
+            continue
+        said.add(key)
+        group = groups[key]
+        where = (
+            "every region"
+            if len(group) == len(rules.regions)
+            else f"{len(group)} regions ({', '.join(rules.regions[g.what[1].split(':')[0]].name for g in group)})"
+        )
+        out.append(f"Sympathy for {faction_name(rules, key[0])} {key[1]:+d} in {where}")
     return out
 
 
