@@ -149,23 +149,11 @@ def _entrench(view, action, rules, p):
     return 6 * p.w("apparatus"), "a machine must be tended"
 
 
-def _levy(view, action, rules, p):
-    return 8 * p.w("apparatus"), "new members owe the apparatus everything"
-
-
-def _mobilise(view, action, rules, p):
-    return 3 * p.w("apparatus"), "the network can do more"
-
-
 def _publish(view, action, rules, p):
     value = 8 * p.w("press") + 4 * p.w("policy")
     if action.args[0] in _home_press(rules, p):
         return value + 5 * p.w("home_defence"), f"{rules.press[action.args[0]].name} speaks for its city"
     return value, "the line must be argued in print"
-
-
-def _speak(view, action, rules, p):
-    return 8 * p.w("policy"), "the argument matters more than the appointments"
 
 
 def _mass_appeal(view, action, rules, p):
@@ -175,14 +163,6 @@ def _mass_appeal(view, action, rules, p):
             return value + 10 * p.w("home_defence"), f"the workers of {rules.regions[p.home].name} are its own"
         return value - 4 * p.w("home_defence"), "far from its own city"
     return value, "the rank and file must wake up"
-
-
-def _underground(view, action, rules, p):
-    return 3 * p.w("masses"), "the masses must hear it somehow"
-
-
-def _signatures(view, action, rules, p):
-    return 3 * p.w("masses") + 2 * p.w("policy"), "a platform with names under it"
 
 
 def _offer(view, action, rules, p):
@@ -196,10 +176,6 @@ def _offer(view, action, rules, p):
 def _accept(view, action, rules, p):
     value, why = _offer(view, action, rules, p)
     return value + 2, why
-
-
-def _decline(view, action, rules, p):
-    return 3 * p.w("bloc_reluctance"), "goes its own way"
 
 
 def _break(view, action, rules, p):
@@ -244,10 +220,6 @@ def _propose(view, action, rules, p):
     return value, why
 
 
-def _military(view, action, rules, p):
-    return -20 * p.w("military_refusal"), "the army is not a tool against the party"
-
-
 def _recant(view, action, rules, p):
     me = view["you"]
     status = view["factions"][me]["status"]
@@ -269,13 +241,14 @@ def _none(view, action, rules, p):
     return 0.0, ""
 
 
-def _composed(view, action, rules, p):
-    """An action composed in YAML: its ``leanings`` in ai.yaml, points at a leaning of 10."""
+def _leanings(view, action, rules, p):
+    """A kind whose lean is the same whatever the board (and an action composed in YAML): its
+    ``leanings`` in ai.yaml's ``action_weights``, points at a leaning of 10, and its ``reason``."""
     entry = weight_of(rules, action.name)
     value = 0.0
     for leaning, points in entry.leanings.items():
         value += points * p.w(leaning)
-    return value, entry.reason if value else ""
+    return value, entry.reason
 
 
 #: each action kind's bias (a test sees that every declared kind has one)
@@ -283,22 +256,22 @@ _BIAS = {
     "cultivate": _none,
     "provocation": _none,
     "pass": _none,
-    COMPOSED: _composed,
+    COMPOSED: _leanings,
     "appoint": _appoint,
     "entrench": _entrench,
-    "lenin_levy": _levy,
-    "mobilise": _mobilise,
+    "lenin_levy": _leanings,
+    "mobilise": _leanings,
     "publish": _publish,
-    "speak": _speak,
+    "speak": _leanings,
     "mass_appeal": _mass_appeal,
-    "underground": _underground,
-    "signatures": _signatures,
+    "underground": _leanings,
+    "signatures": _leanings,
     "offer_bloc": _offer,
     "accept_bloc": _accept,
-    "decline_bloc": _decline,
+    "decline_bloc": _leanings,
     "break_bloc": _break,
     "propose": _propose,
-    "military": _military,
+    "military": _leanings,
     "recant": _recant,
     "pledge": _pledge,
 }

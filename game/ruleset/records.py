@@ -755,9 +755,11 @@ class ActionWeight:
     playout: int
     #: the simple bot's score of a composed action (coded kinds score in code)
     score: int = 0
-    #: a composed action's personality bias: leaning → points at a leaning of 10
+    #: the personality's lean to it: leaning → points at a leaning of 10 (a composed action, and
+    #: the kinds whose lean does not read the board: speak, the Lenin Levy, the army…)
     leanings: dict[str, int] = field(factory=dict)
-    #: why a bot takes a composed action, in a few words (its reasons say so)
+    #: why a bot takes it, in a few words: the personality's reason for its leanings, and the simple
+    #: bot's for a composed action
     reason: str = "it serves the faction's cause"
     source: tuple[Citation, ...] = ()
     design: str | None = None
