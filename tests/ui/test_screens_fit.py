@@ -110,6 +110,13 @@ def _widgets(app, scene) -> list[str]:
     button_font = app.fonts.bold(theme.BUTTON_SIZE)
     label_font = app.fonts.body(theme.SIZES["text"])
     for el in shown:
+        size = getattr(el, "label_size", None)
+        if isinstance(el, pygame_gui.elements.UIButton) and el.object_ids[-1] == dialog.WRAPPED and size:
+            font = app.fonts.bold(size)  # a row of buttons drawn in one face: each label whole in its button
+            lines = text.wrap(font, el.text, el.rect.w - 12)
+            if len(lines) * font.get_linesize() > el.rect.h - 4 or any(font.size(x)[0] > el.rect.w - 12 for x in lines):
+                out.append(f"{el.text!r} in {size}px bold does not fit its {el.rect.size}")
+            continue
         if isinstance(el, pygame_gui.elements.UIButton) and el.object_ids[-1] != dialog.WRAPPED:
             font = button_font
         elif isinstance(el, pygame_gui.elements.UILabel):

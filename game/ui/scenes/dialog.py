@@ -42,12 +42,27 @@ def wrapped_height(app, label: str, width: int, least: int = 0) -> int:
     return max(least, len(label_lines(app, label, width)[1]) * font.get_linesize() + 8)
 
 
-def wrapped_button(scene, rect, label: str, callback, tip: str | None = None, enabled: bool = True):
+def wrapped_button(
+    scene, rect, label: str, callback, tip: str | None = None, enabled: bool = True, size: int | None = None
+):
     """A plain button whose label, where it does not fit one line, :func:`draw_wrapped` draws
-    wrapped over it."""
+    wrapped over it; with ``size``, always drawn so, in the bold face of that size (a row of
+    buttons in one face)."""
     r = pygame.Rect(rect)
-    object_id = None if button_fits(scene.app, label, r.w, r.h) else WRAPPED
-    return scene.button(r, label, callback, tip, enabled, object_id=object_id)
+    object_id = None if size is None and button_fits(scene.app, label, r.w, r.h) else WRAPPED
+    b = scene.button(r, label, callback, tip, enabled, object_id=object_id)
+    b.label_size = size
+    return b
+
+
+def common_size(app, labels, width: int) -> int | None:
+    """The largest readable bold size in which every one of ``labels`` fits a button ``width``
+    wide on one line; None where the button's own face does, or where none does (each label then
+    finds its own, wrapped)."""
+    for size in (theme.BUTTON_SIZE, 16, 14):
+        if all(app.fonts.bold(size).size(label)[0] + 12 <= width for label in labels):
+            return None if size == theme.BUTTON_SIZE else size
+    return None
 
 
 def draw_wrapped(scene, surface: pygame.Surface) -> None:
@@ -56,7 +71,12 @@ def draw_wrapped(scene, surface: pygame.Surface) -> None:
         if b.object_ids[-1] != WRAPPED or not b.visible:
             continue
         colour = theme.WHITE if b.held else theme.BLACK if b.is_enabled else theme.DISABLED_TEXT
-        font, lines = label_lines(scene.app, b.text, b.rect.w, b.rect.h)
+        size = getattr(b, "label_size", None)
+        if size is not None:
+            font = scene.app.fonts.bold(size)
+            lines = text.wrap(font, b.text, b.rect.w - 12)
+        else:
+            font, lines = label_lines(scene.app, b.text, b.rect.w, b.rect.h)
         y = b.rect.centery - len(lines) * font.get_linesize() // 2
         for line in lines:
             img = text.render(font, line, colour)

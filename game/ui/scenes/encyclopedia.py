@@ -9,7 +9,7 @@ from game.session.explain import citation_label, design_words, sources_text
 from game.session.present import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.app import Scene
-from game.ui.scenes.dialog import MessageScene, band_hint, draw_wrapped, escape, wrapped_button
+from game.ui.scenes.dialog import MessageScene, band_hint, common_size, draw_wrapped, escape, wrapped_button
 from game.ui.scenes.layout import button_width
 
 CATEGORIES = (
@@ -90,8 +90,10 @@ class EncyclopediaScene(Scene):
         top = self.app.fonts.heading(24).get_linesize() + 30
         bh = int(34 * s)
         bw = (w - 32 - 6 * 8) // 7
+        size = common_size(self.app, [label for _, label in CATEGORIES], bw)  # the row in one face
         for i, (_, label) in enumerate(CATEGORIES):
-            wrapped_button(self, (16 + i * (bw + 8), top, bw, bh), label, self._pick(i), f"Show the {label.lower()}")
+            rect = (16 + i * (bw + 8), top, bw, bh)
+            wrapped_button(self, rect, label, self._pick(i), f"Show the {label.lower()}", size=size)
         share = 0.28 if w / s >= 1200 else 0.36  # a large font on a small window: names need room
         self.list_rect = pygame.Rect(16, top + bh + 12, int(w * share), h - top - bh - 28 - bh - 12)
         art = pygame.Rect(
