@@ -224,13 +224,6 @@ class State:
         status = self.factions[faction].status
         return LADDER.index(status) if status in LADDER else 0
 
-    def say(self, text: str, visible_to: tuple[str, ...] | None = None, kind: str = "event") -> None:
-        """A line of prose in the log (the ``log`` event); the engine records what happens as data
-        through :func:`game.engine.chronicle.note` instead."""
-        if self.quiet:
-            return
-        self.log.append(LogEntry(self.turn, text, visible_to, kind, "log", (("text", text),)))
-
     # --- canonical form ------------------------------------------------------------------------
 
     def to_dict(self) -> dict:
@@ -261,10 +254,13 @@ class State:
             "event_queue": self.event_queue,
             "pending_choice": self.pending_choice,
             "acted": sorted(map(list, self.acted)),
-            "log": [[e.turn, e.text, e.visible_to, e.kind, e.event, e.data] for e in self.log],
+            # the log and the votes as data: their words (the chronicle's lines, a motion's label, a
+            # voter's name) are kept beside for the screens but left out, so that mending a word
+            # changes no game's digest and no replay's final hash
+            "log": [[e.turn, e.visible_to, e.kind, e.event, e.data] for e in self.log],
             "outcome": self.outcome,
             "scores": self.scores,
-            "votes": self.votes,
+            "votes": [_vote_data(v) for v in self.votes],
             "marks": dict(sorted(self.marks.items())),
             "secretariat": self.secretariat,
             "seats": dict(sorted(self.seats.items())),
@@ -325,6 +321,23 @@ def turn_date(start_year: int, start_quarter: int, turn: int) -> tuple[int, int]
     """
     index = start_quarter - 1 + turn
     return start_year + index // 4, index % 4 + 1
+
+
+#: a vote record's keys that are words made from the rules, not the game's data
+VOTE_WORDS = ("motion",)
+
+
+def _vote_data(record: dict) -> dict:
+    """A vote as data: its motion by id and arguments, each ballot by its voter's id (``who``),
+    without the label and the voters' names the screens show.
+
+    >>> _vote_data({"motion": "Censure: Trotsky", "motion_id": "censure", "ballots": [["Leon Trotsky", "no", 1, "self_defence", "trotsky", None, ()]]})
+    {'motion_id': 'censure', 'ballots': [['no', 1, 'self_defence', 'trotsky', None, ()]]}
+    """
+    out = {k: v for k, v in record.items() if k not in VOTE_WORDS}
+    if "ballots" in out:
+        out["ballots"] = [list(b[1:]) for b in out["ballots"]]
+    return out
 
 
 def _fields(obj) -> dict:
