@@ -1,5 +1,5 @@
 """The rule files' verb vocabulary, in one place: every effect and condition verb, its arguments
-and their types, and its documentation.
+and their types, and its documentation; and every action kind (:data:`ACTION_KINDS`).
 
 From this table come the validator's checks of events, actions and objectives, the JSON Schema
 (``python -m game schema``), the modder's guide (``rules/README.md``) and the engine's own
@@ -11,6 +11,12 @@ one), ``int`` (bounded by :data:`game.ruleset.records.ARG_BOUNDS`), ``str``, one
 vocabularies ``status``, ``figure_status`` and ``direction``, or ``conditions`` (one condition or
 a list of them).  A verb takes one such value, or a map of named arguments; a name ending in
 ``?`` is optional.
+
+An action kind is declared the same way, once: its arguments, params, whether it is taken once a
+quarter, secret, the confirmation it asks for, and its documentation.  The engine registers its
+options and effect against the declaration (:mod:`game.engine.moves`, which fails at import on a
+gap), and the validator, schema, guide, menus and bots read it; the kind ``composed`` is an action
+written in the rule files from the verbs above.
 """
 
 from __future__ import annotations
