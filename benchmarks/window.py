@@ -151,7 +151,6 @@ def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, s
     board = BoardScene(app, briefed={"trotsky"})
     app.push(board)
     app.frame([])
-    board.grace = 0.0
     every, thinking_frames, playing_frames, moves, wall = [], [], [], 0, 0.0
     end = time.perf_counter() + seconds
     while time.perf_counter() < end and not match.over:
@@ -164,7 +163,7 @@ def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, s
                 else match.legal()[0]
             )
             board.after_move()
-            board.grace = 0.0
+            board.done()  # the player is done with the move at once
             continue
         before = len(match.record.actions)
         t = time.perf_counter()
@@ -172,7 +171,6 @@ def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, s
         spent = time.perf_counter() - t
         played = len(match.record.actions) - before
         moves += played
-        board.grace = 0.0
         app.clock.tick(60)  # paced by the window's own clock, as in play (a sleep overshoots: 59 a second idle)
         wall += time.perf_counter() - t
         every.append(spent)  # every frame of the computer's turns: thinking, playing, drawing the move

@@ -50,7 +50,8 @@ def labels(scene) -> list[str]:
 def play(app, choose=None, max_steps: int = 4000, on_frame=None):
     """Play from the screen on show to the end of the game, answering every screen as a player
     would.  ``choose(board)`` names the action id a human seat takes next (None: end the turn).
-    ``on_frame(app)`` runs after every step.  Returns the end screen."""
+    ``on_frame(app)`` runs after every step.  After each of a human seat's moves the board holds
+    until Done: pressed with Enter and clicked, in turn.  Returns the end screen."""
     from game.ui.scenes.board import BoardScene
     from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.choose import TargetScene
@@ -60,6 +61,7 @@ def play(app, choose=None, max_steps: int = 4000, on_frame=None):
     from game.ui.scenes.handoff import HandoffScene
     from game.ui.scenes.results import ResultsScene
 
+    dones = 0
     for _ in range(max_steps):
         top = app.scene
         if isinstance(top, EndScene):
@@ -77,7 +79,10 @@ def play(app, choose=None, max_steps: int = 4000, on_frame=None):
         elif isinstance(top, MessageScene):  # a confirmation: yes
             click(app, top.controls[0][0])
         elif isinstance(top, BoardScene):
-            if top.my_turn():
+            if top.held is not None:  # the seat has seen its move's result: Done, by Enter or a click
+                dones += 1
+                key(app, pygame.K_RETURN) if dones % 2 else click(app, button(top, "Done"))
+            elif top.my_turn():
                 wanted = choose(top) if choose else None
                 from game.ui.scenes.board import action_button_label
 

@@ -184,7 +184,6 @@ def test_the_thinking_sign_is_drawn_over_the_action_bar(make_app, rules, size):
         m.ai_move()
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     app, board = _board(make_app, m, *SIZES[size])
-    board.grace = 0.0
     frames(app)
     assert not m.seat().is_human and board.controls  # the computer's turn; the bar's buttons are there
     bar = board.geo.bar
@@ -226,7 +225,6 @@ def test_the_computers_move_is_drawn_over_the_frames_after_the_one_that_plays_it
         layout, "board_steps", lambda scene, surface: (started.append(scene.match.digest()), real(scene, surface))[1]
     )
     monkeypatch.setattr(board_scene, "DRAW_BUDGET", 0.0)  # one step a frame
-    board.grace = 0.0
     frames(app)
     board.wait_for_ai()
     n, before = len(m.record.actions), len(started)

@@ -261,7 +261,7 @@ def test_a_target_that_drops_out_does_not_move_the_others_numbers(make_app, rule
     key(app, pygame.K_RETURN)  # 1 is the start of 10, 11 and 12: Enter picks 1
     assert match.record.actions[-1].args == ("moscow",)
     turn = match.state.turn
-    board.grace = 0.0
+    board.done()  # the player has seen the appeal go out
     for _ in range(200):
         if match.active == "trotsky" and app.scene is board:
             break

@@ -1,6 +1,8 @@
 """Hot-seat: two human seats share the screen.  Every frame drawn is checked: while a seat is not
 the one at the screen (another seat is active, the computer moves, or the hand-off screen is up),
-none of its private chronicle entries may be among the words drawn."""
+none of its private chronicle entries may be among the words drawn.  After a seat's move the
+board holds its own view until it presses Done: that is still its screen, and only Done brings
+the hand-off."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ def _norm(words: str) -> str:
 def test_no_frame_shows_another_seats_secrets(app):
     shown: list[str] = []
     text.WATCHERS.append(shown.append)
-    checked = {"frames": 0, "own_secrets_seen": 0, "handoffs": 0, "public_frames": 0}
+    checked = {"frames": 0, "own_secrets_seen": 0, "handoffs": 0, "public_frames": 0, "held_frames": 0}
     original_draw = app.draw
 
     def checked_draw():
@@ -31,7 +33,11 @@ def test_no_frame_shows_another_seats_secrets(app):
             return
         match = board.match
         handoff = isinstance(app.scene, HandoffScene)
-        at_screen = None if handoff or board.viewer != match.active else board.viewer
+        held = board.held is not None
+        if held:  # the seat that just moved, still at the screen: its move and nothing else's
+            assert not handoff and board.viewer == board.held[0] == match.record.actions[-1].faction
+            checked["held_frames"] += 1
+        at_screen = None if handoff or (board.viewer != match.active and not held) else board.viewer
         if handoff:
             checked["handoffs"] += 1
         if at_screen is None:
@@ -59,7 +65,7 @@ def test_no_frame_shows_another_seats_secrets(app):
     private = [e for e in match.state.log if e.visible_to]
     assert {f for e in private for f in e.visible_to} >= {"stalin", "trotsky"}  # both seats had secrets
     assert checked["own_secrets_seen"] > 0  # the check can see a secret when it is drawn
-    assert checked["handoffs"] > 0 and checked["public_frames"] > 0
+    assert checked["handoffs"] > 0 and checked["public_frames"] > 0 and checked["held_frames"] > 0
     assert checked["frames"] > 100
 
 

@@ -69,8 +69,7 @@ def test_a_move_taken_back_is_never_answered_by_the_stale_thought(make_app, rule
         _computer_moves(app, board, 1)
     quiet = next(a for a in match.legal() if is_undoable(match.state, apply_action(match.state, rules, a)))
     board.submit(quiet)
-    board.grace = 0.0
-    frames(app)  # the computer starts thinking about its reply
+    frames(app)  # the computer starts thinking about its reply while the board holds the move
     future = board.future
     assert future is not None
     click(app, button(board, "Undo"))

@@ -9,6 +9,13 @@ computer's move the new picture is drawn a few steps a frame while the last one 
 same seat's view, one move older), so that no frame takes longer than the window's 60 frames a
 second allow.  When no single human is at the screen (between hot-seat players, while the computer
 moves), the public view is shown.
+
+A player's turn on screen: the engine passes play to the next faction after every action, so after
+a human seat's action the board holds (:attr:`BoardScene.held`): the seat's own view stays up with
+a line in the action bar saying what the move did, a *Done* button with the keyboard's focus, and
+*Undo* while the move can be taken back.  Nothing moves on, neither the computer nor a hand-off
+screen, until the seat presses Done (Enter).  Ending the turn is the seat's "done for the quarter"
+already (and is confirmed first), so it hands over at once.
 """
 
 from __future__ import annotations
@@ -27,8 +34,8 @@ from game.ui.scenes.board_panels import PANELS
 from game.ui.scenes.history import open_history
 from game.ui.scenes.layout import action_button_label, end_turn
 
-#: seconds the computer waits after a player's move that can still be taken back (the Undo button)
-UNDO_GRACE = 1.5
+#: the Done button's tooltip: its keys (a letter in brackets is pressed by the scene's keyboard)
+DONE_TIP = "Your move stands and play passes to the next seat; Enter presses it too (D)"
 #: the time a frame gives to the steps of a new picture of the board after the computer's move
 #: (seconds; a step takes a few milliseconds at most)
 DRAW_BUDGET = 0.003
@@ -59,7 +66,8 @@ class BoardScene(Scene):
         #: the faction whose view is on screen (None: the public view)
         self.viewer: str | None = humans[0] if len(humans) == 1 else None
         self.future = None
-        self.grace = 0.0
+        #: after the seat's action, until it presses Done: (the seat, what its move did); else None
+        self.held: tuple[str, str] | None = None
         self.thinking_since = 0.0
         self.cache: pygame.Surface | None = None  # the board's picture (None: to be drawn again)
         self.picture: pygame.Surface | None = None  # the picture on screen, up to date or not
@@ -79,6 +87,7 @@ class BoardScene(Scene):
         #: the panel on show in each column of tabs (by the column's first panel); the first if none
         self.chosen: dict[str, str] = {}
         self.visible = True
+        self.geo: layout.Geometry | None = None  # where everything goes, as last built
 
     # --- the view on screen ------------------------------------------------------------------
     @property
@@ -97,6 +106,9 @@ class BoardScene(Scene):
         self.steps = None
         self.gradual = False
         new = self._buttons()
+        if self.geo is not None and layout.board(self.app, self.shown()) != self.geo:
+            self.rebuild()  # the view has other panels (a seat's objectives, or none): laid out again
+            return
         if new == self.built:
             return
         same = len(new) == len(self.built) and all(
@@ -197,6 +209,9 @@ class BoardScene(Scene):
                 out.append((tuple(rect), panel.tab, ("tab", key), tip, True, "#tab_chosen" if chosen else "#tab"))
         if self.match.over:
             return out
+        if self.held is not None:  # the bar holds the move's result and Done, nothing else
+            done = layout.done_rect(self.app, geo)
+            return out + [(done, "Done", self.done, DONE_TIP, True, "#end_turn")]
         legal = self.match.legal() if self.my_turn() else ()
         entries = present.menu(rules, self.view, legal)
         last = end_turn(rules)
@@ -265,16 +280,51 @@ class BoardScene(Scene):
             self.submit(action)
 
     def submit(self, action) -> None:
-        self.match.submit(action)
+        """Play the seat's action; unless it ended the seat's turn, the game or left the seat to
+        move again, hold the board on its result until Done."""
+        m = self.match
+        entries = m.submit(action)
         self.app.sound.click()
-        self.grace = UNDO_GRACE if self.match.can_undo() else 0.0
+        if action.name != end_turn(self.app.rules) and not m.over and m.active != action.faction:
+            self.held = (action.faction, self._result(action, entries))
         self.after_move()
+        if self.held is not None:
+            self.focus = next(i for i, c in enumerate(self.built) if c[2] == self.done)  # the ring on Done
+
+    def _result(self, action, entries) -> str:
+        """What the seat's move did, in the words of the chronicle it may read (the action's own
+        title if it wrote nothing)."""
+        said = [e.text for e in entries if e.text]
+        if said:
+            return " ".join(said)
+        return present.action_card(self.app.rules, self.match.view(action.faction), action, with_preview=False).title
+
+    def held_lines(self) -> tuple[str, str]:
+        """The action bar's words while the board holds: what the move did, and what the keys do
+        now (empty when it does not hold)."""
+        if self.held is None:
+            return "", ""
+        if self.can_undo():
+            return self.held[1], "Done (Enter) passes play on, or Undo (Ctrl+Z) takes the move back"
+        return self.held[1], "Done (Enter) passes play on. Something random or hidden came out: no undo"
+
+    def done(self) -> None:
+        """The seat is done with its move: play passes on (the computer, or a hand-off screen).
+        Nothing if the board does not hold."""
+        if self.held is None:
+            return
+        self.held = None
+        self.focus = -1  # the ring on Done goes with it
+        self.changed()
+        self.next_step()
 
     def can_undo(self) -> bool:
-        """The seat at the screen may take back its own last move."""
+        """The seat at the screen may take back its own last move: until it presses Done (or, if
+        it is still to move, until it moves again)."""
         m = self.match
         return (
             self.viewer is not None
+            and (self.held is not None or self.my_turn())
             and m.can_undo()
             and bool(m.record.actions)
             and m.record.actions[-1].faction == self.viewer
@@ -295,8 +345,8 @@ class BoardScene(Scene):
 
     def next_step(self) -> None:
         """Decide what the screen shows next: the end, a hand-off, a briefing, results, an event."""
-        if self.app.scene is not self:
-            return
+        if self.app.scene is not self or self.held is not None:
+            return  # the seat at the screen has not pressed Done
         m = self.match
         if m.over:
             from game.ui.scenes.end import EndScene
@@ -395,6 +445,8 @@ class BoardScene(Scene):
         """The tooltip of what is under ``pos``, if any."""
         if 0 <= pos[1] < self.geo.band and pos[0] < self.top_buttons_x:
             return layout.band_tip(self)  # the band's title and seat in full
+        if self.held is not None and self.geo.bar.collidepoint(pos):
+            return "\n\n".join(self.held_lines())  # the move's result in full, if the bar cuts it
         panel = self.panel_at(pos)
         return panel.tip_at(pos) if panel is not None else None
 
@@ -402,15 +454,12 @@ class BoardScene(Scene):
         m = self.match
         if m.over or self.app.scene is not self or is_human(m, m.active):
             return
-        if self.grace > 0:  # the player may still take the last move back
-            self.grace -= dt
-            return
         if self.future is None:
             if self.cache is None:
                 return  # the board is drawn again first: one frame for each piece of work
-            self.future = m.think_async()
+            self.future = m.think_async()  # while the board holds too, so that Done is answered soon
             self.thinking_since = pygame.time.get_ticks()
-        elif self.future.done():
+        elif self.held is None and self.future.done():  # played only once the seat is done
             future, self.future = self.future, None
             if m.play_thought(future) is not None:  # None: a thought about a position since left
                 self.after_move()
@@ -429,9 +478,9 @@ class BoardScene(Scene):
         self.app.push(MessageScene(self.app, "The computer's thinking", thinker.trouble, [("Continue", None)]))
 
     def wait_for_ai(self) -> None:
-        """Skip the pause after a player's move and block until the computer's move in progress is
-        in (for tests and benchmarks)."""
-        self.grace = 0.0
+        """Press Done if the board holds, and block until the computer's move in progress is in
+        (for tests and benchmarks)."""
+        self.done()
         if self.future is not None:
             self.future.result()
 
@@ -478,8 +527,9 @@ class BoardScene(Scene):
     def undo(self) -> None:
         if self.can_undo():
             self.future = None  # a move the computer was thinking about is moot
-            self.grace = 0.0
+            self.held = None
             self.match.undo()
+            self.focus = -1  # the seat chooses again, with nothing pressed by chance
             self.changed()
 
     # --- events --------------------------------------------------------------------------------
@@ -496,6 +546,14 @@ class BoardScene(Scene):
             return
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             self.guide()
+            return
+        elif (
+            event.type == pygame.KEYDOWN
+            and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+            and self.held is not None
+            and not (0 <= self.focus < len(self.controls) and self.controls[self.focus][0].is_enabled)
+        ):
+            self.done()  # Enter is Done while the board holds, wherever the ring went
             return
         super().handle(event)
 
@@ -534,8 +592,9 @@ class BoardScene(Scene):
 
     def _redraw_dirty(self) -> None:
         """Panels whose own state changed (the chronicle scrolled), drawn again over the picture."""
-        for panel in self.panels.values():
-            if panel.dirty and panel.rect.w:
+        shown = self.shown()
+        for key, panel in self.panels.items():
+            if panel.dirty and panel.rect.w and key in shown:  # not a panel this view lacks
                 panel.draw(self.view, self.picture, panel.rect)
                 panel.commit(self)
             panel.dirty = False
@@ -554,7 +613,9 @@ class BoardScene(Scene):
                     img = text.render(font, line, colour)
                     surface.blit(img, (b.rect.centerx - img.get_width() // 2, y))
                     y += font.get_linesize()
-        if self.future is not None or (not self.match.over and not is_human(self.match, self.match.active)):
+        if self.held is None and (
+            self.future is not None or (not self.match.over and not is_human(self.match, self.match.active))
+        ):
             self._thinking(surface)
         if self.app.scene is self:
             tip = self.tip_at(self.mouse)

@@ -191,6 +191,39 @@ def _bar(app) -> tuple[pygame.Rect, int, int, dict]:
     return pygame.Rect(MARGIN, h - bar_h - MARGIN // 2, w - 2 * MARGIN, bar_h), cols, rows, cells
 
 
+#: the faces of the action bar's words while the board holds after a move, largest first
+HELD_SIZES = (16, 14, 13, 12, 11)
+
+
+def done_rect(app, geo: Geometry) -> tuple[int, int, int, int]:
+    """The Done button, while the board holds after a move: the bar's right end, its full height."""
+    bar = geo.bar
+    w = max(int(160 * app.settings.font_scale), button_width(app, "Done") + 48)
+    return (bar.right - GAP - w, bar.y + GAP, w, bar.h - 2 * GAP)
+
+
+def _held(scene, surface: pygame.Surface, geo: Geometry) -> None:
+    """The bar's words while the board holds after a move: what the move did, and below it what
+    Done and Undo do, in the largest face that fits beside the Done button (the result cut short
+    with "…" in the smallest if even that does not; the bar's tooltip has it whole)."""
+    app, bar = scene.app, geo.bar
+    result, keys = scene.held_lines()
+    room = pygame.Rect(bar.x + 16, bar.y + GAP, done_rect(app, geo)[0] - bar.x - 32, bar.h - 2 * GAP)
+    for size in HELD_SIZES:
+        font, bold = app.fonts.body(size), app.fonts.bold(size)
+        said, told = text.wrap(font, result, room.w), text.wrap(bold, keys, room.w)
+        if len(said) * font.get_linesize() + len(told) * bold.get_linesize() <= room.h:
+            break
+    else:
+        fits = max(1, room.h // font.get_linesize() - len(told))
+        if len(said) > fits:
+            said = said[: fits - 1] + [text.fit(font, " ".join(said[fits - 1 :]), room.w)]
+    high = len(said) * font.get_linesize() + len(told) * bold.get_linesize()
+    y = room.y + max(0, (room.h - high) // 2)
+    y = text.blit_lines(surface, font, said, (room.x, y), theme.BLACK)
+    text.blit_lines(surface, bold, told, (room.x, y), theme.RED)
+
+
 def board(app, shown: dict) -> Geometry:
     """The board's geometry for the window and font scale; ``shown``: the panels the view has,
     by key (their ``min_height`` decides whether a column stacks them or shows tabs)."""
@@ -278,6 +311,8 @@ def board_steps(scene, surface: pygame.Surface):
         font = app.fonts.bold(16)
         msg = "Public view — no faction's secrets are shown"
         surface.blit(text.render(font, msg, theme.BLACK), (geo.bar.x + 16, geo.bar.y + 8))
+    if scene.held is not None:
+        _held(scene, surface, geo)
     yield
     panels = scene.panels
     for column in geo.columns:
