@@ -314,7 +314,7 @@ class TerminalSeat:
         _read("press Enter when ready> ", self.read)
 
     def _offer_undo(self, faction: str) -> None:
-        answer = _read("Enter to go on, u to take it back> ", self.read).lower()
+        answer = _read("Enter or d: done, the next seat moves · u: take it back> ", self.read).lower()
         if answer in ("q", "quit"):
             raise Quit()
         if answer in ("u", "undo"):

@@ -446,7 +446,8 @@ class BoardScene(Scene):
         if 0 <= pos[1] < self.geo.band and pos[0] < self.top_buttons_x:
             return layout.band_tip(self)  # the band's title and seat in full
         if self.held is not None and self.geo.bar.collidepoint(pos):
-            return "\n\n".join(self.held_lines())  # the move's result in full, if the bar cuts it
+            lines = self.held_lines()
+            return "\n\n".join(lines) if layout.held_text(self.app, self.geo, *lines)[-1] else None  # cut: whole
         panel = self.panel_at(pos)
         return panel.tip_at(pos) if panel is not None else None
 

@@ -202,22 +202,37 @@ def done_rect(app, geo: Geometry) -> tuple[int, int, int, int]:
     return (bar.right - GAP - w, bar.y + GAP, w, bar.h - 2 * GAP)
 
 
-def _held(scene, surface: pygame.Surface, geo: Geometry) -> None:
-    """The bar's words while the board holds after a move: what the move did, and below it what
-    Done and Undo do, in the largest face that fits beside the Done button (the result cut short
-    with "…" in the smallest if even that does not; the bar's tooltip has it whole)."""
-    app, bar = scene.app, geo.bar
-    result, keys = scene.held_lines()
+def held_text(app, geo: Geometry, result: str, keys: str):
+    """The bar's words while the board holds after a move, fitted beside the Done button:
+    (room, face, bold face, the result's lines, the keys' lines, whether the result was cut).
+    The largest face that fits; in the smallest the result is cut short with "…" if even that
+    does not (the bar's tooltip then has it whole)."""
+    bar = geo.bar
     room = pygame.Rect(bar.x + 16, bar.y + GAP, done_rect(app, geo)[0] - bar.x - 32, bar.h - 2 * GAP)
+    memo = app.fonts.memo  # kept with the fonts they were measured in, as label_lines
+    key = ("held", result, keys, tuple(room))
+    if key in memo:
+        return memo[key]
+    cut = False
     for size in HELD_SIZES:
         font, bold = app.fonts.body(size), app.fonts.bold(size)
         said, told = text.wrap(font, result, room.w), text.wrap(bold, keys, room.w)
         if len(said) * font.get_linesize() + len(told) * bold.get_linesize() <= room.h:
             break
     else:
-        fits = max(1, room.h // font.get_linesize() - len(told))
+        fits = max(1, (room.h - len(told) * bold.get_linesize()) // font.get_linesize())
         if len(said) > fits:
-            said = said[: fits - 1] + [text.fit(font, " ".join(said[fits - 1 :]), room.w)]
+            said, cut = said[: fits - 1] + [text.fit(font, " ".join(said[fits - 1 :]), room.w)], True
+    if len(memo) > 500:
+        memo.clear()
+    memo[key] = (room, font, bold, said, told, cut)
+    return memo[key]
+
+
+def _held(scene, surface: pygame.Surface, geo: Geometry) -> None:
+    """The bar's words while the board holds after a move: what the move did, and below it what
+    Done and Undo do (:func:`held_text`)."""
+    room, font, bold, said, told, _ = held_text(scene.app, geo, *scene.held_lines())
     high = len(said) * font.get_linesize() + len(told) * bold.get_linesize()
     y = room.y + max(0, (room.h - high) // 2)
     y = text.blit_lines(surface, font, said, (room.x, y), theme.BLACK)
