@@ -16,6 +16,9 @@ from game.ruleset import records, yamlpos
 from game.ruleset.loader import Problem, _closest
 from game.ruleset.vocabulary import COMPOSED, SELF, TARGET, TARGETS
 
+#: where ``$self`` and ``$target`` may be written
+PLACES = "a composed action may say $self in its conditions, and $target too in its target_conditions and effects"
+
 _WS = re.compile(r"\s+")
 _TYPO = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 UNALIGNED = "unaligned"
@@ -65,6 +68,9 @@ class _Checker:
             if self.placeholders[value] != target_kind:
                 stands = singular(self.placeholders[value])
                 self.report(kind, entry_id, path, f"{value} is a {stands} here, not a {singular(target_kind)}")
+            return
+        if value in (SELF, TARGET):
+            self.report(kind, entry_id, path, f"{value} stands for nothing here: {PLACES}")
             return
         table = self.rules.by_kind.get(target_kind, {})
         if value not in table and (target_kind, value) not in self.failed:

@@ -16,6 +16,7 @@ from game.engine.actions import Action
 from game.engine.game import apply_unchecked, legal_args
 from game.engine.words import action_words
 from game.ruleset import guide, load, schema
+from game.ruleset.validate import PLACES
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +121,7 @@ BAD = [
         "    target: region\n    effects:\n      - prestige: {faction: $target, delta: 1}\n",
         "$target is a region here, not a faction",
     ),
-    ("    effects:\n      - prestige: {faction: $target, delta: 1}\n", "unknown faction '$target'"),
+    ("    effects:\n      - prestige: {faction: $target, delta: 1}\n", "$target stands for nothing here: " + PLACES),
     (
         "    target: army\n    effects:\n      - flag: x\n",
         "unknown target 'army'; one of: faction, figure, region, issue",
@@ -128,7 +129,7 @@ BAD = [
     ("    target: faction\n", "a composed action needs effects (what taking it does)"),
     (
         "    conditions:\n      - bloc: {a: $self, b: $target}\n    target: faction\n    effects:\n      - flag: x\n",
-        "unknown faction '$target'",
+        "$target stands for nothing here: " + PLACES,
     ),
 ]
 
@@ -164,3 +165,16 @@ def test_the_guide_walks_through_adding_an_action_and_the_schema_knows_the_kind(
         "issue",
     ]
     assert action["target_conditions"]["items"] == {"$ref": "#/$defs/condition"}
+
+
+def test_a_coded_kind_may_not_say_self(tmp_path: Path):
+    mod = tmp_path / "selfish"
+    mod.mkdir()
+    (mod / "mod.yaml").write_text('id: selfish\nname: "S"\nversion: "1.0.0"\nformat_version: 1\ndescription: "t"\n')
+    (mod / "actions.yaml").write_text(
+        "format_version: 1\nactions:\n  - id: pass_turn\n    conditions:\n      - prestige_at_least: {faction: $self, value: 1}\n"
+    )
+    _rules, problems = load([str(mod)])
+    assert [str(p) for p in problems] == [
+        f"selfish/actions.yaml:5:38: error: $self stands for nothing here: {PLACES} [pass_turn]"
+    ]
