@@ -26,15 +26,18 @@ def _act(app, board, action_id: str) -> None:
 
 def _looked_at(app, board, seconds: int = 30) -> list[str]:
     """Frames over ``seconds`` of the seat looking at the board (the computer's reply thought out
-    meanwhile); the words drawn."""
+    meanwhile); the words of the board as it then stands (its picture drawn afresh: a kept
+    picture is only blitted, and its words are not drawn again)."""
+    for _ in range(seconds):
+        app.frame([], dt=1.0)
+        if board.future is not None:
+            board.future.result()
+    frames(app, n=5)
     shown: list[str] = []
     text.WATCHERS.append(shown.append)
     try:
-        for _ in range(seconds):
-            app.frame([], dt=1.0)
-            if board.future is not None:
-                board.future.result()
-        frames(app, n=5)
+        board.changed()
+        frames(app)
     finally:
         text.WATCHERS.remove(shown.append)
     return shown
