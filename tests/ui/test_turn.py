@@ -67,7 +67,7 @@ def test_the_board_holds_the_move_until_done_is_pressed_with_enter(app):
     assert board.held is not None and app.scene is board
     done = button(board, "Done")
     assert done.is_enabled and board.controls[board.focus][0] is done  # the ring sits on Done
-    assert button(board, "Undo").is_enabled
+    assert button(board, "Undo").is_enabled and button(board, "Save").is_enabled  # saved as it stands
     words = _looked_at(app, board)
     assert len(match.record.actions) == moves and match.digest() == digest  # the computer waited
     assert app.scene is board and board.held is not None and board.viewer == "stalin"
@@ -112,7 +112,7 @@ def test_in_hot_seat_only_done_brings_the_hand_off(app):
         app.frame([], dt=1.0)
         assert not isinstance(app.scene, HandoffScene) and board.viewer == seat and board.held is not None
     assert len(match.record.actions) == moves
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_d)  # Done's own key (its tooltip names it)
     assert board.viewer is None and board.held is None  # nothing of the seat's stays up
     assert isinstance(app.scene, HandoffScene) or not is_human(match, match.active)
     assert not 0 <= board.focus < len(board.controls)

@@ -189,7 +189,12 @@ class BoardScene(Scene):
             ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
             ("Guide", self.guide, "How to play: what each part of the board means, and how a turn runs (F1)", True),
             ("History", lambda: open_history(self.app, self), "Earlier quarters, each in one place (H)", True),
-            ("Save", self.save, "Save this game under a name", is_human(self.match, self.match.active)),
+            (
+                "Save",
+                self.save,
+                "Save this game under a name",
+                is_human(self.match, self.match.active) or self.held is not None,
+            ),
             (
                 "Undo",
                 self.undo,
