@@ -426,3 +426,28 @@ def test_the_wheel_scrolls_the_list_and_a_row_under_the_pointer_is_picked(make_a
     assert scroll_into_view(app, scene.list_box, target[0]) > 0
     click(app, target[0])
     assert picked == [target[1].action]
+
+
+def test_a_composed_actions_targets_are_named_and_numbered_from_their_table():
+    """An action written in a mod's YAML alone aims at a faction: its choices read as the factions'
+    names, numbered by their place in the factions' table (not raw ids)."""
+    from game.engine import legal_actions, new_game
+    from game.ruleset import load
+    from game.ui.scenes.choose import steps
+
+    modded, problems = load(["denunciations"])
+    assert problems == []
+    aid = next(a for a, r in modded.actions.items() if r.kind == "composed" and r.target == "faction")
+    state = new_game(modded, "crisis_1923", 1).clone()
+    state.figures["lenin"].status = "dead"
+    for fid in state.factions:
+        state.factions[fid].exposure, state.factions[fid].influence, state.factions[fid].ap = 12, 10, 3
+    found = []
+    for faction in state.factions:
+        state.active = faction
+        found += [a for a in legal_actions(state, modded) if a.name == aid]
+    assert found, "the composed action is offered to someone"
+    for action in found:
+        (step,) = steps(modded, action)
+        assert step.table == "factions" and step.word == modded.factions[action.args[0]].name
+        assert step.number == list(modded.factions).index(action.args[0]) + 1

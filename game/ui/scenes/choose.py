@@ -86,7 +86,8 @@ class Choice:
 def steps(rules, action) -> tuple[Step, ...]:
     """An action's arguments as the steps of choosing it (a proposal: the motion, then its own
     arguments; a policy line: the issue, then the way it moves)."""
-    kind = rules.actions[action.name].kind
+    rule = rules.actions[action.name]
+    kind = rule.kind
     args = action.args
     out: list[Step] = []
     if kind == "propose" and args:
@@ -102,7 +103,7 @@ def steps(rules, action) -> tuple[Step, ...]:
                 Step(DIRECTION, args[1], side, DIRECTIONS.index(args[1]) + 1),
             )
     else:
-        tables = words.ACTION_ARGS.get(kind, ())
+        tables = words.arg_tables(rule)  # a kind's tables, or what a composed action aims at
     for i, arg in enumerate(args):
         out.append(_step(rules, tables[i] if i < len(tables) else None, arg))
     return tuple(out)
