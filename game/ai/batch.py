@@ -7,7 +7,6 @@ parallel processes when asked; the same jobs give the same records however they 
 
 from __future__ import annotations
 
-import os
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -124,10 +123,6 @@ def load(mods: Iterable[str] = ()):
     if errors(problems):
         raise ValueError("\n".join(str(p) for p in errors(problems)))
     return rules
-
-
-def default_jobs() -> int:
-    return max(1, os.cpu_count() or 1)
 
 
 def run_games(

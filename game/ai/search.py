@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 
-from attrs import define, evolve, field, frozen
+from attrs import define, evolve, frozen
 
 from game.ai import playout, sense
 from game.ai.personality import Persona, bias, persona_for
@@ -69,7 +69,6 @@ class SearchBot:
     level: str = "normal"
     personality: float = 1.0
     persona: Persona | None = None
-    last_figures: dict = field(factory=dict)
 
     @classmethod
     def for_game(
@@ -111,7 +110,6 @@ class SearchBot:
         ]
         best = max(range(len(candidates)), key=lambda i: (means[i], candidates[i].score, -i))
         chosen = candidates[best]
-        self.last_figures = {"mean": means[best], "candidates": len(candidates), "futures": played[best]}
         return chosen.action, _reason(chosen, means, best, played[best], self.personality)
 
 

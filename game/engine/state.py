@@ -15,7 +15,6 @@ from game.engine import rng
 from game.ruleset.records import LADDER
 
 UNALIGNED = "unaligned"
-SEASONS = ("winter", "spring", "summer", "autumn")
 
 
 @define

@@ -10,8 +10,6 @@ from __future__ import annotations
 import attrs
 from attrs import field, frozen
 
-LEFT, RIGHT = -100, 100
-
 #: The disciplinary ladder, in order.  ``capitulated`` sits outside it: a readmitted penitent.
 LADDER = (
     "active",

@@ -52,15 +52,6 @@ def figure_name(rules, fid: str | None) -> str:
     return rec.name if rec is not None else fid
 
 
-def who_name(rules, who: str) -> str:
-    """A voter's id (figure, faction or 'unaligned') in words."""
-    if who in rules.figures:
-        return figure_name(rules, who)
-    if who in rules.factions:
-        return faction_name(rules, who)
-    return "unaligned members"
-
-
 def short_faction(rules, fid: str | None) -> str:
     """A faction's leader's surname, for tight columns."""
     if fid is None or fid not in rules.factions:
@@ -579,21 +570,6 @@ REASON_WORDS = {
     "status_quo": "keeps things as they are",
     "no_stake": "no stake",
 }
-
-
-def revelations(rules, view: View, since_turn: int) -> list[str]:
-    """The secret contacts of other factions that votes since a turn have shown to the viewer."""
-    out = []
-    for v in view.votes:
-        if v.turn < since_turn:
-            continue
-        for b in v.ballots:
-            if b.secret is not None and b.secret != view.you:
-                out.append(
-                    f"{b.voter} turned out to be a secret contact of {faction_name(rules, b.secret)} "
-                    f"({rules.bodies[v.body].name}: {v.motion})"
-                )
-    return out
 
 
 def congress_lines(rules, entry) -> list[str]:
