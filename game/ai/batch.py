@@ -16,6 +16,7 @@ from attrs import asdict, field, frozen
 
 from game.ai import make_bot
 from game.engine import apply_action, legal_actions, new_game, player_view
+from game.ruleset.records import OUT_OF_PARTY
 
 
 @frozen
@@ -68,7 +69,7 @@ def play_game(rules, job: Job) -> GameRecord:
             decisions[actor].append(time.perf_counter() - started)
             state = apply_action(state, rules, action)
             for f, fs in state.factions.items():
-                if f not in expelled and fs.status in ("expelled_party", "exiled", "deported"):
+                if f not in expelled and fs.status in OUT_OF_PARTY:
                     expelled[f] = state.date_text()
         error = None
     except Exception as exc:  # the batch must report every failure and go on

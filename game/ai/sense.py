@@ -9,8 +9,10 @@ needs no memory of its own and a saved game goes on exactly as it would have.
 
 from __future__ import annotations
 
+from game.ruleset.records import OUT_OF_PARTY
+
 #: rungs from which a faction is outside the party: no bloc with it
-OUTCASTS = ("expelled_party", "exiled", "deported")
+OUTCASTS = OUT_OF_PARTY
 #: motion kinds aimed at a faction (its first argument)
 DISCIPLINE = ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport")
 #: the rung a discipline motion takes its target to

@@ -17,6 +17,7 @@ from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
 from game.engine.views import View
 from game.engine.words import faction_says
+from game.ruleset.records import NO_CC
 from game.ruleset.vocabulary import COMPOSED
 
 NOISE = 25  # tenths of a score point: enough to vary games, not to play at random
@@ -176,7 +177,7 @@ def _decline(view, action, rules, me):
 
 
 #: rungs at which a rival no longer needs an ally against him
-BEATEN = ("expelled_cc", "expelled_party", "exiled", "deported", "capitulated")
+BEATEN = NO_CC + ("capitulated",)
 
 
 def _break(view, action, rules, me):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.engine import chronicle, posts
 from game.engine.state import UNALIGNED, State
+from game.ruleset.records import OUT_OF_PARTY
 
 
 def set_status(state: State, rules, faction: str, status: str, say: bool = True) -> None:
@@ -17,7 +18,7 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
     state.marks["ladder_" + faction] = state.turn
     members = posts.faction_figures(state, faction)
     _lose_seats(state, rules, faction, status, members)
-    if status in ("expelled_party", "exiled", "deported"):
+    if status in OUT_OF_PARTY:
         _leave_party(state, rules, faction, status, members)
     if status == "capitulated":
         fs.readmit_turn = state.turn + rules.settings.readmit_wait

@@ -12,6 +12,7 @@ from game.engine.effects import bump, move_tracker
 from game.engine.state import Proposal, State
 from game.engine.votes import DISCIPLINE, Breakdown, vote
 from game.engine.words import motion_label
+from game.ruleset.records import OUT_OF_PARTY
 
 
 def _targets(state: State, rules, faction: str, motion, forced: bool = False) -> list[tuple[str, ...]]:
@@ -229,7 +230,7 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
 
 def _still_valid(state, rules, prop) -> bool:
     motion = rules.motions[prop.motion]
-    if state.factions[prop.proposer].status in ("expelled_party", "exiled", "deported"):
+    if state.factions[prop.proposer].status in OUT_OF_PARTY:
         return False
     if motion.kind == "convene_congress":
         return state.congress_due is None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from game.engine.state import State
+from game.ruleset.records import OUT_OF_PARTY
 
 #: rungs at which a rival leader no longer stands in the way of sole leadership
-BEATEN = ("expelled_party", "exiled", "deported", "capitulated")
+BEATEN = OUT_OF_PARTY + ("capitulated",)
 
 
 def power_scores(state: State, rules) -> dict[str, int]:

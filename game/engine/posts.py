@@ -8,13 +8,14 @@ region led by a chief office follows its holder.
 from __future__ import annotations
 
 from game.engine.state import State
+from game.ruleset import records
 
 #: statuses (faction ladder) from which a faction's figures may no longer hold posts
-NO_POSTS = ("removed", "expelled_cc", "expelled_party", "exiled", "deported")
+NO_POSTS = records.NO_POSTS
 #: removal from posts costs the Politburo seat too (Trotsky, October 1926)
 NO_POLITBURO = NO_POSTS
 #: statuses whose seats in the CC and the Control Commission are lost
-NO_CC = ("expelled_cc", "expelled_party", "exiled", "deported")
+NO_CC = records.NO_CC
 #: traits preferred for an office, by what the office grants
 TRAIT_FOR = {
     "police": "policeman",

@@ -21,6 +21,23 @@ LADDER = (
     "deported",
 )
 STATUSES = LADDER + ("capitulated",)
+
+
+def from_rung(rung: str) -> tuple[str, ...]:
+    """The rungs of the ladder from ``rung`` down: where what that rung brings still holds.
+
+    >>> from_rung("exiled")
+    ('exiled', 'deported')
+    """
+    return LADDER[LADDER.index(rung) :]
+
+
+#: the ladder's one table of consequences: from which rung a faction holds no posts (and no
+#: Politburo seat), has no seats in the Central Committee and Control Commission, and is out of
+#: the party (no motions, no delegates, its men expelled)
+NO_POSTS = from_rung("removed")
+NO_CC = from_rung("expelled_cc")
+OUT_OF_PARTY = from_rung("expelled_party")
 SCENARIO_KINDS = ("campaign", "classroom", "counterfactual")
 #: a faction's result against history, worst to best
 RESULTS = ("disaster", "defeat", "historical", "victory", "decisive_victory")

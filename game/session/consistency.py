@@ -25,7 +25,7 @@ from game.engine.discipline import set_status
 from game.engine.effects import EFFECTS
 from game.engine.state import State
 from game.engine.votes import DISCIPLINE
-from game.ruleset.records import LADDER
+from game.ruleset.records import LADDER, OUT_OF_PARTY
 from game.session import match
 
 #: effect verb → checker(state, rules, arg, event) → why the effect is unsound, or None
@@ -34,7 +34,7 @@ CHECKS: dict[str, Callable] = {}
 #: figure standings in the order they only move down (a readmission is a deliberate exception)
 FIGURE_ORDER = {"active": 0, "incapacitated": 0, "expelled": 1, "exiled": 2, "deported": 3}
 #: faction statuses whose motions are not voted (see ``motions._still_valid``)
-NO_MOTIONS = ("expelled_party", "exiled", "deported")
+NO_MOTIONS = OUT_OF_PARTY
 
 
 def check(verb: str):
