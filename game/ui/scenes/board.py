@@ -15,7 +15,7 @@ a human seat's action the board holds (:attr:`BoardScene.held`): the seat's own 
 a line in the action bar saying what the move did, a *Done* button with the keyboard's focus, and
 *Undo* while the move can be taken back.  Nothing moves on, neither the computer nor a hand-off
 screen, until the seat presses Done (Enter).  Ending the turn is the seat's "done for the quarter"
-already (and is confirmed first), so it hands over at once.
+already (asked first when action points are left), so it hands over at once.
 """
 
 from __future__ import annotations
@@ -198,8 +198,7 @@ class BoardScene(Scene):
             (
                 "Undo",
                 self.undo,
-                "Take back your last action (Ctrl+Z), until another seat moves or something random or hidden "
-                "is revealed",
+                "Take back your last action (Ctrl+Z), until you press Done or something random or hidden is revealed",
                 self.can_undo(),
             ),
         ):
@@ -559,7 +558,7 @@ class BoardScene(Scene):
             and self.held is not None
             and not (0 <= self.focus < len(self.controls) and self.controls[self.focus][0].is_enabled)
         ):
-            self.done()  # Enter is Done while the board holds, wherever the ring went
+            self.done()  # with no ring on a button (the seat tabbed off), Enter is still Done
             return
         super().handle(event)
 
