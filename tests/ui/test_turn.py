@@ -6,6 +6,7 @@ clicks."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.ui import text
 from game.ui.scenes.board import action_button_label, is_human
@@ -139,3 +140,35 @@ def test_a_move_that_reveals_something_random_has_no_undo_but_done_hands_over(ap
     click(app, button(board, "Done"))
     assert board.viewer is None and board.held is None
     assert isinstance(app.scene, HandoffScene) or not is_human(match, match.active)
+
+
+@pytest.mark.parametrize(
+    "size,scale", [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1920, 1080), 2.0)]
+)
+def test_the_held_bar_fits_every_size_and_font(make_app, rules, size, scale):
+    """The move's result, the keys' line and Done fit the action bar whole, inside the window,
+    with no button over another."""
+    from game.session.session import Match, Seat
+    from game.ui.scenes import layout
+    from game.ui.scenes.board import start_match
+    from game.ui.settings import Settings
+
+    m = Match.new(rules, "crisis_1923", 11, {"stalin": Seat("human", name="Anna")})
+    while m.active != "stalin" or m.state.phase != "actions":
+        m.ai_move()
+    app = make_app(settings=Settings(width=size[0], height=size[1], font_scale=scale))
+    start_match(app, m)
+    board = app.stack[0]
+    while app.scene is not board:
+        app.pop()
+    frames(app)
+    _act(app, board, "mass_appeal")  # its line names a faction and a region
+    frames(app)
+    assert board.held is not None
+    *_, cut = layout.held_text(app, board.geo, *board.held_lines())
+    assert not cut, board.held_lines()
+    window = pygame.Rect((0, 0), app.size)
+    done = button(board, "Done")
+    assert window.contains(done.rect) and board.geo.bar.contains(done.rect)
+    shown = [b.rect for b, _ in board.controls if b.visible]
+    assert all(not a.colliderect(b) for i, a in enumerate(shown) for b in shown[i + 1 :])
