@@ -448,26 +448,11 @@ _VALUES = {"status": records.STATUSES, "figure_status": records.FIGURE_STATUSES,
 
 
 def _arg(chk, kind, eid, path, spec, arg) -> None:
+    """A verb's argument against its spec: a map of named arguments (``name?`` optional), a whole
+    number within the sanity limits, text, one of a closed set of values, conditions, or the id of
+    an entry of a rule table."""
     if isinstance(spec, dict):
-        if not isinstance(arg, dict):
-            chk.report(kind, eid, path, f"expects a map with keys: {', '.join(k.rstrip('?') for k in spec)}")
-            return
-        names = {k.rstrip("?"): k for k in spec}
-        for key in arg:
-            if key not in names:
-                close = _closest(str(key), names)
-                chk.report(
-                    kind,
-                    eid,
-                    path + [key],
-                    f"unknown argument '{key}'" + (f" (did you mean '{close}'?)" if close else ""),
-                )
-        for name, key in names.items():
-            if name not in arg or arg[name] is None:
-                if not key.endswith("?"):
-                    chk.report(kind, eid, path, f"missing argument '{name}'")
-                continue
-            _arg(chk, kind, eid, path + [name], spec[key], arg[name])
+        _map_arg(chk, kind, eid, path, spec, arg)
     elif spec == "int":
         if isinstance(arg, bool) or not isinstance(arg, int):
             chk.report(kind, eid, path, f"expected a whole number, got {arg!r}")
@@ -489,7 +474,41 @@ def _arg(chk, kind, eid, path, spec, arg) -> None:
         chk.ref(kind, eid, path, spec, arg)
 
 
+def _map_arg(chk, kind, eid, path, spec: dict, arg) -> None:
+    if not isinstance(arg, dict):
+        chk.report(kind, eid, path, f"expects a map with keys: {', '.join(k.rstrip('?') for k in spec)}")
+        return
+    names = {k.rstrip("?"): k for k in spec}
+    for key in arg:
+        if key not in names:
+            close = _closest(str(key), names)
+            chk.report(
+                kind,
+                eid,
+                path + [key],
+                f"unknown argument '{key}'" + (f" (did you mean '{close}'?)" if close else ""),
+            )
+    for name, key in names.items():
+        if name not in arg or arg[name] is None:
+            if not key.endswith("?"):
+                chk.report(kind, eid, path, f"missing argument '{name}'")
+            continue
+        _arg(chk, kind, eid, path + [name], spec[key], arg[name])
+
+
 def _scenario(chk, sid, s):
+    """A scenario: its dates and kind, the Secretariat, the references it makes, the seats of its
+    bodies, where each faction, region and figure starts, and what each player is given."""
+    _scenario_dates(chk, sid, s)
+    _scenario_secretariat(chk, sid, s)
+    _scenario_refs(chk, sid, s)
+    _scenario_seats(chk, sid, s)
+    _scenario_starts(chk, sid, s)
+    _scenario_players(chk, sid, s)
+    _questions(chk, sid, s.questions)
+
+
+def _scenario_dates(chk, sid, s) -> None:
     k = "scenarios"
     if not SCENARIO_START.match(s.start):
         chk.report(k, sid, ["start"], f"start must be YYYY-Qn, got '{s.start}'")
@@ -498,12 +517,21 @@ def _scenario(chk, sid, s):
     chk.one_of(k, sid, ["kind"], s.kind, records.SCENARIO_KINDS, "scenario kind")
     if s.kind == "counterfactual" and not s.premise.strip():
         chk.report(k, sid, ["premise"], "a counterfactual needs a premise")
+
+
+def _scenario_secretariat(chk, sid, s) -> None:
+    k = "scenarios"
     for i, fig in enumerate(s.secretariat):
         chk.ref(k, sid, ["secretariat", i], "figures", fig)
     settings = next(iter(chk.rules.by_kind.get("settings", {}).values()), None)
     gensec = s.offices.get(settings.roles.general_secretary) if settings is not None else None
     if s.secretariat and gensec is not None and gensec not in s.secretariat:
         chk.report(k, sid, ["secretariat"], f"the General Secretary '{gensec}' is not in the Secretariat")
+
+
+def _scenario_refs(chk, sid, s) -> None:
+    """The entries a scenario names: bodies, issues, events, factions, offices, men, trackers."""
+    k = "scenarios"
     for body in s.seats:
         chk.ref(k, sid, ["seats", body], "bodies", body)
     for f, table in s.stances.items():
@@ -516,14 +544,23 @@ def _scenario(chk, sid, s):
         chk.ref(k, sid, ["factions", i], "factions", f)
     if len(s.factions) < 2:
         chk.report(k, sid, ["factions"], "a scenario needs at least two factions")
-    for f, start in s.faction_start.items():
-        chk.one_of(k, sid, ["faction_start", f], f, s.factions, "faction of this scenario")
-        chk.one_of(k, sid, ["faction_start", f, "status"], start.status, records.STATUSES, "status")
     for office, fig in s.offices.items():
         chk.ref(k, sid, ["offices", office], "offices", office)
         chk.ref(k, sid, ["offices", office], "figures", fig)
     for i, fig in enumerate(s.politburo):
         chk.ref(k, sid, ["politburo", i], "figures", fig)
+    for t in s.trackers:
+        chk.ref(k, sid, ["trackers", t], "trackers", t)
+    for i, pair in enumerate(s.blocs):
+        for j, f in enumerate(pair):
+            chk.one_of(k, sid, ["blocs", i, j], f, s.factions, "faction of this scenario")
+    for i, e in enumerate(s.events):
+        chk.ref(k, sid, ["events", i], "events", e)
+
+
+def _scenario_seats(chk, sid, s) -> None:
+    """The Central Committee's, the Control Commission's and the Politburo's seats add up."""
+    k = "scenarios"
     seats = chk.rules.by_kind["bodies"]
     for field in ("central_committee", "control_commission"):
         for f in getattr(s, field):
@@ -540,6 +577,14 @@ def _scenario(chk, sid, s):
         n = s.seats.get("politburo", pb.seats)
         if len(s.politburo) > n:
             chk.report(k, sid, ["politburo"], f"{len(s.politburo)} Politburo members, the body has {n} seats")
+
+
+def _scenario_starts(chk, sid, s) -> None:
+    """Where each faction, region and figure starts."""
+    k = "scenarios"
+    for f, start in s.faction_start.items():
+        chk.one_of(k, sid, ["faction_start", f], f, s.factions, "faction of this scenario")
+        chk.one_of(k, sid, ["faction_start", f, "status"], start.status, records.STATUSES, "status")
     for r, start in s.regions.items():
         chk.ref(k, sid, ["regions", r], "regions", r)
         if start.secretary is not None:
@@ -552,13 +597,11 @@ def _scenario(chk, sid, s):
             chk.ref(k, sid, ["figures", fig, "faction"], "factions", start.faction, optional=True)
         if start.status is not None:
             chk.one_of(k, sid, ["figures", fig, "status"], start.status, records.FIGURE_STATUSES, "figure status")
-    for t in s.trackers:
-        chk.ref(k, sid, ["trackers", t], "trackers", t)
-    for i, pair in enumerate(s.blocs):
-        for j, f in enumerate(pair):
-            chk.one_of(k, sid, ["blocs", i, j], f, s.factions, "faction of this scenario")
-    for i, e in enumerate(s.events):
-        chk.ref(k, sid, ["events", i], "events", e)
+
+
+def _scenario_players(chk, sid, s) -> None:
+    """Every faction of the scenario has its briefing and its objectives, and none other does."""
+    k = "scenarios"
     for f in s.briefings:
         chk.one_of(k, sid, ["briefings", f], f, s.factions, "faction of this scenario")
     for f in s.factions:
@@ -570,7 +613,6 @@ def _scenario(chk, sid, s):
     for f, obj in s.objectives.items():
         chk.one_of(k, sid, ["objectives", f], f, s.factions, "faction of this scenario")
         _objectives(chk, sid, ["objectives", f], obj)
-    _questions(chk, sid, s.questions)
 
 
 def _questions(chk, sid, questions) -> None:
