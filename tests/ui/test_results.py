@@ -138,8 +138,8 @@ def test_a_censure_is_in_the_summary_before_any_event_card_comes(app):
 
 
 def test_after_the_summary_and_an_event_enter_presses_nothing(app):
-    """The summary's Continue and an event's choice, each pressed with Enter, leave the board with
-    nothing focused: two more Enters do nothing (they once reached Menu and left the game)."""
+    """The summary's Continue and an event's choice, each pressed from the keyboard, leave the board
+    with nothing focused: two more Enters do nothing (they once reached Menu and left the game)."""
     import pygame
 
     from game.ui.scenes.event import EventScene
@@ -153,9 +153,16 @@ def test_after_the_summary_and_an_event_enter_presses_nothing(app):
             board.wait_for_ai()
             frames(app)
             continue
-        if isinstance(top, ResultsScene | EventScene):
-            seen.add(type(top))
-            key(app, pygame.K_RETURN)  # Continue, or the event's first choice
+        if isinstance(top, ResultsScene):
+            seen.add(ResultsScene)
+            key(app, pygame.K_RETURN)  # Continue
+            continue
+        if isinstance(top, EventScene):
+            seen.add(EventScene)
+            key(app, pygame.K_RETURN)  # nothing: no option has the keyboard when the card opens
+            assert app.scene is top
+            key(app, pygame.K_TAB)
+            key(app, pygame.K_RETURN)  # the first option, reached with Tab
             continue
         if top is not board:
             key(app, pygame.K_RETURN)  # the briefing

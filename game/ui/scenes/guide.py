@@ -18,10 +18,10 @@ The board, left to right:
 • Opinion and the times: the trackers, each on its scale between two labelled ends.
 • Factions: everyone's public standing; your own row adds your influence and action points. Exposure measures how far the ban on factions can be used against you; Lenin's mantle, your standing as his heir.
 • Your objectives: the goals history sets your faction, and how you stand on each now.
-• Agenda: the motions waiting for a vote, and when each will be voted.
+• Agenda: the motions waiting for a vote, when each will be voted and how it would go now, and in dark red what the next quarter's opening brings you (a censure coming, say) and the lines it turns on.
 • Chronicle: what happened, the public news and your own secrets (dark red).
 
-The action bar keeps every action in the same place. A greyed action is out of reach now: its tooltip says why. Choosing a target shows what the action would change; a motion shows how the vote would go if it met now. Actions that cannot be taken back ask first. Undo (Ctrl+Z) takes back your last move until another seat moves or something hidden comes out.
+The action bar keeps every action in the same place. A greyed action is out of reach now: its tooltip says why. Choosing a target shows what the action would change; a motion shows how the vote would go if it met now. Actions that cannot be taken back ask first. After each move the board waits for you: Done (Enter) passes play on, and until then Undo (Ctrl+Z) takes the move back, unless something random or hidden came out of it.
 
 Each quarter ends in one place: a summary of what changed for you (your standing, influence, prestige, exposure, offices, seats, regions and goals), every vote — who voted how, with how many votes, and why, and which figure turned out to be another faction's secret contact — the Congress, and the events that hit you, before any new event card. History (the H key) pages back through every earlier quarter's summary.
 
