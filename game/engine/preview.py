@@ -128,6 +128,25 @@ class Preview:
     agenda: tuple[AgendaShift, ...] = ()  # votes on the agenda it would turn or change
     bloc: BlocForecast | None = None  # an offer, an acceptance or a refusal: what the bloc would change
     tabled: tuple[tuple[Proposal, VoteForecast], ...] = ()  # motions it puts on the agenda, and their forecast
+    watch: tuple[Watch, ...] = ()  # events to come that turn on a line of the number it changes
+
+
+#: how many quarters ahead a move's preview looks for the events that turn on its faction's numbers
+WATCH_QUARTERS = 2
+
+
+@frozen
+class Watch:
+    """A dated event due within :data:`WATCH_QUARTERS` that would fall on the acting faction and
+    turns on a line of its exposure, which the move changes: whether it happens is decided when it
+    comes (what the quarters between bring counts too), so a move that raises the exposure towards
+    it, or lowers it away, says so now."""
+
+    event: str
+    due: str
+    condition: object
+    before: int
+    after: int
 
 
 def seen_state(view: View, rules) -> State:
@@ -261,9 +280,12 @@ def _preview(view: View, rules, state: State, after: State, bloc: BlocForecast |
         for p in after.agenda
         if p.key() not in known
     )
+    crossed = tuple(crossings(rules, state, after))
+    told = {c.ref for c in crossed if c.kind == "event"}
     return Preview(
         changes=tuple(_changes(before_view, after_view)),
-        crossings=tuple(crossings(rules, state, after)),
+        crossings=crossed,
+        watch=tuple(w for w in watch(rules, view.you, state, after) if w.event not in told),
         agenda=tuple(_agenda_shifts(view, rules, state, after)),
         bloc=bloc,
         tabled=tabled,
@@ -453,6 +475,45 @@ def _mine(change: Change, view: View) -> bool:
     if kind in ("politburo", "figure_status", "joins"):
         return ref in view.figures and view.figures[ref].faction == view.you
     return False
+
+
+def watch(rules, faction: str | None, before: State, after: State) -> list[Watch]:
+    """The dated events due from now to :data:`WATCH_QUARTERS` ahead, not yet fired, that would
+    change ``faction``'s standing or numbers and turn on a line of its exposure, when the change
+    from ``before`` to ``after`` moves that exposure.
+
+    >>> from game.ruleset import load_base
+    >>> from game.engine import new_game
+    >>> rules = load_base()
+    >>> before = new_game(rules, "crisis_1923", seed=3)
+    >>> after = before.clone()
+    >>> after.factions["trotsky"].exposure = 4
+    >>> [(w.event, w.due, w.before, w.after) for w in watch(rules, "trotsky", before, after)]
+    [('thirteenth_conference', '1924-Q1', 0, 4)]
+    """
+    if faction is None or faction not in before.factions:
+        return []
+    old, new = before.factions[faction].exposure, after.factions[faction].exposure
+    if old == new:
+        return []
+    now, last = before.date(), before.date(before.turn + WATCH_QUARTERS)
+    out = []
+    for eid, when, trigger in dated_events(rules, rules.scenarios[before.scenario]):
+        if eid in before.fired or trigger or not now <= when <= last:
+            continue
+        event = rules.events[eid]
+        if not any(_faction_of(effect) == faction for effect in event.effects):
+            continue
+        for item in event.conditions:
+            if _faction_of(item) == faction and _verb_of(item) == "exposure_below":
+                out.append(Watch(eid, f"{when[0]}-Q{when[1]}", item, old, new))
+    return out
+
+
+def _verb_of(item) -> str:
+    """A condition's verb (under a ``not``: the negated condition's)."""
+    ((verb, arg),) = item.items()
+    return _verb_of(arg) if verb == "not" and isinstance(arg, dict) else verb
 
 
 def _leaf(item):

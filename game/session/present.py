@@ -194,6 +194,7 @@ def preview_lines(rules, view: View, preview: Preview) -> list[str]:
     shown = {c.what for c in preview.bloc.changes} | {("blocs", "")} if preview.bloc is not None else set()
     out = changes_text(rules, [c for c in preview.changes if c.what not in shown])  # a bloc's own: listed under it
     out += [crossing_text(rules, view, c) for c in preview.crossings]
+    out += [watch_text(rules, view, w) for w in preview.watch]
     out += [shift_text(rules, view, sh) for sh in preview.agenda]
     for prop, forecast in preview.tabled:
         out.append(
@@ -260,6 +261,17 @@ RUNG_WORDS = {
 
 def rung_text(status: str) -> str:
     return RUNG_WORDS.get(status, status.replace("_", " "))
+
+
+def watch_text(rules, view: View, w) -> str:
+    """An event to come that turns on a line of the mover's exposure: 'exposure 0 → 4: 'The
+    Thirteenth Party Conference…' (due 1924-Q1) falls on you if, when it comes, Trotsky's exposure
+    is 5 or more (what happens before then counts too)'."""
+    event = rules.events[w.event]
+    return (
+        f"exposure {w.before} → {w.after}: '{event.name}' (due {w.due}) falls on you if, when it comes, "
+        f"{condition_text(rules, w.condition)} (what happens before then counts too)"
+    )
 
 
 def crossing_text(rules, view: View, c: Crossing) -> str:

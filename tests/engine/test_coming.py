@@ -65,3 +65,18 @@ def test_nothing_is_forecast_for_the_public_view_nor_for_a_faction_it_leaves_alo
     m = _trotsky_in(rules, 1)
     assert coming(m.view(None), rules) == ()
     assert all(c.event != CONFERENCE for c in coming(m.view("stalin"), rules))  # it does nothing to Stalin
+
+
+def test_a_move_that_raises_the_exposure_names_the_censure_two_quarters_ahead(rules):
+    """In 1923-Q3, before the letters of October set the stage, a mass appeal already says that the
+    Thirteenth Conference of 1924-Q1 turns on Trotsky's exposure; a move that leaves it alone does not."""
+    m = _trotsky_in(rules, 0)
+    view = m.view("trotsky")
+    appeal = next(a for a in m.legal() if a.name == "mass_appeal")
+    lines = present.action_card(rules, view, appeal).preview
+    assert any(
+        "Thirteenth Party Conference" in line and "(due 1924-Q1)" in line and "exposure is 5 or more" in line
+        for line in lines
+    ), lines
+    publish = next(a for a in m.legal() if a.name == "publish_article")
+    assert not any("Thirteenth" in line for line in present.action_card(rules, view, publish).preview)

@@ -67,3 +67,11 @@ def test_a_bloc_offer_says_what_a_bloc_would_bring(make_app, rules):
     else:
         raise AssertionError(shown)
     assert "vote for the other's motions" in shown
+
+
+def test_in_the_first_quarter_an_appeals_list_names_the_censure_to_come(make_app, rules):
+    app, board = _board(make_app, _at(rules, "crisis_1923", "trotsky", 0))
+    scene = _open(app, board, "mass_appeal")
+    said = " ".join(line for _, lines, _, _ in scene.texts for line in lines)
+    said += " ".join(line for _, _c, lines in scene.rows for _, line in lines)
+    assert "'Thirteenth Party Conference condemns the Opposition' (due 1924-Q1) falls on you if" in said, said
