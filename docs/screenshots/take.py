@@ -21,7 +21,7 @@ from game.ruleset import load_base  # noqa: E402
 from game.session.quarter import book  # noqa: E402
 from game.session.session import Match, Seat  # noqa: E402
 from game.ui.app import App  # noqa: E402
-from game.ui.scenes.board import BoardScene, start_match  # noqa: E402
+from game.ui.scenes.board import BoardScene  # noqa: E402
 from game.ui.scenes.briefing import BriefingScene  # noqa: E402
 from game.ui.scenes.choose import TargetScene  # noqa: E402
 from game.ui.scenes.encyclopedia import EncyclopediaScene  # noqa: E402
@@ -32,7 +32,7 @@ from game.ui.scenes.handoff import HandoffScene  # noqa: E402
 from game.ui.scenes.menu import MenuScene  # noqa: E402
 from game.ui.scenes.newgame import NewGameScene  # noqa: E402
 from game.ui.scenes.results import ResultsScene  # noqa: E402
-from game.ui.scenes.saves import LoadScene, open_save  # noqa: E402
+from game.ui.scenes.saves import LoadScene  # noqa: E402
 from game.ui.scenes.settings import SettingsScene  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
@@ -96,7 +96,7 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     ):
         m.ai_move()
     m.seats["stalin"] = Seat("human", "simple", "Anna")
-    start_match(app, m)
+    app.start_match(m)
     board = app.stack[0]
     while app.scene is not board:
         app.pop()
@@ -122,7 +122,7 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
 
     # an event card and its source
     m2, faction = at_choice(rules)
-    start_match(app, m2)
+    app.start_match(m2)
     while not isinstance(app.scene, EventScene | BoardScene):
         app.pop()
     if not isinstance(app.scene, EventScene):
@@ -137,7 +137,7 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     bad.write_text("# Succession replay\nformat: 1\nscenario: crisis_1923\nseed: 4\nactions:\nrecant stalin\n")
     app.reset(MenuScene(app))
     app.push(LoadScene(app))
-    open_save(app, bad)
+    app.open_save(bad)
     shoot(app, "bad_save", suffix)
 
     # the end of a game

@@ -1,7 +1,10 @@
 """The window: a stack of scenes, the pygame_gui manager, settings, sound, and the frame loop.
 
-A scene has enter / handle / update / draw / exit.  :meth:`App.frame` runs one frame from a list of
-events, so tests drive every screen headless (``SDL_VIDEODRIVER=dummy``) with synthetic events.
+A scene (:class:`game.ui.scene.Scene`) has enter / handle / update / draw / exit.  Scenes are opened
+by name (:meth:`App.push_scene`, :meth:`App.replace_scene`, :meth:`App.reset_scene`) from the one
+registry, :data:`game.ui.scenes.SCENES`; so this module imports the scenes and no scene imports
+another to open it.  :meth:`App.frame` runs one frame from a list of events, so tests drive every
+screen headless (``SDL_VIDEODRIVER=dummy``) with synthetic events.
 """
 
 from __future__ import annotations
@@ -9,162 +12,20 @@ from __future__ import annotations
 import array
 import math
 import os
+import sys
 import time
 from pathlib import Path
 
 import pygame
 import pygame_gui
 
+from game.session import saves
+from game.session.saves import SaveError
 from game.ui import settings as settings_mod
 from game.ui import text, theme
-
-
-class Scene:
-    """One screen.  ``controls`` are (pygame_gui button, callback) pairs, in keyboard order."""
-
-    modal = False  # drawn over the scene below it
-
-    def __init__(self, app: App):
-        self.app = app
-        self.controls: list[tuple[pygame_gui.elements.UIButton, object]] = []
-        self.elements: list = []
-        self.focus = 0
-
-    # --- life cycle ----------------------------------------------------------------------------
-    def enter(self) -> None:
-        self.build()
-
-    def build(self) -> None:
-        """Create the widgets (again, after a change of window size or font scale)."""
-
-    def exit(self) -> None:
-        self.clear()
-
-    def clear(self) -> None:
-        for el in self.elements:
-            el.kill()
-        self.elements, self.controls = [], []
-
-    def show(self, visible: bool) -> None:
-        """Hide the widgets while another screen is over this one; show them again after."""
-        for el in self.elements:
-            el.show() if visible else el.hide()
-
-    def rebuild(self) -> None:
-        self.clear()
-        self.build()
-        self.focus = min(self.focus, max(len(self.controls) - 1, 0))
-
-    # --- widgets -------------------------------------------------------------------------------
-    def add(self, element):
-        self.elements.append(element)
-        return element
-
-    def button(
-        self, rect, label: str, callback, tip: str | None = None, enabled: bool = True, object_id: str | None = None
-    ) -> pygame_gui.elements.UIButton:
-        b = pygame_gui.elements.UIButton(
-            pygame.Rect(rect),
-            text.gui(label),
-            self.app.manager,
-            tool_tip_text=text.gui(tip) if tip else None,
-            object_id=object_id,
-        )
-        if not enabled:
-            b.disable()
-        self.add(b)
-        self.controls.append((b, callback))
-        return b
-
-    def typed(self, entry) -> pygame_gui.elements.UITextEntryLine:
-        """Put a text entry in the keyboard order: Enter on it starts typing, Tab leaves it."""
-        self.add(entry)
-        self.controls.append((entry, lambda: self.app.manager.set_focus_set(entry)))
-        return entry
-
-    def label(self, rect, words: str, object_id: str | None = None):
-        return self.add(
-            pygame_gui.elements.UILabel(pygame.Rect(rect), text.gui(words), self.app.manager, object_id=object_id)
-        )
-
-    def textbox(self, rect, html: str):
-        return self.add(pygame_gui.elements.UITextBox(text.gui(html), pygame.Rect(rect), self.app.manager))
-
-    # --- events --------------------------------------------------------------------------------
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            for b, callback in self.controls:
-                if event.ui_element is b:
-                    self.focus = [c[0] for c in self.controls].index(b)
-                    self.app.sound.click()
-                    callback()
-                    return
-        if event.type == pygame.KEYDOWN and not self.typing():
-            self.key(event)
-
-    def typing(self) -> bool:
-        """A text entry has the keyboard: every key is its own (the app takes Tab and Escape out
-        of it first), so a space typed in a name presses no button."""
-        focused = self.app.manager.get_focus_set() or ()
-        return any(isinstance(el, pygame_gui.elements.UITextEntryLine) and el.is_enabled for el in focused)
-
-    def key(self, event) -> None:
-        """Keyboard control: Tab/arrows move the focus, Enter/Space press, Escape goes back, and a
-        letter presses the button whose tooltip ends with it in brackets ("… (H)")."""
-        enabled = [i for i, (b, _) in enumerate(self.controls) if b.is_enabled]
-        letter = pygame.key.name(event.key).upper() if pygame.K_a <= event.key <= pygame.K_z else None
-        for i in enabled if letter and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT) else ():
-            b, callback = self.controls[i]
-            if (b.tool_tip_text or "").endswith(f"({letter})"):  # a button's key, named in its tooltip
-                self.app.sound.click()
-                callback()
-                return
-        if event.key == pygame.K_ESCAPE:
-            self.back()
-        elif not enabled:
-            return
-        elif event.key in (pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT, pygame.K_UP, pygame.K_LEFT):
-            step = -1 if event.key in (pygame.K_UP, pygame.K_LEFT) or event.mod & pygame.KMOD_SHIFT else 1
-            pos = enabled.index(self.focus) if self.focus in enabled else -1 if step > 0 else 0
-            self.focus = enabled[(pos + step) % len(enabled)]
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            if self.focus in enabled:
-                self.app.sound.click()
-                self.controls[self.focus][1]()
-
-    def back(self) -> None:
-        """Escape: by default nothing (the main menu and the board ask before leaving)."""
-
-    def update(self, dt: float) -> None:
-        pass
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.PAPER)
-
-    def forget(self) -> None:
-        """Forget what the last person at the screen did to the widgets (a hot-seat hand-off): no
-        keyboard focus, no button hovered or held, no tooltip open, every scrolling text and panel
-        back at its top."""
-        self.focus = -1
-        for el in self.elements:
-            if isinstance(el, pygame_gui.elements.UIButton):
-                el.held = False
-                if el.hovered:
-                    el.hovered = False
-                    el.on_unhovered()
-            if el.tool_tip is not None:
-                el.tool_tip.kill()
-                el.tool_tip = None
-            el.hover_time = 0.0
-            bar = getattr(el, "vert_scroll_bar", None) or getattr(el, "scroll_bar", None)
-            if bar is not None and bar.alive():
-                bar.set_scroll_from_start_percentage(0.0)
-
-    def draw_focus(self, surface: pygame.Surface) -> None:
-        if 0 <= self.focus < len(self.controls):
-            b = self.controls[self.focus][0]
-            if b.alive() and b.is_enabled:
-                pygame.draw.rect(surface, theme.RED, b.rect.inflate(8, 8), 3)
+from game.ui.scene import Scene
+from game.ui.scenes import SCENES
+from game.ui.scenes.dialog import message
 
 
 class Sound:
@@ -247,6 +108,7 @@ class App:
         """Where the computer thinks for this window (made when first needed, so that launching
         the window does not load it)."""
         if self._thinker is None:
+            # imported here, not on top: launching the window does not load the worker's machinery
             from game.session.thinking import Thinker
 
             self._thinker = Thinker(self.thinking)
@@ -295,27 +157,73 @@ class App:
             self.pop()
         self.push(scene)
 
+    def make_scene(self, name: str, *args, **kwargs) -> Scene:
+        """The scene registered as ``name`` in :data:`game.ui.scenes.SCENES`, made for this window
+        with the arguments its class takes after the app."""
+        try:
+            kind = SCENES[name]
+        except KeyError:
+            raise KeyError(f"no scene is named {name!r}; the scenes are: {', '.join(sorted(SCENES))}") from None
+        return kind(self, *args, **kwargs)
+
+    def push_scene(self, name: str, *args, **kwargs) -> Scene:
+        """Open the scene named ``name`` over the one on screen."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.push(scene)
+        return scene
+
+    def replace_scene(self, name: str, *args, **kwargs) -> Scene:
+        """Open the scene named ``name`` in place of the one on screen."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.replace(scene)
+        return scene
+
+    def reset_scene(self, name: str, *args, **kwargs) -> Scene:
+        """Close every scene and open the one named ``name`` alone."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.reset(scene)
+        return scene
+
+    # --- the game on the board -----------------------------------------------------------------
+    def start_match(self, match, new: bool = False) -> Scene:
+        """Show a match: the board, with each human's briefing on their first turn when ``new``."""
+        if self.match is not None and self.match is not match:
+            self.match.close()
+        self.match = match
+        match.thinker = self.thinker
+        if any(not seat.is_human for seat in match.seats.values()):
+            self.thinker.start(match.rules)  # the worker is ready before the computer's first move
+        return self.reset_scene("board", briefed=set() if new else set(match.humans()))
+
+    def open_save(self, path) -> bool:
+        """Load ``path`` and show it; on failure say why and keep what is on screen."""
+        try:
+            match = saves.read(path, self.rules)
+        except SaveError as exc:
+            message(
+                self,
+                "This save cannot be opened",
+                f"{exc}\n\nNothing was changed: the game you had open, if any, goes on as it was.",
+            )
+            return False
+        self.start_match(match)
+        return True
+
     # --- saves ---------------------------------------------------------------------------------
     @property
     def saves_dir(self) -> Path:
-        from game.session import saves
-
         return saves.saves_dir()
 
     @property
     def autosave_path(self) -> Path:
-        from game.session import saves
-
         return saves.saves_dir() / (saves.AUTOSAVE + saves.SUFFIX)
 
     def autosave(self) -> None:
         """Save the game in progress as the autosave; a failure is told on screen, never fatal."""
-        from game.session import saves
-
         if self.match is not None and not self.match.over:
             try:
                 saves.autosave(self.match)
-            except saves.SaveError as exc:
+            except SaveError as exc:
                 self.settings_note = f"{exc}; the game goes on without autosave"
 
     def autosave_clear(self) -> None:
@@ -358,9 +266,7 @@ class App:
             self.scene.draw_focus(self.screen)
 
     def run(self) -> None:
-        from game.ui.scenes.menu import MenuScene
-
-        self.push(MenuScene(self))
+        self.push_scene("menu")
         try:
             while self.running:
                 dt = self.clock.tick(60) / 1000
@@ -387,8 +293,6 @@ class App:
 
 def can_open_window() -> str | None:
     """None if a window can be opened here, else why not (one line)."""
-    import sys
-
     if (
         sys.platform.startswith("linux")
         and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

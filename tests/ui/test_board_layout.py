@@ -14,7 +14,6 @@ import pytest
 from game.session.session import Match, Seat
 from game.ui import text
 from game.ui.scenes import layout
-from game.ui.scenes.board import start_match
 from game.ui.settings import FONT_SCALES, Settings
 from game.ui.settings import SIZES as WINDOW_SIZES
 from tests.ui.drive import click, frames, key
@@ -37,7 +36,7 @@ def positions(rules):
 
 def _board(make_app, match, size, scale):
     app = make_app(settings=Settings(width=size[0], height=size[1], font_scale=scale))
-    start_match(app, match)
+    app.start_match(match)
     board = app.stack[0]
     while app.scene is not board:
         app.pop()
@@ -294,7 +293,7 @@ def test_an_action_a_mod_adds_shows_its_whole_name_wrapped_in_its_button(make_ap
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     dims, scale = SIZES[size]
     app = make_app(rules=modded, settings=Settings(width=dims[0], height=dims[1], font_scale=scale))
-    start_match(app, m)
+    app.start_match(m)
     board = app.stack[0]
     while app.scene is not board:
         app.pop()

@@ -12,7 +12,6 @@ import pytest
 from game.ruleset import PROJECT, load_base, load_rules
 from game.session.session import Match, Seat
 from game.ui import text, theme
-from game.ui.scenes.board import start_match
 from game.ui.scenes.board_map import map_cells
 from game.ui.settings import Settings
 from tests.ui.drive import frames
@@ -58,7 +57,7 @@ def _board(make_app, rules, size, scale):
         m.ai_move()
     m.seats["stalin"] = Seat("human", "simple", "Anna")
     app = make_app(rules=rules, settings=Settings(width=size[0], height=size[1], font_scale=scale))
-    start_match(app, m)
+    app.start_match(m)
     board = app.stack[0]
     while app.scene is not board:
         app.pop()

@@ -14,7 +14,7 @@ import pytest
 from game.session import present
 from game.session.session import Match, Seat
 from game.ui import text
-from game.ui.scenes.board import action_button_label, start_match
+from game.ui.scenes.board import action_button_label
 from game.ui.scenes.choose import TargetScene, choices, made_for
 from game.ui.settings import Settings
 from tests.ui.drive import (
@@ -49,7 +49,7 @@ def _at(rules, scenario: str, faction: str, quarter: int, seed: int = 11) -> Mat
 def _board(make_app, match, size=(1280, 720), scale=1.0, app=None):
     """The board of ``match`` at the screen (in ``app`` if given, else a new window)."""
     app = app or make_app(settings=Settings(width=size[0], height=size[1], font_scale=scale))
-    start_match(app, match)
+    app.start_match(match)
     board = app.stack[0]
     while app.scene is not board:
         app.pop()

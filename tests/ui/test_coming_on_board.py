@@ -8,13 +8,12 @@ from tests.engine.test_coming import _trotsky_in
 
 def test_the_board_shows_what_is_coming_in_the_agenda_panel(rules, make_app):
     """On the board, the agenda panel names the censure a quarter ahead, with its tooltip."""
-    from game.ui.scenes.board import start_match
     from game.ui.settings import Settings
     from tests.ui.drive import frames
 
     m = _trotsky_in(rules, 1)
     app = make_app(settings=Settings(width=1280, height=720, font_scale=1.0))
-    start_match(app, m)
+    app.start_match(m)
     board = app.stack[0]
     while app.scene is not board:
         app.pop()

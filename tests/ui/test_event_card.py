@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from game.session import present
 from game.session.session import Match, Seat
-from game.ui.scenes.board import start_match
 from game.ui.scenes.event import EventScene
 
 
@@ -13,7 +12,7 @@ def test_an_event_card_shows_each_options_effects(app):
     m = Match.new(app.rules, "crisis_1923", 3, {"trotsky": Seat("human", name="Ann")})
     while not m.state.pending_choice or m.state.pending_choice[1] != "trotsky":
         m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
-    start_match(app, m)
+    app.start_match(m)
     app.frame([])
     scene = next(s for s in app.stack if isinstance(s, EventScene))
     view = m.view("trotsky")
@@ -37,7 +36,7 @@ def test_enter_on_an_event_card_chooses_nothing_until_an_option_is_reached(app):
     m = Match.new(app.rules, "crisis_1923", 3, {"trotsky": Seat("human", name="Ann")})
     while not m.state.pending_choice or m.state.pending_choice[1] != "trotsky":
         m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
-    start_match(app, m)
+    app.start_match(m)
     app.frame([])
     scene = next(s for s in app.stack if isinstance(s, EventScene))
     while app.scene is not scene:  # a summary or briefing above it: closed with Enter, as a player would

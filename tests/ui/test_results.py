@@ -8,7 +8,6 @@ from game.engine import player_view
 from game.session import explain, present, quarter
 from game.session.session import Match, Seat
 from game.ui import text
-from game.ui.scenes.board import start_match
 from game.ui.scenes.results import ResultsScene
 from tests.ui.drive import play
 from tests.ui.test_play import once_a_turn, start_classroom
@@ -21,7 +20,7 @@ def test_results_show_every_ballot_and_chart_the_totals(app):
     while m.state.turn == m.view(None).votes[-1].turn:  # on into the next quarter: the votes' quarter has closed
         m.ai_move()
     m.seats["stalin"] = Seat("human", "simple", "Anna")
-    start_match(app, m)
+    app.start_match(m)
     while app.scene is not app.stack[0]:
         app.pop()
     book = quarter.book(m)

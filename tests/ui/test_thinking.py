@@ -10,7 +10,7 @@ import pytest
 
 from game.engine import apply_action
 from game.session.session import Match, Seat, is_undoable
-from game.ui.scenes.board import BoardScene, start_match
+from game.ui.scenes.board import BoardScene
 from game.ui.scenes.dialog import MessageScene
 from tests.session.test_thinking import _DyingBot, _WhereBot
 from tests.ui.drive import button, click, frames
@@ -25,7 +25,7 @@ def _seats(rules, human="stalin"):
 
 
 def _board(app, match) -> BoardScene:
-    start_match(app, match)
+    app.start_match(match)
     board = app.stack[0]
     while app.scene is not board:  # the briefing and first results: read
         app.pop()

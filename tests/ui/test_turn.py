@@ -150,14 +150,13 @@ def test_the_held_bar_fits_every_size_and_font(make_app, rules, size, scale):
     with no button over another."""
     from game.session.session import Match, Seat
     from game.ui.scenes import layout
-    from game.ui.scenes.board import start_match
     from game.ui.settings import Settings
 
     m = Match.new(rules, "crisis_1923", 11, {"stalin": Seat("human", name="Anna")})
     while m.active != "stalin" or m.state.phase != "actions":
         m.ai_move()
     app = make_app(settings=Settings(width=size[0], height=size[1], font_scale=scale))
-    start_match(app, m)
+    app.start_match(m)
     board = app.stack[0]
     while app.scene is not board:
         app.pop()

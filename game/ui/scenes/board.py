@@ -28,10 +28,10 @@ import pygame
 from game.engine import words
 from game.session import present, quarter
 from game.ui import text, theme
-from game.ui.app import Scene
+from game.ui.scene import Scene
 from game.ui.scenes import layout
 from game.ui.scenes.board_panels import PANELS
-from game.ui.scenes.history import open_history
+from game.ui.scenes.dialog import confirm, message
 from game.ui.scenes.layout import action_button_label, end_turn
 
 #: the Done button's tooltip: its keys (a letter in brackets is pressed by the scene's keyboard)
@@ -45,19 +45,10 @@ NEWS_SIZES = (14, 13, 12, 11)
 NEWS_SPINNER = 100
 
 
-def start_match(app, match, new: bool = False) -> None:
-    """Show a match: the board, with each human's briefing on their first turn when ``new``."""
-    if app.match is not None and app.match is not match:
-        app.match.close()
-    app.match = match
-    match.thinker = app.thinker
-    if any(not seat.is_human for seat in match.seats.values()):
-        app.thinker.start(match.rules)  # the worker is ready before the computer's first move
-    board = BoardScene(app, briefed=set() if new else set(match.humans()))
-    app.reset(board)
-
-
 class BoardScene(Scene):
+    """The match in progress, ``app.match`` (opened by :meth:`game.ui.app.App.start_match`); ``briefed``
+    holds the factions whose briefing is not to be shown again."""
+
     def __init__(self, app, briefed: set[str]):
         super().__init__(app)
         self.match = app.match
@@ -188,7 +179,7 @@ class BoardScene(Scene):
         for label, cb, tip, ok in (
             ("Menu", self.menu, "Save, load, settings, or leave (Escape)", True),
             ("Guide", self.guide, "How to play: what each part of the board means, and how a turn runs (F1)", True),
-            ("History", lambda: open_history(self.app, self), "Earlier quarters, each in one place (H)", True),
+            ("History", self.history, "Earlier quarters, each in one place (H)", True),
             (
                 "Save",
                 self.save,
@@ -266,16 +257,12 @@ class BoardScene(Scene):
             if len(options) == 1:
                 self.submit_checked(options[0])
             else:
-                from game.ui.scenes.choose import TargetScene
-
-                self.app.push(TargetScene(self.app, self, aid, options))
+                self.app.push_scene("choose", self, aid, options)
 
         return act
 
     def submit_checked(self, action) -> None:
         """Submit, asking first for what cannot be taken back."""
-        from game.ui.scenes.dialog import confirm
-
         card = present.action_card(self.app.rules, self.view, action)
         if card.confirm:
             body = card.title + "\n\n" + card.confirm + (f"\n\n{card.text}" if card.text else "")
@@ -353,10 +340,8 @@ class BoardScene(Scene):
             return  # the seat at the screen has not pressed Done
         m = self.match
         if m.over:
-            from game.ui.scenes.end import EndScene
-
             self.app.autosave_clear()
-            self.app.replace(EndScene(self.app, m))
+            self.app.replace_scene("end", m)
             return
         active = m.active
         if not is_human(m, active):
@@ -367,37 +352,29 @@ class BoardScene(Scene):
                 self.changed()
             return
         if active != self.viewer:
-            from game.ui.scenes.handoff import HandoffScene
-
             self.viewer = None
             self.forget()
             self.chronicle_scroll, self.mouse = 0, (-1, -1)
             self.changed()
-            self.app.push(HandoffScene(self.app, self, active))
+            self.app.push_scene("handoff", self, active)
             return
         if self.log_seen.get(active) is None:
             self.focus = -1  # a seat sits down with nothing focused: Enter presses nothing by chance
         if active not in self.briefed:
-            from game.ui.scenes.briefing import BriefingScene
-
             self.briefed.add(active)
-            self.app.push(BriefingScene(self.app, m.scenario, active, then=self.next_step))
+            self.app.push_scene("briefing", m.scenario, active, then=self.next_step)
             return
         book = quarter.book(m)
         closed = book.closed()
         if book.shown.setdefault(active, closed[-1] if closed else -1) < (closed[-1] if closed else -1):
-            from game.ui.scenes.results import ResultsScene
-
             book.shown[active] = closed[-1]  # the quarter in one place, each quarter, for each seat
             self.focus = -1
-            self.app.push(ResultsScene(self.app, book.summary(active, closed[-1]), self.view, then=self.next_step))
+            self.app.push_scene("results", book.summary(active, closed[-1]), self.view, then=self.next_step)
             return
         self.log_seen[active] = len(self.view["log"])
         if self.view["pending_choice"]:
-            from game.ui.scenes.event import EventScene
-
             self.focus = -1
-            self.app.push(EventScene(self.app, self, self.view))
+            self.app.push_scene("event", self, self.view)
 
     def seat_confirmed(self, faction: str) -> None:
         """The hand-off screen's player is at the screen (and nothing of the last player's is)."""
@@ -477,10 +454,8 @@ class BoardScene(Scene):
         thinker = self.match.thinker
         if thinker is None or not thinker.trouble or self.app.trouble_told:
             return
-        from game.ui.scenes.dialog import MessageScene
-
         self.app.trouble_told = True
-        self.app.push(MessageScene(self.app, "The computer's thinking", thinker.trouble, [("Continue", None)]))
+        self.app.push_scene("message", "The computer's thinking", thinker.trouble, [("Continue", None)])
 
     def wait_for_ai(self) -> None:
         """Press Done if the board holds, and block until the computer's move in progress is in
@@ -491,43 +466,41 @@ class BoardScene(Scene):
 
     # --- buttons -------------------------------------------------------------------------------
     def menu(self) -> None:
-        from game.ui.scenes.dialog import MessageScene
-
         def leave():
             self.app.autosave()
-            from game.ui.scenes.menu import MenuScene
+            self.app.reset_scene("menu")
 
-            self.app.reset(MenuScene(self.app))
-
-        def settings():
-            from game.ui.scenes.settings import SettingsScene
-
-            self.app.push(SettingsScene(self.app))
-
-        self.app.push(
-            MessageScene(
-                self.app,
-                "Game menu",
-                "The game is saved automatically at every turn and when you "
-                "leave; 'Continue' on the main menu resumes it.",
-                [("Main menu", leave), ("Settings", settings), ("Back to game", None)],
-                0.6,
-                0.4,
-            )
+        self.app.push_scene(
+            "message",
+            "Game menu",
+            "The game is saved automatically at every turn and when you leave; 'Continue' on the main menu resumes it.",
+            [("Main menu", leave), ("Settings", lambda: self.app.push_scene("settings")), ("Back to game", None)],
+            0.6,
+            0.4,
         )
 
     def back(self) -> None:
         self.menu()
 
     def guide(self) -> None:
-        from game.ui.scenes.guide import GuideScene
-
-        self.app.push(GuideScene(self.app))
+        self.app.push_scene("guide")
 
     def save(self) -> None:
-        from game.ui.scenes.saves import SaveScene
+        self.app.push_scene("save")
 
-        self.app.push(SaveScene(self.app))
+    def history(self) -> None:
+        """Every closed quarter for the seat at the screen (nobody's while no single seat is)."""
+        faction = self.viewer
+        if faction is None:
+            message(
+                self.app, "History", "The history opens for the player whose turn it is, once they are at the screen."
+            )
+            return
+        quarters = quarter.book(self.match).closed()
+        if not quarters:
+            message(self.app, "History", "No quarter has closed yet: each quarter's summary is kept here once it has.")
+            return
+        self.app.push_scene("history", self.match, faction, quarters)
 
     def undo(self) -> None:
         if self.can_undo():

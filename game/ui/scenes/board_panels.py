@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.objectives import points_text
+from game.ruleset.records import RESULT_NAMES
 from game.session import explain, present
 from game.ui import draw, text, theme
 from game.ui.scenes.board_map import MapPanel
@@ -228,9 +230,6 @@ _WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's 
 
 def _standing(view) -> str:
     """Where the viewer's faction would stand if the game ended now: ``7 points, victory``."""
-    from game.engine.objectives import points_text
-    from game.ruleset.records import RESULT_NAMES
-
     obj = view["objectives"]
     return f"{points_text(obj['points'])}, {RESULT_NAMES[obj['result']].lower()}"
 

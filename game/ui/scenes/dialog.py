@@ -9,7 +9,7 @@ import html
 import pygame
 
 from game.ui import text, theme
-from game.ui.app import Scene
+from game.ui.scene import Scene
 
 #: the theme's button whose own text is clear: the scene draws its label over it, wrapped
 WRAPPED = "#action_wrapped"

@@ -8,7 +8,7 @@ import pygame
 from game.session.explain import citation_label, design_words, sources_text
 from game.session.present import faction_name, figure_name
 from game.ui import draw, text, theme
-from game.ui.app import Scene
+from game.ui.scene import Scene
 from game.ui.scenes.dialog import MessageScene, band_hint, common_size, draw_wrapped, escape, wrapped_button
 from game.ui.scenes.layout import button_width
 

@@ -10,9 +10,8 @@ from game.ruleset.records import RESULT_NAMES
 from game.session import explain, present
 from game.session.quarter import book
 from game.ui import draw, text, theme
-from game.ui.app import Scene
+from game.ui.scene import Scene
 from game.ui.scenes.dialog import band_hint, escape
-from game.ui.scenes.history import HistoryScene
 
 OUTCOMES = present.OUTCOME_WORDS
 
@@ -90,19 +89,14 @@ class EndScene(Scene):
     def history(self) -> None:
         """The one human seat's summaries of every quarter, the last included."""
         (faction,) = self.match.humans()
-        self.app.push(HistoryScene(self.app, self.match, faction, book(self.match).closed()))
+        self.app.push_scene("history", self.match, faction, book(self.match).closed())
 
     def again(self) -> None:
-        from game.ui.scenes.menu import MenuScene
-        from game.ui.scenes.newgame import NewGameScene
-
-        self.app.reset(MenuScene(self.app))
-        self.app.push(NewGameScene(self.app))
+        self.app.reset_scene("menu")
+        self.app.push_scene("new_game")
 
     def menu(self) -> None:
-        from game.ui.scenes.menu import MenuScene
-
-        self.app.reset(MenuScene(self.app))
+        self.app.reset_scene("menu")
 
     def back(self) -> None:
         self.menu()

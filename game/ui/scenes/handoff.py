@@ -6,7 +6,7 @@ import pygame
 
 from game.session import present
 from game.ui import draw, text, theme
-from game.ui.app import Scene
+from game.ui.scene import Scene
 from game.ui.scenes.dialog import button_need
 
 

@@ -8,21 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.session.quarter import book, summary_text
-from game.ui.scenes.dialog import message
 from game.ui.scenes.results import ResultsScene, summary_title
-
-
-def open_history(app, board) -> None:
-    """Show the history for the seat at the board's screen (nobody's while no single seat is)."""
-    faction = board.viewer
-    if faction is None:
-        message(app, "History", "The history opens for the player whose turn it is, once they are at the screen.")
-        return
-    quarters = book(board.match).closed()
-    if not quarters:
-        message(app, "History", "No quarter has closed yet: each quarter's summary is kept here once it has.")
-        return
-    app.push(HistoryScene(app, board.match, faction, quarters))
 
 
 class HistoryScene(ResultsScene):

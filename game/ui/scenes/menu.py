@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import draw, text, theme
-from game.ui.app import Scene
+from game.ui.scene import Scene
 from game.ui.scenes.dialog import button_need
 
 
@@ -87,34 +87,22 @@ class MenuScene(Scene):
         return text.wrap(self.app.fonts.body(15), self.app.settings_note, w - int(w * 0.08) - 16)
 
     def new_game(self) -> None:
-        from game.ui.scenes.newgame import NewGameScene
-
-        self.app.push(NewGameScene(self.app))
+        self.app.push_scene("new_game")
 
     def continue_game(self) -> None:
-        from game.ui.scenes.saves import open_save
-
-        open_save(self.app, self.app.autosave_path)
+        self.app.open_save(self.app.autosave_path)
 
     def load(self) -> None:
-        from game.ui.scenes.saves import LoadScene
-
-        self.app.push(LoadScene(self.app))
+        self.app.push_scene("load")
 
     def guide(self) -> None:
-        from game.ui.scenes.guide import GuideScene
-
-        self.app.push(GuideScene(self.app))
+        self.app.push_scene("guide")
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.push_scene("settings")
 
     def encyclopedia(self) -> None:
-        from game.ui.scenes.encyclopedia import EncyclopediaScene
-
-        self.app.push(EncyclopediaScene(self.app))
+        self.app.push_scene("encyclopedia")
 
     def back(self) -> None:
         self.app.quit()

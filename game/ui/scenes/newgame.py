@@ -18,7 +18,7 @@ from game.session.session import AI, HUMAN, LEVELS, Match, Seat
 from game.session.terminal import scenario_order
 from game.ui import draw, text, theme
 from game.ui import settings as settings_mod
-from game.ui.app import Scene
+from game.ui.scene import Scene
 from game.ui.scenes.dialog import band_hint, button_need, draw_wrapped, escape, message, wrapped_button, wrapped_height
 
 MAX_SEED_DIGITS = 18
@@ -408,11 +408,9 @@ class NewGameScene(Scene):
         if not any(s.kind == HUMAN for s in seats.values()):
             message(self.app, "No player", "Make at least one faction Human: the computer plays the others.")
             return
-        from game.ui.scenes.board import start_match
-
         self._remember()
         self.app.rules = self.rules  # the board and the encyclopedia read the rules of this game
-        start_match(self.app, Match.new(self.rules, self.scenario, int(seed_text), seats), new=True)
+        self.app.start_match(Match.new(self.rules, self.scenario, int(seed_text), seats), new=True)
 
     def back(self) -> None:
         """Escape: from the page of the players to the page of the scenario, else away."""

@@ -11,25 +11,8 @@ import pygame_gui
 from game.session import saves
 from game.session.saves import SaveError
 from game.ui import draw, text, theme
-from game.ui.app import Scene
+from game.ui.scene import Scene
 from game.ui.scenes.dialog import MessageScene, button_need, draw_wrapped, message, wrapped_button, wrapped_height
-
-
-def open_save(app, path) -> bool:
-    """Load ``path`` and show it; on failure say why and keep what is on screen."""
-    try:
-        match = saves.read(path, app.rules)
-    except SaveError as exc:
-        message(
-            app,
-            "This save cannot be opened",
-            f"{exc}\n\nNothing was changed: the game you had open, if any, goes on as it was.",
-        )
-        return False
-    from game.ui.scenes.board import start_match
-
-    start_match(app, match)
-    return True
 
 
 class SaveScene(MessageScene):
@@ -146,7 +129,7 @@ class LoadScene(Scene):
             super().key(event)
 
     def _open(self, path):
-        return lambda: open_save(self.app, path)
+        return lambda: self.app.open_save(path)
 
     def back(self) -> None:
         self.app.pop()

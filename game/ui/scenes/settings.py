@@ -6,7 +6,7 @@ import attrs
 import pygame
 
 from game.ui import draw, text, theme
-from game.ui.app import Scene
+from game.ui.scene import Scene
 from game.ui.scenes.dialog import button_need, draw_wrapped, wrapped_button
 from game.ui.settings import FONT_SCALES, SIZES
 
