@@ -37,10 +37,9 @@ import sys, tempfile
 from pathlib import Path
 from game.ruleset import load_base
 from game.ui.app import App
-from game.ui.scenes.menu import MenuScene
 d = Path(tempfile.mkdtemp())
 app = App(load_base(), data_dir=d, config_path=d / "window.json")
-app.push(MenuScene(app))
+app.push_scene("menu")
 app.frame([])
 import pygame
 pygame.display.flip()

@@ -21,19 +21,7 @@ from game.ruleset import load_base  # noqa: E402
 from game.session.quarter import book  # noqa: E402
 from game.session.session import Match, Seat  # noqa: E402
 from game.ui.app import App  # noqa: E402
-from game.ui.scenes.board import BoardScene  # noqa: E402
-from game.ui.scenes.briefing import BriefingScene  # noqa: E402
-from game.ui.scenes.choose import TargetScene  # noqa: E402
-from game.ui.scenes.encyclopedia import EncyclopediaScene  # noqa: E402
-from game.ui.scenes.end import EndScene  # noqa: E402
-from game.ui.scenes.event import EventScene  # noqa: E402
-from game.ui.scenes.guide import GuideScene  # noqa: E402
-from game.ui.scenes.handoff import HandoffScene  # noqa: E402
-from game.ui.scenes.menu import MenuScene  # noqa: E402
-from game.ui.scenes.newgame import NewGameScene  # noqa: E402
-from game.ui.scenes.results import ResultsScene  # noqa: E402
-from game.ui.scenes.saves import LoadScene  # noqa: E402
-from game.ui.scenes.settings import SettingsScene  # noqa: E402
+from game.ui.scenes import SCENES  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
 
@@ -68,22 +56,22 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
         Settings(width=size[0], height=size[1], font_scale=scale),
         config_path=data / "window.json",
     )
-    app.push(MenuScene(app))
+    app.push_scene("menu")
     shoot(app, "menu", suffix)
-    app.push(NewGameScene(app))
+    app.push_scene("new_game")
     shoot(app, "new_game", suffix)
     if app.scene.step is not None:  # the screen is two pages at this size: the players' too
         app.scene._to("players")()
         shoot(app, "new_game_players", suffix)
-    app.reset(MenuScene(app))
-    app.push(EncyclopediaScene(app))
+    app.reset_scene("menu")
+    app.push_scene("encyclopedia")
     app.scene._pick(1)()
     shoot(app, "encyclopedia", suffix)
-    app.reset(MenuScene(app))
-    app.push(SettingsScene(app))
+    app.reset_scene("menu")
+    app.push_scene("settings")
     shoot(app, "settings", suffix)
-    app.reset(MenuScene(app))
-    app.push(GuideScene(app))
+    app.reset_scene("menu")
+    app.push_scene("guide")
     shoot(app, "guide", suffix)
 
     # a game in its third quarter, Stalin's seat at the screen
@@ -104,29 +92,29 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     app.frame([])  # the board laid out and drawn: its panels are in place
     where = board.panels["map"].inner  # a region's tooltip (on the map's tab, where the panels are tabs)
     shoot(app, "board", suffix, mouse=(where.x + where.w // 8, where.y + h // 10))
-    app.push(BriefingScene(app, m.scenario, "stalin"))
+    app.push_scene("briefing", m.scenario, "stalin")
     shoot(app, "briefing", suffix)
     app.pop()
     closed = book(m).closed()
     busiest = max(closed, key=lambda q: len(book(m).summary("stalin", q).votes))
-    app.push(ResultsScene(app, book(m).summary("stalin", busiest), board.view))
+    app.push_scene("results", book(m).summary("stalin", busiest), board.view)
     shoot(app, "results", suffix)
     app.pop()
     options = [a for a in m.legal() if a.name == "cultivate_figure"]
-    app.push(TargetScene(app, board, "cultivate_figure", options))
+    app.push_scene("choose", board, "cultivate_figure", options)
     shoot(app, "choose_target", suffix)
     app.pop()
-    app.push(HandoffScene(app, board, "stalin"))
+    app.push_scene("handoff", board, "stalin")
     shoot(app, "handoff", suffix)
     app.pop()
 
     # an event card and its source
     m2, faction = at_choice(rules)
     app.start_match(m2)
-    while not isinstance(app.scene, EventScene | BoardScene):
+    while not isinstance(app.scene, SCENES["event"] | SCENES["board"]):
         app.pop()
-    if not isinstance(app.scene, EventScene):
-        app.push(EventScene(app, app.stack[0], app.stack[0].view))
+    if not isinstance(app.scene, SCENES["event"]):
+        app.push_scene("event", app.stack[0], app.stack[0].view)
     shoot(app, "event", suffix)
     app.scene.source()
     shoot(app, "event_source", suffix)
@@ -135,8 +123,8 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     app.saves_dir.mkdir(parents=True, exist_ok=True)
     bad = app.saves_dir / "damaged.save"
     bad.write_text("# Succession replay\nformat: 1\nscenario: crisis_1923\nseed: 4\nactions:\nrecant stalin\n")
-    app.reset(MenuScene(app))
-    app.push(LoadScene(app))
+    app.reset_scene("menu")
+    app.push_scene("load")
     app.open_save(bad)
     shoot(app, "bad_save", suffix)
 
@@ -146,7 +134,7 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
         m3.ai_move()
     m3.seats["stalin"] = Seat("human", "simple", "Anna")
     app.match = m3
-    app.reset(EndScene(app, m3))
+    app.reset_scene("end", m3)
     shoot(app, "end", suffix)
     pygame.quit()
 
