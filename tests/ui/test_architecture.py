@@ -267,3 +267,17 @@ def test_the_app_opens_screens_by_name(app):
     assert app.stack == [menu, guide] and isinstance(guide, SCENES["guide"])
     app.reset_scene("encyclopedia")
     assert len(app.stack) == 1 and isinstance(app.scene, SCENES["encyclopedia"])
+
+
+def test_nothing_below_the_window_imports_it():
+    """The window is the top layer: outside game/ui only the command line (``game.cli``) opens it,
+    so no circle can pass through game/ui and another package."""
+    edges = graph(GAME)
+    readers = sorted(
+        f"{name} → {target} (line {line})"
+        for name, targets in edges.items()
+        if not (name == "game.ui" or name.startswith("game.ui.")) and name != "game.cli"
+        for target, line in targets.items()
+        if target == "game.ui" or target.startswith("game.ui.")
+    )
+    assert readers == []
