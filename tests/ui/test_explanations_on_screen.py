@@ -75,3 +75,27 @@ def test_in_the_first_quarter_an_appeals_list_names_the_censure_to_come(make_app
     said = " ".join(line for _, lines, _, _ in scene.texts for line in lines)
     said += " ".join(line for _, _c, lines in scene.rows for _, line in lines)
     assert "'Thirteenth Party Conference condemns the Opposition' (due 1924-Q1) falls on you if" in said, said
+
+
+def test_an_action_with_no_list_of_targets_forecasts_in_its_tooltip(make_app, rules):
+    """Pledging discipline has one form only, so no list of targets shows its forecast: the button's
+    tooltip does, and in 1923-Q4 it says the pledge would stop the Thirteenth Conference."""
+    from tests.engine.test_coming import _trotsky_in
+    from tests.ui.drive import button
+
+    app, board = _board(make_app, _trotsky_in(rules, 1))
+    pledge = next(a for a in board.match.legal() if a.name == "pledge_discipline")
+    tip = button(board, "Pledge discipline").tool_tip_text
+    card = present.action_card(rules, board.view, pledge)
+    assert "It would bring: " in tip and all(line in tip for line in card.preview)
+    assert "'Thirteenth Party Conference condemns the Opposition' (due 1924-Q1) would no longer happen" in tip
+
+
+def test_a_confirmation_does_not_repeat_its_title(make_app, rules):
+    from tests.ui.drive import button, click
+
+    app, board = _board(make_app, _at(rules, "crisis_1923", "trotsky", 0))
+    click(app, button(board, "End turn"))
+    dialog = app.scene
+    assert dialog is not board and dialog.title == "Wait"
+    assert not dialog.body.startswith("Wait") and "remaining action point" in dialog.body

@@ -214,6 +214,10 @@ class BoardScene(Scene):
         for e in entries:
             reason = (e.why_not or None) if self.viewer else "not your move"
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
+            if len(e.actions) == 1 and e.action_id != last:  # no list of targets to show its forecast: here
+                preview = present.action_card(rules, self.view, e.actions[0]).preview
+                if preview:
+                    tip += "\n\nIt would bring: " + "; ".join(preview)
             rect = geo.action_rect(e.action_id)
             label = action_button_label(rules, e.action_id)
             kind = "#action" if layout.label_fits(self.app, label, rect[2]) else "#action_wrapped"
@@ -265,7 +269,7 @@ class BoardScene(Scene):
         """Submit, asking first for what cannot be taken back."""
         card = present.action_card(self.app.rules, self.view, action)
         if card.confirm:
-            body = card.title + "\n\n" + card.confirm + (f"\n\n{card.text}" if card.text else "")
+            body = card.confirm + (f"\n\n{card.text}" if card.text else "")  # the title is the dialog's own
             confirm(self.app, card.title, body, "Yes, do it", lambda: self.submit(action))
         else:
             self.submit(action)
