@@ -31,6 +31,7 @@ from game.ui.scenes.saves import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.settings import FONT_SCALES, SIZES, Settings
 from tests.ui.drive import button, click, frames, key, labels
+from tests.ui.test_board_layout import _watch_cuts
 
 LONG_NAME = "Anna Petrovna Ivanovaaaa"  # the longest name a seat takes (24 characters)
 
@@ -53,43 +54,17 @@ class Watched(pygame.Surface):
 
 
 def _watch(monkeypatch, app) -> list[str]:
-    """Every cut, every line wider than its room, every text drawn outside the window."""
-    problems: list[str] = []
-    fit, wrap, fitting, render = text.fit, text.wrap, text.fitting_lines, text.render
-    probing = []
+    """Every cut, every line wider than its room (the board's own watch), and every text drawn
+    outside the window."""
+    problems = _watch_cuts(monkeypatch)
+    render = text.render
     texts: dict[int, str] = {}
-
-    def watched_fit(font, words, width):
-        out = fit(font, words, width)
-        if out != words:
-            problems.append(f"cut: {words!r} → {out!r}")
-        return out
-
-    def watched_wrap(font, words, width):
-        lines = wrap(font, words, width)
-        if not probing:
-            problems.extend(f"too wide for {width}px: {line!r}" for line in lines if font.size(line)[0] > width)
-        return lines
-
-    def watched_fitting(fonts, words, width, height=None, max_lines=None):
-        probing.append(True)
-        try:
-            font, lines = fitting(fonts, words, width, height, max_lines)
-        finally:
-            probing.pop()
-        problems.extend(f"too wide for {width}px: {line!r}" for line in lines if font.size(line)[0] > width)
-        if height is not None and len(lines) * font.get_linesize() > height:
-            problems.append(f"too tall for {height}px: {words!r}")
-        return font, lines
 
     def watched_render(font, words, colour, background=None):
         surf = render(font, words, colour, background)
         texts[id(surf)] = words
         return surf
 
-    monkeypatch.setattr(text, "fit", watched_fit)
-    monkeypatch.setattr(text, "wrap", watched_wrap)
-    monkeypatch.setattr(text, "fitting_lines", watched_fitting)
     monkeypatch.setattr(text, "render", watched_render)
     screen = Watched(app.size)
     screen.problems, screen.texts = problems, texts
