@@ -335,7 +335,7 @@ def test_the_thinking_sign_shows_the_latest_news_whole(make_app, positions, monk
     assert problems == []
     lines = drawn[drawn.index(next(w for w in drawn if w.startswith("Latest:"))) :]
     assert " ".join(lines) == "Latest: " + news  # every word, none cut
-    sign = board._news_cache[1]
+    sign = board.sign.cache[1]
     assert sign.get_width() <= board.geo.bar.w - 100
 
 

@@ -16,11 +16,15 @@ a line in the action bar saying what the move did, a *Done* button with the keyb
 *Undo* while the move can be taken back.  Nothing moves on, neither the computer nor a hand-off
 screen, until the seat presses Done (Enter).  Ending the turn is the seat's "done for the quarter"
 already (asked first when action points are left), so it hands over at once.
+
+This module is longer than the house's 500 lines on purpose: it is the board's one state machine
+(whose screen is up, the held move and Done, hand-offs, the computer's thinking, undo, drawing in
+steps), clearer read whole; what it draws lives elsewhere (the panels in ``board_panels.py`` and
+``board_map.py``, their places in ``layout.py``, the sign and the tooltips in ``board_overlay.py``).
 """
 
 from __future__ import annotations
 
-import math
 import time
 
 import pygame
@@ -30,6 +34,7 @@ from game.session import present, quarter
 from game.ui import text, theme
 from game.ui.scene import Scene
 from game.ui.scenes import layout
+from game.ui.scenes.board_overlay import ThinkingSign, tooltip
 from game.ui.scenes.board_panels import PANELS
 from game.ui.scenes.dialog import confirm, message
 from game.ui.scenes.layout import action_button_label, end_turn
@@ -39,10 +44,6 @@ DONE_TIP = "Your move stands and play passes to the next seat; Enter presses it 
 #: the time a frame gives to the steps of a new picture of the board after the computer's move
 #: (seconds; a step takes a few milliseconds at most)
 DRAW_BUDGET = 0.003
-#: the faces the thinking sign's latest news is tried in, largest first, and the room it leaves at
-#: the right for the spinner
-NEWS_SIZES = (14, 13, 12, 11)
-NEWS_SPINNER = 100
 
 
 class BoardScene(Scene):
@@ -71,7 +72,7 @@ class BoardScene(Scene):
         self.log_seen: dict[str | None, int] = {}
         self.mouse = (-1, -1)
         self._view = None
-        self._news_cache: tuple | None = None  # the thinking sign's latest news, drawn
+        self.sign = ThinkingSign()  # the sign over the action bar while the computer moves
         self.built: list[tuple] = []  # the buttons on screen, as _buttons() describes them
         #: the board's panels, by their key in the layout table
         self.panels = {cls.key: cls(app) for cls in PANELS}
@@ -605,85 +606,11 @@ class BoardScene(Scene):
                 tooltip(self.app, surface, tip, self.mouse)
 
     def _thinking(self, surface: pygame.Surface) -> None:
-        """The sign over the action bar while the computer moves: who is thinking, and the latest
-        news this screen may show, whole: wrapped, in a smaller face if the bar needs it, and in a
-        taller sign if even that does not fit the bar."""
-        dots = "." * (1 + (pygame.time.get_ticks() // 300) % 3)
+        """The "thinking" sign over the action bar while the computer moves (board_overlay)."""
         who = words.faction_says(self.app.rules, self.match.active, "{name} {is} thinking")
-        img = text.render(self.app.fonts.bold(16), who + dots, theme.WHITE)
-        bar = self.geo.bar
-        news = self._news(bar, img.get_height()) if self.view["log"] else None
-        high = img.get_height() + (news.get_height() + 2 if news else 0)
-        r = pygame.Rect(bar.x, bar.y, bar.w, bar.h)
-        if high + 16 > r.h:
-            r.h = high + 16
-            r.bottom = bar.bottom
-        pygame.draw.rect(surface, theme.BLACK, r)
-        y = r.centery - high // 2
-        surface.blit(img, (r.x + 16, y))
-        if news:
-            surface.blit(news, (r.x + 16, y + img.get_height() + 2))
-        angle = pygame.time.get_ticks() / 200
-        cx, cy = r.right - 40, r.centery
-        for i in range(8):
-            a = angle + i * math.pi / 4
-            colour = theme.RED if i == 0 else theme.OCHRE
-            pygame.draw.circle(surface, colour, (cx + int(16 * math.cos(a)), cy + int(16 * math.sin(a))), 4 if i else 6)
-
-    def _news(self, bar: pygame.Rect, heading: int) -> pygame.Surface:
-        """The latest news wrapped beside the spinner, in the largest face that fits the bar
-        (made once for each piece of news and size)."""
-        latest = "Latest: " + self.view["log"][-1][1]
-        width = bar.w - NEWS_SPINNER
-        key = (latest, width, bar.h, heading, self.app.settings.font_scale)
-        if self._news_cache is not None and self._news_cache[0] == key:
-            text.shown(latest)
-            return self._news_cache[1]
-        room = bar.h - heading - 18
-        for size in NEWS_SIZES:
-            font = self.app.fonts.body(size)
-            lines = text.wrap(font, latest, width)
-            if len(lines) * font.get_linesize() <= room:
-                break
-        image = pygame.Surface((width, len(lines) * font.get_linesize()))
-        image.fill(theme.BLACK)
-        text.blit_lines(image, font, lines, (0, 0), theme.PAPER)
-        self._news_cache = (key, image)
-        return image
+        latest = "Latest: " + self.view["log"][-1][1] if self.view["log"] else None
+        self.sign.draw(self.app, surface, self.geo.bar, who, latest)
 
 
 def is_human(match, faction: str | None) -> bool:
     return faction is not None and match.seats[faction].is_human
-
-
-_TIPS: dict[tuple, pygame.Surface] = {}
-#: the widths a tooltip is tried at (parts of the window's), narrowest first
-TIP_WIDTHS = (0.3, 0.45, 0.6, 0.95)
-
-
-def tooltip(app, surface: pygame.Surface, tip: str, pos: tuple[int, int]) -> None:
-    """A dark box with ``tip`` wrapped to a third of the window (wider where that would be taller
-    than the window, as a long tip at a large font is), beside the pointer (made once per text and
-    size, then reused)."""
-    key = (tip, surface.get_size(), app.settings.font_scale)
-    box = _TIPS.get(key)
-    if box is None:
-        if len(_TIPS) > 500:
-            _TIPS.clear()
-        font = app.fonts.body(14)
-        for part in TIP_WIDTHS:
-            lines = text.wrap(font, tip, int(surface.get_width() * part))
-            if len(lines) * font.get_linesize() + 12 <= surface.get_height() - 8:
-                break
-        w = max(font.size(line)[0] for line in lines) + 16
-        h = len(lines) * font.get_linesize() + 12
-        box = pygame.Surface((w, h))
-        box.fill(theme.BLACK)
-        pygame.draw.rect(box, theme.OCHRE, (0, 0, w, h), 2)
-        text.blit_lines(box, font, lines, (8, 6), theme.WHITE)
-        _TIPS[key] = box
-    else:
-        text.shown(tip)
-    x = min(pos[0] + 16, surface.get_width() - box.get_width() - 4)
-    y = max(0, min(pos[1] + 16, surface.get_height() - box.get_height() - 4))
-    surface.blit(box, (x, y))
