@@ -437,48 +437,48 @@ def changes_text(rules, changes) -> list[str]:
     return out
 
 
+def _pair(key: str) -> tuple[str, str]:
+    a, _, b = key.partition(":")
+    return a, b
+
+
+#: a change's words by its kind: (rules, key, before, after) -> text
+CHANGE_WORDS = {
+    "influence": lambda r, k, b, a: f"{faction_name(r, k)}: influence {b} → {a}",
+    "prestige": lambda r, k, b, a: f"{faction_name(r, k)}: prestige {b} → {a}",
+    "exposure": lambda r, k, b, a: f"{faction_name(r, k)}: exposure {b} → {a}",
+    "mantle": lambda r, k, b, a: f"{faction_name(r, k)}: Lenin's mantle {b} → {a}",
+    "status": lambda r, k, b, a: f"{faction_name(r, k)}: {rung_text(b)} → {rung_text(a)}",
+    "tracker": lambda r, k, b, a: f"{r.trackers[k].name}: {b} → {a}",
+    "secretary": lambda r, k, b, a: f"{r.regions[k].name}: secretary {short_faction(r, b)} → {short_faction(r, a)}",
+    "hold": lambda r, k, b, a: f"{r.regions[k].name}: the secretary's hold {b} → {a}",
+    "sympathy": lambda r, k, b, a: (
+        f"{r.regions[_pair(k)[0]].name}: sympathy for {faction_name(r, _pair(k)[1])} {b} → {a}"
+    ),
+    "follows": lambda r, k, b, a: (
+        f"{r.regions[k].name}'s delegation would follow {short_faction(r, a)} (was {short_faction(r, b)})"
+    ),
+    "delegates": lambda r, k, b, a: f"If the Congress met: {faction_name(r, k)} {b} → {a} delegates",
+    "contact": lambda r, k, b, a: f"Your secret contact {figure_name(r, k)}: +{b} → +{a}",
+    "office": lambda r, k, b, a: f"{r.offices[k].name}: {figure_name(r, b)} → {figure_name(r, a)}",
+    "politburo": lambda r, k, b, a: (
+        f"{figure_name(r, k)} {'takes a Politburo seat' if a else 'loses his Politburo seat'}"
+    ),
+    "joins": lambda r, k, b, a: f"{figure_name(r, k)}: {faction_name(r, b)} → {faction_name(r, a)}",
+    "figure_status": lambda r, k, b, a: f"{figure_name(r, k)}: {b} → {a}",
+    "affinity": lambda r, k, b, a: f"{figure_name(r, _pair(k)[0])}'s ties to {faction_name(r, _pair(k)[1])}: {b} → {a}",
+    "congress": lambda r, k, b, a: f"A Congress is called: {a}" if a else "The Congress called is called off",
+    "blocs": lambda r, k, b, a: f"Blocs: {b} → {a}",
+}
+
+
 def change_text(rules, change) -> str:
+    """A change the preview found, in words (a table by its kind; an unknown kind as it is)."""
     kind, key = change.what
-    before, after = change.before, change.after
-    if kind in ("influence", "prestige", "exposure", "mantle"):
-        label = "Lenin's mantle" if kind == "mantle" else kind
-        return f"{faction_name(rules, key)}: {label} {before} → {after}"
-    if kind == "status":
-        return f"{faction_name(rules, key)}: {rung_text(before)} → {rung_text(after)}"
-    if kind == "tracker":
-        return f"{rules.trackers[key].name}: {before} → {after}"
-    if kind == "secretary":
-        return f"{rules.regions[key].name}: secretary {short_faction(rules, before)} → {short_faction(rules, after)}"
-    if kind == "hold":
-        return f"{rules.regions[key].name}: the secretary's hold {before} → {after}"
-    if kind == "sympathy":
-        region, fid = key.split(":")
-        return f"{rules.regions[region].name}: sympathy for {faction_name(rules, fid)} {before} → {after}"
-    if kind == "follows":
-        return (
-            f"{rules.regions[key].name}'s delegation would follow {short_faction(rules, after)} "
-            f"(was {short_faction(rules, before)})"
-        )
-    if kind == "delegates":
-        return f"If the Congress met: {faction_name(rules, key)} {before} → {after} delegates"
-    if kind == "contact":
-        return f"Your secret contact {figure_name(rules, key)}: +{before} → +{after}"
-    if kind == "office":
-        return f"{rules.offices[key].name}: {figure_name(rules, before)} → {figure_name(rules, after)}"
-    if kind == "politburo":
-        return f"{figure_name(rules, key)} {'takes a Politburo seat' if after else 'loses his Politburo seat'}"
-    if kind == "joins":
-        return f"{figure_name(rules, key)}: {faction_name(rules, before)} → {faction_name(rules, after)}"
-    if kind == "figure_status":
-        return f"{figure_name(rules, key)}: {before} → {after}"
-    if kind == "affinity":
-        fig, fid = key.split(":")
-        return f"{figure_name(rules, fig)}'s ties to {faction_name(rules, fid)}: {before} → {after}"
-    if kind == "congress":
-        return f"A Congress is called: {after}" if after else "The Congress called is called off"
-    if kind == "blocs":
-        return f"Blocs: {before} → {after}"
-    return f"{kind} {key}: {before} → {after}"
+    words = CHANGE_WORDS.get(kind)
+    if words is None:
+        return f"{kind} {key}: {change.before} → {change.after}"
+    return words(rules, key, change.before, change.after)
 
 
 # --- votes ------------------------------------------------------------------------------------------
