@@ -534,6 +534,17 @@ def _line_of(item) -> int:
 
 
 def _changes(a: View, b: View) -> list[Change]:
+    """What differs between two views of the same seat, in a fixed order: standing and trackers,
+    regions, delegates and posts, men, then the Congress and the blocs."""
+    out = _standing_changes(a, b) + _region_changes(a, b) + _post_changes(a, b) + _figure_changes(a, b)
+    if a.congress_due != b.congress_due:
+        out.append(Change(("congress", ""), a.congress_due, b.congress_due))
+    if set(a.blocs) != set(b.blocs):
+        out.append(Change(("blocs", ""), len(a.blocs), len(b.blocs)))
+    return out
+
+
+def _standing_changes(a: View, b: View) -> list[Change]:
     out = []
     for f, fa in a.factions.items():
         fb = b.factions[f]
@@ -543,6 +554,11 @@ def _changes(a: View, b: View) -> list[Change]:
     for t, v in a.trackers.items():
         if b.trackers[t] != v:
             out.append(Change(("tracker", t), v, b.trackers[t]))
+    return out
+
+
+def _region_changes(a: View, b: View) -> list[Change]:
+    out = []
     for r, ra in a.regions.items():
         rb = b.regions[r]
         if ra.secretary != rb.secretary:
@@ -552,6 +568,12 @@ def _changes(a: View, b: View) -> list[Change]:
         for f in sorted(set(ra.sympathy) | set(rb.sympathy)):
             if ra.sympathy.get(f, 0) != rb.sympathy.get(f, 0):
                 out.append(Change(("sympathy", f"{r}:{f}"), ra.sympathy.get(f, 0), rb.sympathy.get(f, 0)))
+    return out
+
+
+def _post_changes(a: View, b: View) -> list[Change]:
+    """The Congress's delegates, one's secret contacts, whom delegations follow, offices, seats."""
+    out = []
     for f in sorted(set(a.forecast) | set(b.forecast)):
         if a.forecast.get(f, 0) != b.forecast.get(f, 0):
             out.append(Change(("delegates", f), a.forecast.get(f, 0), b.forecast.get(f, 0)))
@@ -566,6 +588,11 @@ def _changes(a: View, b: View) -> list[Change]:
             out.append(Change(("office", o), holder, b.offices.get(o)))
     for fig in sorted(set(a.politburo) ^ set(b.politburo)):
         out.append(Change(("politburo", fig), fig in a.politburo, fig in b.politburo))
+    return out
+
+
+def _figure_changes(a: View, b: View) -> list[Change]:
+    out = []
     for fig, fa in a.figures.items():
         fb = b.figures[fig]
         if fa.faction != fb.faction:
@@ -575,8 +602,4 @@ def _changes(a: View, b: View) -> list[Change]:
         for f in sorted(set(fa.affinity) | set(fb.affinity)):
             if fig not in b.cultivation and fa.affinity.get(f, 0) != fb.affinity.get(f, 0):
                 out.append(Change(("affinity", f"{fig}:{f}"), fa.affinity.get(f, 0), fb.affinity.get(f, 0)))
-    if a.congress_due != b.congress_due:
-        out.append(Change(("congress", ""), a.congress_due, b.congress_due))
-    if set(a.blocs) != set(b.blocs):
-        out.append(Change(("blocs", ""), len(a.blocs), len(b.blocs)))
     return out
