@@ -320,26 +320,42 @@ def _opening(state, rules) -> _Close:
 
 def _changes(rules, fid: str, before: _Close, after: _Close) -> list[Milestone]:
     """What changed for a faction between two closes, in the chronicle's order of importance."""
-    date, out = after.date, []
-    gensec = rules.settings.roles.general_secretary
-
-    def name(table, key):
-        return table[key].name if key in table else key.replace("_", " ")
-
+    out = []
     if before.status.get(fid) != after.status.get(fid) and fid in after.status:
         text = render(rules, "status", {"faction": fid, "status": after.status[fid], "leader_deported": True})
-        out.append(Milestone(date, "status", text, (fid,)))
+        out.append(Milestone(after.date, "status", text, (fid,)))
+    return (
+        out
+        + _office_changes(rules, fid, before, after)
+        + _seat_changes(rules, fid, before, after)
+        + (_bloc_changes(rules, fid, before, after))
+    )
+
+
+def _named(table, key) -> str:
+    return table[key].name if key in table else key.replace("_", " ")
+
+
+def _office_changes(rules, fid: str, before: _Close, after: _Close) -> list[Milestone]:
+    date, out = after.date, []
+    gensec = rules.settings.roles.general_secretary
     for office in sorted(set(before.holders) | set(after.holders)):
         was, now = before.holders.get(office), after.holders.get(office)
         if was == now:
             continue
         kind = "secretariat" if office == gensec else "office"
         if now is not None and after.offices.get(office) == fid:
-            text = f"{name(rules.figures, now)} becomes {name(rules.offices, office)}"
+            text = f"{_named(rules.figures, now)} becomes {_named(rules.offices, office)}"
             out.append(Milestone(date, kind, text, (fid, now, office)))
         if was is not None and before.offices.get(office) == fid:
-            text = f"{name(rules.figures, was)} is no longer {name(rules.offices, office)}"
+            text = f"{_named(rules.figures, was)} is no longer {_named(rules.offices, office)}"
             out.append(Milestone(date, kind, text, (fid, was, office)))
+    return out
+
+
+def _seat_changes(rules, fid: str, before: _Close, after: _Close) -> list[Milestone]:
+    """The faction's men entering or leaving the Secretariat and the Politburo."""
+    date, out = after.date, []
     for body, label, kind in (
         ("secretariat", "the Secretariat", "secretariat"),
         ("politburo", "the Politburo", "politburo"),
@@ -347,19 +363,24 @@ def _changes(rules, fid: str, before: _Close, after: _Close) -> list[Milestone]:
         was, now = set(getattr(before, body)), set(getattr(after, body))
         for fig in sorted(now - was):
             if after.factions.get(fig) == fid:
-                out.append(Milestone(date, kind, f"{name(rules.figures, fig)} enters {label}", (fid, fig, body)))
+                out.append(Milestone(date, kind, f"{_named(rules.figures, fig)} enters {label}", (fid, fig, body)))
         for fig in sorted(was - now):
             if before.factions.get(fig) == fid:
-                out.append(Milestone(date, kind, f"{name(rules.figures, fig)} leaves {label}", (fid, fig, body)))
+                out.append(Milestone(date, kind, f"{_named(rules.figures, fig)} leaves {label}", (fid, fig, body)))
+    return out
+
+
+def _bloc_changes(rules, fid: str, before: _Close, after: _Close) -> list[Milestone]:
+    date, out = after.date, []
     was, now = set(before.blocs), set(after.blocs)
     for pair in sorted(now - was):
         if fid in pair:
             other = pair[1] if pair[0] == fid else pair[0]
-            out.append(Milestone(date, "bloc", f"A bloc with {name(rules.factions, other)}", pair))
+            out.append(Milestone(date, "bloc", f"A bloc with {_named(rules.factions, other)}", pair))
     for pair in sorted(was - now):
         if fid in pair:
             other = pair[1] if pair[0] == fid else pair[0]
-            out.append(Milestone(date, "bloc", f"The bloc with {name(rules.factions, other)} ends", pair))
+            out.append(Milestone(date, "bloc", f"The bloc with {_named(rules.factions, other)} ends", pair))
     return out
 
 
@@ -815,42 +836,56 @@ def text(d: Debrief, width: int = 100) -> str:
     if d.seats:
         out.append("Seats: " + "; ".join(f"{_name(d, f)}: {who}" for f, who in d.seats))
     for f in d.factions:
-        out += ["", f"=== {f.name} ===", f"Result: {f.result or '—'} ({f.points} points)"]
-        if f.history_result:
-            out.append(f"The historical line scores: {f.history_result}")
-        if f.history:
-            out.append(f"In history: {f.history}")
-        out.append("Goals:")
-        for g in f.goals:
-            when = (
-                f" in {g.quarter}" if g.quarter else (" throughout" if g.when == "always" and g.status == MET else "")
-            )
-            out.append(f"  {g.status}{when}: {g.name} ({g.points:+d})")
-        out.append("Timeline, this game | history:")
-        out += _side_by_side(f, d.quarters or (d.start,))
-        if f.checkpoints:
-            out.append("History's checkpoints (history / this game):")
-            for n in f.checkpoints:
-                out.append(f"  {n.date}  {_MARK[n.history]:>3} / {_MARK[n.game]:<3} {n.text}")
-        if f.divergence is None:
-            out.append("Diverged: never — every quarter closed as history's did" if d.history_source else "")
-        else:
-            v = f.divergence
-            out.append(f"Diverged in {v.date}:")
-            if v.game:
-                out.append(f"  This game had: {'; '.join(v.game)}")
-            if v.history:
-                out.append(f"  History had: {'; '.join(v.history)}")
-            if v.checkpoint:
-                out.append(f"  Missed history's checkpoint: {v.checkpoint}")
-            if v.history_note:
-                out.append(f"  In history then: {v.history_note}")
-            for label, lines in (("moves", v.moves), ("votes", v.votes), ("events", v.events)):
-                if lines:
-                    out.append(f"  The {label}:")
-                    out += [f"    {line}" for line in lines]
-        out.append("Power at the close of each quarter:")
-        out += _power_table(f.power)
+        out += _faction_text(d, f)
+    out += _closing_text(d)
+    return "\n".join(_wrap(line, width) for line in out) + "\n"
+
+
+def _faction_text(d: Debrief, f) -> list[str]:
+    """One faction's part: its result, goals, timeline beside history's, checkpoints, where it
+    parted from history, and its power quarter by quarter."""
+    out = ["", f"=== {f.name} ===", f"Result: {f.result or '—'} ({f.points} points)"]
+    if f.history_result:
+        out.append(f"The historical line scores: {f.history_result}")
+    if f.history:
+        out.append(f"In history: {f.history}")
+    out.append("Goals:")
+    for g in f.goals:
+        when = f" in {g.quarter}" if g.quarter else (" throughout" if g.when == "always" and g.status == MET else "")
+        out.append(f"  {g.status}{when}: {g.name} ({g.points:+d})")
+    out.append("Timeline, this game | history:")
+    out += _side_by_side(f, d.quarters or (d.start,))
+    if f.checkpoints:
+        out.append("History's checkpoints (history / this game):")
+        for n in f.checkpoints:
+            out.append(f"  {n.date}  {_MARK[n.history]:>3} / {_MARK[n.game]:<3} {n.text}")
+    out += _divergence_text(d, f.divergence)
+    out.append("Power at the close of each quarter:")
+    return out + _power_table(f.power)
+
+
+def _divergence_text(d: Debrief, v) -> list[str]:
+    if v is None:
+        return ["Diverged: never — every quarter closed as history's did" if d.history_source else ""]
+    out = [f"Diverged in {v.date}:"]
+    if v.game:
+        out.append(f"  This game had: {'; '.join(v.game)}")
+    if v.history:
+        out.append(f"  History had: {'; '.join(v.history)}")
+    if v.checkpoint:
+        out.append(f"  Missed history's checkpoint: {v.checkpoint}")
+    if v.history_note:
+        out.append(f"  In history then: {v.history_note}")
+    for label, lines in (("moves", v.moves), ("votes", v.votes), ("events", v.events)):
+        if lines:
+            out.append(f"  The {label}:")
+            out += [f"    {line}" for line in lines]
+    return out
+
+
+def _closing_text(d: Debrief) -> list[str]:
+    """The party's checkpoints, the events with their sources, the bots' reasons, the questions."""
+    out = []
     if d.party:
         out += ["", "=== The party ==="]
         out += [f"  {n.date}  {_MARK[n.history]:>3} / {_MARK[n.game]:<3} {n.text}" for n in d.party]
@@ -869,7 +904,7 @@ def text(d: Debrief, width: int = 100) -> str:
         for i, q in enumerate(d.questions, 1):
             out.append(f"{i}. {q.text}")
             out += [f"     Source: {_cite(s)}" for s in q.sources]
-    return "\n".join(_wrap(line, width) for line in out) + "\n"
+    return out
 
 
 def _name(d: Debrief, fid: str) -> str:
