@@ -197,6 +197,11 @@ def _public_record(state: State, record) -> None:
     state.marks = dict(record.get("marks", {}))
     state.acted = {tuple(a) for a in record.get("acted", ())}
     state.last_congress_turn = record.get("last_congress_turn", state.last_congress_turn)
+    # read by conditions (delegates_at_least, power_ratio_at_least) and goals: public, so seen
+    state.congress_shares = dict(record.get("congress_shares", {}))
+    state.scores = [dict(s) for s in record.get("scores", ())]
+    state.achieved = set(record.get("achieved", ()))
+    state.failed = set(record.get("failed", ()))
     for fid, extra in record.get("factions", {}).items():
         fs = state.factions[fid]
         fs.signatures, fs.base_ap, fs.readmit_turn = extra["signatures"], extra["base_ap"], extra["readmit_turn"]
@@ -422,6 +427,9 @@ class Coming:
     changes: tuple[Change, ...]
     asks_you: bool
     lines: tuple[tuple[object, bool], ...]
+    #: a choice another faction makes: (the option's id, what it would change for this faction) for
+    #: each option that would change something for it
+    options: tuple[tuple[str, tuple[Change, ...]], ...] = ()
 
 
 def coming(view: View, rules) -> tuple[Coming, ...]:
@@ -452,14 +460,26 @@ def coming(view: View, rules) -> tuple[Coming, ...]:
         lines = tuple((item, holds(state, item, rules)) for item in event.conditions if _line_of(item))
         if not happens and not any(not ok for _item, ok in lines):
             continue  # it turns on more than numbers a move could change
-        after = state.clone()
-        run_effects(after, rules, event.effects)
-        changes = tuple(c for c in _changes(before_view, player_view(after, rules, view.you)) if _mine(c, view))
+        changes = _mine_after(rules, view, state, before_view, event.effects)
         asks = event.choice is not None and event.choice.faction == view.you
-        if changes or asks:
+        options = ()
+        if event.choice is not None and not asks:  # another's choice: what each option would do to us
+            tried = (
+                (o.id, _mine_after(rules, view, state, before_view, (*o.effects, *event.effects)))
+                for o in event.choice.options
+            )
+            options = tuple((oid, ch) for oid, ch in tried if ch)
+        if changes or asks or options:
             chance = event.chance < 100
-            out.append(Coming(eid, f"{due[0]}-Q{due[1]}", happens, chance, changes, asks, lines))
+            out.append(Coming(eid, f"{due[0]}-Q{due[1]}", happens, chance, changes, asks, lines, options))
     return tuple(out)
+
+
+def _mine_after(rules, view: View, state: State, before_view: View, effects) -> tuple[Change, ...]:
+    """What running ``effects`` on a copy of the seen game would change for ``view.you``."""
+    after = state.clone()
+    run_effects(after, rules, effects)
+    return tuple(c for c in _changes(before_view, player_view(after, rules, view.you)) if _mine(c, view))
 
 
 def _mine(change: Change, view: View) -> bool:
@@ -496,7 +516,7 @@ def watch(rules, faction: str | None, before: State, after: State) -> list[Watch
     old, new = before.factions[faction].exposure, after.factions[faction].exposure
     if old == new:
         return []
-    now, last = before.date(), before.date(before.turn + WATCH_QUARTERS)
+    now, last = before.date(), before.date(min(before.turn + WATCH_QUARTERS, before.turns - 1))
     out = []
     for eid, when, trigger in dated_events(rules, rules.scenarios[before.scenario]):
         if eid in before.fired or trigger or not now <= when <= last:

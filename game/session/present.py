@@ -265,11 +265,11 @@ def rung_text(status: str) -> str:
 
 def watch_text(rules, view: View, w) -> str:
     """An event to come that turns on a line of the mover's exposure: 'exposure 0 → 4: 'The
-    Thirteenth Party Conference…' (due 1924-Q1) falls on you if, when it comes, Trotsky's exposure
-    is 5 or more (what happens before then counts too)'."""
+    Thirteenth Party Conference…' (due 1924-Q1) can fall on you only if, when it comes, Trotsky's
+    exposure is 5 or more (what happens before then counts too)'."""
     event = rules.events[w.event]
     return (
-        f"exposure {w.before} → {w.after}: '{event.name}' (due {w.due}) falls on you if, when it comes, "
+        f"exposure {w.before} → {w.after}: '{event.name}' (due {w.due}) can fall on you only if, when it comes, "
         f"{condition_text(rules, w.condition)} (what happens before then counts too)"
     )
 
@@ -641,6 +641,16 @@ def coming_text(rules, view: View, c: Coming) -> str:
         )
     if c.asks_you:
         parts.append("it puts a choice to you")
+    if c.options:
+        event_choice = event.choice
+        chooser = faction_name(rules, event_choice.faction)
+        names = {o.id: o.name for o in event_choice.options}
+        parts.append(
+            "; ".join(
+                f"should {chooser} choose '{names[oid]}': " + "; ".join(change_text(rules, ch) for ch in changes)
+                for oid, changes in c.options
+            )
+        )
     if c.lines:
         parts.append(
             "it turns on: "

@@ -80,3 +80,41 @@ def test_a_move_that_raises_the_exposure_names_the_censure_two_quarters_ahead(ru
     ), lines
     publish = next(a for a in m.legal() if a.name == "publish_article")
     assert not any("Thirteenth" in line for line in present.action_card(rules, view, publish).preview)
+
+
+def test_another_factions_choice_to_come_says_what_each_option_would_do_to_you(rules):
+    """Stalin may remove Trotsky's man from the army's Political Directorate in 1924-Q1: Trotsky is
+    told a quarter ahead what that option would do to him."""
+    m = _trotsky_in(rules, 1)
+    assert m.state.offices.get("pur_chief") == "antonov_ovseyenko"
+    ahead = {c.event: c for c in coming(m.view("trotsky"), rules)}
+    removal = ahead["antonov_ovseyenko_removed"]
+    assert not removal.asks_you and [oid for oid, _ in removal.options] == ["remove"]
+    line = next(t for t in present.coming_lines(rules, m.view("trotsky")) if "Antonov" in t)
+    assert "should Stalin and the Centre choose 'Remove him'" in line and "vacant" in line
+
+
+def test_the_seen_game_keeps_the_public_record_conditions_read(rules):
+    """Conditions on the last Congress's delegates and on power scores read the same on the game as
+    a faction sees it as on the game itself (they are public)."""
+    from game.engine.preview import seen_state
+    from game.engine.views import player_view
+
+    m = _trotsky_in(rules, 2)
+    state = m.state
+    state.congress_shares = {"stalin": 86, "bukharin": 14}
+    state.scores = [{"stalin": 10, "trotsky": 4}]
+    seen = seen_state(player_view(state, rules, "trotsky"), rules)
+    assert seen.congress_shares == state.congress_shares and seen.scores == state.scores
+
+
+def test_what_a_move_risks_stops_at_the_games_last_quarter(rules):
+    from game.engine import new_game
+    from game.engine.preview import watch
+
+    before = new_game(rules, "crisis_1923", 3)
+    after = before.clone()
+    after.factions["trotsky"].exposure = 4
+    assert [w.event for w in watch(rules, "trotsky", before, after)] == ["thirteenth_conference"]
+    before.turns = after.turns = 2  # the game ends in 1923-Q4, before the Conference is due
+    assert watch(rules, "trotsky", before, after) == []

@@ -74,7 +74,7 @@ def test_in_the_first_quarter_an_appeals_list_names_the_censure_to_come(make_app
     scene = _open(app, board, "mass_appeal")
     said = " ".join(line for _, lines, _, _ in scene.texts for line in lines)
     said += " ".join(line for _, _c, lines in scene.rows for _, line in lines)
-    assert "'Thirteenth Party Conference condemns the Opposition' (due 1924-Q1) falls on you if" in said, said
+    assert "'Thirteenth Party Conference condemns the Opposition' (due 1924-Q1) can fall on you only if" in said, said
 
 
 def test_an_action_with_no_list_of_targets_forecasts_in_its_tooltip(make_app, rules):
