@@ -317,6 +317,8 @@ MAX_TOTAL = 16 * 1024 * 1024
 #: read by its own tool)
 READ_FOLDERS = ("scenarios",)
 QUIET_FOLDERS = ("historical",)
+#: how many files the look for unread rule files walks through at most
+UNREAD_SCAN = 2000
 
 
 def _within_caps(folder: Path, files: list[Path], root: Path, problems: list[Problem]) -> bool:
@@ -349,10 +351,14 @@ def _within_caps(folder: Path, files: list[Path], root: Path, problems: list[Pro
 def _unread(folder: Path, root: Path, problems: list[Problem]) -> None:
     """A warning for each file that looks like a rule file but is not where or how the loader
     reads them (``figures.yml``, ``FIGURES.YAML``, ``events/extra.yaml``): it would be ignored."""
-    try:
-        candidates = [p for p in folder.rglob("*") if p.suffix.lower() in (".yaml", ".yml")]
-    except OSError:
-        return
+    candidates = []
+    seen = 0
+    for top, dirs, files in os.walk(folder, onerror=lambda _e: None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .git, .github: not a modder's rules
+        seen += len(files)
+        if seen > UNREAD_SCAN:
+            break  # a folder this large is refused by the caps anyway
+        candidates += [Path(top) / f for f in files if Path(f).suffix.lower() in (".yaml", ".yml")]
     read = {p.name for p in folder.glob("*.yaml")}
     for path in sorted(candidates)[:50]:
         rel = path.relative_to(folder)

@@ -200,8 +200,11 @@ def resolve(chosen: list[str], root: Path, folders: list[Path] | None = None) ->
             continue
         picked.append(info)
         by_id[info.id] = info  # a folder given by path can satisfy another's dependency
+    # a twin's warning names the folder never loaded; a mod chosen by its folder is loaded, so its
+    # own folder's warning would say the opposite of what happens
+    loaded = {_label(m.folder / MANIFEST, root) for m in picked}
     chosen_ids = {m.id for m in picked}
-    problems.extend(p for p in found if p.severity == WARNING and p.id in chosen_ids)
+    problems.extend(p for p in found if p.severity == WARNING and p.id in chosen_ids and p.file not in loaded)
     order: list[ModInfo] = []
     state: dict[str, str] = {}
     for info in picked:

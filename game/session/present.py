@@ -184,11 +184,15 @@ def capabilities(rules, view: View, faction: str) -> set[str]:
     return held_capabilities(rules, view.offices, view.figures, faction)
 
 
+#: a chancy action's whole preview
+CHANCE_WORDS = "the outcome depends on chance"
+
+
 def preview_lines(rules, view: View, preview: Preview) -> list[str]:
     """A preview in words: the vote forecast or the numbers it changes, then the lines in the
     rules it crosses, the votes on the agenda it turns, a bloc's consequences, the motions it tables."""
     if preview.chance:
-        return ["the outcome depends on chance"]
+        return [CHANCE_WORDS]
     if preview.vote is not None:
         return [forecast_text(rules, preview.vote), sides_text(rules, preview.vote.ballots)]
     shown = {c.what for c in preview.bloc.changes} | {("blocs", "")} if preview.bloc is not None else set()

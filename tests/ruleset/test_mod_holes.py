@@ -93,3 +93,18 @@ def test_a_mod_with_too_many_files_is_refused(tree):
     rules, problems = load_rules([tree / "base", folder], tree)
     assert rules is None
     assert any(p.file == "mods/many/mod.yaml" and f"at most {loader.MAX_FILES}" in p.message for p in problems)
+
+
+def test_a_twin_chosen_by_its_folder_is_loaded_without_a_warning_against_it(tmp_path):
+    shipped, user = tmp_path / "shipped", tmp_path / "user"
+    write_mod(shipped, "same")
+    mine = write_mod(user, "same")
+    order, problems = mods.resolve([str(mine)], tmp_path, [shipped / "mods", user / "mods"])
+    assert [m.folder for m in order] == [mine] and problems == []
+
+
+def test_hidden_folders_are_not_searched_for_unread_rule_files(tree):
+    folder = write_mod(tree, "tidy", {".github/workflows/ci.yml": "on: push\n", "notes/old.yaml": "x: 1\n"})
+    _, problems = load(tree, folder)
+    unread = [p.file for p in problems if "this file is not read" in p.message]
+    assert unread == ["mods/tidy/notes/old.yaml"]

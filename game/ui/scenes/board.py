@@ -217,7 +217,9 @@ class BoardScene(Scene):
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
             if len(e.actions) == 1 and e.action_id != last:  # no list of targets to show its forecast: here
                 preview = present.action_card(rules, self.view, e.actions[0]).preview
-                if preview:
+                if list(preview) == [present.CHANCE_WORDS]:
+                    tip += "\n\nIts outcome depends on chance."
+                elif preview:
                     tip += "\n\nIt would bring: " + "; ".join(preview)
             rect = geo.action_rect(e.action_id)
             label = action_button_label(rules, e.action_id)
