@@ -306,63 +306,49 @@ def _agenda(app, view, surface, w: int, spots) -> int:
 class OfficesPanel(Panel):
     key, titles, tab = "offices", ("Offices",), "Offices"
     about = "Each office and the man who holds it"
-
-    def body(self, view, surface, width, room, spots):
-        return _offices(self.app, view, surface, width, spots)
+    draws = staticmethod(_offices)
 
 
 class BodiesPanel(Panel):
     key, tab = "bodies", "Party bodies"
     titles = ("Politburo · Secretariat · Central Committee", "Politburo · Secretariat · CC", "Party bodies")
     about = "The Politburo, the Secretariat, the Central Committee, and the Congress if it met now"
-
-    def body(self, view, surface, width, room, spots):
-        return _bodies(self.app, view, surface, width, spots)
+    draws = staticmethod(_bodies)
 
 
 class PressPanel(Panel):
     key, titles, tab = "press", ("Press",), "Press"
     about = "The papers and who controls them"
     min_lines = 2
-
-    def body(self, view, surface, width, room, spots):
-        return _press(self.app, view, surface, width, spots)
+    draws = staticmethod(_press)
 
 
 class ScalesPanel(Panel):
     key, titles, tab = "scales", ("Opinion and the times", "Opinion"), "Opinion"
     about = "The party's opinion and the times, each on its scale"
-
-    def body(self, view, surface, width, room, spots):
-        return _scales(self.app, view, surface, width, spots)
+    draws = staticmethod(_scales)
 
 
 class FactionsPanel(Panel):
     key, titles, tab = "factions", ("Factions",), "Factions"
     about = "Each faction's standing"
-
-    def body(self, view, surface, width, room, spots):
-        return _factions(self.app, view, surface, width, spots)
+    draws = staticmethod(_factions)
 
 
 class ObjectivesPanel(Panel):
     key, tab = "objectives", "Objectives"
     about = "Your faction's goals, and where it would stand if the game ended now"
+    draws = staticmethod(_objectives)
 
     def title(self, view):
         return _objectives_titles(view)
-
-    def body(self, view, surface, width, room, spots):
-        return _objectives(self.app, view, surface, width, spots)
 
 
 class AgendaPanel(Panel):
     key, titles, tab = "agenda", ("Agenda",), "Agenda"
     about = "The motions and votes to come"
     min_lines = 2
-
-    def body(self, view, surface, width, room, spots):
-        return _agenda(self.app, view, surface, width, spots)
+    draws = staticmethod(_agenda)
 
 
 class ChroniclePanel(Panel):

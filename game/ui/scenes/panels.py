@@ -30,7 +30,8 @@ def strip(app) -> int:
 
 class Panel:
     """One panel of the board.  Subclasses give ``key`` (its name in the layout table), ``titles``
-    (longest first; the first that fits is shown), ``tab`` (its name on a tab) and ``body``."""
+    (longest first; the first that fits is shown), ``tab`` (its name on a tab) and ``body`` (or
+    ``draws``, the function ``body`` calls)."""
 
     key = ""
     titles: tuple[str, ...] = ("",)
@@ -39,6 +40,9 @@ class Panel:
     about = ""
     #: the fewest lines of text it must show to be read when it shares a column with others
     min_lines = 3
+    #: for a panel with no state of its own, the function that draws its content, as ``body``
+    #: would: (app, view, surface, width, spots) -> the height used
+    draws = None
 
     def __init__(self, app):
         self.app = app
@@ -59,7 +63,9 @@ class Panel:
     def body(self, view, surface: pygame.Surface, width: int, room: int, spots: list) -> int:
         """Draw the content from (0, 0) at ``width`` (``room``: the height it has on screen, a
         hint), add (rect, tooltip) pairs in its own coordinates; return the height used."""
-        raise NotImplementedError
+        if self.draws is None:
+            raise NotImplementedError
+        return self.draws(self.app, view, surface, width, spots)
 
     def min_height(self) -> int:
         return strip(self.app) + self.min_lines * self.app.fonts.body(13).get_linesize()
