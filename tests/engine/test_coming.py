@@ -13,26 +13,26 @@ from game.session.session import Match, Seat
 CONFERENCE = "thirteenth_conference"
 
 
+def _step(m: Match) -> None:
+    """One move: the human seat waits (or takes the first course offered), the computer plays."""
+    if m.seat().is_human:
+        legal = m.legal()
+        waits = [a for a in legal if m.rules.actions.get(a.name) and m.rules.actions[a.name].kind == "pass"]
+        m.submit(waits[0] if waits else legal[0])
+    else:
+        m.ai_move()
+
+
 def _trotsky_in(rules, turn: int, seed: int = 4) -> Match:
     m = Match.new(rules, "crisis_1923", seed, {"trotsky": Seat("human")})
     while not (m.state.turn == turn and m.active == "trotsky" and m.state.phase == "actions"):
-        if m.seat().is_human:
-            legal = m.legal()
-            waits = [a for a in legal if rules.actions.get(a.name) and rules.actions[a.name].kind == "pass"]
-            m.submit(waits[0] if waits else legal[0])
-        else:
-            m.ai_move()
+        _step(m)
     return m
 
 
 def _until_1924(m: Match) -> None:
     while m.state.turn < 2 or m.state.phase != "actions":
-        if m.seat().is_human:
-            legal = m.legal()
-            waits = [a for a in legal if m.rules.actions.get(a.name) and m.rules.actions[a.name].kind == "pass"]
-            m.submit(waits[0] if waits else legal[0])
-        else:
-            m.ai_move()
+        _step(m)
 
 
 @pytest.mark.parametrize("seed", [4, 5])

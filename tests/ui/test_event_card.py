@@ -8,13 +8,18 @@ from game.session.session import Match, Seat
 from game.ui.scenes.event import EventScene
 
 
-def test_an_event_card_shows_each_options_effects(app):
+def _at_trotskys_choice(app):
+    """A 1923 crisis game at the screen when an event puts its choice to Trotsky: (match, card)."""
     m = Match.new(app.rules, "crisis_1923", 3, {"trotsky": Seat("human", name="Ann")})
     while not m.state.pending_choice or m.state.pending_choice[1] != "trotsky":
         m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
     app.start_match(m)
     app.frame([])
-    scene = next(s for s in app.stack if isinstance(s, EventScene))
+    return m, next(s for s in app.stack if isinstance(s, EventScene))
+
+
+def test_an_event_card_shows_each_options_effects(app):
+    m, scene = _at_trotskys_choice(app)
     view = m.view("trotsky")
     event = app.rules.events[view.pending_choice[0]]
     cards = [present.action_card(app.rules, view, a) for a in m.legal()]
@@ -33,12 +38,7 @@ def test_enter_on_an_event_card_chooses_nothing_until_an_option_is_reached(app):
 
     from tests.ui.drive import key
 
-    m = Match.new(app.rules, "crisis_1923", 3, {"trotsky": Seat("human", name="Ann")})
-    while not m.state.pending_choice or m.state.pending_choice[1] != "trotsky":
-        m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
-    app.start_match(m)
-    app.frame([])
-    scene = next(s for s in app.stack if isinstance(s, EventScene))
+    m, scene = _at_trotskys_choice(app)
     while app.scene is not scene:  # a summary or briefing above it: closed with Enter, as a player would
         key(app, pygame.K_RETURN)
     before = len(m.record.actions)
