@@ -646,9 +646,8 @@ def coming_text(rules, view: View, c: Coming) -> str:
     if c.asks_you:
         parts.append("it puts a choice to you")
     if c.options:
-        event_choice = event.choice
-        chooser = faction_name(rules, event_choice.faction)
-        names = {o.id: o.name for o in event_choice.options}
+        chooser = faction_name(rules, event.choice.faction)
+        names = {o.id: o.name for o in event.choice.options}
         parts.append(
             "; ".join(
                 f"should {chooser} choose '{names[oid]}': " + "; ".join(change_text(rules, ch) for ch in changes)
