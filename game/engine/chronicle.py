@@ -297,13 +297,3 @@ def _ends(rules, d):
     if d["outcome"] == "power_score":
         return f"The scenario ends with {rules.factions[d['winner']].name} strongest"
     return "The scenario ends in a collective leadership"
-
-
-@words_for("result")
-def _result(rules, d):
-    from game.engine.objectives import points_text
-    from game.ruleset.records import RESULT_NAMES
-
-    return (
-        f"{rules.factions[d['faction']].name}: {RESULT_NAMES[d['result']]} ({points_text(d['points'])} against history)"
-    )

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.engine import posts
+from game.engine import chronicle, posts
+from game.engine.discipline import set_status
 from game.engine.state import UNALIGNED, Proposal, State
 from game.ruleset.records import LADDER, STATUSES
 from game.ruleset.vocabulary import CONDITION_VERBS, EFFECT_VERBS
@@ -223,8 +224,6 @@ def _stance(state, rules, arg):
 
 @effect("status")
 def _status(state, rules, arg):
-    from game.engine.discipline import set_status
-
     if arg["faction"] in state.factions:
         set_status(state, rules, arg["faction"], arg["to"])
 
@@ -275,8 +274,6 @@ def _unflag(state, rules, name):
 
 @effect("log")
 def _log(state, rules, text):
-    from game.engine import chronicle
-
     chronicle.note(state, rules, "log", text=text)
 
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from game.engine import chronicle
 from game.engine.effects import holds
+from game.engine.schedule import dated_events
 from game.engine.state import State
-from game.ruleset.records import RESULTS
+from game.ruleset.records import RESULT_NAMES, RESULTS
 
 #: what a goal's status may be while the game goes on and at its end
 MET, NOT_MET, PENDING, FAILED = "met", "not met", "pending", "failed"
@@ -105,18 +107,12 @@ def _no_congress_to_come(state: State, rules) -> bool:
     if any(last - state.last_congress_turn >= gap for gap in gaps):
         return False
     end = state.date(last)
-    for eid, when, _ in _dated_events(rules, state.scenario):
+    for eid, when, _ in dated_events(rules, rules.scenarios[state.scenario]):
         if eid in state.fired or not state.date() <= when <= end:
             continue
         if any("congress" in effect for effect in rules.events[eid].effects if isinstance(effect, dict)):
             return False
     return True
-
-
-def _dated_events(rules, scenario: str):
-    from game.engine.phases import dated_events  # phases imports this module: read when first needed
-
-    return dated_events(rules, rules.scenarios[scenario])
 
 
 def _goal_standing(state: State, rules, faction: str, goal) -> GoalStanding:
@@ -193,6 +189,12 @@ def points_text(points: int) -> str:
     ('1 point', '0 points', '-1 point')
     """
     return f"{points} point" + ("" if abs(points) == 1 else "s")
+
+
+@chronicle.words_for("result")
+def _result_words(rules, d) -> str:
+    points = points_text(d["points"])
+    return f"{rules.factions[d['faction']].name}: {RESULT_NAMES[d['result']]} ({points} against history)"
 
 
 def at_least(result: str, floor: str) -> bool:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from game.engine import chronicle, congress, discipline, motions, objectives, posts
 from game.engine.effects import bump, holds, run_effects
 from game.engine.outcome import final_outcome, power_scores, sole_leader
+from game.engine.schedule import dated_events
 from game.engine.state import State
 
 #: instrumentation, None in play: ``observer(state, rules, event_id, option_id)`` is called just
@@ -30,11 +31,6 @@ def observing_events(observer: Callable) -> Iterator[None]:
         yield
     finally:
         _event_observer = previous
-
-
-def quarter_of(date: str) -> tuple[int, int]:
-    year, month = int(date[:4]), int(date[5:7])
-    return year, (month - 1) // 3 + 1
 
 
 def events_due(state: State, rules, scenario) -> list[str]:
@@ -71,30 +67,6 @@ def _events_by_quarter(rules) -> dict[str, tuple[dict, tuple]]:
                 triggers.append((eid, when))
         out[sid] = ({q: tuple(ids) for q, ids in by_quarter.items()}, tuple(triggers))
     return out
-
-
-def dated_events(rules, scenario) -> tuple[tuple[str, tuple[int, int], bool], ...]:
-    """The dated events a scenario plays, by date then id, each as (id, (year, quarter),
-    trigger); for the ruleset's own scenarios worked out once per ruleset (every quarter of
-    every playout asks)."""
-    if rules.scenarios.get(scenario.id) is scenario:
-        return rules.memo("dated_events", _dated_by_scenario)[scenario.id]
-    return _dated(rules, scenario)
-
-
-def _dated_by_scenario(rules) -> dict[str, tuple]:
-    return {sid: _dated(rules, scenario) for sid, scenario in rules.scenarios.items()}
-
-
-def _dated(rules, scenario) -> tuple:
-    chosen = set(scenario.events) if scenario.events else None
-    skipped = set(scenario.skip_events)
-    dated = sorted(
-        (ev.date, eid)
-        for eid, ev in rules.events.items()
-        if ev.date is not None and eid not in skipped and (chosen is None or eid in chosen)
-    )
-    return tuple((eid, quarter_of(date), bool(rules.events[eid].trigger)) for date, eid in dated)
 
 
 def start_turn(state: State, rules) -> None:

@@ -26,7 +26,7 @@ from game.engine.actions import CHOOSE, Action
 from game.engine.effects import holds, run_effects
 from game.engine.game import take_action
 from game.engine.motions import body_of, motion_options
-from game.engine.phases import dated_events
+from game.engine.schedule import dated_events
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
 from game.engine.views import BallotView, View, deep_freeze, player_view
 from game.engine.votes import DISCIPLINE, vote

@@ -135,7 +135,7 @@ def test_sole_leadership_is_found_as_the_rule_says(rules):
 
 
 def test_the_events_due_are_the_dated_events_of_the_quarter(rules):
-    from game.engine import phases
+    from game.engine import phases, schedule
 
     for sid, sc in sorted(rules.scenarios.items()):
         for state in _game(rules, sid, 2, 60):
@@ -148,7 +148,7 @@ def test_the_events_due_are_the_dated_events_of_the_quarter(rules):
                 and eid not in sc.skip_events
                 and eid not in state.fired
                 and ev.date is not None
-                and (phases.quarter_of(ev.date) == now or (ev.trigger and phases.quarter_of(ev.date) <= now))
+                and (schedule.quarter_of(ev.date) == now or (ev.trigger and schedule.quarter_of(ev.date) <= now))
             )
             assert phases.events_due(state, rules, sc) == [eid for _d, eid in expected]
 
