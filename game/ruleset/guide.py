@@ -10,8 +10,10 @@ import typing
 import attrs
 
 from game.ruleset import mods, overlay, records, safeio, yamlpos
-from game.ruleset.schema import _record_classes, field_docs
-from game.ruleset.validate import singular
+from game.ruleset.problems import singular
+from game.ruleset.records import FORMAT_VERSION
+from game.ruleset.sanity import arg_limits
+from game.ruleset.schema import field_docs, record_classes
 from game.ruleset.vocabulary import ACTION_KINDS, CONDITION_VERBS, EFFECT_VERBS, Verb
 
 INTRO = """\
@@ -219,8 +221,6 @@ The rule files of a mod are `*.yaml` in its folder and `scenarios/*.yaml`, shape
 
 
 def records_format() -> int:
-    from game.ruleset.loader import FORMAT_VERSION
-
     return FORMAT_VERSION
 
 
@@ -248,7 +248,7 @@ def _records() -> str:
         "## Entries and their fields\n",
         "A field without a default is required. Ranges are checked by the validator.\n",
     ]
-    for cls in _record_classes():
+    for cls in record_classes():
         out.append(_record(cls))
     return "\n".join(out)
 
@@ -333,8 +333,6 @@ _CONDITIONS_INTRO = (
 
 
 def _verbs(title: str, table: dict[str, Verb], intro: str) -> str:
-    from game.ruleset.sanity import arg_limits
-
     out = [f"## {title}\n", intro + "\n"]
     for verb in table.values():
         out.append(f"### `{verb.name}`\n\n{verb.doc}\n")

@@ -9,6 +9,8 @@ past :func:`load_rules`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from pathlib import Path
@@ -17,56 +19,12 @@ import attrs
 import cattrs
 from attrs import frozen
 
-from game.ruleset import records, safeio, yamlpos
+from game import resources
+from game.ruleset import BASE, PROJECT, mods, overlay, records, safeio, validate, yamlpos
+from game.ruleset.problems import WARNING, Problem, RulesError, closest, errors, file_label
 
-FORMAT_VERSION = 1
-
-
-ERROR, WARNING = "error", "warning"
-
-
-@frozen(order=True)
-class Problem:
-    """One problem found in the rules: an ``error`` stops the rules from loading, a ``warning``
-    (something that is legal but almost certainly not what was meant) does not."""
-
-    file: str
-    line: int
-    col: int
-    message: str
-    id: str = ""
-    severity: str = ERROR
-
-    def __str__(self) -> str:
-        tag = f" [{self.id}]" if self.id else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}{tag}"
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == ERROR
-
-    def to_json(self) -> dict:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "col": self.col,
-            "severity": self.severity,
-            "message": self.message,
-            "id": self.id,
-        }
-
-
-def errors(problems) -> list[Problem]:
-    """The problems that stop the rules from loading."""
-    return [p for p in problems if p.is_error]
-
-
-class RulesError(Exception):
-    """Raised by :func:`load_rules_or_raise` with every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
+#: the rule-file format this game reads (``format_version`` on top of every rule file and manifest)
+FORMAT_VERSION = records.FORMAT_VERSION
 
 
 @frozen(eq=False, slots=False)
@@ -129,9 +87,6 @@ class Rules:
         return self.memo("fingerprint", Rules._fingerprint)
 
     def _fingerprint(self) -> str:
-        import hashlib
-        import json
-
         def plain(value):
             if attrs.has(type(value)):
                 return {
@@ -241,7 +196,7 @@ def _explain(text: str, cls: type, steps: list, raw) -> str:
     known = records.fields_of(target) if attrs.has(target) else ()
     hints = []
     for name in match.group(1).split(", "):
-        close = _closest(name, known)
+        close = closest(name, known)
         hints.append(f"unknown key '{name}'" + (f" (did you mean '{close}'?)" if close else ""))
     return "; ".join(hints) + (f"; allowed: {', '.join(known)}" if known else "")
 
@@ -254,13 +209,6 @@ def _inner_class(ftype):
         if attrs.has(arg):
             return arg
     return ftype
-
-
-def _closest(name: str, options) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 def _normalise_sources(raw: dict) -> dict:
@@ -324,7 +272,7 @@ UNREAD_SCAN = 2000
 def _within_caps(folder: Path, files: list[Path], root: Path, problems: list[Problem]) -> bool:
     """Whether a folder's rule files are few and small enough to read at all (each file has its own
     cap as it is read); if not, one error and nothing of the folder is read."""
-    label = _label(folder / "mod.yaml", root)
+    label = file_label(folder / "mod.yaml", root)
     if len(files) > MAX_FILES:
         problems.append(Problem(label, 1, 1, f"{len(files)} rule files: a ruleset may have at most {MAX_FILES}"))
         return False
@@ -369,7 +317,7 @@ def _unread(folder: Path, root: Path, problems: list[Problem]) -> None:
             continue
         problems.append(
             Problem(
-                _label(path, root, folder),
+                file_label(path, root, folder),
                 1,
                 1,
                 "this file is not read: a ruleset's rule files end in '.yaml' (lowercase) and lie at the top of "
@@ -382,8 +330,6 @@ def _unread(folder: Path, root: Path, problems: list[Problem]) -> None:
 def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Problem]):
     """Load one ruleset folder on top of ``by_kind``; returns (its manifest or None, the ids it
     asks to remove)."""
-    from game.ruleset import mods
-
     info, removals = mods.read_manifest(folder, root, problems)
     seen: dict = {}
     files = _files_of(folder)
@@ -391,7 +337,7 @@ def load_folder(folder: Path, root: Path, by_kind, origin, problems: list[Proble
     if not _within_caps(folder, files, root, problems):
         return info, removals
     for path in files:
-        label = _label(path, root, folder)
+        label = file_label(path, root, folder)
         data = _read(path, label, problems, folder)
         if data is None:
             continue
@@ -412,7 +358,7 @@ def _load_file(data, label, by_kind, origin, seen, problems) -> None:
             continue
         line, col = data.key_pos[key]
         if key not in records.KINDS:
-            close = _closest(str(key), records.KINDS)
+            close = closest(str(key), records.KINDS)
             hint = f" (did you mean '{close}'?)" if close else ""
             problems.append(Problem(label, line, col, f"unknown section '{key}'{hint}"))
             continue
@@ -464,8 +410,6 @@ def _overlay(raw, key, label, by_kind, origin, problems):
     """An entry of a later folder over an earlier entry of the same id (see
     :mod:`game.ruleset.overlay`): the merged raw entry, or None when it removes the entry (or
     cannot be merged)."""
-    from game.ruleset import overlay
-
     kind, entry_id = key
     earlier = by_kind.get("_raw", {}).get(key)
     control = {k: raw[k] for k in overlay.CONTROL_KEYS if k in raw}
@@ -501,40 +445,22 @@ def _overlay(raw, key, label, by_kind, origin, problems):
     return None if errs else merged
 
 
-def _label(path: Path, root: Path, folder: Path | None = None) -> str:
-    """How a file is named in messages: its path from the project root (symlinks not followed,
-    so a link is named where it lies), else its mod folder's name and its path inside it."""
-    here = Path(os.path.abspath(path))
-    try:
-        return here.relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
-        pass
-    if folder is not None:
-        try:
-            return f"{Path(os.path.abspath(folder)).name}/{here.relative_to(os.path.abspath(folder)).as_posix()}"
-        except ValueError:
-            pass
-    return f"{here.parent.name}/{here.name}" if here.parent.name else here.name
-
-
 def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Problem]]:
     """Load the base folder and any mods over it, then validate.  Returns (rules, problems)."""
-    from game.ruleset import validate
-
     by_kind: dict = {kind: {} for kind in records.KINDS}
     origin: dict = {}
     problems: list[Problem] = []
     infos = []
     for folder in folders:
         if not folder.is_dir():
-            problems.append(Problem(_label(folder, root), 1, 1, "no such rules folder"))
+            problems.append(Problem(file_label(folder, root), 1, 1, "no such rules folder"))
             continue
         before = dict(origin)
         info, removals = load_folder(folder, root, by_kind, origin, problems)
         if not infos and info is not None and info.depends_on:
             problems.append(
                 Problem(
-                    _label(folder / "mod.yaml", root),
+                    file_label(folder / "mod.yaml", root),
                     1,
                     1,
                     "the base rules depend on no mod: depends_on must be empty here (mods depend on the base)",
@@ -551,11 +477,45 @@ def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Prob
     return (rules if not errors(problems) else None), sorted(set(problems))
 
 
+def load_base(mod_folders: tuple[Path, ...] = ()) -> Rules:
+    """The base rules (plus mods); raises RulesError listing every problem."""
+    if not BASE.is_dir():
+        raise RulesError([_missing(BASE, PROJECT)])
+    rules, problems = load_rules([BASE, *mod_folders], PROJECT)
+    if errors(problems):
+        raise RulesError(errors(problems))
+    return rules
+
+
+def load(
+    chosen: list[str] | tuple[str, ...] = (), base: Path = BASE, root: Path = PROJECT
+) -> tuple[Rules | None, list[Problem]]:
+    """The base rules with the mods chosen (ids of installed mods, or folders), each after the
+    mods it depends on.  Returns (rules or None, every problem)."""
+    if not base.is_dir():  # one line that says so, not every check failing on empty rules
+        return None, [_missing(base, root)]
+    order, problems = mods.resolve(list(chosen), root)
+    if errors(problems):
+        return None, problems
+    rules, more = load_rules([base, *(m.folder for m in order)], root)
+    return rules, problems + more
+
+
+def _missing(base: Path, root: Path) -> Problem:
+    """The one problem of a rules folder that is not there (for the game's own: where it looked)."""
+    try:
+        label = base.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        label = str(base)
+    where = f": the game's rules are {resources.where_looked()}; reinstall the game" if base == BASE else ""
+    return Problem(label, 1, 1, f"no such rules folder{where}")
+
+
 def _apply_removals(removals, folder, root, by_kind, origin, before, problems) -> None:
     for ref in removals:
         kind, _, entry_id = ref.partition(".")
         if (kind, entry_id) not in before:
-            label = _label(folder / "mod.yaml", root)
+            label = file_label(folder / "mod.yaml", root)
             problems.append(Problem(label, 1, 1, f"remove: no entry '{ref}' to remove (write kind.id)"))
             continue
         by_kind[kind].pop(entry_id, None)

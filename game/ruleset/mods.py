@@ -15,11 +15,13 @@ import os
 import re
 from pathlib import Path
 
+import platformdirs
 from attrs import frozen
 
 from game import resources
 from game.ruleset import safeio, yamlpos
-from game.ruleset.loader import FORMAT_VERSION, WARNING, Problem, _label
+from game.ruleset.problems import WARNING, Problem, file_label
+from game.ruleset.records import FORMAT_VERSION
 
 MANIFEST = "mod.yaml"
 #: the base rules' id, which no mod may take
@@ -52,15 +54,13 @@ def search_path() -> list[Path]:
     override = os.environ.get("SUCCESSION_DATA_DIR")  # as for saves: a classroom machine, a test
     if override:
         return [resources.MODS, Path(override) / "mods"]
-    import platformdirs
-
     return [resources.MODS, Path(platformdirs.user_data_dir("succession", appauthor=False)) / "mods"]
 
 
 def read_manifest(folder: Path, root: Path, problems: list[Problem]) -> tuple[ModInfo | None, list[str]]:
     """The manifest of ``folder`` checked; (info or None, the ``remove:`` list)."""
     path = folder / MANIFEST
-    label = _label(path, root)
+    label = file_label(path, root)
     if not (path.exists() or path.is_symlink()):
         problems.append(Problem(label, 1, 1, f"missing {MANIFEST} (id, name, version, format_version)"))
         return None, []
@@ -123,9 +123,7 @@ def _check(data, label, folder, problems) -> tuple[ModInfo | None, list[str]]:
 def available(root: Path | None = None, folders: list[Path] | None = None) -> tuple[list[ModInfo], list[Problem]]:
     """Every mod found in the search path (first found wins for an id), and the problems of
     folders that look like mods but cannot be read."""
-    from game.ruleset import PROJECT
-
-    root = root or PROJECT
+    root = root or resources.ROOT
     found: dict[str, ModInfo] = {}
     problems: list[Problem] = []
     for parent in folders if folders is not None else search_path():
@@ -138,10 +136,10 @@ def available(root: Path | None = None, folders: list[Path] | None = None) -> tu
             if info.id in found:
                 problems.append(
                     Problem(
-                        _label(folder / MANIFEST, root),
+                        file_label(folder / MANIFEST, root),
                         1,
                         1,
-                        f"mod id '{info.id}' is taken already by {_label(found[info.id].folder, root)}, which is "
+                        f"mod id '{info.id}' is taken already by {file_label(found[info.id].folder, root)}, which is "
                         "the one loaded: this mod is never loaded under that id (give it an id of its own)",
                         info.id,
                         WARNING,
@@ -158,7 +156,7 @@ def _reserved(info: ModInfo, root: Path, problems: list[Problem]) -> bool:
         return False
     problems.append(
         Problem(
-            _label(info.folder / MANIFEST, root),
+            file_label(info.folder / MANIFEST, root),
             1,
             1,
             f"the id '{BASE_ID}' is the base rules' own: a mod needs an id of its own",
@@ -192,8 +190,8 @@ def resolve(chosen: list[str], root: Path, folders: list[Path] | None = None) ->
                         "--mod",
                         1,
                         1,
-                        f"two mods with the id '{info.id}' ({_label(twin.folder, root)} and "
-                        f"{_label(info.folder, root)}): only one can be loaded",
+                        f"two mods with the id '{info.id}' ({file_label(twin.folder, root)} and "
+                        f"{file_label(info.folder, root)}): only one can be loaded",
                         info.id,
                     )
                 )
@@ -202,7 +200,7 @@ def resolve(chosen: list[str], root: Path, folders: list[Path] | None = None) ->
         by_id[info.id] = info  # a folder given by path can satisfy another's dependency
     # a twin's warning names the folder never loaded; a mod chosen by its folder is loaded, so its
     # own folder's warning would say the opposite of what happens
-    loaded = {_label(m.folder / MANIFEST, root) for m in picked}
+    loaded = {file_label(m.folder / MANIFEST, root) for m in picked}
     chosen_ids = {m.id for m in picked}
     problems.extend(p for p in found if p.severity == WARNING and p.id in chosen_ids and p.file not in loaded)
     order: list[ModInfo] = []
@@ -231,7 +229,7 @@ def _visit(info: ModInfo, by_id, state, order, stack, root, problems) -> None:
         cycle = stack[stack.index(info.id) :] + [info.id]
         problems.append(
             Problem(
-                _label(info.folder / MANIFEST, root),
+                file_label(info.folder / MANIFEST, root),
                 1,
                 1,
                 f"mod '{stack[-1]}' and mod '{info.id}' depend on each other: {' -> '.join(cycle)}",
@@ -244,7 +242,7 @@ def _visit(info: ModInfo, by_id, state, order, stack, root, problems) -> None:
         if dep not in by_id:
             problems.append(
                 Problem(
-                    _label(info.folder / MANIFEST, root),
+                    file_label(info.folder / MANIFEST, root),
                     1,
                     1,
                     f"mod '{info.id}' depends on mod '{dep}', which is not installed",

@@ -780,6 +780,9 @@ class ActionWeight:
     design: str | None = None
 
 
+#: the rule-file format this game reads: ``format_version`` on top of every rule file and mod manifest
+FORMAT_VERSION = 1
+
 #: fields that change what the window shows and nothing of the game: the rules' fingerprint
 #: (which a replay records) leaves them out, so a mod's new label or map cell keeps old replays valid
 DISPLAY_ONLY = frozenset({"source", "design", "poster_colour", "map", "organisation", "short", "questions"})

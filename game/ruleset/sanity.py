@@ -10,8 +10,7 @@ from __future__ import annotations
 import attrs
 
 from game.ruleset import records
-from game.ruleset.loader import WARNING, Problem
-from game.ruleset.validate import singular
+from game.ruleset.problems import WARNING, Problem, singular
 
 #: figure statuses that keep a man out of every seat
 UNSEATED = ("dead", "expelled", "exiled", "deported")

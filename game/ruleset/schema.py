@@ -9,11 +9,13 @@ entries may give only some keys (an override), ``KEY+`` / ``KEY-`` edits, and ``
 
 from __future__ import annotations
 
+import inspect
+import types
 import typing
 
 import attrs
 
-from game.ruleset import records
+from game.ruleset import records, sanity
 from game.ruleset.vocabulary import ACTION_KINDS, CONDITION_VERBS, EFFECT_VERBS, TARGETS, Verb
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -35,7 +37,7 @@ ENUMS = {("Action", "kind"): tuple(ACTION_KINDS), ("Action", "target"): tuple(TA
 def build(partial: bool = False) -> dict:
     """The whole schema: one document for every rule file (``partial``: of a mod's files)."""
     defs: dict = {}
-    for cls in _record_classes():
+    for cls in record_classes():
         defs[cls.__name__] = _record(cls, defs)
         if partial:
             _loosen(defs[cls.__name__], top=cls in records.KINDS.values())
@@ -70,7 +72,7 @@ def _loosen(record: dict, top: bool) -> None:
         record["properties"]["remove"] = {"const": True, "description": "remove the entry (give only its id)"}
 
 
-def _record_classes() -> list[type]:
+def record_classes() -> list[type]:
     seen: list[type] = []
 
     def visit(cls):
@@ -133,7 +135,7 @@ def _type(tp, limits=None) -> dict:
         if limits:
             out["minimum"], out["maximum"] = limits
         return out
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, getattr(types, "UnionType", None)):
         return {"anyOf": [_type(a, limits) for a in args]}
     if tp is type(None):
         return {"type": "null"}
@@ -152,8 +154,6 @@ def _type(tp, limits=None) -> dict:
 
 
 def _arg(spec, path) -> dict:
-    from game.ruleset.sanity import arg_limits
-
     if isinstance(spec, dict):
         names = {k.rstrip("?"): v for k, v in spec.items()}
         return {
@@ -164,7 +164,7 @@ def _arg(spec, path) -> dict:
         }
     if spec == "int":
         out = {"type": "integer"}
-        limits = arg_limits(path)
+        limits = sanity.arg_limits(path)
         if limits:
             out["minimum"], out["maximum"] = limits
         return out
@@ -195,8 +195,6 @@ def _verbs(table: dict[str, Verb]) -> dict:
 
 def field_docs(cls: type) -> dict[str, str]:
     """Each field's documentation: the ``#:`` comment lines just above it in records.py."""
-    import inspect
-
     try:
         lines = inspect.getsource(cls).split("\n")
     except (OSError, TypeError):

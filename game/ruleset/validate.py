@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from game.ruleset import records, yamlpos
-from game.ruleset.loader import Problem, _closest
+from game.ruleset import records, sanity, yamlpos
+from game.ruleset.problems import Problem, closest, singular
 from game.ruleset.vocabulary import COMPOSED, SELF, TARGET, TARGETS
 
 #: where ``$self`` and ``$target`` may be written
@@ -24,11 +24,6 @@ _TYPO = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-
 UNALIGNED = "unaligned"
 SCENARIO_START = re.compile(r"^(\d{4})-Q([1-4])$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def singular(kind: str) -> str:
-    """``bodies`` → body, ``press`` → organ, ``figures`` → figure."""
-    return {"bodies": "body", "press": "organ"}.get(kind, kind[:-1])
 
 
 def normalise(text: str) -> str:
@@ -74,13 +69,13 @@ class _Checker:
             return
         table = self.rules.by_kind.get(target_kind, {})
         if value not in table and (target_kind, value) not in self.failed:
-            close = _closest(str(value), table)
+            close = closest(str(value), table)
             hint = f" (did you mean '{close}'?)" if close else ""
             self.report(kind, entry_id, path, f"unknown {singular(target_kind)} '{value}'{hint}")
 
     def one_of(self, kind, entry_id, path, value, allowed, what) -> None:
         if value not in allowed:
-            close = _closest(str(value), allowed)
+            close = closest(str(value), allowed)
             hint = f" (did you mean '{close}'?)" if close else f"; one of: {', '.join(allowed)}"
             self.report(kind, entry_id, path, f"unknown {what} '{value}'{hint}")
 
@@ -95,8 +90,6 @@ def validate(rules, raw, failed=frozenset()) -> list[Problem]:
     for kind in records.KINDS:
         for entry_id, rec in rules.by_kind.get(kind, {}).items():
             _check_sources(chk, kind, entry_id, rec)
-    from game.ruleset import sanity
-
     sanity.check(chk)
     _every_kind_weighed(chk)
     unloaded = {kind for kind, _id in failed}  # an entry that failed to load is reported already
@@ -333,7 +326,7 @@ def _composed(chk, aid, a) -> None:
 def _action_weight(chk, wid, w):
     """An ``action_weights`` entry names an action kind or an action; its leanings are known."""
     if wid not in records.ACTION_KINDS and wid not in chk.rules.by_kind.get("actions", {}):
-        close = _closest(wid, [*records.ACTION_KINDS, *chk.rules.by_kind.get("actions", {})])
+        close = closest(wid, [*records.ACTION_KINDS, *chk.rules.by_kind.get("actions", {})])
         hint = f" (did you mean '{close}'?)" if close else ""
         chk.report("action_weights", wid, ["id"], f"'{wid}' is neither an action kind nor an action{hint}")
     for name in w.leanings:
@@ -457,9 +450,7 @@ def _arg(chk, kind, eid, path, spec, arg) -> None:
         if isinstance(arg, bool) or not isinstance(arg, int):
             chk.report(kind, eid, path, f"expected a whole number, got {arg!r}")
             return
-        from game.ruleset.sanity import arg_limits
-
-        limits = arg_limits(path)
+        limits = sanity.arg_limits(path)
         if limits is not None and not limits[0] <= arg <= limits[1]:
             chk.report(kind, eid, path, f"must be within {limits[0]}..{limits[1]}, got {arg}")
     elif spec == "str":
@@ -481,7 +472,7 @@ def _map_arg(chk, kind, eid, path, spec: dict, arg) -> None:
     names = {k.rstrip("?"): k for k in spec}
     for key in arg:
         if key not in names:
-            close = _closest(str(key), names)
+            close = closest(str(key), names)
             chk.report(
                 kind,
                 eid,
@@ -674,7 +665,7 @@ def _personality(chk, pid, p):
 
 def _report_key(chk, kind, entry_id, section, key, allowed) -> None:
     """An unknown key of a mapping, reported at the key's own line (not its value's)."""
-    close = _closest(str(key), allowed)
+    close = closest(str(key), allowed)
     hint = f" (did you mean '{close}'?)" if close else f"; one of: {', '.join(allowed)}"
     node = chk.raw.get((kind, entry_id))
     table = node.get(section) if isinstance(node, yamlpos.PosDict) else None
