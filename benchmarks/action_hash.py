@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.ai import playout  # noqa: E402
+from game.ai import playout
 from game.engine import rng  # noqa: E402
 from game.engine.game import apply_in_place, legal_actions, new_game  # noqa: E402
 from game.ruleset import load_base  # noqa: E402

@@ -120,7 +120,7 @@ def _big_mod(mod: Path, files: int, size_mb: float) -> None:
 
 
 def _refuse_replay(path: Path):
-    from game.session import replay
+    from game.match import replay
 
     def run():
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.ai import make_bot, playout  # noqa: E402
+from game.ai import make_bot, playout
 from game.engine import apply_action, legal_actions, new_game, player_view, rng  # noqa: E402
 from game.engine.game import apply_in_place  # noqa: E402
 from game.ruleset import BASE, PROJECT, load_rules  # noqa: E402

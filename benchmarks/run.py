@@ -4,7 +4,7 @@ Prints: rule loading + validation time; actions applied per second; the time of 
 campaign with the simple bots; a bot game of every other scenario; replaying the historical line
 with its checkpoints; bot games per second using both cores; the engine's figures beside the
 search loop's and each level's decision times (benchmarks/ai.py); what a screen costs to build
-(benchmarks/session.py); and the engine the AI issue measured, timed again now
+(benchmarks/match.py); and the engine the AI issue measured, timed again now
 (benchmarks/baseline.py), which says how fast this machine is against the issue's.
 """
 
@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from game.engine import legal_actions, new_game  # noqa: E402
 from game.engine.game import apply_unchecked  # noqa: E402
+from game.match.headless import play  # noqa: E402
 from game.ruleset import BASE, PROJECT, load_rules  # noqa: E402
 from game.ruleset import validate as _validate  # noqa: E402
-from game.session.match import play  # noqa: E402
 
 SCENARIO = "succession_1923"
 
@@ -79,7 +79,7 @@ def bench_scenarios(rules, repeat: int = 5) -> dict[str, float]:
 
 def bench_historical(rules, repeat: int = 5) -> tuple[float, int, int]:
     """Median time to replay the historical line with every checkpoint checked."""
-    from game.session import replay
+    from game.match import replay
 
     rep = replay.load(BASE / "historical.replay")
     times = []
@@ -120,18 +120,18 @@ def main() -> None:
     rate, workers = bench_parallel()
     print(f"bot games per second on {workers} cores: {rate:.2f}")
     loop = bench_ai(rules)
-    bench_session(rules)
+    bench_match(rules)
     import baseline
 
     baseline.report(loop)
 
 
-def bench_session(rules) -> None:
+def bench_match(rules) -> None:
     """What a screen costs to build from a match: views, saves, forecasts, the menu."""
-    import session
+    import match
 
-    print("session:")
-    for name, value in session.figures(rules).items():
+    print("match:")
+    for name, value in match.figures(rules).items():
         print(f"  {name}: {value:.1f}")
 
 

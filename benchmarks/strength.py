@@ -155,8 +155,8 @@ def simulate_table(paths: list[str], events: list[str]) -> list[str]:
 
 def median_date(dates: list[str]) -> str | None:
     """The median of quarters written YYYY-Qn, the lower middle one for an even count (as
-    ``game.ai.simulate.median_date``)."""
-    from game.ai.simulate import median_date as median
+    ``game.tools.simulate.median_date``)."""
+    from game.tools.simulate import median_date as median
 
     return median(dates)
 

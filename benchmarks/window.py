@@ -108,7 +108,7 @@ def campaign_board(frames: int = 600, size=(1280, 720), scale: float = 1.0, matc
 
 def campaign_match(rules):
     """A campaign whose bots play every faction up to the last quarter, Stalin's seat human."""
-    from game.session.session import Match, Seat
+    from game.match.match import Match, Seat
 
     match = Match.new(rules, "succession_1923", 7, {})
     while not match.over and not (match.state.turn == match.state.turns - 1 and match.active == "stalin"):
@@ -125,8 +125,8 @@ def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, s
 
     import pygame
 
+    from game.match.match import Match, Seat
     from game.ruleset import load_base
-    from game.session.session import Match, Seat
     from game.ui.app import App
     from game.ui.scenes.board import BoardScene
     from game.ui.settings import Settings

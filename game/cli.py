@@ -11,10 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.match.match import LEVELS
 from game.ruleset import BASE
 from game.ruleset.loader import errors
 from game.ruleset.validate import coverage, source_report, unverified
-from game.session.session import LEVELS
 
 DEFAULT_SCENARIO = "succession_1923"
 MAX_SEED_DIGITS = 18  # a seed is typed back by hand; any longer is a mistake
@@ -144,7 +144,7 @@ def cmd_schema(args) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return 0
-    from game.session.replay import write_atomic
+    from game.match.replay import write_atomic
 
     try:
         write_atomic(Path(args.out), text)
@@ -160,7 +160,7 @@ def cmd_scenarios(args) -> int:
     if rules is None:
         return 1
     from game.engine.state import turn_date
-    from game.session.terminal import scenario_order
+    from game.present.phrases import scenario_order
 
     for sid in scenario_order(rules):
         sc = rules.scenarios[sid]
@@ -207,7 +207,8 @@ def cmd_play(args) -> int:
 def _match_to_play(args, rules):
     """The match ``play`` plays: a save it continues or opens, or a new game from the command line
     and the terminal's questions (an exit code where there is none to play)."""
-    from game.session import saves, terminal
+    from game import terminal
+    from game.match import saves
 
     if not args.headless and (args.resume or args.load):
         return _opened(args, rules)
@@ -238,9 +239,9 @@ def _opened(args, rules):
 def _new_match(args, rules):
     """A new game of ``args.scenario``: the humans from ``--human`` or the terminal's question, the
     bots at ``--level`` (an exit code for a bad faction or level)."""
+    from game import terminal
     from game.ai import UnknownLevelError
-    from game.session import terminal
-    from game.session.session import Match, Seat
+    from game.match.match import Match, Seat
 
     factions = rules.scenarios[args.scenario].factions
     seats = {f: Seat("ai", args.level) for f in factions}
@@ -266,10 +267,11 @@ def _new_match(args, rules):
 def _play_out(args, m) -> int | None:
     """Play the match to its end: the bots alone (``--headless``) or with the terminal's players;
     an exit code if the player leaves first."""
-    from game.session import match, saves, terminal
+    from game import terminal
+    from game.match import headless, saves
 
     if args.headless:
-        match.drive(m, {})
+        headless.drive(m, {})
         return None
     saves.autosaving(m, report=lambda message: print(message, file=sys.stderr))
     try:
@@ -283,11 +285,12 @@ def _play_out(args, m) -> int | None:
 def _report(args, rules, m) -> int:
     """After the game: the chronicle (headless or asked for), the replay file, the end as the first
     human saw it with why the computer moved, each faction's result and the outcome."""
-    from game.session import match, present, replay
+    from game.match import headless, replay
+    from game.present import phrases
 
     state, record = m.state, m.record
     if args.headless or args.chronicle:
-        for line in match.chronicle(state, rules):
+        for line in headless.chronicle(state, rules):
             print(line)
     code = 0
     if args.record:
@@ -297,9 +300,9 @@ def _report(args, rules, m) -> int:
             print(f"cannot write the replay to {args.record}: {exc.strerror or exc}", file=sys.stderr)
             code = 1
     for human in m.humans()[:1]:
-        for line in present.end_lines(rules, m.view(human)):
+        for line in phrases.end_lines(rules, m.view(human)):
             print(line)
-        reasons = present.reason_lines(rules, m)
+        reasons = phrases.reason_lines(rules, m)
         if reasons:
             print("--- why the computer moved as it did ---")
             for line in reasons:
@@ -312,8 +315,7 @@ def _report(args, rules, m) -> int:
 
 def _open_save(args, rules):
     """The match of ``--continue`` or ``--load NAME|FILE`` (an exit code if it cannot be had)."""
-    from game.session import saves
-    from game.session.session import Match
+    from game.match import saves
 
     if args.resume:
         path = saves.latest_autosave()
@@ -342,7 +344,7 @@ def _open_save(args, rules):
             )
             if rules is None:
                 return 1
-        m = Match.load(path, rules)
+        m = saves.read(path, rules)
     except saves.SaveError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -354,7 +356,7 @@ def _open_save(args, rules):
 
 def _autosave_on_quit(m) -> str:
     """Autosave as the player leaves (unless autosaving already failed); the words to add."""
-    from game.session import saves
+    from game.match import saves
 
     if m.on_turn_end is None:
         return ""
@@ -374,7 +376,7 @@ def _print_results(state, rules) -> None:
 
 
 def cmd_replay(args) -> int:
-    from game.session import replay
+    from game.match import replay
 
     try:
         rep = replay.load(Path(args.file))
@@ -467,7 +469,7 @@ def _shown(path: Path) -> Path:
 
 def cmd_debrief(args) -> int:
     """The debrief of a save or a replay: printed, and written as an HTML report (and a PDF)."""
-    from game.session import debrief, report
+    from game.present import debrief, report
 
     path = Path(args.file)
     try:
@@ -506,7 +508,8 @@ def _debrief_rules(path: Path, args):
     (rules, None), or (None, one line saying why not; None if already said)."""
     from types import SimpleNamespace
 
-    from game.session import debrief, replay, saves
+    from game.match import replay, saves
+    from game.present import debrief
 
     try:
         if debrief.is_replay(path):
@@ -519,7 +522,7 @@ def _debrief_rules(path: Path, args):
 
 
 def cmd_historical(args) -> int:
-    from game.session import historical, replay
+    from game.match import historical, replay
 
     rules = _rules([])
     if rules is None:
@@ -557,7 +560,7 @@ def cmd_historical(args) -> int:
 
 
 def cmd_events_check(args) -> int:
-    from game.session import consistency
+    from game.tools import consistency
 
     rules = _rules(args.mod)
     if rules is None:
@@ -597,7 +600,7 @@ def _progress(total: int, label: str):
 def cmd_balance(args) -> int:
     import json
 
-    from game.ai import balance, batch
+    from game.tools import balance, batch
 
     rules = _rules(args.mod)
     if rules is None:
@@ -660,7 +663,8 @@ def _level_arg(text: str) -> tuple[str, str]:
 def cmd_simulate(args) -> int:
     import json
 
-    from game.ai import LEVELS, batch, simulate
+    from game.ai import LEVELS
+    from game.tools import batch, simulate
 
     rules = _rules(args.mod)
     if rules is None:
@@ -716,7 +720,7 @@ def cmd_simulate(args) -> int:
 
 
 def _simulate_lines(rules, s: dict) -> list[str]:
-    from game.ai.balance import SHORT
+    from game.tools.balance import SHORT
 
     games, first = s["games"], s["seed"]
     seats = ", ".join(f"{f}={lv}" for f, lv in s["levels"].items())

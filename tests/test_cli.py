@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from game import cli
+from game.match import replay as replay_mod
 from game.ruleset import BASE, PROJECT
-from game.session import replay as replay_mod
 
 PROBLEM_LINE = re.compile(r"^\S+\.yaml:\d+:\d+: (error|warning): ")
 DATED = re.compile(r"^\d{4}-Q[1-4]\b")
@@ -239,7 +239,7 @@ def test_a_terminal_game_goes_on_when_the_autosave_cannot_be_written(capsys, tmp
 def test_leaving_autosaves_and_continue_goes_on_from_there(capsys, tmp_path, monkeypatch):
     import io
 
-    from game.session import saves
+    from game.match import saves
 
     monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
     code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin", "--seed", "5")
@@ -427,7 +427,7 @@ def test_hot_seat_and_bot_level_from_the_command_line(capsys, monkeypatch):
     import io
     import json
 
-    from game.session import saves
+    from game.match import saves
 
     monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
     code, out, err = run(

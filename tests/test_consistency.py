@@ -10,9 +10,10 @@ from game import cli
 from game.engine import new_game, phases
 from game.engine.effects import EFFECTS, holds
 from game.engine.state import Proposal
+from game.match import headless, historical, replay
 from game.ruleset import records
-from game.session import consistency, historical, match, replay
-from game.session.consistency import effect_problem, event_problems
+from game.tools import consistency
+from game.tools.consistency import effect_problem, event_problems
 
 #: games per scenario in the suite (``python -m game events-check`` plays 72)
 GAMES = 8
@@ -235,9 +236,9 @@ def test_the_new_conditions(rules, state):
 def test_the_observer_sees_every_event_and_changes_nothing(rules):
     seen = []
     with phases.observing_events(lambda s, r, eid, option: seen.append((s.date_text(), eid, option))):
-        watched, _ = match.play(rules, "crisis_1923", 2)
+        watched, _ = headless.play(rules, "crisis_1923", 2)
     assert phases._event_observer is None
-    plain, _ = match.play(rules, "crisis_1923", 2)
+    plain, _ = headless.play(rules, "crisis_1923", 2)
     assert watched.digest() == plain.digest()
     assert ("1924-Q1", "lenin_dies", None) in seen
     for _date, eid, option in seen:  # a choice's event reports the option taken, others none

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from game import cli
+from game.match import saves
+from game.match.match import Match
 from game.ruleset import load_base
-from game.session.session import Match
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -33,7 +34,7 @@ def files(tmp_path_factory):
     while not match.over:
         match.ai_move()
     save = folder / "crisis.save"
-    match.save(save)
+    saves.write(match, save)
     replay = folder / "crisis.replay"
     replay.write_text(match.record.to_text(), encoding="utf-8")
     return save, replay

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from game.match import headless
 from game.ruleset import PROJECT, load, mods
-from game.session import match
 
 SHIPPED = ["apparatus_weights", "denunciations", "lenin_lives", "testament_to_congress"]
 
@@ -71,7 +71,7 @@ def dated(state, name):
 @pytest.mark.parametrize("mod_id", SHIPPED)
 def test_the_bots_play_the_campaign_to_the_end_under_each_mod(mod_id):
     rules = modded(mod_id)
-    state, record = match.play(rules, "succession_1923", 4)
+    state, record = headless.play(rules, "succession_1923", 4)
     assert state.outcome is not None
     assert record.mods == [f"{mod_id}@1.0.0"] and record.rules == rules.fingerprint()
     if mod_id == "lenin_lives":
@@ -94,7 +94,7 @@ def test_under_denunciations_the_bots_take_both_new_actions():
     rules = modded("denunciations")
     taken = set()
     for seed in (1, 2, 3):
-        state, _record = match.play(rules, "crisis_1923", seed)
+        state, _record = headless.play(rules, "crisis_1923", seed)
         assert state.outcome is not None
         taken |= {dict(e.data)["action"] for e in state.log if e.event == "composed_action"}
     assert taken == {"appeal_to_control_commission", "denounce_china_line"}

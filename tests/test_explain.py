@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from game.present import explain
 from game.ruleset import load_base
 from game.ruleset.records import Citation
-from game.session import explain
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ import pytest
 
 from game import cli
 from game.engine import new_game
+from game.match import headless, historical
+from game.match import replay as replay_mod
 from game.ruleset import load_base
 from game.ruleset.loader import Rules
 from game.ruleset.records import Goal
-from game.session import historical, match
-from game.session import replay as replay_mod
 
 HISTORICAL = historical.REPLAY
 SCENARIOS = sorted(load_base().scenarios)
@@ -234,7 +234,7 @@ def _with_trotsky_goals(rules, scenarios, goals):
         sc = table[sid]
         obj = attrs.evolve(sc.objectives["trotsky"], goals=tuple(goals))
         table[sid] = attrs.evolve(sc, objectives={**sc.objectives, "trotsky": obj})
-    return Rules({**rules.by_kind, "scenarios": table}, rules.origin, rules.root)
+    return Rules.from_tables({**rules.by_kind, "scenarios": table}, rules.origin, rules.root)
 
 
 # --- scenarios -------------------------------------------------------------------------------
@@ -286,7 +286,7 @@ def test_each_scenario_starts_with_its_secretariat_and_bodies(rules):
 def test_every_scenario_is_played_to_its_end_by_the_bots(rules, scenario):
     sc = rules.scenarios[scenario]
     for seed in (1, 2):
-        state, record = match.play(rules, scenario, seed)
+        state, record = headless.play(rules, scenario, seed)
         assert state.outcome is not None
         kind, winner = state.outcome
         assert kind in ("sole_leadership", "power_score", "collective_leadership")

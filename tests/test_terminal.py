@@ -5,9 +5,9 @@ import re
 import pytest
 
 from game.engine import apply_action
-from game.session import saves
-from game.session.session import Match, Seat, is_undoable
-from game.session.terminal import Quit, TerminalSeat, ask_faction
+from game.match import saves
+from game.match.match import Match, Seat, is_undoable
+from game.terminal import Quit, TerminalSeat, ask_faction
 
 SCENARIO = "crisis_1923"
 
@@ -190,7 +190,8 @@ def test_quit_and_end_of_input(rules):
 
 
 def test_choosing_a_scenario(rules):
-    from game.session.terminal import ask_scenario, scenario_order
+    from game.present.phrases import scenario_order
+    from game.terminal import ask_scenario
 
     out = []
     answers = iter(["zz", "3"])
@@ -226,7 +227,8 @@ NOT_MENU_NUMBERS = ["٣", "²", "３", "9" * 5000]
 
 @pytest.mark.parametrize("bad", NOT_MENU_NUMBERS, ids=["arabic-indic", "superscript", "full-width", "5000-digits"])
 def test_prompts_ask_again_on_digits_that_are_not_menu_numbers(rules, fresh, bad):
-    from game.session.terminal import ask_scenario, scenario_order
+    from game.present.phrases import scenario_order
+    from game.terminal import ask_scenario
 
     def scripted(answers):
         feed, out = iter(answers), []
@@ -252,7 +254,7 @@ def test_prompts_ask_again_on_digits_that_are_not_menu_numbers(rules, fresh, bad
 
 
 def test_the_retry_message_says_what_is_wrong():
-    from game.session.terminal import _retry
+    from game.terminal import _retry
 
     assert "digits 0-9" in _retry(1, 5, "３")
     assert "5000 digits" in _retry(1, 5, "9" * 5000)

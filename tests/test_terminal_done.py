@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.session.terminal import Quit
+from game.terminal import Quit
 from tests.test_terminal import _human_at_actions, _seat
 
 

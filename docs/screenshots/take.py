@@ -17,9 +17,9 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
+from game.match.match import Match, Seat  # noqa: E402
+from game.present.quarter import book  # noqa: E402
 from game.ruleset import load_base  # noqa: E402
-from game.session.quarter import book  # noqa: E402
-from game.session.session import Match, Seat  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes import SCENES  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.ai.search import SearchBot
 from game.ai.simple import SimpleBot
 
 
@@ -32,8 +33,6 @@ class WaitBot:
 
 def _search(level: str):
     def make(faction: str, seed: int, personality: float = 1.0, seconds: float | None = None):
-        from game.ai.search import SearchBot
-
         return SearchBot.for_game(faction, seed, level, personality, seconds)
 
     return make

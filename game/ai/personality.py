@@ -50,7 +50,7 @@ def pace_for(rules, rung: str, target: str | None) -> str | None:
     the latest of the paces for every rival and those for this faction (``pace`` in ai.yaml), on
     this rung or any rung above it (no rival reaches a rung before the one it passes through).
     Paces that name offices are not for the rung: :func:`office_pace` reads them."""
-    known = rules.answers("rung_paces")  # bots ask for every discipline motion they weigh
+    known = rules.tables.rung_paces  # bots ask for every discipline motion they weigh
     key = (rung, target)
     if key not in known:
         upto = set(LADDER[: LADDER.index(rung) + 1]) if rung in LADDER else {rung}
@@ -66,7 +66,7 @@ def pace_for(rules, rung: str, target: str | None) -> str | None:
 def office_pace(rules, office: str, holder: str | None) -> str | None:
     """The earliest quarter history lets a bot take ``office`` from the faction ``holder``
     (YYYY-Qn), or None: the latest ``pace`` in ai.yaml that names the office and that faction."""
-    known = rules.answers("office_paces")  # bots ask for every office motion they weigh
+    known = rules.tables.office_paces  # bots ask for every office motion they weigh
     key = (office, holder)
     if key not in known:
         dates = [

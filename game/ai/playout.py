@@ -96,7 +96,10 @@ def draw(state, rules, gen: int):
 
 def _weights(rules) -> dict[str, int]:
     """Each action entry's weight under the cheap policy, worked out once per ruleset."""
-    return rules.memo("playout_weights", _weight_table)
+    table = rules.tables.playout_weights
+    if not table:
+        table.update(_weight_table(rules))
+    return table
 
 
 def _weight_table(rules) -> dict[str, int]:

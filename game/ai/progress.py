@@ -37,17 +37,7 @@ def _rung(status: str) -> int:
 def exposure_for_next_rung(rules) -> dict[str, int]:
     """For each status, the least exposure at which a motion may move a faction down from it
     (the rule files' ``min_exposure`` of the motions whose ``target_status`` names it)."""
-    return rules.memo("exposure_for_next_rung", _next_rung_table)
-
-
-def _next_rung_table(rules) -> dict[str, int]:
-    lowest: dict[str, int] = {}
-    for m in rules.motions.values():
-        if m.result_status is None:
-            continue
-        for st in m.target_status:
-            lowest[st] = min(lowest.get(st, m.min_exposure), m.min_exposure)
-    return lowest
+    return rules.tables.next_rung_exposure
 
 
 def _status_at_least(state, rules, arg) -> float:

@@ -167,31 +167,7 @@ def shortlist(
 
 def goal_offices(rules, scenario: str, faction: str) -> frozenset[str]:
     """The offices named in the faction's objectives that score points (to take, keep or deny)."""
-    return rules.memo("goal_offices", _goal_office_table).get((scenario, faction), frozenset())
-
-
-def _goal_office_table(rules) -> dict[tuple[str, str], frozenset[str]]:
-    table = {}
-    for sid, scenario in rules.scenarios.items():
-        for faction, obj in scenario.objectives.items():
-            found: set[str] = set()
-            for goal in obj.goals:
-                if goal.points > 0:
-                    _collect_offices(goal.condition, found)
-            table[(sid, faction)] = frozenset(found)
-    return table
-
-
-def _collect_offices(node, found: set[str]) -> None:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k == "office" and isinstance(v, str):
-                found.add(v)
-            else:
-                _collect_offices(v, found)
-    elif isinstance(node, list | tuple):
-        for item in node:
-            _collect_offices(item, found)
+    return rules.tables.goal_offices.get((scenario, faction), frozenset())
 
 
 def _office_of(action: Action, rules) -> str | None:

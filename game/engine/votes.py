@@ -6,7 +6,7 @@ prestige, Lenin's mantle, exposure under the ban on factions and party opinion; 
 may have been secretly cultivated by another faction, which shows only when they vote.
 
 A ballot's reason is a code with the numbers that decided it (:data:`REASONS`), never words: the
-words are made in :mod:`game.session.present`, from the same numbers, so a screen can show the
+words are made in :mod:`game.present.phrases`, from the same numbers, so a screen can show the
 sum the engine made term by term.
 """
 

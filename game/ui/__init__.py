@@ -1,6 +1,6 @@
 """The game in a window (pygame-ce and pygame_gui): the only package that imports pygame.
 
-It reads player views and submits legal actions through :mod:`game.session.session` (a match) and :mod:`game.session.present`; no game rule
+It reads player views and submits legal actions through :mod:`game.match.match` (a match) and :mod:`game.present.phrases`; no game rule
 lives here.
 """
 

@@ -19,8 +19,9 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.session import saves
-from game.session.saves import SaveError
+from game.match import saves
+from game.match.saves import SaveError
+from game.match.thinking import Thinker
 from game.ui import settings as settings_mod
 from game.ui import text, theme
 from game.ui.scene import Scene
@@ -75,7 +76,7 @@ class App:
         self.trouble_told = False  # the board has said why the computer no longer thinks apart
         loaded, self.settings_note = settings_mod.load(config_path)
         self.settings = settings or loaded
-        if data_dir is not None:  # the saves' folder (game.session.saves reads this)
+        if data_dir is not None:  # the saves' folder (game.match.saves reads this)
             os.environ["SUCCESSION_DATA_DIR"] = str(data_dir)
         pygame.init()
         pygame.display.set_caption("Succession")
@@ -84,7 +85,7 @@ class App:
         self.stack: list[Scene] = []
         self.running = True
         self.clock = pygame.time.Clock()
-        self.match = None  # the game in progress (game.session.session.Match)
+        self.match = None  # the game in progress (game.match.match.Match)
 
     # --- window --------------------------------------------------------------------------------
     def _open_window(self) -> None:
@@ -106,11 +107,8 @@ class App:
     @property
     def thinker(self):
         """Where the computer thinks for this window (made when first needed, so that launching
-        the window does not load it)."""
+        the window does not start it)."""
         if self._thinker is None:
-            # imported here, not on top: launching the window does not load the worker's machinery
-            from game.session.thinking import Thinker
-
             self._thinker = Thinker(self.thinking)
         return self._thinker
 

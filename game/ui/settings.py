@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 import platformdirs
 
-from game.session.replay import write_atomic
+from game.match.replay import write_atomic
 
 SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 FONT_SCALES = (1.0, 1.25, 1.5, 2.0)

@@ -11,9 +11,9 @@ import pytest
 
 from game.ai import personality, playout, simple
 from game.engine import moves, words
+from game.present import phrases
 from game.ruleset import load, load_base, records
 from game.ruleset.vocabulary import ACTION_KINDS, COMPOSED
-from game.session import present
 
 DECLARED = set(ACTION_KINDS)
 
@@ -49,10 +49,10 @@ def test_the_tables_made_from_the_declaration_agree_with_it():
     for name, kind in ACTION_KINDS.items():
         assert records.ACTION_KINDS[name] == kind.params
         assert (name in moves.ONCE_PER_TURN) == kind.once_per_turn
-        assert present.DESTRUCTIVE.get(name) == kind.confirm
+        assert phrases.DESTRUCTIVE.get(name) == kind.confirm
         if name not in ("propose", COMPOSED):  # a motion's arguments are the motion's; a composed one's its target's
             assert words.ACTION_ARGS.get(name, ()) == kind.args
-    assert set(present.DESTRUCTIVE) == {"break_bloc", "recant", "military"}
+    assert set(phrases.DESTRUCTIVE) == {"break_bloc", "recant", "military"}
 
 
 def test_every_action_of_the_base_rules_is_weighed_by_the_bots_without_a_fallback(rules):

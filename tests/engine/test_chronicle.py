@@ -3,7 +3,7 @@
 import pytest
 
 from game.engine import chronicle, player_view
-from game.session.match import play
+from game.match.headless import play
 
 SCENARIOS = ["succession_1923", "crisis_1923", "united_opposition_1926", "right_last_stand_1928",
              "military_option_1924"]  # fmt: skip

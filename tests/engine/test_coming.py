@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from game.engine.preview import coming
-from game.session import present
-from game.session.session import Match, Seat
+from game.match.match import Match, Seat
+from game.present import phrases
 
 CONFERENCE = "thirteenth_conference"
 
@@ -42,14 +42,14 @@ def test_the_censure_is_seen_a_quarter_ahead_and_a_pledge_stops_it(rules, seed):
     conference = ahead[CONFERENCE]
     assert conference.happens and conference.due == "1924-Q1"
     assert any(ch.what == ("status", "trotsky") and ch.after == "censured" for ch in conference.changes)
-    assert [present.condition_text(rules, item) for item, ok in conference.lines if ok] == [
+    assert [phrases.condition_text(rules, item) for item, ok in conference.lines if ok] == [
         "Trotsky's exposure is 5 or more"
     ]
-    line = next(t for t in present.coming_lines(rules, m.view("trotsky")) if "Thirteenth" in t)
+    line = next(t for t in phrases.coming_lines(rules, m.view("trotsky")) if "Thirteenth" in t)
     assert "will happen as things stand" in line and "censured" in line
 
     pledge = next(a for a in m.legal() if a.name == "pledge_discipline")
-    card = present.action_card(rules, m.view("trotsky"), pledge)
+    card = phrases.action_card(rules, m.view("trotsky"), pledge)
     assert any("Thirteenth" in p and "would no longer happen" in p for p in card.preview)
     waiting = _trotsky_in(rules, 1, seed)  # the same game, without the pledge: the engine censures him
     m.submit(pledge)
@@ -73,13 +73,13 @@ def test_a_move_that_raises_the_exposure_names_the_censure_two_quarters_ahead(ru
     m = _trotsky_in(rules, 0)
     view = m.view("trotsky")
     appeal = next(a for a in m.legal() if a.name == "mass_appeal")
-    lines = present.action_card(rules, view, appeal).preview
+    lines = phrases.action_card(rules, view, appeal).preview
     assert any(
         "Thirteenth Party Conference" in line and "(due 1924-Q1)" in line and "exposure is 5 or more" in line
         for line in lines
     ), lines
     publish = next(a for a in m.legal() if a.name == "publish_article")
-    assert not any("Thirteenth" in line for line in present.action_card(rules, view, publish).preview)
+    assert not any("Thirteenth" in line for line in phrases.action_card(rules, view, publish).preview)
 
 
 def test_another_factions_choice_to_come_says_what_each_option_would_do_to_you(rules):
@@ -90,7 +90,7 @@ def test_another_factions_choice_to_come_says_what_each_option_would_do_to_you(r
     ahead = {c.event: c for c in coming(m.view("trotsky"), rules)}
     removal = ahead["antonov_ovseyenko_removed"]
     assert not removal.asks_you and [oid for oid, _ in removal.options] == ["remove"]
-    line = next(t for t in present.coming_lines(rules, m.view("trotsky")) if "Antonov" in t)
+    line = next(t for t in phrases.coming_lines(rules, m.view("trotsky")) if "Antonov" in t)
     assert "should Stalin and the Centre choose 'Remove him'" in line and "vacant" in line
 
 

@@ -19,8 +19,8 @@ from game.engine import (
     player_view,
 )
 from game.engine.posts import NO_POSTS
+from game.match.headless import chronicle, play
 from game.ruleset.records import LADDER, STATUSES
-from game.session.match import chronicle, play
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 

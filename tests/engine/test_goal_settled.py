@@ -6,8 +6,8 @@ The points are what they were: only the status says more."""
 from __future__ import annotations
 
 from game.engine.objectives import FAILED, NOT_MET, standing
+from game.match.match import Match
 from game.ruleset import load_base
-from game.session.session import Match
 
 
 def _goal(state, rules, faction: str, goal: str):

@@ -81,7 +81,7 @@ def test_a_bigger_politburo_has_room_for_more(rules, fresh):
 
 
 def test_the_campaign_congresses_grow_the_central_committee(rules):
-    from game.session import historical, replay
+    from game.match import historical, replay
 
     rep = replay.load(historical.REPLAY)
     sizes = {}

@@ -350,7 +350,7 @@ def test_only_the_police_stage_a_provocation_and_only_against_a_censured_opposit
 def test_a_figurehead_police_chief_lends_the_ogpu_to_the_secretariat(rules):
     """Menzhinsky, a nominal head of no faction, lets the General Secretary's faction stage a
     provocation; Dzerzhinsky, his own man, does not; nor does Menzhinsky to anyone else."""
-    from game.session.present import capabilities
+    from game.present.phrases import capabilities
 
     s = new_game(rules, "united_opposition_1926", 1)
     s = _turn_of(s, rules, "stalin")

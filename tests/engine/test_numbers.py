@@ -19,7 +19,7 @@ def with_changes(rules, kind, entry_id, **changes):
     """The same rules with one entry changed."""
     table = dict(rules.by_kind[kind])
     table[entry_id] = attrs.evolve(table[entry_id], **changes)
-    return Rules(by_kind={**rules.by_kind, kind: table}, origin=rules.origin, root=rules.root)
+    return Rules.from_tables({**rules.by_kind, kind: table}, origin=rules.origin, root=rules.root)
 
 
 def test_an_event_tabled_line_is_voted_and_moves_the_tracker(rules, fresh):

@@ -18,7 +18,7 @@ def _with_goals(rules, goals, scale=SCALE):
     sc = rules.scenarios[SCENARIO]
     obj = Objectives(history="expelled from the party in November 1927", scale=scale, goals=tuple(goals))
     scenarios = {**rules.scenarios, SCENARIO: attrs.evolve(sc, objectives={**sc.objectives, "trotsky": obj})}
-    return Rules({**rules.by_kind, "scenarios": scenarios}, rules.origin, rules.root)
+    return Rules.from_tables({**rules.by_kind, "scenarios": scenarios}, rules.origin, rules.root)
 
 
 def _goal(gid, points, condition, when="end", by=None):
@@ -121,7 +121,7 @@ def test_sole_leadership_as_late_as_history_is_judged_by_the_goals(rules):
     sc = custom.scenarios[SCENARIO]
     late = attrs.evolve(sc.objectives["trotsky"], decisive_before="1926-Q2")
     scenarios = {**custom.scenarios, SCENARIO: attrs.evolve(sc, objectives={**sc.objectives, "trotsky": late})}
-    custom = Rules({**custom.by_kind, "scenarios": scenarios}, custom.origin, custom.root)
+    custom = Rules.from_tables({**custom.by_kind, "scenarios": scenarios}, custom.origin, custom.root)
     state = new_game(custom, SCENARIO, 1)
     state.outcome = ("sole_leadership", "trotsky")
     assert objectives.standing(state, custom, "trotsky").result == "victory"  # 5 points, not decisive
@@ -177,7 +177,7 @@ def test_a_goal_without_a_condition_or_a_source_is_reported(rules):
 
 
 def test_objectives_reach_the_terminal(rules):
-    from game.session.terminal import objective_lines
+    from game.terminal import objective_lines
 
     custom = _with_goals(rules, [_goal("in_party", 5, IN_PARTY)])
     state = new_game(custom, SCENARIO, 1)

@@ -9,7 +9,7 @@ from game.engine.effects import run_effects
 from game.engine.preview import action_preview, bloc_forecast, crossings
 from game.engine.state import UNALIGNED, Proposal
 from game.engine.votes import SWING_TERMS, swing_score, vote
-from game.session import present
+from game.present import phrases
 
 
 def _decided_by(why, secretary_in_bloc_with) -> str | None:
@@ -95,7 +95,7 @@ def _swing_ballots(state, rules):
 
 
 def test_a_swing_ballots_terms_add_to_its_score_and_the_sign_gives_its_side(rules):
-    from game.session.match import play
+    from game.match.headless import play
 
     state, _ = play(rules, "crisis_1923", 7)
     ballots = list(_swing_ballots(state, rules))
@@ -148,9 +148,9 @@ def test_a_mass_appeal_announces_the_censure_line_it_crosses(rules):
     after = apply_action(s, rules, action)
     real = vote(after, rules, censure.body, Proposal(crossing.mover, "censure", ("trotsky",)), "")
     assert (crossing.forecast.yes, crossing.forecast.no) == (real.total("yes"), real.total("no"))
-    words = present.action_card(rules, player_view(s, rules, "trotsky"), action).preview
+    words = phrases.action_card(rules, player_view(s, rules, "trotsky"), action).preview
     assert any(f"crosses {censure.min_exposure}" in w and censure.name in w for w in words)
-    moved = f"moved now by {present.short_faction(rules, crossing.mover)} it would"
+    moved = f"moved now by {phrases.short_faction(rules, crossing.mover)} it would"
     assert any(moved in w and f"{real.total('yes')}–{real.total('no')}" in w for w in words)
     # and the ban on factions' line, a margin above: bystanders back the censure from there
     line = censure.min_exposure + rules.settings.votes.ban_margin
@@ -205,8 +205,8 @@ def test_a_bloc_offers_forecast_is_what_the_bloc_would_change(rules):
     real = vote(formed, rules, "central_committee", s.agenda[0], "")
     for shift in forecast.agenda:
         assert (shift.after.yes, shift.after.no) == (real.total("yes"), real.total("no"))
-    lines = present.offer_lines(rules, view)
-    assert lines[0].startswith(present.faction_name(rules, "bukharin"))
+    lines = phrases.offer_lines(rules, view)
+    assert lines[0].startswith(phrases.faction_name(rules, "bukharin"))
     assert any("Moscow" in line and "would follow" in line for line in lines)
 
 
@@ -215,8 +215,8 @@ def test_accepting_and_declining_say_what_each_does(rules):
     s.offers = [("stalin", "bukharin", s.turn)]
     s.active = "bukharin"
     view = player_view(s, rules, "bukharin")
-    accept = present.action_card(rules, view, Action("accept_bloc", "bukharin", ("stalin",))).preview
-    decline = present.action_card(rules, view, Action("decline_bloc", "bukharin", ("stalin",))).preview
+    accept = phrases.action_card(rules, view, Action("accept_bloc", "bukharin", ("stalin",))).preview
+    decline = phrases.action_card(rules, view, Action("decline_bloc", "bukharin", ("stalin",))).preview
     assert accept[0].startswith("Accepting forms a bloc") and decline[0].startswith("Declining changes nothing")
     assert [line for line in accept if "Moscow" in line] and [line for line in decline if "Moscow" in line]
 
@@ -253,7 +253,7 @@ def test_an_event_choice_shows_what_each_option_changes(rules):
             if c.what[0] in ("prestige", "exposure", "mantle", "influence")
         }
         assert got == expected
-        card = present.action_card(rules, view, Action("choose", chooser, (option.id,)))
+        card = phrases.action_card(rules, view, Action("choose", chooser, (option.id,)))
         assert card.preview and card.title == option.name
         shown += len(got)
     assert shown, "the options of this event change someone's standing"
@@ -274,13 +274,13 @@ def test_every_ballot_and_delegation_in_random_play_renders_to_words(rules, data
             _check_delegations(state, rules)
     view = player_view(state, rules, None)
     for v in view.votes:
-        for line in present.vote_lines(rules, v, None)[1:]:
+        for line in phrases.vote_lines(rules, v, None)[1:]:
             assert line.strip() and "_" not in line.split(" — ", 1)[1], line
         for b in v.ballots:
             if b.reason == "swing":
                 assert sum(b.detail["terms"].values()) == b.detail["score"]
     for rid in view.regions:
-        text = present.region_explanation(rules, view, rid)
+        text = phrases.region_explanation(rules, view, rid)
         assert rules.regions[rid].name in text and "_" not in text
 
 
@@ -300,5 +300,5 @@ def test_a_bloc_that_brings_on_an_event_says_so(rules):
         assert holds(formed, conditions, rules) == bool(c.after)
         assert not c.after or not holds(s, conditions, rules)
     brought = next(c for c in events if c.after)
-    text = present.crossing_text(rules, view, brought)
+    text = phrases.crossing_text(rules, view, brought)
     assert rules.events[brought.ref].name in text and "Trotsky and Zinoviev are in a bloc" in text

@@ -124,7 +124,7 @@ def test_item_access_matches_attributes(rules, fresh):
 
 
 def test_the_view_of_a_vote_keeps_every_ballot(rules):
-    from game.session.match import play
+    from game.match.headless import play
 
     state, _ = play(rules, "crisis_1923", 7)
     assert state.votes, "a bot game of the crisis holds votes"

@@ -81,7 +81,7 @@ def test_a_person_is_named_by_the_figure_name(rules, fresh, faction, monkeypatch
 def test_a_singular_faction_name_takes_singular_verbs(rules, fresh, monkeypatch):
     factions = dict(rules.factions)
     factions["zinoviev"] = attrs.evolve(factions["zinoviev"], name="The Leningrad Opposition", plural=False)
-    singular = attrs.evolve(rules, by_kind={**rules.by_kind, "factions": factions})
+    singular = attrs.evolve(rules, factions=factions)
     lines = faction_lines(singular, fresh, "zinoviev", monkeypatch)
     assert "The Leningrad Opposition is censured" in lines
     assert "The Leningrad Opposition is removed from its posts" in lines
@@ -103,7 +103,7 @@ def test_a_discipline_motion_names_the_faction_and_an_appointment_the_figure(rul
 
 def test_a_menu_names_a_figure_by_the_figure_name(rules, fresh):
     from game.engine import Action
-    from game.session.terminal import describe
+    from game.terminal import describe
 
     cultivate = next(a for a, r in rules.actions.items() if r.kind == "cultivate")
     offer = next(a for a, r in rules.actions.items() if r.kind == "offer_bloc")

@@ -5,9 +5,9 @@ man's name in the rule files leaves the historical line's final hash as it is.""
 from __future__ import annotations
 
 from game.engine import chronicle, motions
+from game.match import historical, replay
 from game.ruleset import load_base, load_rules
 from game.ruleset.loader import errors
-from game.session import historical, replay
 
 
 def _final(rules) -> str:

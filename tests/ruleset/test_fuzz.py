@@ -86,7 +86,7 @@ HEADER = "# Succession replay\nformat: 1\nscenario: crisis_1923\nseed: 7\nmods:\
     )
 )
 def test_any_replay_text_is_parsed_or_refused_with_its_line(body):
-    from game.session import replay
+    from game.match import replay
 
     text = HEADER + "\n".join(body) + "\n"
     try:
@@ -98,7 +98,7 @@ def test_any_replay_text_is_parsed_or_refused_with_its_line(body):
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(string.printable, max_size=300).map(lambda t: "# Succession replay\n" + t))
 def test_any_replay_header_is_parsed_or_refused_with_its_line(text):
-    from game.session import replay
+    from game.match import replay
 
     try:
         replay.parse(text, "fuzz.replay")

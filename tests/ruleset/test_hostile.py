@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from game.match import replay
 from game.ruleset import loader, safeio, yamlpos
-from game.session import replay
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"

@@ -7,13 +7,19 @@ Each breakage test works on a copy of ``rules/base`` in ``tmp_path/base`` with t
 
 from __future__ import annotations
 
+import pickle
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
 import pytest
 
-from game.ruleset import BASE, PROJECT, Problem, load_rules, records
+from game.ruleset import BASE, PROJECT, records
+from game.ruleset.loader import load_rules
+from game.ruleset.problems import Problem
+from game.ruleset.rules import FIELDS, Rules
 from tests.ruleset.edits import line_of, replace_once
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -101,21 +107,56 @@ def test_each_kind_is_an_attribute_and_the_rules_stay_frozen(base_rules):
         base_rules.actions = {}
     with pytest.raises(AttributeError):
         base_rules.no_such_kind  # noqa: B018
-    fewer = attrs.evolve(base_rules, by_kind={**base_rules.by_kind, "press": {}})
-    assert fewer.press == {} and base_rules.press
+    fewer = attrs.evolve(base_rules, press={})
+    assert fewer.press == {} and fewer.by_kind["press"] == {} and base_rules.press
+    assert fewer.figures is base_rules.figures
+
+
+def test_rules_have_one_field_per_kind_of_rule_entry():
+    names = {f.name for f in attrs.fields(Rules)}
+    for kind in records.KINDS:
+        assert FIELDS[kind] in names, kind
+    with pytest.raises(ValueError, match="no kind of rule entry is called 'generals'"):
+        Rules.from_tables({"generals": {}})
+
+
+def test_the_rules_module_imports_no_yaml():
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'yaml':\n"
+        "            raise ImportError('blocked: ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import game.ruleset.rules\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
 
 
 def test_what_is_worked_out_from_the_rules_is_kept_with_them(base_rules):
-    import pickle
+    tables = base_rules.tables
+    assert tables.granting is tables.granting  # worked out once
+    assert tables.granting["secretariat"] == ("general_secretary",)
+    assert tables.issues == tuple(t for t, rec in base_rules.trackers.items() if rec.kind == "issue")
+    assert tables.office_order == tuple(sorted(base_rules.offices))
+    assert base_rules.fingerprint() == tables.fingerprint
+    other = attrs.evolve(base_rules, offices={})
+    assert other.tables is not tables and other.tables.granting == {}  # a new ruleset works its tables out anew
+    assert other.fingerprint() != base_rules.fingerprint()
 
-    calls = []
-    built = base_rules.memo("test_count", lambda r: calls.append(r) or len(r.figures))
-    assert base_rules.memo("test_count", lambda r: calls.append(r) or -1) == built == len(base_rules.figures)
-    assert calls == [base_rules]  # built once
-    other = attrs.evolve(base_rules, by_kind=dict(base_rules.by_kind))
-    assert other.memo("test_count", lambda r: -1) == -1  # a new ruleset works its tables out anew
-    copied = pickle.loads(pickle.dumps(base_rules))
+
+def test_the_rules_travel_to_another_process_without_their_tables(base_rules):
+    base_rules.tables.rung_paces[("censured", None)] = "1925-Q1"
+    try:
+        copied = pickle.loads(pickle.dumps(base_rules))
+    finally:
+        base_rules.tables.rung_paces.pop(("censured", None))
     assert copied.figures == base_rules.figures and copied.settings == base_rules.settings
+    assert copied.tables.rules is copied and copied.tables.rung_paces == {}
+    assert copied.fingerprint() == base_rules.fingerprint()
 
 
 def test_every_entry_remembers_where_it_was_defined(base_rules):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.session.session import Match, Seat
+from game.match.match import Match, Seat
 from game.ui import text
 from game.ui.scenes import layout
 from game.ui.settings import FONT_SCALES, Settings
@@ -343,7 +343,7 @@ def test_the_thinking_sign_shows_the_latest_news_whole(make_app, positions, monk
 def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
     import re
 
-    from game.session import present
+    from game.present import phrases
     from game.ui.scenes.dialog import escape
     from game.ui.scenes.end import summary_html
     from game.ui.theme import gui_theme
@@ -354,7 +354,7 @@ def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
     assert heading > body and heading == round(20 * scale)
     # under the heading, what the outcome measures (power), apart from the results against history
     kind = (positions[0].view(None)["outcome"] or ("",))[0]
-    assert escape(present.outcome_note(kind)) in html and "measured against what it achieved in history" in html
+    assert escape(phrases.outcome_note(kind)) in html and "measured against what it achieved in history" in html
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from game.match.match import Match, Seat
 from game.ruleset import PROJECT, load_base, load_rules
-from game.session.session import Match, Seat
 from game.ui import text, theme
 from game.ui.scenes.board_map import map_cells
 from game.ui.settings import Settings

@@ -11,8 +11,8 @@ import sys
 import pygame
 import pytest
 
-from game.session import present
-from game.session.session import Match, Seat
+from game.match.match import Match, Seat
+from game.present import phrases
 from game.ui import text
 from game.ui.scenes.board import action_button_label
 from game.ui.scenes.choose import TargetScene, choices, made_for
@@ -60,7 +60,7 @@ def _board(make_app, match, size=(1280, 720), scale=1.0, app=None):
 def _lists(app, board):
     """The terminal's lists of targets: each action with more than one legal variant."""
     view = board.view
-    return [(e.action_id, e.actions) for e in present.menu(app.rules, view, app.match.legal()) if len(e.actions) > 1]
+    return [(e.action_id, e.actions) for e in phrases.menu(app.rules, view, app.match.legal()) if len(e.actions) > 1]
 
 
 def _picked(board, monkeypatch) -> list:
@@ -227,7 +227,7 @@ def test_a_motion_is_chosen_step_by_step_and_back_goes_up_a_step(make_app, rules
     # each office's row says how the vote would go: the engine's forecast, inline
     # (what its candidates' forecasts share: the vote depends on the office, not on the figure)
     for c in scene.here:
-        cards = [present.action_card(app.rules, board.view, leaf.action).preview for leaf in _leaves([c])]
+        cards = [phrases.action_card(app.rules, board.view, leaf.action).preview for leaf in _leaves([c])]
         assert c.forecast and all(line in card for card in cards for line in c.forecast)
     click(app, button(scene, "Back"))
     assert scene.prompt() == "Which motion?" and scene.rows[scene.focus][1].label == "Appoint to an office"
@@ -284,7 +284,7 @@ def test_a_target_that_drops_out_does_not_move_the_others_numbers(make_app, rule
 def test_each_choice_shows_its_forecast_and_what_all_share_is_said_once(make_app, rules, monkeypatch):
     app, board = _board(make_app, _at(rules, "crisis_1923", "trotsky", 0))
     scene = _open(app, board, "mass_appeal")
-    cards = {c.action: present.action_card(app.rules, board.view, c.action).preview for c in scene.here}
+    cards = {c.action: phrases.action_card(app.rules, board.view, c.action).preview for c in scene.here}
     shared = [line for line in next(iter(cards.values())) if all(line in card for card in cards.values())]
     assert shared and scene.shared() == tuple(shared)  # the cost in influence, exposure, the mood
     said = " ".join(line for _, lines, _, _ in scene.texts for line in lines)

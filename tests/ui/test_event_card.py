@@ -3,8 +3,8 @@ engine's own run of the option's effects on the game as the chooser sees it."""
 
 from __future__ import annotations
 
-from game.session import present
-from game.session.session import Match, Seat
+from game.match.match import Match, Seat
+from game.present import phrases
 from game.ui.scenes.event import EventScene
 
 
@@ -22,7 +22,7 @@ def test_an_event_card_shows_each_options_effects(app):
     m, scene = _at_trotskys_choice(app)
     view = m.view("trotsky")
     event = app.rules.events[view.pending_choice[0]]
-    cards = [present.action_card(app.rules, view, a) for a in m.legal()]
+    cards = [phrases.action_card(app.rules, view, a) for a in m.legal()]
     assert len(cards) == len(event.choice.options)
     for card in cards:
         assert card.title in scene.body and card.preview

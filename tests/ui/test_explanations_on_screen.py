@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from game.engine import congress
 from game.engine.preview import motion_forecast
-from game.session import present
+from game.present import phrases
 from tests.ui.test_choose import _at, _board, _open
 
 
@@ -24,7 +24,7 @@ def test_a_regions_tooltip_is_the_engines_own_sum(make_app, rules):
         tip = next(t for t in tips if t.startswith(rules.regions[rid].name + ":"))
         if why.secretary is not None:
             assert f"hold {why.hold} + bureaucracy {why.bonus} = {why.hold + why.bonus}" in tip, tip
-        assert present.delegation_text(rules, why, follows) in tip
+        assert phrases.delegation_text(rules, why, follows) in tip
 
 
 def test_a_motion_on_the_agenda_says_how_it_would_go_now(make_app, rules):
@@ -86,7 +86,7 @@ def test_an_action_with_no_list_of_targets_forecasts_in_its_tooltip(make_app, ru
     app, board = _board(make_app, _trotsky_in(rules, 1))
     pledge = next(a for a in board.match.legal() if a.name == "pledge_discipline")
     tip = button(board, "Pledge discipline").tool_tip_text
-    card = present.action_card(rules, board.view, pledge)
+    card = phrases.action_card(rules, board.view, pledge)
     assert "It would bring: " in tip and all(line in tip for line in card.preview)
     assert "'Thirteenth Party Conference condemns the Opposition' (due 1924-Q1) would no longer happen" in tip
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.session import quarter
+from game.present import quarter
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.history import HistoryScene
 from tests.ui.drive import button, click, frames, key

@@ -52,7 +52,7 @@ def test_encyclopedia_shows_an_entry_and_its_cited_lines(app, rules):
     cited = next(c for c in fig.source if c.seed and c.lines)
     click(app, button(enc, "Read the cited passages"))
     assert isinstance(app.scene, MessageScene)
-    from game.session.explain import clean_passage, seed_documents
+    from game.present.explain import clean_passage, seed_documents
 
     lo, hi = cited.line_range()
     lines = (rules.root / cited.seed).read_text(encoding="utf-8").split("\n")[lo - 1 : hi]
@@ -233,7 +233,7 @@ def test_the_new_game_screen_offers_the_last_choices_again(app, make_app):
 
 
 def test_the_window_offers_every_level_but_the_internal_wait(app):
-    from game.session.session import LEVELS
+    from game.match.match import LEVELS
 
     assert "wait" in LEVELS  # the command line keeps it
     click(app, button(app.scene, "New game"))

@@ -5,8 +5,8 @@ and the events; titled with the quarter that closed, and made from the seat's ow
 from __future__ import annotations
 
 from game.engine import player_view
-from game.session import explain, present, quarter
-from game.session.session import Match, Seat
+from game.match.match import Match, Seat
+from game.present import explain, phrases, quarter
 from game.ui import text
 from game.ui.scenes.results import ResultsScene
 from tests.ui.drive import play
@@ -34,7 +34,7 @@ def test_results_show_every_ballot_and_chart_the_totals(app):
         app.frame([])
     finally:
         text.WATCHERS.remove(seen.append)
-    for line in present.vote_lines(app.rules, vote, "stalin"):  # every ballot, who and why
+    for line in phrases.vote_lines(app.rules, vote, "stalin"):  # every ballot, who and why
         assert line in scene.body
     assert all(b.voter in scene.body for b in vote.ballots)
     assert f"for {vote.total('yes')}" in seen and f"against {vote.total('no')}" in seen

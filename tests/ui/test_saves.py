@@ -3,7 +3,7 @@ message and leave the running game alone, and undo."""
 
 from __future__ import annotations
 
-from game.session import saves
+from game.match import saves
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.dialog import MessageScene
 from game.ui.scenes.menu import MenuScene

@@ -13,9 +13,9 @@ import pygame
 import pygame_gui
 import pytest
 
-from game.session import saves
-from game.session.quarter import book
-from game.session.session import Match, Seat
+from game.match import saves
+from game.match.match import Match, Seat
+from game.present.quarter import book
 from game.ui import text, theme
 from game.ui.scenes import dialog
 from game.ui.scenes.briefing import BriefingScene

@@ -9,10 +9,10 @@ import os
 import pytest
 
 from game.engine import apply_action
-from game.session.session import Match, Seat, is_undoable
+from game.match.match import Match, Seat, is_undoable
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.dialog import MessageScene
-from tests.session.test_thinking import _DyingBot, _WhereBot
+from tests.match.test_thinking import _DyingBot, _WhereBot
 from tests.ui.drive import button, click, frames
 
 SCENARIO = "crisis_1923"

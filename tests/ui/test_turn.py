@@ -148,7 +148,7 @@ def test_a_move_that_reveals_something_random_has_no_undo_but_done_hands_over(ap
 def test_the_held_bar_fits_every_size_and_font(make_app, rules, size, scale):
     """The move's result, the keys' line and Done fit the action bar whole, inside the window,
     with no button over another."""
-    from game.session.session import Match, Seat
+    from game.match.match import Match, Seat
     from game.ui.scenes import layout
     from game.ui.settings import Settings
 

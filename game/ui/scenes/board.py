@@ -30,7 +30,7 @@ import time
 import pygame
 
 from game.engine import words
-from game.session import present, quarter
+from game.present import phrases, quarter
 from game.ui import text, theme
 from game.ui.scene import Scene
 from game.ui.scenes import layout
@@ -209,15 +209,15 @@ class BoardScene(Scene):
             done = layout.done_rect(self.app, geo)
             return out + [(done, "Done", self.done, DONE_TIP, True, "#end_turn")]
         legal = self.match.legal() if self.my_turn() else ()
-        entries = present.menu(rules, self.view, legal)
+        entries = phrases.menu(rules, self.view, legal)
         last = end_turn(rules)
         entries = [e for e in entries if e.action_id != last] + [e for e in entries if e.action_id == last]
         for e in entries:
             reason = (e.why_not or None) if self.viewer else "not your move"
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
             if len(e.actions) == 1 and e.action_id != last:  # no list of targets to show its forecast: here
-                preview = present.action_card(rules, self.view, e.actions[0]).preview
-                if list(preview) == [present.CHANCE_WORDS]:
+                preview = phrases.action_card(rules, self.view, e.actions[0]).preview
+                if list(preview) == [phrases.CHANCE_WORDS]:
                     tip += "\n\nIts outcome depends on chance."
                 elif preview:
                     tip += "\n\nIt would bring: " + "; ".join(preview)
@@ -270,7 +270,7 @@ class BoardScene(Scene):
 
     def submit_checked(self, action) -> None:
         """Submit, asking first for what cannot be taken back."""
-        card = present.action_card(self.app.rules, self.view, action)
+        card = phrases.action_card(self.app.rules, self.view, action)
         if card.confirm:
             body = card.confirm + (f"\n\n{card.text}" if card.text else "")  # the title is the dialog's own
             confirm(self.app, card.title, body, "Yes, do it", lambda: self.submit(action))
@@ -295,7 +295,7 @@ class BoardScene(Scene):
         said = [e.text for e in entries if e.text]
         if said:
             return " ".join(said)
-        return present.action_card(self.app.rules, self.match.view(action.faction), action, with_preview=False).title
+        return phrases.action_card(self.app.rules, self.match.view(action.faction), action, with_preview=False).title
 
     def held_lines(self) -> tuple[str, str]:
         """The action bar's words while the board holds: what the move did, and what the keys do

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from game.session.explain import scenario_span
-from game.session.present import faction_name
+from game.present.explain import scenario_span
+from game.present.phrases import faction_name
 from game.ui.scenes.dialog import MessageScene
 
 

@@ -4,7 +4,7 @@ A proposal is chosen as a player thinks of it: first the kind of motion, then th
 issue), then the figure; a step with a single choice is folded into the one before.  Each list
 scrolls (pygame_gui's scrolling container: the mouse wheel, its scroll bar, or the keys, which
 bring the focused choice into view), shows every label whole (wrapped, never cut) and each
-choice's forecast under it (``present.action_card``'s preview; a group shows what all its choices
+choice's forecast under it (``phrases.action_card``'s preview; a group shows what all its choices
 share, such as the vote the motion would get).
 
 Every choice carries a number that does not change while the game lasts: its place in the rule
@@ -21,8 +21,8 @@ import pygame
 import pygame_gui
 
 from game.engine import words
+from game.present import phrases
 from game.ruleset.records import DIRECTIONS
-from game.session import present
 from game.ui import text, theme
 from game.ui.scenes.dialog import MessageScene
 
@@ -118,7 +118,7 @@ def _step(rules, table: str | None, value: str) -> Step:
 
 def choices(rules, view, options) -> tuple[Choice, ...]:
     """The legal variants of one action as a tree of choices, each level in its stable order."""
-    items = [(steps(rules, a), a, present.action_card(rules, view, a).preview) for a in options]
+    items = [(steps(rules, a), a, phrases.action_card(rules, view, a).preview) for a in options]
     return _level(items, 0)
 
 
@@ -186,7 +186,7 @@ class TargetScene(MessageScene):
         rules = app.rules
         self.board, self.options = board, list(options)
         rule = rules.actions[action_id]
-        self.help = f"Costs {present.cost_text(rule)}. {' '.join(rule.text.split())}"
+        self.help = f"Costs {phrases.cost_text(rule)}. {' '.join(rule.text.split())}"
         super().__init__(app, rule.name, self.help, None)
         self.tree = made_for(board, self.options)
         self.path: list[Choice] = []

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from game.engine.actions import CHOOSE
-from game.session import present
-from game.session.explain import sources_text
+from game.present import phrases
+from game.present.explain import sources_text
 from game.ui.scenes.dialog import MessageScene
 
 
@@ -18,8 +18,8 @@ class EventScene(MessageScene):
         for action in board.match.legal():
             if action.name != CHOOSE:
                 continue
-            card = present.action_card(rules, view, action)  # the option's effects, tried on the game as seen
-            history = " (what history chose)" if present.is_historical(rules, view, action) else ""
+            card = phrases.action_card(rules, view, action)  # the option's effects, tried on the game as seen
+            history = " (what history chose)" if phrases.is_historical(rules, view, action) else ""
             body += f"\n\n• {card.title}{history}" + (f" — {card.text}" if card.text else "")
             body += "".join(f"\n    → {line}" for line in card.preview)
         choices = [(o.name, self._answer(o.id)) for o in ev.choice.options]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.session import present
+from game.present import phrases
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes.dialog import button_need
@@ -47,7 +47,7 @@ class HandoffScene(Scene):
         lines = [
             (mid, f"{date} — next to play", theme.OCHRE),
             (big, f"Pass the screen to {seat.name}", theme.WHITE),
-            (mid, present.faction_name(self.app.rules, self.faction), theme.WHITE),
+            (mid, phrases.faction_name(self.app.rules, self.faction), theme.WHITE),
         ]
         # each line whole, wrapped (the heading's face is smaller where the window is small for
         # the font); as high on the screen as the badge under them needs

@@ -1,5 +1,5 @@
 """The history of the game as the seat at the screen saw it: the summary of every quarter that has
-closed (:mod:`game.session.quarter`), paged back and forth, newest first.  Reached from the board
+closed (:mod:`game.present.quarter`), paged back and forth, newest first.  Reached from the board
 (History, or the H key) and, after a game with one human seat, from the end screen; in hot-seat it
 shows the seat at the screen, and only its own views."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.session.quarter import book, summary_text
+from game.present.quarter import book, summary_text
 from game.ui.scenes.results import ResultsScene, summary_title
 
 

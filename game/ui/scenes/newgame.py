@@ -10,12 +10,12 @@ import attrs
 import pygame
 import pygame_gui
 
+from game.match.match import AI, HUMAN, LEVELS, Match, Seat
+from game.present.explain import scenario_factions, scenario_span
+from game.present.phrases import scenario_order
 from game.ruleset import load
 from game.ruleset.loader import errors
 from game.ruleset.mods import list_mods
-from game.session.explain import scenario_factions, scenario_span
-from game.session.session import AI, HUMAN, LEVELS, Match, Seat
-from game.session.terminal import scenario_order
 from game.ui import draw, text, theme
 from game.ui import settings as settings_mod
 from game.ui.scene import Scene

@@ -2,13 +2,13 @@
 the seat (its standing, numbers, offices, seats, regions, goals), every vote with its breakdown
 (who voted how, and why, and the secret contacts it revealed), a Congress's delegations and
 elections, and the events of the quarter and of the next one's opening; beside it each vote as a
-chart.  All of it from the seat's own views (:mod:`game.session.quarter`)."""
+chart.  All of it from the seat's own views (:mod:`game.present.quarter`)."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.session.quarter import Summary, summary_text
+from game.present.quarter import Summary, summary_text
 from game.ui import draw, text, theme
 from game.ui.scenes.dialog import MessageScene
 

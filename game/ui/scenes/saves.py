@@ -8,8 +8,8 @@ import time
 import pygame
 import pygame_gui
 
-from game.session import saves
-from game.session.saves import SaveError
+from game.match import saves
+from game.match.saves import SaveError
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes.dialog import MessageScene, button_need, draw_wrapped, message, wrapped_button, wrapped_height

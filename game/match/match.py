@@ -1,0 +1,305 @@
+"""A match you can step: whose turn, that seat's view, its legal actions, submit, undo, save, load.
+
+The terminal, the window and the bots all drive the same :class:`Match`.  A match holds the game
+state, the seats (human or bot, with a difficulty and a name), the bots of the bot seats and the
+record of every action, which is what a save is made of: loading replays the record through the
+legality check, so a bad save fails loudly instead of loading a corrupt game.
+
+>>> from game.ruleset import load_base
+>>> rules = load_base()
+>>> m = Match.new(rules, "crisis_1923", seed=3, seats={"trotsky": Seat("human", name="Ann")})
+>>> m.seat(m.active).kind in ("human", "ai"), m.over
+(True, False)
+>>> action, reason = m.think() if m.seat(m.active).kind == "ai" else (m.legal()[0], "")
+>>> entries = m.submit(action)
+>>> len(m.record.actions)
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+
+from attrs import define, field, frozen
+
+from game.ai import LEVELS as BOT_LEVELS
+from game.ai import make_bot
+from game.engine import Action, IllegalActionError, apply_action, legal_actions, new_game, player_view
+from game.engine.state import State
+from game.engine.views import LogView, View, frozen_map
+from game.match.replay import Replay
+from game.match.thinking import THREAD, Thinker
+
+HUMAN, AI = "human", "ai"
+SEAT_KINDS = (HUMAN, AI)
+#: the difficulty levels a bot seat may have: every level :func:`game.ai.make_bot` knows
+LEVELS = tuple(BOT_LEVELS)
+
+
+class SeatError(ValueError):
+    """A seat that cannot be filled: an unknown kind, level or faction."""
+
+
+@frozen
+class Seat:
+    """Who plays a faction: a person at this computer, or a bot of a difficulty level."""
+
+    kind: str = AI
+    level: str = "simple"
+    name: str = ""
+
+    def __attrs_post_init__(self):
+        if self.kind not in SEAT_KINDS:
+            raise SeatError(f"a seat is 'human' or 'ai', not {self.kind!r}")
+        if self.level not in LEVELS:
+            raise SeatError(f"difficulty is one of {', '.join(LEVELS)}, not {self.level!r}")
+
+    @property
+    def is_human(self) -> bool:
+        return self.kind == HUMAN
+
+
+@frozen
+class AiMove:
+    """What a bot did and why, and what the log said about it."""
+
+    action: Action
+    reason: str
+    entries: tuple[LogView, ...] = ()
+
+
+@define
+class _Step:
+    """One undoable action: the state before it and who took it."""
+
+    faction: str
+    before: State
+
+
+@define(eq=False)
+class Match:
+    rules: object
+    scenario: str
+    seed: int
+    seats: dict[str, Seat]
+    state: State
+    record: Replay
+    bots: dict[str, object] = field(factory=dict)
+    mods: tuple[str, ...] = ()
+    #: called with the match after each action that closed a quarter or ended the game
+    on_turn_end: Callable[[Match], None] | None = None
+    #: why each computer seat moved: (index of the action in the record, date, faction, reason);
+    #: kept for showing after the game and written in saves
+    reasons: list[tuple[int, str, str, str]] = field(factory=list)
+    _undo: list[_Step] = field(factory=list)
+    #: where the bots think apart from the caller (see :meth:`think_async`); None: a thread of
+    #: the match's own, made when first needed
+    thinker: Thinker | None = None
+    _thinking: tuple[State, Future] | None = None
+    _own_thinker: Thinker | None = None
+    _views: tuple[State | None, dict] = (None, {})
+
+    # --- making a match ------------------------------------------------------------------------
+
+    @classmethod
+    def new(
+        cls,
+        rules,
+        scenario: str,
+        seed: int,
+        seats: dict[str, Seat] | None = None,
+        mods: tuple[str, ...] | list[str] = (),
+    ) -> Match:
+        """A fresh game.  Factions without a seat are played by the simple bot."""
+        if scenario not in rules.scenarios:
+            raise SeatError(f"unknown scenario {scenario!r}; one of: {', '.join(rules.scenarios)}")
+        state = new_game(rules, scenario, seed)
+        seats = dict(seats or {})
+        unknown = [f for f in seats if f not in state.factions]
+        if unknown:
+            raise SeatError(f"{unknown[0]!r} is not a faction of {scenario}; one of: {', '.join(state.factions)}")
+        seats = {f: seats.get(f, Seat()) for f in state.factions}
+        bots = {f: make_bot(s.level, f, seed) for f, s in seats.items() if not s.is_human}
+        mods = tuple(mods) or tuple(rules.mod_labels())  # id@version of each mod in force
+        record = Replay(scenario, seed, mods=list(mods), rules=rules.fingerprint())
+        return cls(rules, scenario, seed, seats, state, record, bots, mods)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def active(self) -> str | None:
+        """The faction whose move it is, or None when the game is over."""
+        return None if self.over else self.state.active
+
+    @property
+    def over(self) -> bool:
+        return self.state.outcome is not None
+
+    def seat(self, faction: str | None = None) -> Seat | None:
+        """The seat of a faction (default: the active one)."""
+        faction = self.active if faction is None else faction
+        return self.seats.get(faction) if faction else None
+
+    def humans(self) -> list[str]:
+        return [f for f, s in self.seats.items() if s.is_human]
+
+    def view(self, faction: str | None) -> View:
+        """What a faction sees now (None: the public view for a shared screen).  Views are
+        immutable, so the same one is handed out until the game moves."""
+        state, cache = self._views
+        if state is not self.state:
+            cache = {}
+            self._views = (self.state, cache)
+        if faction not in cache:
+            cache[faction] = player_view(self.state, self.rules, faction)
+        return cache[faction]
+
+    def legal(self) -> tuple[Action, ...]:
+        """The legal actions of the active seat (empty when the game is over)."""
+        return legal_actions(self.state, self.rules)
+
+    def digest(self) -> str:
+        return self.state.digest()
+
+    # --- moving --------------------------------------------------------------------------------
+
+    def submit(self, action: Action, reason: str | None = None) -> tuple[LogView, ...]:
+        """Check, apply and record an action of the active seat (with the computer's ``reason``
+        for it, if a bot chose it).  Returns the new log entries the actor may see.  Raises
+        IllegalActionError (changing nothing) if it is not legal now."""
+        if self.over:
+            raise IllegalActionError("the game is over")
+        before = self.state
+        after = apply_action(before, self.rules, action)
+        self.state = after
+        if reason is not None:
+            self.reasons.append((len(self.record.actions), before.date_text(), action.faction, reason))
+        self.record.actions.append(action)
+        self._drop_thinking()
+        step = _Step(action.faction, before)
+        if self._undo and self._undo[-1].faction != action.faction:
+            self._undo.clear()  # another seat has moved since: its move is known to everyone
+        if self.seats[action.faction].is_human and is_undoable(before, after):
+            self._undo.append(step)
+        else:
+            self._undo.clear()
+        if after.turn != before.turn or after.outcome is not None:
+            self._turn_ended()
+        return new_entries(before, after, action.faction)
+
+    def _turn_ended(self) -> None:
+        if self.over:
+            self.record.final = self.state.digest()
+        if self.on_turn_end is not None:
+            self.on_turn_end(self)
+
+    def can_undo(self) -> bool:
+        """Whether the last action can be taken back: a human seat's own actions, made since any
+        other seat last moved, none of which drew from the generator or revealed anything hidden
+        (see :func:`is_undoable`)."""
+        return bool(self._undo)
+
+    def undo(self) -> Action:
+        """Take back the last undoable action; returns it.  Raises UndoError if there is none."""
+        if not self._undo:
+            raise UndoError("nothing to undo")
+        step = self._undo.pop()
+        self.state = step.before
+        action = self.record.actions.pop()
+        self.reasons = [r for r in self.reasons if r[0] < len(self.record.actions)]
+        self.record.final = None
+        self._drop_thinking()
+        return action
+
+    # --- bots ----------------------------------------------------------------------------------
+
+    def think(self) -> tuple[Action, str]:
+        """The bot seat's choice for the active faction (action, reason), not yet submitted."""
+        faction = self._bot_seat()
+        return self.bots[faction].choose(self.view(faction), self.legal(), self.rules)
+
+    def _bot_seat(self) -> str:
+        faction = self.active
+        if faction is None or faction not in self.bots:
+            raise SeatError(f"{faction or 'nobody'} is not a bot seat now")
+        return faction
+
+    def ai_move(self) -> AiMove:
+        """Let the active bot seat choose and play; returns its move, its reason and the log."""
+        pending = self._thinking
+        if pending is not None and pending[0] is self.state:
+            return self.play_thought(pending[1])
+        action, reason = self.think()
+        return AiMove(action, reason, self.submit(action, reason))
+
+    def think_async(self) -> Future:
+        """The active bot's choice, made apart from the caller (in the thinker's worker process, or
+        on a thread): the future's result is a :class:`~game.match.thinking.Thought`.  Play it
+        with :meth:`play_thought` (or :meth:`ai_move`, which waits for it).  Asking again for the
+        same position returns the same future; a move, an undo or :meth:`close` drops it."""
+        pending = self._thinking
+        if pending is not None and pending[0] is self.state:
+            return pending[1]
+        faction = self._bot_seat()
+        if self.thinker is None:
+            self.thinker = self._own_thinker = Thinker(THREAD)
+        future = self.thinker.think(self.bots[faction], self.view(faction), self.legal(), self.rules)
+        self._drop_thinking()
+        self._thinking = (self.state, future)
+        return future
+
+    def play_thought(self, future: Future) -> AiMove | None:
+        """Play a finished :meth:`think_async` (waiting for it if need be) if it was made for the
+        position on the board now; a thought about a position since left is dropped (None)."""
+        pending = self._thinking
+        if pending is None or pending[1] is not future or pending[0] is not self.state:
+            future.cancel()
+            return None
+        thought = future.result()
+        faction = self.active
+        self.bots[faction] = thought.bot  # its generator as it moved while thinking
+        return AiMove(thought.action, thought.reason, self.submit(thought.action, thought.reason))
+
+    def _drop_thinking(self) -> None:
+        if self._thinking is not None:
+            self._thinking[1].cancel()
+            self._thinking = None
+
+    def close(self) -> None:
+        """Drop any thinking in progress; stop the match's own thread, if it made one (a thinker
+        shared with a window is the window's to close)."""
+        self._drop_thinking()
+        if self._own_thinker is not None:
+            self._own_thinker.close()
+            self._own_thinker = self.thinker = None
+
+
+class UndoError(Exception):
+    """Nothing can be taken back now."""
+
+
+def is_undoable(before: State, after: State) -> bool:
+    """Whether an action may be taken back: it drew nothing from the generator and revealed
+    nothing hidden.  Hidden things come out when the quarter moves on (votes with their secret
+    contacts, a Congress, events, income), when a choice is put to a faction, or when the game
+    ends; any of these closes the door."""
+    return (
+        after.rng == before.rng
+        and after.turn == before.turn
+        and after.phase == "actions"
+        and len(after.votes) == len(before.votes)
+        and after.fired == before.fired
+        and after.pending_choice is None
+        and after.outcome is None
+    )
+
+
+def new_entries(before: State, after: State, faction: str | None) -> tuple[LogView, ...]:
+    """The log entries an action added that ``faction`` may see."""
+    start = len(before.log) if len(after.log) >= len(before.log) else 0
+    return tuple(
+        LogView(e.turn, e.text, e.kind, e.event, frozen_map(e.data))
+        for e in after.log[start:]
+        if e.visible_to is None or (faction is not None and faction in e.visible_to)
+    )

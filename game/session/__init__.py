@@ -1,1 +1,0 @@
-"""A match: seats (human or bot), the action record, replay files."""

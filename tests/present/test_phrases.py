@@ -1,0 +1,198 @@
+"""What screens show: the menu in fixed places, action cards, votes, agenda, regions, scales, the end."""
+
+from game.engine import Action, apply_action, legal_actions, player_view
+from game.engine.views import BallotView, VoteView
+from game.match.match import Match
+from game.present import phrases
+
+
+def _actions_phase(rules, state, faction=None):
+    while state.phase != "actions" or (faction and state.active != faction):
+        state = apply_action(state, rules, legal_actions(state, rules)[0])
+    return state
+
+
+def test_the_menu_keeps_every_action_in_its_place(rules, fresh):
+    state = _actions_phase(rules, fresh)
+    first = phrases.menu(rules, player_view(state, rules, state.active), legal_actions(state, rules))
+    later = _actions_phase(rules, apply_action(state, rules, legal_actions(state, rules)[-1]))
+    second = phrases.menu(rules, player_view(later, rules, later.active), legal_actions(later, rules))
+    assert [(e.number, e.action_id) for e in first] == [(e.number, e.action_id) for e in second]
+    assert [e.action_id for e in first] == list(rules.actions)
+    legal = set(legal_actions(state, rules))
+    assert {a for e in first for a in e.actions} == legal
+    for e in first:
+        assert bool(e.actions) != bool(e.why_not), e
+    assert next(e for e in first if e.action_id == "break_bloc").number != 1
+
+
+def test_unavailable_actions_say_why(rules, fresh):
+    state = _actions_phase(rules, fresh)
+    me = state.active
+    view = player_view(state, rules, me)
+    entries = {e.action_id: e for e in phrases.menu(rules, view, legal_actions(state, rules))}
+    recant = entries["recant"]
+    assert not recant.actions and recant.why_not.startswith("not while active")
+    other = player_view(state, rules, next(f for f in state.factions if f != me))
+    assert all(e.why_not == "not your move" for e in phrases.menu(rules, other, ()))
+
+
+def test_destructive_actions_ask_first(rules, fresh):
+    view = player_view(_actions_phase(rules, fresh), rules, "stalin")
+    assert "Are you sure" in phrases.confirm_question(rules, view, Action("break_bloc", "stalin", ("zinoviev",)))
+    assert "action point" in phrases.confirm_question(rules, view, Action("pass_turn", "stalin"))
+    for action in (Action("pass_turn", "stalin"), Action("break_bloc", "stalin", ("zinoviev",))):
+        # every screen shows the action's name beside the question: the question does not repeat it
+        name = rules.actions[action.name].name
+        assert not phrases.confirm_question(rules, view, action).startswith(name)
+    assert phrases.confirm_question(rules, view, Action("speak_at_plenum", "stalin", ("industrialisation",))) is None
+
+
+def test_an_action_card_has_text_cost_and_a_forecast(rules, fresh):
+    state = _actions_phase(rules, fresh)
+    view = player_view(state, rules, state.active)
+    cards = [phrases.action_card(rules, view, a) for a in legal_actions(state, rules)]
+    for card in cards:
+        assert card.title and card.text and "AP" in card.cost
+    motions = [c for c in cards if rules.actions[c.action.name].kind == "propose"]
+    assert motions and all(("would pass" in c.preview[0]) or ("would fail" in c.preview[0]) for c in motions)
+    assert any(c.preview for c in cards if rules.actions[c.action.name].kind != "propose")
+
+
+def test_a_vote_shows_every_ballot_and_the_secret_it_revealed(rules):
+    vote = VoteView(
+        3,
+        "politburo",
+        "Remove from office: Chairman of Sovnarkom",
+        True,
+        (
+            BallotView(
+                "Alexei Rykov", "yes", 1, "won_over", "rykov", "bukharin", {"by": "bukharin", "lead": 30, "margin": 25}
+            ),
+            BallotView("Joseph Stalin", "no", 1, "self_defence", "stalin", None),
+        ),
+        "remove_office",
+        "bukharin",
+        ("sovnarkom_chair",),
+    )
+    lines = phrases.vote_lines(rules, vote, "stalin")
+    assert "carried 1–1" in lines[0] and len(lines) == 3
+    assert "[revealed: a secret contact of Bukharin, Rykov and Tomsky]" in lines[1]
+    assert "[your secret contact]" in phrases.vote_lines(rules, vote, "bukharin")[1]
+    assert "secretly won over by Bukharin, Rykov and Tomsky (ties 30 ahead" in lines[1]
+    assert lines[2].endswith("— self-defence")
+
+
+def test_agenda_regions_and_scales(rules, fresh):
+    m = Match.new(rules, "crisis_1923", 4)
+    while not m.state.agenda:
+        m.ai_move()
+    view = m.view(m.active)
+    lines = phrases.agenda_lines(rules, view)
+    assert len(lines) == len(view.agenda) and all("close of" in line or "Congress" in line for line in lines)
+    table = phrases.region_table(rules, view)
+    assert len(table) == len(view.regions) + 1 and "Delegates" in table[0]
+    texts = {s.id: s.text() for s in phrases.scales(rules, view)}
+    rec = rules.trackers["industrialisation"]
+    assert rec.left_label in texts["industrialisation"] and rec.right_label in texts["industrialisation"]
+
+
+def test_the_end_shows_the_last_quarter_and_the_scores(rules):
+    m = Match.new(rules, "crisis_1923", 4)
+    while not m.over:
+        m.ai_move()
+    lines = phrases.end_lines(rules, m.view("trotsky"))
+    assert "=== The game is over ===" in lines
+    # the outcome says what it measures, apart from each faction's result against history
+    kind = m.state.outcome[0]
+    note = lines[lines.index("=== The game is over ===") + 2]
+    assert phrases.OUTCOME_NOTES[kind] in note and "measured against what it achieved in history" in note
+    assert any("the last quarter" in line for line in lines)
+    scores = lines[lines.index("--- the scores, measured against history ---") + 1 :]
+    assert sum(rules.factions[f].name in " ".join(scores) for f in m.state.factions) == len(m.state.factions)
+
+
+def test_a_congress_is_shown_region_by_region(rules):
+    from game.match.headless import play
+
+    state, _ = play(rules, "crisis_1923", 2)
+    view = player_view(state, rules, "trotsky")
+    entry = next(e for e in view.log if e.event == "congress_meets")
+    lines = phrases.congress_lines(rules, entry)
+    assert len(lines) == len(rules.regions)
+    assert all(line.split(":")[0] in {r.name for r in rules.regions.values()} for line in lines)
+    assert phrases.congress_lines(rules, view.log[0]) == []
+
+
+def _region_sum(rules, view, rid):
+    why = view.regions[rid].why
+    return why, f"hold {why.hold} + bureaucracy {why.bonus} = {why.hold + why.bonus}"
+
+
+def test_a_regions_explanation_is_the_engines_sum_term_by_term(rules):
+    from game.engine import congress, new_game
+
+    s = new_game(rules, "crisis_1923", 3)
+    moscow = s.regions["moscow"]
+    cases = []
+    cases.append(("machine", s.clone()))
+    moscow.sympathy["trotsky"] = 100
+    cases.append(("overwhelmed", s.clone()))
+    s.blocs = [("stalin", "trotsky")]
+    cases.append(("partner", s.clone()))
+    for case, state in cases:
+        view = player_view(state, rules, "trotsky")
+        fid, why = congress.delegation(state, rules, "moscow")
+        _, terms = _region_sum(rules, view, "moscow")
+        text = phrases.region_explanation(rules, view, "moscow")
+        assert terms in text and f"sympathy {why.sympathy}" in text, case
+        assert text.startswith(
+            f"Moscow: {rules.regions['moscow'].delegates} delegates, for {phrases.faction_name(rules, fid)}"
+        )
+        if case == "overwhelmed":
+            assert "overwhelm" in text and f"reaches {rules.settings.override_threshold}" in text
+        if case == "partner":
+            assert f"sympathy {why.partner_sympathy} for Trotsky would overwhelm him" in text
+        rows = {r.id: r for r in phrases.region_rows(rules, view)}
+        assert rows["moscow"].why in text  # the board's tooltip reads the same words
+
+
+def test_a_swing_ballot_reads_as_its_sum(rules):
+    from game.match.headless import play
+
+    state, _ = play(rules, "crisis_1923", 7)
+    view = player_view(state, rules, None)
+    ballot = next(b for v in view.votes for b in v.ballots if b.reason == "swing")
+    text = phrases.ballot_reason(rules, ballot)
+    for term, value in ballot.detail["terms"].items():
+        assert f"{phrases.SWING_WORDS[term]} {phrases.signed(value)}" in text
+    assert f"= {phrases.signed(ballot.detail['score'])}:" in text
+
+
+def test_a_motions_forecast_new_and_on_the_agenda_is_the_engines_vote(rules):
+    from game.engine import new_game
+    from game.engine.motions import body_of
+    from game.engine.state import Proposal
+    from game.engine.votes import vote
+
+    s = _actions_phase(rules, new_game(rules, "crisis_1923", 3), "trotsky")
+    assert not any(s.cultivation.values())  # no secrets: the forecast is the real vote
+    action = next(a for a in legal_actions(s, rules) if a.name == "propose_motion")
+    prop = Proposal("trotsky", action.args[0], tuple(action.args[1:]))
+    body = body_of(rules, prop.motion, prop.args)
+    real = vote(s, rules, body, prop, "")
+    passes = real.passed(rules.motions[prop.motion].threshold or rules.bodies[body].threshold)
+    yes_no = f"{real.total('yes')}–{real.total('no')}"
+    card = phrases.action_card(rules, player_view(s, rules, "trotsky"), action)
+    assert f"would {'pass' if passes else 'fail'} {yes_no}" in card.preview[0]
+    s = apply_action(s, rules, action)
+    assert s.agenda and s.agenda[-1].key() == prop.key()
+    lines = phrases.agenda_lines(rules, player_view(s, rules, "trotsky"))
+    assert f"if voted now it would {'pass' if passes else 'fail'} {yes_no}" in lines[-1]
+
+
+def test_every_condition_of_every_event_reads_as_words(rules):
+    for event in rules.events.values():
+        for item in event.conditions:
+            text = phrases.condition_text(rules, item)
+            assert text and "{" not in text and "_" not in text, (event.id, item, text)
