@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from attrs import define, field
 
+from game.engine.congress import delegate_shares, delegations
 from game.engine.state import UNALIGNED, Proposal, State
 
 #: every ballot reason code, and the numbers and ids its ``detail`` carries
@@ -158,8 +159,6 @@ def _interest(state, rules, fid, prop, target) -> tuple[str, str, dict | None]:
     if kind in ("remove_office", "appoint_office"):
         return "no", "status_quo", None
     if kind == "convene_congress":
-        from game.engine.congress import delegate_shares
-
         shares = delegate_shares(state, rules)
         total_cc = sum(state.cc.values()) or 1
         delegates = shares.get(fid, 0) * 100 // max(1, sum(shares.values()))
@@ -273,8 +272,6 @@ def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Propo
 
 def vote(state: State, rules, body_id: str, prop: Proposal, label: str) -> Breakdown:
     """Put a motion to a body and return the breakdown."""
-    from game.engine.congress import delegations
-
     body = rules.bodies[body_id]
     if body.kind == "council":
         return council_vote(state, rules, body_id, prop, label)
