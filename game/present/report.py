@@ -69,49 +69,62 @@ def _label(text: str) -> str:
     return text.replace("\\", "\\\\").replace("$", r"\$")
 
 
+#: matplotlib's settings for the charts (the report's SVG and the window's pictures alike)
+STYLE = {
+    "svg.fonttype": "path",  # the glyphs drawn: no font to fetch, and a name is never markup
+    "svg.hashsalt": "succession",  # the same ids each time: the same game gives the same file
+    "font.size": 8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def plot(ax, d: Debrief, key: str, title: str, focus: str | None = None) -> None:
+    """One measure of power on a matplotlib axes: a line per faction over the quarters this game
+    closed, history's over the same quarters dashed beside it; with ``focus`` (a faction id) that
+    faction's line drawn widest and the others faded."""
+    from matplotlib.ticker import MaxNLocator
+
+    x = list(range(len(d.quarters)))
+    lowest = 0
+    for i, f in enumerate(d.factions):
+        c = colour(f.colour)
+        values = getattr(f.power, key)
+        lowest = min(lowest, *values)
+        # the first factions' lines wider: where two factions are level both still show
+        width = max(1.2, 3.4 - 0.7 * i) if focus is None else 3.4 if f.faction == focus else 1.2
+        alpha = 1.0 if focus in (None, f.faction) else 0.45
+        ax.plot(
+            x, values, color=c, linewidth=width, marker="o", markersize=width + 1, label=_label(f.name), alpha=alpha
+        )
+        hist = f.history_power
+        if hist is not None:
+            at = {q: i for i, q in enumerate(d.quarters)}
+            points = [(at[q], v) for q, v in zip(hist.dates, getattr(hist, key), strict=True) if q in at]
+            if points:
+                ax.plot(*zip(*points, strict=True), color=c, linewidth=1, linestyle="--", alpha=0.7 * alpha)
+    ax.set_title(_label(title), fontsize=9, loc="left")
+    step = max(1, len(x) // 8)
+    ax.set_xticks(x[::step], [q for q in d.quarters[::step]], rotation=0, fontsize=7)
+    ax.set_ylim(bottom=lowest)  # counts and shares from nothing up, not from their lowest value
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="y", alpha=0.3)
+
+
 def charts(d: Debrief) -> list[tuple[str, str]]:
-    """(title, inline SVG) for each measure of power: a line per faction over the quarters this
-    game closed, history's over the same quarters dashed beside it."""
+    """(title, inline SVG) for each measure of power (:func:`plot`)."""
     if not d.quarters:
         return []
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
 
     out = []
-    style = {
-        "svg.fonttype": "path",  # the glyphs drawn: no font to fetch, and a name is never markup
-        "svg.hashsalt": "succession",  # the same ids each time: the same game gives the same file
-        "font.size": 8,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }
-    with plt.rc_context(style):
+    with plt.rc_context(STYLE):
         for key, title in MEASURES:
             fig, ax = plt.subplots(figsize=(4.6, 2.5))
-            x = list(range(len(d.quarters)))
-            lowest = 0
-            for i, f in enumerate(d.factions):
-                c = colour(f.colour)
-                values = getattr(f.power, key)
-                lowest = min(lowest, *values)
-                # the first factions' lines wider: where two factions are level both still show
-                width = max(1.2, 3.4 - 0.7 * i)
-                ax.plot(x, values, color=c, linewidth=width, marker="o", markersize=width + 1, label=_label(f.name))
-                hist = f.history_power
-                if hist is not None:
-                    at = {q: i for i, q in enumerate(d.quarters)}
-                    points = [(at[q], v) for q, v in zip(hist.dates, getattr(hist, key), strict=True) if q in at]
-                    if points:
-                        ax.plot(*zip(*points, strict=True), color=c, linewidth=1, linestyle="--", alpha=0.7)
-            ax.set_title(_label(title), fontsize=9, loc="left")
-            step = max(1, len(x) // 8)
-            ax.set_xticks(x[::step], [q for q in d.quarters[::step]], rotation=0, fontsize=7)
-            ax.set_ylim(bottom=lowest)  # counts and shares from nothing up, not from their lowest value
-            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.grid(axis="y", alpha=0.3)
+            plot(ax, d, key, title)
             out.append((title, _svg(fig)))
             plt.close(fig)
     return out
@@ -186,4 +199,4 @@ def print_pdf(html_path: Path, pdf_path: Path) -> str:
     return f"wrote {pdf_path}"
 
 
-__all__ = ["BROWSERS", "ReportError", "browser", "charts", "colour", "html", "print_pdf", "write"]
+__all__ = ["BROWSERS", "STYLE", "ReportError", "browser", "charts", "colour", "html", "plot", "print_pdf", "write"]
