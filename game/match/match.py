@@ -61,6 +61,35 @@ class Seat:
 
 
 @frozen
+class Options:
+    """How a classroom runs a match, from a teacher's preset (:mod:`game.match.presets`): its title,
+    whether history's results stay hidden until the end, and the time each seat has for a turn.
+    None of it changes the game; a save keeps it, so a loaded game runs as it began."""
+
+    title: str = ""
+    #: history's results for each faction and the "In history" texts shown only once the game is over
+    hide_history: bool = False
+    #: seconds a human seat has for its turn, from the hand-off to Done (None: no limit)
+    turn_seconds: int | None = None
+
+    def to_data(self) -> dict:
+        return {"title": self.title, "hide_history": self.hide_history, "turn_seconds": self.turn_seconds}
+
+    @classmethod
+    def from_data(cls, data) -> Options:
+        """Options read back from a save; anything malformed is left at its default."""
+        if not isinstance(data, dict):
+            return cls()
+        title = data.get("title")
+        seconds = data.get("turn_seconds")
+        return cls(
+            title=title[:80] if isinstance(title, str) else "",
+            hide_history=data.get("hide_history") is True,
+            turn_seconds=seconds if isinstance(seconds, int) and not isinstance(seconds, bool) and seconds > 0 else None,
+        )
+
+
+@frozen
 class AiMove:
     """What a bot did and why, and what the log said about it."""
 
@@ -92,6 +121,8 @@ class Match:
     #: why each computer seat moved: (index of the action in the record, date, faction, reason);
     #: kept for showing after the game and written in saves
     reasons: list[tuple[int, str, str, str]] = field(factory=list)
+    #: the teacher's options for this match (hidden history, a turn timer), from a preset
+    options: Options = field(factory=Options)
     _undo: list[_Step] = field(factory=list)
     #: where the bots think apart from the caller (see :meth:`think_async`); None: a thread of
     #: the match's own, made when first needed
@@ -110,6 +141,7 @@ class Match:
         seed: int,
         seats: dict[str, Seat] | None = None,
         mods: tuple[str, ...] | list[str] = (),
+        options: Options | None = None,
     ) -> Match:
         """A fresh game.  Factions without a seat are played by the simple bot."""
         if scenario not in rules.scenarios:
@@ -123,7 +155,7 @@ class Match:
         bots = {f: make_bot(s.level, f, seed) for f, s in seats.items() if not s.is_human}
         mods = tuple(mods) or tuple(rules.mod_labels())  # id@version of each mod in force
         record = Replay(scenario, seed, mods=list(mods), rules=rules.fingerprint())
-        return cls(rules, scenario, seed, seats, state, record, bots, mods)
+        return cls(rules, scenario, seed, seats, state, record, bots, mods, options=options or Options())
 
     # --- reading -------------------------------------------------------------------------------
 

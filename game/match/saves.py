@@ -22,7 +22,7 @@ from attrs import frozen
 
 from game.engine import Action, ActionSyntaxError, IllegalActionError, apply_action
 from game.match import replay
-from game.match.match import Match, Seat, SeatError
+from game.match.match import Match, Options, Seat, SeatError
 from game.match.replay import mod_differences
 from game.ruleset import safeio
 
@@ -84,6 +84,7 @@ def to_data(match: Match) -> dict:
         "actions": [a.to_text() for a in match.record.actions],
         "digest": match.state.digest(),
         "reasons": [list(r) for r in match.reasons],
+        "options": match.options.to_data(),
     }
 
 
@@ -233,7 +234,8 @@ def read(path: Path, rules) -> Match:
             f: Seat(s.get("kind", "ai"), s.get("level", "simple"), str(s.get("name", "")))
             for f, s in data["seats"].items()
         }
-        match = Match.new(rules, data["scenario"], data["seed"], seats, tuple(data["mods"]))
+        options = Options.from_data(data.get("options"))  # saves before presets have none
+        match = Match.new(rules, data["scenario"], data["seed"], seats, tuple(data["mods"]), options)
     except (SeatError, AttributeError, TypeError, ValueError) as exc:
         raise SaveError(f"{path}:1: the seats cannot be filled: {exc}") from None
     state = match.state
