@@ -15,7 +15,6 @@ from game.engine import chronicle, moves, phases, posts, rng
 from game.engine.actions import CHOOSE, Action, IllegalActionError
 from game.engine.effects import bump, holds
 from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
-from game.ruleset.vocabulary import COMPOSED
 
 
 def new_game(rules, scenario_id: str, seed: int) -> State:
@@ -125,7 +124,7 @@ def offered_rules(state: State, rules) -> list[str]:
     fs = state.factions[actor]
     out = []
     held: dict[str, bool] = {}  # capability → whether the actor holds it (several entries ask the same)
-    for aid, ap, influence, prestige, requires, conditions in rules.memo("offer", _offer_table).get(fs.status, ()):
+    for aid, ap, influence, prestige, requires, conditions in rules.tables.offer.get(fs.status, ()):
         if ap > fs.ap or influence > fs.influence or prestige > fs.prestige:
             continue
         if requires is not None:
@@ -137,27 +136,6 @@ def offered_rules(state: State, rules) -> list[str]:
         if not conditions or holds(state, conditions, rules):  # the Lenin Levy waits for Lenin's death
             out.append(aid)
     return out
-
-
-def _offer_table(rules) -> dict[str, tuple]:
-    """Status → the action entries a faction of that status may take, in rule order, each as
-    (id, its price in action points, influence and prestige, the capability it requires, its
-    conditions): :func:`offered_rules` reads this once per action in search."""
-    statuses = {st for rule in rules.actions.values() for st in rule.allowed_status}
-    return {
-        st: tuple(
-            (aid, rule.cost.ap, rule.cost.influence, rule.cost.prestige, rule.requires, _offer_conditions(rule))
-            for aid, rule in rules.actions.items()
-            if st in rule.allowed_status
-        )
-        for st in statuses
-    }
-
-
-def _offer_conditions(rule) -> tuple:
-    """The conditions :func:`offered_rules` tests: a composed action's name the acting faction
-    (``$self``), so its options test them instead (:func:`game.engine.moves.bind`)."""
-    return () if rule.kind == COMPOSED else rule.conditions
 
 
 def legal_of(state: State, rules, action_id: str) -> list[Action]:

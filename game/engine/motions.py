@@ -52,7 +52,7 @@ def _appoint_office(state, rules, faction, motion):
     if not free and not leader_ok:
         return []
     out = []
-    fit = rules.memo("eligible", posts.eligible_table)
+    fit = rules.tables.eligible
     for office, holder in _by_office(rules, offices):
         if (holder is not None and figures[holder].faction == faction) or not posts.contested(state, office):
             continue  # its own, or a stricken holder's
@@ -71,14 +71,10 @@ def _appoint_office(state, rules, faction, motion):
 
 def _by_office(rules, offices: dict) -> list | tuple:
     """``sorted(offices.items())``: (office, holder) by office id, for a state's offices."""
-    order = rules.memo("office_order", _office_order)
+    order = rules.tables.office_order
     if len(order) != len(offices):
         return sorted(offices.items())
     return [(o, offices[o]) for o in order]
-
-
-def _office_order(rules) -> tuple[str, ...]:
-    return tuple(sorted(rules.offices))
 
 
 def _adopt_line(state, rules, faction, motion):

@@ -47,7 +47,7 @@ def has_capability(state: State, rules, faction: str, capability: str) -> bool:
     capabilities(...)``, without building the set: legal actions ask this at every step.)"""
     figures, offices = state.figures, state.offices
     nominal = False
-    for office in rules.memo("granting", _granting).get(capability, ()):
+    for office in rules.tables.granting.get(capability, ()):
         holder = offices.get(office)
         if holder:
             owner = figures[holder].faction
@@ -59,18 +59,9 @@ def has_capability(state: State, rules, faction: str, capability: str) -> bool:
     return nominal and capability != "secretariat" and has_capability(state, rules, faction, "secretariat")
 
 
-def _granting(rules) -> dict[str, tuple[str, ...]]:
-    """Capability → the offices that grant it, in rule order."""
-    out: dict[str, list[str]] = {}
-    for office, rec in rules.offices.items():
-        for capability in rec.grants:
-            out.setdefault(capability, []).append(office)
-    return {c: tuple(offices) for c, offices in out.items()}
-
-
 def capability_holder(state: State, rules, capability: str):
     """The faction holding an office that grants the capability (first office in rule order)."""
-    for office in rules.memo("granting", _granting).get(capability, ()):
+    for office in rules.tables.granting.get(capability, ()):
         holder = state.offices.get(office)
         if holder:
             fac = state.figures[holder].faction
@@ -86,11 +77,7 @@ def police_faction(state: State, rules):
 
 def issues(rules) -> tuple[str, ...]:
     """The trackers that are issues (a faction takes a stance on them), in rule order."""
-    return rules.memo("issues", _issues)
-
-
-def _issues(rules) -> tuple[str, ...]:
-    return tuple(t for t, rec in rules.trackers.items() if rec.kind == "issue")
+    return rules.tables.issues
 
 
 def _toward(state, faction: str, issue: str, amount: int) -> int:
@@ -125,14 +112,10 @@ def _o_appoint(state, rules, faction, rule):
 def _region_args(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
     """(region id, its argument tuple) of every region of the state, by id: worked out once per
     ruleset (every region option of every action weighed in search walks them)."""
-    table = rules.memo("region_args", _region_arg_table)
+    table = rules.tables.region_args
     if len(table) == len(state.regions):
         return table
     return tuple((rid, (rid,)) for rid in sorted(state.regions))
-
-
-def _region_arg_table(rules) -> tuple[tuple[str, tuple[str]], ...]:
-    return tuple((rid, (rid,)) for rid in sorted(rules.regions))
 
 
 def resistance(state, region: str, faction: str, rule) -> int:
@@ -189,7 +172,7 @@ def _o_cultivate(state, rules, faction, rule):
 def _cultivable(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
     """(figure, its argument tuple) of every figure but the leaders of the state's factions, in
     the rule files' order: worked out once per set of factions."""
-    table = rules.answers("cultivable")
+    table = rules.tables.cultivable
     key = tuple(state.factions)
     found = table.get(key)
     if found is None:

@@ -65,7 +65,10 @@ def _open(state: State, goal) -> bool:
 def track(state: State, rules) -> None:
     """At the close of a quarter: note the ``ever`` goals met and the ``always`` goals broken."""
     achieved, failed, factions = state.achieved, state.failed, state.factions
-    for faction, goal, key in rules.memo("tracked_goals", _tracked_goals)[state.scenario]:
+    goals = rules.tables.tracked_goals
+    if not goals:
+        goals.update(_tracked_goals(rules))
+    for faction, goal, key in goals[state.scenario]:
         if faction not in factions:
             continue
         if goal.when == "ever":

@@ -45,7 +45,10 @@ def events_due(state: State, rules, scenario) -> list[str]:
             if eid not in fired and (when == now or (trigger and when <= now))
         ]
     # the ruleset's own scenario: its events indexed by quarter, worked out once per ruleset
-    by_quarter, triggers = rules.memo("events_by_quarter", _events_by_quarter)[scenario.id]
+    table = rules.tables.events_by_quarter
+    if not table:
+        table.update(_events_by_quarter(rules))
+    by_quarter, triggers = table[scenario.id]
     out = [eid for eid, when in triggers if when < now and eid not in fired]  # earlier quarters come first
     for eid in by_quarter.get(now, ()):
         if eid not in fired:

@@ -49,19 +49,8 @@ def can_hold_office(state: State, figure: str) -> bool:
 
 def eligible(rules, office: str, figure: str) -> bool:
     """Has the figure a trait the office asks for (the rule file's ``traits``; none: anyone)?"""
-    fit = rules.memo("eligible", eligible_table)[office]
+    fit = rules.tables.eligible[office]
     return fit is None or figure in fit
-
-
-def eligible_table(rules) -> dict[str, frozenset[str] | None]:
-    """Office → the figures with a trait it asks for (None: anyone) — search asks thousands of
-    times a second, so this is worked out once per ruleset."""
-    return {
-        oid: frozenset(f for f, fig in rules.figures.items() if any(t in fig.traits for t in rec.traits))
-        if rec.traits
-        else None
-        for oid, rec in rules.offices.items()
-    }
 
 
 def contested(state: State, office: str) -> bool:

@@ -22,7 +22,10 @@ def dated_events(rules, scenario) -> tuple[tuple[str, tuple[int, int], bool], ..
     trigger); for the ruleset's own scenarios worked out once per ruleset (every quarter of
     every playout asks)."""
     if rules.scenarios.get(scenario.id) is scenario:
-        return rules.memo("dated_events", _dated_by_scenario)[scenario.id]
+        table = rules.tables.dated_events
+        if not table:
+            table.update(_dated_by_scenario(rules))
+        return table[scenario.id]
     return _dated(rules, scenario)
 
 

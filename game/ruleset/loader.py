@@ -9,99 +9,20 @@ past :func:`load_rules`.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from pathlib import Path
 
 import attrs
 import cattrs
-from attrs import frozen
 
 from game import resources
 from game.ruleset import BASE, PROJECT, mods, overlay, records, safeio, validate, yamlpos
 from game.ruleset.problems import WARNING, Problem, RulesError, closest, errors, file_label
+from game.ruleset.rules import Rules
 
 #: the rule-file format this game reads (``format_version`` on top of every rule file and manifest)
 FORMAT_VERSION = records.FORMAT_VERSION
-
-
-@frozen(eq=False, slots=False)
-class Rules:
-    """Every rule entry, by kind then id, plus where each entry was defined.
-
-    Each kind is also an attribute (``rules.actions``), set once when the rules are made: the
-    engine reads them thousands of times a second in search, where a lookup through
-    ``__getattr__`` cost more than the rule it fetched.  ``settings`` is the one settings record.
-    Rules are frozen, so what is worked out from them is kept with them (:meth:`memo`)."""
-
-    by_kind: dict[str, dict[str, object]]
-    origin: dict[tuple[str, str], tuple[str, int, int]]
-    root: Path
-    #: the mods laid over the base rules, in load order (their ``mod.yaml``)
-    mods: tuple = ()
-    #: the folders the rules were loaded from, base first: enough to load them again elsewhere
-    #: (the computer's thinking process); empty for rules made in code
-    folders: tuple[Path, ...] = ()
-
-    def __attrs_post_init__(self) -> None:
-        for kind, table in self.by_kind.items():
-            if kind.isidentifier() and not kind.startswith("_") and kind not in vars(self) and not hasattr(Rules, kind):
-                object.__setattr__(self, kind, table)
-        settings = self.by_kind.get("settings")
-        object.__setattr__(self, "settings", next(iter(settings.values())) if settings else None)
-        object.__setattr__(self, "_memo", {})
-
-    def __getattr__(self, kind: str) -> dict:
-        # only for kinds missing when the rules were made (never a private or special name:
-        # copy and pickle probe for those before the instance has any state)
-        if kind.startswith("_"):
-            raise AttributeError(kind)
-        try:
-            return self.by_kind[kind]
-        except KeyError:
-            raise AttributeError(kind) from None
-
-    def memo(self, key: str, build):
-        """``build(self)``, worked out once per ruleset and kept: tables the engine derives from
-        the rules for its hot paths (rules are frozen, so they cannot go stale)."""
-        known = self._memo.get(key)
-        if known is None:
-            known = self._memo[key] = build(self)
-        return known
-
-    def answers(self, key: str) -> dict:
-        """A table kept with the rules under ``key``, empty at first: for answers worked out as
-        they are asked for (the rules never change, so an answer never goes stale)."""
-        return self.memo(key, _empty_table)
-
-    def mod_labels(self) -> list[str]:
-        """``id@version`` of each mod in force, as a replay's ``mods:`` line records them."""
-        return [m.label for m in self.mods]
-
-    def fingerprint(self) -> str:
-        """A hash of the rules in force (every record, sources and design notes aside): two
-        rulesets that play the same have the same fingerprint, whatever their files look like.
-        Computed once per ruleset (every new match records it)."""
-        return self.memo("fingerprint", Rules._fingerprint)
-
-    def _fingerprint(self) -> str:
-        def plain(value):
-            if attrs.has(type(value)):
-                return {
-                    f.name: plain(getattr(value, f.name))
-                    for f in attrs.fields(type(value))
-                    if f.name not in records.DISPLAY_ONLY
-                }
-            if isinstance(value, dict):
-                return {str(k): plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
-            if isinstance(value, list | tuple):
-                return [plain(v) for v in value]
-            return value
-
-        body = {kind: plain(table) for kind, table in sorted(self.by_kind.items())}
-        return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def _strict(kind: type, name: str):
@@ -472,7 +393,7 @@ def load_rules(folders: list[Path], root: Path) -> tuple[Rules | None, list[Prob
     raw = by_kind.pop("_raw", {})
     failed = by_kind.pop("_failed", set())
     mods = tuple(i for i in infos[1:] if i is not None)
-    rules = Rules(by_kind=by_kind, origin=origin, root=root, mods=mods, folders=tuple(folders))
+    rules = Rules.from_tables(by_kind, origin, root, mods=mods, folders=tuple(folders))
     problems.extend(validate.validate(rules, raw, failed))
     return (rules if not errors(problems) else None), sorted(set(problems))
 
@@ -520,7 +441,3 @@ def _apply_removals(removals, folder, root, by_kind, origin, before, problems) -
             continue
         by_kind[kind].pop(entry_id, None)
         origin.pop((kind, entry_id), None)
-
-
-def _empty_table(_rules) -> dict:
-    return {}
