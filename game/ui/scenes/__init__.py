@@ -11,7 +11,7 @@ scene module imports :class:`game.ui.scene.Scene`, the base classes it builds on
 The arguments after ``name`` are those of the class after the app:
 
 >>> sorted(SCENES)[:4]
-['board', 'briefing', 'choose', 'encyclopedia']
+['board', 'briefing', 'choose', 'debrief']
 >>> SCENES["message"].__name__
 'MessageScene'
 """
@@ -20,6 +20,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.choose import TargetScene
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.dialog import MessageScene
 from game.ui.scenes.encyclopedia import EncyclopediaScene
 from game.ui.scenes.end import EndScene
@@ -43,6 +44,7 @@ SCENES: dict[str, type[Scene]] = {
     "history": HistoryScene,  # every closed quarter, paged: (match, faction, quarters)
     "event": EventScene,  # an event card to answer: (board, view)
     "end": EndScene,  # the game's end: (match)
+    "debrief": DebriefScene,  # the game beside history, after play: (match, the report file's name)
     "handoff": HandoffScene,  # pass the screen to the next hot-seat player: (board, faction)
     "briefing": BriefingScene,  # a seat's briefing on its first turn: (scenario, faction, then=...)
     "guide": GuideScene,  # how to play

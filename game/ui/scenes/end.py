@@ -3,6 +3,8 @@ turn's results, and a summary of the game."""
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from game.engine.objectives import points_text
@@ -79,17 +81,24 @@ class EndScene(Scene):
         share = 0.32 if w / s >= 1200 else 0.4  # at a large font on a small window the names need room
         self.chart = pygame.Rect(w - 16 - int(w * share), top, int(w * share), h - top - bh - 32)
         self.textbox((16, top, self.chart.x - 32, h - top - bh - 32), summary_html(self.app.rules, self.match, s))
-        bw = int(240 * min(s, 1.5))
-        self.button((w - 16 - bw, h - bh - 16, bw, bh), "Play again", self.again, "A new game")
-        self.button((w - 32 - 2 * bw, h - bh - 16, bw, bh), "Main menu", self.menu)
+        row = [("Play again", self.again, "A new game"), ("Main menu", self.menu, None)]
         if len(self.match.humans()) == 1:
-            tip = "Every quarter of the game in one place, page by page (H)"
-            self.button((w - 48 - 3 * bw, h - bh - 16, bw, bh), "History", self.history, tip)
+            row.append(("History", self.history, "Every quarter of the game in one place, page by page (H)"))
+        tip = "This game beside history: timelines, goals, charts of power, sources, questions (D)"
+        row.append(("Debrief", self.debrief, tip))
+        bw = min(int(240 * min(s, 1.5)), (w - 16 - 16 * len(row)) // len(row))
+        for i, (label, callback, tip) in enumerate(row):
+            self.button((w - (16 + bw) * (i + 1), h - bh - 16, bw, bh), label, callback, tip)
 
     def history(self) -> None:
         """The one human seat's summaries of every quarter, the last included."""
         (faction,) = self.match.humans()
         self.app.push_scene("history", self.match, faction, book(self.match).closed())
+
+    def debrief(self) -> None:
+        """The debrief of the game just ended (every seat's, the game being over)."""
+        name = f"{self.match.scenario}-{time.strftime('%Y-%m-%d-%H%M')}"
+        self.app.push_scene("debrief", self.match, name)
 
     def again(self) -> None:
         self.app.reset_scene("menu")

@@ -93,13 +93,19 @@ class LoadScene(Scene):
             label = ("Autosave" if info.is_autosave else info.name) + f" · {stamp}" + where
             players = ", ".join(f"{f}: {who}" for f, who in info.seats)
             rows.append((label, info.problem or players or info.path.name, info.path))
-        bw = w - 32 if s >= 1.5 else int(w * 0.75)
+        # each save's row, and beside it the button that opens its debrief
+        dw = max(int(130 * min(s, 1.5)), button_need(self.app, "Debrief"))
+        bw = w - 32 - dw - 8 if s >= 1.5 else int(w * 0.75)
         rh = max([wrapped_height(self.app, label, bw, bh) for label, _, _ in rows] or [bh])
         per_page = max(1, (bottom - top) // (rh + 6))
         self.pages = max(1, -(-len(rows) // per_page))
         self.page = min(self.page, self.pages - 1)
+        damaged = {info.path for info in found if info.problem}
         for i, (label, tip, path) in enumerate(rows[self.page * per_page : (self.page + 1) * per_page]):
-            wrapped_button(self, (16, top + i * (rh + 6), bw, rh), label, self._open(path), tip)
+            y = top + i * (rh + 6)
+            wrapped_button(self, (16, y, bw, rh), label, self._open(path), tip)
+            why = "This game beside history: timelines, goals, charts of power, sources, questions"
+            self.button((16 + bw + 8, y, dw, rh), "Debrief", self._debrief(path), why, path not in damaged)
         self.empty = [] if found else text.wrap(self.app.fonts.body(16), self.EMPTY, w - 32)
         nav = int(160 * s)
         if self.pages > 1:
@@ -130,6 +136,26 @@ class LoadScene(Scene):
 
     def _open(self, path):
         return lambda: self.app.open_save(path)
+
+    def _debrief(self, path):
+        def debrief():
+            try:
+                match = saves.read(path, self.app.rules)
+            except SaveError as exc:
+                message(self.app, "This save cannot be debriefed", str(exc))
+                return
+            if not match.over and len(match.humans()) > 1:
+                message(self.app, "Not before the end", self.HOT_SEAT)
+                return
+            self.app.push_scene("debrief", match, path.stem)
+
+        return debrief
+
+    #: why a hot-seat game's debrief waits for its end
+    HOT_SEAT = (
+        "This hot-seat game is not over. Its debrief shows every seat's goals, the moves behind them and "
+        "the computer's reasons, so it opens only after the end: load the game and play it to its end."
+    )
 
     def back(self) -> None:
         self.app.pop()
