@@ -144,7 +144,6 @@ def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, s
         thinking=thinking,
     )
     app.match = match
-    match.thinker = app.thinker
     app.thinker.start(rules)  # as when a game with computer seats begins
     app.thinker.wait_ready()
     board = BoardScene(app, briefed={"trotsky"})
@@ -177,7 +176,7 @@ def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, s
             playing_frames.append(spent)
         elif board.future is not None:  # the computer is thinking (it may have begun in this frame)
             thinking_frames.append(spent)
-    match.close()
+    app.driver.drop()
     app.thinker.close()
     for times in (every, thinking_frames, playing_frames):
         times.sort()
@@ -208,7 +207,6 @@ def main() -> None:
             f"p95 {p95 * 1000:.2f} ms (CPU time of the window's thread: p95 {cpu95 * 1000:.2f} ms), median "
             f"{median * 1000:.2f} ms (target p95 ≤ 8 ms); full redraw after a move {redraw * 1000:.1f} ms"
         )
-    match.close()
     for thinking, size, scale in (
         ("process", (1280, 720), 1.0),
         ("thread", (1280, 720), 1.0),

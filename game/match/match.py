@@ -3,7 +3,9 @@
 The terminal, the window and the bots all drive the same :class:`Match`.  A match holds the game
 state, the seats (human or bot, with a difficulty and a name), the bots of the bot seats and the
 record of every action, which is what a save is made of: loading replays the record through the
-legality check, so a bad save fails loudly instead of loading a corrupt game.
+legality check, so a bad save fails loudly instead of loading a corrupt game.  A match has no
+threads: a bot seat's choice is made in the caller (:meth:`Match.think`, :meth:`Match.ai_move`);
+the window has it made apart through :class:`game.match.driver.Driver`.
 
 >>> from game.ruleset import load_base
 >>> rules = load_base()
@@ -19,7 +21,6 @@ legality check, so a bad save fails loudly instead of loading a corrupt game.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
 
 from attrs import define, field, frozen
 
@@ -29,7 +30,6 @@ from game.engine import Action, IllegalActionError, apply_action, legal_actions,
 from game.engine.state import State
 from game.engine.views import LogView, View, frozen_map
 from game.match.replay import Replay
-from game.match.thinking import THREAD, Thinker
 
 HUMAN, AI = "human", "ai"
 SEAT_KINDS = (HUMAN, AI)
@@ -85,7 +85,9 @@ class Options:
         return cls(
             title=title[:80] if isinstance(title, str) else "",
             hide_history=data.get("hide_history") is True,
-            turn_seconds=seconds if isinstance(seconds, int) and not isinstance(seconds, bool) and seconds > 0 else None,
+            turn_seconds=seconds
+            if isinstance(seconds, int) and not isinstance(seconds, bool) and seconds > 0
+            else None,
         )
 
 
@@ -124,11 +126,9 @@ class Match:
     #: the teacher's options for this match (hidden history, a turn timer), from a preset
     options: Options = field(factory=Options)
     _undo: list[_Step] = field(factory=list)
-    #: where the bots think apart from the caller (see :meth:`think_async`); None: a thread of
-    #: the match's own, made when first needed
-    thinker: Thinker | None = None
-    _thinking: tuple[State, Future] | None = None
-    _own_thinker: Thinker | None = None
+    #: called with the match after each move and each undo (a driver drops a thought about a
+    #: position the match has left)
+    watchers: list[Callable[[Match], None]] = field(factory=list)
     _views: tuple[State | None, dict] = (None, {})
 
     # --- making a match ------------------------------------------------------------------------
@@ -208,7 +208,6 @@ class Match:
         if reason is not None:
             self.reasons.append((len(self.record.actions), before.date_text(), action.faction, reason))
         self.record.actions.append(action)
-        self._drop_thinking()
         step = _Step(action.faction, before)
         if self._undo and self._undo[-1].faction != action.faction:
             self._undo.clear()  # another seat has moved since: its move is known to everyone
@@ -218,7 +217,12 @@ class Match:
             self._undo.clear()
         if after.turn != before.turn or after.outcome is not None:
             self._turn_ended()
+        self._moved()
         return new_entries(before, after, action.faction)
+
+    def _moved(self) -> None:
+        for watcher in tuple(self.watchers):  # a watcher may stop watching as it is told
+            watcher(self)
 
     def _turn_ended(self) -> None:
         if self.over:
@@ -241,17 +245,19 @@ class Match:
         action = self.record.actions.pop()
         self.reasons = [r for r in self.reasons if r[0] < len(self.record.actions)]
         self.record.final = None
-        self._drop_thinking()
+        self._moved()
         return action
 
     # --- bots ----------------------------------------------------------------------------------
 
     def think(self) -> tuple[Action, str]:
         """The bot seat's choice for the active faction (action, reason), not yet submitted."""
-        faction = self._bot_seat()
+        faction = self.bot_seat()
         return self.bots[faction].choose(self.view(faction), self.legal(), self.rules)
 
-    def _bot_seat(self) -> str:
+    def bot_seat(self) -> str:
+        """The active faction, which a bot plays; raises SeatError if a person plays it (or the
+        game is over)."""
         faction = self.active
         if faction is None or faction not in self.bots:
             raise SeatError(f"{faction or 'nobody'} is not a bot seat now")
@@ -259,52 +265,8 @@ class Match:
 
     def ai_move(self) -> AiMove:
         """Let the active bot seat choose and play; returns its move, its reason and the log."""
-        pending = self._thinking
-        if pending is not None and pending[0] is self.state:
-            return self.play_thought(pending[1])
         action, reason = self.think()
         return AiMove(action, reason, self.submit(action, reason))
-
-    def think_async(self) -> Future:
-        """The active bot's choice, made apart from the caller (in the thinker's worker process, or
-        on a thread): the future's result is a :class:`~game.match.thinking.Thought`.  Play it
-        with :meth:`play_thought` (or :meth:`ai_move`, which waits for it).  Asking again for the
-        same position returns the same future; a move, an undo or :meth:`close` drops it."""
-        pending = self._thinking
-        if pending is not None and pending[0] is self.state:
-            return pending[1]
-        faction = self._bot_seat()
-        if self.thinker is None:
-            self.thinker = self._own_thinker = Thinker(THREAD)
-        future = self.thinker.think(self.bots[faction], self.view(faction), self.legal(), self.rules)
-        self._drop_thinking()
-        self._thinking = (self.state, future)
-        return future
-
-    def play_thought(self, future: Future) -> AiMove | None:
-        """Play a finished :meth:`think_async` (waiting for it if need be) if it was made for the
-        position on the board now; a thought about a position since left is dropped (None)."""
-        pending = self._thinking
-        if pending is None or pending[1] is not future or pending[0] is not self.state:
-            future.cancel()
-            return None
-        thought = future.result()
-        faction = self.active
-        self.bots[faction] = thought.bot  # its generator as it moved while thinking
-        return AiMove(thought.action, thought.reason, self.submit(thought.action, thought.reason))
-
-    def _drop_thinking(self) -> None:
-        if self._thinking is not None:
-            self._thinking[1].cancel()
-            self._thinking = None
-
-    def close(self) -> None:
-        """Drop any thinking in progress; stop the match's own thread, if it made one (a thinker
-        shared with a window is the window's to close)."""
-        self._drop_thinking()
-        if self._own_thinker is not None:
-            self._own_thinker.close()
-            self._own_thinker = self.thinker = None
 
 
 class UndoError(Exception):

@@ -20,6 +20,7 @@ import pygame
 import pygame_gui
 
 from game.match import saves
+from game.match.driver import Driver
 from game.match.saves import SaveError
 from game.match.thinking import Thinker
 from game.ui import settings as settings_mod
@@ -73,6 +74,7 @@ class App:
         # computer seat), so the window keeps its frames; "thread" keeps it in this process
         self.thinking = thinking
         self._thinker = None
+        self._driver = None
         self.trouble_told = False  # the board has said why the computer no longer thinks apart
         loaded, self.settings_note = settings_mod.load(config_path)
         self.settings = settings or loaded
@@ -111,6 +113,13 @@ class App:
         if self._thinker is None:
             self._thinker = Thinker(self.thinking)
         return self._thinker
+
+    @property
+    def driver(self) -> Driver:
+        """Moves the computer's seats of the game on the board, thinking with :attr:`thinker`."""
+        if self._driver is None:
+            self._driver = Driver(self.thinker)
+        return self._driver
 
     @property
     def size(self) -> tuple[int, int]:
@@ -186,9 +195,8 @@ class App:
     def start_match(self, match, new: bool = False) -> Scene:
         """Show a match: the board, with each human's briefing on their first turn when ``new``."""
         if self.match is not None and self.match is not match:
-            self.match.close()
+            self.driver.drop()  # a thought about the game left is never played
         self.match = match
-        match.thinker = self.thinker
         if any(not seat.is_human for seat in match.seats.values()):
             self.thinker.start(match.rules)  # the worker is ready before the computer's first move
         return self.reset_scene("board", briefed=set() if new else set(match.humans()))
@@ -279,8 +287,8 @@ class App:
     def quit(self) -> None:
         """Leave: the game in progress is autosaved first."""
         self.autosave()
-        if self.match is not None:
-            self.match.close()
+        if self._driver is not None:
+            self._driver.drop()
         if self._thinker is not None:
             self._thinker.close()
         self.running = False

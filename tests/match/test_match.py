@@ -6,6 +6,7 @@ from game.ai import UnknownLevelError, make_bot
 from game.engine import Action, IllegalActionError, apply_action, new_game, player_view
 from game.engine.views import LogView
 from game.match import saves
+from game.match.driver import Driver
 from game.match.headless import play
 from game.match.match import Match, Seat, SeatError, UndoError, is_undoable
 
@@ -118,7 +119,7 @@ def test_an_action_that_ends_the_quarter_cannot_be_undone(rules):
     assert seen_close
 
 
-def test_think_async_runs_off_the_calling_thread_and_agrees_with_think(rules):
+def test_a_driver_thinks_off_the_calling_thread_and_agrees_with_think(rules):
     import threading
 
     a = Match.new(rules, SCENARIO, 9)
@@ -126,14 +127,15 @@ def test_think_async_runs_off_the_calling_thread_and_agrees_with_think(rules):
     caller = threading.get_ident()
     seen = []
     a.bots[a.active] = _Spy(a.bots[a.active], seen)
-    future = a.think_async()
-    assert a.think_async() is future  # the same position: the same thinking
+    driver = Driver()
+    future = driver.think(a)
+    assert driver.think(a) is future  # the same position: the same thinking
     thought = future.result(timeout=None)
     assert seen and seen[0] != caller
     assert (thought.action, thought.reason) == b.think()
-    move = a.ai_move()  # uses the finished thinking
+    move = driver.play(a, future)  # uses the finished thinking
     assert move.action == thought.action
-    a.close()
+    driver.close()
 
 
 class _Spy:

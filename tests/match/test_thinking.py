@@ -12,6 +12,7 @@ import pytest
 
 import game
 from game.engine import apply_action
+from game.match.driver import Driver
 from game.match.match import Match, Seat, is_undoable
 from game.match.thinking import PROCESS, THREAD, Thinker, Thought
 
@@ -60,9 +61,9 @@ def test_a_thought_made_in_the_worker_is_the_thought_made_here(thinker, rules, l
 
 def test_a_match_played_through_the_worker_is_the_match_played_here(thinker, rules):
     far, near = Match.new(rules, SCENARIO, 4), Match.new(rules, SCENARIO, 4)
-    far.thinker = thinker
+    driver = Driver(thinker)
     for _ in range(30):
-        far.play_thought(far.think_async())
+        driver.play(far, driver.think(far))
         near.ai_move()
     assert far.record.actions == near.record.actions and far.digest() == near.digest()
     assert [b.state for b in far.bots.values()] == [b.state for b in near.bots.values()]
@@ -86,7 +87,6 @@ def test_rules_with_a_mod_and_rules_made_in_code_reach_the_worker(thinker, rules
 
 def _after_an_undoable_move(rules, thinker):
     m = Match.new(rules, SCENARIO, 11, _hard_seats(rules, human="stalin"))
-    m.thinker = thinker
     while not (m.seat().is_human and m.state.phase == "actions"):
         m.ai_move() if not m.seat().is_human else m.submit(m.legal()[0])
     quiet = next(a for a in m.legal() if is_undoable(m.state, apply_action(m.state, rules, a)))
@@ -96,21 +96,21 @@ def _after_an_undoable_move(rules, thinker):
 
 
 def test_a_thought_about_a_position_taken_back_is_never_played(thinker, rules):
-    m = _after_an_undoable_move(rules, thinker)
+    m, driver = _after_an_undoable_move(rules, thinker), Driver(thinker)
     bots = {f: copy.deepcopy(b) for f, b in m.bots.items()}
-    future = m.think_async()
+    future = driver.think(m)
     m.undo()
     before, n = m.digest(), len(m.record.actions)
     assert future.cancelled() or future.done()
-    assert m.play_thought(future) is None  # stale: dropped
+    assert driver.play(m, future) is None  # stale: dropped
     assert m.digest() == before and len(m.record.actions) == n and m.seat().is_human
     assert {f: getattr(b, "state", None) for f, b in m.bots.items()} == {
         f: getattr(b, "state", None) for f, b in bots.items()
     }
     # the same move again is a new position: the old thought is not played there either
     m.submit(_quiet(m, rules)[0])
-    assert m.play_thought(future) is None and len(m.record.actions) == n + 1
-    move = m.play_thought(m.think_async())
+    assert driver.play(m, future) is None and len(m.record.actions) == n + 1
+    move = driver.play(m, driver.think(m))
     assert move is not None and len(m.record.actions) == n + 2
 
 
@@ -119,11 +119,11 @@ def _quiet(m, rules):
 
 
 def test_a_closed_match_drops_its_thinking(thinker, rules):
-    m = _after_an_undoable_move(rules, thinker)
-    future = m.think_async()
+    m, driver = _after_an_undoable_move(rules, thinker), Driver(thinker)
+    future = driver.think(m)
     n = len(m.record.actions)
-    m.close()  # a new game, a load or quitting
-    assert m.play_thought(future) is None and len(m.record.actions) == n
+    driver.drop()  # a new game, a load or quitting
+    assert driver.play(m, future) is None and len(m.record.actions) == n
 
 
 class _WhereBot:
@@ -149,17 +149,17 @@ class _DyingBot:
 def test_a_worker_that_dies_is_replaced_by_a_thread_with_a_message(rules):
     t = Thinker(PROCESS)
     m = Match.new(rules, SCENARIO, 11, _hard_seats(rules))
-    m.thinker = t
+    driver = Driver(t)
     try:
         faction = m.active
         expected = copy.deepcopy(m.bots[faction]).choose(m.view(faction), m.legal(), rules)
         m.bots[faction] = _DyingBot(m.bots[faction], os.getpid())
-        move = m.play_thought(m.think_async())
+        move = driver.play(m, driver.think(m))
         assert (move.action, move.reason) == expected  # the game goes on with the same move
         assert t.mode == THREAD and not t.in_process
         assert "thinking process stopped" in t.trouble and "ended abruptly" in t.trouble
         assert "Traceback" not in t.trouble
-        assert m.play_thought(m.think_async()) is not None  # and on, on a thread
+        assert driver.play(m, driver.think(m)) is not None  # and on, on a thread
     finally:
         t.close()
 
@@ -208,10 +208,9 @@ def test_where_no_process_can_be_started_the_computer_thinks_on_a_thread(rules, 
     try:
         t.start(rules)
         assert t.mode == THREAD and "no working semaphores" in t.trouble
-        m = Match.new(rules, SCENARIO, 5, {})
-        m.thinker = t
+        m, driver = Match.new(rules, SCENARIO, 5, {}), Driver(t)
         near = Match.new(rules, SCENARIO, 5, {})
-        assert m.play_thought(m.think_async()).action == near.ai_move().action
+        assert driver.play(m, driver.think(m)).action == near.ai_move().action
     finally:
         t.close()
 

@@ -36,8 +36,7 @@ def make_app(rules, tmp_path, monkeypatch):
 
     yield make
     for app in apps:
-        if app.match is not None:
-            app.match.close()
+        app.driver.drop()
         app.thinker.close()
     pygame.quit()
 

@@ -89,7 +89,7 @@ def test_a_worker_that_dies_is_told_and_the_game_goes_on(make_app, rules):
     while board.my_turn():
         _computer_moves(app, board, 1)
     faction = match.active
-    match.close()  # drop the thought in hand: the computer thinks again, with the bot below
+    app.driver.drop()  # drop the thought in hand: the computer thinks again, with the bot below
     board.future = None
     match.bots[faction] = _DyingBot(match.bots[faction], os.getpid())
     n = len(match.record.actions)

@@ -446,11 +446,11 @@ class BoardScene(Scene):
         if self.future is None:
             if self.cache is None:
                 return  # the board is drawn again first: one frame for each piece of work
-            self.future = m.think_async()  # while the board holds too, so that Done is answered soon
+            self.future = self.app.driver.think(m)  # while the board holds too, so that Done is answered soon
             self.thinking_since = pygame.time.get_ticks()
         elif self.held is None and self.future.done():  # played only once the seat is done
             future, self.future = self.future, None
-            if m.play_thought(future) is not None:  # None: a thought about a position since left
+            if self.app.driver.play(m, future) is not None:  # None: a thought about a position since left
                 self.after_move()
                 self.defer = True
                 self.gradual = self.app.scene is self  # drawn over the next frames
@@ -458,11 +458,11 @@ class BoardScene(Scene):
 
     def _tell_trouble(self) -> None:
         """Say once that the computer's thinking process failed (it goes on thinking here)."""
-        thinker = self.match.thinker
-        if thinker is None or not thinker.trouble or self.app.trouble_told:
+        trouble = self.app.driver.trouble
+        if not trouble or self.app.trouble_told:
             return
         self.app.trouble_told = True
-        self.app.push_scene("message", "The computer's thinking", thinker.trouble, [("Continue", None)])
+        self.app.push_scene("message", "The computer's thinking", trouble, [("Continue", None)])
 
     def wait_for_ai(self) -> None:
         """Press Done if the board holds, and block until the computer's move in progress is in
