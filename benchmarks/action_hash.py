@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from game.ai import playout
 from game.engine import rng  # noqa: E402
 from game.engine.game import apply_in_place, legal_actions, new_game  # noqa: E402
-from game.ruleset import load_base  # noqa: E402
+from game.ruleset.loader import load_base  # noqa: E402
 
 SEEDS = range(1, 7)
 RECORD = Path(__file__).with_name("action_hash.txt")

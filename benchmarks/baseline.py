@@ -38,7 +38,8 @@ sys.path.insert(0, "."); sys.path.insert(0, "benchmarks")
 import run
 from game.engine import legal_actions, new_game
 from game.engine.game import apply_unchecked
-from game.ruleset import BASE, PROJECT, load_rules
+from game.ruleset import BASE, PROJECT
+from game.ruleset.loader import load_rules
 
 rules, _ = load_rules([BASE], PROJECT)
 out = {"campaign game ms": run.bench_campaign(rules) * 1000}
@@ -112,7 +113,8 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import ai  # noqa: E402
 
-    from game.ruleset import BASE, PROJECT, load_rules  # noqa: E402
+    from game.ruleset import BASE, PROJECT  # noqa: E402
+    from game.ruleset.loader import load_rules  # noqa: E402
 
     rules, _ = load_rules([BASE], PROJECT)
     report(ai.search_loop(rules))

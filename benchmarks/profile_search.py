@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from game.ai import make_bot, playout
 from game.engine import apply_action, legal_actions, new_game, player_view, rng  # noqa: E402
 from game.engine.game import apply_in_place  # noqa: E402
-from game.ruleset import BASE, PROJECT, load_rules  # noqa: E402
+from game.ruleset import BASE, PROJECT  # noqa: E402
+from game.ruleset.loader import load_rules  # noqa: E402
 
 
 def playouts(rules, scenarios: list[str], games: int) -> int:

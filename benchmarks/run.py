@@ -23,8 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from game.engine import legal_actions, new_game  # noqa: E402
 from game.engine.game import apply_unchecked  # noqa: E402
 from game.match.headless import play  # noqa: E402
-from game.ruleset import BASE, PROJECT, load_rules  # noqa: E402
+from game.ruleset import BASE, PROJECT  # noqa: E402
 from game.ruleset import validate as _validate  # noqa: E402
+from game.ruleset.loader import load_rules  # noqa: E402
 
 SCENARIO = "succession_1923"
 

@@ -35,7 +35,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 LAUNCH = """
 import sys, tempfile
 from pathlib import Path
-from game.ruleset import load_base
+from game.ruleset.loader import load_base
 from game.ui.app import App
 d = Path(tempfile.mkdtemp())
 app = App(load_base(), data_dir=d, config_path=d / "window.json")
@@ -65,7 +65,7 @@ def campaign_board(frames: int = 600, size=(1280, 720), scale: float = 1.0, matc
 
     import pygame
 
-    from game.ruleset import load_base
+    from game.ruleset.loader import load_base
     from game.ui.app import App
     from game.ui.scenes.board import BoardScene
     from game.ui.settings import Settings
@@ -126,7 +126,7 @@ def frames_while_thinking(thinking: str, size=(1280, 720), scale: float = 1.0, s
     import pygame
 
     from game.match.match import Match, Seat
-    from game.ruleset import load_base
+    from game.ruleset.loader import load_base
     from game.ui.app import App
     from game.ui.scenes.board import BoardScene
     from game.ui.settings import Settings
@@ -197,7 +197,7 @@ def _p95(times: list[float]) -> float:
 def main() -> None:
     launch = launch_to_menu()
     print(f"launch to main menu: {launch:.2f} s (target ≤ 2 s)")
-    from game.ruleset import load_base
+    from game.ruleset.loader import load_base
 
     match = campaign_match(load_base())
     for size, scale in (((1280, 720), 1.0), ((1920, 1080), 2.0)):

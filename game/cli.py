@@ -50,7 +50,7 @@ def seed_line(seed: int) -> str:
 
 
 def _rules(mods: list[str]):
-    from game.ruleset import load
+    from game.ruleset.loader import load
 
     rules, problems = load(mods)
     for p in problems:
@@ -84,7 +84,7 @@ def _tally(problems) -> str:
 def cmd_validate(args) -> int:
     import json
 
-    from game.ruleset import load
+    from game.ruleset.loader import load
 
     rules, problems = load(args.mod, base=Path(args.rules) if args.rules else BASE)
     usage = [p for p in problems if p.file == "--mod"]

@@ -6,7 +6,7 @@ import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
-from game.ruleset import load_base  # noqa: E402
+from game.ruleset.loader import load_base  # noqa: E402
 
 SCENARIO = "succession_1923"
 

@@ -15,7 +15,7 @@ import pytest
 from game import cli
 from game.match import saves
 from game.match.match import Match
-from game.ruleset import load_base
+from game.ruleset.loader import load_base
 
 PROJECT = Path(__file__).resolve().parents[1]
 

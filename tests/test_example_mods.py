@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from game.match import headless
-from game.ruleset import PROJECT, load, mods
+from game.ruleset import PROJECT, mods
+from game.ruleset.loader import load
 
 SHIPPED = ["apparatus_weights", "denunciations", "lenin_lives", "testament_to_congress"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from game.present import explain
-from game.ruleset import load_base
+from game.ruleset.loader import load_base
 from game.ruleset.records import Citation
 
 

@@ -13,8 +13,7 @@ from game import cli
 from game.engine import new_game
 from game.match import headless, historical
 from game.match import replay as replay_mod
-from game.ruleset import load_base
-from game.ruleset.loader import Rules
+from game.ruleset.loader import Rules, load_base
 from game.ruleset.records import Goal
 
 HISTORICAL = historical.REPLAY

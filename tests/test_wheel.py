@@ -25,7 +25,7 @@ FIRST_FRAME = """
 import sys, tempfile
 from pathlib import Path
 from game import resources
-from game.ruleset import load_base
+from game.ruleset.loader import load_base
 from game.ui import theme
 from game.ui.app import App
 from game.ui.scenes.menu import MenuScene

@@ -19,7 +19,7 @@ import pygame  # noqa: E402
 
 from game.match.match import Match, Seat  # noqa: E402
 from game.present.quarter import book  # noqa: E402
-from game.ruleset import load_base  # noqa: E402
+from game.ruleset.loader import load_base  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes import SCENES  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402

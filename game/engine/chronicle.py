@@ -9,7 +9,7 @@ chart, a figure's name as a link) or a translation render it anew.
 Every event's data holds only what its readers may see: the public line of an appointment names
 the region, not the faction that made it.
 
->>> from game.ruleset import load_base
+>>> from game.ruleset.loader import load_base
 >>> rules = load_base()
 >>> render(rules, "speech", {"figure": "trotsky", "issue": "party_democracy"})
 'Leon Trotsky speaks at the plenum on Party democracy or discipline'

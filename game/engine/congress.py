@@ -48,7 +48,7 @@ class Why(NamedTuple):
 def delegation(state: State, rules, rid: str) -> tuple[str | None, Why]:
     """(faction or None, why) for one region's delegation.
 
-    >>> from game.ruleset import load_base
+    >>> from game.ruleset.loader import load_base
     >>> from game.engine import new_game
     >>> rules = load_base()
     >>> fid, why = delegation(new_game(rules, "crisis_1923", seed=3), rules, "moscow")

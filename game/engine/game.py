@@ -1,6 +1,6 @@
 """The engine's front door: a handful of pure functions.
 
->>> from game.ruleset import load_base
+>>> from game.ruleset.loader import load_base
 >>> rules = load_base()
 >>> state = new_game(rules, "succession_1923", seed=1)
 >>> action = legal_actions(state, rules)[0]

@@ -9,7 +9,7 @@ engine's own rules run on that copy.  So a forecast can be wrong exactly where t
 holds a secret — a rival's contacts turn a vote — which is the moment the design wants a player
 to feel.
 
->>> from game.ruleset import load_base
+>>> from game.ruleset.loader import load_base
 >>> from game.engine import new_game, player_view
 >>> rules = load_base()
 >>> view = player_view(new_game(rules, "succession_1923", seed=1), rules, "trotsky")
@@ -347,7 +347,7 @@ def crossings(rules, before: State, after: State) -> list[Crossing]:
     :mod:`game.engine.votes` and :mod:`game.engine.motions` read them), and the numeric conditions
     of the events still to come (as :func:`game.engine.effects.holds` evaluates them).
 
-    >>> from game.ruleset import load_base
+    >>> from game.ruleset.loader import load_base
     >>> from game.engine import new_game
     >>> rules = load_base()
     >>> before = new_game(rules, "crisis_1923", seed=3)
@@ -439,7 +439,7 @@ def coming(view: View, rules) -> tuple[Coming, ...]:
     change).  Worked out on the game as the faction sees it, with the engine's own conditions and
     effects.
 
-    >>> from game.ruleset import load_base
+    >>> from game.ruleset.loader import load_base
     >>> from game.engine import new_game
     >>> rules = load_base()
     >>> state = new_game(rules, "crisis_1923", seed=3)
@@ -502,7 +502,7 @@ def watch(rules, faction: str | None, before: State, after: State) -> list[Watch
     change ``faction``'s standing or numbers and turn on a line of its exposure, when the change
     from ``before`` to ``after`` moves that exposure.
 
-    >>> from game.ruleset import load_base
+    >>> from game.ruleset.loader import load_base
     >>> from game.engine import new_game
     >>> rules = load_base()
     >>> before = new_game(rules, "crisis_1923", seed=3)

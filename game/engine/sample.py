@@ -6,7 +6,7 @@ draws what it hides from a generator of its own: the other factions' secret cult
 figures, bloc offers between other factions, and the game's dice.  It never reads the true
 state, so two games that differ only in hidden things give the same samples for the same seed.
 
->>> from game.ruleset import load_base
+>>> from game.ruleset.loader import load_base
 >>> from game.engine import new_game, player_view
 >>> rules = load_base()
 >>> view = player_view(new_game(rules, "crisis_1923", seed=3), rules, "trotsky")

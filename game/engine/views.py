@@ -8,7 +8,7 @@ bloc offers it made or received, and its private log.  The generator state never
 Records answer ``view["key"]`` as well as ``view.key`` (and ``view.get("key")``), so code written
 for the older dictionary view keeps working; new code should use attributes.
 
->>> from game.ruleset import load_base
+>>> from game.ruleset.loader import load_base
 >>> from game.engine import new_game
 >>> rules = load_base()
 >>> view = player_view(new_game(rules, "succession_1923", seed=1), rules, "trotsky")

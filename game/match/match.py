@@ -7,7 +7,7 @@ legality check, so a bad save fails loudly instead of loading a corrupt game.  A
 threads: a bot seat's choice is made in the caller (:meth:`Match.think`, :meth:`Match.ai_move`);
 the window has it made apart through :class:`game.match.driver.Driver`.
 
->>> from game.ruleset import load_base
+>>> from game.ruleset.loader import load_base
 >>> rules = load_base()
 >>> m = Match.new(rules, "crisis_1923", seed=3, seats={"trotsky": Seat("human", name="Ann")})
 >>> m.seat(m.active).kind in ("human", "ai"), m.over

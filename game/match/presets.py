@@ -23,7 +23,7 @@ A faction the preset does not name is played by the computer at the simple level
 like a rule file — safely, with every problem reported as ``file:line: message`` — and then checked
 against the rules with its mods: the scenario must exist and each seat be one of its factions.
 
->>> from game.ruleset import load_base
+>>> from game.ruleset.loader import load_base
 >>> preset = parse("preset: 1\\nscenario: crisis_1923\\nseats: {trotsky: {team: Ann}}\\n", "p.yaml")
 >>> preset.seats["trotsky"], preset.seed
 (Seat(kind='human', level='simple', name='Ann'), None)

@@ -22,7 +22,7 @@ History is the campaign's historical line (``rules/base/historical.replay``), re
 game's rules, or under the base rules when a mod keeps it from replaying.  The engine is
 deterministic, so the game is replayed from its record to sample what is not stored per quarter.
 
->>> from game.ruleset import load_base
+>>> from game.ruleset.loader import load_base
 >>> from game.match.match import Match
 >>> m = Match.new(load_base(), "crisis_1923", seed=2)
 >>> while not m.over:
@@ -52,8 +52,7 @@ from game.match import replay, saves
 from game.match.historical import PLAN, REPLAY, PlanError, judge_span, load_plan, span
 from game.present import phrases
 from game.present.explain import citation_passage, design_words, document_line, seed_documents
-from game.ruleset import load_base
-from game.ruleset.loader import RulesError
+from game.ruleset.loader import RulesError, load_base
 from game.ruleset.records import RESULT_NAMES
 
 #: moves that are the daily work of a faction; every other kind (motions, blocs, appeals to the

@@ -1,12 +1,12 @@
 """Rule files → typed records, with every problem reported as file:line:col.
 
-The loader (and so PyYAML) is imported only when asked for, so that the engine can use
-:mod:`game.ruleset.records` without YAML.
+The package itself names only where the rules lie, so that importing any part of it (the engine
+reads :mod:`game.ruleset.records` and :mod:`game.ruleset.rules`) loads no YAML.  The rules are
+loaded by :mod:`game.ruleset.loader` (``load_base``, ``load``, ``load_rules``); what is wrong with
+them is a :class:`game.ruleset.problems.Problem`.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from game import resources
 
@@ -15,28 +15,4 @@ from game import resources
 PROJECT = resources.ROOT
 BASE = resources.RULES / "base"
 
-
-def load_base(mods: tuple[Path, ...] = ()):
-    """The base rules (plus mods); raises RulesError listing every problem."""
-    from game.ruleset import loader
-
-    return loader.load_base(mods)
-
-
-def load(mods: list[str] | tuple[str, ...] = (), base: Path = BASE, root: Path = PROJECT):
-    """The base rules with the mods chosen (ids of installed mods, or folders), each after the
-    mods it depends on.  Returns (rules or None, every problem)."""
-    from game.ruleset import loader
-
-    return loader.load(mods, base, root)
-
-
-def __getattr__(name: str):
-    if name in ("Problem", "Rules", "RulesError", "load_rules"):
-        from game.ruleset import loader
-
-        return getattr(loader, name)
-    raise AttributeError(name)
-
-
-__all__ = ["BASE", "PROJECT", "Problem", "Rules", "RulesError", "load", "load_base", "load_rules"]
+__all__ = ["BASE", "PROJECT"]

@@ -16,8 +16,8 @@ from attrs import asdict, field, frozen
 
 from game.ai import make_bot
 from game.engine import apply_action, legal_actions, new_game, player_view
-from game.ruleset import load as load_rules
 from game.ruleset.loader import errors
+from game.ruleset.loader import load as load_rules
 from game.ruleset.records import OUT_OF_PARTY
 
 

@@ -12,7 +12,8 @@ import pytest
 from game.ai import personality, playout, simple
 from game.engine import moves, words
 from game.present import phrases
-from game.ruleset import load, load_base, records
+from game.ruleset import records
+from game.ruleset.loader import load, load_base
 from game.ruleset.vocabulary import ACTION_KINDS, COMPOSED
 
 DECLARED = set(ACTION_KINDS)

@@ -15,7 +15,8 @@ from game.engine import legal_actions, new_game, player_view
 from game.engine.actions import Action
 from game.engine.game import apply_unchecked, legal_args
 from game.engine.words import action_words
-from game.ruleset import guide, load, schema
+from game.ruleset import guide, schema
+from game.ruleset.loader import load
 from game.ruleset.validate import PLACES
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from game.engine.objectives import FAILED, NOT_MET, standing
 from game.match.match import Match
-from game.ruleset import load_base
+from game.ruleset.loader import load_base
 
 
 def _goal(state, rules, faction: str, goal: str):

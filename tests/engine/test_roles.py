@@ -5,7 +5,7 @@ reads."""
 from __future__ import annotations
 
 from game.engine import congress, new_game, posts
-from game.ruleset import load
+from game.ruleset.loader import load
 
 APPARATUS = """\
 format_version: 1

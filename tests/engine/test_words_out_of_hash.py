@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from game.engine import chronicle, motions
 from game.match import historical, replay
-from game.ruleset import load_base, load_rules
-from game.ruleset.loader import errors
+from game.ruleset.loader import errors, load_base, load_rules
 
 
 def _final(rules) -> str:

@@ -8,7 +8,7 @@ import pytest
 from game.match import presets, saves
 from game.match.match import AI, HUMAN, Match, Options, Seat
 from game.match.presets import Preset, PresetError
-from game.ruleset import load, load_base
+from game.ruleset.loader import load, load_base
 
 GOOD = """\
 preset: 1

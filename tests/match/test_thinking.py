@@ -70,8 +70,7 @@ def test_a_match_played_through_the_worker_is_the_match_played_here(thinker, rul
 
 
 def test_rules_with_a_mod_and_rules_made_in_code_reach_the_worker(thinker, rules):
-    from game.ruleset import load
-    from game.ruleset.loader import Rules
+    from game.ruleset.loader import Rules, load
 
     modded, problems = load(["lenin_lives"])
     assert modded is not None, problems

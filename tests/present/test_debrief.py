@@ -16,7 +16,7 @@ from game.match import replay, saves
 from game.match.historical import REPLAY, span
 from game.match.match import Match
 from game.present import debrief
-from game.ruleset import load_base
+from game.ruleset.loader import load_base
 
 SCENARIO, SEED = "crisis_1923", 1
 

@@ -7,7 +7,7 @@ import re
 
 from game.match.match import Match, Seat
 from game.present import phrases
-from game.ruleset import load_base
+from game.ruleset.loader import load_base
 
 
 def _game(level: str, moves: int):

@@ -15,7 +15,7 @@ import pytest
 
 from game.match.match import Match
 from game.present import debrief, report
-from game.ruleset import load
+from game.ruleset.loader import load
 
 HOSTILE = '<script>alert("mod")</script>'
 MOD = 'id: hostile_names\nname: Hostile names\nversion: "1.0.0"\nformat_version: 1\n'

@@ -8,8 +8,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.ruleset import load_rules, records
-from game.ruleset.loader import Problem
+from game.ruleset import records
+from game.ruleset.loader import Problem, load_rules
 
 MANIFEST = "id: fuzz\nname: Fuzz\nversion: 1.0.0\nformat_version: 1\n"
 WORDS = st.sampled_from(

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import tracemalloc
 
-from game.ruleset import load_rules, loader, mods
+from game.ruleset import loader, mods
+from game.ruleset.loader import load_rules
 from tests.ruleset.test_mods import load, write_mod
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game.ruleset import load_rules, mods
+from game.ruleset import mods
+from game.ruleset.loader import load_rules
 from tests.ruleset.edits import line_of
 
 
@@ -212,7 +213,7 @@ def test_a_mod_in_the_user_data_folder_is_found_by_id(tmp_path, monkeypatch):
     assert mods.search_path()[1] == tmp_path / "mods"
     assert "mine" in [m[0] for m in mods.list_mods()]
     assert "lenin_lives" in [m[0] for m in mods.list_mods()]  # the shipped ones too
-    from game.ruleset import load as load_with
+    from game.ruleset.loader import load as load_with
 
     rules, problems = load_with(["mine"])
     assert problems == [] and rules.settings.base_income == 4

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from game.engine import motions, moves
-from game.ruleset import BASE, PROJECT, load_rules, records
+from game.ruleset import BASE, PROJECT, records
+from game.ruleset.loader import load_rules
 from game.ruleset.vocabulary import COMPOSED
 from tests.ruleset.edits import line_of, replace_once
 

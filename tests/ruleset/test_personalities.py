@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from game.ai.personality import office_pace, pace_for
-from game.ruleset import load_rules, records
+from game.ruleset import records
+from game.ruleset.loader import load_rules
 from tests.ruleset.edits import line_of, replace_once
 
 

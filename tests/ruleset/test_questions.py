@@ -4,7 +4,7 @@ is an error at its own line)."""
 
 from pathlib import Path
 
-from game.ruleset import load_base, load_rules
+from game.ruleset.loader import load_base, load_rules
 from tests.ruleset.edits import line_of, replace_once
 
 CLASSROOM = ("crisis_1923", "united_opposition_1926", "right_last_stand_1928")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.ruleset import load_rules
+from game.ruleset.loader import load_rules
 from tests.ruleset.edits import line_of, replace_once
 
 SCENARIO = "base/scenarios/succession_1923.yaml"

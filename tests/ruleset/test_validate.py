@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game.ruleset import BASE, PROJECT, load_rules, records
+from game.ruleset import BASE, PROJECT, records
+from game.ruleset.loader import load_rules
 from game.ruleset.validate import coverage, normalise
 from tests.ruleset.edits import line_of, replace_once
 

@@ -11,7 +11,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from game.ruleset import load_base  # noqa: E402
+from game.ruleset.loader import load_base  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -274,7 +274,7 @@ actions:
 @pytest.fixture(scope="module")
 def modded(tmp_path_factory):
     """The base rules with a mod whose action has a long name."""
-    from game.ruleset import load_base
+    from game.ruleset.loader import load_base
 
     folder = tmp_path_factory.mktemp("mods") / "long_names"
     folder.mkdir()

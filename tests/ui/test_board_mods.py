@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from game.match.match import Match, Seat
-from game.ruleset import PROJECT, load_base, load_rules
+from game.ruleset import PROJECT
+from game.ruleset.loader import load_base, load_rules
 from game.ui import text, theme
 from game.ui.scenes.board_map import map_cells
 from game.ui.settings import Settings

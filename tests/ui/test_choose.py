@@ -432,7 +432,7 @@ def test_a_composed_actions_targets_are_named_and_numbered_from_their_table():
     """An action written in a mod's YAML alone aims at a faction: its choices read as the factions'
     names, numbered by their place in the factions' table (not raw ids)."""
     from game.engine import legal_actions, new_game
-    from game.ruleset import load
+    from game.ruleset.loader import load
     from game.ui.scenes.choose import steps
 
     modded, problems = load(["denunciations"])

@@ -13,8 +13,7 @@ import pygame_gui
 from game.match.match import AI, HUMAN, LEVELS, Match, Seat
 from game.present.explain import scenario_factions, scenario_span
 from game.present.phrases import scenario_order
-from game.ruleset import load
-from game.ruleset.loader import errors
+from game.ruleset.loader import errors, load
 from game.ruleset.mods import list_mods
 from game.ui import draw, text, theme
 from game.ui import settings as settings_mod
