@@ -92,6 +92,19 @@ def test_removing_what_is_not_there_is_an_error_in_the_mod_file(tree):
     ]
 
 
+def test_a_mod_cannot_add_a_kind_of_rule_entry(tree):
+    """The rules have one field per kind the game declares; a mod's new section or a removal of an
+    entry of an unknown kind is an error in the mod's file, so every ruleset has the same fields."""
+    generals = "format_version: 1\ngenerals:\n  - id: tukhachevsky\n    name: Mikhail Tukhachevsky\n"
+    mod = write_mod(tree, "army", {"generals.yaml": generals}, extra="remove: [generals.frunze]\n")
+    rules, problems = load(tree, mod)
+    assert rules is None
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        ("mods/army/generals.yaml", 2, "unknown section 'generals'"),
+        ("mods/army/mod.yaml", 1, "remove: no entry 'generals.frunze' to remove (write kind.id)"),
+    ]
+
+
 def test_a_problem_in_a_merged_entry_names_the_file_of_its_part(tree):
     text = "format_version: 1\nscenarios:\n  - id: succession_1923\n    turns: 0\n"
     mod = write_mod(tree, "short", {"scenarios/short.yaml": text}, extra="remove: [figures.kamenev]\n")
