@@ -254,6 +254,8 @@ class App:
             return
         if self.scene is not None:
             self.scene.update(dt)
+        for scene in list(self.stack):
+            scene.tick()
         self.manager.update(dt)
         self.draw()
 

@@ -19,6 +19,8 @@ class Scene:
     """One screen.  ``controls`` are (pygame_gui button, callback) pairs, in keyboard order."""
 
     modal = False  # drawn over the scene below it
+    #: a scene over the board that is part of the seat's turn (its turn timer runs while it is up)
+    part_of_turn = False
 
     def __init__(self, app: App):
         self.app = app
@@ -133,6 +135,10 @@ class Scene:
 
     def update(self, dt: float) -> None:
         pass
+
+    def tick(self) -> None:
+        """Every frame, for every scene on the stack, covered or not (the board's turn timer runs
+        while a dialog is over it); by default nothing."""
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)

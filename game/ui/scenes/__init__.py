@@ -30,6 +30,7 @@ from game.ui.scenes.handoff import HandoffScene
 from game.ui.scenes.history import HistoryScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.newgame import NewGameScene
+from game.ui.scenes.presets import PresetsScene, SavePresetScene
 from game.ui.scenes.results import ResultsScene
 from game.ui.scenes.saves import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
@@ -37,7 +38,9 @@ from game.ui.scenes.settings import SettingsScene
 #: every screen by the name it is opened with
 SCENES: dict[str, type[Scene]] = {
     "menu": MenuScene,  # the main menu
-    "new_game": NewGameScene,  # scenario, seats, levels, mods, seed
+    "new_game": NewGameScene,  # scenario, seats, levels, mods, seed: (preset=, preset_rules=) from a preset
+    "presets": PresetsScene,  # the teachers' presets, each opening the new-game screen set up
+    "save_preset": SavePresetScene,  # save the new-game screen's choices as a preset: (preset)
     "board": BoardScene,  # the game on the board: (briefed=set of factions already briefed)
     "choose": TargetScene,  # an action's targets, step by step: (board, action id, options)
     "results": ResultsScene,  # the quarter in one place: (summary, view, then=...)

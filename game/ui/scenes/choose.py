@@ -182,6 +182,9 @@ class TargetScene(MessageScene):
     """The legal variants of one kind of action, step by step: a scrolling list of numbered
     choices, each with its forecast; Back (or Escape) goes up a step, Cancel leaves."""
 
+    #: the seat's turn timer runs while the seat picks targets (the board's :meth:`tick`)
+    part_of_turn = True
+
     def __init__(self, app, board, action_id: str, options):
         rules = app.rules
         self.board, self.options = board, list(options)

@@ -9,6 +9,9 @@ from game.ui.scenes.dialog import MessageScene
 
 
 class EventScene(MessageScene):
+    #: the seat's turn timer runs while the card is up (the board's :meth:`tick`)
+    part_of_turn = True
+
     def __init__(self, app, board, view: dict):
         rules = app.rules
         self.board = board

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.present import phrases
+from game.present.lesson import timer_text
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes.dialog import button_need
@@ -49,6 +50,10 @@ class HandoffScene(Scene):
             (big, f"Pass the screen to {seat.name}", theme.WHITE),
             (mid, phrases.faction_name(self.app.rules, self.faction), theme.WHITE),
         ]
+        seconds = self.board.match.options.turn_seconds
+        if seconds:
+            small = self.app.fonts.bold(16)
+            lines.append((small, f"{timer_text(seconds)} for the turn, from when the board is yours", theme.OCHRE))
         # each line whole, wrapped (the heading's face is smaller where the window is small for
         # the font); as high on the screen as the badge under them needs
         room = self.controls[0][0].rect.y - 24 if self.controls else h

@@ -1,4 +1,4 @@
-"""The main menu: new game, continue, load, settings, encyclopedia, quit."""
+"""The main menu: new game, continue, load, classroom presets, how to play, settings, encyclopedia, quit."""
 
 from __future__ import annotations
 
@@ -50,6 +50,12 @@ class MenuScene(Scene):
                 has_auto,
             ),
             ("Load a saved game", self.load, "Open one of your named saves", True),
+            (
+                "Classroom presets",
+                self.presets,
+                "Start a lesson's game from a teacher's preset: scenario, teams, seed, hidden history, timer",
+                True,
+            ),
             ("How to play", self.guide, "The struggle, the turn, and what each part of the board means", True),
             ("Settings", self.settings, "Window size, font size, colour-blind palette, sound", True),
             ("Encyclopedia", self.encyclopedia, "The factions, figures, offices and bodies, with their sources", True),
@@ -94,6 +100,9 @@ class MenuScene(Scene):
 
     def load(self) -> None:
         self.app.push_scene("load")
+
+    def presets(self) -> None:
+        self.app.push_scene("presets")
 
     def guide(self) -> None:
         self.app.push_scene("guide")

@@ -1,6 +1,9 @@
 """A new game: the scenario, who plays each faction (human or AI, with a level), players' names,
-and the seed (random by default, shown and editable).  The last choices (scenario, mods, seats,
-levels, names) are kept in the settings and offered again."""
+and the seed (random by default, shown and editable), and for a lesson whether history's results
+stay hidden until the end and how long each turn may take.  The last choices (scenario, mods, seats,
+levels, names) are kept in the settings and offered again.  Opened from a teacher's preset, the
+screen shows the preset's choices, and where the preset is locked nothing can be changed but
+started."""
 
 from __future__ import annotations
 
@@ -10,8 +13,10 @@ import attrs
 import pygame
 import pygame_gui
 
-from game.match.match import AI, HUMAN, LEVELS, Match, Seat
+from game.match.match import AI, HUMAN, LEVELS, Match, Options, Seat
+from game.match.presets import Preset, seats_for
 from game.present.explain import scenario_factions, scenario_span
+from game.present.lesson import preset_text, timer_text
 from game.present.phrases import scenario_order
 from game.ruleset.loader import errors, load
 from game.ruleset.mods import list_mods
@@ -24,6 +29,8 @@ MAX_SEED_DIGITS = 18
 #: the computer's levels a player may choose here ("wait", a seat that only ends its turns, is for
 #: measuring the others from the command line)
 WINDOW_LEVELS = tuple(level for level in LEVELS if level != "wait")
+#: the turn timers the screen offers (seconds; None: no timer); a preset may give any other
+TIMERS = (None, 120, 180, 240, 300, 480)
 
 
 def fresh_seed() -> int:
@@ -31,7 +38,13 @@ def fresh_seed() -> int:
 
 
 class NewGameScene(Scene):
-    def __init__(self, app):
+    #: history's results hidden until the end, and each human seat's time for a turn (seconds)
+    hide_history = False
+    turn_seconds: int | None = None
+    #: the teacher's preset the screen was opened from, if any
+    preset: Preset | None = None
+
+    def __init__(self, app, preset: Preset | None = None, preset_rules=None):
         super().__init__(app)
         self.base = app.base_rules  # the rules without mods, whatever the last game was played with
         self.mods = list_mods()  # (id, name, version, description) of every mod installed
@@ -45,6 +58,41 @@ class NewGameScene(Scene):
         self.seed = str(fresh_seed())
         self.entries: dict[str, pygame_gui.elements.UITextEntryLine] = {}
         self._recall(app.settings.new_game)
+        if preset is not None:
+            self._apply(preset, preset_rules)
+
+    @property
+    def locked(self) -> bool:
+        return self.preset is not None and self.preset.locked
+
+    def _apply(self, preset: Preset, rules) -> None:
+        """Take every choice from the preset (already checked against ``rules``, its mods laid)."""
+        self.preset, self.rules = preset, rules
+        self.chosen = list(preset.mods)
+        self.ids = scenario_order(rules)
+        self.scenario = preset.scenario
+        seats = seats_for(preset, self.factions())
+        self.kinds = {f: s.kind for f, s in seats.items()}
+        self.levels = {f: s.level for f, s in seats.items() if not s.is_human}
+        self.names = {f: s.name for f, s in seats.items() if s.is_human}
+        if preset.seed is not None:
+            self.seed = str(preset.seed)
+        self.hide_history, self.turn_seconds = preset.hide_history, preset.turn_seconds
+
+    def as_preset(self) -> Preset:
+        """The screen's choices as a preset (for Save as preset)."""
+        self._keep()
+        seed = self.seed.strip()
+        return Preset(
+            scenario=self.scenario,
+            seats=self.seats(),
+            seed=int(seed) if seed.isascii() and seed.isdigit() else None,
+            mods=tuple(self.chosen),
+            title=self.preset.title if self.preset else "",
+            locked=self.locked,
+            hide_history=self.hide_history,
+            turn_seconds=self.turn_seconds,
+        )
 
     def _recall(self, last: dict) -> None:
         """Offer the last game's choices again, as far as they still fit (a mod removed since, a
@@ -56,6 +104,8 @@ class NewGameScene(Scene):
                 self.chosen, self.rules, self.ids = list(mods), rules, scenario_order(rules)
         if last.get("scenario") in self.ids:
             self.scenario = last["scenario"]
+        self.hide_history = last.get("hide_history") is True
+        self.turn_seconds = last.get("turn_seconds") if last.get("turn_seconds") in TIMERS else None
         seats = last.get("seats")
         if not isinstance(seats, dict):
             return
@@ -76,6 +126,8 @@ class NewGameScene(Scene):
         last = {
             "scenario": self.scenario,
             "mods": list(self.chosen),
+            "hide_history": self.hide_history,
+            "turn_seconds": self.turn_seconds,
             "seats": {
                 fid: {
                     "kind": self.kinds.get(fid, AI),
@@ -122,7 +174,18 @@ class NewGameScene(Scene):
 
     def _players_height(self, width: int) -> int:
         bh = self._bh()
-        return sum(h + 6 for _, h, _ in self._seat_rows(0, width)) + 8 + 2 * bh + 16 + bh + 16
+        rows = sum(h + 6 for _, h, _ in self._seat_rows(0, width))
+        return rows + 8 + 2 * bh + 16 + bh + 16 + self._options_height(width) + 8
+
+    def _option_labels(self) -> tuple[str, str, str]:
+        history = "History: hidden until the end" if self.hide_history else "History: shown"
+        timer = f"Turn timer: {timer_text(self.turn_seconds)}" if self.turn_seconds else "Turn timer: none"
+        return history, timer, "Save as preset…"
+
+    def _options_height(self, width: int) -> int:
+        """The row of the lesson's options under the seed: three buttons side by side, wrapped."""
+        each = (width - 16) // 3
+        return max(wrapped_height(self.app, label, each, self._bh()) for label in self._option_labels())
 
     def pages(self) -> int:
         """How many pages the list of scenarios and mods takes."""
@@ -222,14 +285,18 @@ class NewGameScene(Scene):
             if kind == "scenario":
                 sc = rules.scenarios[key]
                 tip = f"{sc.name}: {sc.kind}, {scenario_span(rules, key)}"
-                wrapped_button(self, (16, y, lw, height), self._scenario_label(key), self._scenario(key), tip)
+                wrapped_button(
+                    self, (16, y, lw, height), self._scenario_label(key), self._scenario(key), tip, not self.locked
+                )
             elif kind == "heading":
                 self.mods_y = y + 4
             else:
                 mid, name, version, description = mods[key]
                 on = mid in self.chosen
                 tip = f"{name} {version} — {'laid over the rules' if on else 'not in use'}: {description or name} (press to change)"
-                wrapped_button(self, (16, y, lw, height), self._mod_label(mods[key]), self._mod(mid), tip)
+                wrapped_button(
+                    self, (16, y, lw, height), self._mod_label(mods[key]), self._mod(mid), tip, not self.locked
+                )
             y += height + 6
         if len(pages) > 1:
             half = (lw - 10) // 2
@@ -260,6 +327,7 @@ class NewGameScene(Scene):
                 self._toggle(fid),
                 f"Who leads {rules.factions[fid].name}: a person at this screen, or the computer at one of the levels "
                 f"{', '.join(WINDOW_LEVELS)} (press to change)",
+                enabled=not self.locked,
             )
             entry = self.typed(
                 pygame_gui.elements.UITextEntryLine(
@@ -270,7 +338,7 @@ class NewGameScene(Scene):
             )
             entry.set_text_length_limit(24)
             entry.set_text(self.names.get(fid, ""))
-            if kind != HUMAN:
+            if kind != HUMAN or self.locked:
                 entry.disable()
             self.entries[fid] = entry
             y += height + 6
@@ -282,14 +350,53 @@ class NewGameScene(Scene):
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(MAX_SEED_DIGITS)
         self.seed_entry.set_text(self.seed)
+        if self.locked:
+            self.seed_entry.disable()
         reseed_x = name_x + toggle_w + 8
+        reseed_h = wrapped_height(self.app, "New random seed", x + rw - reseed_x, bh)
         wrapped_button(
             self,
-            (reseed_x, y, x + rw - reseed_x, wrapped_height(self.app, "New random seed", x + rw - reseed_x, bh)),
+            (reseed_x, y, x + rw - reseed_x, reseed_h),
             "New random seed",
             self._reseed,
             "The same scenario, seed and moves always give the same game",
+            not self.locked,
         )
+        self._build_options(x, y + max(bh, reseed_h) + 8, rw)
+
+    def _build_options(self, x: int, y: int, rw: int) -> None:
+        """The lesson's options in a row: history hidden or shown, the turn timer, save as preset."""
+        each = (rw - 16) // 3
+        high = self._options_height(rw)
+        history, timer, save = self._option_labels()
+        tips = (
+            "Whether each team sees history's result for its faction before the game ends (press to change)",
+            "How long each team has for its turn, from the hand-off to Done; when it runs out the turn ends "
+            "with what was done (press to change)",
+            "Keep these choices in a preset file to hand out or open from the main menu",
+        )
+        for k, (label, callback) in enumerate(((history, self._history), (timer, self._timer), (save, self._save))):
+            enabled = k == 2 or not self.locked
+            wrapped_button(self, (x + k * (each + 8), y, each, high), label, callback, tips[k], enabled)
+
+    def _history(self) -> None:
+        self._keep()
+        self.hide_history = not self.hide_history
+        self._rebuild_keeping_focus()
+
+    def _timer(self) -> None:
+        self._keep()
+        i = TIMERS.index(self.turn_seconds) + 1 if self.turn_seconds in TIMERS else 0
+        self.turn_seconds = TIMERS[i % len(TIMERS)]
+        self._rebuild_keeping_focus()
+
+    def _save(self) -> None:
+        self.app.push_scene("save_preset", self.as_preset())
+
+    def _rebuild_keeping_focus(self) -> None:
+        focus = self.focus
+        self.rebuild()
+        self.focus = focus
 
     def _to(self, step: str):
         def go():
@@ -324,6 +431,10 @@ class NewGameScene(Scene):
         ]
         if sc.premise:
             parts.append("<b>What if:</b> " + escape(" ".join(sc.premise.split())))
+        if self.preset is not None:
+            title = self.preset.title or "a teacher's preset"
+            how = "locked: start it as it is" if self.locked else "change what you like before starting"
+            parts.append(f"<b>Preset: {escape(title)}</b> — {escape(preset_text(self.preset, rules))} ({how})")
         return "<br>".join(parts)
 
     def _scenario(self, sid: str):
@@ -409,7 +520,10 @@ class NewGameScene(Scene):
             return
         self._remember()
         self.app.rules = self.rules  # the board and the encyclopedia read the rules of this game
-        self.app.start_match(Match.new(self.rules, self.scenario, int(seed_text), seats), new=True)
+        title = self.preset.title if self.preset is not None else ""
+        options = Options(title, self.hide_history, self.turn_seconds)
+        match = Match.new(self.rules, self.scenario, int(seed_text), seats, options=options)
+        self.app.start_match(match, new=True)
 
     def back(self) -> None:
         """Escape: from the page of the players to the page of the scenario, else away."""
