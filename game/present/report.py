@@ -92,8 +92,8 @@ def plot(ax, d: Debrief, key: str, title: str, focus: str | None = None) -> None
         values = getattr(f.power, key)
         lowest = min(lowest, *values)
         # the first factions' lines wider: where two factions are level both still show
-        width = max(1.2, 3.4 - 0.7 * i) if focus is None else 3.4 if f.faction == focus else 1.2
-        alpha = 1.0 if focus in (None, f.faction) else 0.45
+        width = max(1.2, 3.4 - 0.7 * i) if focus is None else 3.4 if f.faction == focus else 1.8
+        alpha = 1.0 if focus in (None, f.faction) else 0.6
         ax.plot(
             x, values, color=c, linewidth=width, marker="o", markersize=width + 1, label=_label(f.name), alpha=alpha
         )

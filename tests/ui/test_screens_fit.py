@@ -1,5 +1,5 @@
 """Every screen but the board (the menu, new game, settings, saves, encyclopedia, guide, briefing,
-hand-off, the quarter's summary, the history, the end, the dialogs) at every supported window size
+hand-off, the quarter's summary, the history, the end, the debrief, the dialogs) at every supported window size
 and font scale: no text cut with an ellipsis, no wrapped line wider than its room, no drawn text
 outside the window or its clip, every button's and label's own text within its rect, no control
 outside the window or on another; and the long lists (scenarios, encyclopedia entries) reachable
@@ -19,6 +19,8 @@ from game.present.quarter import book
 from game.ui import text, theme
 from game.ui.scenes import dialog
 from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.debrief_parts import SECTIONS
 from game.ui.scenes.encyclopedia import CATEGORIES, EncyclopediaScene
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.guide import GuideScene
@@ -151,6 +153,14 @@ def _screens(app, match):
                 states.append(go)
         return states
 
+    def debrief_states(scene):
+        """Every section of the first faction; the timeline and goals of each other faction (the
+        charts are drawn for one: they are one picture, sized to the area)."""
+        states = [scene._pick_section(key) for key, _label, _tip in SECTIONS]
+        for f in scene.debrief.factions[1:]:
+            states += [scene._pick_faction(f.faction), scene._pick_section("timeline"), scene._pick_section("goals")]
+        return states
+
     return [
         ("menu", lambda: MenuScene(app), None),
         ("new game", lambda: NewGameScene(app), newgame_states),
@@ -168,6 +178,7 @@ def _screens(app, match):
         ),
         ("history", lambda: HistoryScene(app, match, "stalin", closed), None),
         ("end", lambda: EndScene(app, match), None),
+        ("debrief", lambda: DebriefScene(app, match, "x" * 20 + " long name of a save " + "y" * 23), debrief_states),
         (
             "game menu",
             lambda: dialog.MessageScene(

@@ -25,7 +25,16 @@ from game.present.debrief import from_match
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes import debrief_parts as parts
-from game.ui.scenes.dialog import band_hint, button_need, common_size, draw_wrapped, escape, message, wrapped_button
+from game.ui.scenes.dialog import (
+    band_hint,
+    button_fits,
+    button_need,
+    common_size,
+    draw_wrapped,
+    escape,
+    message,
+    wrapped_button,
+)
 from game.ui.scenes.dialog import wrapped_height as need_height
 
 #: the keys that choose a faction by its place in the row
@@ -33,7 +42,14 @@ DIGITS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 10)
 }
 #: pixels between the screen's rows and tabs (before the font scale)
-GAP = 8
+GAP = 6
+
+
+def _leader(rules, faction: str, name: str) -> str:
+    """A faction's short name: its leader's surname (its name if the rules name no leader)."""
+    rec = rules.factions.get(faction)
+    figure = rules.figures.get(rec.leader) if rec is not None else None
+    return figure.name.split()[-1] if figure is not None and figure.name.split() else name
 
 
 class DebriefScene(Scene):
@@ -60,16 +76,12 @@ class DebriefScene(Scene):
         gap = round(GAP * s)
         y = self.app.fonts.heading(24).get_linesize() + 20 + gap
         font = self.app.fonts.body(15)
-        self.head = text.wrap(font, parts.header(self.debrief, len(self.match.humans())), w - 32)
+        self.head = text.wrap(font, parts.header(self.debrief), w - 32)
         self.head_y = y
         y += len(self.head) * font.get_linesize() + gap
-        d = self.debrief
-        factions = [(f.faction, f.name, f"{f.name}: show this faction ({i})") for i, f in enumerate(d.factions, 1)]
-        self.faction_tabs = self._tabs(y, factions, self.faction, self._pick_faction)
-        y = self.faction_tabs[0][1].bottom + gap
-        self.section_tabs = self._tabs(y, parts.SECTIONS, self.section, self._pick_section)
-        y = self.section_tabs[0][1].bottom + gap
-        bh = int(38 * s)
+        self.faction_tabs = self._faction_row(y)
+        top = self.faction_tabs[0][1].bottom + gap
+        bh = self.app.fonts.bold(theme.BUTTON_SIZE).get_linesize() + 12
         bottom = h - bh - 16
         label = "Write the report"
         rw = max(int(240 * min(s, 1.5)), button_need(self.app, label))
@@ -78,27 +90,55 @@ class DebriefScene(Scene):
         back = max(int(160 * min(s, 1.5)), button_need(self.app, "Back"))
         self.button((w - 16 - back, bottom, back, bh), "Back", self.back)
         self.note_rect = pygame.Rect(16 + rw + gap, bottom, w - 32 - rw - back - 2 * gap, bh)
-        self.area = pygame.Rect(16, y, w - 32, bottom - gap - y)
+        side = self._section_column(top, bottom - gap)
+        self.area = pygame.Rect(side.right + gap, top, w - 16 - side.right - gap, bottom - gap - top)
         self._content()
 
-    def _tabs(self, y: int, entries, chosen: str, pick) -> list[tuple[str, pygame.Rect]]:
-        """A row of tabs across the window, the chosen one marked ●, all in one face where one
-        fits them; taller where a label needs two lines."""
+    def _faction_row(self, y: int) -> list[tuple[str, pygame.Rect]]:
+        """The factions as tabs across the window, the chosen one marked ●, all in one face; where
+        their names do not fit a line each, the leaders' names (the whole name is in the tooltip)."""
         w = self.app.size[0]
         s = self.app.settings.font_scale
         gap = round(GAP * s)
-        n = len(entries)
-        bw = (w - 32 - gap * (n - 1)) // n
-        labels = [("● " if key == chosen else "") + label for key, label, _tip in entries]
-        size = common_size(self.app, labels, bw)
-        least = int(34 * s)
-        bh = least if size is not None else max(need_height(self.app, label, bw, least) for label in labels)
+        rules = self.match.rules
+        factions = self.debrief.factions
+        bw = (w - 32 - gap * (len(factions) - 1)) // len(factions)
+        mark = {f.faction: "● " if f.faction == self.faction else "" for f in factions}
+        room = bw - 2 * round(9 * s)  # the label clear of the colour down the tab's left edge
+
+        def fit(labels) -> bool:
+            return all(button_fits(self.app, x, room, 10**4) for x in labels) or bool(
+                common_size(self.app, labels, room)
+            )
+
+        labels = [mark[f.faction] + f.name for f in factions]
+        if not fit(labels):
+            labels = [mark[f.faction] + _leader(rules, f.faction, f.name) for f in factions]
+        size = (
+            None if all(button_fits(self.app, x, room, 10**4) for x in labels) else common_size(self.app, labels, room)
+        )
+        least = self.app.fonts.bold(theme.BUTTON_SIZE).get_linesize() + 12
+        bh = max(need_height(self.app, label, bw, least) for label in labels) if size is None else least
         out = []
-        for i, ((key, _label, tip), label) in enumerate(zip(entries, labels, strict=True)):
-            rect = pygame.Rect(16 + i * (bw + gap), y, bw, bh)
-            wrapped_button(self, rect, label, pick(key), tip, size=size)
-            out.append((key, rect))
+        for i, (f, label) in enumerate(zip(factions, labels, strict=True), 1):
+            rect = pygame.Rect(16 + (i - 1) * (bw + gap), y, bw, bh)
+            wrapped_button(self, rect, label, self._pick_faction(f.faction), f"{f.name} ({i})", size=size)
+            out.append((f.faction, rect))
         return out
+
+    def _section_column(self, top: int, bottom: int) -> pygame.Rect:
+        """The sections as a column of tabs down the left, each label whole on a line; returns
+        the column's rect."""
+        s = self.app.settings.font_scale
+        labels = [("● " if key == self.section else "") + label for key, label, _tip in parts.SECTIONS]
+        width = max(button_need(self.app, "● " + label) for _key, label, _tip in parts.SECTIONS)
+        n = len(labels)
+        step = round(2 * s)
+        tall = self.app.fonts.bold(theme.BUTTON_SIZE).get_linesize() + 6
+        bh = max(tall, min(int(40 * s), (bottom - top - step * (n - 1)) // n))
+        for i, ((key, _label, tip), label) in enumerate(zip(parts.SECTIONS, labels, strict=True)):
+            self.button((16, top + i * (bh + step), width, bh), label, self._pick_section(key), tip)
+        return pygame.Rect(16, top, width, n * bh + (n - 1) * step)
 
     def _content(self) -> None:
         """The chosen section in the area: words in a scrolling text box, or a picture (the
@@ -217,9 +257,11 @@ class DebriefScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
         title = "DEBRIEF"
-        hint = band_hint(
-            self.app, title, "1–9 a faction · T D G P E C Q a section · PgUp/PgDn scroll · Esc back", "Esc back"
-        )
+        if len(self.match.humans()) > 1:  # a hot-seat game, over: everything is shown, and it says so
+            hint = band_hint(self.app, title, *parts.ALL_SHOWN)
+        else:
+            keys = "1–9 a faction · T D G P E C Q a section · PgUp/PgDn scroll · Esc back"
+            hint = band_hint(self.app, title, keys, "Esc back")
         draw.band(surface, self.app, title, hint)
         font = self.app.fonts.body(15)
         text.blit_lines(surface, font, self.head, (16, self.head_y), theme.BLACK)
@@ -233,10 +275,9 @@ class DebriefScene(Scene):
             text.blit_lines(surface, note, lines, (self.note_rect.x, y), theme.DARK_RED)
 
     def draw_focus(self, surface: pygame.Surface) -> None:
-        # each faction's tab underlined in its colour
+        # each faction's tab marked with its colour down its left edge
         s = self.app.settings.font_scale
         for fid, rect in self.faction_tabs:
-            strip = pygame.Rect(rect.x + 3, rect.bottom - 3 - round(5 * s), rect.w - 6, round(5 * s))
-            pygame.draw.rect(surface, self.app.palette.colour(fid), strip)
+            pygame.draw.rect(surface, self.app.palette.colour(fid), (rect.x + 3, rect.y + 3, round(6 * s), rect.h - 6))
         draw_wrapped(self, surface)
         super().draw_focus(surface)

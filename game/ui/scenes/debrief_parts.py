@@ -57,20 +57,23 @@ def sources_html(sources) -> list[str]:
     return out
 
 
-def header(d: Debrief, humans: int) -> str:
-    """The line under the title: the scenario, the span, the outcome, the seed; and what the
-    screen shows to whom."""
+def header(d: Debrief) -> str:
+    """The line under the title: the scenario, the outcome, the seed and the mods."""
     reached = d.quarters[-1] if d.quarters else "no quarter closed yet"
     outcome = d.outcome if d.over else f"not over: played to {reached}"
-    words = f"{d.scenario_name} · {d.start} – {d.end} · {outcome} · seed {d.seed}"
+    words = f"{d.scenario_name} · {outcome} · seed {d.seed}"
     if d.mods:
         words += " · mods: " + ", ".join(d.mods)
-    if humans > 1 and d.over:
-        words += (
-            "\nThe game is over, so every seat's secrets are shown to everyone at the screen: "
-            "the goals, the moves behind them and the computer's reasons."
-        )
     return words
+
+
+#: what the title band says of a hot-seat game's debrief, longest first (the first that fits)
+ALL_SHOWN = (
+    "Hot seat, the game is over: every seat's secrets are shown to all",
+    "The game is over: every seat's secrets are shown",
+    "Game over: all secrets shown",
+    "All shown",
+)
 
 
 def goals_html(d: Debrief, f: FactionDebrief, scale: float) -> str:
@@ -280,7 +283,7 @@ def chart_picture(app, d: Debrief, faction: str, width: int) -> pygame.Surface:
         for ax in axes[len(MEASURES) :]:
             ax.set_visible(False)
         handles = [
-            Line2D([], [], color=f.colour, linewidth=3.4 if f.faction == faction else 1.2, label=_label(f.name))
+            Line2D([], [], color=f.colour, linewidth=3.4 if f.faction == faction else 2.4, label=_label(f.name))
             for f in shown.factions
         ]
         handles.append(Line2D([], [], color=_hex(theme.GREY), linestyle="--", linewidth=1, label="history"))
