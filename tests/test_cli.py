@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from game import cli
+from game.cli import common as cli_common
+from game.cli import play as cli_play
 from game.match import replay as replay_mod
 from game.ruleset import BASE, PROJECT
 
@@ -179,15 +181,15 @@ def test_without_a_seed_a_fresh_one_is_printed_and_replays_the_same_game(capsys,
 
 
 def test_fresh_seeds_differ_from_run_to_run():
-    seeds = {cli.fresh_seed() for _ in range(20)}
+    seeds = {cli_common.fresh_seed() for _ in range(20)}
     assert len(seeds) > 1
-    assert all(0 <= s < 10**cli.MAX_SEED_DIGITS for s in seeds)
+    assert all(0 <= s < 10**cli_common.MAX_SEED_DIGITS for s in seeds)
 
 
 def test_a_fresh_seed_makes_a_different_game(capsys, monkeypatch):
     outs = []
     for seed in (11, 12):
-        monkeypatch.setattr(cli, "fresh_seed", lambda seed=seed: seed)
+        monkeypatch.setattr(cli_play, "fresh_seed", lambda seed=seed: seed)
         code, out, _ = run(capsys, "play", "--headless", "--scenario", "crisis_1923")
         assert code == 0 and out[0] == f"seed {seed} — replay this game with --seed {seed}"
         outs.append(out[1:])

@@ -98,7 +98,7 @@ def installed(tmp_path_factory):
 def test_the_wheel_holds_the_package_and_its_data(installed):
     env_dir, elsewhere, variables, site = installed
     data = site / "game" / "_data"
-    assert (site / "game" / "cli.py").is_file()
+    assert (site / "game" / "cli" / "__init__.py").is_file()
     assert (data / "rules" / "base" / "mod.yaml").is_file()
     assert (data / "rules" / "base" / "scenarios" / "classroom_1923_crisis.yaml").is_file()
     assert sorted(p.name for p in (data / "mods").iterdir()) == sorted(

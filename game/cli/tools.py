@@ -1,0 +1,282 @@
+"""The commands that play many bot games: ``events-check`` (events that contradict the state),
+``balance`` (each faction's results against searching players) and ``simulate`` (AI-vs-AI games
+in parallel, on this machine or a Dask cluster)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.cli.common import DEFAULT_SCENARIO, bad_personality, cpus, rules_for, seed_arg, unknown_scenario
+
+
+def add_parsers(sub) -> None:
+    """``events-check``, ``balance`` and ``simulate``."""
+    ev = sub.add_parser("events-check", help="play bot games and count events that contradict the state")
+    ev.add_argument("--games", type=int, default=72, metavar="N", help="games per scenario, seeds 1..N (default 72)")
+    ev.add_argument("--scenario", action="append", default=[], metavar="ID", help="only this scenario (repeatable)")
+    ev.add_argument(
+        "--mod",
+        action="append",
+        default=[],
+        metavar="ID|DIR",
+        help="lay a mod (its id, or its folder) over the base rules",
+    )
+    ev.set_defaults(func=cmd_events_check)
+    ba = sub.add_parser("balance", help="measure each faction's results: searching, waiting and bot players")
+    ba.add_argument(
+        "--scenarios",
+        type=_id_list,
+        default=None,
+        metavar="ID,..",
+        help="scenario ids (default: the classroom scenarios)",
+    )
+    ba.add_argument("--factions", type=_id_list, default=None, metavar="F,..", help="only these seats (default: all)")
+    ba.add_argument("--seeds", type=int, default=20, metavar="N", help="games per cell (default 20)")
+    ba.add_argument(
+        "--first-seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="the seeds are S..S+N-1 (default 1): read a balance on seeds it was not tuned on",
+    )
+    ba.add_argument(
+        "--budget",
+        choices=("easy", "normal", "hard"),
+        default="normal",
+        help="the searching player's level (default normal)",
+    )
+    ba.add_argument(
+        "--personality",
+        type=float,
+        default=0.0,
+        metavar="W",
+        help="how far the searching player follows its faction's historical personality (default 0: it plays to win)",
+    )
+    ba.add_argument("--jobs", type=int, default=cpus(), metavar="J", help="processes (default: all cores)")
+    ba.add_argument("--json", action="store_true", help="print one JSON object")
+    ba.add_argument(
+        "--mod",
+        action="append",
+        default=[],
+        metavar="ID|DIR",
+        help="lay a mod (its id, or its folder) over the base rules",
+    )
+    ba.set_defaults(func=cmd_balance)
+    si = sub.add_parser("simulate", help="AI-vs-AI games of one scenario in parallel; winners, results, timings")
+    si.add_argument("--scenario", default=DEFAULT_SCENARIO, help=f"scenario id (default {DEFAULT_SCENARIO})")
+    si.add_argument("--games", type=int, default=100, metavar="N", help="games to play (default 100)")
+    si.add_argument("--seed", type=seed_arg, default=1, metavar="S", help="first seed; games use S..S+N-1 (default 1)")
+    si.add_argument("--jobs", type=int, default=cpus(), metavar="J", help="processes (default: all cores)")
+    si.add_argument(
+        "--level",
+        type=_level_arg,
+        action="append",
+        default=[],
+        metavar="FACTION=LEVEL",
+        help="a seat's level: simple, wait, easy, normal, hard (repeatable)",
+    )
+    si.add_argument(
+        "--default", default="simple", metavar="LEVEL", help="the level of the other seats (default simple)"
+    )
+    si.add_argument(
+        "--personality",
+        type=float,
+        default=1.0,
+        metavar="W",
+        help="how far searching bots follow their historical personality: 0 none, 1 history (default)",
+    )
+    si.add_argument("--scheduler", metavar="ADDRESS", help="run the games on a Dask cluster (pip install '.[cluster]')")
+    si.add_argument("--json", action="store_true", help="print one JSON object")
+    si.add_argument("--mod", action="append", default=[], metavar="DIR", help="lay a mod folder over the base rules")
+    si.set_defaults(func=cmd_simulate)
+
+
+def cmd_events_check(args) -> int:
+    from game.tools import consistency
+
+    rules = rules_for(args.mod)
+    if rules is None:
+        return 1
+    if unknown_scenario(rules, args.scenario):
+        return 2
+    if args.games < 1:
+        print("--games must be at least 1", file=sys.stderr)
+        return 2
+
+    def done(report, sid):
+        print(
+            f"{sid}: {report.games[sid]} games, {report.fired[sid]} events fired, {report.count(sid)} problem(s)",
+            flush=True,
+        )
+
+    report = consistency.run(rules, args.games, args.scenario or None, done)
+    for problem in report.problems:
+        print(problem.text())
+    games, fired = sum(report.games.values()), sum(report.fired.values())
+    print(f"events check: {games} bot games, {fired} events fired, {len(report.problems)} problem(s)")
+    return 1 if report.problems else 0
+
+
+def _id_list(text: str) -> list[str]:
+    """``--scenarios a,b``: comma-separated ids, blanks dropped."""
+    return [w.strip() for w in text.split(",") if w.strip()]
+
+
+def _progress(total: int, label: str):
+    """A progress bar on stderr (silent when stderr is not a terminal)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="game", file=sys.stderr, disable=not sys.stderr.isatty())
+
+
+def cmd_balance(args) -> int:
+    import json
+
+    from game.tools import balance, batch
+
+    rules = rules_for(args.mod)
+    if rules is None:
+        return 1
+    scenarios = args.scenarios or [s for s, sc in rules.scenarios.items() if sc.kind == "classroom"]
+    if unknown_scenario(rules, scenarios):
+        return 2
+    known = {f for s in scenarios for f in rules.scenarios[s].factions}
+    bad = [f for f in args.factions or [] if f not in known]
+    if bad:
+        print(f"unknown faction '{bad[0]}' in these scenarios; one of: {', '.join(sorted(known))}", file=sys.stderr)
+        return 2
+    if args.seeds < 1 or args.jobs < 1:
+        print("--seeds and --jobs must be at least 1", file=sys.stderr)
+        return 2
+    if bad_personality(args.personality):
+        return 2
+    planned = balance.plan(
+        rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod), args.personality, args.first_seed
+    )
+    last = args.first_seed + args.seeds - 1
+    print(f"seeds {args.first_seed}..{last}", file=sys.stderr)
+    jobs = [job for _m, _f, job in planned]
+    with _progress(len(jobs), "balance") as bar:
+        records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
+    found = balance.cells(rules, planned, records, args.factions)
+    errors = [r for r in records if r.error]
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "budget": args.budget,
+                    "personality": args.personality,
+                    "seeds": args.seeds,
+                    "first_seed": args.first_seed,
+                    "games": len(records),
+                    "errors": len(errors),
+                    "cells": [c.to_dict() for c in found],
+                },
+                indent=1,
+            )
+        )
+    else:
+        for line in balance.table(rules, found, args.budget):
+            print(line)
+        print(f"{len(records)} games, {len(errors)} error(s)")
+    for rec in errors:
+        print(f"{rec.scenario} seed {rec.seed}: {rec.error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _level_arg(text: str) -> tuple[str, str]:
+    """``--level FACTION=LEVEL``."""
+    faction, sep, level = text.partition("=")
+    if not sep or not faction.strip() or not level.strip():
+        raise argparse.ArgumentTypeError(f"write FACTION=LEVEL (e.g. stalin=hard), got {text!r}")
+    return faction.strip(), level.strip()
+
+
+def cmd_simulate(args) -> int:
+    import json
+
+    from game.ai import LEVELS
+    from game.tools import batch, simulate
+
+    rules = rules_for(args.mod)
+    if rules is None:
+        return 1
+    if unknown_scenario(rules, [args.scenario]):
+        return 2
+    factions = rules.scenarios[args.scenario].factions
+    levels = dict(args.level)
+    for faction, level in [*levels.items(), ("--default", args.default)]:
+        if faction != "--default" and faction not in factions:
+            print(
+                f"--level {faction}={level}: no faction '{faction}' in {args.scenario}; one of: {', '.join(factions)}",
+                file=sys.stderr,
+            )
+            return 2
+        if level not in LEVELS:
+            print(f"--level {faction}={level}: no level '{level}'; one of: {', '.join(LEVELS)}", file=sys.stderr)
+            return 2
+    if args.games < 1 or args.jobs < 1:
+        print("--games and --jobs must be at least 1", file=sys.stderr)
+        return 2
+    if bad_personality(args.personality):
+        return 2
+    jobs = simulate.jobs_for(args.scenario, args.games, args.seed, levels, args.default, tuple(args.mod))
+    jobs = [batch.Job(j.scenario, j.seed, j.levels, j.default, j.mods, args.personality) for j in jobs]
+    with _progress(len(jobs), f"simulate {args.scenario}") as bar:
+        if args.scheduler:
+            try:
+                records = simulate.run_on_cluster(args.scheduler, jobs, lambda _rec: bar.update(1))
+            except ImportError:
+                print("--scheduler needs dask.distributed: pip install '.[cluster]'", file=sys.stderr)
+                return 2
+            except OSError as exc:
+                print(f"--scheduler {args.scheduler}: cannot reach the cluster ({exc})", file=sys.stderr)
+                return 1
+        else:
+            records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
+    summary = simulate.summarise(records)
+    summary.update(
+        scenario=args.scenario,
+        seed=args.seed,
+        levels={f: levels.get(f, args.default) for f in factions},
+        personality=args.personality,
+    )
+    if args.json:
+        print(json.dumps(summary, indent=1))
+    else:
+        for line in _simulate_lines(rules, summary):
+            print(line)
+    for msg in summary["error_messages"]:
+        print(msg, file=sys.stderr)
+    return 1 if summary["errors"] else 0
+
+
+def _simulate_lines(rules, s: dict) -> list[str]:
+    from game.tools.balance import SHORT
+
+    games, first = s["games"], s["seed"]
+    seats = ", ".join(f"{f}={lv}" for f, lv in s["levels"].items())
+    out = [
+        f"{s['scenario']}: {games} games, seeds {first}..{first + games - 1}; {seats}; personality {s['personality']}"
+    ]
+    done = games - s["errors"] or 1
+    shares = [f"{f} {n} ({n / done:.0%})" for f, n in sorted(s["wins"].items(), key=lambda kv: -kv[1])]
+    out.append("winners: " + ", ".join(shares + [f"none {s['draws']} ({s['draws'] / done:.0%})"]))
+    out.append("outcomes: " + ", ".join(f"{k} {v}" for k, v in s["outcomes"].items()))
+    out.append("results on objectives (DV decisive victory, V victory, H historical, D defeat, X disaster):")
+    for faction, counts in s["results"].items():
+        wins = counts["decisive_victory"] + counts["victory"]
+        out.append(
+            f"  {faction:10} "
+            + " ".join(f"{SHORT[r]} {n:>3}" for r, n in counts.items())
+            + f"   victory share {wins / done:.0%}"
+        )
+    out.append(f"mean game length: {s['mean_turns']:.1f} quarters")
+    out.append(f"decision time: mean {s['mean_decision_s']:.4f} s, p95 {s['p95_decision_s']:.4f} s")
+    for level, d in s["decisions_by_level"].items():
+        out.append(f"  {level:7} {d['decisions']:>7} decisions, mean {d['mean_s']:.4f} s, p95 {d['p95_s']:.4f} s")
+    for faction, e in s["expelled_from_party"].items():
+        out.append(f"{faction} expelled from the party in {e['games']} games, median {e['median']}")
+    out.append(f"errors: {s['errors']}")
+    return out
