@@ -15,7 +15,7 @@ from game.engine.objectives import points_text
 from game.engine.views import View
 from game.match import saves
 from game.match.match import Match
-from game.present import phrases
+from game.present import chronicle, phrases
 from game.ruleset.records import RESULT_NAMES
 
 
@@ -207,7 +207,7 @@ def render(rules, view: View, seen: int) -> list[str]:
     if new:
         out.append("--- since you last acted ---")
         for line in new:
-            out.append(f"  {line.text}")
+            out.append(f"  {chronicle.render(rules, line)}")
             out.extend(f"      {c}" for c in phrases.congress_lines(rules, line))
         since = new[0].turn
         for vote in view.votes:
@@ -290,7 +290,7 @@ class TerminalSeat:
         if action is None:
             return  # a command changed the game (undo): show it again
         for entry in m.submit(action):
-            self.write(f"  {entry.text}")
+            self.write(f"  {chronicle.render(self.rules, entry)}")
         self.seen[faction] = len(m.view(faction).log)
         if m.can_undo() and m.active != faction and not m.over:
             self._offer_undo(faction)

@@ -11,6 +11,7 @@ from game.engine import new_game, phases
 from game.engine.effects import EFFECTS, holds
 from game.engine.state import Proposal
 from game.match import headless, historical, replay
+from game.present import chronicle
 from game.ruleset import records
 from game.tools import consistency
 from game.tools.consistency import effect_problem, event_problems
@@ -244,7 +245,7 @@ def test_the_observer_sees_every_event_and_changes_nothing(rules):
     for _date, eid, option in seen:  # a choice's event reports the option taken, others none
         choice = rules.events[eid].choice
         assert (option in {o.id for o in choice.options}) if choice else option is None
-    announced = [e.text for e in plain.log if e.kind == "event"]
+    announced = [chronicle.render(rules, e) for e in plain.log if e.kind == "event"]
     assert all(any(t.startswith(rules.events[eid].name + ":") for t in announced) for _d, eid, _o in seen)
 
 

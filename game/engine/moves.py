@@ -14,7 +14,6 @@ from game.engine import chronicle, discipline, motions, posts
 from game.engine.effects import bump, clamp, holds, move_tracker, run_effects, shift_sympathy
 from game.engine.state import Proposal, State
 from game.engine.votes import target_of
-from game.engine.words import faction_says, target_words
 from game.ruleset.vocabulary import ACTION_KINDS, COMPOSED, SELF, TARGET
 
 
@@ -480,15 +479,6 @@ def _composed(state, rules, faction, args, rule):
         chronicle.note(state, rules, "composed_action", (faction,), "secret", action=rule.id, faction=faction, **more)
     else:
         chronicle.note(state, rules, "composed_action", action=rule.id, faction=faction, **more)
-
-
-@chronicle.words_for("composed_action")
-def _composed_words(rules, d) -> str:
-    rule = rules.actions[d["action"]]
-    said = faction_says(rules, d["faction"], "{name}: " + rule.name)
-    if "target" in d:
-        return f"{said} ({target_words(rules, rule, d['target'])})"
-    return said
 
 
 #: each declared kind's options and effect (see the module docstring)

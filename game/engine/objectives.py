@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from game.engine import chronicle
 from game.engine.effects import holds
 from game.engine.schedule import dated_events
 from game.engine.state import State
-from game.ruleset.records import RESULT_NAMES, RESULTS
+from game.ruleset.records import RESULTS
 
 #: what a goal's status may be while the game goes on and at its end
 MET, NOT_MET, PENDING, FAILED = "met", "not met", "pending", "failed"
@@ -192,12 +191,6 @@ def points_text(points: int) -> str:
     ('1 point', '0 points', '-1 point')
     """
     return f"{points} point" + ("" if abs(points) == 1 else "s")
-
-
-@chronicle.words_for("result")
-def _result_words(rules, d) -> str:
-    points = points_text(d["points"])
-    return f"{rules.factions[d['faction']].name}: {RESULT_NAMES[d['result']]} ({points} against history)"
 
 
 def at_least(result: str, floor: str) -> bool:

@@ -136,11 +136,7 @@ def _thaw(value):
 
 def _rumoured(view) -> set[str]:
     """Figures the corridors say are being courted (the public log's rumours)."""
-    out = set()
-    for entry in view["log"]:
-        if entry["text"].startswith("Rumours in the corridors: "):
-            out.add(entry["text"])
-    return out
+    return {entry.data["figure"] for entry in view.log if entry.event == "rumour"}
 
 
 def _sample_cultivation(state: State, rules, view, me, gen: int) -> int:
@@ -167,7 +163,7 @@ def _sample_cultivation(state: State, rules, view, me, gen: int) -> int:
             if state.figures[fig].faction != fid:
                 book[fig] = min(100, book.get(fig, 0) + step)
     for fig in sorted(pool):
-        if any(rules.figures[fig].name in text for text in rumours) and others:
+        if fig in rumours and others:
             who, gen = rng.below(gen, len(others))
             book = state.cultivation[others[who]]
             if state.figures[fig].faction != others[who]:

@@ -84,8 +84,9 @@ class Proposal:
 
 @define
 class LogEntry:
+    """A line of the chronicle as data; its words are made by :mod:`game.present.chronicle`."""
+
     turn: int
-    text: str
     #: None = public; otherwise only these factions see it
     visible_to: tuple[str, ...] | None = None
     kind: str = "event"
@@ -253,9 +254,9 @@ class State:
             "event_queue": self.event_queue,
             "pending_choice": self.pending_choice,
             "acted": sorted(map(list, self.acted)),
-            # the log and the votes as data: their words (the chronicle's lines, a motion's label, a
-            # voter's name) are kept beside for the screens but left out, so that mending a word
-            # changes no game's digest and no replay's final hash
+            # the log and the votes as data: the log holds no words, and the votes' words (a
+            # motion's label, a voter's name) are kept beside for the screens but left out, so
+            # that mending a word changes no game's digest and no replay's final hash
             "log": [[e.turn, e.visible_to, e.kind, e.event, e.data] for e in self.log],
             "outcome": self.outcome,
             "scores": self.scores,

@@ -106,10 +106,10 @@ class RegionView(Record):
 
 @frozen
 class LogView(Record):
-    UNPACKS = 3  # turn, text, kind
+    """A line of the chronicle the viewer may see, as data: its words are made by
+    :func:`game.present.chronicle.render`."""
 
     turn: int
-    text: str
     kind: str
     #: what happened as data (see :mod:`game.engine.chronicle`): the event's name, its ids and numbers
     event: str = ""
@@ -248,7 +248,7 @@ def player_view(state: State, rules, faction: str | None) -> View:
         cultivation=frozen_map(mine),
         pending_choice=(pending[0], pending[1]) if pending and pending[1] == faction else None,
         log=tuple(
-            LogView(e.turn, e.text, e.kind, e.event, frozen_map(e.data))
+            LogView(e.turn, e.kind, e.event, frozen_map(e.data))
             for e in state.log
             if e.visible_to is None or (faction is not None and faction in e.visible_to)
         ),

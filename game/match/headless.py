@@ -36,8 +36,3 @@ def drive(match: Match, choosers: dict[str, Chooser]) -> Match:
         else:
             match.ai_move()
     return match
-
-
-def chronicle(state, rules) -> list[str]:
-    """One dated line per public event."""
-    return [f"{state.date_text(e.turn)}  {e.text}" for e in state.log if e.visible_to is None]

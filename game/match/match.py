@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from attrs import define, evolve, field, frozen
+from attrs import define, field, frozen
 
 from game.ai import LEVELS as BOT_LEVELS
 from game.ai import make_bot
@@ -184,15 +184,8 @@ class Match:
             cache = {}
             self._views = (self.state, cache)
         if faction not in cache:
-            cache[faction] = self._hide_history(player_view(self.state, self.rules, faction))
+            cache[faction] = player_view(self.state, self.rules, faction)
         return cache[faction]
-
-    def _hide_history(self, view: View) -> View:
-        """The view without history's result for the faction while the game goes on, where the
-        teacher's preset hides it until the end (every screen draws views, so none can show it)."""
-        if not self.options.hide_history or self.over or view.objectives is None or not view.objectives.history:
-            return view
-        return evolve(view, objectives=evolve(view.objectives, history=""))
 
     def legal(self) -> tuple[Action, ...]:
         """The legal actions of the active seat (empty when the game is over)."""
@@ -300,7 +293,7 @@ def new_entries(before: State, after: State, faction: str | None) -> tuple[LogVi
     """The log entries an action added that ``faction`` may see."""
     start = len(before.log) if len(after.log) >= len(before.log) else 0
     return tuple(
-        LogView(e.turn, e.text, e.kind, e.event, frozen_map(e.data))
+        LogView(e.turn, e.kind, e.event, frozen_map(e.data))
         for e in after.log[start:]
         if e.visible_to is None or (faction is not None and faction in e.visible_to)
     )

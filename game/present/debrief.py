@@ -43,7 +43,6 @@ from attrs import evolve, frozen
 
 from game.engine import Action, IllegalActionError, apply_action, new_game
 from game.engine.actions import CHOOSE
-from game.engine.chronicle import render
 from game.engine.congress import delegate_shares
 from game.engine.effects import holds
 from game.engine.objectives import FAILED, MET, standing, track
@@ -51,6 +50,7 @@ from game.engine.outcome import power_scores
 from game.match import replay, saves
 from game.match.historical import PLAN, REPLAY, PlanError, judge_span, load_plan, span
 from game.present import phrases
+from game.present.chronicle import render, sentence
 from game.present.explain import citation_passage, design_words, document_line, seed_documents
 from game.ruleset.loader import RulesError, load_base
 from game.ruleset.records import RESULT_NAMES
@@ -322,7 +322,7 @@ def _changes(rules, fid: str, before: _Close, after: _Close) -> list[Milestone]:
     """What changed for a faction between two closes, in the chronicle's order of importance."""
     out = []
     if before.status.get(fid) != after.status.get(fid) and fid in after.status:
-        text = render(rules, "status", {"faction": fid, "status": after.status[fid], "leader_deported": True})
+        text = sentence(rules, "status", {"faction": fid, "status": after.status[fid], "leader_deported": True})
         out.append(Milestone(after.date, "status", text, (fid,)))
     return (
         out
@@ -540,7 +540,7 @@ def _events(rules, state) -> tuple[EventNote, ...]:
     for e in state.log:
         if e.visible_to is None and e.event == "choice":
             d = dict(e.data)
-            chosen.setdefault((e.turn, d["event"]), []).append(e.text)
+            chosen.setdefault((e.turn, d["event"]), []).append(render(rules, e))
     out = []
     for e in state.log:
         if e.visible_to is not None or e.event != "event":
@@ -655,11 +655,11 @@ def _divergence(rules, played: _Played, found: tuple, fid: str, hist) -> Diverge
             continue
         data = dict(e.data)
         if e.event == "vote" and (ids & set(data.get("args", ())) or data.get("proposer") in concerned):
-            votes.append(f"{when}  {e.text}")
+            votes.append(f"{when}  {render(rules, e)}")
         elif e.event == "event" and data.get("event") in rules.events:
             events.append(f"{when}  {rules.events[data['event']].name}")
         elif e.event in _TOUCHING and ids & _ids(list(data.values())):
-            events.append(f"{when}  {e.text}")
+            events.append(f"{when}  {render(rules, e)}")
     notes = hist.notes if hist is not None else {}
     told = " ".join(notes[d] for d in window if d in notes)
     return Divergence(

@@ -28,6 +28,7 @@ from game.engine.preview import (
 )
 from game.engine.views import BallotView, View, VoteView
 from game.engine.words import action_words, motion_label
+from game.present import chronicle
 from game.ruleset.records import RESULT_NAMES, SCENARIO_KINDS
 from game.ruleset.vocabulary import ACTION_KINDS
 
@@ -886,7 +887,7 @@ def end_lines(rules, view: View) -> list[str]:
     ]
     last = view.log[-1].turn if view.log else view.turn
     out.append(f"--- the last quarter ({view.date}) ---")
-    out.extend(f"  {e.text}" for e in view.log if e.turn == last)
+    out.extend(f"  {chronicle.render(rules, e)}" for e in view.log if e.turn == last)
     out.append("--- the scores, measured against history ---")
     for fid, (points, result) in view.results.items():
         out.append(f"  {faction_name(rules, fid)}: {RESULT_NAMES[result]} ({points_text(points)})")

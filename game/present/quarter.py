@@ -20,6 +20,7 @@ from game.engine import apply_unchecked, new_game, player_view
 from game.engine.actions import CHOOSE
 from game.engine.objectives import points_text
 from game.present import phrases
+from game.present.chronicle import render
 from game.present.explain import quarter as quarter_date
 from game.ruleset.records import RESULT_NAMES
 
@@ -221,18 +222,18 @@ def summary_text(rules, s: Summary) -> str:
     else:
         parts.append(f"No vote was taken at the close of {s.date}.")
     if s.congress:
-        lines = [f"  • {e.text}" for e in s.congress]
+        lines = [f"  • {render(rules, e)}" for e in s.congress]
         lines += [f"      {line}" for e in s.congress for line in phrases.congress_lines(rules, e)]
         parts.append("The Congress\n" + "\n".join(lines))
     if s.opening:
         parts.append(
             f"The events that opened {s.next_date or 'the next quarter'}\n"
-            + "\n".join(f"  • {_entry(e)}" for e in s.opening)
+            + "\n".join(f"  • {_entry(rules, e)}" for e in s.opening)
         )
     if s.news:
-        parts.append(f"The news of {s.date}\n" + "\n".join(f"  • {_entry(e)}" for e in s.news))
+        parts.append(f"The news of {s.date}\n" + "\n".join(f"  • {_entry(rules, e)}" for e in s.news))
     return "\n\n".join(parts)
 
 
-def _entry(e) -> str:
-    return ("(for your eyes only) " if e.kind == "secret" else "") + e.text
+def _entry(rules, e) -> str:
+    return ("(for your eyes only) " if e.kind == "secret" else "") + render(rules, e)

@@ -1,9 +1,13 @@
-"""The chronicle as data: every log entry's words are rendered from its data alone, in one module."""
+"""The chronicle as data: the log holds no words; every entry's words are rendered from its data
+alone, in one module of the presentation package."""
 
+import attrs
 import pytest
 
-from game.engine import chronicle, player_view
+from game.engine import player_view
+from game.engine.state import LogEntry
 from game.match.headless import play
+from game.present import chronicle
 
 SCENARIOS = ["succession_1923", "crisis_1923", "united_opposition_1926", "right_last_stand_1928",
              "military_option_1924"]  # fmt: skip
@@ -14,12 +18,14 @@ def games(rules):
     return [play(rules, sid, seed)[0] for sid in SCENARIOS for seed in (1, 2)]
 
 
-def test_every_entry_is_data_whose_words_are_its_text(rules, games):
+def test_every_entry_is_data_with_words_of_its_own(rules, games):
+    assert [f.name for f in attrs.fields(LogEntry)] == ["turn", "visible_to", "kind", "event", "data"]
     seen = set()
     for state in games:
         for entry in state.log:
             assert entry.event in chronicle.WORDS, entry
-            assert chronicle.render(rules, entry.event, dict(entry.data)) == entry.text
+            words = chronicle.render(rules, entry)
+            assert words == chronicle.sentence(rules, entry.event, dict(entry.data)) and words.strip(), entry
             seen.add(entry.event)
     # the common happenings all occur in these games
     assert {
@@ -48,10 +54,10 @@ def test_a_vote_entry_carries_its_tally_and_the_view_hands_it_on(rules, games):
     entry = next(e for e in state.log if e.event == "vote")
     data = dict(entry.data)
     assert {"body", "motion", "proposer", "args", "yes", "no", "abstain", "passed"} <= set(data)
-    assert f"{data['yes']}–{data['no']}" in entry.text
+    assert f"{data['yes']}–{data['no']}" in chronicle.render(rules, entry)
     view = player_view(state, rules, None)
     seen = next(e for e in view.log if e.event == "vote")
-    assert seen.data["yes"] == data["yes"] and seen.text == entry.text
+    assert seen.data["yes"] == data["yes"] and chronicle.render(rules, seen) == chronicle.render(rules, entry)
 
 
 def test_secret_happenings_stay_with_their_readers(rules, games):

@@ -15,6 +15,7 @@ from game.engine import legal_actions, new_game, player_view
 from game.engine.actions import Action
 from game.engine.game import apply_unchecked, legal_args
 from game.engine.words import action_words
+from game.present import chronicle
 from game.ruleset import guide, schema
 from game.ruleset.loader import load
 from game.ruleset.validate import PLACES
@@ -63,7 +64,10 @@ def test_its_effects_bind_self_and_target_and_it_is_taken_once_a_quarter_per_tar
     assert after.factions["trotsky"].ap == before.factions["trotsky"].ap - 1
     line = after.log[-1]
     assert line.event == "composed_action" and line.visible_to is None
-    assert line.text == "Trotsky and the Left Opposition: Denounce the line on China (Stalin and the Centre)"
+    assert (
+        chronicle.render(rules, line)
+        == "Trotsky and the Left Opposition: Denounce the line on China (Stalin and the Centre)"
+    )
     if after.active == "trotsky":
         assert ("stalin",) not in legal_args(after, rules, "denounce_china_line")
         assert ("bukharin",) in legal_args(after, rules, "denounce_china_line")
@@ -79,8 +83,8 @@ def test_a_secret_action_is_seen_only_by_its_faction(rules):
     after = apply_unchecked(state, rules, action)
     assert after.factions["trotsky"].exposure == 5
     assert after.log[-1].visible_to == ("trotsky",)
-    mine = [e.text for e in player_view(after, rules, "trotsky").log]
-    theirs = [e.text for e in player_view(after, rules, "stalin").log]
+    mine = [chronicle.render(rules, e) for e in player_view(after, rules, "trotsky").log]
+    theirs = [chronicle.render(rules, e) for e in player_view(after, rules, "stalin").log]
     assert "Trotsky and the Left Opposition: Appeal to the Central Control Commission" in mine
     assert not any("Control Commission" in t and "Appeal" in t for t in theirs)
 

@@ -19,7 +19,8 @@ from game.engine import (
     player_view,
 )
 from game.engine.posts import NO_POSTS
-from game.match.headless import chronicle, play
+from game.match.headless import play
+from game.present import chronicle
 from game.ruleset.records import LADDER, STATUSES
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
@@ -58,7 +59,7 @@ def test_same_seed_same_game_even_with_global_random_disturbed(rules):
     random.seed(999)
     random.random()
     second, _ = play(rules, "succession_1923", 11)
-    assert chronicle(first, rules) == chronicle(second, rules)
+    assert chronicle.public_lines(first, rules) == chronicle.public_lines(second, rules)
     assert first.digest() == second.digest()
 
 
@@ -71,7 +72,7 @@ def test_different_seeds_give_different_games(rules):
 def test_golden_playthrough_matches(rules):
     """Seed 7 of the campaign, chronicle and outcome, as reviewed and stored in tests/golden."""
     state, _ = play(rules, "succession_1923", 7)
-    lines = chronicle(state, rules) + [f"outcome: {state.outcome[0]} winner={state.outcome[1] or 'none'}"]
+    lines = chronicle.public_lines(state, rules) + [f"outcome: {state.outcome[0]} winner={state.outcome[1] or 'none'}"]
     expected = (GOLDEN / "succession_1923_seed7.txt").read_text(encoding="utf-8").splitlines()
     assert lines == expected
 
@@ -99,7 +100,8 @@ def test_no_other_factions_secret_in_a_view(rules, fresh):
                 assert view["figures"][fig]["affinity"].get(other, 0) == public
         for entry in state.log:
             if entry.visible_to and viewer not in entry.visible_to:
-                assert (entry.turn, entry.text, entry.kind) not in [(e.turn, e.text, e.kind) for e in view.log]
+                seen = [(e.turn, e.kind, e.event, dict(e.data)) for e in view.log]
+                assert (entry.turn, entry.kind, entry.event, dict(entry.data)) not in seen
         assert all(viewer in o for o in view["offers"])
     public = player_view(state, rules, None)
     assert public.cultivation == {} and public.offers == ()

@@ -2,9 +2,10 @@
 stances that change, conditions that negate, events a scenario takes out of play, and motions an
 event tables behind others."""
 
-from game.engine import apply_action, chronicle, congress, legal_actions, new_game, phases, player_view
+from game.engine import apply_action, congress, legal_actions, new_game, phases, player_view
 from game.engine.effects import holds, run_effects
 from game.engine.state import UNALIGNED
+from game.present import chronicle
 from tests.engine.test_mechanics import _turn_of
 
 # --- the Secretariat ---------------------------------------------------------------------------
@@ -54,7 +55,7 @@ def test_a_new_general_secretary_heads_the_secretariat_and_the_congress_fills_it
     assert all(s.figures[f].faction in ("zinoviev", None) for f in s.secretariat)
     assert len(s.secretariat) >= 3
     assert lines and lines[0][0] == "secretaries_elected"
-    assert chronicle.render(rules, *lines[0]).startswith("New secretaries of the Central Committee:")
+    assert chronicle.sentence(rules, *lines[0]).startswith("New secretaries of the Central Committee:")
 
 
 # --- body sizes ----------------------------------------------------------------------------------
@@ -168,4 +169,4 @@ def test_a_tabled_motion_whose_ground_is_gone_lapses(rules, fresh):
     assert len(s.agenda) == 1
     phases._votes(s, rules)
     assert s.factions["trotsky"].status == "active"
-    assert any(e.text.startswith("Lapsed: ") for e in s.log)
+    assert any(e.event == "lapsed" for e in s.log)

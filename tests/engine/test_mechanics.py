@@ -1,9 +1,10 @@
 """The four mechanics the game is about, end to end, plus blocs, cultivation, appeals, the levy
 and victory.  Set-ups edit a cloned state directly; every move then goes through the engine."""
 
-from game.engine import Action, apply_action, chronicle, congress, legal_actions, motions, phases, player_view
+from game.engine import Action, apply_action, congress, legal_actions, motions, phases, player_view
 from game.engine.state import UNALIGNED, Proposal
 from game.engine.votes import vote
+from game.present import chronicle
 
 
 def _turn_of(state, rules, faction):
@@ -58,7 +59,7 @@ def test_the_circular_flow_of_power(rules, fresh):
     for _ in range(3):
         lines = congress.run_congress(s, rules, "Test Congress")
     assert s.cc["stalin"] > sum(s.cc.values()) // 2
-    assert any("Test Congress" in chronicle.render(rules, event, data) for event, data in lines)
+    assert any("Test Congress" in chronicle.sentence(rules, event, data) for event, data in lines)
     assert s.holder_faction("general_secretary") == "stalin"
     assert set(old_pb) - {"lenin"} <= set(s.politburo) | {f for f in old_pb if s.figures[f].status != "active"}
 
@@ -103,7 +104,7 @@ def test_office_motions_need_a_majority(rules, fresh):
     s = fresh.clone()
     result = motions.resolve(s, rules, Proposal("bukharin", "remove_office", ("war_commissar",)))
     assert result is not None and s.offices["war_commissar"] == "trotsky"
-    assert "defeated" in s.log[-1].text
+    assert s.log[-1].event == "vote" and dict(s.log[-1].data)["passed"] is False
 
 
 # --- The press ----------------------------------------------------------------------------------
@@ -127,7 +128,7 @@ def test_the_underground_press_risks_a_raid(rules, fresh):
         s.rng += seed_bump
         after = apply_action(s, rules, Action.parse("underground_press trotsky party_democracy"))
         assert after.factions["trotsky"].exposure > s.factions["trotsky"].exposure
-        raided += any("raids" in e.text for e in after.log[len(s.log) :])
+        raided += any(e.event == "raid" for e in after.log[len(s.log) :])
     assert 0 < raided < 40
 
 

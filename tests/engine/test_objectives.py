@@ -3,6 +3,7 @@
 import attrs
 
 from game.engine import apply_action, legal_actions, new_game, objectives, player_view
+from game.present import chronicle
 from game.ruleset.loader import Rules
 from game.ruleset.records import Goal, Objectives, Scale
 
@@ -103,7 +104,7 @@ def test_the_end_of_the_game_names_every_result(rules):
     while state.outcome is None:
         state = _pass_turn(state, custom)
     assert state.results["trotsky"] == (5, "victory")
-    assert any("Victory (5 points against history)" in e.text for e in state.log)
+    assert any("Victory (5 points against history)" in chronicle.render(custom, e) for e in state.log)
     view = player_view(state, custom, "trotsky")
     assert view.results["trotsky"] == (5, "victory")
     assert view.objectives.goals[0].status == "met"

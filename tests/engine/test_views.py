@@ -117,9 +117,7 @@ def test_item_access_matches_attributes(rules, fresh):
     with pytest.raises(KeyError):
         view["no_such_key"]
     line = view.log[0]
-    assert (line[0], line[1], line[2]) == (line.turn, line.text, line.kind)
-    turn, text, kind = line  # unpacks as the old [turn, text, kind] list did
-    assert (turn, text, kind) == (line.turn, line.text, line.kind) and line.event == "game_begins"
+    assert (line[0], line[1], line["event"]) == (line.turn, line.kind, line.event) and line.event == "game_begins"
     assert "turn" in view and "rng" not in view
 
 

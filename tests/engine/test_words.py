@@ -6,8 +6,9 @@ import re
 import attrs
 import pytest
 
-from game.engine import chronicle, discipline, moves, phases, words
+from game.engine import discipline, moves, phases, words
 from game.engine.state import Proposal
+from game.present import chronicle
 
 # verb forms that must not follow a plural faction's name
 SINGULAR = {"is", "has", "was", "recants", "takes", "cultivates", "proposes", "accepts", "declines", "breaks",
@@ -42,7 +43,7 @@ def faction_lines(rules, state, faction, monkeypatch) -> list[str]:
     discipline.set_status(s, rules, faction, "deported")
     monkeypatch.setattr(phases, "sole_leader", lambda _s, _r: faction)
     phases._declare(s, rules)
-    return [e.text for e in s.log[start:]]
+    return [chronicle.render(rules, e) for e in s.log[start:]]
 
 
 @pytest.mark.parametrize("faction", ["stalin", "trotsky", "zinoviev", "bukharin"])
@@ -115,7 +116,7 @@ def test_congress_lines_keep_names_with_commas_apart(rules, fresh):
     from game.engine import congress
 
     s = fresh.clone()
-    lines = [chronicle.render(rules, event, data) for event, data in congress.run_congress(s, rules, "Test Congress")]
+    lines = [chronicle.sentence(rules, event, data) for event, data in congress.run_congress(s, rules, "Test Congress")]
     seats = next(line for line in lines if line.startswith("New Central Committee: "))
     entries = seats[len("New Central Committee: ") :].split("; ")
     assert all(re.fullmatch(r".+ \d+", e) for e in entries), seats

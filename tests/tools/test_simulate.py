@@ -138,12 +138,13 @@ def test_summaries_count_errors_and_expulsions():
 
 
 def test_fired_counts_only_events_whose_effects_ran(rules):
-    from game.match.headless import chronicle, play
+    from game.match.headless import play
+    from game.present import chronicle
     from game.tools.batch import fired_events
 
     state, _ = play(rules, "succession_1923", 7)
     fired = set(fired_events(state, rules))
-    told = "\n".join(chronicle(state, rules))
+    told = "\n".join(chronicle.public_lines(state, rules))
     passed = state.fired - fired  # marked done by the engine: conditions failed or the chance missed
     # two events may share a name (the Leningrad Opposition with the triumvirate intact or
     # already broken): those are told apart by id, in the next test

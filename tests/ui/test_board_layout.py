@@ -8,9 +8,11 @@ line a notch.  The end screen's heading follows the font scale."""
 
 from __future__ import annotations
 
+import attrs
 import pygame
 import pytest
 
+from game.engine.views import LogView, frozen_map
 from game.match.match import Match, Seat
 from game.ui import text
 from game.ui.scenes import layout
@@ -318,13 +320,8 @@ def test_the_thinking_sign_shows_the_latest_news_whole(make_app, positions, monk
     app, board = _board(make_app, positions[0], *SIZES[size])
     frames(app)
     news = " ".join(["The Central Committee hears the long report of the commission on the Georgian affair"] * 10)
-    view, log = board.view, (*board.view["log"], (board.view["turn"], news, "public"))
-
-    class WithNews:  # the view, with a long piece of news the latest
-        def __getitem__(self, key):
-            return log if key == "log" else view[key]
-
-    board._view = WithNews()
+    latest = LogView(board.view.turn, "event", "log", frozen_map({"text": news}))
+    board._view = attrs.evolve(board.view, log=(*board.view.log, latest))  # a long piece of news the latest
     drawn = []
     problems = _watch_cuts(monkeypatch)
     real = text.render

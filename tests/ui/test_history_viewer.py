@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.present import quarter
+from game.present import chronicle, quarter
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.history import HistoryScene
 from tests.ui.drive import button, click, frames, key
@@ -74,10 +74,12 @@ def test_in_hot_seat_the_history_is_the_seat_at_the_screen_and_no_other(app):
         key(app, pygame.K_LEFT)
     words = "\n".join(words)
     secrets = [e for e in board.match.state.log if e.visible_to]
-    theirs = [e.text for e in secrets if other in e.visible_to and seat not in e.visible_to]
+    rules = board.match.rules
+    theirs = [chronicle.render(rules, e) for e in secrets if other in e.visible_to and seat not in e.visible_to]
     assert theirs, "the other seat had no secret: the test would prove nothing"
     assert not [t for t in theirs if t in words]
-    mine = [e.text for e in secrets if seat in e.visible_to and e.turn <= max(quarter.book(board.match).closed())]
+    closed = max(quarter.book(board.match).closed())
+    mine = [chronicle.render(rules, e) for e in secrets if seat in e.visible_to and e.turn <= closed]
     assert any(t in words for t in mine)  # the seat's own secrets are there: the check can see one
     key(app, pygame.K_ESCAPE)
     frames(app)

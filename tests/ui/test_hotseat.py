@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.present import chronicle
 from game.ui import text
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.handoff import HandoffScene
@@ -47,7 +48,7 @@ def test_no_frame_shows_another_seats_secrets(app):
         for entry in match.state.log:
             if entry.visible_to is None:
                 continue
-            secret = _norm(entry.text)
+            secret = _norm(chronicle.render(app.rules, entry))
             if at_screen in entry.visible_to:
                 checked["own_secrets_seen"] += secret in words
             else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game.engine import player_view
 from game.match.match import Match, Seat
-from game.present import explain, phrases, quarter
+from game.present import chronicle, explain, phrases, quarter
 from game.ui import text
 from game.ui.scenes.results import ResultsScene
 from tests.ui.drive import play
@@ -82,7 +82,7 @@ def test_the_summary_says_what_changed_for_the_seat(rules):
         a, b = getattr(before, attr), getattr(after, attr)
         said = [line for line in s.changes if line.startswith(label + ":")]
         assert said == ([f"{label}: {a} → {b} ({b - a:+d})"] if a != b else [])
-    assert any("Trotsky and the Left Opposition are censured" in e.text for e in s.opening)
+    assert any("Trotsky and the Left Opposition are censured" in chronicle.render(rules, e) for e in s.opening)
     assert any(line.startswith("Goal “In good standing at the end: no censure”") for line in s.changes)
 
 
@@ -94,11 +94,12 @@ def test_no_summary_holds_another_factions_secret(rules):
     secrets = [e for e in m.state.log if e.visible_to]
     assert secrets
     for faction in m.state.factions:
-        own = [e.text for e in secrets if faction in e.visible_to]
+        own = [chronicle.render(rules, e) for e in secrets if faction in e.visible_to]
         words = "\n".join(quarter.summary_text(rules, book.summary(faction, t)) for t in book.closed())
         for e in secrets:
-            if faction not in e.visible_to and e.text not in own:
-                assert e.text not in words, f"{faction} sees {e.visible_to}'s secret: {e.text}"
+            line = chronicle.render(rules, e)
+            if faction not in e.visible_to and line not in own:
+                assert line not in words, f"{faction} sees {e.visible_to}'s secret: {line}"
         assert any(text in words for text in own) or not own
 
 
@@ -131,7 +132,8 @@ def test_a_censure_is_in_the_summary_before_any_event_card_comes(app):
 
     play(app, once_a_turn("mass_appeal"), on_frame=watch)
     log = board.match.state.log
-    when = next(e.turn for e in log if e.text == "Trotsky and the Left Opposition are censured")
+    rules = board.match.rules
+    when = next(e.turn for e in log if chronicle.render(rules, e) == "Trotsky and the Left Opposition are censured")
     first = next(i for i, (_, turn, _) in enumerate(order) if turn >= when)
     assert isinstance(order[first][0], ResultsScene) and order[first][2]  # the summary, saying so, first
 

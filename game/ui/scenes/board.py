@@ -30,7 +30,7 @@ import time
 import pygame
 
 from game.engine import words
-from game.present import phrases, quarter
+from game.present import chronicle, phrases, quarter
 from game.ui import text, theme
 from game.ui.scene import Scene
 from game.ui.scenes import layout
@@ -38,7 +38,6 @@ from game.ui.scenes.board_overlay import ThinkingSign, tooltip
 from game.ui.scenes.board_panels import PANELS
 from game.ui.scenes.dialog import confirm, message
 from game.ui.scenes.layout import action_button_label, end_turn
-from game.ui.scenes.turn_clock import TurnClock, draw_clock
 
 #: the Done button's tooltip: its keys (a letter in brackets is pressed by the scene's keyboard)
 DONE_TIP = "Your move stands and play passes to the next seat; Enter presses it too (D)"
@@ -81,9 +80,6 @@ class BoardScene(Scene):
         self.chosen: dict[str, str] = {}
         self.visible = True
         self.geo: layout.Geometry | None = None  # where everything goes, as last built
-        seconds = self.match.options.turn_seconds
-        #: the turn timer, where the teacher set one (each human seat's time for a turn)
-        self.clock = TurnClock(seconds) if seconds else None
 
     # --- the view on screen ------------------------------------------------------------------
     @property
@@ -296,7 +292,7 @@ class BoardScene(Scene):
     def _result(self, action, entries) -> str:
         """What the seat's move did, in the words of the chronicle it may read (the action's own
         title if it wrote nothing)."""
-        said = [e.text for e in entries if e.text]
+        said = [line for line in (chronicle.render(self.app.rules, e) for e in entries) if line]
         if said:
             return " ".join(said)
         return phrases.action_card(self.app.rules, self.match.view(action.faction), action, with_preview=False).title
@@ -563,53 +559,6 @@ class BoardScene(Scene):
         self.defer = False
         surface.blit(self.picture, (0, 0))
         self.draw_scrolled(surface)
-        left = self.clock.left() if self.clock is not None else None
-        if left is not None and self.geo is not None:
-            who = self.match.seats[self.clock.key[0]].name or self.app.rules.factions[self.clock.key[0]].name
-            draw_clock(self.app, surface, self.geo.bar, who, left)
-
-    # --- the turn timer --------------------------------------------------------------------------
-    def tick(self) -> None:
-        """Time the turn of the seat at the screen, where the match has a turn timer: from when the
-        seat has the board (after the hand-off, its briefing and the quarter's summary) to Done.
-        When the time runs out, the turn ends (:meth:`time_up`)."""
-        clock, m = self.clock, self.match
-        if clock is None or m.over or self.viewer is None:
-            return
-        if self.held is None:
-            if m.active != self.viewer or not is_human(m, m.active):
-                clock.stop()
-                return
-            top = self.app.scene  # the board, or an event card or a choice of targets over it
-            if top is self or (top.part_of_turn and getattr(top, "board", None) is self):
-                clock.start((m.active, len(m.record.actions)))
-        if clock.run_out():
-            self.time_up()
-
-    def time_up(self) -> None:
-        """The seat's time ran out: its turn ends with what it has done.  A move held on screen
-        stands (Done); an event's open choice takes history's course (its first option); a seat
-        that has not moved ends its turn for the quarter.  Any dialog over the board closes."""
-        m, seat = self.match, self.viewer
-        self.clock.stop()
-        while self.app.scene is not self:
-            self.app.pop()
-        for _ in range(8):  # an answered choice may leave the seat to move again
-            if self.held is not None or m.over or m.active != seat:
-                break
-            legal = m.legal()
-            if m.view(seat).pending_choice:
-                action = legal[0]
-            else:
-                action = next((a for a in legal if a.name == end_turn(self.app.rules)), legal[0])
-            self.submit(action)
-        self.done()
-        who = m.seats[seat].name or self.app.rules.factions[seat].name
-        message(
-            self.app,
-            "Time is up",
-            f"{who}'s time for the turn ran out: the turn ends with what was done, and play passes on.",
-        )
 
     def _draw_steps(self, size: tuple[int, int], budget: float | None) -> None:
         """Go on drawing the next picture for up to ``budget`` seconds (None: to its end); once it
@@ -661,7 +610,8 @@ class BoardScene(Scene):
     def _thinking(self, surface: pygame.Surface) -> None:
         """The "thinking" sign over the action bar while the computer moves (board_overlay)."""
         who = words.faction_says(self.app.rules, self.match.active, "{name} {is} thinking")
-        latest = "Latest: " + self.view["log"][-1][1] if self.view["log"] else None
+        log = self.view.log
+        latest = "Latest: " + chronicle.render(self.app.rules, log[-1]) if log else None
         self.sign.draw(self.app, surface, self.geo.bar, who, latest)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.objectives import points_text
-from game.present import explain, phrases
+from game.present import chronicle, explain, phrases
 from game.ruleset.records import RESULT_NAMES
 from game.ui import draw, text, theme
 from game.ui.scenes.board_map import MapPanel
@@ -275,9 +275,8 @@ def _objectives(app, view, surface, w: int, spots) -> int:
         end = _lines(surface, font, name, indent, y, w - indent, colour)
         spots.append((pygame.Rect(0, y, w, end - y), f"{g['name']} ({when}), {g['points']:+d} points — now {status}"))
         y = end + 2
-    if obj["history"]:  # empty where the teacher's preset hides it until the end
-        history = "History's result for your faction: " + " ".join(obj["history"].split())
-        spots.append((pygame.Rect(0, 0, w, y), history))  # after the others: theirs come first
+    history = "History's result for your faction: " + " ".join(obj["history"].split())
+    spots.append((pygame.Rect(0, 0, w, y), history))  # after the others: theirs come first
     return y
 
 
@@ -376,11 +375,12 @@ class ChroniclePanel(Panel):
         font = self.app.fonts.body(12)
         start = rules.scenarios[view["scenario"]].start
         out: list[tuple[str, tuple]] = []
-        for turn, words, kind in reversed(view["log"]):
+        for entry in reversed(view.log):
             if len(out) >= rows + self.back + 1:
                 break  # one line more than the window: there is more to scroll to
-            colour = theme.DARK_RED if kind == "secret" else theme.BLACK
-            wrapped = text.wrap(font, f"{explain.quarter(start, turn)}  {words}", width)
+            colour = theme.DARK_RED if entry.kind == "secret" else theme.BLACK
+            words = chronicle.render(rules, entry)
+            wrapped = text.wrap(font, f"{explain.quarter(start, entry.turn)}  {words}", width)
             out[:0] = [(w, colour) for w in wrapped]
         return out
 

@@ -8,7 +8,7 @@ import time
 import pygame
 
 from game.engine.objectives import points_text
-from game.present import explain, phrases
+from game.present import chronicle, explain, phrases
 from game.present.quarter import book
 from game.ruleset.records import RESULT_NAMES
 from game.ui import draw, text, theme
@@ -52,9 +52,9 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
     parts.append("<b>Politburo</b>: " + escape(", ".join(phrases.figure_name(rules, f) for f in view["politburo"])))
     start = rules.scenarios[view["scenario"]].start
     key = [
-        f"{explain.quarter(start, t)}  {w}"
-        for t, w, k in view["log"]
-        if k in ("office", "discipline", "congress", "outcome")
+        f"{explain.quarter(start, e.turn)}  {chronicle.render(rules, e)}"
+        for e in view.log
+        if e.kind in ("office", "discipline", "congress", "outcome")
     ]
     if key:
         parts.append("<b>The game in brief</b><br>" + "<br>".join(escape(line) for line in key[-40:]))
