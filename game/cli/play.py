@@ -170,12 +170,12 @@ def _play_out(args, m) -> int | None:
 def _report(args, rules, m) -> int:
     """After the game: the chronicle (headless or asked for), the replay file, the end as the first
     human saw it with why the computer moved, each faction's result and the outcome."""
-    from game.match import headless, replay
-    from game.present import phrases
+    from game.match import replay
+    from game.present import chronicle, phrases
 
     state, record = m.state, m.record
     if args.headless or args.chronicle:
-        for line in headless.chronicle(state, rules):
+        for line in chronicle.public_lines(state, rules):
             print(line)
     code = 0
     if args.record:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from attrs import define, field, frozen
+from attrs import define, evolve, field, frozen
 
 from game.ai import LEVELS as BOT_LEVELS
 from game.ai import make_bot
@@ -184,8 +184,15 @@ class Match:
             cache = {}
             self._views = (self.state, cache)
         if faction not in cache:
-            cache[faction] = player_view(self.state, self.rules, faction)
+            cache[faction] = self._hide_history(player_view(self.state, self.rules, faction))
         return cache[faction]
+
+    def _hide_history(self, view: View) -> View:
+        """The view without history's result for the faction while the game goes on, where the
+        teacher's preset hides it until the end (every screen draws views, so none can show it)."""
+        if not self.options.hide_history or self.over or view.objectives is None or not view.objectives.history:
+            return view
+        return evolve(view, objectives=evolve(view.objectives, history=""))
 
     def legal(self) -> tuple[Action, ...]:
         """The legal actions of the active seat (empty when the game is over)."""

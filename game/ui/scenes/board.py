@@ -38,6 +38,7 @@ from game.ui.scenes.board_overlay import ThinkingSign, tooltip
 from game.ui.scenes.board_panels import PANELS
 from game.ui.scenes.dialog import confirm, message
 from game.ui.scenes.layout import action_button_label, end_turn
+from game.ui.scenes.turn_clock import TurnClock, draw_clock
 
 #: the Done button's tooltip: its keys (a letter in brackets is pressed by the scene's keyboard)
 DONE_TIP = "Your move stands and play passes to the next seat; Enter presses it too (D)"
@@ -80,6 +81,9 @@ class BoardScene(Scene):
         self.chosen: dict[str, str] = {}
         self.visible = True
         self.geo: layout.Geometry | None = None  # where everything goes, as last built
+        seconds = self.match.options.turn_seconds
+        #: the turn timer, where the teacher set one (each human seat's time for a turn)
+        self.clock = TurnClock(seconds) if seconds else None
 
     # --- the view on screen ------------------------------------------------------------------
     @property
@@ -559,6 +563,53 @@ class BoardScene(Scene):
         self.defer = False
         surface.blit(self.picture, (0, 0))
         self.draw_scrolled(surface)
+        left = self.clock.left() if self.clock is not None else None
+        if left is not None and self.geo is not None:
+            who = self.match.seats[self.clock.key[0]].name or self.app.rules.factions[self.clock.key[0]].name
+            draw_clock(self.app, surface, self.geo.bar, who, left)
+
+    # --- the turn timer --------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Time the turn of the seat at the screen, where the match has a turn timer: from when the
+        seat has the board (after the hand-off, its briefing and the quarter's summary) to Done.
+        When the time runs out, the turn ends (:meth:`time_up`)."""
+        clock, m = self.clock, self.match
+        if clock is None or m.over or self.viewer is None:
+            return
+        if self.held is None:
+            if m.active != self.viewer or not is_human(m, m.active):
+                clock.stop()
+                return
+            top = self.app.scene  # the board, or an event card or a choice of targets over it
+            if top is self or (top.part_of_turn and getattr(top, "board", None) is self):
+                clock.start((m.active, len(m.record.actions)))
+        if clock.run_out():
+            self.time_up()
+
+    def time_up(self) -> None:
+        """The seat's time ran out: its turn ends with what it has done.  A move held on screen
+        stands (Done); an event's open choice takes history's course (its first option); a seat
+        that has not moved ends its turn for the quarter.  Any dialog over the board closes."""
+        m, seat = self.match, self.viewer
+        self.clock.stop()
+        while self.app.scene is not self:
+            self.app.pop()
+        for _ in range(8):  # an answered choice may leave the seat to move again
+            if self.held is not None or m.over or m.active != seat:
+                break
+            legal = m.legal()
+            if m.view(seat).pending_choice:
+                action = legal[0]
+            else:
+                action = next((a for a in legal if a.name == end_turn(self.app.rules)), legal[0])
+            self.submit(action)
+        self.done()
+        who = m.seats[seat].name or self.app.rules.factions[seat].name
+        message(
+            self.app,
+            "Time is up",
+            f"{who}'s time for the turn ran out: the turn ends with what was done, and play passes on.",
+        )
 
     def _draw_steps(self, size: tuple[int, int], budget: float | None) -> None:
         """Go on drawing the next picture for up to ``budget`` seconds (None: to its end); once it

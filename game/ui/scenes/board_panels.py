@@ -275,8 +275,9 @@ def _objectives(app, view, surface, w: int, spots) -> int:
         end = _lines(surface, font, name, indent, y, w - indent, colour)
         spots.append((pygame.Rect(0, y, w, end - y), f"{g['name']} ({when}), {g['points']:+d} points — now {status}"))
         y = end + 2
-    history = "History's result for your faction: " + " ".join(obj["history"].split())
-    spots.append((pygame.Rect(0, 0, w, y), history))  # after the others: theirs come first
+    if obj["history"]:  # empty where the teacher's preset hides it until the end
+        history = "History's result for your faction: " + " ".join(obj["history"].split())
+        spots.append((pygame.Rect(0, 0, w, y), history))  # after the others: theirs come first
     return y
 
 
