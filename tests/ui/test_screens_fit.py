@@ -13,8 +13,9 @@ import pygame
 import pygame_gui
 import pytest
 
-from game.match import saves
+from game.match import presets, saves
 from game.match.match import Match, Seat
+from game.match.presets import Preset
 from game.present.quarter import book
 from game.ui import text, theme
 from game.ui.scenes import dialog
@@ -28,6 +29,7 @@ from game.ui.scenes.handoff import HandoffScene
 from game.ui.scenes.history import HistoryScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.newgame import NewGameScene
+from game.ui.scenes.presets import PresetsScene, SavePresetScene
 from game.ui.scenes.results import ResultsScene
 from game.ui.scenes.saves import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
@@ -153,6 +155,17 @@ def _screens(app, match):
                 states.append(go)
         return states
 
+    # a teacher's preset with the longest team names, locked, history hidden, a timer of an odd length
+    lesson = Preset(
+        "crisis_1923",
+        {f: Seat("human", "simple", LONG_NAME) for f in rules.scenarios["crisis_1923"].factions},
+        seed=123456789012345678,
+        title="x" * 40 + " the longest title " + "y" * 21,
+        locked=True,
+        hide_history=True,
+        turn_seconds=3599,
+    )
+
     def debrief_states(scene):
         """Every section of the first faction; the timeline and goals of each other faction (the
         charts are drawn for one: they are one picture, sized to the area)."""
@@ -164,6 +177,9 @@ def _screens(app, match):
     return [
         ("menu", lambda: MenuScene(app), None),
         ("new game", lambda: NewGameScene(app), newgame_states),
+        ("new game from a locked preset", lambda: NewGameScene(app, lesson, rules), newgame_states),
+        ("presets", lambda: PresetsScene(app), None),
+        ("save as preset", lambda: SavePresetScene(app, lesson), None),
         ("settings", lambda: SettingsScene(app), None),
         ("load", lambda: LoadScene(app), None),
         ("save", lambda: SaveScene(app), None),
@@ -221,6 +237,9 @@ def test_every_screen_fits_at_every_size_and_scale(make_app, finished, dims, sca
     # saves to list, one with the longest name a save takes
     saves.save_named(finished, "x" * 20 + " long name of a save " + "y" * 23)
     saves.autosave(Match.new(app.rules, "crisis_1923", 3, {}))
+    for name in ("Year 11 Tuesday", "x" * 30 + " a long preset name " + "y" * 14):
+        preset = Preset("crisis_1923", {"trotsky": Seat("human", "simple", "Team B")})
+        presets.write(preset, presets.path_of(saves.data_dir(), name))
     failures: list[str] = []
     for name, make, states in _screens(app, finished):
         monkeypatch = pytest.MonkeyPatch()  # its own: undoing it leaves the app's data folder set
