@@ -177,6 +177,7 @@ def test_the_charts_are_a_picture_of_every_faction_and_are_kept(make_app, finish
     scene = app.scene
     key(app, pygame.K_p)
     assert scene.section == "power"
+    assert scene.controls[scene.focus][0].text == "● Power"  # the keyboard's focus on the tab chosen
     (picture,) = scene.charts.values()
     assert picture.get_width() == scene.area.w - 20
     pixels = pygame.surfarray.array3d(picture).reshape(-1, 3).astype(int)

@@ -85,12 +85,12 @@ class DebriefScene(Scene):
         bottom = h - bh - 16
         label = "Write the report"
         rw = max(int(240 * min(s, 1.5)), button_need(self.app, label))
+        back = max(int(160 * min(s, 1.5)), button_need(self.app, "Back"))
+        side = self._section_column(top, bottom - gap)  # the keyboard's order: factions, sections, then these
         tip = f"Write the after-action report (HTML, to print or hand in) in {saves.saves_dir().name}/ (R)"
         self.button((16, bottom, rw, bh), label, self.write_report, tip)
-        back = max(int(160 * min(s, 1.5)), button_need(self.app, "Back"))
         self.button((w - 16 - back, bottom, back, bh), "Back", self.back)
         self.note_rect = pygame.Rect(16 + rw + gap, bottom, w - 32 - rw - back - 2 * gap, bh)
-        side = self._section_column(top, bottom - gap)
         self.area = pygame.Rect(side.right + gap, top, w - 16 - side.right - gap, bottom - gap - top)
         self._content()
 
@@ -199,19 +199,21 @@ class DebriefScene(Scene):
     def _pick_faction(self, faction: str):
         def pick():
             self.faction = faction
-            self._refresh()
+            self._refresh([f.faction for f in self.debrief.factions].index(faction))
 
         return pick
 
     def _pick_section(self, section: str):
         def pick():
             self.section = section
-            self._refresh()
+            keys = [key for key, _label, _tip in parts.SECTIONS]
+            self._refresh(len(self.debrief.factions) + keys.index(section))
 
         return pick
 
-    def _refresh(self) -> None:
-        focus = self.focus
+    def _refresh(self, focus: int) -> None:
+        """Build again for the faction and section chosen; the keyboard's focus on the tab that
+        chose them, wherever it was (a key chooses without moving it)."""
         self.rebuild()
         self.focus = focus
 
