@@ -441,3 +441,71 @@ def test_hot_seat_and_bot_level_from_the_command_line(capsys, monkeypatch):
     assert {s["level"] for s in seats.values() if s["kind"] == "ai"} == {"wait"}
     code, out, err = run(capsys, "play", "--scenario", "crisis_1923", "--human", "stalin,lenin", "--seed", "5")
     assert code == 2 and "unknown faction 'lenin'" in err[0]
+
+
+PRESET = """\
+preset: 1
+title: Year 11
+scenario: crisis_1923
+seed: 4242
+seats:
+  stalin: {team: "Team A"}
+  trotsky: {team: "Team B"}
+  zinoviev: {computer: easy}
+hide_history: true
+turn_seconds: 240
+"""
+
+
+def test_a_preset_sets_up_the_game_from_the_command_line(capsys, tmp_path, monkeypatch):
+    import io
+    import json
+
+    from game.match import saves
+
+    path = tmp_path / "lesson.preset.yaml"
+    path.write_text(PRESET.replace("{computer: easy}", "{computer: hard}"), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    code, out, err = run(capsys, "play", "--preset", str(path), "--terminal")
+    assert code == 0, err
+    assert out[0] == "preset Year 11: crisis_1923, seed 4242 — replay this game with --seed 4242"
+    assert out[1] == "the turn timer runs in the window only; in the terminal, turns are untimed"
+    save = json.loads(saves.latest_autosave().read_text(encoding="utf-8"))
+    assert save["seed"] == 4242 and save["options"] == {"title": "Year 11", "hide_history": True, "turn_seconds": 240}
+    assert {f: (s["kind"], s["level"], s["name"]) for f, s in save["seats"].items()} == {
+        "stalin": ("human", "simple", "Team A"),
+        "trotsky": ("human", "simple", "Team B"),
+        "zinoviev": ("ai", "hard", ""),
+        "bukharin": ("ai", "simple", ""),
+    }
+
+
+def test_a_preset_played_headless_is_a_preview_with_bots_in_the_teams_seats(capsys, tmp_path):
+    path = tmp_path / "lesson.preset.yaml"
+    path.write_text(PRESET, encoding="utf-8")
+    code, out, err = run(capsys, "play", "--preset", str(path), "--headless")
+    assert code == 0, err
+    assert out[0].startswith("preset Year 11: crisis_1923, seed 4242")
+    assert OUTCOME.match(out[-1])
+
+
+@pytest.mark.parametrize(
+    ("body", "extra", "expected"),
+    [
+        (
+            PRESET.replace("zinoviev:", "kamenev:"),
+            (),
+            "lesson.preset.yaml:8: 'kamenev' is not a faction of crisis_1923",
+        ),
+        (PRESET.replace("turn_seconds: 240", "turn_seconds: 2"), (), "lesson.preset.yaml:10: 'turn_seconds' is"),
+        (PRESET, ("--seed", "3"), "--seed cannot be given with a preset (the preset names it)"),
+        (PRESET, ("--mod", "denunciations"), "--mod cannot be given with a preset (the preset names it)"),
+        (PRESET + "mods: [nosuchmod]\n", (), "nosuchmod"),
+    ],
+)
+def test_a_bad_preset_on_the_command_line_is_a_usage_error(capsys, tmp_path, body, extra, expected):
+    path = tmp_path / "lesson.preset.yaml"
+    path.write_text(body, encoding="utf-8")
+    code, out, err = run(capsys, "play", "--preset", str(path), "--headless", *extra)
+    assert code == 2 and any(expected in line for line in err), err
+    assert not any("Traceback" in line for line in err)

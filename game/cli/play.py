@@ -55,10 +55,15 @@ def add_parsers(sub) -> None:
     play.add_argument(
         "--load", metavar="NAME|FILE", help="go on with a saved game (a name given with 'save NAME', or a file)"
     )
+    play.add_argument(
+        "--preset",
+        metavar="FILE",
+        help="a teacher's preset: scenario, teams, seed, mods, hidden history, turn timer (see the README)",
+    )
     play.set_defaults(func=cmd_play)
 
 
-def _window(rules) -> int | None:
+def _window(rules, preset=None) -> int | None:
     """Play in the window; None (after one line saying why) when no window can open here."""
     from game.ui.app import can_open_window, main
 
@@ -66,21 +71,52 @@ def _window(rules) -> int | None:
     if why is not None:
         print(f"{why}: playing in the terminal (python -m game play --terminal skips this check)")
         return None
-    return main(rules)
+    return main(rules, preset)
+
+
+def _preset(args):
+    """``--preset FILE``: (the preset, its rules), or an exit code after saying what is wrong."""
+    from game.match import presets
+
+    clash = [name for name in ("mod", "scenario", "seed", "human", "resume", "load") if getattr(args, name)]
+    if clash:
+        option = "--" + {"resume": "continue"}.get(clash[0], clash[0])
+        print(f"--preset {args.preset}: {option} cannot be given with a preset (the preset names it)", file=sys.stderr)
+        return 2
+
+    def preset_rules(mods):
+        rules = rules_for(list(mods))
+        if rules is None:
+            raise presets.PresetError([f"{args.preset}:1: the rules with its mods have errors (above)"])
+        return rules
+
+    try:
+        return presets.read(Path(args.preset), preset_rules)
+    except presets.PresetError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
 
 
 def cmd_play(args) -> int:
-    rules = rules_for(args.mod)
-    if rules is None:
-        return 1
+    preset = None
+    if args.preset:
+        chosen = _preset(args)
+        if isinstance(chosen, int):
+            return chosen
+        preset, rules = chosen
+    else:
+        rules = rules_for(args.mod)
+        if rules is None:
+            return 1
     if not (args.headless or args.terminal or args.human or args.scenario or args.record or args.resume or args.load):
-        window = _window(rules)
+        window = _window(rules, preset)
         if window is not None:
             return window
     if args.record and Path(args.record).is_dir():
         print(f"--record {args.record}: that is a folder; give a file name", file=sys.stderr)
         return 2
-    m = _match_to_play(args, rules)
+    m = _preset_match(preset, rules, args.headless) if preset is not None else _match_to_play(args, rules)
     if isinstance(m, int):
         return m
     left = _play_out(args, m)
@@ -111,6 +147,23 @@ def _match_to_play(args, rules):
     if unknown_scenario(rules, [args.scenario]):
         return 2
     return _new_match(args, rules)
+
+
+def _preset_match(preset, rules, headless: bool):
+    """The match a preset sets up, for the terminal (the teams at this keyboard, in turn) or
+    headless (the teams' seats played by the simple bot: a preview); in the window, the new-game
+    screen shows it first."""
+    from game.match.match import Match, Seat
+    from game.match.presets import seats_for
+
+    seed = fresh_seed() if preset.seed is None else preset.seed
+    seats = seats_for(preset, rules.scenarios[preset.scenario].factions)
+    if headless:
+        seats = {f: Seat("ai", "simple") if s.is_human else s for f, s in seats.items()}
+    print(f"preset {preset.title or preset.scenario}: {preset.scenario}, " + seed_line(seed))
+    if preset.turn_seconds and not headless:
+        print("the turn timer runs in the window only; in the terminal, turns are untimed")
+    return Match.new(rules, preset.scenario, seed, seats, options=preset.options)
 
 
 def _opened(args, rules):

@@ -273,8 +273,12 @@ class App:
         if self.scene is not None:
             self.scene.draw_focus(self.screen)
 
-    def run(self) -> None:
+    def run(self, preset=None, preset_rules=None) -> None:
+        """The main loop, from the main menu (with a teacher's preset, from the new-game screen it
+        sets up, over the menu)."""
         self.push_scene("menu")
+        if preset is not None:
+            self.push_scene("new_game", preset=preset, preset_rules=preset_rules)
         try:
             while self.running:
                 dt = self.clock.tick(60) / 1000
@@ -318,9 +322,11 @@ def can_open_window() -> str | None:
     return None
 
 
-def main(rules) -> int:
+def main(rules, preset=None) -> int:
+    """Open the window; with a preset (already checked against ``rules``, its mods laid), on the
+    new-game screen it sets up."""
     start = time.perf_counter()
     app = App(rules)
     app.started = start
-    app.run()
+    app.run(preset, rules if preset is not None else None)
     return 0

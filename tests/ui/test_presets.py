@@ -230,3 +230,26 @@ def test_a_preset_with_seats_for_every_team_starts_from_the_new_game_screen(app,
     assert not ng.locked and ng.kinds["bukharin"] == "human" and ng.names["bukharin"] == "Rightists"
     click(app, button(ng, "Start the game"))
     assert app.match.seed == 9 and app.match.options == Options()
+
+
+def test_play_with_a_preset_opens_the_window_on_the_new_game_screen_it_sets_up(make_app, monkeypatch, tmp_path):
+    from game.cli import main as cli_main
+    from game.ui import app as app_module
+
+    path = tmp_path / "lesson.preset.yaml"
+    path.write_text(LESSON, encoding="utf-8")
+    opened = []
+
+    def run(self, preset=None, preset_rules=None):
+        opened.append(self)
+        monkeypatch.setattr(pygame.event, "get", lambda: [pygame.event.Event(pygame.QUIT)])
+        real_run(self, preset, preset_rules)
+
+    real_run = app_module.App.run
+    monkeypatch.setattr(app_module.App, "run", run)
+    monkeypatch.setattr(app_module, "can_open_window", lambda: None)
+    assert cli_main(["play", "--preset", str(path)]) == 0
+    (app,) = opened
+    menu, ng = app.stack
+    assert labels(menu)[0] == "New game"
+    assert isinstance(ng, NewGameScene) and ng.locked and ng.preset.title == "Year 11 — the 1923 crisis"
