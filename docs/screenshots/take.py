@@ -2,7 +2,8 @@
 1280×720 with the 2× font (``*_720p_large.png``, a classroom projector) and at 1920×1080 with the 2×
 font (``*_1080p_large.png``).  Run under a display (e.g. ``xvfb-run python
 docs/screenshots/take.py``); the pictures land beside this file.  Where a screen is split into
-pages at a size (the new game at 2× on 720p), its second page is taken too (``new_game_players``)."""
+pages at a size (the new game at 2× on 720p), its second page is taken too (``new_game_players``).
+The debrief is taken on its timeline and on its charts (``debrief``, ``debrief_power``)."""
 
 from __future__ import annotations
 
@@ -136,6 +137,12 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     app.match = m3
     app.reset_scene("end", m3)
     shoot(app, "end", suffix)
+    # its debrief, from the end screen: the timeline beside history's, then the charts of power
+    # (at the normal font the README shows it as debrief_720p)
+    app.push_scene("debrief", m3, "crisis lesson")
+    shoot(app, "debrief" + ("" if suffix else "_720p"), suffix)
+    app.scene._pick_section("power")()
+    shoot(app, "debrief_power" + ("" if suffix else "_720p"), suffix)
     pygame.quit()
 
 

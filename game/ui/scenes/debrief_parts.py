@@ -267,7 +267,8 @@ def chart_picture(app, d: Debrief, faction: str, width: int) -> pygame.Surface:
     cols = 2 if width / s >= 760 else 1
     rows = -(-len(MEASURES) // cols)
     cell_h = max(int(width / cols * 0.42), int(200 * s))
-    legend_h = int(24 * s) * (2 if cols == 2 else 3)
+    ncol = 3 if cols == 2 else 2
+    legend_h = int(17 * s) * -(-(len(d.factions) + 1) // ncol)  # its rows of names (history's line too)
     height = rows * cell_h + legend_h
     # the window's colours (the poster palette, or the colour-blind one), not the report's
     shown = attrs.evolve(
@@ -275,7 +276,8 @@ def chart_picture(app, d: Debrief, faction: str, width: int) -> pygame.Surface:
     )
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, facecolor=_hex(theme.WHITE), layout="constrained")
-        fig.get_layout_engine().set(h_pad=8 / 72, w_pad=8 / 72, hspace=0.06, wspace=0.04)
+        # the room between the charts in pixels, whatever the picture's height (the engine takes fractions)
+        fig.get_layout_engine().set(h_pad=4 / 72, w_pad=8 / 72, hspace=30 * s / height, wspace=0.04)
         axes = fig.subplots(rows, cols, squeeze=False).flatten()
         for ax, (key, title) in zip(axes, MEASURES, strict=False):
             ax.set_facecolor(_hex(theme.WHITE))
@@ -287,7 +289,7 @@ def chart_picture(app, d: Debrief, faction: str, width: int) -> pygame.Surface:
             for f in shown.factions
         ]
         handles.append(Line2D([], [], color=_hex(theme.GREY), linestyle="--", linewidth=1, label="history"))
-        fig.legend(handles=handles, loc="outside upper center", ncol=3 if cols == 2 else 2, frameon=False)
+        fig.legend(handles=handles, loc="outside upper center", ncol=ncol, frameon=False)
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
         w, h = canvas.get_width_height()
