@@ -1,6 +1,6 @@
 """Playing in the terminal: each human seat's own view, a menu of actions in fixed places, re-prompting.
 
-Everything shown comes from the player view and :mod:`game.present.phrases`, never the raw
+Everything shown comes from the player view and the words of :mod:`game.present`, never the raw
 state.  The terminal drives a :class:`~game.match.match.Match`: bots play their seats, a
 human seat types a number or a command (``u`` undo, ``save NAME``, ``r`` regions, ``v`` votes,
 ``b`` briefing, ``h`` help).  ``q`` (or end of input) leaves the game and writes the autosave.
@@ -15,7 +15,7 @@ from game.engine.objectives import points_text
 from game.engine.views import View
 from game.match import saves
 from game.match.match import Match
-from game.present import chronicle, phrases
+from game.present import chronicle, forecasts, naming, phrases, situation, voting
 from game.ruleset.records import RESULT_NAMES
 
 
@@ -165,40 +165,38 @@ def render(rules, view: View, seen: int) -> list[str]:
     out.append(
         "Politburo: "
         + ", ".join(
-            f"{rules.figures[f].name} ({phrases.short_faction(rules, view.figures[f].faction)})" for f in view.politburo
+            f"{rules.figures[f].name} ({naming.short_faction(rules, view.figures[f].faction)})" for f in view.politburo
         )
     )
     out.append(
         "Secretariat: "
         + ", ".join(
-            f"{rules.figures[f].name} ({phrases.short_faction(rules, view.figures[f].faction)})"
+            f"{rules.figures[f].name} ({naming.short_faction(rules, view.figures[f].faction)})"
             for f in view.secretariat
         )
     )
     out.append("Central Committee: " + _shares(rules, view.central_committee))
     out.append("If the Congress met now: " + _shares(rules, view.forecast) + "  (r: the regions behind it)")
     out.append("Opinion:")
-    out.extend(f"  {s.text()}" for s in phrases.scales(rules, view))
+    out.extend(f"  {s.text()}" for s in situation.scales(rules, view))
     if view.blocs:
-        out.append("Blocs: " + "; ".join(" + ".join(phrases.short_faction(rules, f) for f in p) for p in view.blocs))
+        out.append("Blocs: " + "; ".join(" + ".join(naming.short_faction(rules, f) for f in p) for p in view.blocs))
     if view.offers:
         out.append(
             "Bloc offers: "
-            + "; ".join(
-                f"{phrases.short_faction(rules, a)} → {phrases.short_faction(rules, b)}" for a, b in view.offers
-            )
+            + "; ".join(f"{naming.short_faction(rules, a)} → {naming.short_faction(rules, b)}" for a, b in view.offers)
         )
-        out.extend(f"  {line}" for line in phrases.offer_lines(rules, view))
+        out.extend(f"  {line}" for line in forecasts.offer_lines(rules, view))
     if view.cultivation:
         out.append(
             "Your secret contacts: "
             + ", ".join(f"{rules.figures[f].name} +{v}" for f, v in sorted(view.cultivation.items()))
         )
-    agenda = phrases.agenda_lines(rules, view)
+    agenda = situation.agenda_lines(rules, view)
     if agenda:
         out.append("On the agenda:")
         out.extend(f"  {line}" for line in agenda)
-    coming = phrases.coming_lines(rules, view)
+    coming = situation.coming_lines(rules, view)
     if coming:
         out.append("Coming at the opening of the next quarter:")
         out.extend(f"  {line}" for line in coming)
@@ -208,17 +206,17 @@ def render(rules, view: View, seen: int) -> list[str]:
         out.append("--- since you last acted ---")
         for line in new:
             out.append(f"  {chronicle.render(rules, line)}")
-            out.extend(f"      {c}" for c in phrases.congress_lines(rules, line))
+            out.extend(f"      {c}" for c in voting.congress_lines(rules, line))
         since = new[0].turn
         for vote in view.votes:
             if vote.turn >= since:
-                out.extend("  " + line for line in phrases.vote_lines(rules, vote, me, view.date)[1:])
+                out.extend("  " + line for line in voting.vote_lines(rules, vote, me, view.date)[1:])
     return out
 
 
 def _shares(rules, table) -> str:
     return ", ".join(
-        f"{phrases.short_faction(rules, k) if k in rules.factions else k} {v}"
+        f"{naming.short_faction(rules, k) if k in rules.factions else k} {v}"
         for k, v in sorted(table.items(), key=lambda kv: -kv[1])
     )
 
@@ -397,11 +395,13 @@ class TerminalSeat:
             elif word == "b":
                 self._brief(view.you)
             elif word == "r":
-                for line in phrases.region_table(self.rules, view):
+                for line in situation.region_table(self.rules, view):
                     self.write(line)
-                self.write("Why each delegation would go where it goes — " + phrases.bureaucracy_note(self.rules, view))
+                self.write(
+                    "Why each delegation would go where it goes — " + situation.bureaucracy_note(self.rules, view)
+                )
                 for rid in view.regions:
-                    self.write(f"  {phrases.region_explanation(self.rules, view, rid)}")
+                    self.write(f"  {situation.region_explanation(self.rules, view, rid)}")
             elif word == "v":
                 self._votes(view)
             elif word in ("u", "undo"):
@@ -418,7 +418,7 @@ class TerminalSeat:
         if not view.votes:
             self.write("No vote has been held yet.")
         for vote in view.votes:
-            for line in phrases.vote_lines(self.rules, vote, view.you):
+            for line in voting.vote_lines(self.rules, vote, view.you):
                 self.write(line)
 
     def _save(self, name: str) -> None:

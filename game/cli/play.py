@@ -224,7 +224,7 @@ def _report(args, rules, m) -> int:
     """After the game: the chronicle (headless or asked for), the replay file, the end as the first
     human saw it with why the computer moved, each faction's result and the outcome."""
     from game.match import replay
-    from game.present import chronicle, phrases
+    from game.present import chronicle, ending
 
     state, record = m.state, m.record
     if args.headless or args.chronicle:
@@ -238,9 +238,9 @@ def _report(args, rules, m) -> int:
             print(f"cannot write the replay to {args.record}: {exc.strerror or exc}", file=sys.stderr)
             code = 1
     for human in m.humans()[:1]:
-        for line in phrases.end_lines(rules, m.view(human)):
+        for line in ending.end_lines(rules, m.view(human)):
             print(line)
-        reasons = phrases.reason_lines(rules, m)
+        reasons = ending.reason_lines(rules, m)
         if reasons:
             print("--- why the computer moved as it did ---")
             for line in reasons:

@@ -49,7 +49,7 @@ from game.engine.objectives import FAILED, MET, standing, track
 from game.engine.outcome import power_scores
 from game.match import replay, saves
 from game.match.historical import PLAN, REPLAY, PlanError, judge_span, load_plan, span
-from game.present import phrases
+from game.present import ending, naming, phrases
 from game.present.chronicle import render, sentence
 from game.present.explain import citation_passage, design_words, document_line, seed_documents
 from game.ruleset.loader import RulesError, load_base
@@ -580,7 +580,7 @@ def _reasons(rules, actions, reasons) -> tuple[Reason, ...]:
                 keyed.append(r)
                 seen.add(once)
     match = SimpleNamespace(record=SimpleNamespace(actions=list(actions)), reasons=keyed)
-    lines = phrases.reason_lines(rules, match)
+    lines = ending.reason_lines(rules, match)
     return tuple(Reason(r[1], r[2], line) for r, line in zip(keyed, lines, strict=True))
 
 
@@ -644,9 +644,7 @@ def _divergence(rules, played: _Played, found: tuple, fid: str, hist) -> Diverge
         if not window[0] <= when <= window[1] or action.name == CHOOSE:
             continue
         if ids & set(action.args) or (action.faction in concerned and is_key(rules, action)):
-            moves.append(
-                f"{when}  {phrases.faction_name(rules, action.faction)}: {phrases.action_title(rules, action)}"
-            )
+            moves.append(f"{when}  {naming.faction_name(rules, action.faction)}: {phrases.action_title(rules, action)}")
     votes, events = [], []
     state = played.last
     for e in state.log:
@@ -731,7 +729,7 @@ def build(rules, scenario: str, seed: int, actions, mods=(), reasons=(), seats=(
     outcome = ""
     if final.outcome is not None:
         kind, winner = final.outcome
-        outcome = phrases.OUTCOME_WORDS.get(kind, kind) + (f": {phrases.faction_name(rules, winner)}" if winner else "")
+        outcome = ending.OUTCOME_WORDS.get(kind, kind) + (f": {naming.faction_name(rules, winner)}" if winner else "")
     return Debrief(
         scenario=scenario,
         scenario_name=sc.name,

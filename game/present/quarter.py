@@ -19,7 +19,7 @@ from attrs import frozen
 from game.engine import apply_unchecked, new_game, player_view
 from game.engine.actions import CHOOSE
 from game.engine.objectives import points_text
-from game.present import phrases
+from game.present import naming, voting
 from game.present.chronicle import render
 from game.present.explain import quarter as quarter_date
 from game.ruleset.records import RESULT_NAMES
@@ -167,10 +167,10 @@ def _offices(rules, before, after, faction: str) -> list[str]:
         has = _faction_of(after, after.offices.get(office)) == faction
         name = rules.offices[office].name
         if has and not had:
-            out.append(f"You gained an office: {name} ({phrases.figure_name(rules, after.offices[office])})")
+            out.append(f"You gained an office: {name} ({naming.figure_name(rules, after.offices[office])})")
         elif had and not has:
             holder = after.offices.get(office)
-            now = f", now held by {phrases.figure_name(rules, holder)}" if holder else ", now empty"
+            now = f", now held by {naming.figure_name(rules, holder)}" if holder else ", now empty"
             out.append(f"You lost an office: {name}{now}")
     return out
 
@@ -211,19 +211,19 @@ def summary_text(rules, s: Summary) -> str:
     parts = [f"What changed for you over {span}\n" + "\n".join(f"  • {line}" for line in s.changes)]
     if s.votes:
         revealed = [
-            f"  ‼ {b.voter} turned out to be a secret contact of {phrases.faction_name(rules, b.secret)}"
+            f"  ‼ {b.voter} turned out to be a secret contact of {naming.faction_name(rules, b.secret)}"
             for v in s.votes
             for b in v.ballots
             if b.secret is not None and b.secret != s.faction
         ]
         if revealed:
             parts.append("Secret contacts revealed by the votes\n" + "\n".join(revealed))
-        parts += ["\n".join(phrases.vote_lines(rules, v, s.faction)) for v in s.votes]
+        parts += ["\n".join(voting.vote_lines(rules, v, s.faction)) for v in s.votes]
     else:
         parts.append(f"No vote was taken at the close of {s.date}.")
     if s.congress:
         lines = [f"  • {render(rules, e)}" for e in s.congress]
-        lines += [f"      {line}" for e in s.congress for line in phrases.congress_lines(rules, e)]
+        lines += [f"      {line}" for e in s.congress for line in voting.congress_lines(rules, e)]
         parts.append("The Congress\n" + "\n".join(lines))
     if s.opening:
         parts.append(

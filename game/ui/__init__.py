@@ -1,6 +1,6 @@
 """The game in a window (pygame-ce and pygame_gui): the only package that imports pygame.
 
-It reads player views and submits legal actions through :mod:`game.match.match` (a match) and :mod:`game.present.phrases`; no game rule
+It reads player views and submits legal actions through :mod:`game.match.match` (a match) and the words of :mod:`game.present`; no game rule
 lives here.
 """
 

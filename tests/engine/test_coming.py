@@ -8,7 +8,7 @@ import pytest
 
 from game.engine.preview import coming
 from game.match.match import Match, Seat
-from game.present import phrases
+from game.present import forecasts, phrases, situation
 
 CONFERENCE = "thirteenth_conference"
 
@@ -42,10 +42,10 @@ def test_the_censure_is_seen_a_quarter_ahead_and_a_pledge_stops_it(rules, seed):
     conference = ahead[CONFERENCE]
     assert conference.happens and conference.due == "1924-Q1"
     assert any(ch.what == ("status", "trotsky") and ch.after == "censured" for ch in conference.changes)
-    assert [phrases.condition_text(rules, item) for item, ok in conference.lines if ok] == [
+    assert [forecasts.condition_text(rules, item) for item, ok in conference.lines if ok] == [
         "Trotsky's exposure is 5 or more"
     ]
-    line = next(t for t in phrases.coming_lines(rules, m.view("trotsky")) if "Thirteenth" in t)
+    line = next(t for t in situation.coming_lines(rules, m.view("trotsky")) if "Thirteenth" in t)
     assert "will happen as things stand" in line and "censured" in line
 
     pledge = next(a for a in m.legal() if a.name == "pledge_discipline")
@@ -90,7 +90,7 @@ def test_another_factions_choice_to_come_says_what_each_option_would_do_to_you(r
     ahead = {c.event: c for c in coming(m.view("trotsky"), rules)}
     removal = ahead["antonov_ovseyenko_removed"]
     assert not removal.asks_you and [oid for oid, _ in removal.options] == ["remove"]
-    line = next(t for t in phrases.coming_lines(rules, m.view("trotsky")) if "Antonov" in t)
+    line = next(t for t in situation.coming_lines(rules, m.view("trotsky")) if "Antonov" in t)
     assert "should Stalin and the Centre choose 'Remove him'" in line and "vacant" in line
 
 

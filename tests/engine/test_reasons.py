@@ -9,7 +9,7 @@ from game.engine.effects import run_effects
 from game.engine.preview import action_preview, bloc_forecast, crossings
 from game.engine.state import UNALIGNED, Proposal
 from game.engine.votes import SWING_TERMS, swing_score, vote
-from game.present import phrases
+from game.present import forecasts, naming, phrases, situation, voting
 
 
 def _decided_by(why, secretary_in_bloc_with) -> str | None:
@@ -150,7 +150,7 @@ def test_a_mass_appeal_announces_the_censure_line_it_crosses(rules):
     assert (crossing.forecast.yes, crossing.forecast.no) == (real.total("yes"), real.total("no"))
     words = phrases.action_card(rules, player_view(s, rules, "trotsky"), action).preview
     assert any(f"crosses {censure.min_exposure}" in w and censure.name in w for w in words)
-    moved = f"moved now by {phrases.short_faction(rules, crossing.mover)} it would"
+    moved = f"moved now by {naming.short_faction(rules, crossing.mover)} it would"
     assert any(moved in w and f"{real.total('yes')}–{real.total('no')}" in w for w in words)
     # and the ban on factions' line, a margin above: bystanders back the censure from there
     line = censure.min_exposure + rules.settings.votes.ban_margin
@@ -205,8 +205,8 @@ def test_a_bloc_offers_forecast_is_what_the_bloc_would_change(rules):
     real = vote(formed, rules, "central_committee", s.agenda[0], "")
     for shift in forecast.agenda:
         assert (shift.after.yes, shift.after.no) == (real.total("yes"), real.total("no"))
-    lines = phrases.offer_lines(rules, view)
-    assert lines[0].startswith(phrases.faction_name(rules, "bukharin"))
+    lines = forecasts.offer_lines(rules, view)
+    assert lines[0].startswith(naming.faction_name(rules, "bukharin"))
     assert any("Moscow" in line and "would follow" in line for line in lines)
 
 
@@ -274,13 +274,13 @@ def test_every_ballot_and_delegation_in_random_play_renders_to_words(rules, data
             _check_delegations(state, rules)
     view = player_view(state, rules, None)
     for v in view.votes:
-        for line in phrases.vote_lines(rules, v, None)[1:]:
+        for line in voting.vote_lines(rules, v, None)[1:]:
             assert line.strip() and "_" not in line.split(" — ", 1)[1], line
         for b in v.ballots:
             if b.reason == "swing":
                 assert sum(b.detail["terms"].values()) == b.detail["score"]
     for rid in view.regions:
-        text = phrases.region_explanation(rules, view, rid)
+        text = situation.region_explanation(rules, view, rid)
         assert rules.regions[rid].name in text and "_" not in text
 
 
@@ -300,5 +300,5 @@ def test_a_bloc_that_brings_on_an_event_says_so(rules):
         assert holds(formed, conditions, rules) == bool(c.after)
         assert not c.after or not holds(s, conditions, rules)
     brought = next(c for c in events if c.after)
-    text = phrases.crossing_text(rules, view, brought)
+    text = forecasts.crossing_text(rules, view, brought)
     assert rules.events[brought.ref].name in text and "Trotsky and Zinoviev are in a bloc" in text

@@ -165,7 +165,7 @@ def test_a_view_is_handed_out_again_until_the_game_moves(rules):
 
 def test_the_computers_reasons_are_kept_saved_and_shown_after_the_game(rules, tmp_path):
     from game.match.match import Match, Seat
-    from game.present import phrases
+    from game.present import ending
 
     m = Match.new(rules, "crisis_1923", 5, {"trotsky": Seat("human")})
     while not (len(m.record.actions) > 6 and m.active == "trotsky"):
@@ -176,7 +176,7 @@ def test_the_computers_reasons_are_kept_saved_and_shown_after_the_game(rules, tm
     ai_moves = sum(a.faction != "trotsky" for a in m.record.actions)
     assert ai_moves and len(m.reasons) == ai_moves  # every computer move with its reason
     assert all(f != "trotsky" and reason for _i, _d, f, reason in m.reasons)
-    lines = phrases.reason_lines(rules, m)
+    lines = ending.reason_lines(rules, m)
     assert len(lines) == ai_moves and all(line.endswith(".") for line in lines)  # a sentence each
     saves.write(m, tmp_path / "g.save")
     again = saves.read(tmp_path / "g.save", rules)

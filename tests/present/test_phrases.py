@@ -3,7 +3,7 @@
 from game.engine import Action, apply_action, legal_actions, player_view
 from game.engine.views import BallotView, VoteView
 from game.match.match import Match
-from game.present import phrases
+from game.present import ending, forecasts, naming, phrases, situation, voting
 
 
 def _actions_phase(rules, state, faction=None):
@@ -75,10 +75,10 @@ def test_a_vote_shows_every_ballot_and_the_secret_it_revealed(rules):
         "bukharin",
         ("sovnarkom_chair",),
     )
-    lines = phrases.vote_lines(rules, vote, "stalin")
+    lines = voting.vote_lines(rules, vote, "stalin")
     assert "carried 1–1" in lines[0] and len(lines) == 3
     assert "[revealed: a secret contact of Bukharin, Rykov and Tomsky]" in lines[1]
-    assert "[your secret contact]" in phrases.vote_lines(rules, vote, "bukharin")[1]
+    assert "[your secret contact]" in voting.vote_lines(rules, vote, "bukharin")[1]
     assert "secretly won over by Bukharin, Rykov and Tomsky (ties 30 ahead" in lines[1]
     assert lines[2].endswith("— self-defence")
 
@@ -88,11 +88,11 @@ def test_agenda_regions_and_scales(rules, fresh):
     while not m.state.agenda:
         m.ai_move()
     view = m.view(m.active)
-    lines = phrases.agenda_lines(rules, view)
+    lines = situation.agenda_lines(rules, view)
     assert len(lines) == len(view.agenda) and all("close of" in line or "Congress" in line for line in lines)
-    table = phrases.region_table(rules, view)
+    table = situation.region_table(rules, view)
     assert len(table) == len(view.regions) + 1 and "Delegates" in table[0]
-    texts = {s.id: s.text() for s in phrases.scales(rules, view)}
+    texts = {s.id: s.text() for s in situation.scales(rules, view)}
     rec = rules.trackers["industrialisation"]
     assert rec.left_label in texts["industrialisation"] and rec.right_label in texts["industrialisation"]
 
@@ -101,12 +101,12 @@ def test_the_end_shows_the_last_quarter_and_the_scores(rules):
     m = Match.new(rules, "crisis_1923", 4)
     while not m.over:
         m.ai_move()
-    lines = phrases.end_lines(rules, m.view("trotsky"))
+    lines = ending.end_lines(rules, m.view("trotsky"))
     assert "=== The game is over ===" in lines
     # the outcome says what it measures, apart from each faction's result against history
     kind = m.state.outcome[0]
     note = lines[lines.index("=== The game is over ===") + 2]
-    assert phrases.OUTCOME_NOTES[kind] in note and "measured against what it achieved in history" in note
+    assert ending.OUTCOME_NOTES[kind] in note and "measured against what it achieved in history" in note
     assert any("the last quarter" in line for line in lines)
     scores = lines[lines.index("--- the scores, measured against history ---") + 1 :]
     assert sum(rules.factions[f].name in " ".join(scores) for f in m.state.factions) == len(m.state.factions)
@@ -118,10 +118,10 @@ def test_a_congress_is_shown_region_by_region(rules):
     state, _ = play(rules, "crisis_1923", 2)
     view = player_view(state, rules, "trotsky")
     entry = next(e for e in view.log if e.event == "congress_meets")
-    lines = phrases.congress_lines(rules, entry)
+    lines = voting.congress_lines(rules, entry)
     assert len(lines) == len(rules.regions)
     assert all(line.split(":")[0] in {r.name for r in rules.regions.values()} for line in lines)
-    assert phrases.congress_lines(rules, view.log[0]) == []
+    assert voting.congress_lines(rules, view.log[0]) == []
 
 
 def _region_sum(rules, view, rid):
@@ -144,16 +144,16 @@ def test_a_regions_explanation_is_the_engines_sum_term_by_term(rules):
         view = player_view(state, rules, "trotsky")
         fid, why = congress.delegation(state, rules, "moscow")
         _, terms = _region_sum(rules, view, "moscow")
-        text = phrases.region_explanation(rules, view, "moscow")
+        text = situation.region_explanation(rules, view, "moscow")
         assert terms in text and f"sympathy {why.sympathy}" in text, case
         assert text.startswith(
-            f"Moscow: {rules.regions['moscow'].delegates} delegates, for {phrases.faction_name(rules, fid)}"
+            f"Moscow: {rules.regions['moscow'].delegates} delegates, for {naming.faction_name(rules, fid)}"
         )
         if case == "overwhelmed":
             assert "overwhelm" in text and f"reaches {rules.settings.override_threshold}" in text
         if case == "partner":
             assert f"sympathy {why.partner_sympathy} for Trotsky would overwhelm him" in text
-        rows = {r.id: r for r in phrases.region_rows(rules, view)}
+        rows = {r.id: r for r in situation.region_rows(rules, view)}
         assert rows["moscow"].why in text  # the board's tooltip reads the same words
 
 
@@ -163,10 +163,10 @@ def test_a_swing_ballot_reads_as_its_sum(rules):
     state, _ = play(rules, "crisis_1923", 7)
     view = player_view(state, rules, None)
     ballot = next(b for v in view.votes for b in v.ballots if b.reason == "swing")
-    text = phrases.ballot_reason(rules, ballot)
+    text = voting.ballot_reason(rules, ballot)
     for term, value in ballot.detail["terms"].items():
-        assert f"{phrases.SWING_WORDS[term]} {phrases.signed(value)}" in text
-    assert f"= {phrases.signed(ballot.detail['score'])}:" in text
+        assert f"{voting.SWING_WORDS[term]} {voting.signed(value)}" in text
+    assert f"= {voting.signed(ballot.detail['score'])}:" in text
 
 
 def test_a_motions_forecast_new_and_on_the_agenda_is_the_engines_vote(rules):
@@ -187,12 +187,12 @@ def test_a_motions_forecast_new_and_on_the_agenda_is_the_engines_vote(rules):
     assert f"would {'pass' if passes else 'fail'} {yes_no}" in card.preview[0]
     s = apply_action(s, rules, action)
     assert s.agenda and s.agenda[-1].key() == prop.key()
-    lines = phrases.agenda_lines(rules, player_view(s, rules, "trotsky"))
+    lines = situation.agenda_lines(rules, player_view(s, rules, "trotsky"))
     assert f"if voted now it would {'pass' if passes else 'fail'} {yes_no}" in lines[-1]
 
 
 def test_every_condition_of_every_event_reads_as_words(rules):
     for event in rules.events.values():
         for item in event.conditions:
-            text = phrases.condition_text(rules, item)
+            text = forecasts.condition_text(rules, item)
             assert text and "{" not in text and "_" not in text, (event.id, item, text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from game.match.match import Match, Seat
-from game.present import phrases
+from game.present import ending
 from game.ruleset.loader import load_base
 
 
@@ -45,7 +45,7 @@ def _check(rules, lines) -> None:
 
 def test_the_searching_players_reasons_are_sentences_with_names():
     rules, match = _game("easy", 40)
-    lines = phrases.reason_lines(rules, match)
+    lines = ending.reason_lines(rules, match)
     assert len(lines) >= 30
     _check(rules, lines)
     assert any("possible moves" in line and "imagined futures" in line for line in lines)
@@ -54,6 +54,6 @@ def test_the_searching_players_reasons_are_sentences_with_names():
 
 def test_the_simple_players_reasons_are_sentences_with_names():
     rules, match = _game("simple", 60)
-    lines = phrases.reason_lines(rules, match)
+    lines = ending.reason_lines(rules, match)
     assert len(lines) >= 50
     _check(rules, lines)

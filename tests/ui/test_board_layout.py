@@ -340,7 +340,7 @@ def test_the_thinking_sign_shows_the_latest_news_whole(make_app, positions, monk
 def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
     import re
 
-    from game.present import phrases
+    from game.present import ending
     from game.ui.scenes.dialog import escape
     from game.ui.scenes.end import summary_html
     from game.ui.theme import gui_theme
@@ -351,7 +351,7 @@ def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
     assert heading > body and heading == round(20 * scale)
     # under the heading, what the outcome measures (power), apart from the results against history
     kind = (positions[0].view(None)["outcome"] or ("",))[0]
-    assert escape(phrases.outcome_note(kind)) in html and "measured against what it achieved in history" in html
+    assert escape(ending.outcome_note(kind)) in html and "measured against what it achieved in history" in html
 
 
 @pytest.mark.parametrize("size", SIZES)

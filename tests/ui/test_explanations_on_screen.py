@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from game.engine import congress
 from game.engine.preview import motion_forecast
-from game.present import phrases
+from game.present import phrases, situation
 from tests.ui.test_choose import _at, _board, _open
 
 
@@ -24,7 +24,7 @@ def test_a_regions_tooltip_is_the_engines_own_sum(make_app, rules):
         tip = next(t for t in tips if t.startswith(rules.regions[rid].name + ":"))
         if why.secretary is not None:
             assert f"hold {why.hold} + bureaucracy {why.bonus} = {why.hold + why.bonus}" in tip, tip
-        assert phrases.delegation_text(rules, why, follows) in tip
+        assert situation.delegation_text(rules, why, follows) in tip
 
 
 def test_a_motion_on_the_agenda_says_how_it_would_go_now(make_app, rules):

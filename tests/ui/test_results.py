@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game.engine import player_view
 from game.match.match import Match, Seat
-from game.present import chronicle, explain, phrases, quarter
+from game.present import chronicle, explain, quarter, voting
 from game.ui import text
 from game.ui.scenes.results import ResultsScene
 from tests.ui.drive import play
@@ -34,7 +34,7 @@ def test_results_show_every_ballot_and_chart_the_totals(app):
         app.frame([])
     finally:
         text.WATCHERS.remove(seen.append)
-    for line in phrases.vote_lines(app.rules, vote, "stalin"):  # every ballot, who and why
+    for line in voting.vote_lines(app.rules, vote, "stalin"):  # every ballot, who and why
         assert line in scene.body
     assert all(b.voter in scene.body for b in vote.ballots)
     assert f"for {vote.total('yes')}" in seen and f"against {vote.total('no')}" in seen

@@ -30,7 +30,7 @@ import time
 import pygame
 
 from game.engine import words
-from game.present import chronicle, phrases, quarter
+from game.present import chronicle, forecasts, phrases, quarter
 from game.ui import text, theme
 from game.ui.scene import Scene
 from game.ui.scenes import layout
@@ -221,7 +221,7 @@ class BoardScene(Scene):
             tip = f"{e.name} — costs {e.cost}. {e.text}" + (f"\n\nNot now: {reason}." if reason else "")
             if len(e.actions) == 1 and e.action_id != last:  # no list of targets to show its forecast: here
                 preview = phrases.action_card(rules, self.view, e.actions[0]).preview
-                if list(preview) == [phrases.CHANCE_WORDS]:
+                if list(preview) == [forecasts.CHANCE_WORDS]:
                     tip += "\n\nIts outcome depends on chance."
                 elif preview:
                     tip += "\n\nIt would bring: " + "; ".join(preview)

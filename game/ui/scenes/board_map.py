@@ -8,7 +8,7 @@ from __future__ import annotations
 import attrs
 import pygame
 
-from game.present import phrases
+from game.present import naming, situation
 from game.ui import draw, text, theme
 from game.ui.scenes.panels import Panel
 
@@ -37,7 +37,7 @@ def _region_rows(rules, view) -> list[_Region]:
             _Region(
                 rid,
                 rules.regions[rid].name,
-                phrases.figure_name(rules, sec),
+                naming.figure_name(rules, sec),
                 owner,
                 reg["loyalty"],
                 dict(reg["sympathy"]),
@@ -50,7 +50,7 @@ def _region_rows(rules, view) -> list[_Region]:
 
 
 def _owner(rules, faction: str | None) -> str:
-    return phrases.faction_name(rules, faction) if faction else "unaligned"
+    return naming.faction_name(rules, faction) if faction else "unaligned"
 
 
 #: the map's grid at its smallest (columns, rows); it grows to hold every region's cell
@@ -85,13 +85,13 @@ def map_cells(rules) -> tuple[dict[str, tuple[int, int]], int, int]:
 def region_tip(rules, row: _Region) -> str:
     """A region's tooltip: its delegates, secretary, hold and sympathy, and whom it would follow."""
     parts = [(f, n) for f, n in sorted(row.sympathy.items())]
-    sympathy = ", ".join(f"{phrases.faction_name(rules, f)} {n}" for f, n in parts if n) or "none"
-    # the engine's own sum, term by term (phrases.delegation_text), where the view gives it
-    why = phrases.delegation_text(rules, row.why, row.follows) if row.why is not None else ""
+    sympathy = ", ".join(f"{naming.faction_name(rules, f)} {n}" for f, n in parts if n) or "none"
+    # the engine's own sum, term by term (situation.delegation_text), where the view gives it
+    why = situation.delegation_text(rules, row.why, row.follows) if row.why is not None else ""
     if why:
         follows = f" If the Congress met now: {why}."
     elif row.follows:
-        follows = f" If the Congress met now it would follow {phrases.faction_name(rules, row.follows)}."
+        follows = f" If the Congress met now it would follow {naming.faction_name(rules, row.follows)}."
     else:
         follows = ""
     return (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.objectives import points_text
-from game.present import chronicle, explain, phrases
+from game.present import chronicle, explain, naming, situation
 from game.ruleset.records import RESULT_NAMES
 from game.ui import draw, text, theme
 from game.ui.scenes.board_map import MapPanel
@@ -32,14 +32,14 @@ def _offices(app, view, surface, w: int, spots) -> int:
     rules = app.rules
     font, bold = _row_font(app), app.fonts.bold(13)
     step = font.get_linesize() + 1
-    right = max(bold.size(phrases.figure_name(rules, h))[0] for h in view["offices"].values()) if view["offices"] else 0
+    right = max(bold.size(naming.figure_name(rules, h))[0] for h in view["offices"].values()) if view["offices"] else 0
     right = min(right + 4, w // 2)
     stacked = w - right - step - 8 < w // 2  # too narrow for both side by side: the holder under
     y = 0
     for oid, holder in view["offices"].items():
         office = rules.offices[oid]
         owner = view["figures"][holder]["faction"] if holder in view["figures"] else None
-        who = phrases.figure_name(rules, holder)
+        who = naming.figure_name(rules, holder)
         colour = theme.BLACK if holder else theme.GREY
         draw.badge(surface, app, owner, (step // 2, y + step // 2), step - 3)
         if stacked:
@@ -51,8 +51,8 @@ def _offices(app, view, surface, w: int, spots) -> int:
         spots.append(
             (
                 pygame.Rect(0, y, w, end - y),
-                f"{office.name}: {phrases.figure_name(rules, holder)}"
-                f" ({phrases.faction_name(rules, owner)}). Appointed by the "
+                f"{office.name}: {naming.figure_name(rules, holder)}"
+                f" ({naming.faction_name(rules, owner)}). Appointed by the "
                 f"{rules.bodies[office.appointed_by].name if office.appointed_by in rules.bodies else office.appointed_by}; "
                 f"income {office.income}." + (" Gives: " + ", ".join(office.grants) if office.grants else ""),
             )
@@ -79,7 +79,7 @@ def _figure_row(app, view, surface, x, y, w, ids, step, title, spots) -> int:
         spots.append(
             (
                 pygame.Rect(cx, y, width, step),
-                f"{phrases.figure_name(rules, fid)} — {phrases.faction_name(rules, owner)}",
+                f"{naming.figure_name(rules, fid)} — {naming.faction_name(rules, owner)}",
             )
         )
         cx += width
@@ -103,7 +103,7 @@ def _bodies(app, view, surface, w: int, spots) -> int:
     ):
         parts = sorted(((f if f in rules.factions else None, n) for f, n in counts.items()), key=lambda p: p[0] or "~")
         total = sum(n for _, n in parts)
-        summary = ", ".join(f"{phrases.faction_name(rules, f).split()[0] if f else 'unaligned'} {n}" for f, n in parts)
+        summary = ", ".join(f"{naming.faction_name(rules, f).split()[0] if f else 'unaligned'} {n}" for f, n in parts)
         label = text.first_fitting(font, [f"{t} ({total})" for t in titles], w)
         surface.blit(text.render(font, label, theme.RED), (0, y))
         y += font.get_linesize()
@@ -133,8 +133,8 @@ def _press(app, view, surface, w: int, spots) -> int:
         spots.append(
             (
                 pygame.Rect(0, y, w, end - y),
-                f"{organ.name}: controlled by the {office} ({phrases.figure_name(rules, holder)}, "
-                f"{phrases.faction_name(rules, owner)}); reach {organ.reach}",
+                f"{organ.name}: controlled by the {office} ({naming.figure_name(rules, holder)}, "
+                f"{naming.faction_name(rules, owner)}); reach {organ.reach}",
             )
         )
         y = end + 1
@@ -146,7 +146,7 @@ def _scales(app, view, surface, w: int, spots) -> int:
     it (when they fit whole; the tooltip always gives them).  A name that leaves no room for the
     bar beside it has a line of its own."""
     rules = app.rules
-    scales = phrases.scales(rules, view)
+    scales = situation.scales(rules, view)
     font, bold = app.fonts.body(11), app.fonts.bold(12)
     half = w // 2
     y = 0
@@ -192,7 +192,7 @@ def _factions(app, view, surface, w: int, spots) -> int:
     for fid, fs in view["factions"].items():
         top = y
         mine = fid == view["you"]
-        name = phrases.faction_name(rules, fid)
+        name = naming.faction_name(rules, fid)
         status = fs["status"].replace("_", " ")
         stats = f"{status}" + (" · in a bloc" if fid in blocs else "") + (" · done" if fs["done"] else "")
         stats += f" · prestige {fs['prestige']} · exposure {fs['exposure']} · mantle {fs['mantle']}"
@@ -211,15 +211,13 @@ def _factions(app, view, surface, w: int, spots) -> int:
             f"Lenin's mantle {fs['mantle']}."
         )
         if mine:
-            contacts = ", ".join(
-                f"{phrases.figure_name(rules, f)} +{v}" for f, v in sorted(view["cultivation"].items())
-            )
+            contacts = ", ".join(f"{naming.figure_name(rules, f)} +{v}" for f, v in sorted(view["cultivation"].items()))
             tip += f" Yours: influence {fs['influence']}, action points {fs['ap']}." + (
                 f" Your secret contacts: {contacts}." if contacts else ""
             )
             if view["offers"]:
                 tip += " Bloc offers: " + "; ".join(
-                    f"{phrases.faction_name(rules, a)} → {phrases.faction_name(rules, b)}" for a, b in view["offers"]
+                    f"{naming.faction_name(rules, a)} → {naming.faction_name(rules, b)}" for a, b in view["offers"]
                 )
         spots.append((pygame.Rect(0, top, w, y - top), tip))
     return y
@@ -284,7 +282,7 @@ def _objectives(app, view, surface, w: int, spots) -> int:
 def _agenda(app, view, surface, w: int, spots) -> int:
     rules = app.rules
     font = app.fonts.body(12)
-    rows = phrases.agenda_lines(rules, view)
+    rows = situation.agenda_lines(rules, view)
     y = 0
     if not rows:
         surface.blit(text.render(font, "Nothing is on the agenda.", theme.GREY), (0, 0))
@@ -294,7 +292,7 @@ def _agenda(app, view, surface, w: int, spots) -> int:
         spots.append((pygame.Rect(0, y, w, end - y), line))
         y = end + 2
     # what the opening of the next quarter brings the seat at the screen (a censure coming, say)
-    for line in phrases.coming_lines(rules, view):
+    for line in situation.coming_lines(rules, view):
         end = _lines(surface, font, line, 0, y, w, theme.DARK_RED)
         spots.append((pygame.Rect(0, y, w, end - y), line))
         y = end + 2

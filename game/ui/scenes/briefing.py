@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.present.explain import scenario_span
-from game.present.phrases import faction_name
+from game.present.naming import faction_name
 from game.ui.scenes.dialog import MessageScene
 
 

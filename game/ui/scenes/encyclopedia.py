@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.present.explain import citation_label, design_words, sources_text
-from game.present.phrases import faction_name, figure_name
+from game.present.naming import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes.dialog import MessageScene, band_hint, common_size, draw_wrapped, escape, wrapped_button

@@ -8,14 +8,14 @@ import time
 import pygame
 
 from game.engine.objectives import points_text
-from game.present import chronicle, explain, phrases
+from game.present import chronicle, ending, explain, naming, voting
 from game.present.quarter import book
 from game.ruleset.records import RESULT_NAMES
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes.dialog import band_hint, escape
 
-OUTCOMES = phrases.OUTCOME_WORDS
+OUTCOMES = ending.OUTCOME_WORDS
 
 
 def summary_html(rules, match, scale: float = 1.0) -> str:
@@ -23,13 +23,13 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
     kind, winner = view["outcome"] or ("", None)
     parts = [
         text.heading_html(escape(OUTCOMES.get(kind, kind.replace("_", " "))), scale)
-        + (f" — {escape(phrases.faction_name(rules, winner))}" if winner else "")
-        + f"<br><i>{escape(phrases.outcome_note(kind))}</i>"
+        + (f" — {escape(naming.faction_name(rules, winner))}" if winner else "")
+        + f"<br><i>{escape(ending.outcome_note(kind))}</i>"
     ]
     rows = []
     for fid, (points, result) in view["results"].items():
         rows.append(
-            f"<b>{escape(phrases.faction_name(rules, fid))}</b>: {escape(RESULT_NAMES[result])} "
+            f"<b>{escape(naming.faction_name(rules, fid))}</b>: {escape(RESULT_NAMES[result])} "
             f"({escape(points_text(points))})"
         )
     parts.append("<b>Measured against history</b><br>" + "<br>".join(rows))
@@ -37,7 +37,7 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
         obj = match.view(fid)["objectives"]
         if obj:
             parts.append(
-                f"<b>In history ({escape(phrases.faction_name(rules, fid))})</b>: "
+                f"<b>In history ({escape(naming.faction_name(rules, fid))})</b>: "
                 + escape(" ".join(obj["history"].split()))
             )
     last = view["turn"]
@@ -45,11 +45,11 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
     if votes:
         parts.append(
             "<b>The last quarter's votes</b><br>"
-            + "<br>".join(escape(f"{rules.bodies[v.body].name}: {v.motion} — {phrases.vote_summary(v)}") for v in votes)
+            + "<br>".join(escape(f"{rules.bodies[v.body].name}: {v.motion} — {voting.vote_summary(v)}") for v in votes)
         )
-    held = [f"{rules.offices[o].name}: {phrases.figure_name(rules, h)}" for o, h in view["offices"].items() if h]
+    held = [f"{rules.offices[o].name}: {naming.figure_name(rules, h)}" for o, h in view["offices"].items() if h]
     parts.append("<b>Who holds what</b><br>" + escape("; ".join(held)))
-    parts.append("<b>Politburo</b>: " + escape(", ".join(phrases.figure_name(rules, f) for f in view["politburo"])))
+    parts.append("<b>Politburo</b>: " + escape(", ".join(naming.figure_name(rules, f) for f in view["politburo"])))
     start = rules.scenarios[view["scenario"]].start
     key = [
         f"{explain.quarter(start, e.turn)}  {chronicle.render(rules, e)}"
@@ -58,7 +58,7 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
     ]
     if key:
         parts.append("<b>The game in brief</b><br>" + "<br>".join(escape(line) for line in key[-40:]))
-    reasons = phrases.reason_lines(rules, match)
+    reasons = ending.reason_lines(rules, match)
     if reasons:
         parts.append("<b>Why the computer moved as it did</b><br>" + "<br>".join(escape(line) for line in reasons))
     parts.append(
@@ -133,7 +133,7 @@ class EndScene(Scene):
         for i, (fid, (points, result)) in enumerate(sorted(results, key=lambda r: -r[1][0])):
             y = inner.y + i * step
             draw.badge(surface, self.app, fid, (inner.x + size // 2, y + size // 2), size - 2)
-            name = phrases.faction_name(rules, fid)
+            name = naming.faction_name(rules, fid)
             font, lines = text.fitting_lines(faces, name, inner.w - size - 8, max_lines=1)
             y = text.blit_lines(surface, font, lines, (inner.x + size + 6, y), theme.BLACK)
             label = f"{points:+d} · {RESULT_NAMES[result]}"

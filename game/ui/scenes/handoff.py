@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.present import phrases
+from game.present import naming
 from game.present.lesson import timer_text
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
@@ -48,7 +48,7 @@ class HandoffScene(Scene):
         lines = [
             (mid, f"{date} — next to play", theme.OCHRE),
             (big, f"Pass the screen to {seat.name}", theme.WHITE),
-            (mid, phrases.faction_name(self.app.rules, self.faction), theme.WHITE),
+            (mid, naming.faction_name(self.app.rules, self.faction), theme.WHITE),
         ]
         seconds = self.board.match.options.turn_seconds
         if seconds:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import attrs
 import pygame
 
-from game.present import phrases
+from game.present import naming
 from game.ui import draw, text, theme
 from game.ui.scenes import panels as panels_mod
 
@@ -371,7 +371,7 @@ def _who_texts(scene) -> tuple[str, ...]:
     if scene.viewer is None:
         return ("Public view",)
     seat = scene.match.seats[scene.viewer]
-    faction = phrases.faction_name(scene.app.rules, scene.viewer)
+    faction = naming.faction_name(scene.app.rules, scene.viewer)
     if seat.name in ("", faction):
         return (faction,)
     return (f"{seat.name} — {faction}", faction, seat.name)
