@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from game.match import saves
-from game.match.match import Match, Seat
+from game.match.match import Match, Options, Seat
 from game.present.debrief import from_match
 from game.ui import text
 from game.ui.scenes import SCENES
@@ -110,6 +110,28 @@ def test_an_unfinished_hot_seat_game_keeps_its_debrief_until_the_end(app, rules)
     click(app, button(app.scene, "Debrief"))
     assert isinstance(app.scene, MessageScene) and app.scene.title == "Not before the end"
     assert not any(isinstance(s, SCENES["debrief"]) for s in app.stack)
+
+
+def test_an_unfinished_game_whose_preset_hides_history_keeps_its_debrief_until_the_end(app, rules):
+    m = Match.new(rules, "crisis_1923", 5, {"stalin": Seat("human")}, options=Options(hide_history=True))
+    saves.save_named(m, "lesson")
+    click(app, button(app.scene, "Load a saved game"))
+    click(app, button(app.scene, "Debrief"))
+    assert isinstance(app.scene, MessageScene) and "hidden until the end" in app.scene.body
+    assert not any(isinstance(s, SCENES["debrief"]) for s in app.stack)
+
+
+def test_an_unfinished_game_with_one_person_opens_its_debrief_and_says_it_is_not_over(app, rules):
+    m = Match.new(rules, "crisis_1923", 5, {"stalin": Seat("human")})
+    while m.state.turn < 3:  # a year in, the person's seat ending its turns
+        m.submit(m.legal()[0]) if m.seat().is_human else m.ai_move()
+    saves.save_named(m, "half way")
+    click(app, button(app.scene, "Load a saved game"))
+    with Seen() as seen:
+        click(app, button(app.scene, "Debrief"))
+        frames(app)
+    assert isinstance(app.scene, SCENES["debrief"])
+    assert "not over: played to" in seen
 
 
 def test_a_finished_hot_seat_game_says_that_everything_is_shown(make_app, rules):

@@ -67,6 +67,25 @@ def header(d: Debrief) -> str:
     return words
 
 
+def waits_for_end(match) -> str | None:
+    """Why a game's debrief must wait for its end, or None: it shows every faction's goals, the
+    moves behind them, the computer's reasons and history's results, which an unfinished hot-seat
+    game keeps from the seats, and a teacher's preset may keep history from everyone until the end."""
+    if match.over:
+        return None
+    if len(match.humans()) > 1:
+        return (
+            "This hot-seat game is not over. Its debrief shows every seat's goals, the moves behind them and "
+            "the computer's reasons, so it opens only after the end: load the game and play it to its end."
+        )
+    if match.options.hide_history:
+        return (
+            "This game is not over, and its teacher's preset keeps history's results hidden until the end; "
+            "the debrief sets the game beside history, so it opens only after the end."
+        )
+    return None
+
+
 #: what the title band says of a hot-seat game's debrief, longest first (the first that fits)
 ALL_SHOWN = (
     "Hot seat, the game is over: every seat's secrets are shown to all",
@@ -312,4 +331,5 @@ __all__ = [
     "reasons_html",
     "timeline_picture",
     "timeline_rows",
+    "waits_for_end",
 ]

@@ -12,6 +12,7 @@ from game.match import saves
 from game.match.saves import SaveError
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
+from game.ui.scenes.debrief_parts import waits_for_end
 from game.ui.scenes.dialog import MessageScene, button_need, draw_wrapped, message, wrapped_button, wrapped_height
 
 
@@ -144,18 +145,13 @@ class LoadScene(Scene):
             except SaveError as exc:
                 message(self.app, "This save cannot be debriefed", str(exc))
                 return
-            if not match.over and len(match.humans()) > 1:
-                message(self.app, "Not before the end", self.HOT_SEAT)
+            why = waits_for_end(match)
+            if why is not None:
+                message(self.app, "Not before the end", why)
                 return
             self.app.push_scene("debrief", match, path.stem)
 
         return debrief
-
-    #: why a hot-seat game's debrief waits for its end
-    HOT_SEAT = (
-        "This hot-seat game is not over. Its debrief shows every seat's goals, the moves behind them and "
-        "the computer's reasons, so it opens only after the end: load the game and play it to its end."
-    )
 
     def back(self) -> None:
         self.app.pop()
