@@ -148,6 +148,21 @@ def test_what_is_worked_out_from_the_rules_is_kept_with_them(base_rules):
     assert other.fingerprint() != base_rules.fingerprint()
 
 
+def test_the_tables_read_what_the_rule_files_say(base_rules):
+    tables = base_rules.tables
+    for oid, office in base_rules.offices.items():
+        fit = tables.eligible[oid]
+        if not office.traits:
+            assert fit is None, oid  # anyone may hold it
+        else:
+            assert fit == {f for f, fig in base_rules.figures.items() if set(fig.traits) & set(office.traits)}, oid
+    offered = [entry[0] for entry in tables.offer["active"]]
+    assert offered == [aid for aid, a in base_rules.actions.items() if "active" in a.allowed_status]  # rule order
+    assert tables.next_rung_exposure["censured"] == min(
+        m.min_exposure for m in base_rules.motions.values() if m.result_status and "censured" in m.target_status
+    )
+
+
 def test_the_rules_travel_to_another_process_without_their_tables(base_rules):
     base_rules.tables.rung_paces[("censured", None)] = "1925-Q1"
     try:
