@@ -11,7 +11,6 @@ from game.engine.discipline import set_status
 from game.engine.effects import bump, move_tracker
 from game.engine.state import Proposal, State
 from game.engine.votes import DISCIPLINE, Breakdown, vote
-from game.engine.words import motion_label
 from game.ruleset.records import OUT_OF_PARTY
 
 
@@ -175,10 +174,6 @@ def body_of(rules, motion_id: str, args: tuple[str, ...]) -> str:
     return motion.body
 
 
-def describe(state: State, rules, prop: Proposal) -> str:
-    return f"{motion_label(rules, prop.motion, prop.args)} (moved by {rules.factions[prop.proposer].name})"
-
-
 def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
     """Vote on a proposal and carry it out if it passes.  None if it lapsed (no longer valid)."""
     motion = rules.motions[prop.motion]
@@ -186,8 +181,7 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
         chronicle.note(state, rules, "lapsed", kind="vote", proposer=prop.proposer, motion=prop.motion, args=prop.args)
         return None
     body = body_of(rules, prop.motion, prop.args)
-    label = "" if state.quiet else describe(state, rules, prop)  # a quiet game keeps no record of its votes
-    result = vote(state, rules, body, prop, label)
+    result = vote(state, rules, body, prop)
     passed = result.passed(motion.threshold or rules.bodies[body].threshold)
     chronicle.note(
         state,
@@ -213,7 +207,6 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
         {
             "turn": state.turn,
             "body": body,
-            "motion": label,
             "passed": passed,
             "motion_id": prop.motion,
             "proposer": prop.proposer,

@@ -30,7 +30,6 @@ from game.engine.schedule import dated_events
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
 from game.engine.views import BallotView, View, deep_freeze, player_view
 from game.engine.votes import DISCIPLINE, vote
-from game.engine.words import motion_label
 from game.ruleset.records import LADDER
 
 #: action kinds whose outcome depends on a draw from the generator: no forecast of their effect
@@ -226,7 +225,7 @@ def motion_forecast(
     proposer = proposer or view.you
     body = body_of(rules, motion_id, args)
     prop = Proposal(proposer, motion_id, tuple(args))
-    result = vote(state, rules, body, prop, motion_label(rules, motion_id, args))
+    result = vote(state, rules, body, prop)
     threshold = rules.motions[motion_id].threshold or rules.bodies[body].threshold
     ballots = tuple(
         BallotView(b.voter, b.side, b.weight, b.reason, b.who, b.secret, deep_freeze(b.detail or {}))

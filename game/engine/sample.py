@@ -113,7 +113,6 @@ def _vote_record(v) -> dict:
     return {
         "turn": v["turn"],
         "body": v["body"],
-        "motion": v["motion"],
         "passed": v["passed"],
         "motion_id": v["motion_id"],
         "proposer": v["proposer"],

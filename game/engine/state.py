@@ -254,9 +254,9 @@ class State:
             "event_queue": self.event_queue,
             "pending_choice": self.pending_choice,
             "acted": sorted(map(list, self.acted)),
-            # the log and the votes as data: the log holds no words, and the votes' words (a
-            # motion's label, a voter's name) are kept beside for the screens but left out, so
-            # that mending a word changes no game's digest and no replay's final hash
+            # the log and the votes as data: the log holds no words, and a voter's name, kept
+            # beside for the screens, is left out, so that mending a word changes no game's
+            # digest and no replay's final hash
             "log": [[e.turn, e.visible_to, e.kind, e.event, e.data] for e in self.log],
             "outcome": self.outcome,
             "scores": self.scores,
@@ -323,18 +323,14 @@ def turn_date(start_year: int, start_quarter: int, turn: int) -> tuple[int, int]
     return start_year + index // 4, index % 4 + 1
 
 
-#: a vote record's keys that are words made from the rules, not the game's data
-VOTE_WORDS = ("motion",)
-
-
 def _vote_data(record: dict) -> dict:
     """A vote as data: its motion by id and arguments, each ballot by its voter's id (``who``),
-    without the label and the voters' names the screens show.
+    without the voters' names the screens show.
 
-    >>> _vote_data({"motion": "Censure: Trotsky", "motion_id": "censure", "ballots": [["Leon Trotsky", "no", 1, "self_defence", "trotsky", None, ()]]})
+    >>> _vote_data({"motion_id": "censure", "ballots": [["Leon Trotsky", "no", 1, "self_defence", "trotsky", None, ()]]})
     {'motion_id': 'censure', 'ballots': [['no', 1, 'self_defence', 'trotsky', None, ()]]}
     """
-    out = {k: v for k, v in record.items() if k not in VOTE_WORDS}
+    out = dict(record)
     if "ballots" in out:
         out["ballots"] = [list(b[1:]) for b in out["ballots"]]
     return out

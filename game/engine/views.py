@@ -133,14 +133,16 @@ class BallotView(Record):
 
 @frozen
 class VoteView(Record):
+    """A vote taken, as data: the motion by id with its arguments and mover (its words are
+    :func:`game.present.chronicle.moved`'s), the result and every ballot."""
+
     turn: int
     body: str
-    motion: str  # the motion in words
     passed: bool
     ballots: tuple[BallotView, ...]
-    motion_id: str = ""
-    proposer: str | None = None
-    args: tuple[str, ...] = ()
+    motion_id: str
+    proposer: str
+    args: tuple[str, ...]
 
     def total(self, side: str) -> int:
         return sum(b.weight for b in self.ballots if b.side == side)
@@ -329,12 +331,11 @@ def _vote(v: dict) -> VoteView:
     return VoteView(
         v["turn"],
         v["body"],
-        v["motion"],
         v["passed"],
         ballots,
-        v.get("motion_id", ""),
-        v.get("proposer"),
-        tuple(v.get("args", ())),
+        v["motion_id"],
+        v["proposer"],
+        tuple(v["args"]),
     )
 
 

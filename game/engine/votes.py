@@ -62,7 +62,6 @@ class Ballot:
 @define
 class Breakdown:
     body: str
-    motion: str
     ballots: list[Ballot] = field(factory=list)
 
     def total(self, side: str) -> int:
@@ -80,11 +79,6 @@ class Breakdown:
             elif b.side == "no":
                 no += b.weight
         return yes > 0 and yes * 100 > threshold * (yes + no)
-
-    def summary(self) -> str:
-        return f"{self.total('yes')}–{self.total('no')}" + (
-            f" ({self.total('abstain')} abstaining)" if self.total("abstain") else ""
-        )
 
 
 # --- who is hurt and who gains by a motion ---------------------------------------------------
@@ -240,8 +234,8 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal, sides: dict 
     return Ballot(name, "yes" if score > 0 else "no", 1, "swing", figure, None, {"terms": terms, "score": score})
 
 
-def council_vote(state: State, rules, body: str, prop: Proposal, label: str) -> Breakdown:
-    out = Breakdown(body, label)
+def council_vote(state: State, rules, body: str, prop: Proposal) -> Breakdown:
+    out = Breakdown(body)
     sides: dict = {}
     for figure in state.politburo:
         if state.figures[figure].status == "active":
@@ -249,8 +243,8 @@ def council_vote(state: State, rules, body: str, prop: Proposal, label: str) -> 
     return out
 
 
-def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Proposal, label: str) -> Breakdown:
-    out = Breakdown(body, label)
+def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Proposal) -> Breakdown:
+    out = Breakdown(body)
     for fid, n in sorted(seats.items()):
         if n <= 0:
             continue
@@ -270,24 +264,24 @@ def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Propo
     return out
 
 
-def vote(state: State, rules, body_id: str, prop: Proposal, label: str) -> Breakdown:
+def vote(state: State, rules, body_id: str, prop: Proposal) -> Breakdown:
     """Put a motion to a body and return the breakdown."""
     body = rules.bodies[body_id]
     if body.kind == "council":
-        return council_vote(state, rules, body_id, prop, label)
+        return council_vote(state, rules, body_id, prop)
     if body.kind == "congress":
         seats: dict[str, int] = {}
         for _region, fid, n, _why in delegations(state, rules):
             key = fid or UNALIGNED
             seats[key] = seats.get(key, 0) + n
-        return seat_vote(state, rules, seats, body_id, prop, label)
+        return seat_vote(state, rules, seats, body_id, prop)
     if body.kind == "joint":
         seats = {}
         for member in body.members_of:
             for fid, n in _assembly_seats(state, rules, member).items():
                 seats[fid] = seats.get(fid, 0) + n
-        return seat_vote(state, rules, seats, body_id, prop, label)
-    return seat_vote(state, rules, _assembly_seats(state, rules, body_id), body_id, prop, label)
+        return seat_vote(state, rules, seats, body_id, prop)
+    return seat_vote(state, rules, _assembly_seats(state, rules, body_id), body_id, prop)
 
 
 def _assembly_seats(state: State, rules, body_id: str) -> dict[str, int]:

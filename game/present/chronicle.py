@@ -176,10 +176,19 @@ def _entrench(rules, d):
 # --- motions and votes ----------------------------------------------------------------------------
 
 
+def moved(rules, motion: str, args, proposer: str) -> str:
+    """A motion with its mover, as the agenda and the votes name it.
+
+    >>> from game.ruleset.loader import load_base
+    >>> moved(load_base(), "censure", ("trotsky",), "stalin")
+    'Censure a faction: Trotsky and the Left Opposition (moved by Stalin and the Centre)'
+    """
+    return f"{words.motion_label(rules, motion, tuple(args))} (moved by {rules.factions[proposer].name})"
+
+
 def motion_text(rules, d) -> str:
-    """A motion with its mover, as the agenda and the votes name it."""
-    label = words.motion_label(rules, d["motion"], tuple(d["args"]))
-    return f"{label} (moved by {rules.factions[d['proposer']].name})"
+    """A logged motion (an agenda item, a vote, a lapse) with its mover."""
+    return moved(rules, d["motion"], d["args"], d["proposer"])
 
 
 @words_for("agenda")

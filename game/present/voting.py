@@ -5,6 +5,7 @@ Congress decided."""
 from __future__ import annotations
 
 from game.engine.views import BallotView, VoteView
+from game.present import chronicle
 from game.present.naming import faction_name, short_faction
 
 
@@ -16,7 +17,8 @@ def vote_summary(vote: VoteView) -> str:
 
 def vote_lines(rules, vote: VoteView, viewer: str | None, date: str = "") -> list[str]:
     """A vote's breakdown: who voted how and why, with every secret contact it revealed."""
-    head = f"{date + '  ' if date else ''}{rules.bodies[vote.body].name}: {vote.motion} — {vote_summary(vote)}"
+    motion = chronicle.moved(rules, vote.motion_id, vote.args, vote.proposer)
+    head = f"{date + '  ' if date else ''}{rules.bodies[vote.body].name}: {motion} — {vote_summary(vote)}"
     out = [head]
     for b in vote.ballots:
         mark = ""

@@ -78,11 +78,11 @@ def test_the_cc_elects_a_new_general_secretary(rules, fresh):
 def test_a_vote_has_a_breakdown_with_reasons(rules, fresh):
     s = fresh.clone()
     prop = Proposal("stalin", "remove_office", ("war_commissar",))
-    result = vote(s, rules, "politburo", prop, "test")
+    result = vote(s, rules, "politburo", prop)
     assert result.ballots and all(b.reason for b in result.ballots)
     trotsky = next(b for b in result.ballots if b.voter == "Leon Trotsky")
     assert trotsky.side == "no"
-    cc = vote(s, rules, "central_committee", Proposal("stalin", "censure", ("trotsky",)), "censure")
+    cc = vote(s, rules, "central_committee", Proposal("stalin", "censure", ("trotsky",)))
     assert cc.total("yes") + cc.total("no") + cc.total("abstain") == sum(s.cc.values())
 
 
@@ -193,7 +193,7 @@ def test_secret_cultivation_turns_a_vote(rules, fresh):
     s = fresh.clone()
     prop = Proposal("bukharin", "remove_office", ("general_secretary",))
     rykov_vote = lambda st: next(  # noqa: E731
-        b for b in vote(st, rules, "politburo", prop, "x").ballots if b.voter == rules.figures["rykov"].name
+        b for b in vote(st, rules, "politburo", prop).ballots if b.voter == rules.figures["rykov"].name
     )
     s.politburo = ["stalin", "rykov", "trotsky"]
     s.figures["rykov"].faction = "stalin"

@@ -40,7 +40,7 @@ def test_an_event_tabled_line_can_be_defeated(rules, fresh):
     run_effects(s, rules, [LEFT_TURN])
     s.cc = {"bukharin": 27}  # for the peasant alliance: votes the left turn down
     phases._votes(s, rules)
-    assert s.votes[-1]["motion"].startswith(rules.motions["adopt_line"].name)
+    assert s.votes[-1]["motion_id"] == "adopt_line"
     assert not s.votes[-1]["passed"]
     assert s.trackers["industrialisation"] == before
 

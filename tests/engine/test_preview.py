@@ -37,7 +37,7 @@ def test_a_motion_forecast_is_the_real_vote_when_nobody_else_holds_secrets(rules
         preview = action_preview(view, rules, action)  # every legal action has a preview
         if preview.vote is None:
             continue
-        real = vote(state, rules, preview.vote.body, Proposal(actor, action.args[0], action.args[1:]), "x")
+        real = vote(state, rules, preview.vote.body, Proposal(actor, action.args[0], action.args[1:]))
         if not others_secret:
             assert (preview.vote.yes, preview.vote.no) == (real.total("yes"), real.total("no"))
     assert state.digest() == before
@@ -63,7 +63,7 @@ def test_a_rival_secret_contact_can_make_the_forecast_wrong(rules, fresh):
     forecast = motion_forecast(
         player_view(s, rules, "stalin"), rules, "remove_office", ("sovnarkom_chair",), "bukharin"
     )
-    real = vote(s, rules, forecast.body, Proposal("bukharin", "remove_office", ("sovnarkom_chair",)), "x")
+    real = vote(s, rules, forecast.body, Proposal("bukharin", "remove_office", ("sovnarkom_chair",)))
     seen_rykov = next(b for b in forecast.ballots if b.who == "rykov")
     real_rykov = next(b for b in real.ballots if b.who == "rykov")
     assert seen_rykov.side == "no" and real_rykov.side == "yes" and real_rykov.secret == "bukharin"

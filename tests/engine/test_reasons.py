@@ -120,7 +120,7 @@ def test_a_swing_term_is_the_engines_number(rules):
     assert after["prestige"] - before["prestige"] == 3
     assert after["exposure"] - before["exposure"] == 2 * rules.settings.votes.exposure_weight
     assert score == sum(after.values())
-    for b in vote(s, rules, "central_committee", prop, "").ballots:
+    for b in vote(s, rules, "central_committee", prop).ballots:
         if b.reason == "swing":
             assert b.detail["terms"] == after and b.detail["score"] == score
 
@@ -146,7 +146,7 @@ def test_a_mass_appeal_announces_the_censure_line_it_crosses(rules):
     # and how the censure would go if the rival best placed to move it did so at once: the engine's vote
     (crossing,) = found
     after = apply_action(s, rules, action)
-    real = vote(after, rules, censure.body, Proposal(crossing.mover, "censure", ("trotsky",)), "")
+    real = vote(after, rules, censure.body, Proposal(crossing.mover, "censure", ("trotsky",)))
     assert (crossing.forecast.yes, crossing.forecast.no) == (real.total("yes"), real.total("no"))
     words = phrases.action_card(rules, player_view(s, rules, "trotsky"), action).preview
     assert any(f"crosses {censure.min_exposure}" in w and censure.name in w for w in words)
@@ -202,7 +202,7 @@ def test_a_bloc_offers_forecast_is_what_the_bloc_would_change(rules):
     shares = congress.delegate_shares(formed, rules)
     assert changes[("delegates", "stalin")][1] == shares["stalin"]
     assert ("stalin", ("censure", "bukharin")) in forecast.lost
-    real = vote(formed, rules, "central_committee", s.agenda[0], "")
+    real = vote(formed, rules, "central_committee", s.agenda[0])
     for shift in forecast.agenda:
         assert (shift.after.yes, shift.after.no) == (real.total("yes"), real.total("no"))
     lines = forecasts.offer_lines(rules, view)

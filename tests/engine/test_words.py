@@ -7,7 +7,6 @@ import attrs
 import pytest
 
 from game.engine import discipline, moves, phases, words
-from game.engine.state import Proposal
 from game.present import chronicle
 
 # verb forms that must not follow a plural faction's name
@@ -92,13 +91,11 @@ def test_a_singular_faction_name_takes_singular_verbs(rules, fresh, monkeypatch)
 
 
 def test_a_discipline_motion_names_the_faction_and_an_appointment_the_figure(rules, fresh):
-    from game.engine.motions import describe
-
     censure = next(m for m, r in rules.motions.items() if r.kind == "censure")
     appoint = next(m for m, r in rules.motions.items() if r.kind == "appoint_office")
-    text = describe(fresh, rules, Proposal("stalin", censure, ("zinoviev",)))
+    text = chronicle.moved(rules, censure, ("zinoviev",), "stalin")
     assert ": Zinoviev and Kamenev (moved by Stalin and the Centre)" in text
-    text = describe(fresh, rules, Proposal("zinoviev", appoint, ("general_secretary", "stalin")))
+    text = chronicle.moved(rules, appoint, ("general_secretary", "stalin"), "zinoviev")
     assert "Joseph Stalin" in text and "Stalin and the Centre" not in text
 
 

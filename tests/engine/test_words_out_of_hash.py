@@ -5,10 +5,10 @@ historical line's and the golden campaign's final hashes as they are."""
 
 from __future__ import annotations
 
-from game.engine import motions
+from game.engine import player_view, words
 from game.match import historical, replay
 from game.match.headless import play
-from game.present import chronicle
+from game.present import chronicle, voting
 from game.ruleset.loader import errors, load_base, load_rules
 
 
@@ -33,11 +33,12 @@ def test_new_wording_of_the_chronicle_and_the_motions_changes_no_hash(rules, mon
 
     reworded = {event: reword(fn) for event, fn in chronicle.WORDS.items()}
     monkeypatch.setattr(chronicle, "WORDS", reworded)
-    monkeypatch.setattr(motions, "motion_label", lambda r, m, a: f"(relabelled) {m} {' '.join(a)}")
+    monkeypatch.setattr(words, "motion_label", lambda r, m, a: f"(relabelled) {m} {' '.join(a)}")
     rep = replay.load(historical.REPLAY)
     state, _ = replay.run_checked(rep, rules, str(historical.REPLAY))
     assert all(chronicle.render(rules, e).startswith("(reworded) ") for e in state.log)  # the new words are in use
-    assert any(v["motion"].startswith("(relabelled) ") for v in state.votes)
+    votes = player_view(state, rules, None).votes
+    assert votes and all("(relabelled) " in voting.vote_lines(rules, v, None)[0] for v in votes)
     assert state.digest() == recorded
     again, _ = play(rules, "succession_1923", 7)
     lines = chronicle.public_lines(again, rules)

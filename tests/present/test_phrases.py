@@ -63,7 +63,6 @@ def test_a_vote_shows_every_ballot_and_the_secret_it_revealed(rules):
     vote = VoteView(
         3,
         "politburo",
-        "Remove from office: Chairman of Sovnarkom",
         True,
         (
             BallotView(
@@ -180,7 +179,7 @@ def test_a_motions_forecast_new_and_on_the_agenda_is_the_engines_vote(rules):
     action = next(a for a in legal_actions(s, rules) if a.name == "propose_motion")
     prop = Proposal("trotsky", action.args[0], tuple(action.args[1:]))
     body = body_of(rules, prop.motion, prop.args)
-    real = vote(s, rules, body, prop, "")
+    real = vote(s, rules, body, prop)
     passes = real.passed(rules.motions[prop.motion].threshold or rules.bodies[body].threshold)
     yes_no = f"{real.total('yes')}–{real.total('no')}"
     card = phrases.action_card(rules, player_view(s, rules, "trotsky"), action)

@@ -45,7 +45,7 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
     if votes:
         parts.append(
             "<b>The last quarter's votes</b><br>"
-            + "<br>".join(escape(f"{rules.bodies[v.body].name}: {v.motion} — {voting.vote_summary(v)}") for v in votes)
+            + "<br>".join(escape(voting.vote_lines(rules, v, None)[0]) for v in votes)
         )
     held = [f"{rules.offices[o].name}: {naming.figure_name(rules, h)}" for o, h in view["offices"].items() if h]
     parts.append("<b>Who holds what</b><br>" + escape("; ".join(held)))

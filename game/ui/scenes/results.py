@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.present import chronicle
 from game.present.quarter import Summary, summary_text
 from game.ui import draw, text, theme
 from game.ui.scenes.dialog import MessageScene
@@ -51,7 +52,8 @@ class ResultsScene(MessageScene):
         bar_x = body.size("against 000")[0] + 6
         more = text.wrap(body, f"… {len(self.votes)} votes in all: every one is in the text", inner.w)
         for k, vote in enumerate(self.votes):
-            title = text.wrap(bold, f"{vote.motion}", inner.w)
+            motion = chronicle.moved(self.app.rules, vote.motion_id, vote.args, vote.proposer)
+            title = text.wrap(bold, motion, inner.w)
             verdict = "carried" if vote.passed else "defeated"
             mark = text.wrap(body, f"{self.app.rules.bodies[vote.body].name}: {verdict}", inner.w)
             last = k == len(self.votes) - 1
