@@ -16,7 +16,9 @@ from game.match import replay, saves
 from game.match.historical import REPLAY, span
 from game.match.match import Match
 from game.present import debrief
+from game.present.debrief import divergence
 from game.ruleset.loader import load_base
+from game.ruleset.records import RESULT_NAMES
 
 SCENARIO, SEED = "crisis_1923", 1
 
@@ -97,7 +99,7 @@ def _lines(timeline, date, watched):
 
 
 def test_the_divergence_is_the_first_quarter_that_differs(d, rules):
-    watched = debrief._watched(rules, SCENARIO, debrief.history(rules))
+    watched = divergence.watched_ids(rules, SCENARIO, debrief.history(rules))
     assert {"war_commissar", "general_secretary", "leningrad_chief"} <= watched
     assert "pur_chief" not in watched
     parted = [f for f in d.factions if f.divergence is not None]
@@ -113,14 +115,14 @@ def test_the_divergence_is_the_first_quarter_that_differs(d, rules):
         assert set(v.history) <= {m.text for m in f.history_timeline if m.date == v.date}
         assert v.moves or v.votes or v.events, f.faction
         for line in v.moves + v.votes + v.events:
-            assert line[:7] in (debrief._previous(v.date), v.date)
+            assert line[:7] in (divergence.previous_quarter(v.date), v.date)
 
 
 def test_goals_are_met_or_failed_with_their_quarter(d, game, rules):
     for f in d.factions:
         st = objectives.standing(game.state, rules, f.faction)
         assert [(g.goal, g.status, g.points) for g in f.goals] == [(g.goal, g.status, g.points) for g in st.goals]
-        assert (f.points, f.result) == (st.points, debrief.RESULT_NAMES[st.result])
+        assert (f.points, f.result) == (st.points, RESULT_NAMES[st.result])
         for g in f.goals:
             if g.status in (objectives.MET, objectives.FAILED, objectives.NOT_MET) and not (
                 g.when == "always" and g.status == objectives.MET
