@@ -44,7 +44,7 @@ def citation_passage(rules_root, citation) -> str:
     elif citation.quote:
         parts.append(f"“{' '.join(citation.quote.split())}”")
     if citation.says:
-        parts.append("What it says: " + " ".join(citation.says.split()))
+        parts.append("In other words (the rule's paraphrase, not a quotation): " + " ".join(citation.says.split()))
     return "\n".join(parts)
 
 

@@ -30,6 +30,7 @@ from game.ui.scenes.history import HistoryScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.scenes.presets import PresetsScene, SavePresetScene
+from game.ui.scenes.reader import DocumentsScene, ReaderScene, SourcesScene
 from game.ui.scenes.results import ResultsScene
 from game.ui.scenes.saves import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
@@ -180,6 +181,15 @@ def _screens(app, match):
         ("new game from a locked preset", lambda: NewGameScene(app, lesson, rules), newgame_states),
         ("presets", lambda: PresetsScene(app), None),
         ("save as preset", lambda: SavePresetScene(app, lesson), None),
+        ("documents", lambda: DocumentsScene(app), None),
+        # the thesis at its longest passage, and the essay whose lines are whole paragraphs
+        ("reader", lambda: ReaderScene(app, "seeds/001_4e889e92fdabce2b.txt", 2167, 2171), None),
+        ("reader of paragraphs", lambda: ReaderScene(app, "seeds/003_c883042536804572.txt", 40, 44), None),
+        (
+            "sources",
+            lambda: SourcesScene(app, "Sources — " + longest_faction, rules.factions[longest_faction].source),
+            None,
+        ),
         ("settings", lambda: SettingsScene(app), None),
         ("load", lambda: LoadScene(app), None),
         ("save", lambda: SaveScene(app), None),

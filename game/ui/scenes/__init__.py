@@ -31,6 +31,7 @@ from game.ui.scenes.history import HistoryScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.scenes.presets import PresetsScene, SavePresetScene
+from game.ui.scenes.reader import DocumentsScene, ReaderScene, SourcesScene
 from game.ui.scenes.results import ResultsScene
 from game.ui.scenes.saves import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
@@ -55,5 +56,8 @@ SCENES: dict[str, type[Scene]] = {
     "save": SaveScene,  # save the game in progress
     "settings": SettingsScene,  # window size, font scale, colours, sound
     "encyclopedia": EncyclopediaScene,  # factions, figures, offices, regions, actions, events, sources
+    "documents": DocumentsScene,  # the five source documents, with what kind of source each is
+    "reader": ReaderScene,  # a document opened at the cited lines: (seeds/FILE, first line, last line)
+    "sources": SourcesScene,  # the passages something is drawn from: (title, citations, design)
     "message": MessageScene,  # a title, words and buttons: (title, body, buttons, width, height)
 }

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.explain import citation_label, design_words, sources_text
+from game.present.explain import citation_label, design_words
 from game.present.naming import faction_name, figure_name
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
-from game.ui.scenes.dialog import MessageScene, band_hint, common_size, draw_wrapped, escape, wrapped_button
+from game.ui.scenes.dialog import band_hint, common_size, draw_wrapped, escape, wrapped_button, wrapped_height
 from game.ui.scenes.layout import button_width
 
 CATEGORIES = (
@@ -95,22 +95,23 @@ class EncyclopediaScene(Scene):
             rect = (16 + i * (bw + 8), top, bw, bh)
             wrapped_button(self, rect, label, self._pick(i), f"Show the {label.lower()}", size=size)
         share = 0.28 if w / s >= 1200 else 0.36  # a large font on a small window: names need room
-        self.list_rect = pygame.Rect(16, top + bh + 12, int(w * share), h - top - bh - 28 - bh - 12)
-        art = pygame.Rect(
-            self.list_rect.right + 16, top + bh + 12, w - self.list_rect.right - 32, h - top - bh - 40 - bh
-        )
+        # the row of buttons under the list and the article: the sources, the documents, Back;
+        # each as wide as its label needs where the row has room, wrapped where it has not
+        label, docs = "Read the cited passages", "The documents"
+        back_w = int(160 * s)
+        room = w - 32 - back_w - 16 - 8
+        wide = min(max(int(300 * min(s, 1.5)), button_width(self.app, label)), room * 3 // 5)
+        docs_w = min(max(int(200 * min(s, 1.5)), button_width(self.app, docs)), room - wide)
+        row_h = max(bh, wrapped_height(self.app, label, wide, bh), wrapped_height(self.app, docs, docs_w, bh))
+        row_y = h - 16 - row_h
+        self.list_rect = pygame.Rect(16, top + bh + 12, int(w * share), row_y - 12 - (top + bh + 12))
+        art = pygame.Rect(self.list_rect.right + 16, top + bh + 12, w - self.list_rect.right - 32, self.list_rect.h)
         self.article = self.textbox(art, self.html())
-        back = pygame.Rect(w - 16 - int(160 * s), art.bottom + 8, int(160 * s), bh)
-        label = "Read the cited passages"
-        # as wide as its label needs (it was cut at the 2× font), never over the Back button
-        wide = max(int(300 * min(s, 1.5)), button_width(self.app, label))
-        wrapped_button(
-            self,
-            (art.x, art.bottom + 8, min(wide, back.x - 8 - art.x), bh),
-            label,
-            self.sources,
-            "The lines of the source documents this entry is drawn from",
-        )
+        back = pygame.Rect(w - 16 - back_w, row_y, back_w, bh)
+        tip = "The lines of the source documents this entry is drawn from"
+        wrapped_button(self, (16, row_y, wide, row_h), label, self.sources, tip)
+        tip = "The five documents the rules are drawn from, what kind of source each is, and how far to trust it"
+        wrapped_button(self, (16 + wide + 8, row_y, docs_w, row_h), docs, self.documents, tip)
         self.button(back, "Back", self.back)
 
     def _pick(self, i: int):
@@ -148,8 +149,10 @@ class EncyclopediaScene(Scene):
         rec = self.record()
         if rec is None:
             return
-        body = sources_text(self.app.rules, rec.source, rec.design)
-        self.app.push(MessageScene(self.app, f"Sources — {rec.name}", body, None, 0.8, 0.8))
+        self.app.push_scene("sources", f"Sources — {rec.name}", rec.source, rec.design)
+
+    def documents(self) -> None:
+        self.app.push_scene("documents")
 
     def key(self, event) -> None:
         n = len(self.entries())

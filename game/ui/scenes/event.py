@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from game.engine.actions import CHOOSE
 from game.present import phrases
-from game.present.explain import sources_text
 from game.ui.scenes.dialog import MessageScene
 
 
@@ -44,12 +43,13 @@ class EventScene(MessageScene):
 
     def source(self) -> None:
         ev = self.event
-        body = sources_text(self.app.rules, ev.source, ev.design)
 
         def reopen():
             self.app.push(EventScene(self.app, self.board, self.board.view))
 
-        self.app.push(MessageScene(self.app, f"Source — {ev.name}", body, [("Back to the event", reopen)], 0.8, 0.8))
+        self.app.push_scene(
+            "sources", f"Source — {ev.name}", ev.source, ev.design, then=reopen, done="Back to the event"
+        )
 
     def back(self) -> None:
         """An event must be answered: Escape does nothing here."""
