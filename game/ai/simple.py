@@ -16,7 +16,6 @@ from game.engine import rng
 from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
 from game.engine.views import View
-from game.engine.words import faction_says
 from game.ruleset.records import NO_CC
 from game.ruleset.vocabulary import COMPOSED
 
@@ -136,7 +135,8 @@ def _propose(view, action, rules, me, pace: bool = True):
         if pace and rung_too_soon(rules, view.date, sense.RUNG_OF[motion.kind], target):
             return 0, f"too soon to push {rules.factions[target].name} down the ladder"
         value = 4 + view.factions[target].exposure // 3 + (3 if target == _strongest_rival(view, me) else 0)
-        why = faction_says(rules, target, "{name} {is} exposed enough to be punished")
+        faction = rules.factions[target]
+        why = f"{faction.name} {'are' if faction.plural else 'is'} exposed enough to be punished"
         return (value if support > 0.45 else 1), why
     if motion.kind in ("remove_office", "appoint_office"):
         holder = view.offices.get(action.args[1])

@@ -13,8 +13,8 @@ from game.engine.preview import (
     bloc_forecast,
 )
 from game.engine.views import View
-from game.engine.words import motion_label
 from game.present.naming import faction_name, figure_name, short_faction
+from game.present.words import motion_label
 
 #: a chancy action's whole preview
 CHANCE_WORDS = "the outcome depends on chance"

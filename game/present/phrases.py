@@ -22,8 +22,8 @@ from game.engine.preview import (
     action_preview,
 )
 from game.engine.views import View
-from game.engine.words import action_words
 from game.present.forecasts import preview_lines
+from game.present.words import action_words
 from game.ruleset.records import SCENARIO_KINDS
 from game.ruleset.vocabulary import ACTION_KINDS
 

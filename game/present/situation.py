@@ -12,9 +12,9 @@ from game.engine.preview import (
     motion_forecast,
 )
 from game.engine.views import View
-from game.engine.words import motion_label
 from game.present.forecasts import change_text, condition_text
 from game.present.naming import faction_name, short_faction
+from game.present.words import motion_label
 
 
 def agenda_lines(rules, view: View) -> list[str]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from game.ai import personality, playout, simple
-from game.engine import moves, words
-from game.present import phrases
+from game.engine import moves
+from game.present import phrases, words
 from game.ruleset import records
 from game.ruleset.loader import load, load_base
 from game.ruleset.vocabulary import ACTION_KINDS, COMPOSED

@@ -14,8 +14,8 @@ from game.ai.simple import score_action
 from game.engine import legal_actions, new_game, player_view
 from game.engine.actions import Action
 from game.engine.game import apply_unchecked, legal_args
-from game.engine.words import action_words
 from game.present import chronicle
+from game.present.words import action_words
 from game.ruleset import guide, schema
 from game.ruleset.loader import load
 from game.ruleset.validate import PLACES

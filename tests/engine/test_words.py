@@ -6,8 +6,8 @@ import re
 import attrs
 import pytest
 
-from game.engine import discipline, moves, phases, words
-from game.present import chronicle
+from game.engine import discipline, moves, phases
+from game.present import chronicle, words
 
 # verb forms that must not follow a plural faction's name
 SINGULAR = {"is", "has", "was", "recants", "takes", "cultivates", "proposes", "accepts", "declines", "breaks",

@@ -5,10 +5,10 @@ historical line's and the golden campaign's final hashes as they are."""
 
 from __future__ import annotations
 
-from game.engine import player_view, words
+from game.engine import player_view
 from game.match import historical, replay
 from game.match.headless import play
-from game.present import chronicle, voting
+from game.present import chronicle, voting, words
 from game.ruleset.loader import errors, load_base, load_rules
 
 

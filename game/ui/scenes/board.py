@@ -29,8 +29,7 @@ import time
 
 import pygame
 
-from game.engine import words
-from game.present import chronicle, forecasts, phrases, quarter
+from game.present import chronicle, forecasts, phrases, quarter, words
 from game.ui import text, theme
 from game.ui.scene import Scene
 from game.ui.scenes import layout
@@ -130,7 +129,7 @@ class BoardScene(Scene):
 
     def shown(self) -> dict:
         """The panels this view has, by key (the public view has no objectives)."""
-        return {k: p for k, p in self.panels.items() if k != "objectives" or self.view["objectives"]}
+        return {k: p for k, p in self.panels.items() if k != "objectives" or self.view.objectives}
 
     def tab(self, column) -> str:
         """The panel on show in a column of tabs."""
@@ -382,8 +381,8 @@ class BoardScene(Scene):
             self.focus = -1
             self.app.push_scene("results", book.summary(active, closed[-1]), self.view, then=self.next_step)
             return
-        self.log_seen[active] = len(self.view["log"])
-        if self.view["pending_choice"]:
+        self.log_seen[active] = len(self.view.log)
+        if self.view.pending_choice:
             self.focus = -1
             self.app.push_scene("event", self, self.view)
 

@@ -20,8 +20,7 @@ import attrs
 import pygame
 import pygame_gui
 
-from game.engine import words
-from game.present import phrases
+from game.present import phrases, words
 from game.ruleset.records import DIRECTIONS
 from game.ui import text, theme
 from game.ui.scenes.dialog import MessageScene

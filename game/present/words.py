@@ -1,5 +1,5 @@
-"""Words for the chronicle and the menus: names looked up by what an id stands for, and verbs that
-agree with a faction's name.
+"""Words for the chronicle, the menus and the votes: names looked up by what an id stands for,
+a motion's or an action's arguments in words, and verbs that agree with a faction's name.
 
 Ids are shared between tables (the faction ``zinoviev`` and the figure ``zinoviev``), so a name is
 always looked up in the table the argument belongs to, never by guessing.  A faction's name may be
