@@ -254,7 +254,10 @@ def timeline_picture(app, f: FactionDebrief, width: int) -> pygame.Surface:
 
 def timeline_note(f: FactionDebrief) -> str:
     """The words over the table: its key, and the quarter where this game left history."""
-    parted = f"Left history in {f.divergence.date} (marked; see Divergence). " if f.divergence else ""
+    parted = ""
+    if f.divergence is not None:
+        marked = any(date == f.divergence.date for date, _game, _hist in timeline_rows(f))
+        parted = f"Left history in {f.divergence.date} ({'marked; ' if marked else ''}see Divergence). "
     return parted + "In red: what the other column lacks that quarter."
 
 
