@@ -83,10 +83,10 @@ class Driver:
         made for the position on the board now; a thought about a position since left, or a
         dropped one, is not played (None)."""
         pending = self._pending
-        if pending is None or pending.future is not future or pending.match is not match:
-            future.cancel()
+        if pending is None or pending.future is not future:
+            future.cancel()  # dropped already (or never the driver's)
             return None
-        if pending.state is not match.state:
+        if pending.match is not match or pending.state is not match.state:
             self.drop()
             return None
         thought = future.result()
