@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine import Action
-from game.engine.objectives import points_text
 from game.engine.views import View
 from game.match import saves
 from game.match.match import Match
 from game.present import chronicle, forecasts, naming, phrases, situation, voting
+from game.present.words import points_text
 from game.ruleset.records import RESULT_NAMES
 
 

@@ -70,7 +70,7 @@ def bad_personality(weight: float) -> bool:
 
 def print_results(state, rules) -> None:
     """Each faction's result against history: ``result FACTION: RESULT (N points)``."""
-    from game.engine.objectives import points_text
+    from game.present.words import points_text
 
     for fid, (points, result) in state.results.items():
         print(f"result {fid}: {result} ({points_text(points)})")

@@ -184,15 +184,6 @@ def final_results(state: State, rules) -> dict[str, tuple[int, str]]:
     return out
 
 
-def points_text(points: int) -> str:
-    """``1 point``, ``3 points``, ``-1 point``.
-
-    >>> points_text(1), points_text(0), points_text(-1)
-    ('1 point', '0 points', '-1 point')
-    """
-    return f"{points} point" + ("" if abs(points) == 1 else "s")
-
-
 def at_least(result: str, floor: str) -> bool:
     """Is ``result`` as good as ``floor`` or better?
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from game.engine.objectives import points_text
 from game.present import words
+from game.present.words import points_text
 from game.ruleset.records import RESULT_NAMES
 
 #: event name → function (rules, data) -> the chronicle's line

@@ -4,11 +4,11 @@ score against history, and why the computer's seats moved as they did."""
 from __future__ import annotations
 
 from game.engine.actions import CHOOSE, Action
-from game.engine.objectives import points_text
 from game.engine.views import View
 from game.present import chronicle
 from game.present.naming import faction_name
 from game.present.phrases import action_title
+from game.present.words import points_text
 from game.ruleset.records import RESULT_NAMES
 
 OUTCOME_WORDS = {

@@ -18,10 +18,10 @@ from attrs import frozen
 
 from game.engine import apply_unchecked, new_game, player_view
 from game.engine.actions import CHOOSE
-from game.engine.objectives import points_text
 from game.present import naming, voting
 from game.present.chronicle import render
 from game.present.explain import quarter as quarter_date
+from game.present.words import points_text
 from game.ruleset.records import RESULT_NAMES
 
 #: a faction's rung on the disciplinary ladder, in words

@@ -87,6 +87,15 @@ def faction_says(rules, faction: str, template: str, **more: str) -> str:
     return template.format(**agreement(rules, faction), **more)
 
 
+def points_text(points: int) -> str:
+    """``1 point``, ``3 points``, ``-1 point``.
+
+    >>> points_text(1), points_text(0), points_text(-1)
+    ('1 point', '0 points', '-1 point')
+    """
+    return f"{points} point" + ("" if abs(points) == 1 else "s")
+
+
 def figure(rules, figure_id: str) -> str:
     return rules.figures[figure_id].name
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.objectives import points_text
 from game.present import chronicle, explain, naming, situation
+from game.present.words import points_text
 from game.ruleset.records import RESULT_NAMES
 from game.ui import draw, text, theme
 from game.ui.scenes.board_map import MapPanel

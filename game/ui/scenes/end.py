@@ -7,9 +7,9 @@ import time
 
 import pygame
 
-from game.engine.objectives import points_text
 from game.present import chronicle, ending, explain, naming, voting
 from game.present.quarter import book
+from game.present.words import points_text
 from game.ruleset.records import RESULT_NAMES
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
