@@ -28,6 +28,8 @@ from game.ui import text, theme
 from game.ui.scene import Scene
 from game.ui.scenes import SCENES
 from game.ui.scenes.dialog import message
+from game.ui.scenes.tutorial import Tutorial
+from game.ui.scenes.tutorial import new_match as new_tutorial_match
 
 
 class Sound:
@@ -88,6 +90,7 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self.match = None  # the game in progress (game.match.match.Match)
+        self.tutorial: Tutorial | None = None  # the guide of the guided first quarter, while it is on
 
     # --- window --------------------------------------------------------------------------------
     def _open_window(self) -> None:
@@ -192,6 +195,13 @@ class App:
         return scene
 
     # --- the game on the board -----------------------------------------------------------------
+    def start_tutorial(self) -> Scene:
+        """The guided first quarter: a new game under the rules as launched, with its guide."""
+        self.rules = self.base_rules
+        scene = self.start_match(new_tutorial_match(self.rules), new=True)
+        self.tutorial = Tutorial(self.match)
+        return scene
+
     def start_match(self, match, new: bool = False) -> Scene:
         """Show a match: the board, with each human's briefing on their first turn when ``new``."""
         if self.match is not None and self.match is not match:
@@ -244,6 +254,8 @@ class App:
             if event.type == pygame.QUIT:
                 self.quit()
                 return
+            if self.tutorial is not None and self.tutorial.handle(event):
+                continue  # a click on the guide's own 'Close the guide'
             if event.type == pygame.KEYDOWN and event.key in (pygame.K_TAB, pygame.K_ESCAPE) and self._typing():
                 self.manager.set_focus_set(None)  # Tab and Escape leave a text entry for the buttons
             elif self.manager.process_events(event) and event.type != pygame_gui.UI_BUTTON_PRESSED:
@@ -256,6 +268,10 @@ class App:
             self.scene.update(dt)
         for scene in list(self.stack):
             scene.tick()
+        if self.tutorial is not None:
+            self.tutorial.update(self)
+            if self.tutorial.closed:
+                self.tutorial = None
         self.manager.update(dt)
         self.draw()
 
@@ -272,6 +288,8 @@ class App:
         self.manager.draw_ui(self.screen)
         if self.scene is not None:
             self.scene.draw_focus(self.screen)
+        if self.tutorial is not None:
+            self.tutorial.draw(self, self.screen)
 
     def run(self, preset=None, preset_rules=None) -> None:
         """The main loop, from the main menu (with a teacher's preset, from the new-game screen it

@@ -25,6 +25,7 @@ def test_main_menu_offers_every_way_in(app):
         "Continue",
         "Load a saved game",
         "Classroom presets",
+        "Tutorial: your first quarter",
         "How to play",
         "Settings",
         "Encyclopedia",
@@ -34,7 +35,7 @@ def test_main_menu_offers_every_way_in(app):
 
 
 def test_keyboard_reaches_the_encyclopedia_and_back(app):
-    for _ in range(5):  # New game → (Continue is disabled, skipped) Load → Presets → How to play → Settings → Encyclopedia
+    for _ in range(6):  # New game → (Continue disabled, skipped) Load → Presets → Tutorial → How to play → Settings → Encyclopedia
         key(app, pygame.K_DOWN)
     assert app.scene.controls[app.scene.focus][0].text == "Encyclopedia"
     key(app, pygame.K_RETURN)

@@ -56,6 +56,12 @@ class MenuScene(Scene):
                 "Start a lesson's game from a teacher's preset: scenario, teams, seed, hidden history, timer",
                 True,
             ),
+            (
+                "Tutorial: your first quarter",
+                self.app.start_tutorial,
+                "A game as Stalin in 1923 with a guide that says, step by step, what to press and why",
+                True,
+            ),
             ("How to play", self.guide, "The struggle, the turn, and what each part of the board means", True),
             ("Settings", self.settings, "Window size, font size, colour-blind palette, sound", True),
             ("Encyclopedia", self.encyclopedia, "The factions, figures, offices and bodies, with their sources", True),
