@@ -211,7 +211,7 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
             "motion_id": prop.motion,
             "proposer": prop.proposer,
             "args": list(prop.args),
-            "ballots": [[b.voter, b.side, b.weight, b.reason, b.who, b.secret, b.detail] for b in result.ballots],
+            "ballots": [[b.side, b.weight, b.reason, b.who, b.secret, b.detail] for b in result.ballots],
         }
     )
     return result

@@ -228,8 +228,7 @@ def motion_forecast(
     result = vote(state, rules, body, prop)
     threshold = rules.motions[motion_id].threshold or rules.bodies[body].threshold
     ballots = tuple(
-        BallotView(b.voter, b.side, b.weight, b.reason, b.who, b.secret, deep_freeze(b.detail or {}))
-        for b in result.ballots
+        BallotView(b.side, b.weight, b.reason, b.who, b.secret, deep_freeze(b.detail or {})) for b in result.ballots
     )
     return VoteForecast(
         body,

@@ -118,7 +118,7 @@ def _vote_record(v) -> dict:
         "proposer": v["proposer"],
         "args": list(v["args"]),
         "ballots": [
-            [b["voter"], b["side"], b["weight"], b["reason"], b["who"], b["secret"], _thaw(b["detail"]) or None]
+            [b["side"], b["weight"], b["reason"], b["who"], b["secret"], _thaw(b["detail"]) or None]
             for b in v["ballots"]
         ],
     }

@@ -254,13 +254,12 @@ class State:
             "event_queue": self.event_queue,
             "pending_choice": self.pending_choice,
             "acted": sorted(map(list, self.acted)),
-            # the log and the votes as data: the log holds no words, and a voter's name, kept
-            # beside for the screens, is left out, so that mending a word changes no game's
-            # digest and no replay's final hash
+            # the log and the votes hold data only (ids, numbers, codes): their words are made by
+            # game.present, so mending a word changes no game's digest and no replay's final hash
             "log": [[e.turn, e.visible_to, e.kind, e.event, e.data] for e in self.log],
             "outcome": self.outcome,
             "scores": self.scores,
-            "votes": [_vote_data(v) for v in self.votes],
+            "votes": self.votes,
             "marks": dict(sorted(self.marks.items())),
             "secretariat": self.secretariat,
             "seats": dict(sorted(self.seats.items())),
@@ -321,19 +320,6 @@ def turn_date(start_year: int, start_quarter: int, turn: int) -> tuple[int, int]
     """
     index = start_quarter - 1 + turn
     return start_year + index // 4, index % 4 + 1
-
-
-def _vote_data(record: dict) -> dict:
-    """A vote as data: its motion by id and arguments, each ballot by its voter's id (``who``),
-    without the voters' names the screens show.
-
-    >>> _vote_data({"motion_id": "censure", "ballots": [["Leon Trotsky", "no", 1, "self_defence", "trotsky", None, ()]]})
-    {'motion_id': 'censure', 'ballots': [['no', 1, 'self_defence', 'trotsky', None, ()]]}
-    """
-    out = dict(record)
-    if "ballots" in out:
-        out["ballots"] = [list(b[1:]) for b in out["ballots"]]
-    return out
 
 
 def _fields(obj) -> dict:

@@ -118,9 +118,8 @@ class LogView(Record):
 
 @frozen
 class BallotView(Record):
-    UNPACKS = 4  # voter, side, weight, reason
+    """A ballot as data; :func:`game.present.naming.voter_name` names its voter."""
 
-    voter: str
     side: str  # yes | no | abstain
     weight: int
     reason: str  # a code of :data:`game.engine.votes.REASONS`
@@ -327,7 +326,7 @@ def _agenda(state: State, rules, p) -> AgendaView:
 
 
 def _vote(v: dict) -> VoteView:
-    ballots = tuple(BallotView(*b[:6], deep_freeze(b[6] or {})) for b in v["ballots"])
+    ballots = tuple(BallotView(*b[:5], deep_freeze(b[5] or {})) for b in v["ballots"])
     return VoteView(
         v["turn"],
         v["body"],

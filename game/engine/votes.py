@@ -49,7 +49,9 @@ SWING_TERMS = ("prestige", "mantle", "exposure", "opinion", "testament", "routin
 
 @define
 class Ballot:
-    voter: str
+    """One voter's vote, as data: a screen names the voter from ``who`` (and the body: a council's
+    voters are figures, an assembly's factions)."""
+
     side: str  # yes | no | abstain
     weight: int
     reason: str  # a code of :data:`REASONS`
@@ -204,12 +206,11 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal, sides: dict 
     """How one figure votes.  ``sides``, if given, keeps each faction's :func:`faction_side` on
     this motion for the rest of the vote (every member of a faction asks the same)."""
     fig = state.figures[figure]
-    name = rules.figures[figure].name
     aff = affinity_of(state, figure)
     own = fig.faction
     kind = rules.motions[prop.motion].kind
     if kind in ("remove_office", "appoint_office") and state.offices.get(prop.args[0]) == figure:
-        return Ballot(name, "no", 1, "defends_post", figure, None, {"office": prop.args[0]})
+        return Ballot("no", 1, "defends_post", figure, None, {"office": prop.args[0]})
     if sides is None:
         sides = {}
     if own is not None and own in state.factions:
@@ -226,12 +227,10 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal, sides: dict 
                 r_side = (sides.get(rival) or sides.setdefault(rival, faction_side(state, rules, rival, prop)))[0]
                 if r_side != side:
                     lead = aff.get(rival, 0) - aff.get(own, 0)
-                    return Ballot(
-                        name, r_side, 1, "won_over", figure, rival, {"by": rival, "lead": lead, "margin": margin}
-                    )
-        return Ballot(name, side, 1, reason, figure, None, detail)
+                    return Ballot(r_side, 1, "won_over", figure, rival, {"by": rival, "lead": lead, "margin": margin})
+        return Ballot(side, 1, reason, figure, None, detail)
     score, terms = swing_score(state, rules, prop, aff, rules.figures[figure].leaning)
-    return Ballot(name, "yes" if score > 0 else "no", 1, "swing", figure, None, {"terms": terms, "score": score})
+    return Ballot("yes" if score > 0 else "no", 1, "swing", figure, None, {"terms": terms, "score": score})
 
 
 def council_vote(state: State, rules, body: str, prop: Proposal) -> Breakdown:
@@ -255,12 +254,12 @@ def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Propo
             yes = max(0, min(n, round(n * percent / 100)))
             detail = {"terms": terms, "score": score, "percent": max(0, min(100, percent))}
             if yes:
-                out.ballots.append(Ballot("unaligned members", "yes", yes, "swing", UNALIGNED, None, detail))
+                out.ballots.append(Ballot("yes", yes, "swing", UNALIGNED, None, detail))
             if n - yes:
-                out.ballots.append(Ballot("unaligned members", "no", n - yes, "swing", UNALIGNED, None, detail))
+                out.ballots.append(Ballot("no", n - yes, "swing", UNALIGNED, None, detail))
             continue
         side, reason, detail = faction_side(state, rules, fid, prop)
-        out.ballots.append(Ballot(rules.factions[fid].name, side, n, reason, fid, None, detail))
+        out.ballots.append(Ballot(side, n, reason, fid, None, detail))
     return out
 
 

@@ -211,7 +211,8 @@ def summary_text(rules, s: Summary) -> str:
     parts = [f"What changed for you over {span}\n" + "\n".join(f"  • {line}" for line in s.changes)]
     if s.votes:
         revealed = [
-            f"  ‼ {b.voter} turned out to be a secret contact of {naming.faction_name(rules, b.secret)}"
+            f"  ‼ {naming.voter_name(rules, v.body, b.who)} turned out to be a secret contact of "
+            f"{naming.faction_name(rules, b.secret)}"
             for v in s.votes
             for b in v.ballots
             if b.secret is not None and b.secret != s.faction

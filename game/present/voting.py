@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game.engine.views import BallotView, VoteView
 from game.present import chronicle
-from game.present.naming import faction_name, short_faction
+from game.present.naming import faction_name, short_faction, voter_name
 
 
 def vote_summary(vote: VoteView) -> str:
@@ -29,7 +29,8 @@ def vote_lines(rules, vote: VoteView, viewer: str | None, date: str = "") -> lis
                 else f"  [revealed: a secret contact of {faction_name(rules, b.secret)}]"
             )
         weight = f" ({b.weight})" if b.weight != 1 else ""
-        out.append(f"    {b.side:<7} {b.voter}{weight} — {ballot_reason(rules, b)}{mark}")
+        voter = voter_name(rules, vote.body, b.who)
+        out.append(f"    {b.side:<7} {voter}{weight} — {ballot_reason(rules, b)}{mark}")
     return out
 
 

@@ -122,7 +122,7 @@ def test_expulsion_from_the_cc_needs_two_thirds_of_the_joint_plenum(rules):
 
     motion = rules.motions["expel_cc"]
     assert motion.threshold == 67 and rules.motions["expel_party"].threshold == 67
-    close = Breakdown("joint_plenum", [Ballot("a", "yes", 59, ""), Ballot("b", "no", 32, "")])
+    close = Breakdown("joint_plenum", [Ballot("yes", 59, "", "a"), Ballot("no", 32, "", "b")])
     assert close.passed(rules.bodies["joint_plenum"].threshold)  # a simple majority
     assert not close.passed(motion.threshold)  # but not two thirds
 

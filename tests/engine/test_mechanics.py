@@ -80,7 +80,7 @@ def test_a_vote_has_a_breakdown_with_reasons(rules, fresh):
     prop = Proposal("stalin", "remove_office", ("war_commissar",))
     result = vote(s, rules, "politburo", prop)
     assert result.ballots and all(b.reason for b in result.ballots)
-    trotsky = next(b for b in result.ballots if b.voter == "Leon Trotsky")
+    trotsky = next(b for b in result.ballots if b.who == "trotsky")
     assert trotsky.side == "no"
     cc = vote(s, rules, "central_committee", Proposal("stalin", "censure", ("trotsky",)))
     assert cc.total("yes") + cc.total("no") + cc.total("abstain") == sum(s.cc.values())
@@ -97,7 +97,7 @@ def test_proposed_motions_are_voted_and_recorded(rules, fresh):
     assert s.factions["trotsky"].status == "censured"
     record = s.votes[-1]
     assert record["passed"] and record["body"] == "central_committee"
-    assert any(b[0].startswith("Trotsky") and b[1] == "no" for b in record["ballots"])
+    assert any(b[3] == "trotsky" and b[0] == "no" for b in record["ballots"])
 
 
 def test_office_motions_need_a_majority(rules, fresh):
@@ -193,7 +193,7 @@ def test_secret_cultivation_turns_a_vote(rules, fresh):
     s = fresh.clone()
     prop = Proposal("bukharin", "remove_office", ("general_secretary",))
     rykov_vote = lambda st: next(  # noqa: E731
-        b for b in vote(st, rules, "politburo", prop).ballots if b.voter == rules.figures["rykov"].name
+        b for b in vote(st, rules, "politburo", prop).ballots if b.who == "rykov"
     )
     s.politburo = ["stalin", "rykov", "trotsky"]
     s.figures["rykov"].faction = "stalin"

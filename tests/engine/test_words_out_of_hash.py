@@ -8,7 +8,7 @@ from __future__ import annotations
 from game.engine import player_view
 from game.match import historical, replay
 from game.match.headless import play
-from game.present import chronicle, voting, words
+from game.present import chronicle, naming, voting, words
 from game.ruleset.loader import errors, load_base, load_rules
 
 
@@ -61,7 +61,9 @@ def test_renaming_men_and_factions_in_a_mod_changes_no_hash(tmp_path):
     assert not errors(problems), problems
     rep = replay.load(historical.REPLAY)
     state, _ = replay.run_checked(rep, renamed, str(historical.REPLAY))
-    voters = {b[0] for v in state.votes for b in v["ballots"]}
+    voters = {
+        naming.voter_name(renamed, v.body, b.who) for v in player_view(state, renamed, None).votes for b in v.ballots
+    }
     assert "The General Line" in voters or "Lev Davidovich Bronstein" in voters, sorted(voters)[:20]
     assert any("Bronstein" in chronicle.render(renamed, e) for e in state.log)  # the new names are really in use
     assert state.digest() == rep.final

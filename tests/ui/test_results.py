@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game.engine import player_view
 from game.match.match import Match, Seat
-from game.present import chronicle, explain, quarter, voting
+from game.present import chronicle, explain, naming, quarter, voting
 from game.ui import text
 from game.ui.scenes.results import ResultsScene
 from tests.ui.drive import play
@@ -36,7 +36,7 @@ def test_results_show_every_ballot_and_chart_the_totals(app):
         text.WATCHERS.remove(seen.append)
     for line in voting.vote_lines(app.rules, vote, "stalin"):  # every ballot, who and why
         assert line in scene.body
-    assert all(b.voter in scene.body for b in vote.ballots)
+    assert all(naming.voter_name(app.rules, vote.body, b.who) in scene.body for b in vote.ballots)
     assert f"for {vote.total('yes')}" in seen and f"against {vote.total('no')}" in seen
     start = app.rules.scenarios["crisis_1923"].start
     assert scene.title.endswith(explain.quarter(start, vote.turn))  # the quarter the votes belong to
