@@ -7,7 +7,10 @@ stripped of everything that names an outside address, so the file opens and prin
 network.  The template and its print stylesheet are data, in ``assets/report/``.
 
 A PDF is printed by a headless Chromium where one is installed (Debian's ``chromium``); where
-none is, :func:`print_pdf` says so and nothing fails.
+none is, :func:`print_pdf` says so and nothing fails.  Chromium's ``--print-to-pdf`` prints through
+the DevTools ``Page.printToPDF`` command, the same one selenium's ``print_page`` sends, and with the
+same :data:`CHROMIUM_FLAGS`: the browser test (``tests/present/test_report_browser.py``) prints the
+report both ways.
 """
 
 from __future__ import annotations
@@ -28,6 +31,19 @@ TEMPLATES = ASSETS / "report"
 TEMPLATE = "report.html.j2"
 #: the programs that print HTML to PDF, tried in this order (Debian's name first)
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: how the browser is started to print (and by the browser test): headless, as root too (CI and a
+#: classroom server run as root, where Chromium will not start sandboxed), and quiet on the network
+#: (no update, sync, QUIC or first-run calls: the report needs none); a fresh profile is added
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 #: a faction's colour as the rule files give it; anything else is drawn grey (never put in a style)
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 GREY = "#777777"
@@ -181,9 +197,7 @@ def print_pdf(html_path: Path, pdf_path: Path) -> str:
     with tempfile.TemporaryDirectory(prefix="succession-pdf-") as profile:
         command = [
             program,
-            "--headless",
-            "--no-sandbox",  # as root (a classroom server, CI) Chromium refuses to start without it
-            "--disable-gpu",
+            *CHROMIUM_FLAGS,
             "--no-pdf-header-footer",
             f"--user-data-dir={profile}",
             f"--print-to-pdf={pdf_path.resolve()}",
@@ -199,4 +213,16 @@ def print_pdf(html_path: Path, pdf_path: Path) -> str:
     return f"wrote {pdf_path}"
 
 
-__all__ = ["BROWSERS", "STYLE", "ReportError", "browser", "charts", "colour", "html", "plot", "print_pdf", "write"]
+__all__ = [
+    "BROWSERS",
+    "CHROMIUM_FLAGS",
+    "STYLE",
+    "ReportError",
+    "browser",
+    "charts",
+    "colour",
+    "html",
+    "plot",
+    "print_pdf",
+    "write",
+]
