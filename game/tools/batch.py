@@ -69,10 +69,9 @@ def play_game(rules, job: Job) -> GameRecord:
             started = time.perf_counter()
             action, _reason = bots[actor].choose(view, legal, rules)
             decisions[actor].append(time.perf_counter() - started)
+            logged = len(state.log)
             state = apply_action(state, rules, action)
-            for f, fs in state.factions.items():
-                if f not in expelled and fs.status in OUT_OF_PARTY:
-                    expelled[f] = state.date_text()
+            _note_expulsions(state, logged, expelled)
         error = None
     except Exception as exc:  # the batch must report every failure and go on
         error = f"{type(exc).__name__}: {exc} | " + traceback.format_exc(limit=3).replace("\n", " ")
@@ -94,6 +93,22 @@ def play_game(rules, job: Job) -> GameRecord:
         expelled,
         error,
     )
+
+
+def _note_expulsions(state, logged: int, expelled: dict[str, str]) -> None:
+    """Date each faction's expulsion from the party by the quarter the chronicle records it in (the
+    action that closes a quarter votes its motions, then opens the next: the state's own date has
+    moved on by then)."""
+    for entry in state.log[logged:]:
+        if entry.event != "status":
+            continue
+        data = dict(entry.data)
+        faction = data.get("faction")
+        if faction and faction not in expelled and data.get("status") in OUT_OF_PARTY:
+            expelled[faction] = state.date_text(entry.turn)
+    for f, fs in state.factions.items():  # a quiet state writes no chronicle: its own date then
+        if f not in expelled and fs.status in OUT_OF_PARTY:
+            expelled[f] = state.date_text()
 
 
 def fired_events(state, rules) -> tuple[str, ...]:

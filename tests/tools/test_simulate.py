@@ -164,3 +164,31 @@ def test_two_events_of_one_name_are_counted_apart(rules):
     state.fired |= set(twins)  # one fired, the other's moment passed
     chronicle.note(state, rules, "event", event=twins[1])
     assert set(fired_events(state, rules)) & set(twins) == {twins[1]}
+
+
+def test_an_expulsion_is_dated_by_the_quarter_the_chronicle_records_it_in(rules):
+    """The action that closes a quarter votes its motions and opens the next quarter: the record
+    dates an expulsion by the chronicle's quarter, not by the state's date after that action."""
+    from game.ai import make_bot
+    from game.engine import apply_action, legal_actions, new_game, player_view
+    from game.ruleset.records import OUT_OF_PARTY
+
+    dated = 0
+    for seed in range(1, 4):  # the campaign: Trotsky is expelled by the vote that closes 1927-Q4
+        job = batch.Job("succession_1923", seed)
+        record = batch.play_game(rules, job)
+        state = new_game(rules, job.scenario, seed)
+        bots = {f: make_bot("simple", f, seed, job.personality) for f in state.factions}
+        while state.outcome is None:
+            action, _ = bots[state.active].choose(
+                player_view(state, rules, state.active), legal_actions(state, rules), rules
+            )
+            state = apply_action(state, rules, action)
+        expected = {}
+        for entry in state.log:
+            data = dict(entry.data)
+            if entry.event == "status" and data.get("status") in OUT_OF_PARTY:
+                expected.setdefault(data["faction"], state.date_text(entry.turn))
+        assert record.ladder == expected
+        dated += len(expected)
+    assert dated  # some faction was expelled in these games
