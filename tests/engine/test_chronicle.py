@@ -1,9 +1,13 @@
 """The chronicle as data: the log holds no words; every entry's words are rendered from its data
 alone, in one module of the presentation package."""
 
+import ast
+from pathlib import Path
+
 import attrs
 import pytest
 
+from game import engine
 from game.engine import player_view
 from game.engine.state import LogEntry
 from game.match.headless import play
@@ -79,3 +83,29 @@ def test_a_congress_entry_names_each_region_and_whom_its_delegation_followed(rul
     regions = data["regions"]
     assert regions and all(len(r) == 3 for r in regions)
     assert sum(n for _r, _f, n in regions) == sum(n for _f, n in data["delegates"])
+
+
+def _recorded_events() -> set[str]:
+    """Every event name the engine's code records: the literal ``what`` of each ``chronicle.note``
+    call, and the (event, data) pairs the Congress hands to it."""
+    names = set()
+    for path in sorted((Path(engine.__file__).parent).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "note":
+                if len(node.args) >= 3 and isinstance(node.args[2], ast.Constant):
+                    names.add(node.args[2].value)
+            if (
+                isinstance(node, ast.Tuple)
+                and len(node.elts) == 2
+                and isinstance(node.elts[0], ast.Constant)
+                and isinstance(node.elts[0].value, str)
+                and isinstance(node.elts[1], ast.Dict)
+            ):
+                names.add(node.elts[0].value)
+    return names
+
+
+def test_every_event_the_engine_records_has_words():
+    recorded = _recorded_events()
+    assert {"game_begins", "vote", "status", "congress_meets", "secretaries_elected"} <= recorded  # the scan works
+    assert recorded - set(chronicle.WORDS) == set()
