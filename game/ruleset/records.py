@@ -131,6 +131,11 @@ class Figure:
     affinity: dict[str, int] = field(factory=dict)
     #: year of birth
     born: int | None = None
+    #: who he was and what he held, in a few plain sentences for the encyclopedia (display only;
+    #: cited by the entry's ``source`` like every rule)
+    about: str = ""
+    #: what became of him, in a sentence or two (display only; cited by ``source``)
+    fate: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -152,6 +157,9 @@ class Office:
     #: offices its holder may hold at the same time (the pairing counts both ways); any other
     #: second office for the same man in a scenario's start is an error
     also: tuple[str, ...] = ()
+    #: what the office did, in a few plain sentences for the encyclopedia (display only; cited by
+    #: ``source``)
+    about: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -170,6 +178,9 @@ class Body:
     seats: int = 0
     #: for a joint body: the bodies that sit together
     members_of: tuple[str, ...] = ()
+    #: what the body did, in a few plain sentences for the encyclopedia (display only; cited by
+    #: ``source``)
+    about: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -780,12 +791,36 @@ class ActionWeight:
     design: str | None = None
 
 
+@frozen
+class Term:
+    """A glossary entry: a word of the period explained in plain language for the encyclopedia
+    (``glossary.yaml``).  Display only: the game never reads it, and the rules' fingerprint leaves
+    the whole kind out, so a mod's new term keeps old replays and saves valid."""
+
+    id: str
+    #: the term as the window shows it
+    name: str
+    #: what it means, in two to five sentences a newcomer understands
+    text: str
+    #: other names the term goes by (a mention of one in an entry's text links to this entry)
+    also: tuple[str, ...] = ()
+    #: related entries: a glossary id (``secretariat``), or ``kind.id`` of another entry
+    #: (``figures.stalin``, ``offices.general_secretary``, ``bodies.politburo``, ``events.lenin_dies``)
+    see: tuple[str, ...] = ()
+    source: tuple[Citation, ...] = ()
+    design: str | None = None
+
+
 #: the rule-file format this game reads: ``format_version`` on top of every rule file and mod manifest
 FORMAT_VERSION = 1
 
 #: fields that change what the window shows and nothing of the game: the rules' fingerprint
 #: (which a replay records) leaves them out, so a mod's new label or map cell keeps old replays valid
-DISPLAY_ONLY = frozenset({"source", "design", "poster_colour", "map", "organisation", "short", "questions"})
+DISPLAY_ONLY = frozenset(
+    {"source", "design", "poster_colour", "map", "organisation", "short", "questions", "about", "fate"}
+)
+#: kinds only the window reads (the encyclopedia): the fingerprint leaves the whole kind out
+DISPLAY_ONLY_KINDS = frozenset({"glossary"})
 
 KINDS: dict[str, type] = {
     "settings": Settings,
@@ -804,7 +839,34 @@ KINDS: dict[str, type] = {
     "personalities": Personality,
     "pace": Pace,
     "action_weights": ActionWeight,
+    "glossary": Term,
 }
+
+#: the kinds the encyclopedia shows, in its order: what a glossary entry's ``see`` and a link in an
+#: entry's text may name (``kind.id``; a bare id is a glossary term)
+ENCYCLOPEDIA_KINDS = (
+    "glossary",
+    "factions",
+    "figures",
+    "offices",
+    "bodies",
+    "regions",
+    "press",
+    "trackers",
+    "events",
+    "scenarios",
+)
+
+
+def entry_ref(ref: str) -> tuple[str, str]:
+    """(kind, id) a cross-reference names: ``kind.id``, or a bare id for a glossary term.
+
+    >>> entry_ref("figures.stalin"), entry_ref("smychka")
+    (('figures', 'stalin'), ('glossary', 'smychka'))
+    """
+    kind, dot, entry_id = ref.partition(".")
+    return (kind, entry_id) if dot else ("glossary", ref)
+
 
 #: kinds whose entries model history and so must carry a verified citation
 HISTORICAL = (
@@ -818,6 +880,7 @@ HISTORICAL = (
     "actions",
     "motions",
     "scenarios",
+    "glossary",
 )
 
 

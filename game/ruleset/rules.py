@@ -51,6 +51,7 @@ class Rules:
     personalities: dict[str, records.Personality] = _table()
     pace: dict[str, records.Pace] = _table()
     action_weights: dict[str, records.ActionWeight] = _table()
+    glossary: dict[str, records.Term] = _table()
     #: (kind, id) → (file, line, column) where the entry was defined
     origin: dict[tuple[str, str], tuple[str, int, int]] = field(factory=dict, kw_only=True)
     #: the folder file names in messages are relative to
@@ -95,7 +96,8 @@ class Rules:
         return [m.label for m in self.mods]
 
     def fingerprint(self) -> str:
-        """A hash of the rules in force (every record, sources and design notes aside): two
+        """A hash of the rules in force (every record, sources, design notes, the encyclopedia's
+        texts and the glossary aside): two
         rulesets that play the same have the same fingerprint, whatever their files look like.
         Computed once per ruleset (every new match records it)."""
         return self.tables.fingerprint
@@ -171,7 +173,11 @@ class Tables:
     @cached_property
     def fingerprint(self) -> str:
         """:meth:`Rules.fingerprint`."""
-        body = {kind: _plain(table) for kind, table in sorted(self.rules.by_kind.items())}
+        body = {
+            kind: _plain(table)
+            for kind, table in sorted(self.rules.by_kind.items())
+            if kind not in records.DISPLAY_ONLY_KINDS
+        }
         return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     @cached_property

@@ -691,6 +691,40 @@ def _pace(chk, pid, p):
         chk.report("pace", pid, ["offices"], "a pace that names offices needs a target: the faction that held them")
 
 
+def _term(chk, tid, t):
+    if not t.text.strip():
+        chk.report("glossary", tid, ["text"], "a glossary entry needs its text: what the term means, in plain words")
+    for i, name in enumerate(t.also):
+        if not name.strip():
+            chk.report("glossary", tid, ["also", i], "an other name of the term may not be empty")
+    for i, ref in enumerate(t.see):
+        problem = see_problem(chk.rules, ref)
+        if problem is None and records.entry_ref(ref) == ("glossary", tid):
+            problem = "an entry does not send the reader to itself"
+        if problem is not None:
+            chk.report("glossary", tid, ["see", i], problem)
+
+
+def see_problem(rules, ref: str) -> str | None:
+    """What is wrong with a cross-reference to an encyclopedia entry (``kind.id``, or a glossary
+    id), with the closest entry that exists; None if it names one."""
+    kind, entry_id = records.entry_ref(str(ref))
+    if kind not in records.ENCYCLOPEDIA_KINDS:
+        close = closest(kind, records.ENCYCLOPEDIA_KINDS)
+        hint = f" (did you mean '{close}.{entry_id}'?)" if close else ""
+        return f"the encyclopedia has no {kind!r} entries to send the reader to{hint}; write kind.id or a glossary id"
+    if entry_id in rules.by_kind.get(kind, {}):
+        return None
+    every = [
+        k if kind_ == "glossary" else f"{kind_}.{k}"
+        for kind_ in records.ENCYCLOPEDIA_KINDS
+        for k in rules.by_kind.get(kind_, {})
+    ]
+    close = closest(str(ref), every)
+    hint = f" (did you mean '{close}'?)" if close else ""
+    return f"no encyclopedia entry '{ref}'{hint}"
+
+
 CHECKS = {
     "settings": _settings,
     "factions": _faction,
@@ -707,4 +741,5 @@ CHECKS = {
     "personalities": _personality,
     "pace": _pace,
     "action_weights": _action_weight,
+    "glossary": _term,
 }
