@@ -1,18 +1,33 @@
-"""The encyclopedia: factions, figures, offices, bodies, regions, press organs and trackers from the
-rule files, each with the passages of the source documents it is drawn from."""
+"""The encyclopedia: a glossary of the period's terms, the factions, figures, offices, bodies,
+regions, press organs, trackers, events and scenarios from the rule files, each with the passages
+of the source documents it is drawn from.
+
+An entry's text links the other entries it mentions (a name, a surname, a glossary term or one of
+its other names: the first mention of each), and a glossary entry ends with its ``see`` list; a
+click on a link opens that entry, and Back returns to the entry the link was followed from.  The
+board opens an entry here too: a click on a panel's heading, or F1 over something whose tooltip
+names an entry (:func:`entry_in`).  Everything shown is rule data, never a game's state, so the
+encyclopedia shows nothing secret whoever is at the screen."""
 
 from __future__ import annotations
 
+import html
+import re
+from functools import lru_cache
+
 import pygame
+import pygame_gui
 
 from game.present.explain import citation_label, design_words
 from game.present.naming import faction_name, figure_name
+from game.ruleset.records import entry_ref
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes.dialog import band_hint, common_size, draw_wrapped, escape, wrapped_button, wrapped_height
 from game.ui.scenes.layout import button_width
 
 CATEGORIES = (
+    ("glossary", "Glossary"),
     ("factions", "Factions"),
     ("figures", "Figures"),
     ("offices", "Offices"),
@@ -20,7 +35,96 @@ CATEGORIES = (
     ("regions", "Regions"),
     ("press", "Press"),
     ("trackers", "Opinion"),
+    ("events", "Events"),
+    ("scenarios", "Scenarios"),
 )
+KIND_INDEX = {kind: i for i, (kind, _) in enumerate(CATEGORIES)}
+#: the kinds whose names (and a figure's surname) are linked where an entry's text mentions them;
+#: events and scenarios are linked from ``see`` lists only (their names are whole sentences)
+NAMED = ("glossary", "figures", "offices", "bodies", "press", "regions")
+
+
+def _names(kind: str, rec) -> list[str]:
+    """The words that name an entry in running text."""
+    bare = re.sub(r"\s*\(.*\)$", "", rec.name)  # "Rabkrin (Workers' and Peasants' Inspection)"
+    names = [rec.name, bare]
+    if kind == "glossary":
+        names += [re.sub(r"^The ", "", bare)] + list(rec.also)
+    elif kind == "figures":
+        names.append(rec.name.split()[-1])
+    return [n for n in names if len(n) > 2]
+
+
+@lru_cache(maxsize=4)
+def _mention_table(rules) -> tuple[re.Pattern | None, dict[str, str]]:
+    """(a pattern matching any entry's name, name → ``kind.id``): the first kind to claim a name
+    keeps it (the glossary before the bodies), and a name two entries share links neither."""
+    owner: dict[str, str] = {}
+    shared: set[str] = set()
+    for kind in NAMED:
+        claimed: dict[str, str] = {}
+        for entry_id, rec in getattr(rules, kind).items():
+            ref = entry_id if kind == "glossary" else f"{kind}.{entry_id}"
+            for name in _names(kind, rec):
+                if claimed.get(name, ref) != ref:
+                    shared.add(name)
+                claimed[name] = ref
+        for name, ref in claimed.items():
+            owner.setdefault(name, ref)
+    owner = {n: r for n, r in owner.items() if n not in shared}
+    if not owner:
+        return None, owner
+    words = sorted(owner, key=len, reverse=True)  # the longest name first: "Lenin's Testament", not "Lenin"
+    return re.compile(r"(?<![\w'’])(" + "|".join(map(re.escape, words)) + r")(?![\w])"), owner
+
+
+def linked(rules, words: str, own: str | None = None) -> str:
+    """``words`` as a text box's markup: escaped (a mod's text is shown as text, never as markup),
+    with the first mention of each other entry a link to it (``own``: the entry itself, not linked).
+
+    >>> from game.ruleset import BASE, PROJECT
+    >>> from game.ruleset.loader import load_rules
+    >>> rules = load_rules([BASE], PROJECT)[0]
+    >>> linked(rules, "Stalin ran the Secretariat; <b>Stalin</b>.")
+    "<a href='figures.stalin'>Stalin</a> ran the <a href='secretariat'>Secretariat</a>; &lt;b&gt;Stalin&lt;/b&gt;."
+    """
+    words = " ".join(words.split())
+    pattern, owner = _mention_table(rules)
+    if pattern is None:
+        return escape(words)
+    out, at, done = [], 0, {own}
+    for m in pattern.finditer(words):
+        ref = owner[m.group(1)]
+        if ref in done:
+            continue
+        done.add(ref)
+        out += [escape(words[at : m.start()]), link(ref, m.group(1))]
+        at = m.end()
+    out.append(escape(words[at:]))
+    return "".join(out)
+
+
+def link(ref: str, words: str) -> str:
+    """A link to the entry ``ref`` (``kind.id``, or a glossary id) reading ``words``."""
+    return f"<a href='{html.escape(ref, quote=True)}'>{escape(words)}</a>"
+
+
+def record_of(rules, ref: str):
+    """The entry ``ref`` names, or None."""
+    kind, entry_id = entry_ref(ref)
+    return getattr(rules, kind, {}).get(entry_id) if kind in KIND_INDEX else None
+
+
+def entry_in(rules, words: str) -> str | None:
+    """The first entry ``words`` mention (``kind.id`` or a glossary id), or None: what F1 opens
+    over a tooltip on the board."""
+    pattern, owner = _mention_table(rules)
+    m = pattern.search(words) if pattern is not None else None
+    return owner[m.group(1)] if m else None
+
+
+def _sort_name(rec) -> str:
+    return re.sub(r"^the ", "", rec.name.lower())
 
 
 def _facts(rules, table: str, rec) -> list[str]:
@@ -69,31 +173,88 @@ def _facts(rules, table: str, rec) -> list[str]:
         ]
     if table == "trackers":
         return [f"Scale {rec.low}–{rec.high}: {rec.left_label or rec.low} ← → {rec.right_label or rec.high}"]
+    return _story_facts(rules, table, rec)
+
+
+def _story_facts(rules, table: str, rec) -> list[str]:
+    """The facts of an event or a scenario."""
+    if table == "events":
+        when = f"Date: {rec.date}" if rec.date else "Undated: it fires when its conditions hold"
+        return [when + (" (a turn of events history did not take)" if rec.trigger else "")]
+    if table == "scenarios":
+        out = [f"From {rec.start}, {rec.turns} quarters · a {rec.kind} scenario"]
+        if rec.factions:
+            out.append("Factions: " + ", ".join(faction_name(rules, f) for f in rec.factions))
+        return out
     return []
 
 
+#: each kind's own texts, in the order the article shows them: (field, its heading or "")
+TEXTS = {
+    "glossary": (("text", ""),),
+    "figures": (("about", ""), ("fate", "What became of him")),
+    "offices": (("about", ""),),
+    "bodies": (("about", ""),),
+    "events": (("text", ""),),
+    "scenarios": (("summary", ""), ("premise", "What is changed")),
+}
+
+
 class EncyclopediaScene(Scene):
-    def __init__(self, app):
+    """The encyclopedia; ``ref`` (``kind.id``, or a glossary id): the entry it opens at."""
+
+    def __init__(self, app, ref: str | None = None):
         super().__init__(app)
         self.category = 0
         self.index = 0
+        #: (category, index) of each entry a link was followed from: Back returns to the last
+        self.trail: list[tuple[int, int]] = []
+        if ref is not None:
+            self.go(ref)
 
     def entries(self) -> list:
         return self.entries_of(self.category)
 
     def entries_of(self, category: int) -> list:
-        return list(getattr(self.app.rules, CATEGORIES[category][0]).values())
+        kind = CATEGORIES[category][0]
+        table = list(getattr(self.app.rules, kind).values())
+        return sorted(table, key=_sort_name) if kind == "glossary" else table
+
+    def go(self, ref: str) -> bool:
+        """Show the entry ``ref`` names; False (nothing changes) if there is none."""
+        rec = record_of(self.app.rules, ref)
+        if rec is None:
+            return False
+        self.category = KIND_INDEX[entry_ref(ref)[0]]
+        self.index = next(i for i, r in enumerate(self.entries()) if r is rec)
+        return True
+
+    def follow(self, ref: str) -> None:
+        """A link was clicked: its entry, and the one it was clicked in onto the trail."""
+        here = (self.category, self.index)
+        if self.go(ref):
+            self.trail.append(here)
+            self.show()
+
+    def show(self) -> None:
+        if getattr(self, "article", None) is not None:
+            self.article.set_text(text.gui(self.html()))
 
     def build(self) -> None:
         w, h = self.app.size
         s = self.app.settings.font_scale
         top = self.app.fonts.heading(24).get_linesize() + 30
         bh = int(34 * s)
-        bw = (w - 32 - 6 * 8) // 7
-        size = common_size(self.app, [label for _, label in CATEGORIES], bw)  # the row in one face
-        for i, (_, label) in enumerate(CATEGORIES):
-            rect = (16 + i * (bw + 8), top, bw, bh)
+        n = len(CATEGORIES)
+        labels = [label for _, label in CATEGORIES]
+        # one row of category buttons where every label fits it, else two
+        per = n if (w - 32 - (n - 1) * 8) // n >= max(button_width(self.app, x) for x in labels) else (n + 1) // 2
+        bw = (w - 32 - (per - 1) * 8) // per
+        size = common_size(self.app, labels, bw)  # the rows in one face
+        for i, label in enumerate(labels):
+            rect = (16 + (i % per) * (bw + 8), top + (i // per) * (bh + 6), bw, bh)
             wrapped_button(self, rect, label, self._pick(i), f"Show the {label.lower()}", size=size)
+        top += ((n + per - 1) // per - 1) * (bh + 6)
         share = 0.28 if w / s >= 1200 else 0.36  # a large font on a small window: names need room
         # the row of buttons under the list and the article: the sources, the documents, Back;
         # each as wide as its label needs where the row has room, wrapped where it has not
@@ -112,12 +273,12 @@ class EncyclopediaScene(Scene):
         wrapped_button(self, (16, row_y, wide, row_h), label, self.sources, tip)
         tip = "The five documents the rules are drawn from, what kind of source each is, and how far to trust it"
         wrapped_button(self, (16 + wide + 8, row_y, docs_w, row_h), docs, self.documents, tip)
-        self.button(back, "Back", self.back)
+        self.button(back, "Back", self.back, "Back to the entry a link was followed from, else out (Esc)")
 
     def _pick(self, i: int):
         def pick():
             self.category, self.index = i, 0
-            self.article.set_text(text.gui(self.html()))
+            self.show()
 
         return pick
 
@@ -129,16 +290,30 @@ class EncyclopediaScene(Scene):
         rec = self.record()
         if rec is None:
             return "Nothing here."
+        rules = self.app.rules
         table = CATEGORIES[self.category][0]
+        own = rec.id if table == "glossary" else f"{table}.{rec.id}"
         parts = [text.heading_html(escape(rec.name), self.app.settings.font_scale)]
-        parts += [escape(line) for line in _facts(self.app.rules, table, rec)]
-        extra = getattr(rec, "text", "")
-        if extra:
-            parts.append(escape(" ".join(extra.split())))
+        parts += [escape(line) for line in _facts(rules, table, rec)]
+        for name, heading in TEXTS.get(table, ()):
+            words = getattr(rec, name, "") or ""
+            if words.strip():
+                parts.append((f"<b>{escape(heading)}</b>: " if heading else "") + linked(rules, words, own))
+        if table not in TEXTS:
+            extra = getattr(rec, "text", "")
+            if extra:
+                parts.append(linked(rules, extra, own))
+        see = [ref for ref in getattr(rec, "see", ()) if record_of(rules, ref) is not None]
+        if see:
+            parts.append("<b>See also</b>: " + " · ".join(link(ref, record_of(rules, ref).name) for ref in see))
+        if table != "glossary":  # the glossary's terms that send the reader here
+            back = [t for t in sorted(rules.glossary.values(), key=_sort_name) if own in t.see]
+            if back:
+                parts.append("<b>In the glossary</b>: " + " · ".join(link(t.id, t.name) for t in back))
         if rec.source:
             parts.append("<b>Sources</b>")
             for c in rec.source:
-                where = citation_label(self.app.rules.root, c)
+                where = citation_label(rules.root, c)
                 quote = f" — “{escape(' '.join(c.quote.split()))}”" if c.quote else ""
                 parts.append(f"<i>{escape(where)}</i>{quote}")
         if rec.design:
@@ -159,20 +334,23 @@ class EncyclopediaScene(Scene):
         if event.key in (pygame.K_DOWN, pygame.K_UP, pygame.K_PAGEDOWN, pygame.K_PAGEUP) and n:
             step = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: 10, pygame.K_PAGEUP: -10}[event.key]
             self.index = max(0, min(n - 1, self.index + step))
-            self.article.set_text(text.gui(self.html()))
+            self.show()
         else:
             super().key(event)
 
     def handle(self, event) -> None:
+        if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.article:
+            self.follow(event.link_target)
+            return
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.list_rect.collidepoint(event.pos):
             for i, rect in self.rows:
                 if rect.collidepoint(event.pos):
                     self.index = i
-                    self.article.set_text(text.gui(self.html()))
+                    self.show()
             return
         if event.type == pygame.MOUSEWHEEL and self.list_rect.collidepoint(pygame.mouse.get_pos()):
             self.index = max(0, min(len(self.entries()) - 1, self.index - event.y))
-            self.article.set_text(text.gui(self.html()))
+            self.show()
             return
         super().handle(event)
 
@@ -187,7 +365,10 @@ class EncyclopediaScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
         hint = band_hint(
-            self.app, "ENCYCLOPEDIA", "↑↓ choose an entry · Tab the buttons · Esc back", "↑↓ choose · Esc back"
+            self.app,
+            "ENCYCLOPEDIA",
+            "↑↓ choose an entry · click a link to open it · Tab the buttons · Esc back",
+            "↑↓ choose · Esc back",
         )
         draw.band(surface, self.app, "ENCYCLOPEDIA", hint)
         r = self.list_rect
@@ -232,4 +413,8 @@ class EncyclopediaScene(Scene):
         super().draw_focus(surface)
 
     def back(self) -> None:
+        if self.trail:
+            self.category, self.index = self.trail.pop()
+            self.show()
+            return
         self.app.pop()
