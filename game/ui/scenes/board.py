@@ -36,6 +36,7 @@ from game.ui.scenes import layout
 from game.ui.scenes.board_overlay import ThinkingSign, tooltip
 from game.ui.scenes.board_panels import PANELS
 from game.ui.scenes.dialog import confirm, message
+from game.ui.scenes.encyclopedia import entry_in
 from game.ui.scenes.layout import action_button_label, end_turn
 from game.ui.scenes.turn_clock import TurnClock, draw_clock
 
@@ -440,7 +441,21 @@ class BoardScene(Scene):
             lines = self.held_lines()
             return "\n\n".join(lines) if layout.held_text(self.app, self.geo, *lines)[-1] else None  # cut: whole
         panel = self.panel_at(pos)
+        if panel is not None and panel.heading_at(pos) and panel.entry(self.view):
+            return f"{panel.about}.\n\nClick the heading to read about it in the encyclopedia."
         return panel.tip_at(pos) if panel is not None else None
+
+    def entry_at(self, pos) -> str | None:
+        """The encyclopedia entry of what is under ``pos``: a panel heading's, or the first entry
+        its tooltip names."""
+        panel = self.panel_at(pos)
+        if panel is not None and panel.heading_at(pos):
+            return panel.entry(self.view)
+        tip = self.tip_at(pos)
+        return entry_in(self.app.rules, tip) if tip else None
+
+    def open_entry(self, ref: str) -> None:
+        self.app.push_scene("encyclopedia", ref)
 
     def update(self, dt: float) -> None:
         m = self.match
@@ -532,8 +547,18 @@ class BoardScene(Scene):
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
             self.undo()
             return
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
-            self.guide()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:  # over a thing: its entry
+            ref = self.entry_at(self.mouse)
+            self.open_entry(ref) if ref else self.guide()
+            return
+        elif (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and (panel := self.panel_at(event.pos)) is not None
+            and panel.heading_at(event.pos)
+            and panel.entry(self.view)
+        ):
+            self.open_entry(panel.entry(self.view))
             return
         elif (
             event.type == pygame.KEYDOWN

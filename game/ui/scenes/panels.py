@@ -23,6 +23,20 @@ TALLEST = 2400
 SCROLL_BAR = 20
 
 
+#: the encyclopedia entry a click on a panel's heading opens (:mod:`game.ui.scenes.encyclopedia`):
+#: a glossary id, ``kind.id``, or a kind for its list; the objectives open the scenario in play
+HEADING_ENTRIES = {
+    "offices": "offices",
+    "bodies": "politburo",
+    "press": "press",
+    "map": "circular_flow",
+    "scales": "trackers",
+    "factions": "factions",
+    "agenda": "plenum",
+    "chronicle": "events",
+}
+
+
 def strip(app) -> int:
     """The height a panel's frame and heading take from it."""
     return app.fonts.heading(15).get_linesize() + 4 + 8
@@ -69,6 +83,14 @@ class Panel:
 
     def min_height(self) -> int:
         return strip(self.app) + self.min_lines * self.app.fonts.body(13).get_linesize()
+
+    def entry(self, view) -> str | None:
+        """The encyclopedia entry its heading opens (:data:`HEADING_ENTRIES`)."""
+        return f"scenarios.{view.scenario}" if self.key == "objectives" else HEADING_ENTRIES.get(self.key)
+
+    def heading_at(self, pos) -> bool:
+        """``pos`` is on the panel's black heading strip."""
+        return self.rect.collidepoint(pos) and pos[1] < self.rect.y + self.app.fonts.heading(15).get_linesize() + 4
 
     # --- drawing -------------------------------------------------------------------------------
     def drawn_whole(self, view, width: int, room: int = 0):
