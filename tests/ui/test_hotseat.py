@@ -211,3 +211,122 @@ def test_a_hand_off_carries_no_widget_state_of_the_last_seat(app, monkeypatch):
     assert board.chronicle_scroll == 0
     bars = [getattr(el, "vert_scroll_bar", None) for el in board.elements]
     assert all(bar.start_percentage == 0 for bar in bars if bar is not None)
+
+
+class _Seen(Exception):
+    """Both visits are made: the game need not be played on."""
+
+
+def _reference_screens(app):
+    """(name, open it over what is on show, its states) of every screen a seat may open mid-game that
+    is not the board: the encyclopedia (each category, entries through it, a link followed), the
+    documents, a reader, an entry's sources, the presets, saving a preset, the new-game screen from a
+    preset."""
+    from game.match.match import Seat
+    from game.match.presets import Preset
+    from game.ui.scenes.encyclopedia import CATEGORIES
+
+    rules = app.rules
+    lesson = Preset("crisis_1923", {f: Seat("human", "simple", f"Team {f}") for f in ("stalin", "trotsky")}, seed=5)
+
+    def encyclopedia_states(scene):
+        states = []
+        for i in range(len(CATEGORIES)):
+            states.append(scene._pick(i))
+            for index in range(0, len(scene.entries_of(i)), 7):
+                states.append(lambda index=index: (setattr(scene, "index", index), scene.show()))
+        return states + [lambda: scene.follow("secretariat"), lambda: scene.follow("figures.trotsky")]
+
+    return [
+        ("encyclopedia", lambda: app.push_scene("encyclopedia"), encyclopedia_states),
+        ("glossary entry", lambda: app.push_scene("encyclopedia", "testament"), lambda scene: []),
+        ("documents", lambda: app.push_scene("documents"), lambda scene: []),
+        ("reader", lambda: app.push_scene("reader", "seeds/001_4e889e92fdabce2b.txt", 2167, 2171), lambda s: []),
+        (
+            "sources",
+            lambda: app.push_scene("sources", "Sources — Stalin", rules.figures["stalin"].source),
+            lambda scene: [],
+        ),
+        ("presets", lambda: app.push_scene("presets"), lambda scene: []),
+        ("save as preset", lambda: app.push_scene("save_preset", lesson), lambda scene: []),
+        ("new game from a preset", lambda: app.push_scene("new_game", preset=lesson, preset_rules=rules), lambda s: []),
+    ]
+
+
+def _visit(app, board, at_screen) -> int:
+    """Open each reference screen over what is on show, go through its states, and check that no
+    secret of a seat not at the screen is drawn; close it again.  Returns the secrets checked."""
+    from tests.ui.drive import frames
+
+    match = board.match
+    hidden = [
+        _norm(chronicle.render(app.rules, e)) for e in match.state.log if e.visible_to and at_screen not in e.visible_to
+    ]
+    assert hidden, "no secret to keep: the check would prove nothing"
+    shown: list[str] = []
+    text.WATCHERS.append(shown.append)
+    try:
+        for name, open_, states in _reference_screens(app):
+            under, depth = app.scene, len(app.stack)
+            scene = open_()
+            frames(app)
+            drawn = 0
+            for state in [None, *states(scene)]:
+                if state is not None:
+                    state()
+                    frames(app)
+                words = _norm(" ".join(shown))
+                drawn += len(words)
+                shown.clear()
+                for secret in hidden:
+                    assert secret not in words, f"{name}, with {at_screen} at the screen, shows: {secret}"
+            assert drawn > 0, f"{name} drew no words"
+            while len(app.stack) > depth:
+                app.pop()
+            assert app.scene is under
+        # the check sees a secret when one is drawn: a dialog showing one is caught
+        app.push_scene("message", "A secret", hidden[0])
+        frames(app)
+        assert hidden[0] in _norm(" ".join(shown))
+        app.pop()
+    finally:
+        text.WATCHERS.remove(shown.append)
+    return len(hidden)
+
+
+def test_the_reference_and_preset_screens_show_no_seats_secrets_and_the_debrief_waits(app):
+    """Mid-game in a hot-seat game, at the hand-off (nobody at the screen) and with a seat at the
+    screen: the encyclopedia and glossary, the documents and their reader, an entry's sources, the
+    presets, saving a preset and the new-game screen opened from one show nothing of a seat's
+    secrets but the seat's own; and the debrief refuses until the game is over."""
+    from game.match import saves
+    from game.ui.scenes.dialog import MessageScene
+    from tests.ui.drive import button, click
+
+    board = start_classroom(app, humans=("stalin", "trotsky"), seed="5")
+    checked = {}
+
+    def on_frame(app):
+        match = board.match
+        if not {"stalin", "trotsky"} <= {f for e in match.state.log if e.visible_to for f in e.visible_to}:
+            return  # until both seats have secrets to keep
+        if isinstance(app.scene, HandoffScene) and "handoff" not in checked:
+            checked["handoff"] = _visit(app, board, None)
+        elif app.scene is board and board.my_turn() and board.held is None and "seat" not in checked:
+            checked["seat"] = _visit(app, board, board.viewer)
+        if len(checked) == 2:
+            raise _Seen
+
+    try:
+        play(app, once_a_turn("cultivate_figure"), on_frame=on_frame)
+    except _Seen:
+        pass
+    assert set(checked) == {"handoff", "seat"} and all(checked.values())
+    match = board.match
+    assert not match.over
+    # the debrief of the unfinished hot-seat game, asked for from the saved games: refused
+    saves.save_named(match, "hotseat mid-game")
+    load = app.push_scene("load")
+    click(app, button(load, "Debrief"))
+    assert isinstance(app.scene, MessageScene) and app.scene.title == "Not before the end"
+    assert "hot-seat game is not over" in app.scene.body
