@@ -79,7 +79,7 @@ def campaign_board(frames: int = 600, size=(1280, 720), scale: float = 1.0, matc
     )
     app.match = match
     board = BoardScene(app, briefed={"stalin"})
-    board.votes_seen["stalin"] = len(match.view("stalin")["votes"])
+    board.votes_seen["stalin"] = len(match.view("stalin").votes)
     board.log_seen["stalin"] = 0
     app.push(board)
     app.frame([])
@@ -102,7 +102,7 @@ def campaign_board(frames: int = 600, size=(1280, 720), scale: float = 1.0, matc
     cpu.sort()
     p95 = steady[int(len(steady) * 0.95)]
     cpu95 = cpu[int(len(cpu) * 0.95)]
-    log_lines = len(match.view("stalin")["log"])
+    log_lines = len(match.view("stalin").log)
     return p95, cpu95, statistics.median(steady), statistics.median(redraw), log_lines, match.state.date_text()
 
 

@@ -108,7 +108,7 @@ def _home_press(rules, persona: Persona) -> set[str]:
 
 def _share(view, faction: str) -> float:
     """The faction's share of the Central Committee (its standing, for euphoria and despair)."""
-    cc = view["central_committee"]
+    cc = view.central_committee
     return cc.get(faction, 0) / (sum(cc.values()) or 1)
 
 
@@ -137,7 +137,7 @@ def _appoint(view, action, rules, p):
     region = action.args[0]
     largest = max(r.delegates for r in rules.regions.values()) or 1
     weight = rules.regions[region].delegates / largest  # the big delegations decide a Congress
-    if view["congress_due"]:
+    if view.congress_due:
         weight *= 1.5
     value = 12 * p.w("apparatus") * weight + (10 * p.w("home_defence") if region == p.home else 0)
     return value, f"{rules.regions[region].name} sends {rules.regions[region].delegates} delegates to a Congress"
@@ -168,7 +168,7 @@ def _mass_appeal(view, action, rules, p):
 def _offer(view, action, rules, p):
     other = action.args[0]
     value = -8 * p.w("bloc_reluctance")
-    if other == p.target and view["turn"] < 8:
+    if other == p.target and view.turn < 8:
         value -= 10 * p.w("first_target")
     return value, "wary of blocs" if value < -3 else "a bloc has its uses"
 
@@ -180,9 +180,9 @@ def _accept(view, action, rules, p):
 
 def _break(view, action, rules, p):
     partner = action.args[0]
-    me = view["you"]
-    rivals = [f for f in view["factions"] if f not in (me, partner)]
-    beaten = [f for f in rivals if view["factions"][f]["status"] in LADDER[LADDER.index("expelled_cc") :]]
+    me = view.you
+    rivals = [f for f in view.factions if f not in (me, partner)]
+    beaten = [f for f in rivals if view.factions[f].status in LADDER[LADDER.index("expelled_cc") :]]
     strong = _share(view, partner) >= _share(view, me)
     value = -8 * p.w("ally_trust")
     if beaten or strong:
@@ -193,19 +193,19 @@ def _break(view, action, rules, p):
 
 def _propose(view, action, rules, p):
     motion = rules.motions[action.args[0]]
-    me = view["you"]
+    me = view.you
     target = target_of(view, rules, action.args[0], action.args[1:])
     value, why = 0.0, ""
     if motion.kind == "adopt_line":
         return 6 * p.w("policy"), "commit the party to its line"
     if motion.kind in DISCIPLINE:
-        if rung_too_soon(rules, view["date"], RUNG_OF[motion.kind], target):
+        if rung_too_soon(rules, view.date, RUNG_OF[motion.kind], target):
             value -= 15 * p.w("patience")
             why = "it is too soon for that: let the rival wear himself out"
         if target == p.target:
             value += 8 * p.w("first_target")
             why = why or f"the campaign against {rules.factions[target].name} comes first"
-        mood = _share(view, me) - max((_share(view, f) for f in view["factions"] if f != me), default=0)
+        mood = _share(view, me) - max((_share(view, f) for f in view.factions if f != me), default=0)
         value += 6 * p.w("mood_swing") * (1 if mood > 0 else -1)
     elif motion.kind in ("remove_office", "appoint_office"):
         office = action.args[1]
@@ -214,15 +214,15 @@ def _propose(view, action, rules, p):
             why = f"{rules.regions[p.home].name} must stay its own"
         if target is not None and target in partners(view, me):
             value -= 10 * p.w("ally_trust")
-        if office_too_soon(rules, view["date"], office, target, me):
+        if office_too_soon(rules, view.date, office, target, me):
             value -= 15 * p.w("patience")
             why = f"too soon to take the post of {rules.offices[office].name}"
     return value, why
 
 
 def _recant(view, action, rules, p):
-    me = view["you"]
-    status = view["factions"][me]["status"]
+    me = view.you
+    status = view.factions[me].status
     looming = status in LADDER and LADDER.index(status) >= LADDER.index("expelled_cc")
     if p.w("capitulation") == 0:
         return -40.0, "will not recant"
@@ -232,7 +232,7 @@ def _recant(view, action, rules, p):
 
 
 def _pledge(view, action, rules, p):
-    after_congress = view["turn"] - view["record"]["last_congress_turn"] <= 1
+    after_congress = view.turn - view.record["last_congress_turn"] <= 1
     return 4 * p.w("submission") + (6 * p.w("submission") if after_congress else 0), "submits to the party's decision"
 
 

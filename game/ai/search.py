@@ -90,7 +90,7 @@ class SearchBot:
         started = time.perf_counter()
         # a choice at an event is rare and its consequences come late (a plenum a year on):
         # its futures are played further than those of a move
-        quarters = self.budget.choice_quarters if view["phase"] == "choice" else self.budget.quarters
+        quarters = self.budget.choice_quarters if view.phase == "choice" else self.budget.quarters
         for d in range(self.budget.determinisations):
             draw, gen = rng.next_u64(gen)
             root = sample_state(view, rules, draw)
@@ -158,7 +158,7 @@ def shortlist(
         keep[-1:] = [passing[0]] if k == 1 else [keep[-1], passing[0]]
     # the best move on an office the faction's objectives name, however the simple bot rates it:
     # an objective that asks for Pravda is worth a motion on Pravda, even ahead of history
-    offices = goal_offices(rules, view["scenario"], view["you"])
+    offices = goal_offices(rules, view.scenario, view.you)
     aimed = [i for i in ranked if _office_of(scored[i].action, rules) in offices]
     if aimed and aimed[0] not in keep:
         keep.append(aimed[0])
@@ -199,8 +199,8 @@ def _is_pass(action: Action, rules) -> bool:
 
 def _decision_label(view, faction: str) -> str:
     """What makes one decision of a game differ from another, from the view alone."""
-    me = view["factions"][faction]
-    return f"search:{faction}:{view['turn']}:{view['phase']}:{me['ap']}:{len(view['log'])}"
+    me = view.factions[faction]
+    return f"search:{faction}:{view.turn}:{view.phase}:{me.ap}:{len(view.log)}"
 
 
 def _reason(chosen: Candidate, means: list[float], best: int, futures: int, personality: float) -> str:

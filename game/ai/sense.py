@@ -36,31 +36,31 @@ def target_of(view, rules, motion_id: str, args) -> str | None:
     if motion.kind in DISCIPLINE:
         return args[0]
     if motion.kind in ("remove_office", "appoint_office"):
-        holder = view["offices"].get(args[0])
-        return view["figures"][holder]["faction"] if holder else None
+        holder = view.offices.get(args[0])
+        return view.figures[holder].faction if holder else None
     return None
 
 
 def in_bloc(view, a: str, b: str) -> bool:
-    return any({a, b} == set(pair) for pair in view["blocs"])
+    return any({a, b} == set(pair) for pair in view.blocs)
 
 
 def partners(view, faction: str) -> set[str]:
-    return {b if a == faction else a for a, b in view["blocs"] if faction in (a, b)}
+    return {b if a == faction else a for a, b in view.blocs if faction in (a, b)}
 
 
 def moving_against(view, rules, me: str, memory: dict[str, int] | None = None) -> set[str]:
     """The factions ``me`` is moving against: its motions on the agenda, those it moved in the
     votes of the last ``MEMORY`` quarters, and any in ``memory`` (faction → turn)."""
     out = set()
-    for item in view["agenda"]:
-        if item["proposer"] == me:
-            out.add(target_of(view, rules, item["motion"], item["args"]))
-    for vote in view["votes"]:
-        if vote.get("proposer") == me and view["turn"] - vote["turn"] < MEMORY:
-            out.add(target_of(view, rules, vote.get("motion_id", ""), vote.get("args", ())))
+    for item in view.agenda:
+        if item.proposer == me:
+            out.add(target_of(view, rules, item.motion, item.args))
+    for vote in view.votes:
+        if vote.proposer == me and view.turn - vote.turn < MEMORY:
+            out.add(target_of(view, rules, vote.motion_id, vote.args))
     for faction, turn in (memory or {}).items():
-        if view["turn"] - turn < MEMORY:
+        if view.turn - turn < MEMORY:
             out.add(faction)
     out.discard(None)
     out.discard(me)
@@ -72,10 +72,10 @@ def refusal(view, action, rules, memory: dict[str, int] | None = None) -> str | 
     rule = rules.actions.get(action.name)
     if rule is None:
         return None
-    me = view["you"]
+    me = view.you
     if rule.kind in ("offer_bloc", "accept_bloc"):
         other = action.args[0]
-        if view["factions"][other]["status"] in OUTCASTS:
+        if view.factions[other].status in OUTCASTS:
             return f"no bloc with {rules.factions[other].name}: they are outside the party"
         against = moving_against(view, rules, me, memory)
         if other in against or partners(view, other) & against:

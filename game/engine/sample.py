@@ -31,58 +31,58 @@ CULTIVATION_PACE = 2
 def sample_state(view, rules, seed: int) -> State:
     """A state consistent with ``view`` (a :func:`game.engine.player_view` of one faction), with
     the hidden parts drawn from ``seed``.  The true state is never consulted."""
-    me = view["you"]
-    rec = view["record"]
-    sc = rules.scenarios[view["scenario"]]
+    me = view.you
+    rec = view.record
+    sc = rules.scenarios[view.scenario]
     gen = rng.derive(seed, "sample:" + (me or ""))
-    mine = dict(view["cultivation"])
+    mine = dict(view.cultivation)
     figures = {}
-    for fid, fig in view["figures"].items():
-        affinity = dict(fig["affinity"])
+    for fid, fig in view.figures.items():
+        affinity = dict(fig.affinity)
         if fid in mine and me in affinity:  # the view adds our own cultivation: take it out again
             affinity[me] -= mine[fid]
-        figures[fid] = FigureState(fig["faction"], fig["status"], affinity)
+        figures[fid] = FigureState(fig.faction, fig.status, affinity)
     factions = {}
-    for fid, fs in view["factions"].items():
+    for fid, fs in view.factions.items():
         extra = rec["factions"][fid]
         factions[fid] = FactionState(
-            fs["influence"],
-            fs["prestige"],
-            fs["exposure"],
-            fs["mantle"],
-            fs["status"],
-            fs["ap"],
+            fs.influence,
+            fs.prestige,
+            fs.exposure,
+            fs.mantle,
+            fs.status,
+            fs.ap,
             extra["base_ap"],
-            fs["done"],
+            fs.done,
             extra["signatures"],
             extra["readmit_turn"],
         )
     regions = {
-        rid: RegionState(reg["secretary"], reg["loyalty"], dict(reg["sympathy"]), rec["appointed"][rid])
-        for rid, reg in view["regions"].items()
+        rid: RegionState(reg.secretary, reg.loyalty, dict(reg.sympathy), rec["appointed"][rid])
+        for rid, reg in view.regions.items()
     }
     state = State(
-        scenario=view["scenario"],
+        scenario=view.scenario,
         seed=seed,
         start_year=int(sc.start[:4]),
         start_quarter=int(sc.start[-1]),
-        turns=view["turns"],
+        turns=view.turns,
         factions=factions,
         figures=figures,
-        offices=dict(view["offices"]),
-        politburo=list(view["politburo"]),
-        cc=dict(view["central_committee"]),
-        ccc=dict(view["control_commission"]),
+        offices=dict(view.offices),
+        politburo=list(view.politburo),
+        cc=dict(view.central_committee),
+        ccc=dict(view.control_commission),
         regions=regions,
-        trackers=dict(view["trackers"]),
-        turn=view["turn"],
-        phase=view["phase"],
+        trackers=dict(view.trackers),
+        turn=view.turn,
+        phase=view.phase,
         order=list(rec["order"]),
-        active=view["active"],
+        active=view.active,
     )
-    state.blocs = sorted(tuple(sorted(p)) for p in view["blocs"])
-    state.agenda = [Proposal(a["proposer"], a["motion"], tuple(a["args"])) for a in view["agenda"]]
-    state.congress_due = view["congress_due"]
+    state.blocs = sorted(tuple(sorted(p)) for p in view.blocs)
+    state.agenda = [Proposal(a.proposer, a.motion, tuple(a.args)) for a in view.agenda]
+    state.congress_due = view.congress_due
     state.last_congress_turn = rec["last_congress_turn"]
     state.flags, state.fired = set(rec["flags"]), set(rec["fired"])
     state.event_queue = list(rec["event_queue"])
@@ -90,14 +90,14 @@ def sample_state(view, rules, seed: int) -> State:
     state.acted = {tuple(a) for a in rec["acted"]}
     state.marks = dict(rec["marks"])
     state.scores = [dict(s) for s in rec["scores"]]
-    state.votes = [_vote_record(v) for v in view["votes"]]
-    state.secretariat = list(view["secretariat"])
+    state.votes = [_vote_record(v) for v in view.votes]
+    state.secretariat = list(view.secretariat)
     state.seats = dict(rec["seats"])
-    state.stances = {f: dict(v) for f, v in view["stances"].items()}
+    state.stances = {f: dict(v) for f, v in view.stances.items()}
     state.congress_shares = dict(rec["congress_shares"])
     state.achieved, state.failed = set(rec["achieved"]), set(rec["failed"])
-    state.results = {f: tuple(r) for f, r in view["results"].items()}
-    state.outcome = tuple(view["outcome"]) if view["outcome"] else None
+    state.results = {f: tuple(r) for f, r in view.results.items()}
+    state.outcome = tuple(view.outcome) if view.outcome else None
     state.cultivation = {f: {} for f in factions}
     if me is not None:
         state.cultivation[me] = mine
@@ -111,15 +111,15 @@ def sample_state(view, rules, seed: int) -> State:
 def _vote_record(v) -> dict:
     """A vote as the state records it, from the view's copy."""
     return {
-        "turn": v["turn"],
-        "body": v["body"],
-        "passed": v["passed"],
-        "motion_id": v["motion_id"],
-        "proposer": v["proposer"],
-        "args": list(v["args"]),
+        "turn": v.turn,
+        "body": v.body,
+        "passed": v.passed,
+        "motion_id": v.motion_id,
+        "proposer": v.proposer,
+        "args": list(v.args),
         "ballots": [
-            [b["side"], b["weight"], b["reason"], b["who"], b["secret"], _thaw(b["detail"]) or None]
-            for b in v["ballots"]
+            [b.side, b.weight, b.reason, b.who, b.secret, _thaw(b.detail) or None]
+            for b in v.ballots
         ],
     }
 
@@ -152,7 +152,7 @@ def _sample_cultivation(state: State, rules, view, me, gen: int) -> int:
     others = sorted(f for f in state.factions if f != me)
     rumours = _rumoured(view)
     for fid in others:
-        count = (view["turn"] + 1) // CULTIVATION_PACE
+        count = (view.turn + 1) // CULTIVATION_PACE
         book = state.cultivation[fid]
         for _ in range(count):
             draw, gen = rng.below(gen, len(pool) * 2)
@@ -172,7 +172,7 @@ def _sample_cultivation(state: State, rules, view, me, gen: int) -> int:
 
 def _sample_offers(state: State, rules, view, me, gen: int) -> int:
     """Bloc offers between two other factions, which neither would tell a third."""
-    blocs = {tuple(sorted(p)) for p in view["blocs"]}
+    blocs = {tuple(sorted(p)) for p in view.blocs}
     able = sorted(f for f, fs in state.factions.items() if f != me and fs.status == "active")
     for a in able:
         for b in able:

@@ -97,12 +97,12 @@ def test_no_other_factions_secret_in_a_view(rules, fresh):
                 continue
             for fig in book:
                 public = state.figures[fig].affinity.get(other, 0)
-                assert view["figures"][fig]["affinity"].get(other, 0) == public
+                assert view.figures[fig].affinity.get(other, 0) == public
         for entry in state.log:
             if entry.visible_to and viewer not in entry.visible_to:
                 seen = [(e.turn, e.kind, e.event, dict(e.data)) for e in view.log]
                 assert (entry.turn, entry.kind, entry.event, dict(entry.data)) not in seen
-        assert all(viewer in o for o in view["offers"])
+        assert all(viewer in o for o in view.offers)
     public = player_view(state, rules, None)
     assert public.cultivation == {} and public.offers == ()
 

@@ -202,7 +202,7 @@ def test_secret_cultivation_turns_a_vote(rules, fresh):
     s.cultivation["bukharin"]["rykov"] = 80
     ballot = rykov_vote(s)
     assert ballot.side == "yes" and ballot.reason == "won_over" and ballot.detail["by"] == "bukharin"
-    assert "rykov" not in player_view(s, rules, "stalin")["cultivation"]
+    assert "rykov" not in player_view(s, rules, "stalin").cultivation
 
 
 def test_mass_appeals_scale_with_mood(rules, fresh):

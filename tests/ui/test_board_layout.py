@@ -155,14 +155,14 @@ def test_a_panel_taller_than_its_room_scrolls_and_its_tooltips_follow(make_app, 
     assert image.rect.h > box.rect.h
     top = image.rect.y
     first = board.tip_at((box.rect.x + 20, box.rect.y + 10))
-    assert first.startswith(app.rules.offices[next(iter(board.view["offices"]))].name)
+    assert first.startswith(app.rules.offices[next(iter(board.view.offices))].name)
     inside = box.rect.center
     monkeypatch.setattr(pygame.mouse, "get_pos", lambda: inside)  # pygame_gui reads the pointer itself
     for _ in range(40):  # the mouse wheel, over the panel, down to its end
         frames(app, [pygame.event.Event(pygame.MOUSEMOTION, pos=inside, rel=(1, 1), buttons=(0, 0, 0))])
         frames(app, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0)])
     assert image.rect.y < top  # scrolled
-    last = list(board.view["offices"])[-1]
+    last = list(board.view.offices)[-1]
     bottom = board.tip_at((box.rect.x + 20, box.rect.bottom - 6))
     assert bottom.startswith(app.rules.offices[last].name), bottom
 
@@ -350,7 +350,7 @@ def test_the_end_screens_heading_follows_the_font_scale(positions, scale):
     body = int(gui_theme(scale)["text_box"]["font"]["size"])
     assert heading > body and heading == round(20 * scale)
     # under the heading, what the outcome measures (power), apart from the results against history
-    kind = (positions[0].view(None)["outcome"] or ("",))[0]
+    kind = (positions[0].view(None).outcome or ("",))[0]
     assert escape(ending.outcome_note(kind)) in html and "measured against what it achieved in history" in html
 
 
@@ -410,8 +410,8 @@ def test_the_first_turns_objectives_say_the_standing_is_if_the_game_ended_now(
     m = Match.new(rules, "crisis_1923", 11, {})
     m.seats[m.active] = Seat("human", "simple", "Anna")  # the first seat, before anything is done
     app, board = _board(make_app, m, dims, scale)
-    obj = board.view["objectives"]
-    assert obj["points"] > 0 and m.state.turn == 0 and not m.record.actions  # "7 POINTS: VICTORY" once
+    obj = board.view.objectives
+    assert obj.points > 0 and m.state.turn == 0 and not m.record.actions  # "7 POINTS: VICTORY" once
     if board.geo.column_of("objectives").tabs:
         board.choose_tab("objectives")
     drawn: list[str] = []
@@ -421,7 +421,7 @@ def test_the_first_turns_objectives_say_the_standing_is_if_the_game_ended_now(
     monkeypatch.undo()
     title = next(w for w in drawn if "OBJECTIVES" in w)
     assert title in ("YOUR OBJECTIVES", "OBJECTIVES") or "IF THE GAME ENDED NOW" in title or "IF IT ENDED NOW" in title
-    assert not any(w.split(" — ")[-1].startswith(f"{obj['points']} POINTS") for w in drawn)
+    assert not any(w.split(" — ")[-1].startswith(f"{obj.points} POINTS") for w in drawn)
     assert any(w.startswith("If the game ended now:") for w in drawn)  # said in the panel itself
     panel = board.panels["objectives"]
     spot = panel.spots[0][0].move(panel.inner.topleft)
@@ -482,5 +482,5 @@ def test_the_band_says_in_full_what_it_has_no_room_for(make_app, positions):
     frames(app)
     tip = board.tip_at((20, board.geo.band // 2))
     view = board.view
-    assert tip.startswith(f"{view['date']} · turn {view['turn'] + 1} of {view['turns']} · ")
+    assert tip.startswith(f"{view.date} · turn {view.turn + 1} of {view.turns} · ")
     assert tip.endswith("At the screen: Anna Petrovna Ivanova — Stalin and the Centre.")

@@ -39,7 +39,7 @@ def _at(rules, scenario: str, faction: str, quarter: int, seed: int = 11) -> Mat
     turn = m.state.turn + quarter
     while not m.over and m.state.turn <= turn:
         if m.state.turn == turn and m.active == faction and m.state.phase == "actions":
-            if not m.view(faction)["pending_choice"]:
+            if not m.view(faction).pending_choice:
                 m.seats[faction] = Seat("human", "simple", "Anna")
                 return m
         m.ai_move()

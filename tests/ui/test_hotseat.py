@@ -84,7 +84,7 @@ def test_hand_off_names_the_next_player_and_nothing_else(app):
     assert f"Pass the screen to {seat.name}" in shown
     assert seat.name == f"Team {handoff.faction}"
     board = app.stack[0]
-    assert board.viewer is None and board.view["you"] is None
+    assert board.viewer is None and board.view.you is None
 
 
 def _to_a_seat(app, board, by_keys: bool = False) -> str:

@@ -29,21 +29,21 @@ class _Region:
 def _region_rows(rules, view) -> list[_Region]:
     """Each party organisation as the map draws it: the secretary by name and his faction."""
     out = []
-    for rid, reg in view["regions"].items():
-        sec = reg["secretary"]
-        owner = view["figures"][sec]["faction"] if sec in view["figures"] else None
-        delegates = reg["delegates"] or rules.regions[rid].delegates
+    for rid, reg in view.regions.items():
+        sec = reg.secretary
+        owner = view.figures[sec].faction if sec in view.figures else None
+        delegates = reg.delegates or rules.regions[rid].delegates
         out.append(
             _Region(
                 rid,
                 rules.regions[rid].name,
                 naming.figure_name(rules, sec),
                 owner,
-                reg["loyalty"],
-                dict(reg["sympathy"]),
+                reg.loyalty,
+                dict(reg.sympathy),
                 delegates,
-                reg["follows"],
-                reg["why"],
+                reg.follows,
+                reg.why,
             )
         )
     return out

@@ -32,13 +32,13 @@ def _offices(app, view, surface, w: int, spots) -> int:
     rules = app.rules
     font, bold = _row_font(app), app.fonts.bold(13)
     step = font.get_linesize() + 1
-    right = max(bold.size(naming.figure_name(rules, h))[0] for h in view["offices"].values()) if view["offices"] else 0
+    right = max(bold.size(naming.figure_name(rules, h))[0] for h in view.offices.values()) if view.offices else 0
     right = min(right + 4, w // 2)
     stacked = w - right - step - 8 < w // 2  # too narrow for both side by side: the holder under
     y = 0
-    for oid, holder in view["offices"].items():
+    for oid, holder in view.offices.items():
         office = rules.offices[oid]
-        owner = view["figures"][holder]["faction"] if holder in view["figures"] else None
+        owner = view.figures[holder].faction if holder in view.figures else None
         who = naming.figure_name(rules, holder)
         colour = theme.BLACK if holder else theme.GREY
         draw.badge(surface, app, owner, (step // 2, y + step // 2), step - 3)
@@ -68,7 +68,7 @@ def _figure_row(app, view, surface, x, y, w, ids, step, title, spots) -> int:
     y += font.get_linesize()
     cx = x
     for fid in ids:
-        owner = view["figures"][fid]["faction"] if fid in view["figures"] else None
+        owner = view.figures[fid].faction if fid in view.figures else None
         name = rules.figures[fid].name.split()[-1] if fid in rules.figures else fid
         width = step + font.size(name)[0] + 10
         if cx + width > x + w and cx > x:
@@ -89,14 +89,14 @@ def _figure_row(app, view, surface, x, y, w, ids, step, title, spots) -> int:
 def _bodies(app, view, surface, w: int, spots) -> int:
     rules = app.rules
     step = _row_font(app).get_linesize() + 2
-    y = _figure_row(app, view, surface, 0, 0, w, view["politburo"], step, "POLITBURO", spots)
-    y = _figure_row(app, view, surface, 0, y, w, view["secretariat"], step, "SECRETARIAT", spots)
+    y = _figure_row(app, view, surface, 0, 0, w, view.politburo, step, "POLITBURO", spots)
+    y = _figure_row(app, view, surface, 0, y, w, view.secretariat, step, "SECRETARIAT", spots)
     font = app.fonts.bold(12)
     for titles, counts, tip in (
-        (("CENTRAL COMMITTEE", "CC"), view["central_committee"], "Seats in the Central Committee, by faction"),
+        (("CENTRAL COMMITTEE", "CC"), view.central_committee, "Seats in the Central Committee, by faction"),
         (
             ("IF THE CONGRESS MET NOW", "CONGRESS NOW"),
-            view["forecast"],
+            view.forecast,
             "Delegates each faction would bring, from the regions' secretaries, their hold and the rank and file's "
             "sympathy (public facts only)",
         ),
@@ -120,8 +120,8 @@ def _press(app, view, surface, w: int, spots) -> int:
     step = font.get_linesize() + 1
     y = 0
     for organ in rules.press.values():
-        holder = view["offices"].get(organ.controlled_by)
-        owner = view["figures"][holder]["faction"] if holder in view["figures"] else None
+        holder = view.offices.get(organ.controlled_by)
+        owner = view.figures[holder].faction if holder in view.figures else None
         draw.badge(surface, app, owner, (step // 2, y + step // 2), step - 3)
         reach = "●" * organ.reach
         reach_w = font.size("●" * 3)[0]
@@ -186,18 +186,18 @@ def _factions(app, view, surface, w: int, spots) -> int:
     action points), each wrapped."""
     rules = app.rules
     font, bold = app.fonts.body(11), app.fonts.bold(13)
-    blocs = {f for pair in view["blocs"] for f in pair}
+    blocs = {f for pair in view.blocs for f in pair}
     size = bold.get_linesize()
     y = 0
-    for fid, fs in view["factions"].items():
+    for fid, fs in view.factions.items():
         top = y
-        mine = fid == view["you"]
+        mine = fid == view.you
         name = naming.faction_name(rules, fid)
-        status = fs["status"].replace("_", " ")
-        stats = f"{status}" + (" · in a bloc" if fid in blocs else "") + (" · done" if fs["done"] else "")
-        stats += f" · prestige {fs['prestige']} · exposure {fs['exposure']} · mantle {fs['mantle']}"
+        status = fs.status.replace("_", " ")
+        stats = f"{status}" + (" · in a bloc" if fid in blocs else "") + (" · done" if fs.done else "")
+        stats += f" · prestige {fs.prestige} · exposure {fs.exposure} · mantle {fs.mantle}"
         if mine:
-            stats = f"influence {fs['influence']} · AP {fs['ap']} · " + stats
+            stats = f"influence {fs.influence} · AP {fs.ap} · " + stats
         head = text.wrap(bold, name, w - size - 4)
         lines = text.wrap(font, stats, w - size - 4)
         height = len(head) * size + len(lines) * font.get_linesize()
@@ -207,17 +207,17 @@ def _factions(app, view, surface, w: int, spots) -> int:
         y = text.blit_lines(surface, bold, head, (size + 4, y), theme.BLACK)
         y = text.blit_lines(surface, font, lines, (size + 4, y), theme.BLACK) + 4
         tip = (
-            f"{name}: {status}. Prestige {fs['prestige']}, exposure under the ban on factions {fs['exposure']}, "
-            f"Lenin's mantle {fs['mantle']}."
+            f"{name}: {status}. Prestige {fs.prestige}, exposure under the ban on factions {fs.exposure}, "
+            f"Lenin's mantle {fs.mantle}."
         )
         if mine:
-            contacts = ", ".join(f"{naming.figure_name(rules, f)} +{v}" for f, v in sorted(view["cultivation"].items()))
-            tip += f" Yours: influence {fs['influence']}, action points {fs['ap']}." + (
+            contacts = ", ".join(f"{naming.figure_name(rules, f)} +{v}" for f, v in sorted(view.cultivation.items()))
+            tip += f" Yours: influence {fs.influence}, action points {fs.ap}." + (
                 f" Your secret contacts: {contacts}." if contacts else ""
             )
-            if view["offers"]:
+            if view.offers:
                 tip += " Bloc offers: " + "; ".join(
-                    f"{naming.faction_name(rules, a)} → {naming.faction_name(rules, b)}" for a, b in view["offers"]
+                    f"{naming.faction_name(rules, a)} → {naming.faction_name(rules, b)}" for a, b in view.offers
                 )
         spots.append((pygame.Rect(0, top, w, y - top), tip))
     return y
@@ -228,8 +228,8 @@ _WHEN = {"end": "at the end", "always": "throughout", "ever": "at any quarter's 
 
 def _standing(view) -> str:
     """Where the viewer's faction would stand if the game ended now: ``7 points, victory``."""
-    obj = view["objectives"]
-    return f"{points_text(obj['points'])}, {RESULT_NAMES[obj['result']].lower()}"
+    obj = view.objectives
+    return f"{points_text(obj.points)}, {RESULT_NAMES[obj.result].lower()}"
 
 
 def _objectives_titles(view) -> tuple[str, ...]:
@@ -247,7 +247,7 @@ def _objectives_titles(view) -> tuple[str, ...]:
 def _objectives(app, view, surface, w: int, spots) -> int:
     """Where the faction would stand if the game ended now, then each goal: met, failed or open,
     its points and its name (wrapped under itself)."""
-    obj = view["objectives"]
+    obj = view.objectives
     font = app.fonts.body(12)
     standing = f"If the game ended now: {_standing(view)}."
     y = _lines(surface, app.fonts.bold(12), standing, 0, 0, w, theme.GREY) + 2
@@ -257,24 +257,24 @@ def _objectives(app, view, surface, w: int, spots) -> int:
             f"{standing} The goals judged at the end count as they stand now; the game is decided at its end.",
         )
     )
-    for g in obj["goals"]:
-        status = g["status"]
-        if g["points"] < 0:
+    for g in obj.goals:
+        status = g.status
+        if g.points < 0:
             status = "befell" if status == "met" else "avoided"
         good = status in ("met", "avoided")
         mark = "✔" if good else "✘" if status in ("failed", "befell") else "…"
         colour = theme.BLACK if good else theme.DARK_RED if mark == "✘" else theme.GREY
-        when = f"by {g['by']}" if g["by"] else _WHEN.get(g["when"], g["when"])
-        lead = f"{mark} {g['points']:+d} "
+        when = f"by {g.by}" if g.by else _WHEN.get(g.when, g.when)
+        lead = f"{mark} {g.points:+d} "
         indent = font.size(lead)[0]
         surface.blit(text.render(font, lead, colour), (0, y))
         # a penalty's tick means it was avoided, not that it befell: say so in words
-        name = g["name"] + (" — avoided" if status == "avoided" else " — it happened" if status == "befell" else "")
+        name = g.name + (" — avoided" if status == "avoided" else " — it happened" if status == "befell" else "")
         end = _lines(surface, font, name, indent, y, w - indent, colour)
-        spots.append((pygame.Rect(0, y, w, end - y), f"{g['name']} ({when}), {g['points']:+d} points — now {status}"))
+        spots.append((pygame.Rect(0, y, w, end - y), f"{g.name} ({when}), {g.points:+d} points — now {status}"))
         y = end + 2
-    if obj["history"]:  # empty where the teacher's preset hides it until the end
-        history = "History's result for your faction: " + " ".join(obj["history"].split())
+    if obj.history:  # empty where the teacher's preset hides it until the end
+        history = "History's result for your faction: " + " ".join(obj.history.split())
         spots.append((pygame.Rect(0, 0, w, y), history))  # after the others: theirs come first
     return y
 
@@ -363,7 +363,7 @@ class ChroniclePanel(Panel):
         self.more = False  # older lines than those shown exist
 
     def title(self, view):
-        return ("Chronicle" + (" — public and yours" if view["you"] else ""), "Chronicle")
+        return ("Chronicle" + (" — public and yours" if view.you else ""), "Chronicle")
 
     def want(self, view, width):
         return 10**6, None  # all it can have
@@ -372,7 +372,7 @@ class ChroniclePanel(Panel):
         """The wrapped lines from the newest entry back, as far as the scrolled window reaches."""
         rules = self.app.rules
         font = self.app.fonts.body(12)
-        start = rules.scenarios[view["scenario"]].start
+        start = rules.scenarios[view.scenario].start
         out: list[tuple[str, tuple]] = []
         for entry in reversed(view.log):
             if len(out) >= rows + self.back + 1:

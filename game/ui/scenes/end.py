@@ -20,37 +20,37 @@ OUTCOMES = ending.OUTCOME_WORDS
 
 def summary_html(rules, match, scale: float = 1.0) -> str:
     view = match.view(None)
-    kind, winner = view["outcome"] or ("", None)
+    kind, winner = view.outcome or ("", None)
     parts = [
         text.heading_html(escape(OUTCOMES.get(kind, kind.replace("_", " "))), scale)
         + (f" — {escape(naming.faction_name(rules, winner))}" if winner else "")
         + f"<br><i>{escape(ending.outcome_note(kind))}</i>"
     ]
     rows = []
-    for fid, (points, result) in view["results"].items():
+    for fid, (points, result) in view.results.items():
         rows.append(
             f"<b>{escape(naming.faction_name(rules, fid))}</b>: {escape(RESULT_NAMES[result])} "
             f"({escape(points_text(points))})"
         )
     parts.append("<b>Measured against history</b><br>" + "<br>".join(rows))
     for fid in match.humans():
-        obj = match.view(fid)["objectives"]
+        obj = match.view(fid).objectives
         if obj:
             parts.append(
                 f"<b>In history ({escape(naming.faction_name(rules, fid))})</b>: "
-                + escape(" ".join(obj["history"].split()))
+                + escape(" ".join(obj.history.split()))
             )
-    last = view["turn"]
-    votes = [v for v in view["votes"] if v["turn"] == last]
+    last = view.turn
+    votes = [v for v in view.votes if v.turn == last]
     if votes:
         parts.append(
             "<b>The last quarter's votes</b><br>"
             + "<br>".join(escape(voting.vote_lines(rules, v, None)[0]) for v in votes)
         )
-    held = [f"{rules.offices[o].name}: {naming.figure_name(rules, h)}" for o, h in view["offices"].items() if h]
+    held = [f"{rules.offices[o].name}: {naming.figure_name(rules, h)}" for o, h in view.offices.items() if h]
     parts.append("<b>Who holds what</b><br>" + escape("; ".join(held)))
-    parts.append("<b>Politburo</b>: " + escape(", ".join(naming.figure_name(rules, f) for f in view["politburo"])))
-    start = rules.scenarios[view["scenario"]].start
+    parts.append("<b>Politburo</b>: " + escape(", ".join(naming.figure_name(rules, f) for f in view.politburo)))
+    start = rules.scenarios[view.scenario].start
     key = [
         f"{explain.quarter(start, e.turn)}  {chronicle.render(rules, e)}"
         for e in view.log
@@ -62,7 +62,7 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
     if reasons:
         parts.append("<b>Why the computer moved as it did</b><br>" + "<br>".join(escape(line) for line in reasons))
     parts.append(
-        f"<i>Scenario {escape(view['scenario'])}, seed {match.seed} — the same seed and moves give the same game.</i>"
+        f"<i>Scenario {escape(view.scenario)}, seed {match.seed} — the same seed and moves give the same game.</i>"
     )
     return "<br><br>".join(parts)
 
@@ -113,14 +113,14 @@ class EndScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         view = self.final
         draw.poster_background(surface)
-        draw.band(surface, self.app, "THE END OF THE GAME", band_hint(self.app, "THE END OF THE GAME", view["date"]))
+        draw.band(surface, self.app, "THE END OF THE GAME", band_hint(self.app, "THE END OF THE GAME", view.date))
         self._chart(surface, view)
 
     def _chart(self, surface: pygame.Surface, view) -> None:
         """Each faction's points as a bar, with its badge and its result against history."""
         rules = self.app.rules
         inner = draw.panel(surface, self.app, self.chart, ("Points against history", "Points"))
-        results = list(view["results"].items())
+        results = list(view.results.items())
         if not results:
             return
         top = max(1, max(abs(p) for _, (p, _r) in results))

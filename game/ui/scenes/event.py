@@ -14,7 +14,7 @@ class EventScene(MessageScene):
     def __init__(self, app, board, view: dict):
         rules = app.rules
         self.board = board
-        eid = view["pending_choice"][0]
+        eid = view.pending_choice[0]
         self.event = ev = rules.events[eid]
         body = " ".join(ev.text.split()) + "\n\n" + ev.choice.prompt
         for action in board.match.legal():
@@ -26,7 +26,7 @@ class EventScene(MessageScene):
             body += "".join(f"\n    → {line}" for line in card.preview)
         choices = [(o.name, self._answer(o.id)) for o in ev.choice.options]
         choices.append(("Source", self.source))
-        super().__init__(app, f"{view['date']} — {ev.name}", body, choices, 0.8, 0.8)
+        super().__init__(app, f"{view.date} — {ev.name}", body, choices, 0.8, 0.8)
 
     def enter(self) -> None:
         """No option has the keyboard at first: an Enter pressed to close the screen before (the

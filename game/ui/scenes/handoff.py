@@ -44,7 +44,7 @@ class HandoffScene(Scene):
         big = self.app.fonts.heading(
             54 if self.app.settings.font_scale * 54 <= h / 10 else int(h / 10 / self.app.settings.font_scale)
         )
-        date = self.board.view["date"]
+        date = self.board.view.date
         lines = [
             (mid, f"{date} — next to play", theme.OCHRE),
             (big, f"Pass the screen to {seat.name}", theme.WHITE),

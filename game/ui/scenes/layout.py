@@ -355,9 +355,9 @@ def board_steps(scene, surface: pygame.Surface):
 
 def band_titles(view) -> tuple[str, ...]:
     """The band's title, longest first: the date, the turn, and how many are left."""
-    left_turns = view["turns"] - view["turn"] - 1
-    when = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']}"
-    return (when + " · " + ("last turn" if left_turns == 0 else f"{left_turns} more after this"), when, view["date"])
+    left_turns = view.turns - view.turn - 1
+    when = f"{view.date} · turn {view.turn + 1} of {view.turns}"
+    return (when + " · " + ("last turn" if left_turns == 0 else f"{left_turns} more after this"), when, view.date)
 
 
 def band_tip(scene) -> str:
@@ -380,7 +380,7 @@ def _who_texts(scene) -> tuple[str, ...]:
 def _who_room(scene) -> int:
     """Room for the seat's name: what the band leaves after the date and turn."""
     view = scene.view
-    shortest = f"{view['date']} · turn {view['turn'] + 1} of {view['turns']}"
+    shortest = f"{view.date} · turn {view.turn + 1} of {view.turns}"
     title = scene.app.fonts.heading(24).size(shortest)[0]
     return max(40, scene.top_buttons_x - 12 - 16 - title - 60 - scene.geo.band)
 

@@ -36,8 +36,8 @@ class ResultsScene(MessageScene):
         """The faction a voter belongs to, as this view knows it."""
         if who in self.app.rules.factions:
             return who
-        figure = self.view["figures"].get(who)
-        return figure["faction"] if figure is not None else None
+        figure = self.view.figures.get(who)
+        return figure.faction if figure is not None else None
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
