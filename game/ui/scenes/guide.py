@@ -1,5 +1,5 @@
-"""How to play: the board's panels and the turn, in words for a newcomer (no numbers: those live in
-the rule files and the tooltips)."""
+"""How to play: the board's panels, the turn, and where the words of the period are explained, for a
+newcomer (no numbers: those live in the rule files and the tooltips)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ The action bar keeps every action in the same place. A greyed action is out of r
 
 Each quarter ends in one place: a summary of what changed for you (your standing, influence, prestige, exposure, offices, seats, regions and goals), every vote — who voted how, with how many votes, and why, and which figure turned out to be another faction's secret contact — the Congress, and the events that hit you, before any new event card. History (the H key) pages back through every earlier quarter's summary.
 
-Keyboard: Tab or the arrows move between buttons, Enter presses, Escape goes back (on the board: the game menu), H opens the history; in a list of targets, typing a choice's number picks it (a number stays with its target all game).
+Words of the period. The encyclopedia explains them: a glossary (the Secretariat, the Orgburo, Rabkrin, NEP, the smychka, the ban on factions, the Lenin Levy, the Testament…), who each figure was and what became of him, what each office and body did, every event and scenario, each with the passages of the documents it comes from. On the board, a click on a panel's black heading opens its entry (Offices, the party bodies, Press, Party organisations…), and F1 over anything with a tooltip opens the entry the tooltip names (over nothing, F1 opens this guide). In an entry, underlined words are links to other entries; Back returns to the entry you came from.
+
+Keyboard: Tab or the arrows move between buttons, Enter presses, Escape goes back (on the board: the game menu), H opens the history, F1 the entry of what the mouse is over (or this guide); in a list of targets, typing a choice's number picks it (a number stays with its target all game).
 """
 
 
