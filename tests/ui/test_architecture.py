@@ -64,7 +64,8 @@ def test_a_scene_imports_no_other_scene_but_the_bases(scene):
 
 
 def test_every_scene_is_registered_by_name_once():
-    """The registry names every screen class defined under game/ui/scenes, each once."""
+    """The registry names every screen class defined under game/ui/scenes, each once (a base that
+    only others build on says so with ``abstract = True`` in its own body)."""
     from game.ui import scenes
     from game.ui.scene import Scene
 
@@ -72,7 +73,10 @@ def test_every_scene_is_registered_by_name_once():
         obj
         for name in scene_modules()
         for obj in vars(__import__(name, fromlist=["_"])).values()
-        if isinstance(obj, type) and issubclass(obj, Scene) and obj.__module__ == name
+        if isinstance(obj, type)
+        and issubclass(obj, Scene)
+        and obj.__module__ == name
+        and not vars(obj).get("abstract", False)
     }
     registered = list(scenes.SCENES.values())
     assert len(registered) == len(set(registered))

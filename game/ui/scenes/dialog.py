@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 import pygame
+import pygame_gui
 
 from game.ui import text, theme
 from game.ui.scene import Scene
@@ -189,6 +190,71 @@ class MessageScene(Scene):
         lines = self._title_lines(r)
         pygame.draw.rect(surface, theme.RED, (r.x, r.y, r.w, len(lines) * font.get_linesize() + 12))
         text.blit_lines(surface, font, lines, (r.x + 12, r.y + 6), theme.WHITE)
+
+
+class NameScene(MessageScene):
+    """Ask for a name (of a save, a preset): a prompt, a text entry filled with ``initial()``, the
+    rows a subclass adds under it (:meth:`extra`, each a button of the entry's height), then Save
+    and Cancel.  Enter in the entry or Save calls :meth:`save`."""
+
+    abstract = True  # a base for the save and preset dialogs, not a screen of its own
+    PROMPT = "Name (letters, digits, spaces, . _ -):"
+    #: the box's share of the window's width at a small and at a large font
+    WIDTHS = (0.5, 0.8)
+
+    def __init__(self, app, title: str):
+        super().__init__(app, title, "", None, self.WIDTHS[0], 0.4)
+
+    def initial(self) -> str:
+        return ""
+
+    def extra(self) -> list[tuple[str, object, str]]:
+        """(label, callback, tip) of each row between the entry and the buttons."""
+        return []
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def build(self) -> None:
+        w, h = self.app.size
+        s = self.app.settings.font_scale
+        bh = int(38 * s)
+        self.wf = self.WIDTHS[0] if s < 1.5 else self.WIDTHS[1]
+        font = self.app.fonts.body(16)
+        self.prompt = text.wrap(font, self.PROMPT, int(w * self.wf) - 32)
+        top = self.app.fonts.heading(22).get_linesize() + 24
+        rows = self.extra()
+        high = top + len(self.prompt) * font.get_linesize() + 6 + bh + (bh + 12) * len(rows) + 24 + bh + 16
+        self.hf = min(1.0, max(0.4, high / h))
+        r = self.box()
+        y = r.y + top + len(self.prompt) * font.get_linesize() + 6
+        self.entry = self.typed(
+            pygame_gui.elements.UITextEntryLine(pygame.Rect(r.x + 16, y, r.w - 32, bh), self.app.manager)
+        )
+        self.entry.set_text_length_limit(64)
+        self.entry.set_text(self.initial()[:64])
+        self.app.manager.set_focus_set(self.entry)
+        for label, callback, tip in rows:
+            y += bh + 12
+            wrapped_button(self, (r.x + 16, y, r.w - 32, bh), label, callback, tip)
+        bw = max(int(150 * s), button_need(self.app, "Cancel"))
+        self.button((r.right - 16 - bw, r.bottom - bh - 16, bw, bh), "Save", self.save)
+        self.button((r.right - 26 - 2 * bw, r.bottom - bh - 16, bw, bh), "Cancel", self.app.pop)
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.box()
+        top = self.app.fonts.heading(22).get_linesize() + 24
+        text.blit_lines(surface, self.app.fonts.body(16), self.prompt, (r.x + 16, r.y + top), theme.BLACK)
+
+    def handle(self, event) -> None:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            self.save()
+            return
+        super().handle(event)
+
+    def back(self) -> None:
+        self.app.pop()
 
 
 def confirm(app, title: str, body: str, yes_label: str, on_yes) -> None:

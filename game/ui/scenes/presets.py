@@ -4,8 +4,6 @@ nothing.  See :mod:`game.match.presets` for the file."""
 
 from __future__ import annotations
 
-import pygame
-import pygame_gui
 from attrs import evolve
 
 from game.match import presets, saves
@@ -14,7 +12,7 @@ from game.ruleset.loader import load
 from game.ruleset.problems import errors
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
-from game.ui.scenes.dialog import MessageScene, button_need, draw_wrapped, message, wrapped_button, wrapped_height
+from game.ui.scenes.dialog import NameScene, button_need, draw_wrapped, message, wrapped_button, wrapped_height
 
 
 def rules_for(mods) -> object:
@@ -96,58 +94,31 @@ class PresetsScene(Scene):
         super().draw_focus(surface)
 
 
-class SavePresetScene(MessageScene):
+class SavePresetScene(NameScene):
     """Save the new-game screen's choices as a preset: a name, and whether it is locked."""
 
     PROMPT = "Name of the preset (letters, digits, spaces, . _ -); it is also the preset's title:"
+    WIDTHS = (0.55, 0.85)
 
     def __init__(self, app, preset: Preset):
-        super().__init__(app, "Save as a preset", "", None, 0.55, 0.45)
+        super().__init__(app, "Save as a preset")
         self.preset = preset
         self.locked = preset.locked
+        self.name = ""
 
-    def build(self) -> None:
-        w, h = self.app.size
-        s = self.app.settings.font_scale
-        bh = int(38 * s)
-        self.wf = 0.55 if s < 1.5 else 0.85
-        font = self.app.fonts.body(16)
-        self.prompt = text.wrap(font, self.PROMPT, int(w * self.wf) - 32)
-        top = self.app.fonts.heading(22).get_linesize() + 24
-        high = top + len(self.prompt) * font.get_linesize() + 6 + bh + 12 + bh + 24 + bh + 16
-        self.hf = min(1.0, max(0.4, high / h))
-        r = self.box()
-        y = r.y + top + len(self.prompt) * font.get_linesize() + 6
-        self.entry = self.typed(
-            pygame_gui.elements.UITextEntryLine(pygame.Rect(r.x + 16, y, r.w - 32, bh), self.app.manager)
-        )
-        self.entry.set_text_length_limit(64)
-        self.entry.set_text((getattr(self, "name", "") or self.preset.title or self.preset.scenario)[:64])
-        self.app.manager.set_focus_set(self.entry)
+    def initial(self) -> str:
+        return self.name or self.preset.title or self.preset.scenario
+
+    def extra(self) -> list[tuple[str, object, str]]:
         lock = "Locked: the teams cannot change it" if self.locked else "Not locked: it can be changed"
         tip = "A locked preset opens the new-game screen with every choice fixed (press to change)"
-        wrapped_button(self, (r.x + 16, y + bh + 12, r.w - 32, bh), lock, self._lock, tip)
-        bw = max(int(150 * s), button_need(self.app, "Cancel"))
-        self.button((r.right - 16 - bw, r.bottom - bh - 16, bw, bh), "Save", self.save)
-        self.button((r.right - 26 - 2 * bw, r.bottom - bh - 16, bw, bh), "Cancel", self.app.pop)
+        return [(lock, self._lock, tip)]
 
     def _lock(self) -> None:
         self.name = self.entry.get_text()
         self.locked = not self.locked
         self.rebuild()
         self.focus = 0
-
-    def draw(self, surface) -> None:
-        super().draw(surface)
-        r = self.box()
-        top = self.app.fonts.heading(22).get_linesize() + 24
-        text.blit_lines(surface, self.app.fonts.body(16), self.prompt, (r.x + 16, r.y + top), theme.BLACK)
-
-    def handle(self, event) -> None:
-        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
-            self.save()
-            return
-        super().handle(event)
 
     def save(self) -> None:
         name = self.entry.get_text().strip()
@@ -165,6 +136,3 @@ class SavePresetScene(MessageScene):
             f"Saved as {path}. Open it from the main menu (Classroom presets), or hand the file out: "
             f"'python -m game play --preset FILE' starts from it.",
         )
-
-    def back(self) -> None:
-        self.app.pop()

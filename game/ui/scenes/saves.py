@@ -6,55 +6,23 @@ from __future__ import annotations
 import time
 
 import pygame
-import pygame_gui
 
 from game.match import saves
 from game.match.saves import SaveError
 from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes.debrief_parts import waits_for_end
-from game.ui.scenes.dialog import MessageScene, button_need, draw_wrapped, message, wrapped_button, wrapped_height
+from game.ui.scenes.dialog import NameScene, button_need, draw_wrapped, message, wrapped_button, wrapped_height
 
 
-class SaveScene(MessageScene):
-    def __init__(self, app):
-        super().__init__(app, "Save the game", "Type a name for this save, then press Save.", None, 0.5, 0.4)
-
+class SaveScene(NameScene):
     PROMPT = "Name of the save (letters, digits, spaces, . _ -):"
 
-    def build(self) -> None:
-        w, h = self.app.size
-        s = self.app.settings.font_scale
-        bh = int(38 * s)
-        self.wf = 0.5 if s < 1.5 else 0.8
-        font = self.app.fonts.body(16)
-        self.prompt = text.wrap(font, self.PROMPT, int(w * self.wf) - 32)
-        top = self.app.fonts.heading(22).get_linesize() + 24
-        high = top + len(self.prompt) * font.get_linesize() + 6 + bh + 24 + bh + 16
-        self.hf = min(1.0, max(0.4, high / h))
-        r = self.box()
-        y = r.y + top + len(self.prompt) * font.get_linesize() + 6
-        self.entry = self.typed(
-            pygame_gui.elements.UITextEntryLine(pygame.Rect(r.x + 16, y, r.w - 32, bh), self.app.manager)
-        )
-        self.entry.set_text_length_limit(64)
-        self.entry.set_text(f"{self.app.match.scenario} {time.strftime('%Y-%m-%d %H%M')}")
-        self.app.manager.set_focus_set(self.entry)
-        bw = max(int(150 * s), button_need(self.app, "Cancel"))
-        self.button((r.right - 16 - bw, r.bottom - bh - 16, bw, bh), "Save", self.save)
-        self.button((r.right - 26 - 2 * bw, r.bottom - bh - 16, bw, bh), "Cancel", self.app.pop)
+    def __init__(self, app):
+        super().__init__(app, "Save the game")
 
-    def draw(self, surface) -> None:
-        super().draw(surface)
-        r = self.box()
-        top = self.app.fonts.heading(22).get_linesize() + 24
-        text.blit_lines(surface, self.app.fonts.body(16), self.prompt, (r.x + 16, r.y + top), theme.BLACK)
-
-    def handle(self, event) -> None:
-        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
-            self.save()
-            return
-        super().handle(event)
+    def initial(self) -> str:
+        return f"{self.app.match.scenario} {time.strftime('%Y-%m-%d %H%M')}"
 
     def save(self) -> None:
         name = self.entry.get_text().strip()
@@ -66,9 +34,6 @@ class SaveScene(MessageScene):
             return
         self.app.pop()
         message(self.app, "Saved", f"Saved as “{path.stem}”. Load it from the main menu.")
-
-    def back(self) -> None:
-        self.app.pop()
 
 
 class LoadScene(Scene):
