@@ -164,7 +164,7 @@ def test_a_click_on_a_link_opens_its_entry_and_back_returns(app, rules):
     enc = app.scene
     assert isinstance(enc, EncyclopediaScene) and enc.record().name.startswith("Appointment")  # the glossary, A to Z
     enc.go("secretariat")
-    enc.show()
+    enc.refresh()
     frames(app, n=2)
     box = enc.article
     chunk = next(c for c in box.link_hover_chunks if c.href == "orgburo")

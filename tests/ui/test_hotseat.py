@@ -234,7 +234,7 @@ def _reference_screens(app):
         for i in range(len(CATEGORIES)):
             states.append(scene._pick(i))
             for index in range(0, len(scene.entries_of(i)), 7):
-                states.append(lambda index=index: (setattr(scene, "index", index), scene.show()))
+                states.append(lambda index=index: (setattr(scene, "index", index), scene.refresh()))
         return states + [lambda: scene.follow("secretariat"), lambda: scene.follow("figures.trotsky")]
 
     return [

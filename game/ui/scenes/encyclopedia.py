@@ -221,7 +221,11 @@ class EncyclopediaScene(Scene):
         return sorted(table, key=_sort_name) if kind == "glossary" else table
 
     def go(self, ref: str) -> bool:
-        """Show the entry ``ref`` names; False (nothing changes) if there is none."""
+        """Show the entry ``ref`` names (a kind alone: its list, from the top); False (nothing
+        changes) if there is none."""
+        if ref in KIND_INDEX:
+            self.category, self.index = KIND_INDEX[ref], 0
+            return True
         rec = record_of(self.app.rules, ref)
         if rec is None:
             return False
@@ -234,9 +238,9 @@ class EncyclopediaScene(Scene):
         here = (self.category, self.index)
         if self.go(ref):
             self.trail.append(here)
-            self.show()
+            self.refresh()
 
-    def show(self) -> None:
+    def refresh(self) -> None:
         if getattr(self, "article", None) is not None:
             self.article.set_text(text.gui(self.html()))
 
@@ -278,7 +282,7 @@ class EncyclopediaScene(Scene):
     def _pick(self, i: int):
         def pick():
             self.category, self.index = i, 0
-            self.show()
+            self.refresh()
 
         return pick
 
@@ -334,7 +338,7 @@ class EncyclopediaScene(Scene):
         if event.key in (pygame.K_DOWN, pygame.K_UP, pygame.K_PAGEDOWN, pygame.K_PAGEUP) and n:
             step = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: 10, pygame.K_PAGEUP: -10}[event.key]
             self.index = max(0, min(n - 1, self.index + step))
-            self.show()
+            self.refresh()
         else:
             super().key(event)
 
@@ -346,11 +350,11 @@ class EncyclopediaScene(Scene):
             for i, rect in self.rows:
                 if rect.collidepoint(event.pos):
                     self.index = i
-                    self.show()
+                    self.refresh()
             return
         if event.type == pygame.MOUSEWHEEL and self.list_rect.collidepoint(pygame.mouse.get_pos()):
             self.index = max(0, min(len(self.entries()) - 1, self.index - event.y))
-            self.show()
+            self.refresh()
             return
         super().handle(event)
 
@@ -415,6 +419,6 @@ class EncyclopediaScene(Scene):
     def back(self) -> None:
         if self.trail:
             self.category, self.index = self.trail.pop()
-            self.show()
+            self.refresh()
             return
         self.app.pop()
