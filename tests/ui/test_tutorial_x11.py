@@ -85,7 +85,7 @@ class Window:
         self.display = display
         self.status = folder / "screen.json"
         self.log = folder / "game.log"
-        env = os.environ | {
+        self.env = os.environ | {
             "DISPLAY": display,
             "SDL_VIDEODRIVER": "x11",
             "SDL_AUDIODRIVER": "dummy",
@@ -95,16 +95,14 @@ class Window:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "tests.ui.x11_game", str(self.status)],
                 cwd=ROOT,
-                env=env,
+                env=self.env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
         self.id = None
 
     def xdotool(self, *args: str) -> str:
-        done = subprocess.run(
-            ["xdotool", *args], env=os.environ | {"DISPLAY": self.display}, capture_output=True, text=True
-        )
+        done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True)
         assert done.returncode == 0, f"xdotool {' '.join(args)}: {done.stderr.strip()}"
         return done.stdout.strip()
 
@@ -131,10 +129,16 @@ class Window:
             assert time.monotonic() - start < PATIENCE, f"waited in vain for {what}; the screen: {seen}"
             time.sleep(0.05)
 
+    def windows(self) -> list[str]:
+        """The game process's windows on the display (SDL names the process on its window; a search
+        by the window's title finds nothing under a bare Xvfb with no window manager)."""
+        search = ["xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid)]
+        return subprocess.run(search, env=self.env, capture_output=True, text=True).stdout.split()
+
     def open(self) -> dict:
         seen = self.wait(lambda s: s["scene"] == "MenuScene", "the main menu")
-        # the window SDL opened for the game's process (it names it; a search by title finds nothing here)
-        self.id = self.xdotool("search", "--onlyvisible", "--pid", str(self.process.pid)).split()[0]
+        self.wait(lambda _s: self.windows(), "the game's window to be mapped")
+        self.id = self.windows()[0]
         self.xdotool("windowmove", self.id, "0", "0")
         return seen
 
