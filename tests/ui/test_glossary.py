@@ -15,7 +15,8 @@ from game.ruleset import BASE, PROJECT
 from game.ruleset.loader import load_rules
 from game.ruleset.records import ENCYCLOPEDIA_KINDS, entry_ref
 from game.ui.scenes.board import BoardScene
-from game.ui.scenes.encyclopedia import CATEGORIES, EncyclopediaScene, entry_in, linked, record_of
+from game.ui.scenes.encyclopedia import CATEGORIES, EncyclopediaScene
+from game.ui.scenes.entries import entry_in, linked, record_of
 from game.ui.scenes.panels import HEADING_ENTRIES
 from tests.ui.drive import button, click, frames, key
 from tests.ui.test_hotseat import _to_a_seat

@@ -36,7 +36,7 @@ from game.ui.scenes import layout
 from game.ui.scenes.board_overlay import ThinkingSign, tooltip
 from game.ui.scenes.board_panels import PANELS
 from game.ui.scenes.dialog import confirm, message
-from game.ui.scenes.encyclopedia import entry_in
+from game.ui.scenes.entries import entry_in
 from game.ui.scenes.layout import action_button_label, end_turn
 from game.ui.scenes.turn_clock import TurnClock, draw_clock
 
