@@ -6,7 +6,7 @@ An entry's text links the other entries it mentions (a name, a surname, a glossa
 its other names: the first mention of each), and a glossary entry ends with its ``see`` list; a
 click on a link opens that entry, and Back returns to the entry the link was followed from.  The
 board opens an entry here too: a click on a panel's heading, or F1 over something whose tooltip
-names an entry (:func:`entry_in`).  Everything shown is rule data, never a game's state, so the
+names an entry (:func:`game.ui.scenes.entries.entry_in`).  Everything shown is rule data, never a game's state, so the
 encyclopedia shows nothing secret whoever is at the screen."""
 
 from __future__ import annotations
@@ -38,6 +38,20 @@ CATEGORIES = (
     ("scenarios", "Scenarios"),
 )
 KIND_INDEX = {kind: i for i, (kind, _) in enumerate(CATEGORIES)}
+
+
+#: what an entry of each kind is, where a "see also" must tell it from a glossary term of its name
+KIND_WORDS = {"bodies": "the body", "offices": "the office", "figures": "the man", "press": "the paper"}
+
+
+def _see_label(rules, ref: str) -> str:
+    """A "see also" link's words: the entry's name, and what it is where a glossary term has the
+    same name (the Politburo, the term, beside the Politburo, the body on the board)."""
+    name = record_of(rules, ref).name
+    kind = entry_ref(ref)[0]
+    if kind != "glossary" and any(t.name == name for t in rules.glossary.values()):
+        return f"{name} ({KIND_WORDS.get(kind, kind)})"
+    return name
 
 
 def _sort_name(rec) -> str:
@@ -226,7 +240,7 @@ class EncyclopediaScene(Scene):
                 parts.append(linked(rules, extra, own))
         see = [ref for ref in getattr(rec, "see", ()) if record_of(rules, ref) is not None]
         if see:
-            parts.append("<b>See also</b>: " + " · ".join(link(ref, record_of(rules, ref).name) for ref in see))
+            parts.append("<b>See also</b>: " + " · ".join(link(ref, _see_label(rules, ref)) for ref in see))
         if table != "glossary":  # the glossary's terms that send the reader here
             back = [t for t in sorted(rules.glossary.values(), key=_sort_name) if own in t.see]
             if back:
