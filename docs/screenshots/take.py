@@ -65,9 +65,11 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
         app.scene._to("players")()
         shoot(app, "new_game_players", suffix)
     app.reset_scene("menu")
-    app.push_scene("encyclopedia")
-    app.scene._pick(1)()
+    app.push_scene("encyclopedia", "figures")
     shoot(app, "encyclopedia", suffix)
+    app.reset_scene("menu")
+    app.push_scene("encyclopedia", "secretariat")  # the glossary, an entry with its links
+    shoot(app, "glossary", suffix)
     app.reset_scene("menu")
     app.push_scene("settings")
     shoot(app, "settings", suffix)
