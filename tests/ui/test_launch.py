@@ -33,7 +33,7 @@ def test_no_display_on_linux_without_display_variables(monkeypatch):
 def test_with_a_display_play_opens_the_window(monkeypatch):
     opened = []
     monkeypatch.setattr(app_mod, "can_open_window", lambda: None)
-    monkeypatch.setattr(app_mod, "main", lambda rules: opened.append(rules) or 0)
+    monkeypatch.setattr(app_mod, "main", lambda rules, preset=None: opened.append(rules) or 0)
     assert cli.main(["play"]) == 0
     assert len(opened) == 1 and "crisis_1923" in opened[0].scenarios
 
@@ -41,7 +41,7 @@ def test_with_a_display_play_opens_the_window(monkeypatch):
 def test_terminal_flag_keeps_the_terminal(monkeypatch, capsys, tmp_path):
     monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path))
     monkeypatch.setattr(app_mod, "can_open_window", lambda: None)
-    monkeypatch.setattr(app_mod, "main", lambda rules: (_ for _ in ()).throw(AssertionError("window opened")))
+    monkeypatch.setattr(app_mod, "main", lambda rules, preset=None: (_ for _ in ()).throw(AssertionError("window opened")))
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))

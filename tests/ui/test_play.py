@@ -59,7 +59,7 @@ def test_a_classroom_game_plays_to_its_end_in_the_window(app):
     for fid in match.state.factions:
         assert app.rules.factions[fid].name in html
     assert "Measured against history" in html and "seed 11" in html
-    assert labels(end) == ["Play again", "Main menu", "History"]  # History: one human seat played
+    assert labels(end) == ["Play again", "Main menu", "History", "Debrief"]  # History: one human seat played
     # the human really played: every publish of an article in the record is Stalin's own
     published = [a for a in match.record.actions if a.name == "publish_article" and a.faction == "stalin"]
     assert published
