@@ -5,15 +5,15 @@ mappings built fresh for each view, so nothing in it is shared with the state an
 reader does to it can change the game.  Private to each faction: its cultivation of figures, the
 bloc offers it made or received, and its private log.  The generator state never leaves the engine.
 
-Records answer ``view["key"]`` as well as ``view.key`` (and ``view.get("key")``), so code written
-for the older dictionary view keeps working; new code should use attributes.
+Records are read by attribute only (``view.factions["trotsky"].status``): the mappings inside a
+view are mappings, the records are not, so a field is never read by a string or a position.
 
 >>> from game.ruleset.loader import load_base
 >>> from game.engine import new_game
 >>> rules = load_base()
 >>> view = player_view(new_game(rules, "succession_1923", seed=1), rules, "trotsky")
->>> view.you, view["you"], view.factions["trotsky"].status
-('trotsky', 'trotsky', 'active')
+>>> view.you, view.factions["trotsky"].status
+('trotsky', 'active')
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from attrs import fields, frozen
+from attrs import frozen
 
 from game.engine.congress import Why, delegate_shares, delegations
 from game.engine.motions import body_of
@@ -43,38 +43,8 @@ def deep_freeze(value):
     return value
 
 
-class Record:
-    """Item access for frozen view records: ``r["name"]`` is ``r.name``; an integer indexes the
-    fields in order, so records that replaced the old lists (a log line, a ballot) still unpack."""
-
-    __slots__ = ()
-
-    def __getitem__(self, key):
-        if isinstance(key, int):
-            return getattr(self, fields(type(self))[key].name)
-        try:
-            return getattr(self, key)
-        except (AttributeError, TypeError):
-            raise KeyError(key) from None
-
-    def get(self, key: str, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __contains__(self, key) -> bool:
-        return isinstance(key, str) and hasattr(self, key)
-
-    def __iter__(self):
-        """A record that replaced a list unpacks as that list did (``turn, text, kind = line``):
-        its first ``UNPACKS`` fields; fields added since are read by name."""
-        names = [f.name for f in fields(type(self))][: getattr(type(self), "UNPACKS", None)]
-        return iter([getattr(self, n) for n in names])
-
-
 @frozen
-class FactionView(Record):
+class FactionView:
     status: str
     prestige: int
     influence: int
@@ -85,7 +55,7 @@ class FactionView(Record):
 
 
 @frozen
-class FigureView(Record):
+class FigureView:
     faction: str | None
     status: str
     #: public affinity, plus the viewer's own secret cultivation of this figure
@@ -93,7 +63,7 @@ class FigureView(Record):
 
 
 @frozen
-class RegionView(Record):
+class RegionView:
     secretary: str | None
     loyalty: int  # the secretary's hold
     sympathy: Mapping[str, int]
@@ -105,7 +75,7 @@ class RegionView(Record):
 
 
 @frozen
-class LogView(Record):
+class LogView:
     """A line of the chronicle the viewer may see, as data: its words are made by
     :func:`game.present.chronicle.render`."""
 
@@ -117,7 +87,7 @@ class LogView(Record):
 
 
 @frozen
-class BallotView(Record):
+class BallotView:
     """A ballot as data; :func:`game.present.naming.voter_name` names its voter."""
 
     side: str  # yes | no | abstain
@@ -131,7 +101,7 @@ class BallotView(Record):
 
 
 @frozen
-class VoteView(Record):
+class VoteView:
     """A vote taken, as data: the motion by id with its arguments and mover (its words are
     :func:`game.present.chronicle.moved`'s), the result and every ballot."""
 
@@ -148,7 +118,7 @@ class VoteView(Record):
 
 
 @frozen
-class AgendaView(Record):
+class AgendaView:
     proposer: str
     motion: str
     args: tuple[str, ...]
@@ -158,7 +128,7 @@ class AgendaView(Record):
 
 
 @frozen
-class GoalView(Record):
+class GoalView:
     id: str
     name: str
     points: int
@@ -168,7 +138,7 @@ class GoalView(Record):
 
 
 @frozen
-class ObjectivesView(Record):
+class ObjectivesView:
     points: int
     result: str
     history: str
@@ -176,7 +146,7 @@ class ObjectivesView(Record):
 
 
 @frozen
-class View(Record):
+class View:
     you: str | None
     scenario: str
     turn: int
