@@ -2,7 +2,7 @@
 ``python -m game play`` opens it (the base rules, :class:`game.ui.app.App`, its own loop reading
 the display's events), plus, after every frame, what a player would read off the screen written
 to a JSON file: the guide's words, the labels and places of the buttons and rows on the screen
-on top, and how many clicks the window has received.  The test reads that file to know what the
+on top, how many clicks the window has received, and every step the guide has shown so far.  The test reads that file to know what the
 instructions say and where the controls they name are, and clicks them with real X events.
 
 It lives with the tests so that the game has no test hook of its own.  Run as
@@ -57,13 +57,16 @@ def main(status: Path) -> int:
     class Reporting(App):
         frames = 0
         clicks = 0
+        steps: list[int] = []  # every step the guide showed, in turn (a test samples the file more slowly)
 
         def frame(self, events, dt: float = 1 / 60) -> None:
             self.clicks += sum(1 for e in events if e.type == pygame.MOUSEBUTTONUP)
             super().frame(events, dt)
             self.frames += 1
+            if self.tutorial is not None and (not self.steps or self.steps[-1] != self.tutorial.index):
+                self.steps.append(self.tutorial.index)
             if self.running:
-                seen = on_screen(self) | {"frame": self.frames, "clicks": self.clicks}
+                seen = on_screen(self) | {"frame": self.frames, "clicks": self.clicks, "steps": self.steps}
                 part = status.with_suffix(".part")
                 part.write_text(json.dumps(seen), encoding="utf-8")
                 os.replace(part, status)
