@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from game.ai.search import SearchBot
 from game.ai.simple import SimpleBot
+from game.ruleset.rules import Rules
 
 
 class WaitBot:
@@ -23,7 +24,7 @@ class WaitBot:
     def __init__(self, faction: str):
         self.faction = faction
 
-    def choose(self, view, legal, rules):
+    def choose(self, view, legal, rules: Rules):
         for action in legal:
             rule = rules.actions.get(action.name)
             if rule is not None and rule.kind == "pass":

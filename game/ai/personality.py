@@ -28,6 +28,7 @@ from attrs import frozen
 
 from game.ai.sense import DISCIPLINE, RUNG_OF, partners, target_of
 from game.ruleset.records import LADDER
+from game.ruleset.rules import Rules
 from game.ruleset.vocabulary import COMPOSED
 
 
@@ -45,7 +46,7 @@ class Persona:
         return self.weights.get(name, 0) / 10
 
 
-def pace_for(rules, rung: str, target: str | None) -> str | None:
+def pace_for(rules: Rules, rung: str, target: str | None) -> str | None:
     """The earliest quarter history lets a bot push ``target`` to ``rung`` (YYYY-Qn), or None:
     the latest of the paces for every rival and those for this faction (``pace`` in ai.yaml), on
     this rung or any rung above it (no rival reaches a rung before the one it passes through).
@@ -63,7 +64,7 @@ def pace_for(rules, rung: str, target: str | None) -> str | None:
     return known[key]
 
 
-def office_pace(rules, office: str, holder: str | None) -> str | None:
+def office_pace(rules: Rules, office: str, holder: str | None) -> str | None:
     """The earliest quarter history lets a bot take ``office`` from the faction ``holder``
     (YYYY-Qn), or None: the latest ``pace`` in ai.yaml that names the office and that faction."""
     known = rules.tables.office_paces  # bots ask for every office motion they weigh
@@ -76,13 +77,13 @@ def office_pace(rules, office: str, holder: str | None) -> str | None:
     return known[key]
 
 
-def rung_too_soon(rules, date: str, rung: str, target: str | None) -> bool:
+def rung_too_soon(rules: Rules, date: str, rung: str, target: str | None) -> bool:
     """Is ``date`` earlier than history took ``target`` to ``rung`` (:func:`pace_for`)?"""
     earliest = pace_for(rules, rung, target)
     return earliest is not None and date < earliest
 
 
-def office_too_soon(rules, date: str, office: str, holder: str | None, me: str) -> bool:
+def office_too_soon(rules: Rules, date: str, office: str, holder: str | None, me: str) -> bool:
     """Is ``date`` earlier than history took ``office`` from ``holder`` (:func:`office_pace`)?
     Never for a post that is vacant or one's own."""
     if holder is None or holder == me:
@@ -91,7 +92,7 @@ def office_too_soon(rules, date: str, office: str, holder: str | None, me: str) 
     return earliest is not None and date < earliest
 
 
-def persona_for(rules, faction: str) -> Persona:
+def persona_for(rules: Rules, faction: str) -> Persona:
     """The faction's personality from the rule files (a neutral one if it has none)."""
     rec = next((p for p in getattr(rules, "personalities", {}).values() if p.faction == faction), None)
     if rec is None:
@@ -99,7 +100,7 @@ def persona_for(rules, faction: str) -> Persona:
     return Persona(faction, {k: w.value for k, w in rec.weights.items()}, rec.home, rec.target)
 
 
-def _home_press(rules, persona: Persona) -> set[str]:
+def _home_press(rules: Rules, persona: Persona) -> set[str]:
     if persona.home is None:
         return set()
     chief = rules.regions[persona.home].chief_office
@@ -112,7 +113,7 @@ def _share(view, faction: str) -> float:
     return cc.get(faction, 0) / (sum(cc.values()) or 1)
 
 
-def weight_of(rules, action_id: str):
+def weight_of(rules: Rules, action_id: str):
     """How the bots weigh the action entry ``action_id``: its own ``action_weights`` entry in
     ai.yaml, else its kind's (the validator sees that every kind has one)."""
     weights = rules.action_weights
@@ -125,7 +126,7 @@ def weight_of(rules, action_id: str):
     return weights[kind]
 
 
-def bias(view, action, rules, persona: Persona) -> tuple[float, str]:
+def bias(view, action, rules: Rules, persona: Persona) -> tuple[float, str]:
     """How much the personality favours ``action`` (in leaning units, about -10..10), and why."""
     rule = rules.actions.get(action.name)
     if rule is None:
@@ -133,7 +134,7 @@ def bias(view, action, rules, persona: Persona) -> tuple[float, str]:
     return _BIAS[rule.kind](view, action, rules, persona)
 
 
-def _appoint(view, action, rules, p):
+def _appoint(view, action, rules: Rules, p):
     region = action.args[0]
     largest = max(r.delegates for r in rules.regions.values()) or 1
     weight = rules.regions[region].delegates / largest  # the big delegations decide a Congress
@@ -143,20 +144,20 @@ def _appoint(view, action, rules, p):
     return value, f"{rules.regions[region].name} sends {rules.regions[region].delegates} delegates to a Congress"
 
 
-def _entrench(view, action, rules, p):
+def _entrench(view, action, rules: Rules, p):
     if p.home is not None and action.args[0] == p.home:
         return 6 * p.w("apparatus") + 10 * p.w("home_defence"), f"{rules.regions[p.home].name} is its own machine"
     return 6 * p.w("apparatus"), "a machine must be tended"
 
 
-def _publish(view, action, rules, p):
+def _publish(view, action, rules: Rules, p):
     value = 8 * p.w("press") + 4 * p.w("policy")
     if action.args[0] in _home_press(rules, p):
         return value + 5 * p.w("home_defence"), f"{rules.press[action.args[0]].name} speaks for its city"
     return value, "the line must be argued in print"
 
 
-def _mass_appeal(view, action, rules, p):
+def _mass_appeal(view, action, rules: Rules, p):
     value = 6 * p.w("masses")
     if p.home is not None:
         if action.args[0] == p.home:
@@ -165,7 +166,7 @@ def _mass_appeal(view, action, rules, p):
     return value, "the rank and file must wake up"
 
 
-def _offer(view, action, rules, p):
+def _offer(view, action, rules: Rules, p):
     other = action.args[0]
     value = -8 * p.w("bloc_reluctance")
     if other == p.target and view.turn < 8:
@@ -173,12 +174,12 @@ def _offer(view, action, rules, p):
     return value, "wary of blocs" if value < -3 else "a bloc has its uses"
 
 
-def _accept(view, action, rules, p):
+def _accept(view, action, rules: Rules, p):
     value, why = _offer(view, action, rules, p)
     return value + 2, why
 
 
-def _break(view, action, rules, p):
+def _break(view, action, rules: Rules, p):
     partner = action.args[0]
     me = view.you
     rivals = [f for f in view.factions if f not in (me, partner)]
@@ -191,7 +192,7 @@ def _break(view, action, rules, p):
     return value, "keeps faith with its partner"
 
 
-def _propose(view, action, rules, p):
+def _propose(view, action, rules: Rules, p):
     motion = rules.motions[action.args[0]]
     me = view.you
     target = target_of(view, rules, action.args[0], action.args[1:])
@@ -220,7 +221,7 @@ def _propose(view, action, rules, p):
     return value, why
 
 
-def _recant(view, action, rules, p):
+def _recant(view, action, rules: Rules, p):
     me = view.you
     status = view.factions[me].status
     looming = status in LADDER and LADDER.index(status) >= LADDER.index("expelled_cc")
@@ -231,17 +232,17 @@ def _recant(view, action, rules, p):
     return -6 + 4 * p.w("mood_swing") * (1 if _share(view, me) < 0.15 else 0), "not yet"
 
 
-def _pledge(view, action, rules, p):
+def _pledge(view, action, rules: Rules, p):
     after_congress = view.turn - view.record["last_congress_turn"] <= 1
     return 4 * p.w("submission") + (6 * p.w("submission") if after_congress else 0), "submits to the party's decision"
 
 
-def _none(view, action, rules, p):
+def _none(view, action, rules: Rules, p):
     """A kind no leaning speaks to (cultivating, provocations, ending the turn)."""
     return 0.0, ""
 
 
-def _leanings(view, action, rules, p):
+def _leanings(view, action, rules: Rules, p):
     """A kind whose lean is the same whatever the board (and an action composed in YAML): its
     ``leanings`` in ai.yaml's ``action_weights``, points at a leaning of 10, and its ``reason``."""
     entry = weight_of(rules, action.name)

@@ -18,6 +18,7 @@ from game.engine.game import apply_in_place, legal_actions, legal_args, offered_
 from game.engine.objectives import standing
 from game.engine.outcome import power_scores
 from game.ruleset.records import RESULTS
+from game.ruleset.rules import Rules
 
 #: evaluation: one rung of the result scale is worth this many points of objectives
 RESULT_STEP = 3.0
@@ -31,7 +32,7 @@ CAPITULATED_RUNG = 2
 DANGER = 0.6
 
 
-def run(state, rules, faction: str, seed: int) -> float:
+def run(state, rules: Rules, faction: str, seed: int) -> float:
     """Play a copy of ``state`` to the horizon with the cheap policy and score it for ``faction``."""
     state = state.clone()
     state.quiet = True
@@ -43,7 +44,7 @@ def run(state, rules, faction: str, seed: int) -> float:
     return evaluate(state, rules, faction)
 
 
-def run_ahead(state, rules, faction: str, seed: int, quarters: int, own: str = "cheap") -> float:
+def run_ahead(state, rules: Rules, faction: str, seed: int, quarters: int, own: str = "cheap") -> float:
     """Play a copy of ``state`` through ``quarters`` quarters (the current one counts as the first)
     and score it for ``faction``.  ``own`` is how the faction itself plays on: ``cheap`` (the
     cheap policy, like everyone else) or ``wait`` (it ends its turns and takes the first course
@@ -65,11 +66,11 @@ def run_ahead(state, rules, faction: str, seed: int, quarters: int, own: str = "
     return evaluate(state, rules, faction)
 
 
-def _pass_id(rules) -> str | None:
+def _pass_id(rules: Rules) -> str | None:
     return next((aid for aid, rec in rules.actions.items() if rec.kind == "pass"), None)
 
 
-def draw(state, rules, gen: int):
+def draw(state, rules: Rules, gen: int):
     """One legal action for the acting faction, drawn by its kind's weight without listing every
     legal action: an entry of the rule files is drawn first, then one of its arguments."""
     if state.phase != "actions":
@@ -94,7 +95,7 @@ def draw(state, rules, gen: int):
     return pick(legal_actions(state, rules), rules, gen)
 
 
-def _weights(rules) -> dict[str, int]:
+def _weights(rules: Rules) -> dict[str, int]:
     """Each action entry's weight under the cheap policy, worked out once per ruleset."""
     table = rules.tables.playout_weights
     if not table:
@@ -102,18 +103,18 @@ def _weights(rules) -> dict[str, int]:
     return table
 
 
-def _weight_table(rules) -> dict[str, int]:
+def _weight_table(rules: Rules) -> dict[str, int]:
     """``playout`` of each action's entry in ai.yaml's ``action_weights`` (its own, else its kind's)."""
     return {aid: weight_of(rules, aid).playout for aid in rules.actions}
 
 
-def _weight(rules, action_id: str) -> int:
+def _weight(rules: Rules, action_id: str) -> int:
     if action_id == CHOOSE:  # an event's options are no action entries: each weighs the same
         return 1
     return _weights(rules)[action_id]
 
 
-def pick(legal, rules, gen: int):
+def pick(legal, rules: Rules, gen: int):
     """A legal action drawn by its kind's weight from a listed set (an event's choice: any option)."""
     weights = [_weight(rules, a.name) for a in legal]
     total = sum(weights)
@@ -128,7 +129,7 @@ def pick(legal, rules, gen: int):
     return legal[-1], gen
 
 
-def evaluate(state, rules, faction: str) -> float:
+def evaluate(state, rules: Rules, faction: str) -> float:
     """How well ``faction`` stands: its objectives' result and points if the game ended now, its
     share of the power in play, and its rung on the ladder."""
     st = standing(state, rules, faction)
@@ -143,7 +144,7 @@ def evaluate(state, rules, faction: str) -> float:
     return value - RUNG_COST * (rung + DANGER * in_danger(state, rules, faction))
 
 
-def in_danger(state, rules, faction: str) -> int:
+def in_danger(state, rules: Rules, faction: str) -> int:
     """1 if the faction is exposed enough for a motion to move it down the ladder from where it
     stands (the rule files' ``min_exposure``), else 0."""
     fs = state.factions[faction]

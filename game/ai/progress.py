@@ -17,6 +17,7 @@ from game.engine.congress import delegate_shares
 from game.engine.effects import holds, politburo_leads
 from game.engine.objectives import objectives_of
 from game.ruleset.records import LADDER
+from game.ruleset.rules import Rules
 
 #: how much of an open goal's points its progress is worth (a met goal is worth them all)
 SHAPE = 0.5
@@ -34,13 +35,13 @@ def _rung(status: str) -> int:
     return LADDER.index(status) if status in LADDER else 0
 
 
-def exposure_for_next_rung(rules) -> dict[str, int]:
+def exposure_for_next_rung(rules: Rules) -> dict[str, int]:
     """For each status, the least exposure at which a motion may move a faction down from it
     (the rule files' ``min_exposure`` of the motions whose ``target_status`` names it)."""
     return rules.tables.next_rung_exposure
 
 
-def _status_at_least(state, rules, arg) -> float:
+def _status_at_least(state, rules: Rules, arg) -> float:
     """Rungs climbed, and half a rung for the exposure gathered towards the next one: a rival
     tarred enough for the next motion is nearer the goal than one who is not."""
     fs = state.factions.get(arg["faction"])
@@ -54,7 +55,7 @@ def _status_at_least(state, rules, arg) -> float:
     return _ratio(rung + toward, goal)
 
 
-def _status_is(state, rules, arg) -> float:
+def _status_is(state, rules: Rules, arg) -> float:
     fs = state.factions.get(arg["faction"])
     if fs is None:
         return 0.0
@@ -65,13 +66,13 @@ def _status_is(state, rules, arg) -> float:
     return _ratio(_rung(fs.status), _rung(arg["status"]))
 
 
-def _cc_share(state, rules, arg) -> float:
+def _cc_share(state, rules: Rules, arg) -> float:
     total = sum(state.cc.values())
     share = 100 * state.cc.get(arg["faction"], 0) / total if total else 0
     return _ratio(share, arg["percent"])
 
 
-def _delegates(state, rules, arg) -> float:
+def _delegates(state, rules: Rules, arg) -> float:
     shares = delegate_shares(state, rules)  # the forecast for the next Congress
     total = sum(shares.values())
     share = 100 * shares.get(arg["faction"], 0) / total if total else 0
@@ -79,19 +80,19 @@ def _delegates(state, rules, arg) -> float:
 
 
 def _faction_number(attr: str):
-    def read(state, rules, arg) -> float:
+    def read(state, rules: Rules, arg) -> float:
         fs = state.factions.get(arg["faction"])
         return 0.0 if fs is None else _ratio(getattr(fs, attr), arg["value"])
 
     return read
 
 
-def _pb_seats(state, rules, arg) -> float:
+def _pb_seats(state, rules: Rules, arg) -> float:
     seats = sum(1 for f in state.politburo if state.figures[f].faction == arg["faction"])
     return _ratio(seats, arg["value"])
 
 
-def _pb_votes(state, rules, arg) -> float:
+def _pb_votes(state, rules: Rules, arg) -> float:
     """Votes won, and half a vote for the waverer nearest to being won over."""
     leads = politburo_leads(state, rules, arg["faction"])
     won = sum(1 for lead in leads if lead >= 1)
@@ -99,25 +100,25 @@ def _pb_votes(state, rules, arg) -> float:
     return _ratio(won + 0.5 * nearest, arg["value"])
 
 
-def _regions(state, rules, arg) -> float:
+def _regions(state, rules: Rules, arg) -> float:
     return _ratio(sum(1 for r in state.regions.values() if r.secretary == arg["faction"]), arg["value"])
 
 
-def _tracker_below(state, rules, arg) -> float:
+def _tracker_below(state, rules: Rules, arg) -> float:
     gap = state.trackers.get(arg["id"], 0) - arg["value"]
     return 1.0 if gap < 0 else max(0.0, 1 - (gap + 1) / TRACKER_SPAN)
 
 
-def _tracker_at_least(state, rules, arg) -> float:
+def _tracker_at_least(state, rules: Rules, arg) -> float:
     gap = arg["value"] - state.trackers.get(arg["id"], 0)
     return 1.0 if gap <= 0 else max(0.0, 1 - gap / TRACKER_SPAN)
 
 
-def _not(state, rules, arg) -> float:
+def _not(state, rules: Rules, arg) -> float:
     return 1.0 - progress(state, rules, arg)
 
 
-def _any(state, rules, arg) -> float:
+def _any(state, rules: Rules, arg) -> float:
     items = arg if isinstance(arg, list | tuple) else (arg,)
     return max((progress(state, rules, item) for item in items), default=0.0)
 
@@ -140,7 +141,7 @@ GRADED = {
 }
 
 
-def progress(state, rules, conditions) -> float:
+def progress(state, rules: Rules, conditions) -> float:
     """How near ``conditions`` (one ``{verb: arg}`` map or a list, all of which must hold) are to
     holding, from 0 to 1; 1 when they hold."""
     if isinstance(conditions, dict):
@@ -155,7 +156,7 @@ def progress(state, rules, conditions) -> float:
     return total / len(conditions)
 
 
-def open_goals_value(state, rules, faction: str, standing) -> float:
+def open_goals_value(state, rules: Rules, faction: str, standing) -> float:
     """:data:`SHAPE` × points × progress, summed over the faction's goals that are not scored
     now but may still be: ``end`` goals not met, and ``ever`` goals still open."""
     obj = objectives_of(state, rules, faction)

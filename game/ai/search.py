@@ -25,6 +25,7 @@ from game.engine import rng
 from game.engine.actions import Action
 from game.engine.game import apply_unchecked
 from game.engine.sample import sample_state
+from game.ruleset.rules import Rules
 from game.ruleset.vocabulary import COMPOSED
 
 
@@ -77,7 +78,7 @@ class SearchBot:
         budget = BUDGETS[level] if seconds is None else evolve(BUDGETS[level], seconds=seconds)
         return cls(faction, seed, budget, level, personality)
 
-    def choose(self, view, legal: tuple[Action, ...], rules) -> tuple[Action, str]:
+    def choose(self, view, legal: tuple[Action, ...], rules: Rules) -> tuple[Action, str]:
         """The action with the best average future over the sampled states, and why."""
         if self.persona is None:
             self.persona = persona_for(rules, self.faction)
@@ -125,7 +126,7 @@ class Candidate:
 def shortlist(
     view,
     legal,
-    rules,
+    rules: Rules,
     k: int,
     persona: Persona | None = None,
     personality: float = 1.0,
@@ -165,12 +166,12 @@ def shortlist(
     return [scored[i] for i in sorted(set(keep))]
 
 
-def goal_offices(rules, scenario: str, faction: str) -> frozenset[str]:
+def goal_offices(rules: Rules, scenario: str, faction: str) -> frozenset[str]:
     """The offices named in the faction's objectives that score points (to take, keep or deny)."""
     return rules.tables.goal_offices.get((scenario, faction), frozenset())
 
 
-def _office_of(action: Action, rules) -> str | None:
+def _office_of(action: Action, rules: Rules) -> str | None:
     """The office a proposed office motion is about, else None."""
     rule = rules.actions.get(action.name)
     if rule is None or rule.kind != "propose" or len(action.args) < 2:
@@ -181,7 +182,7 @@ def _office_of(action: Action, rules) -> str | None:
     return action.args[1]
 
 
-def _kind(action: Action, rules) -> str:
+def _kind(action: Action, rules: Rules) -> str:
     """The kind of move, for the shortlist: a motion's by the motion, an action composed in YAML
     by its own id (two such actions are two kinds of move, not one)."""
     rule = rules.actions.get(action.name)
@@ -192,7 +193,7 @@ def _kind(action: Action, rules) -> str:
     return rule.id if rule.kind == COMPOSED else rule.kind
 
 
-def _is_pass(action: Action, rules) -> bool:
+def _is_pass(action: Action, rules: Rules) -> bool:
     rule = rules.actions.get(action.name)
     return rule is not None and rule.kind == "pass"
 

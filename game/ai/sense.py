@@ -10,6 +10,7 @@ needs no memory of its own and a saved game goes on exactly as it would have.
 from __future__ import annotations
 
 from game.ruleset.records import OUT_OF_PARTY
+from game.ruleset.rules import Rules
 
 #: rungs from which a faction is outside the party: no bloc with it
 OUTCASTS = OUT_OF_PARTY
@@ -28,7 +29,7 @@ RUNG_OF = {
 MEMORY = 2
 
 
-def target_of(view, rules, motion_id: str, args) -> str | None:
+def target_of(view, rules: Rules, motion_id: str, args) -> str | None:
     """The faction a motion moves against, from what the view shows (None: nobody)."""
     motion = rules.motions.get(motion_id)
     if motion is None or not args:
@@ -49,7 +50,7 @@ def partners(view, faction: str) -> set[str]:
     return {b if a == faction else a for a, b in view.blocs if faction in (a, b)}
 
 
-def moving_against(view, rules, me: str, memory: dict[str, int] | None = None) -> set[str]:
+def moving_against(view, rules: Rules, me: str, memory: dict[str, int] | None = None) -> set[str]:
     """The factions ``me`` is moving against: its motions on the agenda, those it moved in the
     votes of the last ``MEMORY`` quarters, and any in ``memory`` (faction → turn)."""
     out = set()
@@ -67,7 +68,7 @@ def moving_against(view, rules, me: str, memory: dict[str, int] | None = None) -
     return out
 
 
-def refusal(view, action, rules, memory: dict[str, int] | None = None) -> str | None:
+def refusal(view, action, rules: Rules, memory: dict[str, int] | None = None) -> str | None:
     """Why ``action`` makes no sense for the faction whose view this is (None: it may)."""
     rule = rules.actions.get(action.name)
     if rule is None:

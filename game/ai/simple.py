@@ -17,6 +17,7 @@ from game.engine.actions import CHOOSE, Action
 from game.engine.motions import body_of
 from game.engine.views import View
 from game.ruleset.records import NO_CC
+from game.ruleset.rules import Rules
 from game.ruleset.vocabulary import COMPOSED
 
 NOISE = 25  # tenths of a score point: enough to vary games, not to play at random
@@ -31,7 +32,7 @@ class SimpleBot:
     def for_game(cls, faction: str, seed: int) -> SimpleBot:
         return cls(faction, rng.derive(seed, "bot:" + faction))
 
-    def choose(self, view: View, legal: tuple[Action, ...], rules) -> tuple[Action, str]:
+    def choose(self, view: View, legal: tuple[Action, ...], rules: Rules) -> tuple[Action, str]:
         """Pick an action and say why."""
         best, best_score, best_reason = None, None, ""
         for action in legal:
@@ -67,7 +68,7 @@ def _politburo_seats(view: View) -> dict[str, int]:
     return out
 
 
-def score_action(view: View, action: Action, rules, pace: bool = True) -> tuple[int, str]:
+def score_action(view: View, action: Action, rules: Rules, pace: bool = True) -> tuple[int, str]:
     """How good ``action`` looks to the faction whose view this is, and why.  With ``pace``, no
     rival is pushed down the ladder sooner than history did (``pace`` in ``rules/base/ai.yaml``)."""
     me = view.you
@@ -83,14 +84,14 @@ def score_action(view: View, action: Action, rules, pace: bool = True) -> tuple[
     return SCORES[kind](view, action, rules, me)
 
 
-def _appoint(view, action, rules, me):
+def _appoint(view, action, rules: Rules, me):
     region = action.args[0]
     sec = view.regions[region].secretary
     value = 6 + rules.regions[region].delegates // 3 + (3 if sec not in (None, me) else 0)
     return value, "whoever names a region's secretary chooses its delegates to a Congress"
 
 
-def _cultivate(view, action, rules, me):
+def _cultivate(view, action, rules: Rules, me):
     fig = action.args[0]
     if view.factions[me].influence < 4:
         return 1, "it is short of influence and saves it"
@@ -100,28 +101,28 @@ def _cultivate(view, action, rules, me):
     return (5 if in_pb else 2) - known // 20, f"{rules.figures[fig].name}{seat} would vote with it when it counts"
 
 
-def _publish(view, action, rules, me):
+def _publish(view, action, rules: Rules, me):
     organ, issue = action.args
     return 5 + rules.press[organ].reach, f"{rules.press[organ].name} reaches many party members"
 
 
-def _underground(view, action, rules, me):
+def _underground(view, action, rules: Rules, me):
     exposure = view.factions[me].exposure
     return 3 - exposure // 5, "an illegal press is the only voice it has left"
 
 
-def _provocation(view, action, rules, me):
+def _provocation(view, action, rules: Rules, me):
     target = view.factions[action.args[0]]
     # worth it when the charge would bring the next rung of the ladder within reach
     return 3 + min(target.exposure, 12) // 4, f"a police plot would tar {rules.factions[action.args[0]].name}"
 
 
-def _speak(view, action, rules, me):
+def _speak(view, action, rules: Rules, me):
     orator = "orator" in rules.figures[rules.factions[me].leader].traits
     return (5 if orator else 3), ("its leader is a great orator" if orator else "a speech can win over the waverers")
 
 
-def _propose(view, action, rules, me, pace: bool = True):
+def _propose(view, action, rules: Rules, me, pace: bool = True):
     motion = rules.motions[action.args[0]]
     body = body_of(rules, action.args[0], action.args[1:])
     seats = (
@@ -156,7 +157,7 @@ def _propose(view, action, rules, me, pace: bool = True):
     return 1, "a motion worth a vote"
 
 
-def _offer(view, action, rules, me):
+def _offer(view, action, rules: Rules, me):
     other = action.args[0]
     strongest = _strongest_rival(view, me)
     if other == strongest:
@@ -166,12 +167,12 @@ def _offer(view, action, rules, me):
     return 6 - gap // 100, f"a bloc with {rules.factions[other].name} against the strongest"
 
 
-def _accept(view, action, rules, me):
+def _accept(view, action, rules: Rules, me):
     other = action.args[0]
     return (1 if other == _strongest_rival(view, me) else 7), "together they can stand up to the strongest faction"
 
 
-def _decline(view, action, rules, me):
+def _decline(view, action, rules: Rules, me):
     other = action.args[0]
     return (6 if other == _strongest_rival(view, me) else 1), "a pact would help the strongest faction"
 
@@ -180,7 +181,7 @@ def _decline(view, action, rules, me):
 BEATEN = NO_CC + ("capitulated",)
 
 
-def _break(view, action, rules, me):
+def _break(view, action, rules: Rules, me):
     partner = action.args[0]
     share = view.central_committee.get(partner, 0) / (sum(view.central_committee.values()) or 1)
     if share > 0.45:
@@ -193,7 +194,7 @@ def _break(view, action, rules, me):
     return 0, "the partner has grown too strong"
 
 
-def _mass_appeal(view, action, rules, me):
+def _mass_appeal(view, action, rules: Rules, me):
     region = action.args[0]
     roles = rules.settings.roles
     mood = view.trackers.get(roles.mass_mood, 50)
@@ -203,15 +204,15 @@ def _mass_appeal(view, action, rules, me):
     return value, "the rank and file can overrule a secretary they distrust"
 
 
-def _levy(view, action, rules, me):
+def _levy(view, action, rules: Rules, me):
     return 9, "dilute the old guard with new members"
 
 
-def _signatures(view, action, rules, me):
+def _signatures(view, action, rules: Rules, me):
     return 2 - view.factions[me].exposure // 8, "names under a platform show the party it is not alone"
 
 
-def _recant(view, action, rules, me):
+def _recant(view, action, rules: Rules, me):
     status = view.factions[me].status
     stubborn = rules.figures[rules.factions[me].leader].leaning < -60
     if stubborn:  # below passing, so the noise never makes a Trotsky recant
@@ -221,32 +222,32 @@ def _recant(view, action, rules, me):
     return -2, "not yet: recanting gives up the fight"
 
 
-def _military(view, action, rules, me):
+def _military(view, action, rules: Rules, me):
     return -5, "the army is not a tool against the party"
 
 
-def _pledge(view, action, rules, me):
+def _pledge(view, action, rules: Rules, me):
     fs = view.factions[me]
     danger = fs.status != "active" or fs.exposure >= 8
     return (4 + fs.exposure // 6 if danger else 0), "lie low: pledge discipline before the Control Commission acts"
 
 
-def _entrench(view, action, rules, me):
+def _entrench(view, action, rules: Rules, me):
     region = action.args[0]
     hold = view.regions[region].loyalty
     return 3 + rules.regions[region].delegates // 6 - hold // 30, "a secretary with a firm hold keeps his delegates"
 
 
-def _mobilise(view, action, rules, me):
+def _mobilise(view, action, rules: Rules, me):
     rich = view.factions[me].influence >= 12
     return (12 if rich else -1), "the machine has influence to spare: more hands this quarter"
 
 
-def _pass(view, action, rules, me):
+def _pass(view, action, rules: Rules, me):
     return 0, "nothing worth the effort"
 
 
-def _composed(view, action, rules, me):
+def _composed(view, action, rules: Rules, me):
     """An action composed in YAML: its ``score`` in ai.yaml (its own entry, else the kind's)."""
     entry = weight_of(rules, action.name)
     return entry.score, entry.reason

@@ -18,10 +18,11 @@ LogEntry(turn=0, visible_to=None, kind='event', event='speech', data=(('figure',
 from __future__ import annotations
 
 from game.engine.state import LogEntry, State
+from game.ruleset.rules import Rules
 
 
 def note(
-    state: State, rules, what: str, visible_to: tuple[str, ...] | None = None, kind: str = "event", **data
+    state: State, rules: Rules, what: str, visible_to: tuple[str, ...] | None = None, kind: str = "event", **data
 ) -> None:
     """Record that ``what`` happened, with its data (ids and numbers), in the log: visible to
     everyone, or only to the factions in ``visible_to``."""

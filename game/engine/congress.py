@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from game.engine import posts
 from game.engine.state import UNALIGNED, State
+from game.ruleset.rules import Rules
 
 
 class Why(NamedTuple):
@@ -45,7 +46,7 @@ class Why(NamedTuple):
         return self.hold + self.bonus
 
 
-def delegation(state: State, rules, rid: str) -> tuple[str | None, Why]:
+def delegation(state: State, rules: Rules, rid: str) -> tuple[str | None, Why]:
     """(faction or None, why) for one region's delegation.
 
     >>> from game.ruleset.loader import load_base
@@ -58,7 +59,7 @@ def delegation(state: State, rules, rid: str) -> tuple[str | None, Why]:
     return _delegation(state, rules, rid, _senders(state), _hold_bonus(state, rules))
 
 
-def _delegation(state: State, rules, rid: str, senders: set[str], bonus: int) -> tuple[str | None, Why]:
+def _delegation(state: State, rules: Rules, rid: str, senders: set[str], bonus: int) -> tuple[str | None, Why]:
     """:func:`delegation`, given the factions that may send delegates and the bureaucracy's
     bonus to every secretary's hold (the same for every region of a Congress)."""
     reg = state.regions[rid]
@@ -104,12 +105,12 @@ def _senders(state: State) -> set[str]:
     return {f for f, fs in state.factions.items() if fs.status not in posts.NO_CC}
 
 
-def _hold_bonus(state: State, rules) -> int:
+def _hold_bonus(state: State, rules: Rules) -> int:
     s = rules.settings
     return state.trackers.get(s.roles.bureaucracy, 0) // s.bureaucracy_per_hold
 
 
-def delegations(state: State, rules) -> list[tuple[str, str | None, int, Why]]:
+def delegations(state: State, rules: Rules) -> list[tuple[str, str | None, int, Why]]:
     """(region, the faction its delegation follows or None, its delegates, why) for every region."""
     out = []
     senders, bonus = _senders(state), _hold_bonus(state, rules)
@@ -119,7 +120,7 @@ def delegations(state: State, rules) -> list[tuple[str, str | None, int, Why]]:
     return out
 
 
-def delegate_shares(state: State, rules, delegated: list | None = None) -> dict[str, int]:
+def delegate_shares(state: State, rules: Rules, delegated: list | None = None) -> dict[str, int]:
     """Delegates by faction (UNALIGNED for regions no faction commands), from ``delegated`` (a
     :func:`delegations` list already made) or from the delegations now."""
     shares: dict[str, int] = {}
@@ -146,7 +147,9 @@ def apportion(weights: dict[str, int], seats: int) -> dict[str, int]:
     return out
 
 
-def elect_assembly(state: State, rules, body_id: str, shares: dict[str, int], old: dict[str, int]) -> dict[str, int]:
+def elect_assembly(
+    state: State, rules: Rules, body_id: str, shares: dict[str, int], old: dict[str, int]
+) -> dict[str, int]:
     """Seats by a blend of the delegates' shares and the outgoing body (continuity)."""
     seats = state.seat_count(rules, body_id)
     unaligned = seats * rules.settings.congress_unaligned_share // 100
@@ -164,7 +167,7 @@ def elect_assembly(state: State, rules, body_id: str, shares: dict[str, int], ol
     return {k: v for k, v in sorted(result.items()) if v > 0}
 
 
-def run_congress(state: State, rules, name: str) -> list[tuple[str, dict]]:
+def run_congress(state: State, rules: Rules, name: str) -> list[tuple[str, dict]]:
     """Hold a Congress: delegations, then the elections.  Returns the chronicle's events, as
     (event, data) pairs for :func:`game.engine.chronicle.note`."""
     lines: list[tuple[str, dict]] = []
@@ -197,7 +200,7 @@ def dhondt(weights: dict[str, int], seats: int) -> dict[str, int]:
     return out
 
 
-def elect_politburo(state: State, rules) -> list[tuple[str, dict]]:
+def elect_politburo(state: State, rules: Rules) -> list[tuple[str, dict]]:
     """The CC fills the Politburo.  Sitting members keep their seats (removing one takes a
     motion); vacant seats go to the factions furthest below their d'Hondt share of the CC."""
     seats = state.seat_count(rules, rules.settings.roles.politburo)
@@ -223,7 +226,7 @@ def elect_politburo(state: State, rules) -> list[tuple[str, dict]]:
     return []
 
 
-def _politburo_pool(state: State, rules, faction, taken) -> list[str]:
+def _politburo_pool(state: State, rules: Rules, faction, taken) -> list[str]:
     pool = [
         f
         for f in rules.figures
@@ -237,7 +240,7 @@ def _politburo_pool(state: State, rules, faction, taken) -> list[str]:
     return pool
 
 
-def elect_gensec(state: State, rules) -> list[tuple[str, dict]]:
+def elect_gensec(state: State, rules: Rules) -> list[tuple[str, dict]]:
     """The CC's largest bloc keeps or takes the General Secretary's post."""
     strength: dict[str, int] = {}
     for fid, n in state.cc.items():
@@ -259,7 +262,7 @@ def elect_gensec(state: State, rules) -> list[tuple[str, dict]]:
     return [("general_secretary_elected", {"figure": pick})]
 
 
-def elect_secretariat(state: State, rules) -> list[tuple[str, dict]]:
+def elect_secretariat(state: State, rules: Rules) -> list[tuple[str, dict]]:
     """The new CC re-elects the Secretariat around the General Secretary: sitting secretaries of
     his faction, its allies or none stay; the other places go to his faction's organisers."""
     head = state.offices.get(posts.head_office(rules))
@@ -288,7 +291,7 @@ def elect_secretariat(state: State, rules) -> list[tuple[str, dict]]:
     return []
 
 
-def _gensec_candidate(state: State, rules, faction: str) -> str | None:
+def _gensec_candidate(state: State, rules: Rules, faction: str) -> str | None:
     members = [f for f in rules.figures if state.figures[f].faction == faction and posts.can_hold_office(state, f)]
     members.sort(key=lambda f: ("organiser" not in rules.figures[f].traits, f != rules.factions[faction].leader))
     return members[0] if members else None

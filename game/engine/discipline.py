@@ -10,9 +10,10 @@ from __future__ import annotations
 from game.engine import chronicle, posts
 from game.engine.state import UNALIGNED, State
 from game.ruleset.records import OUT_OF_PARTY
+from game.ruleset.rules import Rules
 
 
-def set_status(state: State, rules, faction: str, status: str, say: bool = True) -> None:
+def set_status(state: State, rules: Rules, faction: str, status: str, say: bool = True) -> None:
     fs = state.factions[faction]
     fs.status = status
     state.marks["ladder_" + faction] = state.turn
@@ -30,7 +31,7 @@ def set_status(state: State, rules, faction: str, status: str, say: bool = True)
         )
 
 
-def _lose_seats(state: State, rules, faction: str, status: str, members) -> None:
+def _lose_seats(state: State, rules: Rules, faction: str, status: str, members) -> None:
     """What a rung takes: the members' posts, their Politburo seats, the faction's seats in the
     Central Committee and the Control Commission (which go to the unaligned)."""
     if status in posts.NO_POSTS:
@@ -44,7 +45,7 @@ def _lose_seats(state: State, rules, faction: str, status: str, members) -> None
             seats[UNALIGNED] = seats.get(UNALIGNED, 0) + seats.pop(faction, 0)
 
 
-def _leave_party(state: State, rules, faction: str, status: str, members) -> None:
+def _leave_party(state: State, rules: Rules, faction: str, status: str, members) -> None:
     """Out of the party: the members expelled or exiled, the faction's regions without a
     secretary, and on deportation the leader sent abroad."""
     new = {"expelled_party": "expelled", "exiled": "exiled", "deported": "exiled"}[status]
@@ -60,7 +61,7 @@ def _leave_party(state: State, rules, faction: str, status: str, members) -> Non
             posts.set_figure_status(state, rules, leader, "deported")
 
 
-def readmit_due(state: State, rules) -> None:
+def readmit_due(state: State, rules: Rules) -> None:
     """Penitents whose wait is over return to the party (without posts)."""
     for fid, fs in sorted(state.factions.items()):
         if fs.status == "capitulated" and fs.readmit_turn == state.turn:

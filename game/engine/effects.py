@@ -15,6 +15,7 @@ from game.engine import chronicle, posts
 from game.engine.discipline import set_status
 from game.engine.state import UNALIGNED, Proposal, State
 from game.ruleset.records import LADDER, STATUSES
+from game.ruleset.rules import Rules
 from game.ruleset.vocabulary import CONDITION_VERBS, EFFECT_VERBS
 
 EFFECTS: dict[str, Callable] = {}
@@ -52,7 +53,7 @@ def clamp(value: int, low: int, high: int) -> int:
     return max(low, min(high, value))
 
 
-def bump(state: State, rules, faction: str, attr: str, delta: int) -> None:
+def bump(state: State, rules: Rules, faction: str, attr: str, delta: int) -> None:
     """Change a faction resource, kept within 0 and the settings' ceiling."""
     fs = state.factions.get(faction)
     if fs is None:
@@ -76,7 +77,7 @@ _CEILING = {
 }
 
 
-def move_tracker(state: State, rules, tracker: str, delta: int) -> None:
+def move_tracker(state: State, rules: Rules, tracker: str, delta: int) -> None:
     t = rules.trackers[tracker]
     state.trackers[tracker] = clamp(state.trackers.get(tracker, 0) + delta, t.low, t.high)
 
@@ -95,13 +96,13 @@ def shift_sympathy(state: State, faction: str, delta: int, region: str | None = 
         sympathy[faction] = 0 if value < 0 else 100 if value > 100 else value
 
 
-def run_effects(state: State, rules, effects) -> None:
+def run_effects(state: State, rules: Rules, effects) -> None:
     for item in effects:
         ((verb, arg),) = item.items()
         EFFECTS[verb](state, rules, arg)
 
 
-def holds(state: State, conditions, rules=None) -> bool:
+def holds(state: State, conditions, rules: Rules | None = None) -> bool:
     """Do all the conditions (one ``{verb: arg}`` map, or a list of them) hold in ``state``?
     ``rules`` is needed only by the verbs in ``NEEDS_RULES``."""
     if isinstance(conditions, dict):
@@ -118,7 +119,7 @@ def holds(state: State, conditions, rules=None) -> bool:
 
 
 def _resource(attr: str):
-    def apply(state, rules, arg):
+    def apply(state, rules: Rules, arg):
         bump(state, rules, arg["faction"], attr, arg["delta"])
 
     return apply
@@ -129,51 +130,51 @@ for _attr in ("prestige", "influence", "exposure", "mantle"):
 
 
 @effect("tracker")
-def _tracker(state, rules, arg):
+def _tracker(state, rules: Rules, arg):
     move_tracker(state, rules, arg["id"], arg["delta"])
 
 
 @effect("sympathy")
-def _sympathy(state, rules, arg):
+def _sympathy(state, rules: Rules, arg):
     shift_sympathy(state, arg["faction"], arg["delta"], arg.get("region"))
 
 
 @effect("loyalty")
-def _loyalty(state, rules, arg):
+def _loyalty(state, rules: Rules, arg):
     if arg["region"] in state.regions:
         reg = state.regions[arg["region"]]
         reg.loyalty = clamp(reg.loyalty + arg["delta"], 0, 100)
 
 
 @effect("affinity")
-def _affinity(state, rules, arg):
+def _affinity(state, rules: Rules, arg):
     fig = state.figures[arg["figure"]]
     fig.affinity[arg["faction"]] = clamp(fig.affinity.get(arg["faction"], 0) + arg["delta"], 0, 100)
 
 
 @effect("kill")
-def _kill(state, rules, figure):
+def _kill(state, rules: Rules, figure):
     posts.set_figure_status(state, rules, figure, "dead")
 
 
 @effect("figure_status")
-def _figure_status(state, rules, arg):
+def _figure_status(state, rules: Rules, arg):
     posts.set_figure_status(state, rules, arg["figure"], arg["to"])
 
 
 @effect("appoint")
-def _appoint(state, rules, arg):
+def _appoint(state, rules: Rules, arg):
     if posts.can_hold_office(state, arg["figure"]):
         posts.appoint(state, rules, arg["office"], arg["figure"])
 
 
 @effect("vacate")
-def _vacate(state, rules, office):
+def _vacate(state, rules: Rules, office):
     posts.vacate(state, rules, office)
 
 
 @effect("politburo_add")
-def _pb_add(state, rules, figure):
+def _pb_add(state, rules: Rules, figure):
     if figure not in state.politburo and posts.can_sit(state, figure):
         if len(state.politburo) >= state.seat_count(rules, rules.settings.roles.politburo):
             return
@@ -181,12 +182,12 @@ def _pb_add(state, rules, figure):
 
 
 @effect("politburo_remove")
-def _pb_remove(state, rules, figure):
+def _pb_remove(state, rules: Rules, figure):
     posts.leave_politburo(state, figure)
 
 
 @effect("seats")
-def _seats(state, rules, arg):
+def _seats(state, rules: Rules, arg):
     body, size = arg["body"], max(1, arg["to"])
     state.seats[body] = size
     roles = rules.settings.roles
@@ -205,36 +206,36 @@ def _seats(state, rules, arg):
 
 
 @effect("secretariat_add")
-def _sec_add(state, rules, figure):
+def _sec_add(state, rules: Rules, figure):
     if figure not in state.secretariat and posts.can_hold_office(state, figure):
         state.secretariat.append(figure)
 
 
 @effect("secretariat_remove")
-def _sec_remove(state, rules, figure):
+def _sec_remove(state, rules: Rules, figure):
     if figure in state.secretariat:
         state.secretariat.remove(figure)
 
 
 @effect("stance")
-def _stance(state, rules, arg):
+def _stance(state, rules: Rules, arg):
     if arg["faction"] in state.stances:
         state.stances[arg["faction"]][arg["issue"]] = clamp(arg["to"], -100, 100)
 
 
 @effect("status")
-def _status(state, rules, arg):
+def _status(state, rules: Rules, arg):
     if arg["faction"] in state.factions:
         set_status(state, rules, arg["faction"], arg["to"])
 
 
 @effect("join")
-def _join(state, rules, arg):
+def _join(state, rules: Rules, arg):
     state.figures[arg["figure"]].faction = arg.get("faction")
 
 
 @effect("bloc")
-def _bloc(state, rules, arg):
+def _bloc(state, rules: Rules, arg):
     a, b = sorted((arg["a"], arg["b"]))
     if a in state.factions and b in state.factions and (a, b) not in state.blocs and a != b:
         state.blocs.append((a, b))
@@ -242,19 +243,19 @@ def _bloc(state, rules, arg):
 
 
 @effect("break_bloc")
-def _break_bloc(state, rules, arg):
+def _break_bloc(state, rules: Rules, arg):
     pair = tuple(sorted((arg["a"], arg["b"])))
     if pair in state.blocs:
         state.blocs.remove(pair)
 
 
 @effect("congress")
-def _congress(state, rules, name):
+def _congress(state, rules: Rules, name):
     state.congress_due = name
 
 
 @effect("motion")
-def _motion(state, rules, arg):
+def _motion(state, rules: Rules, arg):
     proposer = arg["proposer"]
     if proposer not in state.factions:
         return
@@ -263,17 +264,17 @@ def _motion(state, rules, arg):
 
 
 @effect("flag")
-def _flag(state, rules, name):
+def _flag(state, rules: Rules, name):
     state.flags.add(name)
 
 
 @effect("unflag")
-def _unflag(state, rules, name):
+def _unflag(state, rules: Rules, name):
     state.flags.discard(name)
 
 
 @effect("log")
-def _log(state, rules, text):
+def _log(state, rules: Rules, text):
     chronicle.note(state, rules, "log", text=text)
 
 
@@ -370,7 +371,7 @@ def _c_vacant(state, office):
 
 
 @condition("politburo_seats_free", needs_rules=True)
-def _c_pb_free(state, count, rules):
+def _c_pb_free(state, count, rules: Rules):
     if rules is None:
         raise ValueError("politburo_seats_free needs the rules: holds(state, conditions, rules)")
     return state.seat_count(rules, rules.settings.roles.politburo) - len(state.politburo) >= count
@@ -382,12 +383,12 @@ def _c_congress_within(state, quarters):
 
 
 @condition("not", needs_rules=True)
-def _c_not(state, arg, rules):
+def _c_not(state, arg, rules: Rules):
     return not holds(state, arg, rules)
 
 
 @condition("any", needs_rules=True)
-def _c_any(state, arg, rules):
+def _c_any(state, arg, rules: Rules):
     items = arg if isinstance(arg, list | tuple) else (arg,)
     return any(holds(state, item, rules) for item in items)
 
@@ -408,17 +409,17 @@ def _c_pb_seats(state, arg):
 
 
 @condition("politburo_votes_at_least", needs_rules=True)
-def _c_pb_votes(state, arg, rules):
+def _c_pb_votes(state, arg, rules: Rules):
     return politburo_votes(state, rules, arg["faction"]) >= arg["value"]
 
 
-def politburo_votes(state, rules, faction: str) -> int:
+def politburo_votes(state, rules: Rules, faction: str) -> int:
     """Politburo members who would vote with ``faction``: its own, and the waverers won over
     (seed 000: "a couple of waverers to join Bukharin, Rykov and Tomsky")."""
     return sum(1 for lead in politburo_leads(state, rules, faction) if lead >= 1)
 
 
-def politburo_leads(state, rules, faction: str) -> list[float]:
+def politburo_leads(state, rules: Rules, faction: str) -> list[float]:
     """For each Politburo member, how far ``faction`` has him: 1 (or more) when he votes with
     it — its own, or ties to it the defection margin ahead of his own faction's (of every other
     faction's, for a member of none) — else that lead as a share of the margin (0 for leaders).

@@ -15,9 +15,10 @@ from game.engine import chronicle, moves, phases, posts, rng
 from game.engine.actions import CHOOSE, Action, IllegalActionError
 from game.engine.effects import bump, holds
 from game.engine.state import UNALIGNED, FactionState, FigureState, RegionState, State
+from game.ruleset.rules import Rules
 
 
-def new_game(rules, scenario_id: str, seed: int) -> State:
+def new_game(rules: Rules, scenario_id: str, seed: int) -> State:
     """A fresh game of a scenario, advanced to the first decision."""
     sc = rules.scenarios[scenario_id]
     year, quarter = int(sc.start[:4]), int(sc.start[-1])
@@ -97,7 +98,7 @@ def _seats(table: dict[str, int], factions) -> dict[str, int]:
     return out
 
 
-def legal_actions(state: State, rules, faction: str | None = None) -> tuple[Action, ...]:
+def legal_actions(state: State, rules: Rules, faction: str | None = None) -> tuple[Action, ...]:
     """Every action the acting faction may take now, sorted.  Empty if ``faction`` is not to act.
 
     This is the only source of legality: menus, bots and tests all read it.
@@ -114,7 +115,7 @@ def legal_actions(state: State, rules, faction: str | None = None) -> tuple[Acti
     return tuple(sorted(out, key=_action_key))
 
 
-def offered_rules(state: State, rules) -> list[str]:
+def offered_rules(state: State, rules: Rules) -> list[str]:
     """The action entries (rule ids, in rule order) the acting faction can afford and that the
     rule files offer now, in the actions phase; each may still have no legal arguments.  With
     :func:`legal_of`, a way for search to draw one legal action without listing them all."""
@@ -138,14 +139,14 @@ def offered_rules(state: State, rules) -> list[str]:
     return out
 
 
-def legal_of(state: State, rules, action_id: str) -> list[Action]:
+def legal_of(state: State, rules: Rules, action_id: str) -> list[Action]:
     """The legal actions of the acting faction that use the rule entry ``action_id`` (one of
     :func:`offered_rules`), in the order of its options."""
     actor = state.active
     return [Action(action_id, actor, args) for args in legal_args(state, rules, action_id)]
 
 
-def legal_args(state: State, rules, action_id: str) -> list[tuple[str, ...]]:
+def legal_args(state: State, rules: Rules, action_id: str) -> list[tuple[str, ...]]:
     """The arguments of :func:`legal_of`'s actions, in the same order, without making the
     actions: search draws one and makes only that one."""
     actor = state.active
@@ -164,7 +165,7 @@ def legal_args(state: State, rules, action_id: str) -> list[tuple[str, ...]]:
     return options
 
 
-def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State:
+def apply_action(state: State, rules: Rules, action: Action, on_turn_end=None) -> State:
     """The state after ``action``; raises IllegalActionError (leaving ``state`` untouched) if it
     is not legal.  ``on_turn_end(state)`` is called at the close of each turn this action ends
     (see :func:`game.engine.phases.advance`)."""
@@ -173,7 +174,7 @@ def apply_action(state: State, rules, action: Action, on_turn_end=None) -> State
     return apply_unchecked(state, rules, action, on_turn_end)
 
 
-def apply_unchecked(state: State, rules, action: Action, on_turn_end=None) -> State:
+def apply_unchecked(state: State, rules: Rules, action: Action, on_turn_end=None) -> State:
     """Like :func:`apply_action` without the legality check — for replays and search only, on
     actions already known to be legal."""
     new = state.clone()
@@ -181,7 +182,7 @@ def apply_unchecked(state: State, rules, action: Action, on_turn_end=None) -> St
     return new
 
 
-def apply_in_place(state: State, rules, action: Action, on_turn_end=None) -> None:
+def apply_in_place(state: State, rules: Rules, action: Action, on_turn_end=None) -> None:
     """Like :func:`apply_unchecked`, but changes ``state`` itself instead of a copy — for search
     playouts on a state of their own, which clone once and then move fast."""
     if action.name == CHOOSE:
@@ -193,7 +194,7 @@ def apply_in_place(state: State, rules, action: Action, on_turn_end=None) -> Non
     phases.advance(state, rules, on_turn_end)
 
 
-def take_action(state: State, rules, action: Action) -> None:
+def take_action(state: State, rules: Rules, action: Action) -> None:
     """The action itself, on ``state``: its price paid, its exposure taken, its effect done —
     without the turn moving on (also how a forecast tries an action on a state of its own)."""
     rule = rules.actions[action.name]

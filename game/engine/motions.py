@@ -12,9 +12,10 @@ from game.engine.effects import bump, move_tracker
 from game.engine.state import Proposal, State
 from game.engine.votes import DISCIPLINE, Breakdown, vote
 from game.ruleset.records import OUT_OF_PARTY
+from game.ruleset.rules import Rules
 
 
-def _targets(state: State, rules, faction: str, motion, forced: bool = False) -> list[tuple[str, ...]]:
+def _targets(state: State, rules: Rules, faction: str, motion, forced: bool = False) -> list[tuple[str, ...]]:
     out = []
     pause = rules.settings.ladder_pause
     for fid, fs in sorted(state.factions.items()):
@@ -27,7 +28,7 @@ def _targets(state: State, rules, faction: str, motion, forced: bool = False) ->
     return out
 
 
-def _remove_office(state, rules, faction, motion):
+def _remove_office(state, rules: Rules, faction, motion):
     out = []
     figures = state.figures
     for o, h in _by_office(rules, state.offices):
@@ -36,7 +37,7 @@ def _remove_office(state, rules, faction, motion):
     return out
 
 
-def _appoint_office(state, rules, faction, motion):
+def _appoint_office(state, rules: Rules, faction, motion):
     """Up to two of the faction's free figures fit for each office it does not hold; when none
     is free, its leader (Bukharin edited Pravda and led the Comintern at once)."""
     figures = state.figures
@@ -68,7 +69,7 @@ def _appoint_office(state, rules, faction, motion):
     return out
 
 
-def _by_office(rules, offices: dict) -> list | tuple:
+def _by_office(rules: Rules, offices: dict) -> list | tuple:
     """``sorted(offices.items())``: (office, holder) by office id, for a state's offices."""
     order = rules.tables.office_order
     if len(order) != len(offices):
@@ -76,7 +77,7 @@ def _by_office(rules, offices: dict) -> list | tuple:
     return [(o, offices[o]) for o in order]
 
 
-def _adopt_line(state, rules, faction, motion):
+def _adopt_line(state, rules: Rules, faction, motion):
     out = []
     for issue, stance in sorted(state.stances.get(faction, {}).items()):
         if issue in state.trackers and stance != 0:
@@ -84,12 +85,12 @@ def _adopt_line(state, rules, faction, motion):
     return out
 
 
-def _read_testament(state, rules, faction, motion):
+def _read_testament(state, rules: Rules, faction, motion):
     ok = "testament_known" in state.flags and "testament_read" not in state.flags
     return [()] if ok and state.holder_faction(posts.head_office(rules)) not in (faction, None) else []
 
 
-def _convene(state, rules, faction, motion):
+def _convene(state, rules: Rules, faction, motion):
     due = state.congress_due is not None or state.turn - state.last_congress_turn < motion.params["gap"]
     return [] if due else [()]
 
@@ -109,17 +110,17 @@ OPTIONS = {
 }
 
 
-def motion_options(state: State, rules, faction: str) -> list[tuple[str, tuple[str, ...]]]:
+def motion_options(state: State, rules: Rules, faction: str) -> list[tuple[str, tuple[str, ...]]]:
     """Every (motion id, args) the faction may propose now, not already on the agenda."""
     return _motion_options(state, rules, faction, False)
 
 
-def proposals(state: State, rules, faction: str) -> list[tuple[str, ...]]:
+def proposals(state: State, rules: Rules, faction: str) -> list[tuple[str, ...]]:
     """:func:`motion_options` as the ``propose`` action's arguments: (motion id, *args)."""
     return _motion_options(state, rules, faction, True)
 
 
-def _motion_options(state: State, rules, faction: str, flat: bool) -> list[tuple]:
+def _motion_options(state: State, rules: Rules, faction: str, flat: bool) -> list[tuple]:
     """:func:`motion_options`'s list, as (motion id, args) or, ``flat``, (motion id, *args)."""
     out = []
     queued = {p.key() for p in state.agenda} if state.agenda else ()
@@ -143,7 +144,7 @@ def _motion_options(state: State, rules, faction: str, flat: bool) -> list[tuple
     return out
 
 
-def _open_targets(state: State, rules, faction: str) -> list:
+def _open_targets(state: State, rules: Rules, faction: str) -> list:
     """(faction, its state) of each rival, by id, that is not the mover's bloc partner and was
     not moved down the ladder too lately: :func:`_targets` before each motion's own test."""
     pause = rules.settings.ladder_pause
@@ -155,7 +156,7 @@ def _open_targets(state: State, rules, faction: str) -> list:
     return out
 
 
-def motion_args_valid(state: State, rules, faction: str, mid: str, args: tuple[str, ...]) -> bool:
+def motion_args_valid(state: State, rules: Rules, faction: str, mid: str, args: tuple[str, ...]) -> bool:
     """May ``faction`` move this motion now?  (Used for motions that events put on the agenda:
     history forces the motion whatever the target's exposure, but never a vote's result.)"""
     motion = rules.motions.get(mid)
@@ -166,7 +167,7 @@ def motion_args_valid(state: State, rules, faction: str, mid: str, args: tuple[s
     return args in OPTIONS[motion.kind](state, rules, faction, motion)
 
 
-def body_of(rules, motion_id: str, args: tuple[str, ...]) -> str:
+def body_of(rules: Rules, motion_id: str, args: tuple[str, ...]) -> str:
     """The body that votes: an office motion goes to the office's own appointing body."""
     motion = rules.motions[motion_id]
     if motion.kind in ("appoint_office", "remove_office"):
@@ -174,7 +175,7 @@ def body_of(rules, motion_id: str, args: tuple[str, ...]) -> str:
     return motion.body
 
 
-def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
+def resolve(state: State, rules: Rules, prop: Proposal) -> Breakdown | None:
     """Vote on a proposal and carry it out if it passes.  None if it lapsed (no longer valid)."""
     motion = rules.motions[prop.motion]
     if not _still_valid(state, rules, prop):
@@ -217,7 +218,7 @@ def resolve(state: State, rules, prop: Proposal) -> Breakdown | None:
     return result
 
 
-def _still_valid(state, rules, prop) -> bool:
+def _still_valid(state, rules: Rules, prop) -> bool:
     motion = rules.motions[prop.motion]
     if state.factions[prop.proposer].status in OUT_OF_PARTY:
         return False
@@ -226,23 +227,23 @@ def _still_valid(state, rules, prop) -> bool:
     return motion_args_valid(state, rules, prop.proposer, prop.motion, prop.args)
 
 
-def _pass_discipline(state, rules, prop, motion):
+def _pass_discipline(state, rules: Rules, prop, motion):
     set_status(state, rules, prop.args[0], motion.result_status)
     if motion.kind == "censure":
         bump(state, rules, prop.args[0], "prestige", -motion.params["prestige"])
 
 
-def _pass_remove_office(state, rules, prop, motion):
+def _pass_remove_office(state, rules: Rules, prop, motion):
     holder = posts.vacate(state, rules, prop.args[0])
     if holder is not None:  # the body that dismissed him does not put him straight back
         state.marks[f"dismissed:{prop.args[0]}:{holder}"] = state.turn
 
 
-def _pass_appoint_office(state, rules, prop, motion):
+def _pass_appoint_office(state, rules: Rules, prop, motion):
     posts.appoint(state, rules, prop.args[0], prop.args[1])
 
 
-def _pass_adopt_line(state, rules, prop, motion):
+def _pass_adopt_line(state, rules: Rules, prop, motion):
     issue, direction = prop.args
     shift = motion.params["opinion"]
     move_tracker(state, rules, issue, -shift if direction == "left" else shift)
@@ -253,7 +254,7 @@ def _pass_adopt_line(state, rules, prop, motion):
             bump(state, rules, fid, "mantle", -motion.params["mantle"])
 
 
-def _pass_testament(state, rules, prop, motion):
+def _pass_testament(state, rules: Rules, prop, motion):
     state.flags.add("testament_read")
     accused = state.holder_faction(posts.head_office(rules))
     if accused:
@@ -263,7 +264,7 @@ def _pass_testament(state, rules, prop, motion):
             state.agenda.append(Proposal(prop.proposer, motion.follow_up, (posts.head_office(rules),)))
 
 
-def _pass_convene(state, rules, prop, motion):
+def _pass_convene(state, rules: Rules, prop, motion):
     state.congress_due = "Extraordinary Congress"
 
 

@@ -14,14 +14,15 @@ from game.engine import chronicle, discipline, motions, posts
 from game.engine.effects import bump, clamp, holds, move_tracker, run_effects, shift_sympathy
 from game.engine.state import Proposal, State
 from game.engine.votes import target_of
+from game.ruleset.rules import Rules
 from game.ruleset.vocabulary import ACTION_KINDS, COMPOSED, SELF, TARGET
 
 
-def capabilities(state: State, rules, faction: str) -> set[str]:
+def capabilities(state: State, rules: Rules, faction: str) -> set[str]:
     return held_capabilities(rules, state.offices, state.figures, faction)
 
 
-def held_capabilities(rules, offices, figures, faction: str) -> set[str]:
+def held_capabilities(rules: Rules, offices, figures, faction: str) -> set[str]:
     """What the faction's offices grant, from a state's or a view's offices and figures.
 
     An office held by a ``figurehead`` of no faction (Menzhinsky, "too ill to be anything more
@@ -41,7 +42,7 @@ def held_capabilities(rules, offices, figures, faction: str) -> set[str]:
     return caps
 
 
-def has_capability(state: State, rules, faction: str, capability: str) -> bool:
+def has_capability(state: State, rules: Rules, faction: str, capability: str) -> bool:
     """Does the faction hold an office that grants the capability?  (``capability in
     capabilities(...)``, without building the set: legal actions ask this at every step.)"""
     figures, offices = state.figures, state.offices
@@ -58,7 +59,7 @@ def has_capability(state: State, rules, faction: str, capability: str) -> bool:
     return nominal and capability != "secretariat" and has_capability(state, rules, faction, "secretariat")
 
 
-def capability_holder(state: State, rules, capability: str):
+def capability_holder(state: State, rules: Rules, capability: str):
     """The faction holding an office that grants the capability (first office in rule order)."""
     for office in rules.tables.granting.get(capability, ()):
         holder = state.offices.get(office)
@@ -69,12 +70,12 @@ def capability_holder(state: State, rules, capability: str):
     return None
 
 
-def police_faction(state: State, rules):
+def police_faction(state: State, rules: Rules):
     """The faction the OGPU serves: its chief's, or the Secretariat's when he belongs to none."""
     return capability_holder(state, rules, "police") or capability_holder(state, rules, "secretariat")
 
 
-def issues(rules) -> tuple[str, ...]:
+def issues(rules: Rules) -> tuple[str, ...]:
     """The trackers that are issues (a faction takes a stance on them), in rule order."""
     return rules.tables.issues
 
@@ -87,7 +88,7 @@ def _toward(state, faction: str, issue: str, amount: int) -> int:
 # --- options ---------------------------------------------------------------------------------
 
 
-def _o_appoint(state, rules, faction, rule):
+def _o_appoint(state, rules: Rules, faction, rule):
     done = 0
     for key in state.acted:
         if key[0] == faction and key[1] == "appoint":
@@ -108,7 +109,7 @@ def _o_appoint(state, rules, faction, rule):
     return out
 
 
-def _region_args(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
+def _region_args(rules: Rules, state) -> tuple[tuple[str, tuple[str]], ...]:
     """(region id, its argument tuple) of every region of the state, by id: worked out once per
     ruleset (every region option of every action weighed in search walks them)."""
     table = rules.tables.region_args
@@ -126,7 +127,7 @@ def resistance(state, region: str, faction: str, rule) -> int:
     return reg.loyalty // rule.params["resist"]
 
 
-def _o_mine(state, rules, faction, rule):
+def _o_mine(state, rules: Rules, faction, rule):
     """The regions whose secretary is the faction's and whose hold can still grow."""
     out = []
     regions = state.regions
@@ -137,11 +138,11 @@ def _o_mine(state, rules, faction, rule):
     return out
 
 
-def _o_pledge(state, rules, faction, rule):
+def _o_pledge(state, rules: Rules, faction, rule):
     return [()] if state.factions[faction].exposure > 0 else []
 
 
-def _o_military(state, rules, faction, rule):
+def _o_military(state, rules: Rules, faction, rule):
     # the General Secretary's faction has no Secretariat to seize: it already holds it
     return [] if state.holder_faction(posts.head_office(rules)) == faction else [()]
 
@@ -150,7 +151,7 @@ def _o_military(state, rules, faction, rule):
 _SMEARABLE = ("censured", "removed", "expelled_cc")
 
 
-def _o_provocation(state, rules, faction, rule):
+def _o_provocation(state, rules: Rules, faction, rule):
     return [
         (f,)
         for f, fs in sorted(state.factions.items())
@@ -158,7 +159,7 @@ def _o_provocation(state, rules, faction, rule):
     ]
 
 
-def _o_cultivate(state, rules, faction, rule):
+def _o_cultivate(state, rules: Rules, faction, rule):
     out = []
     figures = state.figures
     for f, arg in _cultivable(rules, state):
@@ -168,7 +169,7 @@ def _o_cultivate(state, rules, faction, rule):
     return out
 
 
-def _cultivable(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
+def _cultivable(rules: Rules, state) -> tuple[tuple[str, tuple[str]], ...]:
     """(figure, its argument tuple) of every figure but the leaders of the state's factions, in
     the rule files' order: worked out once per set of factions."""
     table = rules.tables.cultivable
@@ -180,7 +181,7 @@ def _cultivable(rules, state) -> tuple[tuple[str, tuple[str]], ...]:
     return found
 
 
-def _o_publish(state, rules, faction, rule):
+def _o_publish(state, rules: Rules, faction, rule):
     out = []
     held = None
     for organ, rec in rules.press.items():
@@ -192,7 +193,7 @@ def _o_publish(state, rules, faction, rule):
     return out
 
 
-def _o_issue(state, rules, faction, rule):
+def _o_issue(state, rules: Rules, faction, rule):
     out = []
     for issue in issues(rules):
         if state.stance(faction, issue):
@@ -200,11 +201,11 @@ def _o_issue(state, rules, faction, rule):
     return out
 
 
-def _o_propose(state, rules, faction, rule):
+def _o_propose(state, rules: Rules, faction, rule):
     return motions.proposals(state, rules, faction)
 
 
-def _o_offer(state, rules, faction, rule):
+def _o_offer(state, rules: Rules, faction, rule):
     pending = {(a, b) for a, b, _t in state.offers} | {(b, a) for a, b, _t in state.offers}
     return [
         (f,)
@@ -216,28 +217,28 @@ def _o_offer(state, rules, faction, rule):
     ]
 
 
-def _o_answer(state, rules, faction, rule):
+def _o_answer(state, rules: Rules, faction, rule):
     return [(a,) for a, b, _t in state.offers if b == faction]
 
 
-def _o_break(state, rules, faction, rule):
+def _o_break(state, rules: Rules, faction, rule):
     return [(b if a == faction else a,) for a, b in state.blocs if faction in (a, b)]
 
 
-def _o_regions(state, rules, faction, rule):
+def _o_regions(state, rules: Rules, faction, rule):
     return [arg for _rid, arg in _region_args(rules, state)]
 
 
-def _o_levy(state, rules, faction, rule):
+def _o_levy(state, rules: Rules, faction, rule):
     last = state.marks.get("lenin_levy", -999)
     return [()] if state.turn - last >= rule.params["cooldown"] else []
 
 
-def _o_once(state, rules, faction, rule):
+def _o_once(state, rules: Rules, faction, rule):
     return [()]
 
 
-def _o_composed(state, rules, faction, rule):
+def _o_composed(state, rules: Rules, faction, rule):
     """A composed action's targets: offered while its ``conditions`` hold for the faction, each
     target kept while its ``target_conditions`` hold."""
     if rule.conditions and not holds(state, bind(rule.conditions, faction, None), rules):
@@ -248,7 +249,7 @@ def _o_composed(state, rules, faction, rule):
     return targets
 
 
-def _targets(state, rules, faction, target):
+def _targets(state, rules: Rules, faction, target):
     if target == "faction":
         return [(f,) for f in sorted(state.factions) if f != faction]
     if target == "figure":
@@ -285,14 +286,14 @@ def bind(items, faction: str, target: str | None):
 # --- effects ---------------------------------------------------------------------------------
 
 
-def _appoint(state, rules, faction, args, rule):
+def _appoint(state, rules: Rules, faction, args, rule):
     state.factions[faction].influence -= resistance(state, args[0], faction, rule)
     reg = state.regions[args[0]]
     reg.secretary, reg.loyalty, reg.appointed_turn = faction, rule.params["loyalty"], state.turn
     chronicle.note(state, rules, "appoint_secretary", region=args[0])
 
 
-def _cultivate(state, rules, faction, args, rule):
+def _cultivate(state, rules: Rules, faction, args, rule):
     fig = args[0]
     book = state.cultivation.setdefault(faction, {})
     before = sum(c.get(fig, 0) for c in state.cultivation.values())
@@ -302,7 +303,7 @@ def _cultivate(state, rules, faction, args, rule):
         chronicle.note(state, rules, "rumour", figure=fig)
 
 
-def _publish(state, rules, faction, args, rule):
+def _publish(state, rules: Rules, faction, args, rule):
     organ, issue = args
     reach = rules.press[organ].reach
     p = rule.params
@@ -315,7 +316,7 @@ def _publish(state, rules, faction, args, rule):
     chronicle.note(state, rules, "publish", organ=organ, faction=faction, issue=issue)
 
 
-def _underground(state, rules, faction, args, rule):
+def _underground(state, rules: Rules, faction, args, rule):
     issue = args[0]
     p = rule.params
     move_tracker(state, rules, issue, _toward(state, faction, issue, p["opinion"]))
@@ -330,7 +331,7 @@ def _underground(state, rules, faction, args, rule):
         chronicle.note(state, rules, "leaflets", faction=faction, issue=issue)
 
 
-def _provocation(state, rules, faction, args, rule):
+def _provocation(state, rules: Rules, faction, args, rule):
     """An amalgam: the police tie an opposition to White Guards or plotters.  If the plant is found
     out, the mover pays for it; if not, the opposition is tarred whatever the truth."""
     target, p = args[0], rule.params
@@ -343,7 +344,7 @@ def _provocation(state, rules, faction, args, rule):
         chronicle.note(state, rules, "provocation", target=target)
 
 
-def _speak(state, rules, faction, args, rule):
+def _speak(state, rules: Rules, faction, args, rule):
     issue = args[0]
     p = rule.params
     leader = rules.factions[faction].leader
@@ -354,7 +355,7 @@ def _speak(state, rules, faction, args, rule):
     chronicle.note(state, rules, "speech", figure=leader, issue=issue)
 
 
-def _propose(state, rules, faction, args, rule):
+def _propose(state, rules: Rules, faction, args, rule):
     prop = Proposal(faction, args[0], tuple(args[1:]))
     state.agenda.append(prop)
     chronicle.note(state, rules, "agenda", kind="vote", proposer=faction, motion=prop.motion, args=prop.args)
@@ -365,13 +366,13 @@ def _propose(state, rules, faction, args, rule):
         chronicle.note(state, rules, "bloc_broken_by_motion", faction=faction, other=target)
 
 
-def _offer(state, rules, faction, args, rule):
+def _offer(state, rules: Rules, faction, args, rule):
     state.offers.append((faction, args[0], state.turn))
     both = (faction, args[0])
     chronicle.note(state, rules, "bloc_offered", both, "secret", faction=faction, other=args[0])
 
 
-def _accept(state, rules, faction, args, rule):
+def _accept(state, rules: Rules, faction, args, rule):
     state.offers = [o for o in state.offers if not (o[0] == args[0] and o[1] == faction)]
     pair = tuple(sorted((faction, args[0])))
     if pair not in state.blocs:
@@ -382,19 +383,19 @@ def _accept(state, rules, faction, args, rule):
     chronicle.note(state, rules, "bloc_accepted", faction=faction, other=args[0])
 
 
-def _decline(state, rules, faction, args, rule):
+def _decline(state, rules: Rules, faction, args, rule):
     state.offers = [o for o in state.offers if not (o[0] == args[0] and o[1] == faction)]
     both = (faction, args[0])
     chronicle.note(state, rules, "bloc_declined", both, "secret", faction=faction, other=args[0])
 
 
-def _break(state, rules, faction, args, rule):
+def _break(state, rules: Rules, faction, args, rule):
     state.blocs.remove(tuple(sorted((faction, args[0]))))
     bump(state, rules, faction, "prestige", -rule.params["prestige"])
     chronicle.note(state, rules, "bloc_broken", faction=faction, other=args[0])
 
 
-def _mass_appeal(state, rules, faction, args, rule):
+def _mass_appeal(state, rules: Rules, faction, args, rule):
     p = rule.params
     gain = p["sympathy"] * state.trackers[rules.settings.roles.mass_mood] // p["mood_par"]
     shift_sympathy(state, faction, gain, args[0])
@@ -402,7 +403,7 @@ def _mass_appeal(state, rules, faction, args, rule):
     chronicle.note(state, rules, "mass_appeal", faction=faction, region=args[0])
 
 
-def _lenin_levy(state, rules, faction, args, rule):
+def _lenin_levy(state, rules: Rules, faction, args, rule):
     p = rule.params
     move_tracker(state, rules, rules.settings.roles.bureaucracy, p["bureaucracy"])
     keep = 100 - p["dilution"]
@@ -416,7 +417,7 @@ def _lenin_levy(state, rules, faction, args, rule):
     chronicle.note(state, rules, "lenin_levy")
 
 
-def _signatures(state, rules, faction, args, rule):
+def _signatures(state, rules: Rules, faction, args, rule):
     fs = state.factions[faction]
     # each drive gathers thousands, more when the workers are stirring
     fs.signatures += rule.params["thousands"] * state.trackers.get(rules.settings.roles.mass_mood, 50) // 50
@@ -425,13 +426,13 @@ def _signatures(state, rules, faction, args, rule):
     chronicle.note(state, rules, "signatures", faction=faction)
 
 
-def _recant(state, rules, faction, args, rule):
+def _recant(state, rules: Rules, faction, args, rule):
     bump(state, rules, faction, "prestige", -rule.params["prestige"])
     bump(state, rules, faction, "mantle", -rule.params["mantle"])
     discipline.set_status(state, rules, faction, "capitulated")
 
 
-def _military(state, rules, faction, args, rule):
+def _military(state, rules: Rules, faction, args, rule):
     p = rule.params
     state.flags.add(f"military_option_{faction}")
     if state.roll(100) < p["chance"]:
@@ -449,29 +450,29 @@ def _military(state, rules, faction, args, rule):
         discipline.set_status(state, rules, faction, "expelled_party")
 
 
-def _pledge(state, rules, faction, args, rule):
+def _pledge(state, rules: Rules, faction, args, rule):
     p = rule.params
     bump(state, rules, faction, "exposure", -p["exposure"])
     bump(state, rules, faction, "prestige", -p["prestige"])
     chronicle.note(state, rules, "pledge", faction=faction)
 
 
-def _entrench(state, rules, faction, args, rule):
+def _entrench(state, rules: Rules, faction, args, rule):
     reg = state.regions[args[0]]
     reg.loyalty = clamp(reg.loyalty + rule.params["loyalty"], 0, 100)
     chronicle.note(state, rules, "entrench", (faction,), "secret", region=args[0])
 
 
-def _mobilise(state, rules, faction, args, rule):
+def _mobilise(state, rules: Rules, faction, args, rule):
     state.factions[faction].ap += rule.params["ap"]
     state.factions[faction].done = False
 
 
-def _pass(state, rules, faction, args, rule):
+def _pass(state, rules: Rules, faction, args, rule):
     state.factions[faction].done = True
 
 
-def _composed(state, rules, faction, args, rule):
+def _composed(state, rules: Rules, faction, args, rule):
     target = args[0] if args else None
     run_effects(state, rules, bind(rule.effects, faction, target))
     more = {"target": target} if target is not None else {}

@@ -20,6 +20,7 @@ from game.engine.effects import holds
 from game.engine.schedule import dated_events
 from game.engine.state import State
 from game.ruleset.records import RESULTS
+from game.ruleset.rules import Rules
 
 #: what a goal's status may be while the game goes on and at its end
 MET, NOT_MET, PENDING, FAILED = "met", "not met", "pending", "failed"
@@ -47,7 +48,7 @@ class Standing:
     history: str
 
 
-def objectives_of(state: State, rules, faction: str):
+def objectives_of(state: State, rules: Rules, faction: str):
     """The faction's objectives in this game's scenario, or None."""
     return rules.scenarios[state.scenario].objectives.get(faction)
 
@@ -61,7 +62,7 @@ def _open(state: State, goal) -> bool:
     return goal.by is None or state.date_text() <= goal.by
 
 
-def track(state: State, rules) -> None:
+def track(state: State, rules: Rules) -> None:
     """At the close of a quarter: note the ``ever`` goals met and the ``always`` goals broken."""
     achieved, failed, factions = state.achieved, state.failed, state.factions
     goals = rules.tables.tracked_goals
@@ -77,7 +78,7 @@ def track(state: State, rules) -> None:
             failed.add(key)
 
 
-def _tracked_goals(rules) -> dict[str, tuple]:
+def _tracked_goals(rules: Rules) -> dict[str, tuple]:
     """Scenario → (faction, goal, its key) of every goal of its objectives, in order: worked out
     once per ruleset (every quarter of every playout tracks them)."""
     return {
@@ -98,7 +99,7 @@ def _congress_only(condition) -> bool:
     return verb in ("not", "any", "all") and _congress_only(arg)
 
 
-def _no_congress_to_come(state: State, rules) -> bool:
+def _no_congress_to_come(state: State, rules: Rules) -> bool:
     """Has a Congress met in this game, with none able to meet again before the game ends: none is
     called, no dated Congress falls in the quarters left, and none could be convened (a convening
     motion needs its gap of quarters since the last)?"""
@@ -117,7 +118,7 @@ def _no_congress_to_come(state: State, rules) -> bool:
     return True
 
 
-def _goal_standing(state: State, rules, faction: str, goal) -> GoalStanding:
+def _goal_standing(state: State, rules: Rules, faction: str, goal) -> GoalStanding:
     key = _key(faction, goal)
     if goal.when == "ever":
         if key in state.achieved:
@@ -155,7 +156,7 @@ def result_for(scale, points: int) -> str:
     return "disaster"
 
 
-def standing(state: State, rules, faction: str) -> Standing | None:
+def standing(state: State, rules: Rules, faction: str) -> Standing | None:
     """The faction's points and result if the game ended now (None: no objectives)."""
     obj = objectives_of(state, rules, faction)
     if obj is None:
@@ -174,7 +175,7 @@ def _sole_leader_in_time(state: State, obj, faction: str) -> bool:
     return obj.decisive_before is None or state.date_text() < obj.decisive_before
 
 
-def final_results(state: State, rules) -> dict[str, tuple[int, str]]:
+def final_results(state: State, rules: Rules) -> dict[str, tuple[int, str]]:
     """Every faction's (points, result) at the end of the game."""
     out = {}
     for faction in sorted(state.factions):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from game.engine.state import State
 from game.ruleset.records import OUT_OF_PARTY
+from game.ruleset.rules import Rules
 
 #: rungs at which a rival leader no longer stands in the way of sole leadership
 BEATEN = OUT_OF_PARTY + ("capitulated",)
 
 
-def power_scores(state: State, rules) -> dict[str, int]:
+def power_scores(state: State, rules: Rules) -> dict[str, int]:
     """Each faction's power: offices, Politburo seats, CC share, prestige and Lenin's mantle."""
     v = next(iter(rules.victory.values()))
     cc_total = sum(state.cc.values()) or 1
@@ -31,7 +32,7 @@ def power_scores(state: State, rules) -> dict[str, int]:
     return out
 
 
-def sole_leader(state: State, rules) -> str | None:
+def sole_leader(state: State, rules: Rules) -> str | None:
     """The faction that holds the party alone, if any.
 
     It holds the General Secretary's post or a Politburo majority, commands a majority of the
@@ -53,7 +54,7 @@ def sole_leader(state: State, rules) -> str | None:
     return fid if top and state.cc.get(fid, 0) * 2 > cc_total else None
 
 
-def final_outcome(state: State, rules) -> tuple[str, str | None]:
+def final_outcome(state: State, rules: Rules) -> tuple[str, str | None]:
     """At the end: the strongest faction if clearly ahead, else a collective leadership."""
     v = next(iter(rules.victory.values()))
     scores = power_scores(state, rules)

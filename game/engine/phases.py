@@ -14,6 +14,7 @@ from game.engine.effects import bump, holds, run_effects
 from game.engine.outcome import final_outcome, power_scores, sole_leader
 from game.engine.schedule import dated_events
 from game.engine.state import State
+from game.ruleset.rules import Rules
 
 #: instrumentation, None in play: ``observer(state, rules, event_id, option_id)`` is called just
 #: before a firing event's effects run (``option_id`` is the chosen option, None for an event
@@ -33,7 +34,7 @@ def observing_events(observer: Callable) -> Iterator[None]:
         _event_observer = previous
 
 
-def events_due(state: State, rules, scenario) -> list[str]:
+def events_due(state: State, rules: Rules, scenario) -> list[str]:
     """The scenario's dated events due this quarter and not yet fired, by date then id: those of
     this quarter, and the counterfactual ones (``trigger``) whose date has come."""
     now = state.date()
@@ -56,7 +57,7 @@ def events_due(state: State, rules, scenario) -> list[str]:
     return out
 
 
-def _events_by_quarter(rules) -> dict[str, tuple[dict, tuple]]:
+def _events_by_quarter(rules: Rules) -> dict[str, tuple[dict, tuple]]:
     """Scenario → (quarter → its dated events, by date then id; the counterfactual events as
     (id, quarter), in the same order): :func:`events_due` without reading every dated event each
     quarter."""
@@ -72,14 +73,14 @@ def _events_by_quarter(rules) -> dict[str, tuple[dict, tuple]]:
     return out
 
 
-def start_turn(state: State, rules) -> None:
+def start_turn(state: State, rules: Rules) -> None:
     scenario = rules.scenarios[state.scenario]
     state.acted.clear()
     state.event_queue = events_due(state, rules, scenario)
     state.phase = "events"
 
 
-def advance(state: State, rules, on_turn_end=None) -> None:
+def advance(state: State, rules: Rules, on_turn_end=None) -> None:
     """Run automatic phases until a faction must decide or the game ends.
 
     ``on_turn_end(state)``, if given, is called at the close of each turn (after the votes and any
@@ -104,7 +105,7 @@ def advance(state: State, rules, on_turn_end=None) -> None:
                 start_turn(state, rules)
 
 
-def _run_events(state: State, rules) -> bool:
+def _run_events(state: State, rules: Rules) -> bool:
     while state.event_queue:
         eid = state.event_queue[0]
         ev = rules.events[eid]
@@ -140,7 +141,7 @@ def _run_events(state: State, rules) -> bool:
     return True
 
 
-def resolve_choice(state: State, rules, option_id: str) -> None:
+def resolve_choice(state: State, rules: Rules, option_id: str) -> None:
     eid, chooser = state.pending_choice
     ev = rules.events[eid]
     option = next(o for o in ev.choice.options if o.id == option_id)
@@ -156,7 +157,7 @@ def resolve_choice(state: State, rules, option_id: str) -> None:
     state.active = None
 
 
-def _income(state: State, rules) -> None:
+def _income(state: State, rules: Rules) -> None:
     discipline.readmit_due(state, rules)
     s = rules.settings
     figures, offices = state.figures, rules.offices
@@ -190,7 +191,7 @@ def _income(state: State, rules) -> None:
         fs.done = False
 
 
-def _begin_actions(state: State, rules) -> None:
+def _begin_actions(state: State, rules: Rules) -> None:
     # initiative: highest prestige first, then the rule files' order
     rank = {f: i for i, f in enumerate(rules.factions)}
     state.order = sorted(state.factions, key=lambda f: (-state.factions[f].prestige, rank[f]))
@@ -212,7 +213,7 @@ def _next_actor(state: State) -> bool:
     return False
 
 
-def after_action(state: State, rules, faction: str) -> None:
+def after_action(state: State, rules: Rules, faction: str) -> None:
     """Bookkeeping after a faction acted: out of action points means done for the turn."""
     fs = state.factions[faction]
     if fs.ap <= 0:
@@ -221,7 +222,7 @@ def after_action(state: State, rules, faction: str) -> None:
         _declare(state, rules)
 
 
-def _votes(state: State, rules) -> None:
+def _votes(state: State, rules: Rules) -> None:
     agenda, state.agenda = state.agenda, []
     later = []
     for prop in agenda:
@@ -245,7 +246,7 @@ def _votes(state: State, rules) -> None:
     _fill_vacancies(state, rules)
 
 
-def _fill_vacancies(state: State, rules) -> None:
+def _fill_vacancies(state: State, rules: Rules) -> None:
     for office, holder in sorted(state.offices.items()):
         if holder is not None:
             continue
@@ -266,7 +267,7 @@ def _fill_vacancies(state: State, rules) -> None:
             chronicle.note(state, rules, "office_filled", kind="office", figure=pick, office=office)
 
 
-def _majority(state: State, rules, body_id: str):
+def _majority(state: State, rules: Rules, body_id: str):
     """The faction with most votes in a body (its own seats, blocs not counted)."""
     body = rules.bodies[body_id]
     counts: dict = {}
@@ -282,7 +283,7 @@ def _majority(state: State, rules, body_id: str):
     return max(sorted(counts), key=lambda f: counts[f]) if counts else None
 
 
-def _end_turn(state: State, rules) -> None:
+def _end_turn(state: State, rules: Rules) -> None:
     growth, cap = rules.settings.secretary_loyalty_growth, rules.settings.tenure_hold_cap
     for reg in state.regions.values():
         if reg.secretary is not None and reg.loyalty < cap:
@@ -304,7 +305,7 @@ def _end_turn(state: State, rules) -> None:
     state.turn += 1
 
 
-def _declare(state: State, rules) -> None:
+def _declare(state: State, rules: Rules) -> None:
     winner = sole_leader(state, rules)
     state.outcome = ("sole_leadership", winner)
     state.phase = "over"
@@ -313,7 +314,7 @@ def _declare(state: State, rules) -> None:
     _judge(state, rules)
 
 
-def _judge(state: State, rules) -> None:
+def _judge(state: State, rules: Rules) -> None:
     """The game is over: every faction's result against history, in the chronicle."""
     objectives.track(state, rules)
     state.results = objectives.final_results(state, rules)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.engine.state import State
 from game.ruleset import records
+from game.ruleset.rules import Rules
 
 #: statuses (faction ladder) from which a faction's figures may no longer hold posts
 NO_POSTS = records.NO_POSTS
@@ -31,7 +32,7 @@ TRAIT_FOR = {
 
 
 #: the office whose holder heads the Secretariat
-def head_office(rules) -> str:
+def head_office(rules: Rules) -> str:
     """The office whose holder heads the Secretariat (the General Secretary's, by its role)."""
     return rules.settings.roles.general_secretary
 
@@ -47,7 +48,7 @@ def can_hold_office(state: State, figure: str) -> bool:
     )
 
 
-def eligible(rules, office: str, figure: str) -> bool:
+def eligible(rules: Rules, office: str, figure: str) -> bool:
     """Has the figure a trait the office asks for (the rule file's ``traits``; none: anyone)?"""
     fit = rules.tables.eligible[office]
     return fit is None or figure in fit
@@ -68,7 +69,7 @@ def can_sit(state: State, figure: str) -> bool:
     return fs is None or fs.status not in NO_POLITBURO
 
 
-def appoint(state: State, rules, office: str, figure: str) -> None:
+def appoint(state: State, rules: Rules, office: str, figure: str) -> None:
     if state.offices.get(office) == figure:
         return
     state.offices[office] = figure
@@ -77,14 +78,14 @@ def appoint(state: State, rules, office: str, figure: str) -> None:
         state.secretariat.insert(0, figure)
 
 
-def vacate(state: State, rules, office: str) -> str | None:
+def vacate(state: State, rules: Rules, office: str) -> str | None:
     holder = state.offices.get(office)
     state.offices[office] = None
     _chief_changed(state, rules, office)
     return holder
 
 
-def _chief_changed(state: State, rules, office: str) -> None:
+def _chief_changed(state: State, rules: Rules, office: str) -> None:
     """A region whose chief office changed hands now follows the new chief's faction."""
     faction = state.holder_faction(office)
     for rid, region in rules.regions.items():
@@ -98,7 +99,7 @@ def _chief_changed(state: State, rules, office: str) -> None:
                 )
 
 
-def strip_posts(state: State, rules, figure: str) -> list[str]:
+def strip_posts(state: State, rules: Rules, figure: str) -> list[str]:
     """Remove a figure from every office; returns the offices vacated."""
     lost = [o for o, h in sorted(state.offices.items()) if h == figure]
     for office in lost:
@@ -115,7 +116,7 @@ def leave_politburo(state: State, figure: str) -> bool:
     return False
 
 
-def set_figure_status(state: State, rules, figure: str, status: str) -> None:
+def set_figure_status(state: State, rules: Rules, figure: str, status: str) -> None:
     fig = state.figures[figure]
     fig.status = status
     if status not in ("active", "incapacitated"):  # a stricken man keeps his titles (Lenin, 1923)
@@ -131,7 +132,7 @@ def faction_figures(state: State, faction: str) -> list[str]:
 
 
 def best_candidate(
-    state: State, rules, faction: str | None, office: str | None = None, exclude: str | None = None
+    state: State, rules: Rules, faction: str | None, office: str | None = None, exclude: str | None = None
 ) -> str | None:
     """The faction's best eligible figure for an office (never ``exclude``): the right trait
     first, then those with no office, the leader last, then rule-file order."""

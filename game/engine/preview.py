@@ -31,6 +31,7 @@ from game.engine.state import FactionState, FigureState, Proposal, RegionState, 
 from game.engine.views import BallotView, View, deep_freeze, player_view
 from game.engine.votes import DISCIPLINE, vote
 from game.ruleset.records import LADDER
+from game.ruleset.rules import Rules
 
 #: action kinds whose outcome depends on a draw from the generator: no forecast of their effect
 CHANCE_KINDS = ("underground", "military", "provocation")
@@ -148,7 +149,7 @@ class Watch:
     after: int
 
 
-def seen_state(view: View, rules) -> State:
+def seen_state(view: View, rules: Rules) -> State:
     """The game as ``view.you`` sees it: public facts and that faction's own secret contacts,
     nobody else's; the generator at zero."""
     year, quarter = int(view.date[:4]), int(view.date[-1])
@@ -218,7 +219,12 @@ def _figure(view: View, fid: str, fig) -> FigureState:
 
 
 def motion_forecast(
-    view: View, rules, motion_id: str, args: tuple[str, ...], proposer: str | None = None, state: State | None = None
+    view: View,
+    rules: Rules,
+    motion_id: str,
+    args: tuple[str, ...],
+    proposer: str | None = None,
+    state: State | None = None,
 ) -> VoteForecast:
     """How the body would vote on the motion if it met now, from what the faction sees."""
     state = seen_state(view, rules) if state is None else state
@@ -241,7 +247,7 @@ def motion_forecast(
     )
 
 
-def action_preview(view: View, rules, action: Action) -> Preview:
+def action_preview(view: View, rules: Rules, action: Action) -> Preview:
     """What taking ``action`` would change, as far as its faction can tell (a motion: how it
     would be voted; a chancy action: only that it is a gamble; an event's choice: what the
     option's effects would change), with every line in the rules the change crosses."""
@@ -262,7 +268,7 @@ def action_preview(view: View, rules, action: Action) -> Preview:
     return _preview(view, rules, state, after, bloc=bloc)
 
 
-def choice_preview(view: View, rules, option_id: str) -> Preview:
+def choice_preview(view: View, rules: Rules, option_id: str) -> Preview:
     """What choosing an option of the event put to ``view.you`` would change: the option's
     effects, then the event's own (as :func:`game.engine.phases.resolve_choice` runs them), on
     the game as the faction sees it, and the motions it would table with their forecast."""
@@ -275,7 +281,7 @@ def choice_preview(view: View, rules, option_id: str) -> Preview:
     return _preview(view, rules, state, after)
 
 
-def _preview(view: View, rules, state: State, after: State, bloc: BlocForecast | None = None) -> Preview:
+def _preview(view: View, rules: Rules, state: State, after: State, bloc: BlocForecast | None = None) -> Preview:
     before_view, after_view = player_view(state, rules, view.you), player_view(after, rules, view.you)
     known = {p.key() for p in state.agenda}
     tabled = tuple(
@@ -296,7 +302,7 @@ def _preview(view: View, rules, state: State, after: State, bloc: BlocForecast |
 
 
 def bloc_forecast(
-    view: View, rules, a: str, b: str, state: State | None = None, kind: str = "accept_bloc"
+    view: View, rules: Rules, a: str, b: str, state: State | None = None, kind: str = "accept_bloc"
 ) -> BlocForecast:
     """What a bloc of ``a`` and ``b`` would change, formed now, as ``view.you`` sees the game."""
     state = seen_state(view, rules) if state is None else state
@@ -324,7 +330,7 @@ def bloc_forecast(
     )
 
 
-def _agenda_shifts(view: View, rules, state: State, after: State) -> list[AgendaShift]:
+def _agenda_shifts(view: View, rules: Rules, state: State, after: State) -> list[AgendaShift]:
     """The motions on the agenda (before and after) whose forecast the change moves."""
     out = []
     after_keys = {p.key() for p in after.agenda}
@@ -338,7 +344,7 @@ def _agenda_shifts(view: View, rules, state: State, after: State) -> list[Agenda
     return out
 
 
-def crossings(rules, before: State, after: State) -> list[Crossing]:
+def crossings(rules: Rules, before: State, after: State) -> list[Crossing]:
     """The lines in the rules that the change from ``before`` to ``after`` crosses: each
     faction's exposure against the disciplinary motions it may face on its present rung and the
     next (their ``min_exposure``, and that plus the ban on factions' margin, as
@@ -381,7 +387,7 @@ def crossings(rules, before: State, after: State) -> list[Crossing]:
     return out
 
 
-def _likeliest(rules, state: State, motion_id: str, target: str) -> tuple[str | None, VoteForecast | None]:
+def _likeliest(rules: Rules, state: State, motion_id: str, target: str) -> tuple[str | None, VoteForecast | None]:
     """Of the rivals who could move a disciplinary motion against ``target`` now, the one whose
     motion would do best (passing first, then the widest margin), and its vote."""
     best = None
@@ -394,7 +400,7 @@ def _likeliest(rules, state: State, motion_id: str, target: str) -> tuple[str | 
     return (best[1], best[2]) if best is not None else (None, None)
 
 
-def _event_crossings(rules, before: State, after: State) -> list[Crossing]:
+def _event_crossings(rules: Rules, before: State, after: State) -> list[Crossing]:
     scenario = rules.scenarios[before.scenario]
     now = before.date()
     out = []
@@ -430,7 +436,7 @@ class Coming:
     options: tuple[tuple[str, tuple[Change, ...]], ...] = ()
 
 
-def coming(view: View, rules) -> tuple[Coming, ...]:
+def coming(view: View, rules: Rules) -> tuple[Coming, ...]:
     """The events due at the opening of the next quarter that concern ``view.you``: those that
     would change its standing, numbers or men, or put a choice to it, as things stand (events
     that would not happen are listed when they turn on a faction's numbers, which a move may still
@@ -473,7 +479,7 @@ def coming(view: View, rules) -> tuple[Coming, ...]:
     return tuple(out)
 
 
-def _mine_after(rules, view: View, state: State, before_view: View, effects) -> tuple[Change, ...]:
+def _mine_after(rules: Rules, view: View, state: State, before_view: View, effects) -> tuple[Change, ...]:
     """What running ``effects`` on a copy of the seen game would change for ``view.you``."""
     after = state.clone()
     run_effects(after, rules, effects)
@@ -495,7 +501,7 @@ def _mine(change: Change, view: View) -> bool:
     return False
 
 
-def watch(rules, faction: str | None, before: State, after: State) -> list[Watch]:
+def watch(rules: Rules, faction: str | None, before: State, after: State) -> list[Watch]:
     """The dated events due from now to :data:`WATCH_QUARTERS` ahead, not yet fired, that would
     change ``faction``'s standing or numbers and turn on a line of its exposure, when the change
     from ``before`` to ``after`` moves that exposure.

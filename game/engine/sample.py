@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from game.engine import rng
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
+from game.ruleset.rules import Rules
 
 #: chance in 100 that two other factions are sampled as negotiating a bloc this quarter
 OFFER_CHANCE = 10
@@ -28,7 +29,7 @@ OFFER_CHANCE = 10
 CULTIVATION_PACE = 2
 
 
-def sample_state(view, rules, seed: int) -> State:
+def sample_state(view, rules: Rules, seed: int) -> State:
     """A state consistent with ``view`` (a :func:`game.engine.player_view` of one faction), with
     the hidden parts drawn from ``seed``.  The true state is never consulted."""
     me = view.you
@@ -117,10 +118,7 @@ def _vote_record(v) -> dict:
         "motion_id": v.motion_id,
         "proposer": v.proposer,
         "args": list(v.args),
-        "ballots": [
-            [b.side, b.weight, b.reason, b.who, b.secret, _thaw(b.detail) or None]
-            for b in v.ballots
-        ],
+        "ballots": [[b.side, b.weight, b.reason, b.who, b.secret, _thaw(b.detail) or None] for b in v.ballots],
     }
 
 
@@ -138,7 +136,7 @@ def _rumoured(view) -> set[str]:
     return {entry.data["figure"] for entry in view.log if entry.event == "rumour"}
 
 
-def _sample_cultivation(state: State, rules, view, me, gen: int) -> int:
+def _sample_cultivation(state: State, rules: Rules, view, me, gen: int) -> int:
     """Others' secret cultivation: about one figure every ``CULTIVATION_PACE`` quarters each, leaning
     on the Politburo, and a courter for every figure the rumours name."""
     rule = next((r for r in rules.actions.values() if r.kind == "cultivate"), None)
@@ -170,7 +168,7 @@ def _sample_cultivation(state: State, rules, view, me, gen: int) -> int:
     return gen
 
 
-def _sample_offers(state: State, rules, view, me, gen: int) -> int:
+def _sample_offers(state: State, rules: Rules, view, me, gen: int) -> int:
     """Bloc offers between two other factions, which neither would tell a third."""
     blocs = {tuple(sorted(p)) for p in view.blocs}
     able = sorted(f for f, fs in state.factions.items() if f != me and fs.status == "active")

@@ -6,6 +6,8 @@ end?) and by the preview (what is coming); it reads only the rules, never the ga
 
 from __future__ import annotations
 
+from game.ruleset.rules import Rules
+
 
 def quarter_of(date: str) -> tuple[int, int]:
     """The (year, quarter) a date falls in.
@@ -17,7 +19,7 @@ def quarter_of(date: str) -> tuple[int, int]:
     return year, (month - 1) // 3 + 1
 
 
-def dated_events(rules, scenario) -> tuple[tuple[str, tuple[int, int], bool], ...]:
+def dated_events(rules: Rules, scenario) -> tuple[tuple[str, tuple[int, int], bool], ...]:
     """The dated events a scenario plays, by date then id, each as (id, (year, quarter),
     trigger); for the ruleset's own scenarios worked out once per ruleset (every quarter of
     every playout asks)."""
@@ -29,11 +31,11 @@ def dated_events(rules, scenario) -> tuple[tuple[str, tuple[int, int], bool], ..
     return _dated(rules, scenario)
 
 
-def _dated_by_scenario(rules) -> dict[str, tuple]:
+def _dated_by_scenario(rules: Rules) -> dict[str, tuple]:
     return {sid: _dated(rules, scenario) for sid, scenario in rules.scenarios.items()}
 
 
-def _dated(rules, scenario) -> tuple:
+def _dated(rules: Rules, scenario) -> tuple:
     chosen = set(scenario.events) if scenario.events else None
     skipped = set(scenario.skip_events)
     dated = sorted(

@@ -13,6 +13,7 @@ from attrs import define, field
 
 from game.engine import rng
 from game.ruleset.records import LADDER
+from game.ruleset.rules import Rules
 
 UNALIGNED = "unaligned"
 
@@ -146,7 +147,7 @@ class State:
         """The faction's stance on an issue now (-100 left .. 100 right; 0 = none)."""
         return self.stances.get(faction, {}).get(issue, 0)
 
-    def seat_count(self, rules, body: str) -> int:
+    def seat_count(self, rules: Rules, body: str) -> int:
         """Seats of a body now: the scenario or a Congress may have changed the rule files' count."""
         return self.seats.get(body, rules.bodies[body].seats)
 

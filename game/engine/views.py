@@ -27,6 +27,7 @@ from game.engine.congress import Why, delegate_shares, delegations
 from game.engine.motions import body_of
 from game.engine.objectives import standing
 from game.engine.state import State
+from game.ruleset.rules import Rules
 
 
 def frozen_map(items) -> Mapping:
@@ -185,7 +186,7 @@ class View:
         return (min(a, b), max(a, b)) in self.blocs
 
 
-def player_view(state: State, rules, faction: str | None) -> View:
+def player_view(state: State, rules: Rules, faction: str | None) -> View:
     """What ``faction`` sees (``None``: the public view, e.g. for a shared screen)."""
     mine = state.cultivation.get(faction, {}) if faction else {}
     delegated = delegations(state, rules)  # once, for the regions and the forecast
@@ -272,7 +273,7 @@ def _figure(fig, faction: str | None, secret: int | None) -> FigureView:
     return FigureView(fig.faction, fig.status, MappingProxyType(aff))
 
 
-def _regions(state: State, rules, delegated: list) -> Mapping[str, RegionView]:
+def _regions(state: State, rules: Rules, delegated: list) -> Mapping[str, RegionView]:
     follows = {rid: (fid, why) for rid, fid, _n, why in delegated}
     return frozen_map(
         (
@@ -289,7 +290,7 @@ def _regions(state: State, rules, delegated: list) -> Mapping[str, RegionView]:
     )
 
 
-def _agenda(state: State, rules, p) -> AgendaView:
+def _agenda(state: State, rules: Rules, p) -> AgendaView:
     body = body_of(rules, p.motion, p.args)
     waits = rules.bodies[body].kind == "congress" and state.congress_due is None
     return AgendaView(p.proposer, p.motion, tuple(p.args), body, waits)
@@ -308,7 +309,7 @@ def _vote(v: dict) -> VoteView:
     )
 
 
-def _objectives(state: State, rules, faction: str | None) -> ObjectivesView | None:
+def _objectives(state: State, rules: Rules, faction: str | None) -> ObjectivesView | None:
     """The faction's goals, how it stands on each, and the result if the game ended now."""
     st = standing(state, rules, faction) if faction else None
     if st is None:
@@ -317,7 +318,7 @@ def _objectives(state: State, rules, faction: str | None) -> ObjectivesView | No
     return ObjectivesView(st.points, st.result, st.history, goals)
 
 
-def forecast(state: State, rules) -> dict[str, int]:
+def forecast(state: State, rules: Rules) -> dict[str, int]:
     """'If the Congress met now': delegates per faction, from public facts only (secretaries,
     their hold, the rank and file's sympathy)."""
     return delegate_shares(state, rules)

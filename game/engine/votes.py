@@ -16,6 +16,7 @@ from attrs import define, field
 
 from game.engine.congress import delegate_shares, delegations
 from game.engine.state import UNALIGNED, Proposal, State
+from game.ruleset.rules import Rules
 
 #: every ballot reason code, and the numbers and ids its ``detail`` carries
 REASONS = {
@@ -88,7 +89,7 @@ class Breakdown:
 DISCIPLINE = ("censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport")
 
 
-def target_of(state: State, rules, prop: Proposal) -> str | None:
+def target_of(state: State, rules: Rules, prop: Proposal) -> str | None:
     kind = rules.motions[prop.motion].kind
     if kind in DISCIPLINE:
         return prop.args[0]
@@ -99,14 +100,14 @@ def target_of(state: State, rules, prop: Proposal) -> str | None:
     return None
 
 
-def beneficiary_of(state: State, rules, prop: Proposal) -> str:
+def beneficiary_of(state: State, rules: Rules, prop: Proposal) -> str:
     kind = rules.motions[prop.motion].kind
     if kind == "appoint_office":
         return state.figures[prop.args[1]].faction or prop.proposer
     return prop.proposer
 
 
-def faction_side(state: State, rules, fid: str, prop: Proposal) -> tuple[str, str, dict | None]:
+def faction_side(state: State, rules: Rules, fid: str, prop: Proposal) -> tuple[str, str, dict | None]:
     """How a faction's disciplined seats vote on a motion: (side, reason code, its detail)."""
     target, gainer = target_of(state, rules, prop), beneficiary_of(state, rules, prop)
     if fid == target:
@@ -122,14 +123,14 @@ def faction_side(state: State, rules, fid: str, prop: Proposal) -> tuple[str, st
     return _interest(state, rules, fid, prop, target)
 
 
-def _no_case(state: State, rules, prop: Proposal, target: str | None) -> bool:
+def _no_case(state: State, rules: Rules, prop: Proposal, target: str | None) -> bool:
     """A discipline motion against a faction whose exposure is below the motion's own threshold:
     the ban on factions makes no case, and even the mover's partners judge it for themselves."""
     motion = rules.motions[prop.motion]
     return motion.kind in DISCIPLINE and target is not None and state.factions[target].exposure < motion.min_exposure
 
 
-def _interest(state, rules, fid, prop, target) -> tuple[str, str, dict | None]:
+def _interest(state, rules: Rules, fid, prop, target) -> tuple[str, str, dict | None]:
     motion = rules.motions[prop.motion]
     kind = motion.kind
     if kind in DISCIPLINE:
@@ -164,7 +165,7 @@ def _interest(state, rules, fid, prop, target) -> tuple[str, str, dict | None]:
     return "abstain", "no_stake", None
 
 
-def swing_score(state: State, rules, prop: Proposal, affinity: dict | None = None, leaning: int = 0):
+def swing_score(state: State, rules: Rules, prop: Proposal, affinity: dict | None = None, leaning: int = 0):
     """(score, terms) for an unaligned voter: positive means yes; ``terms`` maps each term of
     :data:`SWING_TERMS` that applies to this motion to its value, and they add up to the score."""
     motion = rules.motions[prop.motion]
@@ -202,7 +203,7 @@ def affinity_of(state: State, figure: str) -> dict[str, int]:
     return aff
 
 
-def figure_ballot(state: State, rules, figure: str, prop: Proposal, sides: dict | None = None) -> Ballot:
+def figure_ballot(state: State, rules: Rules, figure: str, prop: Proposal, sides: dict | None = None) -> Ballot:
     """How one figure votes.  ``sides``, if given, keeps each faction's :func:`faction_side` on
     this motion for the rest of the vote (every member of a faction asks the same)."""
     fig = state.figures[figure]
@@ -233,7 +234,7 @@ def figure_ballot(state: State, rules, figure: str, prop: Proposal, sides: dict 
     return Ballot("yes" if score > 0 else "no", 1, "swing", figure, None, {"terms": terms, "score": score})
 
 
-def council_vote(state: State, rules, body: str, prop: Proposal) -> Breakdown:
+def council_vote(state: State, rules: Rules, body: str, prop: Proposal) -> Breakdown:
     out = Breakdown(body)
     sides: dict = {}
     for figure in state.politburo:
@@ -242,7 +243,7 @@ def council_vote(state: State, rules, body: str, prop: Proposal) -> Breakdown:
     return out
 
 
-def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Proposal) -> Breakdown:
+def seat_vote(state: State, rules: Rules, seats: dict[str, int], body: str, prop: Proposal) -> Breakdown:
     out = Breakdown(body)
     for fid, n in sorted(seats.items()):
         if n <= 0:
@@ -263,7 +264,7 @@ def seat_vote(state: State, rules, seats: dict[str, int], body: str, prop: Propo
     return out
 
 
-def vote(state: State, rules, body_id: str, prop: Proposal) -> Breakdown:
+def vote(state: State, rules: Rules, body_id: str, prop: Proposal) -> Breakdown:
     """Put a motion to a body and return the breakdown."""
     body = rules.bodies[body_id]
     if body.kind == "council":
@@ -283,5 +284,5 @@ def vote(state: State, rules, body_id: str, prop: Proposal) -> Breakdown:
     return seat_vote(state, rules, _assembly_seats(state, rules, body_id), body_id, prop)
 
 
-def _assembly_seats(state: State, rules, body_id: str) -> dict[str, int]:
+def _assembly_seats(state: State, rules: Rules, body_id: str) -> dict[str, int]:
     return state.ccc if body_id == rules.settings.roles.control_commission else state.cc
