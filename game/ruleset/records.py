@@ -3,6 +3,9 @@
 One class per concept file in ``rules/``.  The loader structures each YAML entry into one of these
 with cattrs (unknown keys and wrong types are errors); cross-references and citations are checked
 afterwards by :mod:`game.ruleset.validate`.  Field docstrings double as the modder reference.
+
+This module is longer than the house's 500 lines on purpose: it is the one table of every kind of
+rule record, which the loader, the validator, the schema and the modder's guide walk whole.
 """
 
 from __future__ import annotations

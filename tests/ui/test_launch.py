@@ -41,7 +41,9 @@ def test_with_a_display_play_opens_the_window(monkeypatch):
 def test_terminal_flag_keeps_the_terminal(monkeypatch, capsys, tmp_path):
     monkeypatch.setenv("SUCCESSION_DATA_DIR", str(tmp_path))
     monkeypatch.setattr(app_mod, "can_open_window", lambda: None)
-    monkeypatch.setattr(app_mod, "main", lambda rules, preset=None: (_ for _ in ()).throw(AssertionError("window opened")))
+    monkeypatch.setattr(
+        app_mod, "main", lambda rules, preset=None: (_ for _ in ()).throw(AssertionError("window opened"))
+    )
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))

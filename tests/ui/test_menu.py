@@ -35,7 +35,9 @@ def test_main_menu_offers_every_way_in(app):
 
 
 def test_keyboard_reaches_the_encyclopedia_and_back(app):
-    for _ in range(6):  # New game → (Continue disabled, skipped) Load → Presets → Tutorial → How to play → Settings → Encyclopedia
+    for _ in range(
+        6
+    ):  # New game → (Continue disabled, skipped) Load → Presets → Tutorial → How to play → Settings → Encyclopedia
         key(app, pygame.K_DOWN)
     assert app.scene.controls[app.scene.focus][0].text == "Encyclopedia"
     key(app, pygame.K_RETURN)

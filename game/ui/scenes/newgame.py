@@ -3,7 +3,11 @@ and the seed (random by default, shown and editable), and for a lesson whether h
 stay hidden until the end and how long each turn may take.  The last choices (scenario, mods, seats,
 levels, names) are kept in the settings and offered again.  Opened from a teacher's preset, the
 screen shows the preset's choices, and where the preset is locked nothing can be changed but
-started."""
+started.
+
+This module is longer than the house's 500 lines on purpose: it is the new-game screen's one state
+(its pages, the seats, the mods, a preset's choices and locks), clearer read whole.
+"""
 
 from __future__ import annotations
 
