@@ -17,8 +17,27 @@ LogEntry(turn=0, visible_to=None, kind='event', event='speech', data=(('figure',
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from game.engine.state import LogEntry, State
 from game.ruleset.rules import Rules
+
+#: instrumentation, None in play: ``observer(state, entry)`` is called as each entry is recorded
+#: (the state as it stands then).  It must not change the state.  Set it with :func:`observing`.
+_observer: Callable | None = None
+
+
+@contextmanager
+def observing(observer: Callable) -> Iterator[None]:
+    """Within the ``with`` block, show every entry recorded to ``observer`` (see ``_observer``);
+    the narrative check reads the state beside each entry.  Play is unchanged."""
+    global _observer
+    previous, _observer = _observer, observer
+    try:
+        yield
+    finally:
+        _observer = previous
 
 
 def note(
@@ -30,6 +49,8 @@ def note(
         return
     frozen = tuple(sorted((k, _freeze(v)) for k, v in data.items()))
     state.log.append(LogEntry(state.turn, visible_to, kind, what, frozen))
+    if _observer is not None:
+        _observer(state, state.log[-1])
 
 
 def _freeze(value):
