@@ -266,6 +266,7 @@ def _motion(state, rules: Rules, arg):
 @effect("flag")
 def _flag(state, rules: Rules, name):
     state.flags.add(name)
+    state.marks["flag:" + name] = state.turn  # when it became so (a motion may wait a quarter on it)
 
 
 @effect("unflag")

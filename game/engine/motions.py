@@ -10,7 +10,7 @@ from game.engine import chronicle, posts
 from game.engine.discipline import set_status
 from game.engine.effects import bump, move_tracker
 from game.engine.state import Proposal, State
-from game.engine.votes import DISCIPLINE, Breakdown, vote
+from game.engine.votes import DISCIPLINE, Breakdown, target_of, vote
 from game.ruleset.records import OUT_OF_PARTY
 from game.ruleset.rules import Rules
 
@@ -23,9 +23,25 @@ def _targets(state: State, rules: Rules, faction: str, motion, forced: bool = Fa
             continue
         if not forced and state.turn - state.marks.get("ladder_" + fid, -99) < pause:
             continue  # each rung takes time: no second step against a faction straight away
-        if fs.status in motion.target_status and (forced or fs.exposure >= motion.min_exposure):
+        if rung_open(state, motion, fid, fs.status) and (forced or fs.exposure >= motion.min_exposure):
             out.append((fid,))
     return out
+
+
+def rung_open(state: State, motion, faction: str, status: str) -> bool:
+    """Does a faction at ``status`` stand where this motion moves it from?  Expelling from the
+    Central Committee takes seats there or in the Control Commission: a faction with none is
+    not expelled from a body it is not in, and once removed from its posts it is next expelled
+    from the party."""
+    if motion.kind == "expel_cc":
+        return status in motion.target_status and _seated(state, faction)
+    if motion.kind == "expel_party" and status == "removed" and not _seated(state, faction):
+        return True
+    return status in motion.target_status
+
+
+def _seated(state: State, faction: str) -> bool:
+    return state.cc.get(faction, 0) > 0 or state.ccc.get(faction, 0) > 0
 
 
 def _remove_office(state, rules: Rules, faction, motion):
@@ -86,7 +102,12 @@ def _adopt_line(state, rules: Rules, faction, motion):
 
 
 def _read_testament(state, rules: Rules, faction, motion):
-    ok = "testament_known" in state.flags and "testament_read" not in state.flags
+    # not in the quarter it was first read out (to the delegations, 1924): no one reads it twice at once
+    ok = (
+        "testament_known" in state.flags
+        and "testament_read" not in state.flags
+        and state.marks.get("flag:testament_known") != state.turn
+    )
     return [()] if ok and state.holder_faction(posts.head_office(rules)) not in (faction, None) else []
 
 
@@ -134,7 +155,7 @@ def _motion_options(state: State, rules: Rules, faction: str, flat: bool) -> lis
                 continue
             found = []
             for fid, fs in open_to:
-                if fs.status in motion.target_status and fs.exposure >= motion.min_exposure:
+                if rung_open(state, motion, fid, fs.status) and fs.exposure >= motion.min_exposure:
                     found.append((fid,))
         else:
             found = options(state, rules, faction, motion)
@@ -181,6 +202,7 @@ def resolve(state: State, rules: Rules, prop: Proposal) -> Breakdown | None:
     if not _still_valid(state, rules, prop):
         chronicle.note(state, rules, "lapsed", kind="vote", proposer=prop.proposer, motion=prop.motion, args=prop.args)
         return None
+    _take_sides(state, rules, prop)
     body = body_of(rules, prop.motion, prop.args)
     result = vote(state, rules, body, prop)
     passed = result.passed(motion.threshold or rules.bodies[body].threshold)
@@ -216,6 +238,23 @@ def resolve(state: State, rules: Rules, prop: Proposal) -> Breakdown | None:
         }
     )
     return result
+
+
+def _take_sides(state: State, rules: Rules, prop: Proposal) -> None:
+    """A faction in blocs with both the mover and the faction moved against cannot vote both
+    ways: it stands by the mover (as its seats then vote) and breaks with the other, in the
+    chronicle, before the vote."""
+    target = target_of(state, rules, prop)
+    if target is None or target == prop.proposer:
+        return
+    for third in sorted(state.factions):
+        if (
+            third not in (target, prop.proposer)
+            and state.in_bloc(third, target)
+            and state.in_bloc(third, prop.proposer)
+        ):
+            state.blocs.remove((third, target) if third < target else (target, third))
+            chronicle.note(state, rules, "bloc_broken", faction=third, other=target)
 
 
 def _still_valid(state, rules: Rules, prop) -> bool:

@@ -250,7 +250,10 @@ def _fill_vacancies(state: State, rules: Rules) -> None:
     for office, holder in sorted(state.offices.items()):
         if holder is not None:
             continue
-        faction = _majority(state, rules, rules.offices[office].appointed_by)
+        lost = {
+            k.rsplit(":", 1)[1] for k, t in state.marks.items() if t == state.turn and k.startswith(f"lost:{office}:")
+        }
+        faction = _majority(state, rules, rules.offices[office].appointed_by, lost)
         dismissed = next(
             (
                 k.rsplit(":", 1)[1]
@@ -267,8 +270,9 @@ def _fill_vacancies(state: State, rules: Rules) -> None:
             chronicle.note(state, rules, "office_filled", kind="office", figure=pick, office=office)
 
 
-def _majority(state: State, rules: Rules, body_id: str):
-    """The faction with most votes in a body (its own seats, blocs not counted)."""
+def _majority(state: State, rules: Rules, body_id: str, exclude=()):
+    """The faction with most votes in a body (its own seats, blocs not counted), of those not
+    in ``exclude`` (the factions that lost the office being filled this quarter)."""
     body = rules.bodies[body_id]
     counts: dict = {}
     if body.kind == "council":
@@ -280,6 +284,7 @@ def _majority(state: State, rules: Rules, body_id: str):
         counts = {
             f: n for f, n in state.cc.items() if f in state.factions and state.factions[f].status not in posts.NO_POSTS
         }
+    counts = {f: n for f, n in counts.items() if f not in exclude}
     return max(sorted(counts), key=lambda f: counts[f]) if counts else None
 
 

@@ -81,6 +81,9 @@ def appoint(state: State, rules: Rules, office: str, figure: str) -> None:
 def vacate(state: State, rules: Rules, office: str) -> str | None:
     holder = state.offices.get(office)
     state.offices[office] = None
+    if holder is not None and state.figures[holder].status != "dead" and state.figures[holder].faction:
+        # taken from his faction (a death takes nothing from it): no vacancy this quarter hands it back
+        state.marks[f"lost:{office}:{state.figures[holder].faction}"] = state.turn
     _chief_changed(state, rules, office)
     return holder
 

@@ -464,10 +464,14 @@ def senseless(rules, office: str, figure: str) -> str | None:
 
 @rule("senseless_appointment")
 def _senseless_appointment(rules, moments):
-    """An office handed to a figure who makes no sense in it (the scenario's own start included)."""
+    """An office handed to a figure who makes no sense in it (the scenario's own start included;
+    a coup appoints no one)."""
     out = []
     prev: dict = {}
     for m in moments:
+        if m.entry.event == "coup":  # the army seizes an office: no one appoints
+            prev = m.state.offices
+            continue
         for office, holder in m.state.offices.items():
             if holder is not None and prev.get(office) != holder:
                 why = senseless(rules, office, holder)
