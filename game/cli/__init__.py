@@ -6,7 +6,7 @@ and runs the command asked for; a command line without a command plays.
 - :mod:`game.cli.play`: ``play``
 - :mod:`game.cli.rulefiles`: ``validate``, ``schema``, ``scenarios``
 - :mod:`game.cli.replays`: ``replay``, ``debrief``, ``historical``
-- :mod:`game.cli.tools`: ``events-check``, ``balance``, ``simulate``
+- :mod:`game.cli.tools`: ``events-check``, ``narrative-check``, ``balance``, ``simulate``
 - :mod:`game.cli.common`: seeds, loading the rules, the lines several commands print
 
 Library code never exits; the command line turns every expected failure into a message and an

@@ -1,4 +1,5 @@
 """The commands that play many bot games: ``events-check`` (events that contradict the state),
+``narrative-check`` (the chronicle's contradictions, by kind),
 ``balance`` (each faction's results against searching players) and ``simulate`` (AI-vs-AI games
 in parallel, on this machine or a Dask cluster)."""
 
@@ -23,6 +24,12 @@ def add_parsers(sub) -> None:
         help="lay a mod (its id, or its folder) over the base rules",
     )
     ev.set_defaults(func=cmd_events_check)
+    na = sub.add_parser("narrative-check", help="play games and count the chronicle's contradictions, by kind")
+    na.add_argument("--games", type=int, default=20, metavar="N", help="bot games, spread over the scenarios")
+    na.add_argument("--random-legal", type=int, default=10, metavar="M", help="games of random legal moves")
+    na.add_argument("--first-seed", type=int, default=1, metavar="S", help="seeds S, S+1, ... (default 1)")
+    na.add_argument("--mod", action="append", default=[], metavar="ID|DIR", help="lay a mod over the base rules")
+    na.set_defaults(func=cmd_narrative_check)
     ba = sub.add_parser("balance", help="measure each faction's results: searching, waiting and bot players")
     ba.add_argument(
         "--scenarios",
@@ -115,6 +122,29 @@ def cmd_events_check(args) -> int:
         print(problem.text())
     games, fired = sum(report.games.values()), sum(report.fired.values())
     print(f"events check: {games} bot games, {fired} events fired, {len(report.problems)} problem(s)")
+    return 1 if report.problems else 0
+
+
+def cmd_narrative_check(args) -> int:
+    from game.tools import narrative
+
+    rules = rules_for(args.mod)
+    if rules is None:
+        return 1
+    if args.games < 0 or args.random_legal < 0 or args.games + args.random_legal < 1:
+        print("--games and --random-legal may not be negative, and one must be at least 1", file=sys.stderr)
+        return 2
+    report = narrative.run(rules, args.games, args.random_legal, args.first_seed)
+    for problem in report.problems:
+        print(problem.text())
+    last = args.first_seed + max(args.games, args.random_legal) - 1
+    print(
+        f"narrative check: {report.games['bots']} bot games and {report.games['random']} random-legal games "
+        f"over {len(rules.scenarios)} scenarios, seeds {args.first_seed}..{last}"
+    )
+    for kind, count in report.counts().items():
+        print(f"  {kind:24} {count}")
+    print(f"  {'in all':24} {len(report.problems)}")
     return 1 if report.problems else 0
 
 

@@ -243,8 +243,9 @@ def _politburo_pool(state: State, rules: Rules, faction, taken) -> list[str]:
 def elect_gensec(state: State, rules: Rules) -> list[tuple[str, dict]]:
     """The CC's largest bloc keeps or takes the General Secretary's post."""
     strength: dict[str, int] = {}
+    lost = posts.lost_this_quarter(state, posts.head_office(rules))  # not handed back the same quarter
     for fid, n in state.cc.items():
-        if fid in state.factions:
+        if fid in state.factions and fid not in lost:
             allies = [fid] + [g for g in state.factions if state.in_bloc(fid, g)]
             strength[fid] = sum(state.cc.get(a, 0) for a in allies) * 100 + n
     if not strength:

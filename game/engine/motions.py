@@ -69,9 +69,13 @@ def _appoint_office(state, rules: Rules, faction, motion):
         return []
     out = []
     fit = rules.tables.eligible
+    turn = state.turn
+    lost = {k for k, t in state.marks.items() if t == turn and k.startswith("lost:")}
     for office, holder in _by_office(rules, offices):
         if (holder is not None and figures[holder].faction == faction) or not posts.contested(state, office):
             continue  # its own, or a stricken holder's
+        if lost and f"lost:{office}:{faction}" in lost:
+            continue  # taken from it this quarter: not handed back before the quarter is out
         wanted = fit[office]
         picked = 0  # plain loops: this runs for every motion weighed in search
         for f in free:
@@ -238,6 +242,33 @@ def resolve(state: State, rules: Rules, prop: Proposal) -> Breakdown | None:
         }
     )
     return result
+
+
+def mark_favour(state: State, faction: str, other: str) -> None:
+    """``faction`` has favoured ``other`` this quarter (a bloc accepted, a choice that wins its
+    leader's goodwill): it does not turn on it before the quarter is out."""
+    state.marks[f"favour:{faction}:{other}"] = state.turn
+
+
+def favoured(state: State, faction: str) -> set[str]:
+    """The factions ``faction`` has favoured this quarter (see :func:`mark_favour`)."""
+    prefix, turn = f"favour:{faction}:", state.turn
+    return {k[len(prefix) :] for k, t in state.marks.items() if t == turn and k.startswith(prefix)}
+
+
+def option_favours(rules: Rules, faction: str, effects) -> list[str]:
+    """The factions a choice's option favours for the chooser: a bloc with it, or more goodwill
+    from its leader."""
+    leaders = {rec.leader: fid for fid, rec in rules.factions.items()}
+    out = []
+    for item in effects:
+        arg = item.get("affinity")
+        if arg and arg["delta"] > 0 and arg["faction"] == faction and arg["figure"] in leaders:
+            out.append(leaders[arg["figure"]])
+        arg = item.get("bloc")
+        if arg and faction in (arg["a"], arg["b"]):
+            out.append(arg["b"] if arg["a"] == faction else arg["a"])
+    return out
 
 
 def _take_sides(state: State, rules: Rules, prop: Proposal) -> None:

@@ -205,7 +205,12 @@ def _o_issue(state, rules: Rules, faction, rule):
 
 
 def _o_propose(state, rules: Rules, faction, rule):
-    return motions.proposals(state, rules, faction)
+    found = motions.proposals(state, rules, faction)
+    spared = motions.favoured(state, faction) if state.marks else ()
+    if not spared:
+        return found
+    # no motion against a faction favoured this quarter
+    return [p for p in found if target_of(state, rules, Proposal(faction, p[0], tuple(p[1:]))) not in spared]
 
 
 def _o_offer(state, rules: Rules, faction, rule):
@@ -225,7 +230,12 @@ def _o_answer(state, rules: Rules, faction, rule):
 
 
 def _o_break(state, rules: Rules, faction, rule):
-    return [(b if a == faction else a,) for a, b in state.blocs if faction in (a, b)]
+    spared = motions.favoured(state, faction)  # a bloc made, or a partner favoured, this quarter stands
+    return [
+        (b if a == faction else a,)
+        for a, b in state.blocs
+        if faction in (a, b) and (b if a == faction else a) not in spared
+    ]
 
 
 def _o_regions(state, rules: Rules, faction, rule):
@@ -381,6 +391,8 @@ def _accept(state, rules: Rules, faction, args, rule):
     if pair not in state.blocs:
         state.blocs.append(pair)
         state.blocs.sort()
+    motions.mark_favour(state, faction, args[0])
+    motions.mark_favour(state, args[0], faction)
     # partners withdraw the motions they had tabled against each other
     state.agenda = [p for p in state.agenda if {p.proposer, target_of(state, rules, p)} != set(pair)]
     chronicle.note(state, rules, "bloc_accepted", faction=faction, other=args[0])

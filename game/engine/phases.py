@@ -146,6 +146,8 @@ def resolve_choice(state: State, rules: Rules, option_id: str) -> None:
     ev = rules.events[eid]
     option = next(o for o in ev.choice.options if o.id == option_id)
     chronicle.note(state, rules, "choice", faction=chooser, event=eid, option=option_id)
+    for other in motions.option_favours(rules, chooser, option.effects):
+        motions.mark_favour(state, chooser, other)
     if _event_observer is not None:
         _event_observer(state, rules, eid, option_id)
     run_effects(state, rules, option.effects)
@@ -250,10 +252,7 @@ def _fill_vacancies(state: State, rules: Rules) -> None:
     for office, holder in sorted(state.offices.items()):
         if holder is not None:
             continue
-        lost = {
-            k.rsplit(":", 1)[1] for k, t in state.marks.items() if t == state.turn and k.startswith(f"lost:{office}:")
-        }
-        faction = _majority(state, rules, rules.offices[office].appointed_by, lost)
+        faction = _majority(state, rules, rules.offices[office].appointed_by, posts.lost_this_quarter(state, office))
         dismissed = next(
             (
                 k.rsplit(":", 1)[1]

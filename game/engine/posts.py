@@ -88,6 +88,13 @@ def vacate(state: State, rules: Rules, office: str) -> str | None:
     return holder
 
 
+def lost_this_quarter(state: State, office: str) -> set[str]:
+    """The factions the office was taken from this quarter (see :func:`vacate`): no body hands
+    it back to them before the quarter is out."""
+    prefix = f"lost:{office}:"
+    return {k[len(prefix) :] for k, t in state.marks.items() if t == state.turn and k.startswith(prefix)}
+
+
 def _chief_changed(state: State, rules: Rules, office: str) -> None:
     """A region whose chief office changed hands now follows the new chief's faction."""
     faction = state.holder_faction(office)

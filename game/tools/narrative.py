@@ -393,7 +393,11 @@ def _incoherent_sequence(rules, moments):
                     f"{_name(rules, 'factions', a)} favour {_name(rules, 'factions', b)} and turn on it the same quarter",
                 )
             )
-        if m.entry.event == "agenda" and rules.motions[d["motion"]].kind == "read_testament" and read_turn == m.entry.turn:
+        if (
+            m.entry.event == "agenda"
+            and rules.motions[d["motion"]].kind == "read_testament"
+            and read_turn == m.entry.turn
+        ):
             out.append((m.entry.turn, "the Testament is moved the quarter it was read"))
     return out
 
@@ -412,7 +416,10 @@ def _absent_body(rules, moments):
         target = d["args"][0]
         if not s.cc.get(target, 0) and not s.ccc.get(target, 0):
             out.append(
-                (m.entry.turn, f"{_name(rules, 'factions', target)} expelled from a Central Committee it has no seat in")
+                (
+                    m.entry.turn,
+                    f"{_name(rules, 'factions', target)} expelled from a Central Committee it has no seat in",
+                )
             )
     return out
 
