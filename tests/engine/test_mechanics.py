@@ -138,7 +138,7 @@ def test_the_underground_press_risks_a_raid(rules, fresh):
 def test_the_ladder_runs_in_order_to_deportation(rules, fresh):
     s = fresh.clone()
     s.blocs = []
-    s.cc = {"stalin": 36, UNALIGNED: 4}
+    s.cc = {"stalin": 36, "trotsky": 2, UNALIGNED: 2}  # seats to be expelled from
     s.ccc = {"stalin": 20}
     s.factions["trotsky"].exposure = 30
     steps = ["censure", "remove_posts", "expel_cc", "expel_party", "exile", "deport"]
@@ -185,8 +185,25 @@ def test_bloc_offer_accept_and_break(rules, fresh):
     s = _turn_of(s, rules, "bukharin")
     s = apply_action(s, rules, Action.parse("accept_bloc bukharin trotsky"))
     assert s.in_bloc("trotsky", "bukharin")
+    # a bloc made this quarter stands until the next (the narrative check's incoherent sequence)
+    assert Action.parse("break_bloc bukharin trotsky") not in legal_actions(s, rules)
+    s.turn += 1
     s = apply_action(s, rules, Action.parse("break_bloc bukharin trotsky"))
     assert not s.in_bloc("trotsky", "bukharin")
+
+
+def test_a_faction_without_seats_is_not_expelled_from_the_committee_but_from_the_party(rules, fresh):
+    s = fresh.clone()
+    s.blocs = []
+    s.factions["trotsky"].exposure = 30
+    s.factions["trotsky"].status = "removed"
+    s.cc = {"stalin": 36, UNALIGNED: 4}
+    s.ccc = {"stalin": 20}
+    options = motions.motion_options(s, rules, "stalin")
+    assert ("expel_cc", ("trotsky",)) not in options and ("expel_party", ("trotsky",)) in options
+    s.cc["trotsky"] = 1
+    options = motions.motion_options(s, rules, "stalin")
+    assert ("expel_cc", ("trotsky",)) in options and ("expel_party", ("trotsky",)) not in options
 
 
 def test_secret_cultivation_turns_a_vote(rules, fresh):

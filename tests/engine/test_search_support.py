@@ -185,7 +185,10 @@ def _offices_to_fill_as_written(state, rules, faction):
     busy = {h for h in state.offices.values() if h}
     free = [f for f in mine if f not in busy]
     leader = rules.factions[faction].leader
+    lost = posts.lost_this_quarter
     for office, holder in sorted(state.offices.items()):
+        if faction in lost(state, office):
+            continue  # taken from it this quarter
         if (holder is None or state.figures[holder].faction != faction) and posts.contested(state, office):
             wanted = rules.offices[office].traits
             fit = [f for f in free if not wanted or set(wanted) & set(rules.figures[f].traits)]
