@@ -271,10 +271,26 @@ def option_favours(rules: Rules, faction: str, effects) -> list[str]:
     return out
 
 
+def at_odds(state: State, rules: Rules, faction: str, other: str) -> bool:
+    """Would a bloc with ``other`` put ``faction`` on both sides of a motion on the agenda (one
+    of its partners moving against ``other``, or ``other`` against one of them)?  Blocs are
+    exclusive so far: no one stands with both sides of a pending vote."""
+    if not state.agenda:
+        return False
+    partners = {b if a == faction else a for a, b in state.blocs if faction in (a, b)}
+    if not partners:
+        return False
+    for prop in state.agenda:
+        sides = {prop.proposer, target_of(state, rules, prop)}
+        if other in sides and sides & partners:
+            return True
+    return False
+
+
 def _take_sides(state: State, rules: Rules, prop: Proposal) -> None:
     """A faction in blocs with both the mover and the faction moved against cannot vote both
-    ways: it stands by the mover (as its seats then vote) and breaks with the other, in the
-    chronicle, before the vote."""
+    ways: it breaks with one of them, in the chronicle, before the vote — with the one moved
+    against, unless that is the partner it took up this quarter (then with the mover)."""
     target = target_of(state, rules, prop)
     if target is None or target == prop.proposer:
         return
@@ -284,8 +300,10 @@ def _take_sides(state: State, rules: Rules, prop: Proposal) -> None:
             and state.in_bloc(third, target)
             and state.in_bloc(third, prop.proposer)
         ):
-            state.blocs.remove((third, target) if third < target else (target, third))
-            chronicle.note(state, rules, "bloc_broken", faction=third, other=target)
+            new = favoured(state, third)
+            other = prop.proposer if target in new and prop.proposer not in new else target
+            state.blocs.remove((third, other) if third < other else (other, third))
+            chronicle.note(state, rules, "bloc_broken", faction=third, other=other)
 
 
 def _still_valid(state, rules: Rules, prop) -> bool:

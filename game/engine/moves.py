@@ -222,10 +222,20 @@ def _o_offer(state, rules: Rules, faction, rule):
         and not state.in_bloc(f, faction)
         and (faction, f) not in pending
         and state.factions[f].status in rule.allowed_status
+        and not motions.at_odds(state, rules, faction, f)
+        and not motions.at_odds(state, rules, f, faction)
     ]
 
 
 def _o_answer(state, rules: Rules, faction, rule):
+    if rule.kind == "accept_bloc":  # no bloc with both sides of a pending vote (a refusal is always open)
+        return [
+            (a,)
+            for a, b, _t in state.offers
+            if b == faction
+            and not motions.at_odds(state, rules, faction, a)
+            and not motions.at_odds(state, rules, a, faction)
+        ]
     return [(a,) for a, b, _t in state.offers if b == faction]
 
 

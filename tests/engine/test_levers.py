@@ -79,6 +79,7 @@ def test_moving_against_a_partner_breaks_the_bloc(rules, fresh):
 
 def test_a_new_bloc_withdraws_the_partners_motions_against_each_other(rules, fresh):
     s = _turn_of(fresh, rules, "trotsky")
+    s.blocs = []  # Zinoviev out of the triumvirate: else he would stand with both sides of Stalin's motion
     s.offers = [("zinoviev", "trotsky", s.turn)]
     s.agenda = [Proposal("zinoviev", "censure", ("trotsky",)), Proposal("stalin", "censure", ("trotsky",))]
     after = apply_action(s, rules, Action.parse("accept_bloc trotsky zinoviev"))

@@ -192,6 +192,27 @@ def test_bloc_offer_accept_and_break(rules, fresh):
     assert not s.in_bloc("trotsky", "bukharin")
 
 
+def test_no_bloc_with_both_sides_of_a_pending_vote(rules, fresh):
+    s = _turn_of(fresh, rules, "zinoviev")
+    s.blocs = [("stalin", "zinoviev")]
+    offer = Action.parse("offer_bloc zinoviev trotsky")
+    assert offer in legal_actions(s, rules)
+    s.agenda.append(Proposal("stalin", "censure", ("trotsky",)))  # his partner moves against Trotsky
+    assert offer not in legal_actions(s, rules)
+    s.offers = [("trotsky", "zinoviev", s.turn)]
+    assert Action.parse("accept_bloc zinoviev trotsky") not in legal_actions(s, rules)
+    assert Action.parse("decline_bloc zinoviev trotsky") in legal_actions(s, rules)
+
+
+def test_a_faction_in_blocs_with_both_sides_breaks_with_the_one_moved_against(rules, fresh):
+    s = fresh.clone()
+    s.blocs = [("stalin", "zinoviev"), ("trotsky", "zinoviev")]
+    s.factions["trotsky"].exposure = 30
+    motions.resolve(s, rules, Proposal("stalin", "censure", ("trotsky",)))
+    assert s.in_bloc("stalin", "zinoviev") and not s.in_bloc("trotsky", "zinoviev")
+    assert any(e.event == "bloc_broken" and dict(e.data) == {"faction": "zinoviev", "other": "trotsky"} for e in s.log)
+
+
 def test_a_faction_without_seats_is_not_expelled_from_the_committee_but_from_the_party(rules, fresh):
     s = fresh.clone()
     s.blocs = []
