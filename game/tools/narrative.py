@@ -52,7 +52,7 @@ from game.ai import make_bot
 from game.engine import apply_action, chronicle, legal_actions, new_game, player_view, posts, rng
 from game.engine.effects import holds
 from game.engine.state import LogEntry, Proposal, State
-from game.engine.votes import DISCIPLINE, target_of
+from game.engine.votes import target_of
 
 #: the kinds of contradiction, in the order they are reported
 KINDS = (
@@ -292,14 +292,13 @@ def _unchosen_choice(rules, moments):
 
 @rule("presupposition")
 def _presupposition(rules, moments):
-    """An event (or its choice) is recorded in a state its conditions do not allow."""
+    """An event is recorded in a state its conditions do not allow (judged at the event's own
+    entry, before its effects or its choice's run)."""
     out = []
     for m in moments:
-        if m.entry.event not in ("event", "choice"):
+        if m.entry.event != "event":
             continue
         eid = _data(m)["event"]
-        if m.entry.event == "choice":
-            continue  # the choice's options run after the event's own record: judged there
         if not holds(m.state, rules.events[eid].conditions, rules):
             out.append((m.entry.turn, f"{eid} fires although its conditions do not hold"))
     return out
@@ -411,7 +410,7 @@ def _absent_body(rules, moments):
             continue
         d, s = _data(m), m.state
         motion = rules.motions.get(d["motion"])
-        if motion is None or motion.kind != "expel_cc" or motion.kind not in DISCIPLINE:
+        if motion is None or motion.kind != "expel_cc":
             continue
         target = d["args"][0]
         if not s.cc.get(target, 0) and not s.ccc.get(target, 0):
