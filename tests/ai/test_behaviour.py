@@ -87,7 +87,8 @@ def test_no_bloc_with_the_partner_of_the_faction_one_moves_against(rules):
     state.agenda.append(Proposal("bukharin", "censure", ("zinoviev",)))
     state.offers.append(("trotsky", "bukharin", state.turn))
     accept = Action("accept_bloc", "bukharin", ("trotsky",))
-    assert accept in legal_actions(state, rules)
+    # the engine now forbids a bloc with both sides of a pending vote; the bots' sense still says why
+    assert accept not in legal_actions(state, rules)
     assert sense.refusal(player_view(state, rules, "bukharin"), accept, rules)
     assert all(a != accept for a, _ in choices(rules, state, "simple"))
 
