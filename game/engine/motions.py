@@ -256,6 +256,19 @@ def favoured(state: State, faction: str) -> set[str]:
     return {k[len(prefix) :] for k, t in state.marks.items() if t == turn and k.startswith(prefix)}
 
 
+def spared(state: State, faction: str) -> set[str]:
+    """The factions ``faction`` may not move against this quarter: those it favoured, and the
+    new allies its own partners took up (moving against them would put a partner on both sides)."""
+    if not state.marks:
+        return set()
+    out = favoured(state, faction)
+    for a, b in state.blocs:
+        if faction in (a, b):
+            partner = b if a == faction else a
+            out |= {t for t in favoured(state, partner) if t != faction and state.in_bloc(partner, t)}
+    return out
+
+
 def option_favours(rules: Rules, faction: str, effects) -> list[str]:
     """The factions a choice's option favours for the chooser: a bloc with it, or more goodwill
     from its leader."""

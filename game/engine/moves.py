@@ -206,10 +206,10 @@ def _o_issue(state, rules: Rules, faction, rule):
 
 def _o_propose(state, rules: Rules, faction, rule):
     found = motions.proposals(state, rules, faction)
-    spared = motions.favoured(state, faction) if state.marks else ()
+    spared = motions.spared(state, faction)
     if not spared:
         return found
-    # no motion against a faction favoured this quarter
+    # no motion against a faction favoured this quarter, by the mover or by its partners
     return [p for p in found if target_of(state, rules, Proposal(faction, p[0], tuple(p[1:]))) not in spared]
 
 

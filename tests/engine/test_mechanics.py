@@ -204,6 +204,15 @@ def test_no_bloc_with_both_sides_of_a_pending_vote(rules, fresh):
     assert Action.parse("decline_bloc zinoviev trotsky") in legal_actions(s, rules)
 
 
+def test_no_motion_against_the_ally_a_partner_took_up_this_quarter(rules, fresh):
+    s = fresh.clone()
+    s.blocs = [("bukharin", "trotsky"), ("stalin", "trotsky")]
+    motions.mark_favour(s, "trotsky", "stalin")  # Trotsky took Stalin's bloc this quarter
+    assert motions.spared(s, "bukharin") == {"stalin"}
+    s.turn += 1
+    assert motions.spared(s, "bukharin") == set()
+
+
 def test_a_faction_in_blocs_with_both_sides_breaks_with_the_one_moved_against(rules, fresh):
     s = fresh.clone()
     s.blocs = [("stalin", "zinoviev"), ("trotsky", "zinoviev")]
