@@ -81,8 +81,8 @@ def new_game(rules: Rules, scenario_id: str, seed: int) -> State:
     state.stances = {f: {**rules.factions[f].stances, **sc.stances.get(f, {})} for f in factions}
     state.secretariat = [f for f in sc.secretariat if posts.can_hold_office(state, f)]
     head = state.offices.get(posts.head_office(rules))
-    if head is not None and head not in state.secretariat:
-        state.secretariat.insert(0, head)
+    if head is not None:
+        posts.head_first(state, head)
     state.cultivation = {f: {} for f in factions}
     chronicle.note(state, rules, "game_begins", kind="outcome", scenario=scenario_id)
     phases.start_turn(state, rules)

@@ -173,7 +173,10 @@ def _income(state: State, rules: Rules) -> None:
     for r in state.regions.values():
         regions[r.secretary] = regions.get(r.secretary, 0) + 1
     secretaries: dict[str | None, int] = {}
-    for f in state.secretariat[1:]:
+    head = state.offices.get(posts.head_office(rules))
+    for f in state.secretariat:
+        if f == head:
+            continue  # the General Secretary's income is his office's
         fid = figures[f].faction
         secretaries[fid] = secretaries.get(fid, 0) + 1
     for fid, fs in state.factions.items():

@@ -74,8 +74,16 @@ def appoint(state: State, rules: Rules, office: str, figure: str) -> None:
         return
     state.offices[office] = figure
     _chief_changed(state, rules, office)
-    if office == head_office(rules) and figure not in state.secretariat:
-        state.secretariat.insert(0, figure)
+    if office == head_office(rules):
+        head_first(state, figure)
+
+
+def head_first(state: State, head: str) -> None:
+    """The head of the Secretariat sits first in it (a secretary already, he moves to the front).
+    The order is an invariant: the Secretariat's income pays every secretary but the first."""
+    if head in state.secretariat:
+        state.secretariat.remove(head)
+    state.secretariat.insert(0, head)
 
 
 def vacate(state: State, rules: Rules, office: str) -> str | None:

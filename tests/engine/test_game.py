@@ -18,7 +18,7 @@ from game.engine import (
     outcome,
     player_view,
 )
-from game.engine.posts import NO_POSTS
+from game.engine.posts import NO_POSTS, head_office
 from game.match.headless import play
 from game.present import chronicle
 from game.ruleset.records import LADDER, STATUSES
@@ -125,6 +125,9 @@ def _invariants(state, rules):
     assert sum(state.cc.values()) == state.seat_count(rules, "central_committee")
     assert sum(state.ccc.values()) == state.seat_count(rules, "control_commission")
     assert len(set(state.secretariat)) == len(state.secretariat)
+    head = state.offices.get(head_office(rules))
+    if head in state.secretariat:  # the General Secretary sits first in it
+        assert state.secretariat[0] == head, (head, state.secretariat)
     for sec in state.secretariat:  # secretaries are people who may hold office now
         fig = state.figures[sec]
         assert fig.status == "active", (sec, fig.status)
@@ -187,3 +190,17 @@ def test_engine_imports_without_pygame_or_yaml():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_a_secretary_made_general_secretary_moves_to_the_head_of_the_secretariat(rules):
+    """The Secretariat's income pays every secretary but its head: a sitting secretary appointed
+    General Secretary must move to the front (he used to stay where he was, and the old head was
+    paid as a secretary while he was not)."""
+    from game.engine import posts
+
+    state = new_game(rules, "crisis_1923", 12)
+    head = posts.head_office(rules)
+    other = next(f for f in state.secretariat if f != state.offices[head])
+    assert state.secretariat[0] == state.offices[head] != other
+    posts.appoint(state, rules, head, other)
+    assert state.secretariat[0] == other and state.secretariat.count(other) == 1
