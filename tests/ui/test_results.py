@@ -14,7 +14,7 @@ from tests.ui.test_play import once_a_turn, start_classroom
 
 
 def test_results_show_every_ballot_and_chart_the_totals(app):
-    m = Match.new(app.rules, "crisis_1923", 11, {})
+    m = Match.new(app.rules, "crisis_1923", 13, {})  # a game with a vote before its last quarter
     while not m.state.votes:
         m.ai_move()
     while m.state.turn == m.view(None).votes[-1].turn:  # on into the next quarter: the votes' quarter has closed
