@@ -18,6 +18,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
+from game.match import presets, saves  # noqa: E402
 from game.match.match import Match, Seat  # noqa: E402
 from game.present.quarter import book  # noqa: E402
 from game.ruleset.loader import load_base  # noqa: E402
@@ -71,6 +72,29 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     app.push_scene("encyclopedia", "secretariat")  # the glossary, an entry with its links
     shoot(app, "glossary", suffix)
     app.reset_scene("menu")
+    app.push_scene("documents")  # the five documents, then one opened at a cited passage
+    shoot(app, "documents", suffix)
+    app.push_scene("reader", "seeds/001_4e889e92fdabce2b.txt", 2167, 2171)
+    shoot(app, "reader", suffix)
+    # a teacher's preset: the list of presets, then the new-game screen it sets up, locked
+    lesson = presets.Preset(
+        "crisis_1923",
+        {"stalin": Seat("human", "simple", "Team A"), "trotsky": Seat("human", "simple", "Team B")},
+        seed=4242,
+        title="Year 11 — the 1923 crisis",
+        locked=True,
+        hide_history=True,
+        turn_seconds=240,
+    )
+    presets.write(lesson, presets.path_of(saves.data_dir(), "Year 11 Tuesday"))
+    app.reset_scene("menu")
+    app.push_scene("presets")
+    shoot(app, "presets", suffix)
+    app.push_scene("new_game", preset=lesson, preset_rules=rules)
+    if app.scene.step is not None:
+        app.scene._to("players")()
+    shoot(app, "new_game_preset", suffix)
+    app.reset_scene("menu")
     app.push_scene("settings")
     shoot(app, "settings", suffix)
     app.reset_scene("menu")
@@ -78,7 +102,7 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     shoot(app, "guide", suffix)
 
     # a game in its third quarter, Stalin's seat at the screen
-    m = Match.new(rules, "crisis_1923", 11, {})
+    m = Match.new(rules, "crisis_1923", 13, {})  # a vote before its third quarter is out
     while not (
         m.state.turn >= 2
         and m.active == "stalin"
@@ -145,6 +169,18 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     shoot(app, "debrief" + ("" if suffix else "_720p"), suffix)
     app.scene._pick_section("power")()
     shoot(app, "debrief_power" + ("" if suffix else "_720p"), suffix)
+    # the guided first quarter, at its second step: the guide over the board
+    app.start_tutorial()
+    for _ in range(200):
+        if app.tutorial.index >= 1:
+            break
+        board = app.stack[0]
+        if board.future is not None:
+            board.future.result()
+        if type(app.scene).__name__ == "BriefingScene":
+            app.scene.controls[0][1]()
+        app.frame([])
+    shoot(app, "tutorial", suffix)
     pygame.quit()
 
 
