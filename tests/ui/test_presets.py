@@ -18,22 +18,11 @@ from game.ui.scenes.end import summary_html
 from game.ui.scenes.handoff import HandoffScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.scenes.presets import PresetsScene, SavePresetScene
+from tests.match.test_presets import GOOD
 from tests.ui.drive import button, click, frames, key, labels
 from tests.ui.test_hotseat import _to_a_seat
 
-LESSON = """\
-preset: 1
-title: "Year 11 — the 1923 crisis"
-scenario: crisis_1923
-seed: 4242
-seats:
-  stalin: {team: "Team A"}
-  trotsky: {team: "Team B"}
-  zinoviev: {computer: normal}
-locked: true
-hide_history: true
-turn_seconds: 240
-"""
+LESSON = GOOD  # the lesson's preset file, as the file tests read it
 
 
 def _write(name: str, body: str):
