@@ -51,7 +51,7 @@ def sources_html(sources) -> list[str]:
         if s.passage:
             out.append(escape(s.passage))
         elif s.says:
-            out.append(escape("What it says: " + " ".join(s.says.split())))
+            out.append(escape("In other words (the rule's paraphrase, not a quotation): " + " ".join(s.says.split())))
         elif s.quote:
             out.append(escape(f"“{' '.join(s.quote.split())}”"))
     return out
