@@ -122,22 +122,16 @@ def read(path: Path, rules_for) -> tuple[Preset, object]:
         raise PresetError([f"{name}:{exc.line}: cannot read the preset: {exc}"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PresetError([f"{name}:1: cannot read the preset: {getattr(exc, 'strerror', None) or exc}"]) from None
-    preset = parse(text, name)
+    preset, lines = _parse(text, name)
     rules = rules_for(preset.mods)
-    problems = check(preset, rules, name, _lines(text))
+    problems = check(preset, rules, name, lines)
     if problems:
         raise PresetError(problems)
     return preset, rules
 
 
-def _lines(text: str) -> dict[str, int]:
+def _lines(data: yamlpos.PosDict) -> dict[str, int]:
     """The line of each top-level key and of each faction under ``seats`` (for :func:`check`)."""
-    try:
-        data = yamlpos.load(text)
-    except yamlpos.YamlError:
-        return {}
-    if not isinstance(data, yamlpos.PosDict):
-        return {}
     found = {key: data.key_pos[key][0] for key in data}
     seats = data.get("seats")
     if isinstance(seats, yamlpos.PosDict):
@@ -147,6 +141,11 @@ def _lines(text: str) -> dict[str, int]:
 
 def parse(text: str, name: str = "<preset>") -> Preset:
     """A preset from its text, checked for shape (not yet against the rules).  Raises PresetError."""
+    return _parse(text, name)[0]
+
+
+def _parse(text: str, name: str) -> tuple[Preset, dict[str, int]]:
+    """:func:`parse`, with the line of each key for the checks against the rules."""
     try:
         data = yamlpos.load(text)
     except yamlpos.YamlError as exc:
@@ -192,7 +191,7 @@ def parse(text: str, name: str = "<preset>") -> Preset:
     seats = _seats(data, name, at, problems)
     if problems:
         raise PresetError(problems)
-    return Preset(
+    preset = Preset(
         scenario=scenario,
         seats=seats,
         seed=seed,
@@ -202,6 +201,7 @@ def parse(text: str, name: str = "<preset>") -> Preset:
         hide_history=flags["hide_history"],
         turn_seconds=seconds,
     )
+    return preset, _lines(data)
 
 
 def _text(data, key: str, limit: int, at, problems: list[str]) -> str:
