@@ -330,8 +330,11 @@ class Choice:
     faction: str
     #: the question put to it
     prompt: str
-    #: its options (at least one)
+    #: its options (at least one); the first is history's course, taken when nobody chooses
     options: tuple[Option, ...]
+    #: the option history took (in a counterfactual, the one nearest to what history did): every
+    #: choice names it, and it must be listed first
+    history: str | None = None
 
 
 @frozen

@@ -411,6 +411,36 @@ def _event(chk, eid, e):
         for j, opt in enumerate(e.choice.options):
             for i, eff in enumerate(opt.effects):
                 _verb(chk, "events", eid, ["choice", "options", j, "effects", i], eff, records.EFFECTS, "effect")
+        _history_option(chk, eid, e)
+
+
+def _history_option(chk, eid, e) -> None:
+    """History's option comes first: the engine takes it when nobody chooses, and the waiting player
+    and the simple bot follow it.  Every choice names it (``history:``; in a counterfactual, the
+    option nearest to what history did) and lists it first."""
+    ids = [o.id for o in e.choice.options]
+    if e.choice.history is None:
+        if ids:
+            chk.report(
+                "events",
+                eid,
+                ["choice"],
+                f"a choice names history's option (history: OPTION_ID; in a counterfactual the one nearest to "
+                f"what history did) and lists it first; here '{ids[0]}' is first",
+            )
+        return
+    if e.choice.history not in ids:
+        close = closest(e.choice.history, ids)
+        hint = f" (did you mean '{close}'?)" if close else ""
+        chk.report("events", eid, ["choice", "history"], f"'{e.choice.history}' is not one of its options{hint}")
+    elif ids[0] != e.choice.history:
+        chk.report(
+            "events",
+            eid,
+            ["choice", "history"],
+            f"history's option '{e.choice.history}' must be listed first (the engine, the waiting player and the "
+            f"simple bot take the first option as history's course); '{ids[0]}' is first",
+        )
 
 
 def _valid_date(text: str) -> bool:
