@@ -142,7 +142,14 @@ def _o_mine(state, rules: Rules, faction, rule):
 
 
 def _o_pledge(state, rules: Rules, faction, rule):
-    return [()] if state.factions[faction].exposure > 0 else []
+    fs = state.factions[faction]
+    return [()] if fs.exposure > _on_file(fs, rule) else []
+
+
+def _on_file(fs, rule) -> int:
+    """The exposure a pledge cannot shed: the signatures under a platform are names the Control
+    Commission keeps (one point per ``thousands_on_file`` thousand)."""
+    return fs.signatures // rule.params["thousands_on_file"]
 
 
 def _o_military(state, rules: Rules, faction, rule):
@@ -477,7 +484,8 @@ def _military(state, rules: Rules, faction, args, rule):
 
 def _pledge(state, rules: Rules, faction, args, rule):
     p = rule.params
-    bump(state, rules, faction, "exposure", -p["exposure"])
+    fs = state.factions[faction]
+    bump(state, rules, faction, "exposure", -min(p["exposure"], max(0, fs.exposure - _on_file(fs, rule))))
     bump(state, rules, faction, "prestige", -p["prestige"])
     chronicle.note(state, rules, "pledge", faction=faction)
 

@@ -396,11 +396,12 @@ ACTION_KINDS: dict[str, Kind] = _kinds(
     Kind(
         "pledge",
         (),
-        ("exposure", "prestige"),
+        ("exposure", "prestige", "thousands_on_file"),
         True,
         False,
         None,
-        "Pledge discipline: less exposure for less prestige.",
+        "Pledge discipline: less exposure for less prestige, but not below one point for every "
+        "``thousands_on_file`` thousand signatures the faction has gathered (the names stay on file).",
     ),
     Kind(
         "entrench",

@@ -42,6 +42,22 @@ def test_pledging_discipline_lowers_exposure(rules, fresh):
     assert not _has(s, rules, "pledge_discipline trotsky")  # nothing to shed
 
 
+def test_a_pledge_cannot_unsign_a_platform(rules, fresh):
+    """A signature drive's names stay on file: a pledge sheds exposure only down to one point for
+    every ``thousands_on_file`` thousand signatures, and is not offered once nothing above that is left."""
+    per = rules.actions["pledge_discipline"].params["thousands_on_file"]
+    s = _turn_of(fresh, rules, "trotsky")
+    s.factions["trotsky"].signatures = 12
+    s.factions["trotsky"].exposure = 9
+    after = apply_action(s, rules, Action.parse("pledge_discipline trotsky"))
+    assert per == 2 and after.factions["trotsky"].exposure == 12 // per  # 9 → 6, not 9 - 6 = 3
+    s.factions["trotsky"].exposure = 12 // per
+    assert not _has(s, rules, "pledge_discipline trotsky")  # nothing it may shed
+    s.factions["trotsky"].exposure = 20
+    after = apply_action(s, rules, Action.parse("pledge_discipline trotsky"))
+    assert after.factions["trotsky"].exposure == 20 - rules.actions["pledge_discipline"].params["exposure"]
+
+
 def test_a_quiet_quarter_sheds_more_exposure_than_a_loud_one(rules):
     def next_quarter(loud: bool):
         s = new_game(rules, "united_opposition_1926", 1)
