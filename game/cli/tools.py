@@ -206,7 +206,7 @@ def _chosen_seeds(args, count: str, first: str, default_count: int) -> tuple[int
         if is_given
     ]
     if len(given) > 1:
-        print(f"choose the seeds one way: {' or '.join(given)}, not both", file=sys.stderr)
+        print(f"choose the seeds one way, not {' and '.join(given)} together", file=sys.stderr)
         return None
     if args.sample_from is not None and args.sample is None:
         print("--sample-from S is the seed of a draw: give --sample N too", file=sys.stderr)

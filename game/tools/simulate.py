@@ -174,7 +174,9 @@ def lines(s: dict) -> list[str]:
     a heading that says what it measures (never as a "win")."""
     games = s["games"]
     seats = ", ".join(f"{f}={lv}" for f, lv in s["levels"].items())
-    out = [f"{s['scenario']}: {games} games, seeds {s['seed_list_text']}; {seats}; personality {s['personality']}"]
+    drawn = s.get("sample")
+    how = f" (drawn by --sample {drawn['seeds']} --sample-from {drawn['from']})" if drawn else ""
+    out = [f"{s['scenario']}: {games} games, seeds {s['seed_list_text']}{how}; {seats}; personality {s['personality']}"]
     out.append(
         "each faction's own result on its objective scale (DV decisive victory, V victory, H historical, "
         "D defeat, X disaster):"

@@ -134,7 +134,7 @@ def test_unknown_scenario_or_faction_is_a_usage_error(capsys):
     assert cli.main(["balance", "--seeds", "0"]) == 2
     assert "--seeds must be at least 1" in capsys.readouterr().err
     assert cli.main(["balance", "--seeds", "3", "--seed-list", "1-3"]) == 2
-    assert "choose the seeds one way: --seeds/--first-seed or --seed-list" in capsys.readouterr().err
+    assert "choose the seeds one way, not --seeds/--first-seed and --seed-list together" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_:
         cli.main(["balance", "--seed-list", "3-x"])
     assert exit_.value.code == 2

@@ -288,3 +288,10 @@ def test_a_seed_list_or_a_sample_is_played_and_printed(capsys):
     assert (
         data["sample"] == {"seeds": 2, "from": 5, "range": [10_000, 999_999]} and data["seed"] == data["seed_list"][0]
     )
+    code, out, _ = _run(
+        capsys, "--scenario", "right_last_stand_1928", "--sample", "2", "--sample-from", "5", "--jobs", "1"
+    )
+    seeds = sampling.seed_list_text(sampling.sample_seeds(2, 5))
+    assert code == 0 and out.splitlines()[0].startswith(
+        f"right_last_stand_1928: 2 games, seeds {seeds} (drawn by --sample 2 --sample-from 5); "
+    )
