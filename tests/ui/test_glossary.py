@@ -93,6 +93,21 @@ def test_every_see_and_every_link_of_every_entry_opens_an_entry(app, rules):
     assert "<b>In the glossary</b>" in articles["figures.stalin"]
 
 
+def test_regions_papers_and_trackers_say_what_they_were_with_links(app, rules):
+    articles = _every_article(app)
+    for kind in ("regions", "press", "trackers"):
+        for rec in getattr(rules, kind).values():
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(rec.about.split())) if s]
+            assert 2 <= len(sentences) <= 4, f"{kind}.{rec.id}: {len(sentences)} sentences"
+            html = articles[f"{kind}.{rec.id}"]
+            # the text is shown, after the facts and before the sources, its mentions linked
+            assert linked(rules, rec.about, f"{kind}.{rec.id}") in html
+            assert html.index(linked(rules, rec.about, f"{kind}.{rec.id}")) < html.index("<b>Sources</b>")
+    assert "<a href='smychka'>worker-peasant alliance</a>" in articles["trackers.industrialisation"]
+    assert "<a href='figures.kirov'>Kirov</a>" in articles["regions.leningrad"]
+    assert "<a href='figures.bukharin'>Bukharin</a>" in articles["press.pravda"]
+
+
 @pytest.mark.parametrize("term", TERMS)
 def test_the_glossary_explains_the_terms_of_the_period(rules, term):
     names = {n.lower() for t in rules.glossary.values() for n in (t.name, *t.also)}

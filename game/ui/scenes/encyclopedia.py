@@ -126,6 +126,9 @@ TEXTS = {
     "figures": (("about", ""), ("fate", "What became of him")),
     "offices": (("about", ""),),
     "bodies": (("about", ""),),
+    "regions": (("about", ""),),
+    "press": (("about", ""),),
+    "trackers": (("about", ""),),
     "events": (("text", ""),),
     "scenarios": (("summary", ""), ("premise", "What is changed")),
 }
