@@ -42,6 +42,25 @@ def test_unavailable_actions_say_why(rules, fresh):
     assert all(e.why_not == "not your move" for e in phrases.menu(rules, other, ()))
 
 
+def test_a_pledge_with_nothing_to_shed_says_so(rules, fresh):
+    state = _actions_phase(rules, fresh)
+    me = state.active
+    state.factions[me].exposure = 0
+    entry = next(
+        e
+        for e in phrases.menu(rules, player_view(state, rules, me), legal_actions(state, rules))
+        if e.action_id == "pledge_discipline"
+    )
+    assert not entry.actions and entry.why_not == "no exposure to shed"
+    state.factions[me].exposure, state.factions[me].signatures = 3, 8  # 8 thousand keep 4 on file
+    entry = next(
+        e
+        for e in phrases.menu(rules, player_view(state, rules, me), legal_actions(state, rules))
+        if e.action_id == "pledge_discipline"
+    )
+    assert not entry.actions and entry.why_not == "nothing a pledge could shed: your signatures stay on file"
+
+
 def test_destructive_actions_ask_first(rules, fresh):
     view = player_view(_actions_phase(rules, fresh), rules, "stalin")
     assert "Are you sure" in phrases.confirm_question(rules, view, Action("break_bloc", "stalin", ("zinoviev",)))
