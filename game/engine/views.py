@@ -248,13 +248,20 @@ def _faction(fs, own: bool) -> FactionView:
 
 
 def own_machines(state: State, faction: str | None) -> dict[str, int]:
-    """Region → the hold the faction's secret strengthening of its machine there adds at the
-    quarter's close (only the faction knows of it until then)."""
+    """Region → the hold the faction's secret strengthening of its machine there will add at the
+    quarter's close, as far as it goes (within 100, and only while the region's secretary is still
+    the faction's); only the faction knows of it until then."""
     out: dict[str, int] = {}
     for p in state.pending:
         if p[0] == "entrench" and p[1] == faction:
             out[p[2]] = out.get(p[2], 0) + p[3]
-    return out
+    regions = state.regions
+    added = {
+        rid: min(100, regions[rid].loyalty + more) - regions[rid].loyalty
+        for rid, more in out.items()
+        if regions[rid].secretary == faction
+    }
+    return {rid: n for rid, n in added.items() if n > 0}
 
 
 def _with_own_machines(state: State, faction: str | None) -> State:
@@ -265,10 +272,8 @@ def _with_own_machines(state: State, faction: str | None) -> State:
         return state
     regions = dict(state.regions)
     for rid, more in extra.items():
-        reg = regions[rid].clone()
-        if reg.secretary == faction:
-            reg.loyalty = min(100, reg.loyalty + more)
-        regions[rid] = reg
+        reg = regions[rid] = regions[rid].clone()
+        reg.loyalty += more
     return evolve(state, regions=regions)
 
 

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.engine import apply_action, legal_actions, new_game, outcome, player_view
+from game.engine import apply_action, legal_actions, new_game, outcome, phases, player_view
 from game.engine.actions import CHOOSE
+from game.engine.preview import seen_state
+from game.engine.sample import sample_state
 from game.ruleset.vocabulary import ACTION_KINDS
 
 SCENARIOS = ("succession_1923", "crisis_1923", "united_opposition_1926", "right_last_stand_1928")
@@ -174,3 +176,24 @@ def test_a_rumour_waits_for_the_close_and_names_no_one(rules):
     entry = next(e for e in after.log if e.event == "rumour" and dict(e.data)["figure"] == figure)
     assert entry.visible_to is None and dict(entry.data) == {"figure": figure} and entry.turn == state.turn
     assert after.pending == []
+
+
+@pytest.mark.parametrize("start", [40, 95])
+def test_the_mover_counts_its_machine_at_once_and_search_rebuilds_the_state_from_its_view(rules, start):
+    gain = next(r for r in rules.actions.values() if r.kind == "entrench").params["loyalty"]
+    for _scenario, state, action in _positions(rules, "entrench"):
+        region = action.args[0]
+        state = state.clone()
+        state.regions[region].loyalty = start
+        after = apply_action(state, rules, action)
+        if after.turn == state.turn and after.phase == "actions":
+            break
+    me = action.faction
+    view = player_view(after, rules, me)
+    assert view.regions[region].loyalty == min(100, start + gain)  # within 100
+    assert after.regions[region].loyalty == start  # the state waits for the close
+    for rebuilt in (sample_state(view, rules, 1), seen_state(view, rules)):
+        assert rebuilt.regions[region].loyalty == start
+        assert player_view(rebuilt, rules, me).regions[region] == view.regions[region]
+        phases.reveal(rebuilt, rules)
+        assert rebuilt.regions[region].loyalty == min(100, start + gain)
