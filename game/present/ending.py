@@ -19,9 +19,10 @@ from game.present.phrases import action_title
 from game.present.words import points_text
 from game.ruleset.records import RESULT_NAMES
 
+#: the power outcome in words, shown after :data:`POWER_HEADING` ("Power in the party at the end")
 OUTCOME_WORDS = {
     "sole_leadership": "Sole leadership",
-    "power_score": "The strongest faction at the end",
+    "power_score": "The strongest faction",
     "collective_leadership": "Collective leadership: no faction prevails",
 }
 
@@ -56,7 +57,7 @@ def power_words(rules, outcome) -> str:
 
     >>> from game.ruleset.loader import load_base
     >>> power_words(load_base(), ("power_score", "stalin"))
-    'The strongest faction at the end: Stalin and the Centre'
+    'The strongest faction: Stalin and the Centre'
     """
     if outcome is None:
         return ""

@@ -191,7 +191,7 @@ def test_the_report_leads_with_the_results_and_says_why_the_strongest_failed(tmp
     match.seats["bukharin"] = Seat("human", "simple", "")
     d = debrief.from_match(match)
     # the one human seat's part comes first; power in the party is named, not a "winner"
-    assert d.factions[0].faction == "bukharin" and d.outcome.startswith("The strongest faction at the end")
+    assert d.factions[0].faction == "bukharin" and d.outcome.startswith("The strongest faction: ")
     stalin = d.faction("stalin")
     assert stalin.result in ("Defeat", "Disaster") and "but by its own goals this is a" in stalin.caveat
     assert not any(f.caveat for f in d.factions if f.faction != "stalin")

@@ -256,3 +256,22 @@ def click_at(app, pos) -> None:
             pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
         ],
     )
+
+
+def test_the_category_on_show_is_marked_on_its_button(app):
+    from game.ui import theme
+
+    app.push(EncyclopediaScene(app, "press.pravda"))
+    frames(app)
+    scene = app.scene
+    names = [kind for kind, _label in CATEGORIES]
+
+    def marked(kind: str) -> bool:
+        r = scene.tabs[names.index(kind)].rect
+        return tuple(app.screen.get_at((r.centerx, r.bottom - 3)))[:3] == tuple(theme.RED)[:3]
+
+    assert marked("press") and not marked("glossary") and not marked("regions")
+    click(app, scene.tabs[names.index("trackers")])
+    frames(app)
+    assert marked("trackers") and not marked("press")
+    assert "Industrialisation" in scene.html()

@@ -66,7 +66,7 @@ def test_a_classroom_game_plays_to_its_end_in_the_window(app):
     # one verdict: the human seat's own result leads, power in the party comes after it
     result = RESULT_NAMES[match.state.results["stalin"][1]]
     assert html.index(f"Your result: {result}") < html.index(ending.POWER_HEADING)
-    assert html.index(f"{app.rules.factions['stalin'].name} (you)") < html.index(ending.POWER_HEADING)
+    assert html.index(f"{app.rules.factions['stalin'].name}</b> (you)") < html.index(ending.POWER_HEADING)
     assert labels(end) == ["Play again", "Main menu", "History", "Debrief"]  # History: one human seat played
     # the human really played: every publish of an article in the record is Stalin's own
     published = [a for a in match.record.actions if a.name == "publish_article" and a.faction == "stalin"]

@@ -12,6 +12,7 @@ from game.engine.objectives import FAILED, MET
 from game.present import ending
 from game.present.debrief import MEASURES, Debrief, FactionDebrief, lines_text
 from game.present.report import STYLE, plot
+from game.present.words import points_text
 from game.ui import text, theme
 from game.ui.scenes.dialog import escape
 
@@ -104,7 +105,7 @@ ALL_SHOWN = (
 
 
 def goals_html(d: Debrief, f: FactionDebrief, scale: float) -> str:
-    parts = [_h(f"{f.name}: {f.result or '—'} ({f.points:+d} points)", scale)]
+    parts = [_h(f"{f.name}: {f.result or '—'} ({'+' if f.points > 0 else ''}{points_text(f.points)})", scale)]
     if f.caveat:
         parts.append(f"<font color=#8C1216>{escape(f.caveat)}</font>")
     if f.history_result:

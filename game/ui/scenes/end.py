@@ -29,7 +29,7 @@ def summary_html(rules, match, scale: float = 1.0) -> str:
     for fid, points, result in v.results:
         mark = " (you)" if fid == you else ""
         rows.append(
-            f"<b>{escape(naming.faction_name(rules, fid))}{mark}</b>: {escape(RESULT_NAMES[result])} "
+            f"<b>{escape(naming.faction_name(rules, fid))}</b>{mark}: {escape(RESULT_NAMES[result])} "
             f"({escape(points_text(points))})"
         )
     if you is not None and v.results and v.results[0][0] == you:
