@@ -318,15 +318,20 @@ def test_a_dismissed_holder_is_not_put_straight_back(rules, fresh):
 
 
 def test_the_april_plenum_needs_a_case_against_the_right(rules):
-    """The Right is condemned by the calendar only if it plotted with Kamenev, acted as a faction,
-    or is no longer Stalin's partner; and the unions go only from a Right already condemned."""
-    from game.engine.effects import holds
+    """The Right is condemned by the calendar if it plotted with Kamenev, acted as a faction, or
+    stands alone with its three Politburo votes; a Right with a waverer won over and no case is
+    spared, and then only the Politburo's votes can take Pravda and the unions from it."""
+    from game.engine.effects import holds, politburo_votes
 
     s = new_game(rules, "right_last_stand_1928", 1)
     s.flags.add("right_danger")
     s.factions["bukharin"].exposure = 0
-    s.blocs = [("bukharin", "stalin")]
+    s.blocs = []
     plenum = rules.events["april_1929_plenum"].conditions
+    assert politburo_votes(s, rules, "bukharin") == 3
+    assert holds(s, plenum, rules)  # alone with three votes: no case needed
+    s.cultivation.setdefault("bukharin", {})["kalinin"] = 30  # Kalinin won over: a fourth vote
+    assert politburo_votes(s, rules, "bukharin") == 4
     assert not holds(s, plenum, rules)
     s.flags.add("bukharin_kamenev_talks")
     assert holds(s, plenum, rules)
@@ -334,12 +339,28 @@ def test_the_april_plenum_needs_a_case_against_the_right(rules):
     s.factions["bukharin"].exposure = 6
     assert holds(s, plenum, rules)
     s.factions["bukharin"].exposure = 0
-    s.blocs = []
-    assert holds(s, plenum, rules)
+    for eid in ("right_pravda_to_vote", "right_unions_to_vote"):
+        assert holds(s, rules.events[eid].conditions, rules)  # spared the plenum: the posts go to a vote
     unions = rules.events["tomsky_leaves_unions"].conditions
     assert not holds(s, unions, rules)
     s.factions["bukharin"].status = "censured"
     assert holds(s, unions, rules)
+    for eid in ("right_pravda_to_vote", "right_unions_to_vote"):
+        assert not holds(s, rules.events[eid].conditions, rules)  # condemned: the plenum takes them itself
+
+
+def test_the_campaign_against_the_right_ends_the_bloc(rules):
+    """Stalin's speech on the Right danger ends his bloc with the Right, whatever the Right does:
+    a Right that kept the bloc could otherwise sit still to a victory."""
+    from game.engine.effects import holds, run_effects
+
+    s = new_game(rules, "right_last_stand_1928", 1)
+    assert s.in_bloc("stalin", "bukharin")
+    s.factions["trotsky"].status = "exiled"
+    event = rules.events["right_deviation"]
+    assert holds(s, event.conditions, rules)
+    run_effects(s, rules, event.effects)
+    assert not s.in_bloc("stalin", "bukharin") and "right_danger" in s.flags
 
 
 def test_the_party_expulsion_waits_for_the_cc_expulsion(rules):
