@@ -114,6 +114,15 @@ def lost_this_quarter(state: State, office: str) -> set[str]:
     return {k[len(prefix) :] for k, t in state.marks.items() if t == state.turn and k.startswith(prefix)}
 
 
+def change_sides(state: State, rules: Rules, figure: str, faction: str | None) -> None:
+    """A figure goes over to another faction (or to none), and a region led by an office he
+    holds follows him (Uglanov and the Moscow organisation, 1928)."""
+    state.figures[figure].faction = faction
+    for office, holder in sorted(state.offices.items()):
+        if holder == figure:
+            _chief_changed(state, rules, office)
+
+
 def _chief_changed(state: State, rules: Rules, office: str) -> None:
     """A region whose chief office changed hands now follows the new chief's faction."""
     faction = state.holder_faction(office)
