@@ -72,6 +72,9 @@ def main(size=(1280, 720), scale=1.0, suffix="") -> None:
     app.push_scene("encyclopedia", "secretariat")  # the glossary, an entry with its links
     shoot(app, "glossary", suffix)
     app.reset_scene("menu")
+    app.push_scene("encyclopedia", "regions.leningrad")  # a region: what it was and why it mattered
+    shoot(app, "encyclopedia_region", suffix)
+    app.reset_scene("menu")
     app.push_scene("documents")  # the five documents, then one opened at a cited passage
     shoot(app, "documents", suffix)
     app.push_scene("reader", "seeds/001_4e889e92fdabce2b.txt", 2167, 2171)

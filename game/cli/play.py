@@ -238,7 +238,7 @@ def _report(args, rules, m) -> int:
             print(f"cannot write the replay to {args.record}: {exc.strerror or exc}", file=sys.stderr)
             code = 1
     for human in m.humans()[:1]:
-        for line in ending.end_lines(rules, m.view(human)):
+        for line in ending.end_lines(rules, m, human):
             print(line)
         reasons = ending.reason_lines(rules, m)
         if reasons:

@@ -39,14 +39,15 @@ def add_parsers(sub) -> None:
         help="scenario ids (default: the classroom scenarios)",
     )
     ba.add_argument("--factions", type=_id_list, default=None, metavar="F,..", help="only these seats (default: all)")
-    ba.add_argument("--seeds", type=int, default=20, metavar="N", help="games per cell (default 20)")
+    ba.add_argument("--seeds", type=int, default=None, metavar="N", help="games per cell (default 20)")
     ba.add_argument(
         "--first-seed",
         type=int,
-        default=1,
+        default=None,
         metavar="S",
         help="the seeds are S..S+N-1 (default 1): read a balance on seeds it was not tuned on",
     )
+    _add_seed_choice(ba)
     ba.add_argument(
         "--budget",
         choices=("easy", "normal", "hard"),
@@ -72,8 +73,11 @@ def add_parsers(sub) -> None:
     ba.set_defaults(func=cmd_balance)
     si = sub.add_parser("simulate", help="AI-vs-AI games of one scenario in parallel; winners, results, timings")
     si.add_argument("--scenario", default=DEFAULT_SCENARIO, help=f"scenario id (default {DEFAULT_SCENARIO})")
-    si.add_argument("--games", type=int, default=100, metavar="N", help="games to play (default 100)")
-    si.add_argument("--seed", type=seed_arg, default=1, metavar="S", help="first seed; games use S..S+N-1 (default 1)")
+    si.add_argument("--games", type=int, default=None, metavar="N", help="games to play (default 100)")
+    si.add_argument(
+        "--seed", type=seed_arg, default=None, metavar="S", help="first seed; games use S..S+N-1 (default 1)"
+    )
+    _add_seed_choice(si)
     si.add_argument("--jobs", type=int, default=cpus(), metavar="J", help="processes (default: all cores)")
     si.add_argument(
         "--level",
@@ -148,6 +152,99 @@ def cmd_narrative_check(args) -> int:
     return 1 if report.problems else 0
 
 
+def _seed_list_arg(text: str) -> tuple[int, ...]:
+    """``--seed-list 2001-2060,3005``: argparse turns a bad list into a usage message."""
+    from game.tools.sampling import SeedListError, parse_seed_list
+
+    try:
+        return parse_seed_list(text)
+    except SeedListError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_seed_choice(parser) -> None:
+    """The other ways to choose the seeds: a list, or a random sample."""
+    from game.tools.sampling import SAMPLE_RANGE
+
+    parser.add_argument(
+        "--seed-list",
+        type=_seed_list_arg,
+        default=None,
+        metavar="LIST",
+        help="play these seeds: ranges and single seeds, e.g. 2001-2060,3005,3010 (as the report prints them)",
+    )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"play N distinct seeds drawn at random from {SAMPLE_RANGE.start}..{SAMPLE_RANGE.stop - 1} "
+        "(above every seed used while tuning); needs --sample-from",
+    )
+    parser.add_argument(
+        "--sample-from",
+        type=seed_arg,
+        default=None,
+        metavar="S",
+        help="the draw's own seed: the same S draws the same sample",
+    )
+
+
+def _chosen_seeds(args, count: str, first: str, default_count: int) -> tuple[int, ...] | None:
+    """The seeds a run plays, from ``--COUNT N --FIRST S``, ``--seed-list`` or ``--sample N
+    --sample-from S`` (one way only); None after saying on stderr what is wrong."""
+    from game.tools.sampling import MAX_SEEDS, SeedListError, sample_seeds, seed_range
+
+    n, start = getattr(args, count), getattr(args, first)
+    given = [
+        way
+        for way, is_given in (
+            (f"--{count}/--{first.replace('_', '-')}", n is not None or start is not None),
+            ("--seed-list", args.seed_list is not None),
+            ("--sample", args.sample is not None),
+        )
+        if is_given
+    ]
+    if len(given) > 1:
+        print(f"choose the seeds one way, not {' and '.join(given)} together", file=sys.stderr)
+        return None
+    if args.sample_from is not None and args.sample is None:
+        print("--sample-from S is the seed of a draw: give --sample N too", file=sys.stderr)
+        return None
+    if args.seed_list is not None:
+        return args.seed_list
+    if args.sample is not None:
+        if args.sample_from is None:
+            print(
+                "--sample N needs --sample-from S (the draw's seed, so the sample can be drawn again)", file=sys.stderr
+            )
+            return None
+        try:
+            return sample_seeds(args.sample, args.sample_from)
+        except SeedListError as exc:
+            print(f"--sample: {exc}", file=sys.stderr)
+            return None
+    n = default_count if n is None else n
+    if not 1 <= n <= MAX_SEEDS:
+        print(f"--{count} must be at least 1 (and at most {MAX_SEEDS})", file=sys.stderr)
+        return None
+    return seed_range(n, 1 if start is None else start)
+
+
+def _seeds_played(args, seeds: tuple[int, ...]) -> dict:
+    """What a run says of its seeds: a line to print (which replays them), the list as text, and
+    the sample's draw when the seeds are one."""
+    from game.tools.sampling import SAMPLE_RANGE, seed_list_text
+
+    text = seed_list_text(seeds)
+    sample = None
+    line = f"seeds {text} ({len(seeds)}; replay with --seed-list {text})"
+    if args.sample is not None:
+        sample = {"seeds": args.sample, "from": args.sample_from, "range": [SAMPLE_RANGE.start, SAMPLE_RANGE.stop - 1]}
+        line = f"{len(seeds)} seeds drawn by --sample {args.sample} --sample-from {args.sample_from}: " + line
+    return {"line": line, "text": text, "sample": sample}
+
+
 def _id_list(text: str) -> list[str]:
     """``--scenarios a,b``: comma-separated ids, blanks dropped."""
     return [w.strip() for w in text.split(",") if w.strip()]
@@ -176,16 +273,15 @@ def cmd_balance(args) -> int:
     if bad:
         print(f"unknown faction '{bad[0]}' in these scenarios; one of: {', '.join(sorted(known))}", file=sys.stderr)
         return 2
-    if args.seeds < 1 or args.jobs < 1:
-        print("--seeds and --jobs must be at least 1", file=sys.stderr)
+    if args.jobs < 1:
+        print("--jobs must be at least 1", file=sys.stderr)
         return 2
-    if bad_personality(args.personality):
+    seeds = _chosen_seeds(args, "seeds", "first_seed", 20)
+    if seeds is None or bad_personality(args.personality):
         return 2
-    planned = balance.plan(
-        rules, scenarios, args.factions, args.seeds, args.budget, tuple(args.mod), args.personality, args.first_seed
-    )
-    last = args.first_seed + args.seeds - 1
-    print(f"seeds {args.first_seed}..{last}", file=sys.stderr)
+    planned = balance.plan(rules, scenarios, args.factions, seeds, args.budget, tuple(args.mod), args.personality)
+    played = _seeds_played(args, seeds)
+    print(played["line"], file=sys.stderr)
     jobs = [job for _m, _f, job in planned]
     with _progress(len(jobs), "balance") as bar:
         records = batch.run_games(rules, jobs, args.jobs, lambda _rec: bar.update(1))
@@ -197,8 +293,11 @@ def cmd_balance(args) -> int:
                 {
                     "budget": args.budget,
                     "personality": args.personality,
-                    "seeds": args.seeds,
-                    "first_seed": args.first_seed,
+                    "seeds": len(seeds),  # games per cell (a count, as before lists of seeds)
+                    "first_seed": seeds[0],
+                    "seed_list": list(seeds),
+                    "seed_list_text": played["text"],
+                    "sample": played["sample"],
                     "games": len(records),
                     "errors": len(errors),
                     "cells": [c.to_dict() for c in found],
@@ -207,7 +306,10 @@ def cmd_balance(args) -> int:
             )
         )
     else:
+        print(played["line"])
         for line in balance.table(rules, found, args.budget):
+            print(line)
+        for line in balance.moves_lines(found, args.budget):
             print(line)
         print(f"{len(records)} games, {len(errors)} error(s)")
     for rec in errors:
@@ -246,13 +348,14 @@ def cmd_simulate(args) -> int:
         if level not in LEVELS:
             print(f"--level {faction}={level}: no level '{level}'; one of: {', '.join(LEVELS)}", file=sys.stderr)
             return 2
-    if args.games < 1 or args.jobs < 1:
-        print("--games and --jobs must be at least 1", file=sys.stderr)
+    if args.jobs < 1:
+        print("--jobs must be at least 1", file=sys.stderr)
         return 2
-    if bad_personality(args.personality):
+    seeds = _chosen_seeds(args, "games", "seed", 100)
+    if seeds is None or bad_personality(args.personality):
         return 2
-    jobs = simulate.jobs_for(args.scenario, args.games, args.seed, levels, args.default, tuple(args.mod))
-    jobs = [batch.Job(j.scenario, j.seed, j.levels, j.default, j.mods, args.personality) for j in jobs]
+    played = _seeds_played(args, seeds)
+    jobs = simulate.jobs_on(args.scenario, seeds, levels, args.default, tuple(args.mod), args.personality)
     with _progress(len(jobs), f"simulate {args.scenario}") as bar:
         if args.scheduler:
             try:
@@ -268,45 +371,17 @@ def cmd_simulate(args) -> int:
     summary = simulate.summarise(records)
     summary.update(
         scenario=args.scenario,
-        seed=args.seed,
+        seed=seeds[0],  # the first seed (as before lists of seeds)
+        sample=played["sample"],
         levels={f: levels.get(f, args.default) for f in factions},
+        default=args.default,
         personality=args.personality,
     )
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
-        for line in _simulate_lines(rules, summary):
+        for line in simulate.lines(summary):
             print(line)
     for msg in summary["error_messages"]:
         print(msg, file=sys.stderr)
     return 1 if summary["errors"] else 0
-
-
-def _simulate_lines(rules, s: dict) -> list[str]:
-    from game.tools.balance import SHORT
-
-    games, first = s["games"], s["seed"]
-    seats = ", ".join(f"{f}={lv}" for f, lv in s["levels"].items())
-    out = [
-        f"{s['scenario']}: {games} games, seeds {first}..{first + games - 1}; {seats}; personality {s['personality']}"
-    ]
-    done = games - s["errors"] or 1
-    shares = [f"{f} {n} ({n / done:.0%})" for f, n in sorted(s["wins"].items(), key=lambda kv: -kv[1])]
-    out.append("winners: " + ", ".join(shares + [f"none {s['draws']} ({s['draws'] / done:.0%})"]))
-    out.append("outcomes: " + ", ".join(f"{k} {v}" for k, v in s["outcomes"].items()))
-    out.append("results on objectives (DV decisive victory, V victory, H historical, D defeat, X disaster):")
-    for faction, counts in s["results"].items():
-        wins = counts["decisive_victory"] + counts["victory"]
-        out.append(
-            f"  {faction:10} "
-            + " ".join(f"{SHORT[r]} {n:>3}" for r, n in counts.items())
-            + f"   victory share {wins / done:.0%}"
-        )
-    out.append(f"mean game length: {s['mean_turns']:.1f} quarters")
-    out.append(f"decision time: mean {s['mean_decision_s']:.4f} s, p95 {s['p95_decision_s']:.4f} s")
-    for level, d in s["decisions_by_level"].items():
-        out.append(f"  {level:7} {d['decisions']:>7} decisions, mean {d['mean_s']:.4f} s, p95 {d['p95_s']:.4f} s")
-    for faction, e in s["expelled_from_party"].items():
-        out.append(f"{faction} expelled from the party in {e['games']} games, median {e['median']}")
-    out.append(f"errors: {s['errors']}")
-    return out

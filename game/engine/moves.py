@@ -323,7 +323,8 @@ def _cultivate(state, rules: Rules, faction, args, rule):
     book[fig] = clamp(book.get(fig, 0) + rule.params["affinity"], 0, 100)
     chronicle.note(state, rules, "cultivate", (faction,), "secret", faction=faction, figure=fig)
     if before < rule.params["rumour_at"] <= before + rule.params["affinity"]:
-        chronicle.note(state, rules, "rumour", figure=fig)
+        # told at the quarter's close with every other rumour, so its timing names no suitor
+        state.pending.append(("rumour", fig))
 
 
 def _publish(state, rules: Rules, faction, args, rule):
@@ -483,8 +484,9 @@ def _pledge(state, rules: Rules, faction, args, rule):
 
 
 def _entrench(state, rules: Rules, faction, args, rule):
-    reg = state.regions[args[0]]
-    reg.loyalty = clamp(reg.loyalty + rule.params["loyalty"], 0, 100)
+    # the hold grows at the quarter's close (:func:`game.engine.phases.reveal`): until then only
+    # the faction's own view counts it, so rivals cannot tell this move from any other
+    state.pending.append(("entrench", faction, args[0], rule.params["loyalty"]))
     chronicle.note(state, rules, "entrench", (faction,), "secret", region=args[0])
 
 

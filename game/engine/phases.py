@@ -97,6 +97,7 @@ def advance(state: State, rules: Rules, on_turn_end=None) -> None:
                 return
             state.phase = "votes"
         if state.phase == "votes":
+            reveal(state, rules)
             _votes(state, rules)
             if on_turn_end is not None:
                 on_turn_end(state)
@@ -159,8 +160,9 @@ def resolve_choice(state: State, rules: Rules, option_id: str) -> None:
     state.active = None
 
 
-def _income(state: State, rules: Rules) -> None:
-    discipline.readmit_due(state, rules)
+def incomes(state: State, rules: Rules) -> dict[str, int]:
+    """The influence each faction draws at a quarter's opening: the base, its offices, its regions
+    and its secretaries of the CC, within the ceiling and its status's limit — all public facts."""
     s = rules.settings
     figures, offices = state.figures, rules.offices
     # one pass over the offices, the regions and the secretaries for every faction at once
@@ -179,12 +181,26 @@ def _income(state: State, rules: Rules) -> None:
             continue  # the General Secretary's income is his office's
         fid = figures[f].faction
         secretaries[fid] = secretaries.get(fid, 0) + 1
+    out = {}
     for fid, fs in state.factions.items():
         gain = s.base_income + office_income.get(fid, 0)
         gain += regions.get(fid, 0) // s.regions_per_influence
         gain += secretaries.get(fid, 0) * s.secretary_income
-        gain = min(gain, s.max_income, s.income_by_status.get(fs.status, gain))
-        bump(state, rules, fid, "influence", gain)
+        out[fid] = min(gain, s.max_income, s.income_by_status.get(fs.status, gain))
+    return out
+
+
+def full_ap(fs, rules: Rules) -> int:
+    """The action points a faction starts a quarter with at its status."""
+    return min(fs.base_ap, rules.settings.ap_by_status.get(fs.status, fs.base_ap))
+
+
+def _income(state: State, rules: Rules) -> None:
+    discipline.readmit_due(state, rules)
+    s = rules.settings
+    gains = incomes(state, rules)
+    for fid, fs in state.factions.items():
+        bump(state, rules, fid, "influence", gains[fid])
         if fs.prestige > s.prestige_fade_above:
             bump(state, rules, fid, "prestige", -s.prestige_fade)
         if fs.mantle > s.mantle_fade_above:
@@ -192,7 +208,7 @@ def _income(state: State, rules: Rules) -> None:
         quiet = state.marks.get("loud_" + fid, -99) < state.turn - 1  # no oppositional act last quarter
         fade = s.exposure_fade + (s.quiet_fade if quiet and state.turn else 0)
         bump(state, rules, fid, "exposure", -fade)
-        fs.ap = min(fs.base_ap, s.ap_by_status.get(fs.status, fs.base_ap))
+        fs.ap = full_ap(fs, rules)
         fs.done = False
 
 
@@ -225,6 +241,20 @@ def after_action(state: State, rules: Rules, faction: str) -> None:
         fs.done = True
     if state.outcome is None and sole_leader(state, rules):
         _declare(state, rules)
+
+
+def reveal(state: State, rules: Rules) -> None:
+    """The quarter's close makes its secret moves public by their effects, all at once, so that no
+    one move can be told by what changed after it: the machines strengthened this quarter tighten
+    their hold (by region, then faction; one a rival has taken over since is not his), and the rumours of courting are told (by figure, each
+    once), after every faction's moves."""
+    pending, state.pending = state.pending, []
+    for _what, faction, region, loyalty in sorted(p for p in pending if p[0] == "entrench"):
+        reg = state.regions[region]
+        if reg.secretary == faction:  # a machine a rival took over since is not the one paid for
+            reg.loyalty = min(100, max(0, reg.loyalty + loyalty))
+    for figure in sorted({p[1] for p in pending if p[0] == "rumour"}):
+        chronicle.note(state, rules, "rumour", figure=figure)
 
 
 def _votes(state: State, rules: Rules) -> None:

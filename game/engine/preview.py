@@ -29,6 +29,7 @@ from game.engine.actions import CHOOSE, Action
 from game.engine.effects import holds, run_effects
 from game.engine.game import take_action
 from game.engine.motions import body_of, motion_options
+from game.engine.sample import estimate_hidden
 from game.engine.schedule import dated_events
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
 from game.engine.views import BallotView, View, deep_freeze, player_view
@@ -153,8 +154,9 @@ class Watch:
 
 
 def seen_state(view: View, rules: Rules) -> State:
-    """The game as ``view.you`` sees it: public facts and that faction's own secret contacts,
-    nobody else's; the generator at zero."""
+    """The game as ``view.you`` sees it: public facts and that faction's own secrets (its contacts,
+    its machines strengthened this quarter), nobody else's; the others' influence and action points
+    estimated from public facts; the generator at zero."""
     year, quarter = int(view.date[:4]), int(view.date[-1])
     index = (year * 4 + quarter - 1) - view.turn
     state = State(
@@ -164,7 +166,7 @@ def seen_state(view: View, rules: Rules) -> State:
         start_quarter=index % 4 + 1,
         turns=view.turns,
         factions={
-            f: FactionState(v.influence, v.prestige, v.exposure, v.mantle, v.status, v.ap, done=v.done)
+            f: FactionState(v.influence or 0, v.prestige, v.exposure, v.mantle, v.status, v.ap or 0, done=v.done)
             for f, v in view.factions.items()
         },
         figures={f: _figure(view, f, v) for f, v in view.figures.items()},
@@ -188,6 +190,13 @@ def seen_state(view: View, rules: Rules) -> State:
     state.cultivation = {f: {} for f in view.factions}
     if view.you is not None:
         state.cultivation[view.you] = dict(view.cultivation)
+    # the view counts the faction's machines strengthened this quarter in; the state keeps them
+    # apart until the close
+    machines = view.record.get("my_machines", {})
+    for rid, more in sorted(machines.items()):
+        state.regions[rid].loyalty -= more
+        state.pending.append(("entrench", view.you, rid, more))
+    estimate_hidden(state, rules, view)  # the others' influence and action points, from public facts
     return state
 
 

@@ -3,7 +3,9 @@
 Search needs whole states to play forward, but a player knows only its view.  ``sample_state``
 rebuilds everything the view shows (offices, bodies, regions, trackers, the public record) and
 draws what it hides from a generator of its own: the other factions' secret cultivation of
-figures, bloc offers between other factions, and the game's dice.  It never reads the true
+figures, bloc offers between other factions, and the game's dice.  The other factions' influence
+and action points, which no view shows, are estimated from public facts alone
+(:func:`estimate_hidden`).  It never reads the true
 state, so two games that differ only in hidden things give the same samples for the same seed.
 
 >>> from game.ruleset.loader import load_base
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.engine import rng
+from game.engine.phases import full_ap, incomes
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
 from game.ruleset.rules import Rules
 
@@ -47,19 +50,20 @@ def sample_state(view, rules: Rules, seed: int) -> State:
     for fid, fs in view.factions.items():
         extra = rec["factions"][fid]
         factions[fid] = FactionState(
-            fs.influence,
+            fs.influence or 0,  # another's: estimated below, once the state is whole
             fs.prestige,
             fs.exposure,
             fs.mantle,
             fs.status,
-            fs.ap,
+            fs.ap or 0,
             extra["base_ap"],
             fs.done,
             extra["signatures"],
             extra["readmit_turn"],
         )
+    machines = rec.get("my_machines", {})  # the view counts our own strengthened machines in: out again
     regions = {
-        rid: RegionState(reg.secretary, reg.loyalty, dict(reg.sympathy), rec["appointed"][rid])
+        rid: RegionState(reg.secretary, reg.loyalty - machines.get(rid, 0), dict(reg.sympathy), rec["appointed"][rid])
         for rid, reg in view.regions.items()
     }
     state = State(
@@ -102,11 +106,36 @@ def sample_state(view, rules: Rules, seed: int) -> State:
     state.cultivation = {f: {} for f in factions}
     if me is not None:
         state.cultivation[me] = mine
+    state.pending = [("entrench", me, rid, n) for rid, n in sorted(machines.items())]
+    estimate_hidden(state, rules, view)
     gen = _sample_cultivation(state, rules, view, me, gen)
     gen = _sample_offers(state, rules, view, me, gen)
     state.offers = sorted(state.offers + [tuple(o) for o in rec["my_offers"]])
     state.rng, gen = rng.next_u64(gen)  # the dice: unknown to every player
     return state
+
+
+def estimate_hidden(state: State, rules: Rules, view) -> None:
+    """Fill in, on a state rebuilt from ``view``, the influence and action points the view does not
+    show (every faction's but the viewer's), from public facts only: what its offices, regions and
+    secretaries brought it at this quarter's opening (as the engine's income reckons it; in the
+    scenario's first quarter, with the influence it started with), and a full quarter's action
+    points less one for each of its moves limited to once a quarter that the record shows (none
+    once it has ended its quarter).  Savings carried over are unknown and not guessed: the
+    factions the bots play spend most of what they draw."""
+    start = rules.scenarios[view.scenario].faction_start
+    gains = None
+    moved: dict[str, int] = {}
+    for a in view.record["acted"]:
+        moved[a[0]] = moved.get(a[0], 0) + 1
+    for fid, seen in view.factions.items():
+        fs = state.factions[fid]
+        if seen.influence is None:
+            gains = incomes(state, rules) if gains is None else gains
+            first = start[fid].influence if fid in start and view.turn == 0 else 0
+            fs.influence = min(rules.settings.max_influence, first + gains[fid])
+        if seen.ap is None:
+            fs.ap = 0 if seen.done else max(1, full_ap(fs, rules) - moved.get(fid, 0))
 
 
 def _vote_record(v) -> dict:

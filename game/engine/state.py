@@ -139,6 +139,9 @@ class State:
     achieved: set[str] = field(factory=set)  # "faction:goal" of 'ever' goals met so far
     failed: set[str] = field(factory=set)  # "faction:goal" of 'always' goals broken so far
     results: dict[str, tuple[int, str]] = field(factory=dict)  # faction → (points, result), at the end
+    #: what secret moves will make public at the quarter's close (:func:`game.engine.phases.reveal`):
+    #: ``("rumour", figure)`` and ``("entrench", faction, region, loyalty)``, in the order made
+    pending: list[tuple] = field(factory=list)
     #: search only: keep no chronicle (``say`` drops its text) and no record of votes; never part
     #: of the canonical form
     quiet: bool = False
@@ -194,6 +197,7 @@ class State:
             set(self.achieved),
             set(self.failed),
             dict(self.results),
+            list(self.pending),
             self.quiet,
         )
 
@@ -269,6 +273,7 @@ class State:
             "achieved": sorted(self.achieved),
             "failed": sorted(self.failed),
             "results": {k: list(v) for k, v in sorted(self.results.items())},
+            "pending": [list(p) for p in self.pending],
         }
 
     def fingerprint(self) -> int:
@@ -304,6 +309,7 @@ class State:
                 tuple(self.secretariat),
                 len(self.event_queue),
                 len(self.fired),
+                tuple(self.pending),
             )
         )
 

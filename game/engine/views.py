@@ -2,8 +2,10 @@
 
 A view is an immutable snapshot: frozen attrs records whose containers are tuples and read-only
 mappings built fresh for each view, so nothing in it is shared with the state and nothing a
-reader does to it can change the game.  Private to each faction: its cultivation of figures, the
-bloc offers it made or received, and its private log.  The generator state never leaves the engine.
+reader does to it can change the game.  Private to each faction: its influence and action points,
+its cultivation of figures, the machines it strengthened this quarter (whose hold grows for everyone
+at the close), the bloc offers it made or received, and its private log.  The generator state never
+leaves the engine.
 
 Records are read by attribute only (``view.factions["trotsky"].status``): the mappings inside a
 view are mappings, the records are not, so a field is never read by a string or a position.
@@ -14,6 +16,8 @@ view are mappings, the records are not, so a field is never read by a string or 
 >>> view = player_view(new_game(rules, "succession_1923", seed=1), rules, "trotsky")
 >>> view.you, view.factions["trotsky"].status
 ('trotsky', 'active')
+>>> view.factions["trotsky"].influence is None, view.factions["stalin"].influence is None
+(False, True)
 """
 
 from __future__ import annotations
@@ -21,13 +25,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from game.engine.congress import Why, delegate_shares, delegations
 from game.engine.motions import body_of
 from game.engine.objectives import standing
 from game.engine.state import State
 from game.ruleset.rules import Rules
+from game.ruleset.vocabulary import ACTION_KINDS, COMPOSED
 
 
 def frozen_map(items) -> Mapping:
@@ -48,10 +53,13 @@ def deep_freeze(value):
 class FactionView:
     status: str
     prestige: int
-    influence: int
+    #: the faction's own only: None in anyone else's view (and in the public view)
+    influence: int | None
     exposure: int
     mantle: int
-    ap: int
+    #: action points left this quarter: the faction's own only, like ``influence``
+    ap: int | None
+    #: whether it has ended its quarter: public, as at the table
     done: bool
 
 
@@ -189,7 +197,8 @@ class View:
 def player_view(state: State, rules: Rules, faction: str | None) -> View:
     """What ``faction`` sees (``None``: the public view, e.g. for a shared screen)."""
     mine = state.cultivation.get(faction, {}) if faction else {}
-    delegated = delegations(state, rules)  # once, for the regions and the forecast
+    seen = _with_own_machines(state, faction)
+    delegated = delegations(seen, rules)  # once, for the regions and the forecast
     pending = state.pending_choice
     return View(
         you=faction,
@@ -200,8 +209,7 @@ def player_view(state: State, rules: Rules, faction: str | None) -> View:
         phase=state.phase,
         active=state.active,
         factions=frozen_map(
-            (fid, FactionView(fs.status, fs.prestige, fs.influence, fs.exposure, fs.mantle, fs.ap, fs.done))
-            for fid, fs in state.factions.items()
+            (fid, _faction(fs, fid == faction and faction is not None)) for fid, fs in state.factions.items()
         ),
         figures=frozen_map((fid, _figure(fig, faction, mine.get(fid))) for fid, fig in state.figures.items()),
         offices=frozen_map(state.offices),
@@ -210,7 +218,7 @@ def player_view(state: State, rules: Rules, faction: str | None) -> View:
         seats=frozen_map((b, state.seat_count(rules, b)) for b in rules.bodies),
         central_committee=frozen_map(state.cc),
         control_commission=frozen_map(state.ccc),
-        regions=_regions(state, rules, delegated),
+        regions=_regions(seen, rules, delegated),
         trackers=frozen_map(state.trackers),
         stances=frozen_map((f, frozen_map(v)) for f, v in state.stances.items()),
         blocs=tuple((a, b) for a, b in state.blocs),
@@ -225,19 +233,58 @@ def player_view(state: State, rules: Rules, faction: str | None) -> View:
             if e.visible_to is None or (faction is not None and faction in e.visible_to)
         ),
         votes=tuple(_vote(v) for v in state.votes),
-        forecast=frozen_map(delegate_shares(state, rules, delegated)),
+        forecast=frozen_map(delegate_shares(seen, rules, delegated)),
         outcome=tuple(state.outcome) if state.outcome else None,
         objectives=_objectives(state, rules, faction),
         results=frozen_map((f, (r[0], r[1])) for f, r in state.results.items()),
-        record=deep_freeze(public_record(state, faction)),
+        record=deep_freeze(public_record(state, rules, faction)),
     )
 
 
-#: action kinds whose once-a-turn marks only the actor may see (they are taken in secret)
-_SECRET_KINDS = ("cultivate", "entrench")
+def _faction(fs, own: bool) -> FactionView:
+    """A faction as a viewer sees it: its influence and action points only if it is the viewer's."""
+    influence, ap = (fs.influence, fs.ap) if own else (None, None)
+    return FactionView(fs.status, fs.prestige, influence, fs.exposure, fs.mantle, ap, fs.done)
 
 
-def public_record(state: State, faction: str | None) -> dict:
+def own_machines(state: State, faction: str | None) -> dict[str, int]:
+    """Region → the hold the faction's secret strengthening of its machine there will add at the
+    quarter's close, as far as it goes (within 100, and only while the region's secretary is still
+    the faction's); only the faction knows of it until then."""
+    out: dict[str, int] = {}
+    for p in state.pending:
+        if p[0] == "entrench" and p[1] == faction:
+            out[p[2]] = out.get(p[2], 0) + p[3]
+    regions = state.regions
+    added = {
+        rid: min(100, regions[rid].loyalty + more) - regions[rid].loyalty
+        for rid, more in out.items()
+        if regions[rid].secretary == faction
+    }
+    return {rid: n for rid, n in added.items() if n > 0}
+
+
+def _with_own_machines(state: State, faction: str | None) -> State:
+    """The state as ``faction`` reckons it: its own machines already strengthened (a shallow copy
+    with new regions; the state itself when it has strengthened none this quarter)."""
+    extra = own_machines(state, faction) if state.pending else {}
+    if not extra:
+        return state
+    regions = dict(state.regions)
+    for rid, more in extra.items():
+        reg = regions[rid] = regions[rid].clone()
+        reg.loyalty += more
+    return evolve(state, regions=regions)
+
+
+def secret_names(rules: Rules) -> frozenset[str]:
+    """What ``state.acted`` records the secret actions under (their kind, or a composed action's
+    id): the once-a-quarter marks only the actor may see."""
+    kinds = {k for k, decl in ACTION_KINDS.items() if decl.secret}
+    return frozenset(kinds | {aid for aid, r in rules.actions.items() if r.secret and r.kind == COMPOSED})
+
+
+def public_record(state: State, rules: Rules, faction: str | None) -> dict:
     """The game's public bookkeeping a player could note down from the table: the initiative
     order, the flags and events history has set, the marks that time actions, what each faction
     has done this turn (its secret moves aside), the goals met or broken so far, and the numbers
@@ -251,7 +298,7 @@ def public_record(state: State, faction: str | None) -> dict:
         "event_queue": list(state.event_queue),
         "pending_choice": list(state.pending_choice) if state.pending_choice else None,
         "marks": dict(state.marks),
-        "acted": sorted(list(a) for a in state.acted if a[0] == faction or a[1] not in _SECRET_KINDS),
+        "acted": _acted(state, rules, faction),
         "achieved": sorted(state.achieved),
         "failed": sorted(state.failed),
         "congress_shares": dict(state.congress_shares),
@@ -263,7 +310,17 @@ def public_record(state: State, faction: str | None) -> dict:
         },
         "appointed": {r: reg.appointed_turn for r, reg in state.regions.items()},
         "my_offers": [list(o) for o in state.offers if faction in o[:2]],
+        "my_machines": own_machines(state, faction) if faction is not None else {},
     }
+
+
+def _acted(state: State, rules: Rules, faction: str | None) -> list[list]:
+    """What each faction has done this quarter that is limited to once a quarter: a secret move
+    only in its own faction's view."""
+    if not state.acted:
+        return []
+    hidden = secret_names(rules)
+    return sorted(list(a) for a in state.acted if a[0] == faction or a[1] not in hidden)
 
 
 def _figure(fig, faction: str | None, secret: int | None) -> FigureView:

@@ -96,7 +96,7 @@ def confirm_question(rules, view: View, action: Action) -> str | None:
     if rule.kind in DESTRUCTIVE:
         text = DESTRUCTIVE[rule.kind]
         return f"{text[0].upper()}{text[1:]}. Are you sure?"
-    if rule.kind == WAIT_KIND and view.factions[action.faction].ap > 0:
+    if rule.kind == WAIT_KIND and view.factions[action.faction].ap:  # None: another's, which no view shows
         ap = view.factions[action.faction].ap
         return f"Your {ap} remaining action point{'s' if ap != 1 else ''} will be lost this quarter. Are you sure?"
     return None

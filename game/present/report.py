@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from game.match.replay import write_atomic
+from game.present import ending
 from game.present.debrief import MEASURES, Debrief, lines_text
 from game.resources import ASSETS
 
@@ -165,7 +166,14 @@ def html(d: Debrief, generated: str | None = None) -> str:
     env.filters["where"] = lines_text
     when = generated or datetime.date.today().isoformat()
     drawn = [(title, Markup(svg)) for title, svg in charts(d)]  # made here, from numbers: safe
-    return env.get_template(TEMPLATE).render(d=d, charts=drawn, generated=when, measures=MEASURES)
+    return env.get_template(TEMPLATE).render(
+        d=d,
+        charts=drawn,
+        generated=when,
+        measures=MEASURES,
+        measured=ending.MEASURED_NOTE,
+        power_heading=ending.POWER_HEADING,
+    )
 
 
 def write(d: Debrief, path: Path) -> Path:

@@ -203,6 +203,9 @@ class Region:
     #: an organisation rather than a place (the Red Army): its tile on the map is drawn apart
     #: (display only)
     organisation: bool = False
+    #: what it was in 1923-29 and why it mattered in the struggle, in a few plain sentences for
+    #: the encyclopedia (display only; cited by ``source``)
+    about: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -215,6 +218,9 @@ class Organ:
     controlled_by: str
     #: how far its articles carry
     reach: int = 1
+    #: what it was in 1923-29 and why it mattered in the struggle, in a few plain sentences for
+    #: the encyclopedia (display only; cited by ``source``)
+    about: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
 
@@ -235,6 +241,9 @@ class Tracker:
     left_label: str | None = None
     #: what its high end means (issues)
     right_label: str | None = None
+    #: what it was in 1923-29 and why it mattered in the struggle, in a few plain sentences for
+    #: the encyclopedia (display only; cited by ``source``)
+    about: str = ""
     source: tuple[Citation, ...] = ()
     design: str | None = None
 

@@ -5,17 +5,21 @@ player on that seat against the default bots (``search``; by default it plays to
 history: personality weight 0), a player that only waits on that seat
 (``wait``), and the default bots on every seat (``bots``; one game per seed serves every
 faction).  Each cell gives the distribution of the faction's results on its objective scale,
-the victory share (decisive victory or victory) and the mean decision time of that seat.
+the victory share (decisive victory or victory) with its 95% interval, the mean decision time of
+that seat, and the seat's moves by action kind in the games it won (victory or better): a kind
+above :data:`~game.tools.sampling.DOMINANT` of them is flagged.  The seeds are any list, or a
+random sample (:mod:`game.tools.sampling`).
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
 from game.ruleset.records import RESULTS
 from game.tools.batch import GameRecord, Job
+from game.tools.sampling import add_moves, interval, moves_figures, moves_text, seed_range
 
 MODES = ("search", "wait", "bots")
 WINS = ("decisive_victory", "victory")
@@ -32,6 +36,8 @@ class Cell:
     mean_points: float
     mean_decision_s: float
     errors: int
+    #: the seat's moves by action kind, added up over the games it won (victory or better)
+    winning_moves: dict[str, int] = field(factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -45,6 +51,7 @@ class Cell:
             "mean_points": round(self.mean_points, 3),
             "mean_decision_s": round(self.mean_decision_s, 5),
             "errors": self.errors,
+            "winning_moves": moves_figures(self.winning_moves),
         }
 
 
@@ -52,18 +59,20 @@ def plan(
     rules,
     scenarios: list[str],
     factions: list[str] | None,
-    seeds: int,
+    seeds: int | Sequence[int],
     level: str,
     mods: tuple[str, ...] = (),
     personality: float = 0.0,
     first_seed: int = 1,
 ) -> list[tuple[str, str | None, Job]]:
-    """Every game to play, tagged (mode, faction or None for the all-bots game, job): ``seeds``
-    seeds from ``first_seed`` on (a balance read on seeds other than those it was tuned on)."""
+    """Every game to play, tagged (mode, faction or None for the all-bots game, job): on the
+    seeds listed, or (a number) on that many seeds from ``first_seed`` on (a balance read on seeds
+    other than those it was tuned on)."""
+    played = seed_range(seeds, first_seed) if isinstance(seeds, int) else tuple(seeds)
     out = []
     for sid in scenarios:
         seats = [f for f in rules.scenarios[sid].factions if factions is None or f in factions]
-        for seed in range(first_seed, first_seed + seeds):
+        for seed in played:
             out.append(("bots", None, Job(sid, seed, (), "simple", mods)))
             for f in seats:
                 out.append(("search", f, Job(sid, seed, ((f, level),), "simple", mods, personality)))
@@ -88,6 +97,7 @@ def cells(
     for (sid, f, mode), recs in bucket.items():
         counts = {r: 0 for r in RESULTS[::-1]}
         points, times = [], []
+        won: dict[str, int] = {}
         errors = 0
         for rec in recs:
             if rec.error:
@@ -96,6 +106,8 @@ def cells(
             counts[rec.results[f]] += 1
             points.append(rec.points[f])
             times.extend(rec.decisions.get(f, []))
+            if rec.results[f] in WINS:
+                add_moves(won, rec.moves.get(f, {}))
         done = len(recs) - errors
         share = sum(counts[r] for r in WINS) / done if done else 0.0
         out.append(
@@ -109,25 +121,11 @@ def cells(
                 sum(points) / done if done else 0.0,
                 sum(times) / len(times) if times else 0.0,
                 errors,
+                won,
             )
         )
     order = {m: i for i, m in enumerate(MODES)}
     return sorted(out, key=lambda c: (planned_index(planned, c.scenario), c.faction, order[c.mode]))
-
-
-def interval(share: float, games: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95% (Wilson score) interval of a share measured over ``games`` games.
-
-    >>> [round(x, 3) for x in interval(0.5, 20)]
-    [0.299, 0.701]
-    >>> interval(0.0, 0)
-    (0.0, 1.0)
-    """
-    if games <= 0:
-        return 0.0, 1.0
-    centre = (share + z * z / (2 * games)) / (1 + z * z / games)
-    half = z * math.sqrt(share * (1 - share) / games + z * z / (4 * games * games)) / (1 + z * z / games)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def planned_index(planned, scenario: str) -> int:
@@ -141,12 +139,13 @@ def table(rules, found: list[Cell], level: str) -> list[str]:
     """The report as text lines, one per cell."""
     lines = [
         f"results on each faction's objective scale (DV decisive victory, V victory, H historical, "
-        f"D defeat, X disaster); search = the {level} searching player on that seat"
+        f"D defeat, X disaster); ≥ V = the share of victory or better, with its 95% interval; "
+        f"search = the {level} searching player on that seat"
     ]
     head = f"{'scenario':24} {'faction':10} {'player':7} {'games':>5}  " + " ".join(
         f"{SHORT[r]:>3}" for r in RESULTS[::-1]
     )
-    lines.append(head + f"  {'wins':>6} {'95% interval':>12} {'points':>6} {'decision':>9}")
+    lines.append(head + f"  {'≥ V':>6} {'95% interval':>12} {'points':>6} {'decision':>9}")
     for c in found:
         dist = " ".join(f"{c.results[r]:>3}" for r in RESULTS[::-1])
         err = f"  errors {c.errors}" if c.errors else ""
@@ -156,4 +155,15 @@ def table(rules, found: list[Cell], level: str) -> list[str]:
             f"{c.scenario:24} {c.faction:10} {c.mode:7} {c.games:>5}  {dist}  {c.victory_share:>6.0%} {span:>12} "
             f"{c.mean_points:>6.2f} {c.mean_decision_s * 1000:>7.1f}ms{err}"
         )
+    return lines
+
+
+def moves_lines(found: list[Cell], level: str) -> list[str]:
+    """The searching player's moves by action kind in the games it won, seat by seat, with the
+    largest share and a flag on a kind above 40%."""
+    lines = [f"moves of the {level} searching player by action kind, in the games it won (victory or better):"]
+    for c in found:
+        if c.mode == "search":
+            won = sum(c.results[r] for r in WINS)
+            lines.append(f"  {c.scenario:24} {c.faction:10} {won:>3} won: {moves_text(c.winning_moves)}")
     return lines

@@ -1,7 +1,7 @@
 """Batch play: whole games between bots of chosen levels, one seat each, measured.
 
 ``play_game`` plays one game and returns a :class:`GameRecord` (each faction's result on its
-objectives, the length, every seat's decision times, any error).  ``run_games`` plays many, in
+objectives, the length, every seat's decision times and its moves by action kind, any error).  ``run_games`` plays many, in
 parallel processes when asked; the same jobs give the same records however they are spread.
 """
 
@@ -48,6 +48,10 @@ class GameRecord:
     fired: tuple[str, ...] = ()  # events that fired (their effects ran), not those whose moment passed
     ladder: dict[str, str] = field(factory=dict)  # faction → date it was expelled from the party, if it was
     error: str | None = None
+    #: faction → action kind → moves: the action's rule-file id (``publish_article``…), with an
+    #: event's option as ``choose`` and the end of a seat's quarter as ``pass_turn``; the counts
+    #: of a seat add up to its decisions
+    moves: dict[str, dict[str, int]] = field(factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -60,6 +64,7 @@ def play_game(rules, job: Job) -> GameRecord:
     seats = {f: levels.get(f, job.default) for f in state.factions}
     bots = {f: make_bot(level, f, job.seed, job.personality) for f, level in seats.items()}
     decisions: dict[str, list[float]] = {f: [] for f in state.factions}
+    moves: dict[str, dict[str, int]] = {f: {} for f in state.factions}
     expelled: dict[str, str] = {}
     try:
         while state.outcome is None:
@@ -69,6 +74,7 @@ def play_game(rules, job: Job) -> GameRecord:
             started = time.perf_counter()
             action, _reason = bots[actor].choose(view, legal, rules)
             decisions[actor].append(time.perf_counter() - started)
+            moves[actor][action.name] = moves[actor].get(action.name, 0) + 1
             logged = len(state.log)
             state = apply_action(state, rules, action)
             _note_expulsions(state, logged, expelled)
@@ -92,6 +98,7 @@ def play_game(rules, job: Job) -> GameRecord:
         fired_events(state, rules),
         expelled,
         error,
+        moves,
     )
 
 

@@ -1,7 +1,7 @@
 """Levers that work all game long: the Secretariat's pace, rival machines, lying low, patronage,
 blocs that bind, offices with eligibility, and the military option's limits."""
 
-from game.engine import Action, apply_action, legal_actions, new_game, player_view
+from game.engine import Action, apply_action, legal_actions, new_game, phases, player_view
 from game.engine.state import Proposal
 from tests.engine.test_mechanics import _has, _turn_of
 
@@ -63,7 +63,12 @@ def test_patronage_strengthens_your_own_machine(rules, fresh):
     mine = next(r for r, reg in sorted(s.regions.items()) if reg.secretary == "stalin" and reg.loyalty < 80)
     before = s.regions[mine].loyalty
     after = apply_action(s, rules, Action.parse(f"entrench_secretary stalin {mine}"))
-    assert after.regions[mine].loyalty == before + rules.actions["entrench_secretary"].params["loyalty"]
+    gain = rules.actions["entrench_secretary"].params["loyalty"]
+    # secret until the quarter's close: Stalin counts it at once, his rivals see the old hold
+    assert player_view(after, rules, "stalin").regions[mine].loyalty == before + gain
+    assert player_view(after, rules, "trotsky").regions[mine].loyalty == before
+    phases.reveal(after, rules)
+    assert after.regions[mine].loyalty == before + gain
     assert not _has(s, rules, "entrench_secretary stalin leningrad") or s.regions["leningrad"].secretary == "stalin"
 
 
@@ -233,6 +238,7 @@ def test_tenure_alone_holds_a_region_only_so_far(rules, fresh):
     s = _turn_of(s, rules, "stalin")
     s.regions["ukraine"].secretary, s.regions["ukraine"].loyalty = "stalin", cap
     after = apply_action(s, rules, Action.parse("entrench_secretary stalin ukraine"))
+    phases.reveal(after, rules)  # the quarter's close makes it count
     assert after.regions["ukraine"].loyalty == cap + rules.actions["entrench_secretary"].params["loyalty"]
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from game.ai.simple import SimpleBot
 from game.engine import apply_action, legal_actions, new_game, player_view
+from game.engine.phases import full_ap, incomes
 from game.engine.sample import sample_state
 
 SCENARIOS = ("succession_1923", "crisis_1923", "united_opposition_1926", "right_last_stand_1928")
@@ -54,6 +55,9 @@ def _hide_differently(state, faction):
     twin.cultivation[others[0]] = {"kalinin": 45, "rudzutak": 15}
     twin.rng ^= 0x5DEECE66D
     twin.offers.append((others[1], others[2], twin.turn))
+    twin.factions[others[0]].influence += 7  # another's purse and action points: no view shows them
+    twin.factions[others[1]].ap += 1
+    twin.pending.append(("rumour", "kalinin"))  # a rumour due at the close, told to no one yet
     return twin
 
 
@@ -77,7 +81,12 @@ def test_sample_agrees_with_everything_the_view_shows(rules, scenario):
     truth, drawn = state.to_dict(), sample.to_dict()
     for key in PUBLIC:
         assert drawn[key] == truth[key], key
-    assert drawn["factions"] == truth["factions"]
+    assert drawn["factions"][me] == truth["factions"][me]
+    for fid, fs in truth["factions"].items():  # the others' influence and action points are estimated
+        hidden = ("influence", "ap")
+        assert {k: v for k, v in drawn["factions"][fid].items() if k not in hidden} == {
+            k: v for k, v in fs.items() if k not in hidden
+        }
     assert drawn["figures"] == truth["figures"]  # public ties; our own cultivation is kept apart
     assert drawn["cultivation"][me] == truth["cultivation"][me]
     assert set(legal_actions(sample, rules)) >= {a for a in legal_actions(state, rules) if a.name != "accept_bloc"}
@@ -113,3 +122,17 @@ def test_a_sample_can_be_played_to_the_end(rules, scenario):
         sample = apply_action(sample, rules, legal[(moves * 7) % len(legal)])
         moves += 1
     assert sample.results and set(sample.results) == set(sample.factions)
+
+
+def test_others_influence_and_action_points_are_estimated_from_public_facts(rules):
+    state = _midgame(rules, "crisis_1923", 3, 25)
+    me = state.active
+    view = player_view(state, rules, me)
+    sample = sample_state(view, rules, 9)
+    gains = incomes(sample, rules)
+    for fid, fs in sample.factions.items():
+        if fid == me:
+            assert (fs.influence, fs.ap) == (state.factions[me].influence, state.factions[me].ap)
+            continue
+        assert fs.influence == gains[fid]  # what its offices, regions and secretaries bring a quarter
+        assert fs.ap == (0 if fs.done else max(1, full_ap(fs, rules) - sum(a[0] == fid for a in view.record["acted"])))

@@ -1,9 +1,14 @@
 """What screens show: the menu in fixed places, action cards, votes, agenda, regions, scales, the end."""
 
+import copy
+
 from game.engine import Action, apply_action, legal_actions, player_view
+from game.engine.objectives import MET, standing
 from game.engine.views import BallotView, VoteView
-from game.match.match import Match
+from game.match.match import Match, Seat
 from game.present import ending, forecasts, naming, phrases, situation, voting
+from game.present.words import points_text
+from game.ruleset.records import RESULT_NAMES
 
 
 def _actions_phase(rules, state, faction=None):
@@ -94,19 +99,75 @@ def test_agenda_regions_and_scales(rules, fresh):
     assert rec.left_label in texts["industrialisation"] and rec.right_label in texts["industrialisation"]
 
 
-def test_the_end_shows_the_last_quarter_and_the_scores(rules):
+def test_the_end_leads_with_the_results_then_power_then_the_last_quarter(rules):
     m = Match.new(rules, "crisis_1923", 4)
     while not m.over:
         m.ai_move()
-    lines = ending.end_lines(rules, m.view("trotsky"))
+    m.seats["trotsky"] = Seat("human", "simple", "")
+    lines = ending.end_lines(rules, m, "trotsky")
     assert "=== The game is over ===" in lines
-    # the outcome says what it measures, apart from each faction's result against history
-    kind = m.state.outcome[0]
-    note = lines[lines.index("=== The game is over ===") + 2]
-    assert ending.OUTCOME_NOTES[kind] in note and "measured against what it achieved in history" in note
-    assert any("the last quarter" in line for line in lines)
-    scores = lines[lines.index("--- the scores, measured against history ---") + 1 :]
-    assert sum(rules.factions[f].name in " ".join(scores) for f in m.state.factions) == len(m.state.factions)
+    # each faction's result against history first, the seat's own on top; power second
+    results = lines.index("--- each faction's result, measured against history ---")
+    power = lines.index("--- power in the party at the end ---")
+    last = next(i for i, line in enumerate(lines) if line.startswith("--- the last quarter"))
+    assert lines.index("=== The game is over ===") < results < power < last
+    assert lines[results + 1].startswith(f"  {rules.factions['trotsky'].name} (you): ")
+    scores = " ".join(lines[results + 1 : power])
+    assert sum(rules.factions[f].name in scores for f in m.state.factions) == len(m.state.factions)
+    assert "measured against what it achieved in history" in scores
+    kind, winner = m.state.outcome
+    assert lines[power + 1] == "  " + ending.power_words(rules, m.state.outcome)
+    assert lines[power + 2] == "  " + ending.OUTCOME_NOTES[kind]
+    assert not any("winner" in line.lower() for line in lines)
+
+
+def _ended(rules, scenario: str, seed: int) -> Match:
+    m = Match.new(rules, scenario, seed)
+    while not m.over:
+        m.ai_move()
+    return m
+
+
+def test_the_strongest_faction_defeated_by_its_own_goals_is_told_why(rules):
+    # with the simple bots, Stalin ends the Dzerzhinsky counterfactual strongest in power while
+    # his own goals give a disaster (the case issue 23 found in 19 games of 20)
+    m = _ended(rules, "dzerzhinsky_lives_1926", 1)
+    assert m.state.outcome == ("power_score", "stalin")
+    points, result = m.state.results["stalin"]
+    assert result in ("defeat", "disaster")
+    words = ending.caveat(rules, m.state)
+    name = rules.factions["stalin"].name
+    assert words.startswith(f"{name} is the strongest faction at the end, but by its own goals this is a ")
+    assert f"this is a {RESULT_NAMES[result].lower()} ({points_text(points)}" in words
+    # it names what failed, from the objectives, and why both verdicts hold
+    goals = rules.scenarios["dzerzhinsky_lives_1926"].objectives["stalin"].goals
+    missed = [g.name for g in goals if g.points > 0 and f"“{g.name}”" in words]
+    assert missed and "it missed" in words and "so both are true" in words
+    # a goal met is not named as missed
+    met = [g.name for g in standing(m.state, rules, "stalin").goals if g.status == MET and g.points > 0]
+    assert not any(f"“{n}”" in words for n in met)
+    # shown under power, after the results, in the terminal's end
+    m.seats["bukharin"] = Seat("human", "simple", "")
+    lines = ending.end_lines(rules, m, "bukharin")
+    assert lines.index("  " + words) > lines.index("--- power in the party at the end ---")
+    first = lines.index("--- each faction's result, measured against history ---") + 1
+    assert lines[first].startswith(f"  {rules.factions['bukharin'].name} (you): ")
+    # a hot seat's end is everyone's: no seat first, none called "you"
+    m.seats["trotsky"] = Seat("human", "simple", "")
+    lines = ending.end_lines(rules, m, "bukharin")
+    assert not any("(you)" in line for line in lines)
+    assert lines[first].startswith(f"  {rules.factions[next(iter(m.state.results))].name}: ")
+
+
+def test_no_caveat_where_power_and_the_results_agree(rules):
+    m = _ended(rules, "dzerzhinsky_lives_1926", 1)
+    state = copy.deepcopy(m.state)
+    state.results["stalin"] = (7, "victory")
+    assert ending.caveat(rules, state) == ""
+    state.outcome = ("collective_leadership", None)
+    state.results["stalin"] = (1, "disaster")
+    assert ending.caveat(rules, state) == ""
+    assert ending.verdict(rules, state, "zinoviev").results[0][0] == "zinoviev"
 
 
 def test_a_congress_is_shown_region_by_region(rules):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from game.match.match import Match
+from game.match.match import Match, Seat
 from game.present import debrief, report
 from game.ruleset.loader import load
 
@@ -183,3 +183,25 @@ def test_print_pdf_reports_a_browser_that_fails(base_page, tmp_path, monkeypatch
     monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + str(Path(sys.executable).parent))
     said = report.print_pdf(report.write(d, tmp_path / "r.html"), tmp_path / "r.pdf")
     assert said == "no PDF: chromium could not print it: no display here"
+
+
+def test_the_report_leads_with_the_results_and_says_why_the_strongest_failed(tmp_path):
+    rules, _problems = load()
+    match = _finished(rules, "dzerzhinsky_lives_1926", 1)
+    match.seats["bukharin"] = Seat("human", "simple", "")
+    d = debrief.from_match(match)
+    # the one human seat's part comes first; power in the party is named, not a "winner"
+    assert d.factions[0].faction == "bukharin" and d.outcome.startswith("The strongest faction: ")
+    stalin = d.faction("stalin")
+    assert stalin.result in ("Defeat", "Disaster") and "but by its own goals this is a" in stalin.caveat
+    assert not any(f.caveat for f in d.factions if f.faction != "stalin")
+    page = report.html(d, generated="2026-01-01")
+    results = page.index("Results against history")
+    power = page.index("<h3>Power in the party at the end</h3>")
+    assert results < power < page.index("Power over time")
+    assert page.index(">Bukharin, Rykov and Tomsky</td>") < page.index(">Stalin and the Centre</td>")
+    assert "Outcome</th>" not in page  # no longer above the results, in the header
+    caveat = stalin.caveat.replace("'", "&#39;")
+    assert page.count(f'<p class="caveat">{caveat}</p>') == 2  # under power, and in Stalin's part
+    text = debrief.text(d)
+    assert text.index("Each faction's result, measured against history") < text.index("Power in the party at the end")

@@ -20,6 +20,7 @@ def test_the_base_glossary_loads_and_links_only_what_exists():
             assert see_problem(rules, ref) is None
     assert rules.figures["trotsky"].fate and all(f.about for f in rules.figures.values())
     assert all(o.about for o in rules.offices.values()) and all(b.about for b in rules.bodies.values())
+    assert all(r.about for kind in ("regions", "press", "trackers") for r in getattr(rules, kind).values())
 
 
 def test_glossary_and_encyclopedia_texts_stay_out_of_the_fingerprint(tree):
@@ -27,6 +28,7 @@ def test_glossary_and_encyclopedia_texts_stay_out_of_the_fingerprint(tree):
     (tree / "base" / "glossary.yaml").unlink()
     replace_once(tree / "base" / "figures.yaml", "    fate: >-\n", "    fate: >-\n      Rewritten.\n")
     replace_once(tree / "base" / "offices.yaml", "    about: >-\n", "    about: >-\n      Rewritten.\n")
+    replace_once(tree / "base" / "trackers.yaml", "    about: >-\n", "    about: >-\n      Rewritten.\n")
     rules, problems = load_rules([tree / "base"], tree)
     assert problems == []
     assert rules.glossary == {}

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from game import cli
-from game.tools import batch, simulate
+from game.tools import batch, sampling, simulate
 
 TIMING = ("mean_decision_s", "p95_decision_s", "decisions_by_level")
 
@@ -46,13 +46,21 @@ def test_simulate_json_has_the_promised_figures(capsys):
         assert sum(counts.values()) == 3, faction
 
 
-def test_simulate_text_names_winners_results_and_times(capsys):
+def test_simulate_text_leads_with_each_factions_own_result(capsys):
+    """One verdict: each faction's own result and its share of victory or better (with its
+    interval) come first; the power outcome follows under a heading that says what it measures,
+    and nothing is called a win."""
     code, out, _ = _run(capsys, "--scenario", "crisis_1923", "--games", "2", "--jobs", "1")
     lines = out.splitlines()
     assert code == 0
-    assert lines[0].startswith("crisis_1923: 2 games, seeds 1..2;")
-    assert lines[1].startswith("winners: ") and "decision time: mean" in out
-    assert lines[-1] == "errors: 0"
+    assert lines[0].startswith("crisis_1923: 2 games, seeds 1-2;")
+    assert lines[1].startswith("each faction's own result on its objective scale")
+    factions = lines[2:6]
+    assert [ln.split()[0] for ln in factions] == ["bukharin", "stalin", "trotsky", "zinoviev"]
+    assert all("victory or better" in ln and "95% interval" in ln for ln in factions)
+    assert lines[6].startswith("the power outcome: who holds the most power in the party at the end (not")
+    assert "decision time: mean" in out and lines[-1] == "errors: 0"
+    assert "win" not in out.replace("in the games each faction won", "").replace("won:", "")
 
 
 def test_parallel_and_serial_games_are_the_same(rules):
@@ -69,7 +77,13 @@ def test_parallel_and_serial_games_are_the_same(rules):
         (["--scenario", "crisis_1924"], "unknown scenario 'crisis_1924'"),
         (["--scenario", "crisis_1923", "--level", "lenin=hard"], "no faction 'lenin' in crisis_1923"),
         (["--scenario", "crisis_1923", "--level", "stalin=genius"], "no level 'genius'"),
-        (["--scenario", "crisis_1923", "--games", "0"], "--games and --jobs must be at least 1"),
+        (["--scenario", "crisis_1923", "--games", "0"], "--games must be at least 1"),
+        (["--scenario", "crisis_1923", "--jobs", "0"], "--jobs must be at least 1"),
+        (["--scenario", "crisis_1923", "--games", "3", "--seed-list", "4-6"], "choose the seeds one way"),
+        (["--scenario", "crisis_1923", "--seed", "3", "--sample", "4", "--sample-from", "1"], "one way"),
+        (["--scenario", "crisis_1923", "--sample", "4"], "--sample N needs --sample-from S"),
+        (["--scenario", "crisis_1923", "--sample-from", "4"], "give --sample N too"),
+        (["--scenario", "crisis_1923", "--sample", "0", "--sample-from", "4"], "a sample has 1 to"),
         (["--scenario", "crisis_1923", "--personality", "5"], "--personality is a weight"),
     ],
 )
@@ -192,3 +206,92 @@ def test_an_expulsion_is_dated_by_the_quarter_the_chronicle_records_it_in(rules)
         assert record.ladder == expected
         dated += len(expected)
     assert dated  # some faction was expelled in these games
+
+
+def _record(seed, outcome, winner, results, moves=None):
+    return batch.GameRecord(
+        "s",
+        seed,
+        dict.fromkeys(results, "simple"),
+        outcome,
+        winner,
+        results,
+        dict.fromkeys(results, 0),
+        7,
+        "1929-Q4",
+        {f: [0.001] for f in results},
+        (),
+        {},
+        None,
+        moves or {},
+    )
+
+
+def test_the_verdicts_give_shares_with_intervals_and_the_hollow_strongest():
+    """Each faction's victory-or-better share comes with its 95% interval; the power outcome is
+    counted apart, with how often the strongest faction's own result was defeat or disaster."""
+    records = [
+        _record(
+            1,
+            "power_score",
+            "a",
+            {"a": "disaster", "b": "victory"},
+            {"a": {"pass_turn": 3}, "b": {"publish_article": 4, "choose": 1}},
+        ),
+        _record(
+            2,
+            "power_score",
+            "a",
+            {"a": "defeat", "b": "decisive_victory"},
+            {"b": {"publish_article": 1, "speak_at_plenum": 4}},
+        ),
+        _record(3, "sole_leadership", "a", {"a": "victory", "b": "defeat"}, {"a": {"appoint_secretary": 2}}),
+        _record(4, "collective_leadership", None, {"a": "historical", "b": "historical"}),
+    ]
+    s = simulate.summarise(records)
+    assert s["seed_list"] == [1, 2, 3, 4] and s["seed_list_text"] == "1-4"
+    assert s["victory_or_better"]["b"] == {"count": 2, "games": 4, "share": 0.5, "interval": [0.15, 0.85]}
+    assert s["victory_or_better"]["a"]["count"] == 1
+    assert s["power_outcome"]["power_score"]["factions"]["a"]["count"] == 2
+    assert s["power_outcome"]["collective_leadership"]["count"] == 1
+    assert s["strongest_at_end"]["a"]["count"] == 3 and s["strongest_at_end"]["b"]["count"] == 0
+    assert s["strongest_with_defeat_or_disaster"] == {
+        "a": {"strongest": 3, "defeat": 1, "disaster": 1, "share": 0.6667}
+    }
+    assert s["moves"]["b"]["winning"]["by_kind"] == {"publish_article": 5, "speak_at_plenum": 4, "choose": 1}
+    assert s["moves"]["b"]["winning"]["top"] == "publish_article" and s["moves"]["b"]["winning"]["dominant"]
+    assert s["moves"]["a"]["winning"]["by_kind"] == {"appoint_secretary": 2}  # its one win; seed 1 was a disaster
+    s.update(scenario="s", levels={"a": "simple", "b": "simple"}, personality=1.0)
+    text = simulate.lines(s)
+    assert text[2].split()[0] == "a" and "victory or better 1 (25%, 95% interval 5–70%)" in text[2]
+    heading = text.index(
+        "the power outcome: who holds the most power in the party at the end (not a faction's own result):"
+    )
+    assert heading == 4
+    assert text[5] == "  sole leadership (every rival beaten): a 1 (25%, 95% interval 5–70%)"
+    assert text[6] == "  strongest at the end (power in the party clearly ahead): a 2 (50%, 95% interval 15–85%)"
+    assert text[7] == "  collective leadership (no faction clearly ahead): 1 (25%, 95% interval 5–70%)"
+    assert text[8] == "strongest at the end while its own result is defeat or disaster:"
+    assert text[9] == "  a          2 of the 3 games it ended strongest (defeat 1, disaster 1)"
+    assert "⚑ publish_article above 40%" in next(ln for ln in text if ln.startswith("  b ") and "won:" in ln)
+
+
+def test_a_seed_list_or_a_sample_is_played_and_printed(capsys):
+    code, out, _ = _run(capsys, "--scenario", "right_last_stand_1928", "--seed-list", "8,3", "--jobs", "1", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["seed_list"] == [8, 3] and data["seed_list_text"] == "3,8" and data["sample"] is None
+    code, out, _ = _run(
+        capsys, "--scenario", "right_last_stand_1928", "--sample", "2", "--sample-from", "5", "--jobs", "1", "--json"
+    )
+    data = json.loads(out)
+    assert code == 0 and data["seed_list"] == list(sampling.sample_seeds(2, 5))
+    assert (
+        data["sample"] == {"seeds": 2, "from": 5, "range": [10_000, 999_999]} and data["seed"] == data["seed_list"][0]
+    )
+    code, out, _ = _run(
+        capsys, "--scenario", "right_last_stand_1928", "--sample", "2", "--sample-from", "5", "--jobs", "1"
+    )
+    seeds = sampling.seed_list_text(sampling.sample_seeds(2, 5))
+    assert code == 0 and out.splitlines()[0].startswith(
+        f"right_last_stand_1928: 2 games, seeds {seeds} (drawn by --sample 2 --sample-from 5); "
+    )

@@ -242,3 +242,25 @@ def test_the_report_button_writes_the_report_next_to_the_saves(make_app, finishe
     with Seen() as seen:
         frames(app)
     assert written[0].name in " ".join(seen.words)
+
+
+def test_the_debrief_leads_with_the_seats_result_and_marks_the_strongest_factions_failure(make_app, rules):
+    m = Match.new(rules, "dzerzhinsky_lives_1926", 1, {})
+    while not m.over:
+        m.ai_move()
+    m.seats["zinoviev"] = Seat("human", "simple", "Anna")
+    app = _at_end(make_app, m)
+    click(app, button(app.scene, "Debrief"))
+    scene = app.scene
+    assert scene.faction == "zinoviev" and scene.debrief.factions[0].faction == "zinoviev"
+    # the header: the scenario, the chosen faction's own result, then power in the party at the end
+    zinoviev = scene.debrief.faction("zinoviev")
+    head = " ".join(scene.head)
+    assert f"{zinoviev.name}: {zinoviev.result} · power in the party at the end: The strongest faction" in head
+    # Stalin's goals say why the strongest faction's own result is a defeat or a disaster
+    scene._pick_faction("stalin")()
+    click(app, button(app.scene, "Goals"))
+    page = _html(app.scene)
+    caveat = scene.debrief.faction("stalin").caveat
+    assert "but by its own goals this is a" in caveat and caveat in page
+    assert page.index(caveat) < page.index("Goals</b>")

@@ -93,6 +93,24 @@ def test_every_see_and_every_link_of_every_entry_opens_an_entry(app, rules):
     assert "<b>In the glossary</b>" in articles["figures.stalin"]
 
 
+def test_regions_papers_and_trackers_say_what_they_were_with_links(app, rules):
+    articles = _every_article(app)
+    for kind in ("regions", "press", "trackers"):
+        for rec in getattr(rules, kind).values():
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(rec.about.split())) if s]
+            assert 2 <= len(sentences) <= 4, f"{kind}.{rec.id}: {len(sentences)} sentences"
+            html = articles[f"{kind}.{rec.id}"]
+            # the text is shown, after the facts and before the sources, its mentions linked
+            assert linked(rules, rec.about, f"{kind}.{rec.id}") in html
+            assert html.index(linked(rules, rec.about, f"{kind}.{rec.id}")) < html.index("<b>Sources</b>")
+    assert "<a href='smychka'>worker-peasant alliance</a>" in articles["trackers.industrialisation"]
+    assert "<a href='figures.kirov'>Kirov</a>" in articles["regions.leningrad"]
+    assert "<a href='figures.bukharin'>Bukharin</a>" in articles["press.pravda"]
+    # "Bolshevik" in running text is the party's member, not the journal of that name
+    assert "<a href='bolsheviks'>Bolshevik party</a>" in articles["figures.lenin"]
+    assert not any("href='press.bolshevik'" in html for html in articles.values())
+
+
 @pytest.mark.parametrize("term", TERMS)
 def test_the_glossary_explains_the_terms_of_the_period(rules, term):
     names = {n.lower() for t in rules.glossary.values() for n in (t.name, *t.also)}
@@ -241,3 +259,22 @@ def click_at(app, pos) -> None:
             pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
         ],
     )
+
+
+def test_the_category_on_show_is_marked_on_its_button(app):
+    from game.ui import theme
+
+    app.push(EncyclopediaScene(app, "press.pravda"))
+    frames(app)
+    scene = app.scene
+    names = [kind for kind, _label in CATEGORIES]
+
+    def marked(kind: str) -> bool:
+        r = scene.tabs[names.index(kind)].rect
+        return tuple(app.screen.get_at((r.centerx, r.bottom - 3)))[:3] == tuple(theme.RED)[:3]
+
+    assert marked("press") and not marked("glossary") and not marked("regions")
+    click(app, scene.tabs[names.index("trackers")])
+    frames(app)
+    assert marked("trackers") and not marked("press")
+    assert "Industrialisation" in scene.html()

@@ -3,8 +3,12 @@ seats, every screen answered with synthetic clicks."""
 
 from __future__ import annotations
 
+from game.match.match import Match, Seat
+from game.present import ending
+from game.ruleset.records import RESULT_NAMES
 from game.ui.scenes.board import BoardScene, action_button_label
-from game.ui.scenes.end import EndScene
+from game.ui.scenes.dialog import escape
+from game.ui.scenes.end import EndScene, summary_html
 from game.ui.scenes.newgame import NewGameScene
 from tests.ui.drive import button, click, frames, labels, play
 
@@ -58,7 +62,11 @@ def test_a_classroom_game_plays_to_its_end_in_the_window(app):
     html = end.elements[0].html_text
     for fid in match.state.factions:
         assert app.rules.factions[fid].name in html
-    assert "Measured against history" in html and "seed 11" in html
+    assert "seed 11" in html
+    # one verdict: the human seat's own result leads, power in the party comes after it
+    result = RESULT_NAMES[match.state.results["stalin"][1]]
+    assert html.index(f"Your result: {result}") < html.index(ending.POWER_HEADING)
+    assert html.index(f"{app.rules.factions['stalin'].name}</b> (you)") < html.index(ending.POWER_HEADING)
     assert labels(end) == ["Play again", "Main menu", "History", "Debrief"]  # History: one human seat played
     # the human really played: every publish of an article in the record is Stalin's own
     published = [a for a in match.record.actions if a.name == "publish_article" and a.faction == "stalin"]
@@ -136,3 +144,16 @@ def test_the_objectives_say_a_penalty_was_avoided_in_words(app):
     # Trotsky's -2 for being removed from his posts, not yet befallen
     assert "Removed from your posts or worse — avoided" in words
     assert "— it happened" not in words
+
+
+def test_the_end_screen_says_why_the_strongest_faction_failed_its_goals(rules):
+    match = Match.new(rules, "dzerzhinsky_lives_1926", 1)
+    while not match.over:
+        match.ai_move()
+    match.seats["trotsky"] = Seat("human", "simple", "")
+    html = summary_html(rules, match)
+    result = RESULT_NAMES[match.state.results["trotsky"][1]]
+    caveat = escape(ending.caveat(rules, match.state))
+    assert caveat.startswith(escape(rules.factions["stalin"].name) + " is the strongest faction at the end, but")
+    # the seat's own result, then every faction's, then power, then why the strongest failed its goals
+    assert html.index(f"Your result: {result}") < html.index(escape(ending.POWER_HEADING)) < html.index(caveat)

@@ -46,7 +46,7 @@ from game.engine import IllegalActionError
 from game.engine.objectives import standing
 from game.match import replay, saves
 from game.match.historical import PlanError, judge_span, span
-from game.present import ending, naming
+from game.present import ending
 from game.present.debrief.closes import opening_of, replay_game, timeline_of
 from game.present.debrief.divergence import diverged, divergence_at, history, subjects, watched_ids
 from game.present.debrief.model import (
@@ -77,15 +77,16 @@ from game.present.debrief.words import lines_text, text
 from game.ruleset.records import RESULT_NAMES
 
 
-def build(rules, scenario: str, seed: int, actions, mods=(), reasons=(), seats=()) -> Debrief:
-    """The debrief of the game these actions make (raises IllegalActionError if one is not legal)."""
+def build(rules, scenario: str, seed: int, actions, mods=(), reasons=(), seats=(), lead=None) -> Debrief:
+    """The debrief of the game these actions make (raises IllegalActionError if one is not legal);
+    ``lead``: the faction whose part comes first (the one human seat)."""
     sc = rules.scenarios[scenario]
     first, last = span(rules, scenario)
     hist = history(rules)
     checkpoints = [cp for cp in (hist.checkpoints if hist else ()) if first <= cp.date <= last]
     played = replay_game(rules, scenario, seed, actions, checkpoints)
     opening = opening_of(played.first, rules)
-    factions = tuple(played.first.factions)
+    factions = tuple(sorted(played.first.factions, key=lambda f: f != lead))
     judged_history = _judged_history(hist, checkpoints)
     reached = {c.date for c in played.closes}
     notes, per_faction, party = [], {f: [] for f in factions}, []
@@ -100,6 +101,8 @@ def build(rules, scenario: str, seed: int, actions, mods=(), reasons=(), seats=(
             party.append(note)
     hist_results = _history_results(rules, scenario)
     quarters, watched = [c.date for c in played.closes], watched_ids(rules, scenario, hist)
+    final = played.last
+    caveat = ending.caveat(rules, final) if final.outcome is not None else ""
     out = []
     for fid in factions:
         rec = rules.factions[fid]
@@ -128,13 +131,9 @@ def build(rules, scenario: str, seed: int, actions, mods=(), reasons=(), seats=(
                 divergence=divergence_at(rules, played, found, fid, hist) if found else None,
                 power=power_series(played.closes, fid, rules),
                 history_power=power_series(hist_closes, fid, rules) if hist_closes else None,
+                caveat=caveat if final.outcome and final.outcome[1] == fid else "",
             )
         )
-    final = played.last
-    outcome = ""
-    if final.outcome is not None:
-        kind, winner = final.outcome
-        outcome = ending.OUTCOME_WORDS.get(kind, kind) + (f": {naming.faction_name(rules, winner)}" if winner else "")
     return Debrief(
         scenario=scenario,
         scenario_name=sc.name,
@@ -144,7 +143,7 @@ def build(rules, scenario: str, seed: int, actions, mods=(), reasons=(), seats=(
         end=last,
         quarters=tuple(c.date for c in played.closes),
         over=final.outcome is not None,
-        outcome=outcome,
+        outcome=ending.power_words(rules, final.outcome),
         history_source=hist.source if hist is not None else "",
         factions=tuple(out),
         party=tuple(party),
@@ -152,6 +151,7 @@ def build(rules, scenario: str, seed: int, actions, mods=(), reasons=(), seats=(
         questions=questions_of(rules, scenario),
         seats=tuple(seats),
         reasons=reason_notes(rules, list(actions), reasons),
+        power_note=ending.OUTCOME_NOTES.get(final.outcome[0], "") if final.outcome else "",
     )
 
 
@@ -186,7 +186,9 @@ def _seats(match) -> tuple[tuple[str, str], ...]:
 
 
 def from_match(match) -> Debrief:
-    """The debrief of a match (finished or not): what the window's debrief screen shows."""
+    """The debrief of a match (finished or not): what the window's debrief screen shows, the one
+    human seat's part first."""
+    humans = match.humans()
     return build(
         match.rules,
         match.scenario,
@@ -195,6 +197,7 @@ def from_match(match) -> Debrief:
         match.mods,
         match.reasons,
         _seats(match),
+        humans[0] if len(humans) == 1 else None,
     )
 
 

@@ -98,6 +98,8 @@ class FactionDebrief:
     divergence: Divergence | None
     power: PowerSeries
     history_power: PowerSeries | None
+    #: where this faction prevails in power but fails its own goals: why both are true ("" if not)
+    caveat: str = ""
 
 
 @frozen
@@ -147,8 +149,11 @@ class Debrief:
     end: str  # the scenario's last quarter
     quarters: tuple[str, ...]  # the quarters this game closed
     over: bool
-    outcome: str  # in words ("" while the game goes on)
+    #: power in the party at the end, named for what it measures ("" while the game goes on); it
+    #: comes after the factions' results wherever the debrief is shown (:mod:`game.present.ending`)
+    outcome: str
     history_source: str  # which rules history was replayed under ("" if it could not be)
+    #: each faction, the one human seat's first
     factions: tuple[FactionDebrief, ...]
     party: tuple[CheckNote, ...]  # checkpoints that concern no faction (Lenin's death)
     events: tuple[EventNote, ...]
@@ -156,6 +161,8 @@ class Debrief:
     #: from a save only (a replay keeps neither): the seats and the computer seats' reasons
     seats: tuple[tuple[str, str], ...] = ()
     reasons: tuple[Reason, ...] = ()
+    #: what the power outcome measures, apart from the results (``ending.OUTCOME_NOTES``)
+    power_note: str = ""
 
     def faction(self, fid: str) -> FactionDebrief:
         return next(f for f in self.factions if f.faction == fid)

@@ -8,6 +8,8 @@ import textwrap
 
 from game.engine.objectives import MET
 from game.present.debrief.model import MEASURES, Debrief, FactionDebrief, PowerSeries, Source
+from game.present.ending import POWER_HEADING, RESULTS_HEADING
+from game.present.words import points_text
 
 _MARK = {True: "yes", False: "NO", None: "—"}
 
@@ -17,19 +19,34 @@ def text(d: Debrief, width: int = 100) -> str:
     out = [f"Debrief: {d.scenario_name}", f"Seed {d.seed}; mods: {', '.join(d.mods) or 'none'}"]
     out.append(f"Play it again: {d.replay_line}")
     reached = d.quarters[-1] if d.quarters else "no quarter closed yet"
-    out.append(f"Span {d.start} – {d.end}; played to {reached}" + (f". {d.outcome}" if d.outcome else " (not over)"))
+    out.append(f"Span {d.start} – {d.end}; played to {reached}" + ("" if d.over else " (not over)"))
     if d.seats:
         out.append("Seats: " + "; ".join(f"{_name(d, f)}: {who}" for f, who in d.seats))
+    out += verdict_text(d)
     for f in d.factions:
         out += _faction_text(d, f)
     out += _closing_text(d)
     return "\n".join(_wrap(line, width) for line in out) + "\n"
 
 
+def verdict_text(d: Debrief) -> list[str]:
+    """The end's verdict: each faction's result against history first, then power in the party
+    at the end, and why where the two disagree ([] while the game goes on)."""
+    if not d.over:
+        return []
+    out = [
+        f"{RESULTS_HEADING}: " + "; ".join(f"{f.name}: {f.result or '—'} ({points_text(f.points)})" for f in d.factions)
+    ]
+    out.append(f"{POWER_HEADING}: {d.outcome}")
+    return out + [f.caveat for f in d.factions if f.caveat]
+
+
 def _faction_text(d: Debrief, f) -> list[str]:
     """One faction's part: its result, goals, timeline beside history's, checkpoints, where it
     parted from history, and its power quarter by quarter."""
     out = ["", f"=== {f.name} ===", f"Result: {f.result or '—'} ({f.points} points)"]
+    if f.caveat:
+        out.append(f.caveat)
     if f.history_result:
         out.append(f"The historical line scores: {f.history_result}")
     if f.history:

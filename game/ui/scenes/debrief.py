@@ -76,7 +76,7 @@ class DebriefScene(Scene):
         gap = round(GAP * s)
         y = self.app.fonts.heading(24).get_linesize() + 20 + gap
         font = self.app.fonts.body(15)
-        self.head = text.wrap(font, parts.header(self.debrief), w - 32)
+        self.head = text.wrap(font, parts.header(self.debrief, self.faction), w - 32)
         self.head_y = y
         y += len(self.head) * font.get_linesize() + gap
         self.faction_tabs = self._faction_row(y)

@@ -9,8 +9,10 @@ import attrs
 import pygame
 
 from game.engine.objectives import FAILED, MET
+from game.present import ending
 from game.present.debrief import MEASURES, Debrief, FactionDebrief, lines_text
 from game.present.report import STYLE, plot
+from game.present.words import points_text
 from game.ui import text, theme
 from game.ui.scenes.dialog import escape
 
@@ -57,10 +59,17 @@ def sources_html(sources) -> list[str]:
     return out
 
 
-def header(d: Debrief) -> str:
-    """The line under the title: the scenario, the outcome, the seed and the mods."""
+def header(d: Debrief, faction: str | None = None) -> str:
+    """The line under the title: the scenario, the faction's result against history, then power in
+    the party at the end (what it measures, second: :mod:`game.present.ending`), the seed and the
+    mods."""
     reached = d.quarters[-1] if d.quarters else "no quarter closed yet"
-    outcome = d.outcome if d.over else f"not over: played to {reached}"
+    if d.over:
+        f = next((f for f in d.factions if f.faction == faction), None)
+        result = f"{f.name}: {f.result or '—'} · " if f is not None else ""
+        outcome = f"{result}{ending.POWER_HEADING.lower()}: {d.outcome}"
+    else:
+        outcome = f"not over: played to {reached}"
     words = f"{d.scenario_name} · {outcome} · seed {d.seed}"
     if d.mods:
         words += " · mods: " + ", ".join(d.mods)
@@ -96,7 +105,9 @@ ALL_SHOWN = (
 
 
 def goals_html(d: Debrief, f: FactionDebrief, scale: float) -> str:
-    parts = [_h(f"{f.name}: {f.result or '—'} ({f.points:+d} points)", scale)]
+    parts = [_h(f"{f.name}: {f.result or '—'} ({'+' if f.points > 0 else ''}{points_text(f.points)})", scale)]
+    if f.caveat:
+        parts.append(f"<font color=#8C1216>{escape(f.caveat)}</font>")
     if f.history_result:
         parts.append(f"<b>The historical line scores:</b> {escape(f.history_result)}")
     if f.history:

@@ -96,14 +96,22 @@ def _facts(rules, table: str, rec) -> list[str]:
             f"A motion carries with more than {rec.threshold}% of the votes cast",
         ]
     if table == "regions":
-        return [f"Delegates to the Congress: {rec.delegates}"]
+        out = [f"Delegates to the Congress: {rec.delegates} in {sum(r.delegates for r in rules.regions.values())}"]
+        if rec.chief_office in rules.offices:
+            chief = rules.offices[rec.chief_office].name
+            out.append(f"Its party chief holds an office of his own ({chief}): the Secretariat cannot appoint over him")
+        return out
     if table == "press":
         return [
             f"Controlled by the holder of: {rules.offices[rec.controlled_by].name if rec.controlled_by in rules.offices else rec.controlled_by}",
-            f"Reach: {rec.reach}",
+            f"Reach: {rec.reach} (how far its articles carry)",
         ]
     if table == "trackers":
-        return [f"Scale {rec.low}–{rec.high}: {rec.left_label or rec.low} ← → {rec.right_label or rec.high}"]
+        if rec.left_label or rec.right_label:
+            ends = f"from {rec.left_label or rec.low} at {rec.low} to {rec.right_label or rec.high} at {rec.high}"
+        else:
+            ends = f"from {rec.low} to {rec.high}"
+        return [f"A scale {ends}; a game starts at {rec.start} unless its scenario sets another value"]
     return _story_facts(rules, table, rec)
 
 
@@ -126,6 +134,9 @@ TEXTS = {
     "figures": (("about", ""), ("fate", "What became of him")),
     "offices": (("about", ""),),
     "bodies": (("about", ""),),
+    "regions": (("about", ""),),
+    "press": (("about", ""),),
+    "trackers": (("about", ""),),
     "events": (("text", ""),),
     "scenarios": (("summary", ""), ("premise", "What is changed")),
 }
@@ -186,9 +197,11 @@ class EncyclopediaScene(Scene):
         per = n if (w - 32 - (n - 1) * 8) // n >= max(button_width(self.app, x) for x in labels) else (n + 1) // 2
         bw = (w - 32 - (per - 1) * 8) // per
         size = common_size(self.app, labels, bw)  # the rows in one face
+        #: each category's button, to mark the one on show
+        self.tabs = []
         for i, label in enumerate(labels):
             rect = (16 + (i % per) * (bw + 8), top + (i // per) * (bh + 6), bw, bh)
-            wrapped_button(self, rect, label, self._pick(i), f"Show the {label.lower()}", size=size)
+            self.tabs.append(wrapped_button(self, rect, label, self._pick(i), f"Show the {label.lower()}", size=size))
         top += ((n + per - 1) // per - 1) * (bh + 6)
         share = 0.28 if w / s >= 1200 else 0.36  # a large font on a small window: names need room
         # the row of buttons under the list and the article: the sources, the documents, Back;
@@ -229,7 +242,9 @@ class EncyclopediaScene(Scene):
         table = CATEGORIES[self.category][0]
         own = rec.id if table == "glossary" else f"{table}.{rec.id}"
         parts = [text.heading_html(escape(rec.name), self.app.settings.font_scale)]
-        parts += [escape(line) for line in _facts(rules, table, rec)]
+        facts = _facts(rules, table, rec)
+        if facts:  # one block, a line each: the texts under them stay in sight on a small screen
+            parts.append("<br>".join(escape(line) for line in facts))
         for name, heading in TEXTS.get(table, ()):
             words = getattr(rec, name, "") or ""
             if words.strip():
@@ -345,6 +360,12 @@ class EncyclopediaScene(Scene):
 
     def draw_focus(self, surface: pygame.Surface) -> None:
         draw_wrapped(self, surface)
+        # the category on show: a bar along the foot of its button (the focus ring may be elsewhere)
+        tabs = getattr(self, "tabs", [])
+        if 0 <= self.category < len(tabs):
+            r = tabs[self.category].rect
+            bar = max(3, r.h // 8)
+            pygame.draw.rect(surface, theme.RED, (r.x + 3, r.bottom - bar - 2, r.w - 6, bar))
         super().draw_focus(surface)
 
     def back(self) -> None:

@@ -1,5 +1,6 @@
-"""The end of the game: the outcome, each faction's result against history and its score, the last
-turn's results, and a summary of the game."""
+"""The end of the game: each faction's result against history first (the one human seat's on top),
+then power in the party at the end, named for what it measures, and why where the two disagree;
+the last turn's votes, and a summary of the game."""
 
 from __future__ import annotations
 
@@ -15,25 +16,38 @@ from game.ui import draw, text, theme
 from game.ui.scene import Scene
 from game.ui.scenes.dialog import band_hint, escape
 
-OUTCOMES = ending.OUTCOME_WORDS
-
 
 def summary_html(rules, match, scale: float = 1.0) -> str:
+    """The end in words: each faction's result against history first (the one human seat's on
+    top), then power in the party at the end, named for what it measures, and where the two
+    disagree, why (:mod:`game.present.ending`)."""
     view = match.view(None)
-    kind, winner = view.outcome or ("", None)
-    parts = [
-        text.heading_html(escape(OUTCOMES.get(kind, kind.replace("_", " "))), scale)
-        + (f" — {escape(naming.faction_name(rules, winner))}" if winner else "")
-        + f"<br><i>{escape(ending.outcome_note(kind))}</i>"
-    ]
+    humans = match.humans()
+    you = humans[0] if len(humans) == 1 else None
+    v = ending.verdict(rules, match.state, you)
     rows = []
-    for fid, (points, result) in view.results.items():
+    for fid, points, result in v.results:
+        mark = " (you)" if fid == you else ""
         rows.append(
-            f"<b>{escape(naming.faction_name(rules, fid))}</b>: {escape(RESULT_NAMES[result])} "
+            f"<b>{escape(naming.faction_name(rules, fid))}</b>{mark}: {escape(RESULT_NAMES[result])} "
             f"({escape(points_text(points))})"
         )
-    parts.append("<b>Measured against history</b><br>" + "<br>".join(rows))
-    for fid in match.humans():
+    if you is not None and v.results and v.results[0][0] == you:
+        title = f"Your result: {RESULT_NAMES[v.results[0][2]]}"
+    else:
+        title = ending.RESULTS_HEADING
+    parts = [
+        text.heading_html(escape(title), scale)
+        + "<br>"
+        + "<br>".join(rows)
+        + f"<br><i>{escape(ending.MEASURED_NOTE)}</i>"
+    ]
+    if v.power:
+        power = f"<b>{escape(ending.POWER_HEADING)}</b>: {escape(v.power)}<br><i>{escape(v.power_note)}</i>"
+        if v.caveat:
+            power += f"<br><font color=#8C1216>{escape(v.caveat)}</font>"
+        parts.append(power)
+    for fid in humans:
         obj = match.view(fid).objectives
         if obj:
             parts.append(
