@@ -231,7 +231,7 @@ def _status(state, rules: Rules, arg):
 
 @effect("join")
 def _join(state, rules: Rules, arg):
-    state.figures[arg["figure"]].faction = arg.get("faction")
+    posts.change_sides(state, rules, arg["figure"], arg.get("faction"))
 
 
 @effect("bloc")

@@ -71,9 +71,12 @@ def _appoint_office(state, rules: Rules, faction, motion):
     fit = rules.tables.eligible
     turn = state.turn
     lost = {k for k, t in state.marks.items() if t == turn and k.startswith("lost:")}
+    unopened = posts.unopened(state, rules)
     for office, holder in _by_office(rules, offices):
         if (holder is not None and figures[holder].faction == faction) or not posts.contested(state, office):
             continue  # its own, or a stricken holder's
+        if office in unopened:
+            continue  # not created yet (the scenario's vacant_until)
         if lost and f"lost:{office}:{faction}" in lost:
             continue  # taken from it this quarter: not handed back before the quarter is out
         wanted = fit[office]

@@ -282,8 +282,9 @@ def _votes(state: State, rules: Rules) -> None:
 
 
 def _fill_vacancies(state: State, rules: Rules) -> None:
+    unopened = posts.unopened(state, rules)
     for office, holder in sorted(state.offices.items()):
-        if holder is not None:
+        if holder is not None or office in unopened:
             continue
         faction = _majority(state, rules, rules.offices[office].appointed_by, posts.lost_this_quarter(state, office))
         dismissed = next(

@@ -54,6 +54,17 @@ def eligible(rules: Rules, office: str, figure: str) -> bool:
     return fit is None or figure in fit
 
 
+def unopened(state: State, rules: Rules) -> tuple[str, ...]:
+    """The offices the scenario keeps empty this quarter (its ``vacant_until``: not created yet,
+    as the Control Commission's chairmanship before April 1923): no vacancy is filled and no motion
+    names a holder for them until their quarter comes.  An event may appoint to them."""
+    scenario = rules.scenarios.get(state.scenario)
+    if scenario is None or not scenario.vacant_until:
+        return ()
+    now = state.date()
+    return tuple(o for o, q in sorted(scenario.vacant_until.items()) if now < (int(q[:4]), int(q[-1])))
+
+
 def contested(state: State, office: str) -> bool:
     """May a motion touch the office?  Not while a stricken holder keeps it (Lenin, 1923)."""
     holder = state.offices.get(office)
@@ -101,6 +112,15 @@ def lost_this_quarter(state: State, office: str) -> set[str]:
     it back to them before the quarter is out."""
     prefix = f"lost:{office}:"
     return {k[len(prefix) :] for k, t in state.marks.items() if t == state.turn and k.startswith(prefix)}
+
+
+def change_sides(state: State, rules: Rules, figure: str, faction: str | None) -> None:
+    """A figure goes over to another faction (or to none), and a region led by an office he
+    holds follows him (Uglanov and the Moscow organisation, 1928)."""
+    state.figures[figure].faction = faction
+    for office, holder in sorted(state.offices.items()):
+        if holder == figure:
+            _chief_changed(state, rules, office)
 
 
 def _chief_changed(state: State, rules: Rules, office: str) -> None:

@@ -159,15 +159,16 @@ def reason_lines(rules, match) -> list[str]:
 
 def end_lines(rules, match, faction: str | None) -> list[str]:
     """The end as ``faction`` (the human seat) reads it: each faction's result against history, its
-    own first; then power in the party, what it measures and, where they disagree, why; the last
+    own first where it is the game's one human seat; then power in the party, what it measures and, where they disagree, why; the last
     quarter; and what its faction did in history."""
     view = match.view(faction)
     if view.outcome is None:
         return []
-    v = verdict(rules, match.state, faction)
+    lead = faction if match.humans() == [faction] else None  # a hot seat's screen is everyone's
+    v = verdict(rules, match.state, lead)
     out = ["", "=== The game is over ===", f"--- {RESULTS_HEADING.lower()} ---"]
     for fid, points, result in v.results:
-        you = " (you)" if fid == faction else ""
+        you = " (you)" if fid == lead else ""
         out.append(f"  {faction_name(rules, fid)}{you}: {RESULT_NAMES[result]} ({points_text(points)})")
     out.append(f"  {MEASURED_NOTE}")
     out += [f"--- {POWER_HEADING.lower()} ---", f"  {v.power}", f"  {v.power_note}"]

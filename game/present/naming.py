@@ -20,6 +20,33 @@ def figure_name(rules, fid: str | None) -> str:
     return rec.name if rec is not None else fid
 
 
+def holder_name(rules, view, office: str) -> str:
+    """Who holds an office in a view: his name, "vacant", or, for an office the scenario has not
+    created yet (its ``vacant_until``), the quarter it comes into being.
+
+    >>> from types import SimpleNamespace
+    >>> from game.ruleset.loader import load_base
+    >>> rules = load_base()
+    >>> view = SimpleNamespace(scenario="succession_1923", date="1923-Q1", offices={"ccc_chair": None})
+    >>> holder_name(rules, view, "ccc_chair")
+    'from 1923-Q2'
+    >>> holder_name(rules, SimpleNamespace(scenario="succession_1923", date="1923-Q3", offices={"ccc_chair": None}), "ccc_chair")
+    'vacant'
+    """
+    until = not_created_until(rules, view, office)
+    return f"from {until}" if until else figure_name(rules, view.offices.get(office))
+
+
+def not_created_until(rules, view, office: str) -> str | None:
+    """The quarter an empty office comes into being, if the view's scenario has not created it yet
+    (its ``vacant_until``); None otherwise."""
+    if view.offices.get(office) is not None:
+        return None
+    scenario = rules.scenarios.get(view.scenario)
+    until = scenario.vacant_until.get(office) if scenario is not None else None
+    return until if until is not None and view.date < until else None  # YYYY-Qn sorts as time does
+
+
 def short_faction(rules, fid: str | None) -> str:
     """A faction's leader's surname, for tight columns."""
     if fid is None or fid not in rules.factions:

@@ -543,6 +543,10 @@ class Scenario:
     last_congress: str | None = None
     #: ids of events taken out of play (a counterfactual's premise removes what it undoes)
     skip_events: tuple[str, ...] = ()
+    #: office → the first quarter (YYYY-Qn) it may be filled: an office not yet created when the
+    #: scenario opens (the Control Commission's chairmanship before the Twelfth Congress). Until
+    #: then the quarter's end leaves it empty and no motion proposes a holder; an event may appoint
+    vacant_until: dict[str, str] = field(factory=dict)
     #: for counterfactuals: what is changed, and why the documents think it could have gone so
     premise: str = ""
     #: faction → its briefing

@@ -538,6 +538,14 @@ def _scenario_dates(chk, sid, s) -> None:
         chk.report(k, sid, ["start"], f"start must be YYYY-Qn, got '{s.start}'")
     if s.last_congress is not None and (not SCENARIO_START.match(s.last_congress) or s.last_congress >= s.start):
         chk.report(k, sid, ["last_congress"], f"last_congress is a YYYY-Qn before the start, got '{s.last_congress}'")
+    for office, until in s.vacant_until.items():
+        chk.ref(k, sid, ["vacant_until", office], "offices", office)
+        if not isinstance(until, str) or not SCENARIO_START.match(until) or until <= s.start:
+            chk.report(k, sid, ["vacant_until", office], f"vacant_until is a YYYY-Qn after the start, got '{until}'")
+        if s.offices.get(office) is not None:
+            chk.report(
+                k, sid, ["vacant_until", office], f"'{office}' is vacant until {until} but has a holder at the start"
+            )
     chk.one_of(k, sid, ["kind"], s.kind, records.SCENARIO_KINDS, "scenario kind")
     if s.kind == "counterfactual" and not s.premise.strip():
         chk.report(k, sid, ["premise"], "a counterfactual needs a premise")

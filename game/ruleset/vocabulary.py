@@ -108,7 +108,7 @@ EFFECT_VERBS: dict[str, Verb] = _table(
     Verb(
         "join",
         {"figure": "figures", "faction?": "factions"},
-        "A figure changes sides (faction may be null: unaligned).",
+        "A figure changes sides (faction may be null: unaligned); a party organisation led by an office he holds follows him.",
     ),
     Verb("bloc", {"a": "factions", "b": "factions"}, "Two factions form a bloc."),
     Verb("break_bloc", {"a": "factions", "b": "factions"}, "A bloc between two factions ends."),

@@ -189,6 +189,8 @@ def _offices_to_fill_as_written(state, rules, faction):
     for office, holder in sorted(state.offices.items()):
         if faction in lost(state, office):
             continue  # taken from it this quarter
+        if office in posts.unopened(state, rules):
+            continue  # not created yet (the scenario's vacant_until)
         if (holder is None or state.figures[holder].faction != faction) and posts.contested(state, office):
             wanted = rules.offices[office].traits
             fit = [f for f in free if not wanted or set(wanted) & set(rules.figures[f].traits)]

@@ -5,7 +5,7 @@ import copy
 from game.engine import Action, apply_action, legal_actions, player_view
 from game.engine.objectives import MET, standing
 from game.engine.views import BallotView, VoteView
-from game.match.match import Match
+from game.match.match import Match, Seat
 from game.present import ending, forecasts, naming, phrases, situation, voting
 from game.present.words import points_text
 from game.ruleset.records import RESULT_NAMES
@@ -122,6 +122,7 @@ def test_the_end_leads_with_the_results_then_power_then_the_last_quarter(rules):
     m = Match.new(rules, "crisis_1923", 4)
     while not m.over:
         m.ai_move()
+    m.seats["trotsky"] = Seat("human", "simple", "")
     lines = ending.end_lines(rules, m, "trotsky")
     assert "=== The game is over ===" in lines
     # each faction's result against history first, the seat's own on top; power second
@@ -165,11 +166,16 @@ def test_the_strongest_faction_defeated_by_its_own_goals_is_told_why(rules):
     met = [g.name for g in standing(m.state, rules, "stalin").goals if g.status == MET and g.points > 0]
     assert not any(f"“{n}”" in words for n in met)
     # shown under power, after the results, in the terminal's end
+    m.seats["bukharin"] = Seat("human", "simple", "")
     lines = ending.end_lines(rules, m, "bukharin")
     assert lines.index("  " + words) > lines.index("--- power in the party at the end ---")
-    assert lines[lines.index("--- each faction's result, measured against history ---") + 1].startswith(
-        f"  {rules.factions['bukharin'].name} (you): "
-    )
+    first = lines.index("--- each faction's result, measured against history ---") + 1
+    assert lines[first].startswith(f"  {rules.factions['bukharin'].name} (you): ")
+    # a hot seat's end is everyone's: no seat first, none called "you"
+    m.seats["trotsky"] = Seat("human", "simple", "")
+    lines = ending.end_lines(rules, m, "bukharin")
+    assert not any("(you)" in line for line in lines)
+    assert lines[first].startswith(f"  {rules.factions[next(iter(m.state.results))].name}: ")
 
 
 def test_no_caveat_where_power_and_the_results_agree(rules):

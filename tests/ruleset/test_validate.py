@@ -162,6 +162,30 @@ CAMPAIGN = ("scenarios", "succession_1923.yaml")
             "    seats:",
             "unknown body 'central_comittee'",
         ),
+        (
+            "    vacant_until: {ccc_chair: 1923-Q2}\n",
+            "    vacant_until: {ccc_chair: 1923-Q1}\n",
+            "    vacant_until:",
+            "vacant_until is a YYYY-Qn after the start, got '1923-Q1'",
+        ),
+        (
+            "    vacant_until: {ccc_chair: 1923-Q2}\n",
+            "    vacant_until: {ccc_chair: 'April 1923'}\n",
+            "    vacant_until:",
+            "vacant_until is a YYYY-Qn after the start, got 'April 1923'",
+        ),
+        (
+            "    vacant_until: {ccc_chair: 1923-Q2}\n",
+            "    vacant_until: {ccc_chiar: 1923-Q2}\n",
+            "    vacant_until:",
+            "unknown office 'ccc_chiar' (did you mean 'ccc_chair'?)",
+        ),
+        (
+            "    vacant_until: {ccc_chair: 1923-Q2}\n",
+            "    vacant_until: {pur_chief: 1923-Q2}\n",
+            "    vacant_until:",
+            "'pur_chief' is vacant until 1923-Q2 but has a holder at the start",
+        ),
     ],
 )
 def test_scenario_checks(tree, old, new, needle, message):

@@ -106,6 +106,9 @@ def test_regions_papers_and_trackers_say_what_they_were_with_links(app, rules):
     assert "<a href='smychka'>worker-peasant alliance</a>" in articles["trackers.industrialisation"]
     assert "<a href='figures.kirov'>Kirov</a>" in articles["regions.leningrad"]
     assert "<a href='figures.bukharin'>Bukharin</a>" in articles["press.pravda"]
+    # "Bolshevik" in running text is the party's member, not the journal of that name
+    assert "<a href='bolsheviks'>Bolshevik party</a>" in articles["figures.lenin"]
+    assert not any("href='press.bolshevik'" in html for html in articles.values())
 
 
 @pytest.mark.parametrize("term", TERMS)

@@ -20,9 +20,9 @@ def text(d: Debrief, width: int = 100) -> str:
     out.append(f"Play it again: {d.replay_line}")
     reached = d.quarters[-1] if d.quarters else "no quarter closed yet"
     out.append(f"Span {d.start} – {d.end}; played to {reached}" + ("" if d.over else " (not over)"))
+    out += verdict_text(d)
     if d.seats:
         out.append("Seats: " + "; ".join(f"{_name(d, f)}: {who}" for f, who in d.seats))
-    out += verdict_text(d)
     for f in d.factions:
         out += _faction_text(d, f)
     out += _closing_text(d)

@@ -32,14 +32,14 @@ def _offices(app, view, surface, w: int, spots) -> int:
     rules = app.rules
     font, bold = _row_font(app), app.fonts.bold(13)
     step = font.get_linesize() + 1
-    right = max(bold.size(naming.figure_name(rules, h))[0] for h in view.offices.values()) if view.offices else 0
+    right = max(bold.size(naming.holder_name(rules, view, o))[0] for o in view.offices) if view.offices else 0
     right = min(right + 4, w // 2)
     stacked = w - right - step - 8 < w // 2  # too narrow for both side by side: the holder under
     y = 0
     for oid, holder in view.offices.items():
         office = rules.offices[oid]
         owner = view.figures[holder].faction if holder in view.figures else None
-        who = naming.figure_name(rules, holder)
+        who = naming.holder_name(rules, view, oid)
         colour = theme.BLACK if holder else theme.GREY
         draw.badge(surface, app, owner, (step // 2, y + step // 2), step - 3)
         if stacked:
@@ -51,8 +51,13 @@ def _offices(app, view, surface, w: int, spots) -> int:
         spots.append(
             (
                 pygame.Rect(0, y, w, end - y),
-                f"{office.name}: {naming.figure_name(rules, holder)}"
-                f" ({naming.faction_name(rules, owner)}). Appointed by the "
+                f"{office.name}: "
+                + (
+                    f"not yet created ({who})"
+                    if naming.not_created_until(rules, view, oid)
+                    else f"{who} ({naming.faction_name(rules, owner)})"
+                )
+                + ". Appointed by the "
                 f"{rules.bodies[office.appointed_by].name if office.appointed_by in rules.bodies else office.appointed_by}; "
                 f"income {office.income}." + (" Gives: " + ", ".join(office.grants) if office.grants else ""),
             )
