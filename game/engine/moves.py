@@ -192,6 +192,12 @@ def _cultivable(rules: Rules, state) -> tuple[tuple[str, tuple[str]], ...]:
 
 
 def _o_publish(state, rules: Rules, faction, rule):
+    done = 0
+    for key in state.acted:
+        if key[0] == faction and key[1] == "publish":
+            done += 1
+    if done >= rule.params["per_quarter"]:
+        return []  # a faction's press campaign has its limits: one paper, one issue, at a time
     out = []
     held = None
     for organ, rec in rules.press.items():

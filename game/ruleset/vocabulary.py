@@ -298,12 +298,13 @@ ACTION_KINDS: dict[str, Kind] = _kinds(
     Kind(
         "publish",
         ("press", "trackers"),
-        ("opinion", "prestige", "mantle", "sympathy", "reach_par"),
+        ("opinion", "prestige", "mantle", "sympathy", "reach_par", "per_quarter"),
         True,
         False,
         None,
         "Argue an issue in a paper the faction controls: opinion and sympathy scaled by the paper's reach "
-        "over ``reach_par``; prestige, and mantle when opinion already leans its way.",
+        "over ``reach_par``; prestige, and mantle when opinion already leans its way; at most ``per_quarter`` "
+        "articles a quarter, each in another paper.",
     ),
     Kind(
         "underground",

@@ -148,18 +148,21 @@ def _ended(rules, scenario: str, seed: int) -> Match:
 
 
 def test_the_strongest_faction_defeated_by_its_own_goals_is_told_why(rules):
-    # with the simple bots, Stalin ends the Dzerzhinsky counterfactual strongest in power while
-    # his own goals give a disaster (the case issue 23 found in 19 games of 20)
-    m = _ended(rules, "dzerzhinsky_lives_1926", 1)
-    assert m.state.outcome == ("power_score", "stalin")
+    # with the simple bots, Stalin often ends the military counterfactual strongest in power while
+    # his own goals give a defeat or a disaster: the first such game of the first seeds
+    def case(seed):
+        m = _ended(rules, "military_option_1924", seed)
+        failed = m.state.results["stalin"][1] in ("defeat", "disaster")
+        return m if m.state.outcome == ("power_score", "stalin") and failed else None
+
+    m = next(found for found in map(case, range(1, 21)) if found is not None)
     points, result = m.state.results["stalin"]
-    assert result in ("defeat", "disaster")
     words = ending.caveat(rules, m.state)
     name = rules.factions["stalin"].name
     assert words.startswith(f"{name} is the strongest faction at the end, but by its own goals this is a ")
     assert f"this is a {RESULT_NAMES[result].lower()} ({points_text(points)}" in words
     # it names what failed, from the objectives, and why both verdicts hold
-    goals = rules.scenarios["dzerzhinsky_lives_1926"].objectives["stalin"].goals
+    goals = rules.scenarios["military_option_1924"].objectives["stalin"].goals
     missed = [g.name for g in goals if g.points > 0 and f"“{g.name}”" in words]
     assert missed and "it missed" in words and "so both are true" in words
     # a goal met is not named as missed

@@ -187,7 +187,7 @@ def test_print_pdf_reports_a_browser_that_fails(base_page, tmp_path, monkeypatch
 
 def test_the_report_leads_with_the_results_and_says_why_the_strongest_failed(tmp_path):
     rules, _problems = load()
-    match = _finished(rules, "dzerzhinsky_lives_1926", 1)
+    match = _finished(rules, "military_option_1924", 1)  # Stalin strongest, and a defeat by his goals
     match.seats["bukharin"] = Seat("human", "simple", "")
     d = debrief.from_match(match)
     # the one human seat's part comes first; power in the party is named, not a "winner"

@@ -147,7 +147,7 @@ def test_the_objectives_say_a_penalty_was_avoided_in_words(app):
 
 
 def test_the_end_screen_says_why_the_strongest_faction_failed_its_goals(rules):
-    match = Match.new(rules, "dzerzhinsky_lives_1926", 1)
+    match = Match.new(rules, "military_option_1924", 1)  # Stalin strongest, and a defeat by his goals
     while not match.over:
         match.ai_move()
     match.seats["trotsky"] = Seat("human", "simple", "")
