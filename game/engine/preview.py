@@ -26,7 +26,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.engine.actions import CHOOSE, Action
-from game.engine.effects import holds, run_effects
+from game.engine.effects import holds, politburo_leads, run_effects
 from game.engine.game import take_action
 from game.engine.motions import body_of, motion_options
 from game.engine.sample import estimate_hidden
@@ -304,7 +304,7 @@ def _preview(view: View, rules: Rules, state: State, after: State, bloc: BlocFor
     crossed = tuple(crossings(rules, state, after))
     told = {c.ref for c in crossed if c.kind == "event"}
     return Preview(
-        changes=tuple(_changes(before_view, after_view)),
+        changes=tuple(_changes(before_view, after_view) + _won_over(rules, view.you, state, after)),
         crossings=crossed,
         watch=tuple(w for w in watch(rules, view.you, state, after) if w.event not in told),
         agenda=tuple(_agenda_shifts(view, rules, state, after)),
@@ -578,6 +578,19 @@ def _changes(a: View, b: View) -> list[Change]:
     if set(a.blocs) != set(b.blocs):
         out.append(Change(("blocs", ""), len(a.blocs), len(b.blocs)))
     return out
+
+
+def _won_over(rules: Rules, you: str, state: State, after: State) -> list[Change]:
+    """Politburo members who would start (or stop) voting with ``you``: ties to it the defection
+    margin ahead of their own faction's, as far as ``you`` knows them (:func:`politburo_leads`)."""
+    if state.politburo != after.politburo:
+        return []  # a seat that changes hands is told as such
+    before, now = politburo_leads(state, rules, you), politburo_leads(after, rules, you)
+    return [
+        Change(("won_over", member), b >= 1, a >= 1)
+        for member, b, a in zip(state.politburo, before, now, strict=True)
+        if (b >= 1) != (a >= 1) and state.figures[member].faction != you
+    ]
 
 
 def _standing_changes(a: View, b: View) -> list[Change]:

@@ -298,6 +298,12 @@ CHANGE_WORDS = {
     ),
     "delegates": lambda r, k, b, a: f"If the Congress met: {faction_name(r, k)} {b} → {a} delegates",
     "contact": lambda r, k, b, a: f"Your secret contact {figure_name(r, k)}: +{b} → +{a}",
+    "won_over": lambda r, k, b, a: (
+        f"{figure_name(r, k)} would vote with you in the Politburo: your ties to him now lead his own "
+        f"faction's (or, for a man of none, every other's) by {r.settings.votes.defection_margin} or more"
+        if a
+        else f"{figure_name(r, k)} would no longer vote with you in the Politburo"
+    ),
     "office": lambda r, k, b, a: f"{r.offices[k].name}: {figure_name(r, b)} → {figure_name(r, a)}",
     "politburo": lambda r, k, b, a: (
         f"{figure_name(r, k)} {'takes a Politburo seat' if a else 'loses his Politburo seat'}"

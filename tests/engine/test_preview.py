@@ -81,3 +81,29 @@ def test_an_appointment_preview_shows_the_secretary_and_the_congress_forecast(ru
     after = apply_action(state, rules, action)
     sec = next(c for c in preview.changes if c.what == ("secretary", action.args[0]))
     assert sec.after == after.regions[action.args[0]].secretary
+
+
+def test_a_cultivation_that_wins_a_member_says_he_would_vote_with_you(rules):
+    """The second courting of Kalinin in 1928 takes the Right's ties to him past the defection
+    margin: the forecast says he would vote with the Right, the first courting does not; and the
+    Politburo's vote agrees once it is done."""
+    from game.engine import Action
+    from game.engine.effects import politburo_votes
+    from game.present.forecasts import change_text
+
+    state = new_game(rules, "right_last_stand_1928", 1)
+    while state.active != "bukharin":
+        state = apply_action(state, rules, next(a for a in legal_actions(state, rules) if a.name == "pass_turn"))
+    court = Action("cultivate_figure", "bukharin", ("kalinin",))
+
+    def said(s):
+        p = action_preview(player_view(s, rules, "bukharin"), rules, court)
+        return [change_text(rules, c) for c in p.changes if c.what == ("won_over", "kalinin")]
+
+    assert said(state) == []  # 0 → 15: not yet
+    state.cultivation.setdefault("bukharin", {})["kalinin"] = 15
+    words = said(state)
+    assert len(words) == 1 and words[0].startswith("Mikhail Kalinin would vote with you in the Politburo")
+    assert politburo_votes(state, rules, "bukharin") == 3
+    after = apply_action(state, rules, court)
+    assert politburo_votes(after, rules, "bukharin") == 4
