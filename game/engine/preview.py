@@ -287,6 +287,7 @@ def choice_preview(view: View, rules: Rules, option_id: str) -> Preview:
     event = rules.events[view.pending_choice[0]]
     option = next(o for o in event.choice.options if o.id == option_id)
     state = seen_state(view, rules)
+    state.pending_choice = view.pending_choice  # the event being answered: no crossing of its own
     after = state.clone()
     run_effects(after, rules, option.effects)
     run_effects(after, rules, event.effects)
@@ -416,9 +417,10 @@ def _event_crossings(rules: Rules, before: State, after: State) -> list[Crossing
     scenario = rules.scenarios[before.scenario]
     now = before.date()
     out = []
+    asking = before.pending_choice[0] if before.pending_choice else None
     for eid, when, trigger in dated_events(rules, scenario):
-        if eid in before.fired or (when < now and not trigger):
-            continue
+        if eid in before.fired or eid == asking or (when < now and not trigger):
+            continue  # the event whose choice is being answered is happening: no crossing of its own
         conditions = rules.events[eid].conditions
         for i, item in enumerate(conditions):
             was, now_holds = holds(before, item, rules), holds(after, item, rules)
@@ -426,6 +428,7 @@ def _event_crossings(rules: Rules, before: State, after: State) -> list[Crossing
             if was != now_holds and holds(after, rest, rules):
                 due = f"{when[0]}-Q{when[1]}"
                 out.append(Crossing("event", eid, _faction_of(item), _line_of(item), was, now_holds, item, due))
+                break  # one line per event: a move that flips two of its conditions tells it once
     return out
 
 

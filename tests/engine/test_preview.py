@@ -107,3 +107,22 @@ def test_a_cultivation_that_wins_a_member_says_he_would_vote_with_you(rules):
     assert politburo_votes(state, rules, "bukharin") == 3
     after = apply_action(state, rules, court)
     assert politburo_votes(after, rules, "bukharin") == 4
+
+
+def test_a_choice_forecast_tells_each_event_once_and_not_its_own(rules):
+    """Answering 'The Right danger' sets the flag its own conditions test, and fighting in the open
+    makes two conditions of the April plenum true: the forecast names neither the event being
+    answered nor the plenum twice."""
+    from game.ai import make_bot
+    from game.engine.preview import choice_preview
+
+    state = new_game(rules, "right_last_stand_1928", 1)
+    bots = {f: make_bot("simple", f, 1) for f in state.factions}
+    while state.pending_choice is None or state.pending_choice[0] != "right_deviation":
+        assert state.outcome is None
+        view = player_view(state, rules, state.active)
+        state = apply_action(state, rules, bots[state.active].choose(view, legal_actions(state, rules), rules)[0])
+    view = player_view(state, rules, "bukharin")
+    for option in ("close_ranks", "fight"):
+        refs = [c.ref for c in choice_preview(view, rules, option).crossings if c.kind == "event"]
+        assert "right_deviation" not in refs and len(refs) == len(set(refs))
