@@ -328,6 +328,11 @@ def _still_valid(state, rules: Rules, prop) -> bool:
         return False
     if motion.kind == "convene_congress":
         return state.congress_due is None
+    if (
+        motion.kind in ("appoint_office", "remove_office")
+        and state.marks.get(f"appointed:{prop.args[0]}") == state.turn
+    ):
+        return False  # the body has filled the office at this sitting: it does not undo its own vote
     return motion_args_valid(state, rules, prop.proposer, prop.motion, prop.args)
 
 
@@ -345,6 +350,7 @@ def _pass_remove_office(state, rules: Rules, prop, motion):
 
 def _pass_appoint_office(state, rules: Rules, prop, motion):
     posts.appoint(state, rules, prop.args[0], prop.args[1])
+    state.marks[f"appointed:{prop.args[0]}"] = state.turn
 
 
 def _pass_adopt_line(state, rules: Rules, prop, motion):

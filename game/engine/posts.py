@@ -81,8 +81,14 @@ def can_sit(state: State, figure: str) -> bool:
 
 
 def appoint(state: State, rules: Rules, office: str, figure: str) -> None:
-    if state.offices.get(office) == figure:
+    old = state.offices.get(office)
+    if old == figure:
         return
+    if old is not None and state.figures[old].status != "dead":
+        lost = state.figures[old].faction
+        if lost and lost != state.figures[figure].faction:
+            # replaced by another faction's man: as taken from it as a vacated post (see vacate)
+            state.marks[f"lost:{office}:{lost}"] = state.turn
     state.offices[office] = figure
     _chief_changed(state, rules, office)
     if office == head_office(rules):

@@ -443,3 +443,33 @@ def test_the_leningrad_opposition_can_rise_whether_or_not_the_triumvirate_still_
     assert holds(s, alone, rules) and not holds(s, with_bloc, rules)
     s.flags.add("new_opposition")  # the assault already made
     assert not holds(s, alone, rules)
+
+
+def test_an_office_given_to_another_faction_is_not_handed_back_the_same_quarter(rules, fresh):
+    """Trotsky's resignation hands the army to Frunze (an appointment, not a vacancy): Trotsky's
+    faction may not move to be appointed to it again before the quarter is out."""
+    from game.engine import posts
+
+    s = _turn_of(fresh, rules, "trotsky")
+    assert s.offices["war_commissar"] == "trotsky"
+    s.figures["frunze"].faction = "stalin"
+    posts.appoint(s, rules, "war_commissar", "frunze")
+    assert not _has(s, rules, "propose_motion trotsky appoint_office war_commissar trotsky")
+    s.turn += 1  # a quarter later the office may be contested again
+    assert _has(s, rules, "propose_motion trotsky appoint_office war_commissar trotsky")
+
+
+def test_a_body_that_has_filled_an_office_does_not_fill_it_again_at_the_same_sitting(rules, fresh):
+    """Two partners of one faction each move their own man for a vacant office: the first
+    appointment carried, the second lapses instead of taking the post from the first."""
+    from game.engine.motions import resolve
+
+    s = _turn_of(fresh, rules, "trotsky")
+    s.offices["war_commissar"] = None
+    second = Proposal("zinoviev", "appoint_office", ("war_commissar", "lashevich"))
+    s.marks["appointed:war_commissar"] = s.turn  # Trotsky's own appointment carried at this sitting
+    s.offices["war_commissar"] = "trotsky"
+    assert resolve(s, rules, second) is None and s.offices["war_commissar"] == "trotsky"
+    assert s.log[-1].event == "lapsed"
+    s.turn += 1  # at the next quarter's sitting the same motion is put to the vote
+    assert resolve(s, rules, second) is not None and s.log[-1].event == "vote"
