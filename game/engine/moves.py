@@ -515,12 +515,21 @@ def _pass(state, rules: Rules, faction, args, rule):
 
 def _composed(state, rules: Rules, faction, args, rule):
     target = args[0] if args else None
-    run_effects(state, rules, bind(rule.effects, faction, target))
     more = {"target": target} if target is not None else {}
     if rule.secret:
+        # a secret move's effects land at the quarter's close with every other secret move's
+        # (phases.reveal), so that no one move can be told by what changed after it
+        state.pending.append(("composed", faction, rule.id, target or ""))
         chronicle.note(state, rules, "composed_action", (faction,), "secret", action=rule.id, faction=faction, **more)
     else:
+        run_composed(state, rules, faction, rule.id, target)
         chronicle.note(state, rules, "composed_action", action=rule.id, faction=faction, **more)
+
+
+def run_composed(state, rules: Rules, faction: str, action_id: str, target: str | None) -> None:
+    """A composed action's effects, bound to its mover and target (at once, or at the close of
+    the quarter for a secret one)."""
+    run_effects(state, rules, bind(rules.actions[action_id].effects, faction, target))
 
 
 #: each declared kind's options and effect (see the module docstring)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from game.engine import chronicle, congress, discipline, motions, objectives, posts
+from game.engine import chronicle, congress, discipline, motions, moves, objectives, posts
 from game.engine.effects import bump, holds, run_effects
 from game.engine.outcome import final_outcome, power_scores, sole_leader
 from game.engine.schedule import dated_events
@@ -245,10 +245,13 @@ def after_action(state: State, rules: Rules, faction: str) -> None:
 
 def reveal(state: State, rules: Rules) -> None:
     """The quarter's close makes its secret moves public by their effects, all at once, so that no
-    one move can be told by what changed after it: the machines strengthened this quarter tighten
+    one move can be told by what changed after it: a mod's secret composed actions take effect
+    (by action, then faction), the machines strengthened this quarter tighten
     their hold (by region, then faction; one a rival has taken over since is not his), and the rumours of courting are told (by figure, each
     once), after every faction's moves."""
     pending, state.pending = state.pending, []
+    for _what, faction, action_id, target in sorted(p for p in pending if p[0] == "composed"):
+        moves.run_composed(state, rules, faction, action_id, target or None)
     for _what, faction, region, loyalty in sorted(p for p in pending if p[0] == "entrench"):
         reg = state.regions[region]
         if reg.secretary == faction:  # a machine a rival took over since is not the one paid for

@@ -29,6 +29,7 @@ from game.engine.actions import CHOOSE, Action
 from game.engine.effects import holds, politburo_leads, run_effects
 from game.engine.game import take_action
 from game.engine.motions import body_of, motion_options
+from game.engine.moves import run_composed
 from game.engine.sample import estimate_hidden
 from game.engine.schedule import dated_events
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
@@ -36,6 +37,7 @@ from game.engine.views import BallotView, View, deep_freeze, player_view
 from game.engine.votes import DISCIPLINE, vote
 from game.ruleset.records import LADDER
 from game.ruleset.rules import Rules
+from game.ruleset.vocabulary import COMPOSED
 
 #: action kinds whose outcome depends on a draw from the generator: no forecast of their effect
 CHANCE_KINDS = ("underground", "military", "provocation")
@@ -196,6 +198,8 @@ def seen_state(view: View, rules: Rules) -> State:
     for rid, more in sorted(machines.items()):
         state.regions[rid].loyalty -= more
         state.pending.append(("entrench", view.you, rid, more))
+    for aid, target in view.record.get("my_composed", []):
+        state.pending.append(("composed", view.you, aid, target))
     estimate_hidden(state, rules, view)  # the others' influence and action points, from public facts
     return state
 
@@ -273,6 +277,8 @@ def action_preview(view: View, rules: Rules, action: Action) -> Preview:
         return Preview(chance=True)
     after = state.clone()
     take_action(after, rules, action)
+    if rule.kind == COMPOSED and rule.secret:  # its effects land at the close: forecast them as they will
+        run_composed(after, rules, action.faction, rule.id, action.args[0] if action.args else None)
     bloc = None
     if rule.kind in BLOC_KINDS:
         a, b = action.faction, action.args[0]

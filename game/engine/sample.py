@@ -107,6 +107,7 @@ def sample_state(view, rules: Rules, seed: int) -> State:
     if me is not None:
         state.cultivation[me] = mine
     state.pending = [("entrench", me, rid, n) for rid, n in sorted(machines.items())]
+    state.pending += [("composed", me, aid, target) for aid, target in rec.get("my_composed", [])]
     estimate_hidden(state, rules, view)
     gen = _sample_cultivation(state, rules, view, me, gen)
     gen = _sample_offers(state, rules, view, me, gen)

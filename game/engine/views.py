@@ -311,6 +311,8 @@ def public_record(state: State, rules: Rules, faction: str | None) -> dict:
         "appointed": {r: reg.appointed_turn for r, reg in state.regions.items()},
         "my_offers": [list(o) for o in state.offers if faction in o[:2]],
         "my_machines": own_machines(state, faction) if faction is not None else {},
+        # the faction's own secret composed actions (a mod's) waiting for the close
+        "my_composed": [list(p[2:]) for p in state.pending if p[0] == "composed" and p[1] == faction],
     }
 
 

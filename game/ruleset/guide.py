@@ -122,7 +122,7 @@ actions:
     kind: composed
     cost: {ap: 1}                               # what it costs: action points, influence, prestige
     allowed_status: [censured, removed, expelled_cc]   # who may take it
-    secret: true                                # its chronicle line is for the faction alone
+    secret: true                                # its line is the faction's alone; it acts at the close
     conditions:                                 # when it is offered ($self: the acting faction)
       - not: {exposure_below: {faction: $self, value: 3}}
     effects:                                    # what taking it does

@@ -285,7 +285,8 @@ class Action:
     target_conditions: tuple[dict, ...] = ()
     #: a composed action's effects (rule-file vocabulary, with ``$self`` and ``$target``)
     effects: tuple[dict, ...] = ()
-    #: a composed action's chronicle line is seen only by the acting faction
+    #: a composed action's chronicle line is seen only by the acting faction, and its effects land
+    #: at the quarter's close with every other secret move's (no one move can be told by them)
     secret: bool = False
     #: a short label for its button on the board (display only; the whole name is in the
     #: button's tooltip); without one the button shows the whole name, wrapped if need be

@@ -197,3 +197,38 @@ def test_the_mover_counts_its_machine_at_once_and_search_rebuilds_the_state_from
         assert player_view(rebuilt, rules, me).regions[region] == view.regions[region]
         phases.reveal(rebuilt, rules)
         assert rebuilt.regions[region].loyalty == min(100, start + gain)
+
+
+def test_a_mods_secret_composed_action_shows_nothing_to_rivals_until_the_close():
+    """The denunciations mod's appeal to the Control Commission is secret: its effects (exposure
+    down, sympathy up) land at the quarter's close with every other secret move's, so no rival's
+    view changes in the mover's own move; the mover's forecast still shows them, and the close
+    applies them once."""
+    from game.engine.preview import action_preview
+    from game.ruleset.loader import load
+
+    rules, problems = load(["denunciations"])
+    assert not [p for p in problems if p.severity == "error"]
+
+    def quiet(s):  # an event's first option, or the end of the seat's quarter
+        return next(a for a in legal_actions(s, rules) if a.name in ("pass_turn", CHOOSE))
+
+    state = new_game(rules, "united_opposition_1926", 1)
+    while state.active != "trotsky" or state.phase != "actions":
+        state = apply_action(state, rules, quiet(state))
+    state.factions["trotsky"].status, state.factions["trotsky"].exposure = "censured", 10
+    appeal = next(a for a in legal_actions(state, rules) if a.name == "appeal_to_control_commission")
+    forecast = action_preview(player_view(state, rules, "trotsky"), rules, appeal).changes
+    assert ("exposure", "trotsky") in [c.what for c in forecast]  # the mover is told what it will do
+    assert _check_secret_move(rules, state, appeal)
+
+    def closed(first):  # the quarter played out with ``first`` as Trotsky's move, then quiet moves
+        s = apply_action(state, rules, first)
+        assert first != appeal or s.factions["trotsky"].exposure == 10  # not yet
+        while s.turn == state.turn:
+            s = apply_action(s, rules, quiet(s))
+        return s
+
+    with_it, without = closed(appeal), closed(quiet(state))
+    assert not with_it.pending
+    assert with_it.factions["trotsky"].exposure == without.factions["trotsky"].exposure - 3
