@@ -357,10 +357,12 @@ def test_the_campaign_against_the_right_ends_the_bloc(rules):
     s = new_game(rules, "right_last_stand_1928", 1)
     assert s.in_bloc("stalin", "bukharin")
     s.factions["trotsky"].status = "exiled"
-    event = rules.events["right_deviation"]
-    assert holds(s, event.conditions, rules)
+    event, ends = rules.events["right_deviation"], rules.events["right_bloc_ends"]
+    assert holds(s, event.conditions, rules) and not holds(s, ends.conditions, rules)
     run_effects(s, rules, event.effects)
-    assert not s.in_bloc("stalin", "bukharin") and "right_danger" in s.flags
+    assert "right_danger" in s.flags and holds(s, ends.conditions, rules)
+    run_effects(s, rules, ends.effects)
+    assert not s.in_bloc("stalin", "bukharin") and not holds(s, ends.conditions, rules)
 
 
 def test_the_party_expulsion_waits_for_the_cc_expulsion(rules):
