@@ -81,7 +81,8 @@ def test_a_secret_action_is_seen_only_by_its_faction(rules):
     action = Action("appeal_to_control_commission", "trotsky", ())
     assert action in legal_actions(state, rules)
     after = apply_unchecked(state, rules, action)
-    assert after.factions["trotsky"].exposure == 5
+    assert after.factions["trotsky"].exposure == 8  # a secret move's effects wait for the close
+    assert ("composed", "trotsky", "appeal_to_control_commission", "") in after.pending
     assert after.log[-1].visible_to == ("trotsky",)
     mine = [chronicle.render(rules, e) for e in player_view(after, rules, "trotsky").log]
     theirs = [chronicle.render(rules, e) for e in player_view(after, rules, "stalin").log]

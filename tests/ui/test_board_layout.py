@@ -264,7 +264,7 @@ actions:
     name: {LONG_NAME}
     kind: publish
     cost: {{ap: 1, influence: 1}}
-    params: {{opinion: 8, prestige: 1, mantle: 1, sympathy: 3, reach_par: 2}}
+    params: {{opinion: 8, prestige: 1, mantle: 1, sympathy: 3, reach_par: 2, per_quarter: 2}}
     text: "Argue your line in a circular letter to the party's provincial committees."
     source:
       - seed: seeds/001_4e889e92fdabce2b.txt
