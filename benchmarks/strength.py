@@ -46,6 +46,28 @@ class ReportError(Exception):
     """A file that is not the JSON of the command the report reads."""
 
 
+def _seeds_cell(s: dict) -> str:
+    """The seeds of a ``simulate`` file in a table cell: a sample by its draw (the file keeps the
+    full list, and the command printed it), a list of up to ten seeds as it is, a range by its ends.
+
+    >>> _seeds_cell({"sample": {"seeds": 40, "from": 1210}, "seed_list_text": "1,2"})
+    '40 drawn by --sample-from 1210'
+    >>> _seeds_cell({"seed_list_text": "5,9,12"})
+    '5,9,12'
+    >>> _seeds_cell({"seed": 1000, "games": 30})
+    '1000..1029'
+    """
+    if s.get("sample"):
+        return f"{s['sample']['seeds']} drawn by --sample-from {s['sample']['from']}"
+    text = s.get("seed_list_text")
+    if text and text.count(",") < 10:
+        return text
+    if text:
+        seeds = [int(x) for x in text.split(",")]
+        return f"{len(seeds)} seeds, {min(seeds)}..{max(seeds)}"
+    return f"{s['seed']}..{s['seed'] + s['games'] - 1}"
+
+
 def _read(path: str, key: str) -> dict:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -237,7 +259,7 @@ def campaign_table(paths: list[str]) -> list[str]:
         default = s.get("default") or _commonest(s["levels"].values())
         seats = [f for f, lv in s["levels"].items() if lv != default] or list(s["levels"])
         games = s["games"] - s["errors"]
-        seeds = s.get("seed_list_text", f"{s['seed']}..{s['seed'] + s['games'] - 1}")
+        seeds = _seeds_cell(s)
         for f in seats:
             counts = s["results"][f]
             won = sum(counts[r] for r in WINS)

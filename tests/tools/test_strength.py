@@ -160,3 +160,14 @@ def test_a_file_of_another_command_is_refused(strength, tmp_path, capsys):
     assert "not the JSON of this command (no 'results')" in capsys.readouterr().err
     assert strength.main(["balance", str(path)]) == 2
     assert "not the JSON this table reads" in capsys.readouterr().err
+
+
+def test_a_campaign_table_names_a_sample_by_its_draw_not_every_seed(strength):
+    """A sample of 40 or 200 seeds would fill the seeds column: the table names its draw, and a
+    long list by its count and ends (the file keeps every seed)."""
+    sample = {"sample": {"seeds": 40, "from": 1210}, "seed_list_text": ",".join(str(s) for s in range(10000, 10040))}
+    assert strength._seeds_cell(sample) == "40 drawn by --sample-from 1210"
+    listed = {"seed_list_text": ",".join(str(s) for s in range(2001, 2061))}
+    assert strength._seeds_cell(listed) == "60 seeds, 2001..2060"
+    assert strength._seeds_cell({"seed_list_text": "5,9,12"}) == "5,9,12"
+    assert strength._seeds_cell({"seed": 1000, "games": 30}) == "1000..1029"
