@@ -197,7 +197,7 @@ def _o_publish(state, rules: Rules, faction, rule):
         if key[0] == faction and key[1] == "publish":
             done += 1
     if done >= rule.params["per_quarter"]:
-        return []  # a faction's press campaign has its limits: one paper, one issue, at a time
+        return []  # a press campaign has its limits: per_quarter articles, each in another paper
     out = []
     held = None
     for organ, rec in rules.press.items():
