@@ -91,12 +91,18 @@ def _toward(state, faction: str, issue: str, amount: int) -> int:
 # --- options ---------------------------------------------------------------------------------
 
 
-def _o_appoint(state, rules: Rules, faction, rule):
+def _done_this_turn(state, faction: str, kind: str) -> int:
+    """How many moves of ``kind`` the faction has made this quarter (``state.acted``; a plain loop:
+    every legal-move list of search asks)."""
     done = 0
     for key in state.acted:
-        if key[0] == faction and key[1] == "appoint":
+        if key[0] == faction and key[1] == kind:
             done += 1
-    if done >= rules.settings.appointments_per_turn:
+    return done
+
+
+def _o_appoint(state, rules: Rules, faction, rule):
+    if _done_this_turn(state, faction, "appoint") >= rules.settings.appointments_per_turn:
         return []  # the apparatus moves slowly, turn by turn
     out = []
     purse = state.factions[faction].influence - rule.cost.influence
@@ -192,11 +198,7 @@ def _cultivable(rules: Rules, state) -> tuple[tuple[str, tuple[str]], ...]:
 
 
 def _o_publish(state, rules: Rules, faction, rule):
-    done = 0
-    for key in state.acted:
-        if key[0] == faction and key[1] == "publish":
-            done += 1
-    if done >= rule.params["per_quarter"]:
+    if _done_this_turn(state, faction, "publish") >= rule.params["per_quarter"]:
         return []  # a press campaign has its limits: per_quarter articles, each in another paper
     out = []
     held = None

@@ -84,11 +84,8 @@ def appoint(state: State, rules: Rules, office: str, figure: str) -> None:
     old = state.offices.get(office)
     if old == figure:
         return
-    if old is not None and state.figures[old].status != "dead":
-        lost = state.figures[old].faction
-        if lost and lost != state.figures[figure].faction:
-            # replaced by another faction's man: as taken from it as a vacated post (see vacate)
-            state.marks[f"lost:{office}:{lost}"] = state.turn
+    if old is not None and state.figures[old].faction != state.figures[figure].faction:
+        _taken(state, office, old)  # replaced by another faction's man: as taken as a vacated post
     state.offices[office] = figure
     _chief_changed(state, rules, office)
     if office == head_office(rules):
@@ -106,11 +103,18 @@ def head_first(state: State, head: str) -> None:
 def vacate(state: State, rules: Rules, office: str) -> str | None:
     holder = state.offices.get(office)
     state.offices[office] = None
-    if holder is not None and state.figures[holder].status != "dead" and state.figures[holder].faction:
-        # taken from his faction (a death takes nothing from it): no vacancy this quarter hands it back
-        state.marks[f"lost:{office}:{state.figures[holder].faction}"] = state.turn
+    if holder is not None:
+        _taken(state, office, holder)
     _chief_changed(state, rules, office)
     return holder
+
+
+def _taken(state: State, office: str, holder: str) -> None:
+    """The office is taken from ``holder``'s faction (a death takes nothing from it): no vacancy
+    or motion this quarter hands it back (:func:`lost_this_quarter`)."""
+    fig = state.figures[holder]
+    if fig.status != "dead" and fig.faction:
+        state.marks[f"lost:{office}:{fig.faction}"] = state.turn
 
 
 def lost_this_quarter(state: State, office: str) -> set[str]:

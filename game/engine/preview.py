@@ -33,7 +33,7 @@ from game.engine.moves import run_composed
 from game.engine.sample import estimate_hidden
 from game.engine.schedule import dated_events
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
-from game.engine.views import BallotView, View, deep_freeze, player_view
+from game.engine.views import BallotView, View, deep_freeze, own_pending, player_view
 from game.engine.votes import DISCIPLINE, vote
 from game.ruleset.records import LADDER
 from game.ruleset.rules import Rules
@@ -194,12 +194,9 @@ def seen_state(view: View, rules: Rules) -> State:
         state.cultivation[view.you] = dict(view.cultivation)
     # the view counts the faction's machines strengthened this quarter in; the state keeps them
     # apart until the close
-    machines = view.record.get("my_machines", {})
-    for rid, more in sorted(machines.items()):
+    for rid, more in view.record.get("my_machines", {}).items():
         state.regions[rid].loyalty -= more
-        state.pending.append(("entrench", view.you, rid, more))
-    for aid, target in view.record.get("my_composed", []):
-        state.pending.append(("composed", view.you, aid, target))
+    state.pending.extend(own_pending(view.record, view.you))
     estimate_hidden(state, rules, view)  # the others' influence and action points, from public facts
     return state
 

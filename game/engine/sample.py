@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from game.engine import rng
 from game.engine.phases import full_ap, incomes
 from game.engine.state import FactionState, FigureState, Proposal, RegionState, State
+from game.engine.views import own_pending
 from game.ruleset.rules import Rules
 
 #: chance in 100 that two other factions are sampled as negotiating a bloc this quarter
@@ -106,8 +107,7 @@ def sample_state(view, rules: Rules, seed: int) -> State:
     state.cultivation = {f: {} for f in factions}
     if me is not None:
         state.cultivation[me] = mine
-    state.pending = [("entrench", me, rid, n) for rid, n in sorted(machines.items())]
-    state.pending += [("composed", me, aid, target) for aid, target in rec.get("my_composed", [])]
+    state.pending = own_pending(rec, me)
     estimate_hidden(state, rules, view)
     gen = _sample_cultivation(state, rules, view, me, gen)
     gen = _sample_offers(state, rules, view, me, gen)

@@ -264,6 +264,15 @@ def own_machines(state: State, faction: str | None) -> dict[str, int]:
     return {rid: n for rid, n in added.items() if n > 0}
 
 
+def own_pending(record: dict, faction: str | None) -> list[tuple]:
+    """The faction's own secret moves waiting for the quarter's close, as ``State.pending`` keeps
+    them, rebuilt from its view's public record (the machines it strengthened, a mod's secret
+    composed actions): what a state rebuilt from that view must hold."""
+    machines = record.get("my_machines", {})
+    out = [("entrench", faction, rid, n) for rid, n in sorted(machines.items())]
+    return out + [("composed", faction, aid, target) for aid, target in record.get("my_composed", [])]
+
+
 def _with_own_machines(state: State, faction: str | None) -> State:
     """The state as ``faction`` reckons it: its own machines already strengthened (a shallow copy
     with new regions; the state itself when it has strengthened none this quarter)."""

@@ -150,7 +150,7 @@ def why_unavailable(rules, view: View, rule) -> str:
         return "needs " + (" or ".join(holders) if holders else rule.requires)
     if rule.conditions:
         return "not offered now (its conditions do not hold)"
-    if rule.kind == "publish" and "per_quarter" in rule.params:
+    if rule.kind == "publish":
         return f"at most {rule.params['per_quarter']} articles a quarter, each in another paper, or no paper of yours"
     if rule.kind == "pledge":
         return "nothing a pledge could shed: your signatures stay on file" if fs.exposure else "no exposure to shed"
