@@ -115,20 +115,25 @@ def test_an_event_fired_in_a_state_its_conditions_refuse_is_found(rules, start):
 # --- blocs with both sides --------------------------------------------------------------------------
 
 
-def _censure_vote(rules, state):
+def _vote(rules, state, body, motion, target, yes, no):
+    """A vote Stalin moved against ``target`` and carried, as the log records it."""
     return moment(
         rules,
         state,
         "vote",
-        body="central_committee",
+        body=body,
         proposer="stalin",
-        motion="censure",
-        args=("trotsky",),
-        yes=20,
-        no=5,
+        motion=motion,
+        args=(target,),
+        yes=yes,
+        no=no,
         abstain=0,
         passed=True,
     )
+
+
+def _censure_vote(rules, state):
+    return _vote(rules, state, "central_committee", "censure", "trotsky", 20, 5)
 
 
 def test_a_faction_in_blocs_with_the_mover_and_the_moved_against_is_found(rules, start):
@@ -184,19 +189,7 @@ def test_the_testament_moved_the_quarter_it_was_read_is_found(rules, start):
 
 
 def _expel_cc_vote(rules, state):
-    return moment(
-        rules,
-        state,
-        "vote",
-        body="joint_plenum",
-        proposer="stalin",
-        motion="expel_cc",
-        args=("zinoviev",),
-        yes=60,
-        no=0,
-        abstain=0,
-        passed=True,
-    )
+    return _vote(rules, state, "joint_plenum", "expel_cc", "zinoviev", 60, 0)
 
 
 def test_an_expulsion_from_a_committee_the_faction_has_no_seat_in_is_found(rules, start):
